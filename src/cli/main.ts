@@ -1,0 +1,41 @@
+import { Command, CommanderError } from "commander";
+import { EXIT } from "./run";
+import { InputError } from "../io/InputError";
+
+/**
+ * The `churnlab` command line: a thin shell over the library. Each command
+ * lives in `commands/` and is registered here.
+ */
+export function buildProgram(): Command {
+  const program = new Command("churnlab")
+    .description("Customer-retention programme lab: plan audit, synthetic data, churn models, weekly scoring, Monte Carlo and rollout simulation, CEO report")
+    .version(require("../../package.json").version as string)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  const commands: Array<() => Command> = [
+    // registered commands (one module each, in commands/)
+  ];
+  for (const make of commands) program.addCommand(make().exitOverride());
+  return program;
+}
+
+/** Runs the command line; sets process.exitCode (0 ok, 1 failure, 2 bad input). */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version exit 0; usage errors (unknown option, missing argument) exit 2.
+      process.exitCode = err.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+      return;
+    }
+    if (err instanceof InputError) {
+      process.stderr.write(`error: ${err.message}\n`);
+      process.exitCode = EXIT.badInput;
+      return;
+    }
+    throw err;
+  }
+}
+

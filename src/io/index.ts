@@ -1,0 +1,2 @@
+export { InputError, type InputProblem } from "./InputError";
+export { writeFileAtomic, writeFilesAtomic } from "./writeFileAtomic";
