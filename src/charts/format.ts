@@ -1,0 +1,106 @@
+import type { Lang } from "./labels";
+
+/**
+ * Formats yuan for display: zh in 万元 (10,000 yuan) with thousands
+ * separators, en in millions of yuan with a ¥ sign.
+ *
+ * @param yuan - amount in yuan (finite; negatives keep their sign).
+ * @param lang - "zh" (default) or "en".
+ * @param digits - decimals shown (zh default 0, en default 2).
+ * @returns "1,084 万元" (zh) or "¥10.84M" (en) for 10,840,000 yuan; "–" for NaN/±Infinity.
+ * @example
+ * formatWan(10_840_000);        // "1,084 万元"
+ * formatWan(10_840_000, "en");  // "¥10.84M"
+ */
+export function formatWan(yuan: number, lang: Lang = "zh", digits?: number): string {
+  if (!Number.isFinite(yuan)) return "–";
+  if (lang === "zh") {
+    const d = digits ?? 0;
+    return `${groupThousands(yuan / 10_000, d)} 万元`;
+  }
+  const d = digits ?? 2;
+  const sign = yuan < 0 ? "-" : "";
+  return `${sign}¥${groupThousands(Math.abs(yuan) / 1_000_000, d)}M`;
+}
+
+/**
+ * Formats a fraction (0..1, may exceed 1, e.g. an ROI of 3.5875) as a percentage.
+ *
+ * @param fraction - 0.45 means 45%.
+ * @param digits - decimals shown (default 0).
+ * @returns "359%" for 3.5875; "–" for NaN/±Infinity.
+ * @example
+ * formatPercent(3.5875);     // "359%"
+ * formatPercent(0.125, 1);   // "12.5%"
+ */
+export function formatPercent(fraction: number, digits = 0): string {
+  if (!Number.isFinite(fraction)) return "–";
+  return `${groupThousands(fraction * 100, digits)}%`;
+}
+
+/**
+ * Formats a count or amount with thousands separators.
+ *
+ * @param value - any finite number.
+ * @param digits - decimals shown (default 0).
+ * @returns "200,000" for 200000; "–" for NaN/±Infinity.
+ * @example
+ * formatNumber(12000); // "12,000"
+ */
+export function formatNumber(value: number, digits = 0): string {
+  if (!Number.isFinite(value)) return "–";
+  return groupThousands(value, digits);
+}
+
+function groupThousands(value: number, digits: number): string {
+  if (!Number.isInteger(digits) || digits < 0 || digits > 10) throw new RangeError(`digits must be an integer 0..10, got ${digits}`);
+  const fixed = Math.abs(value).toFixed(digits);
+  const [whole = "0", frac] = fixed.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const negative = value < 0 && Number(fixed) !== 0;
+  return `${negative ? "-" : ""}${grouped}${frac === undefined ? "" : `.${frac}`}`;
+}
+
+/**
+ * Plotly d3-format strings for axes and hover labels.
+ *
+ * - `percent`: fractions shown as whole percents (0.45 -> "45%").
+ * - `percent1`: one decimal (0.455 -> "45.5%").
+ * - `thousands`: grouped integers (200000 -> "200,000").
+ * - `decimal2`: two decimals (0.8512 -> "0.85").
+ *
+ * Money axes are best plotted in 万元 (divide yuan by 10,000, see {@link yuanToWan})
+ * with `thousands`, since d3's SI suffixes (k, M) do not know 万.
+ *
+ * Reference: d3-format, https://github.com/d3/d3-format
+ */
+export const tickFormats = {
+  percent: ".0%",
+  percent1: ".1%",
+  thousands: ",.0f",
+  decimal2: ".2f",
+} as const;
+
+/**
+ * Converts yuan to 万元 for plotting (1 万元 = 10,000 yuan).
+ *
+ * @example
+ * yuanToWan(10_840_000); // 1084
+ */
+export function yuanToWan(yuan: number): number {
+  return yuan / 10_000;
+}
+
+/**
+ * How money is shown on a chart axis in each language: zh in 万元
+ * (divide yuan by 10,000), en in millions of yuan (divide by 1,000,000).
+ *
+ * @param lang - "zh" or "en".
+ * @returns the divisor to apply to yuan and the unit text for axis titles.
+ * @example
+ * moneyAxis("zh"); // { divisor: 10000, unit: "万元" }
+ * moneyAxis("en"); // { divisor: 1000000, unit: "M yuan" }
+ */
+export function moneyAxis(lang: Lang): { divisor: number; unit: string } {
+  return lang === "zh" ? { divisor: 10_000, unit: "万元" } : { divisor: 1_000_000, unit: "M yuan" };
+}
