@@ -88,7 +88,7 @@ export const themeLayout: Readonly<Record<string, unknown>> = {
   separators: ".,",
   hoverlabel: { font: { family: fontFamily } },
   legend: { orientation: "h", x: 0, xanchor: "left", y: -0.18, yanchor: "top" },
-  xaxis: { gridcolor: "#E5E8E8", linecolor: "#95A5A6", zeroline: false, automargin: true, title: { standoff: 10 } },
+  xaxis: { showgrid: false, gridcolor: "#E5E8E8", linecolor: "#95A5A6", zeroline: false, automargin: true, title: { standoff: 10 } },
   yaxis: { gridcolor: "#E5E8E8", linecolor: "#95A5A6", zeroline: false, automargin: true, title: { standoff: 10 } },
 };
 
