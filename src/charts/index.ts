@@ -20,3 +20,36 @@ export { formatWan, formatPercent, formatNumber, tickFormats, yuanToWan, moneyAx
 export { show, showMany, resetDisplay, isBundleSent, type HtmlDisplay, type ShowOptions } from "./display";
 export { figureElementHtml, jsonForScript, escapeHtml, type FigureElementOptions } from "./figureHtml";
 export { plotlyBundle, plotlyVersion, plotlyScriptTag } from "./plotlyBundle";
+export { figureProblems } from "./figureProblems";
+export { figureSchema, figureToJson, saveFigure, loadFigure, parseFigure } from "./figureFile";
+export { binCounts, type Bins } from "./binCounts";
+export { referenceLineLayout, type ReferenceLine } from "./referenceLines";
+export { histogram, type HistogramOptions } from "./histogram";
+export { barChart, type BarChartOptions, type BarSeries } from "./barChart";
+export { lineChart, type LineChartOptions, type LineSeries, type Band } from "./lineChart";
+export {
+  figureToHtml,
+  exportFigures,
+  exportFigure,
+  formatFromPath,
+  exportFormats,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportJob,
+  type ExportResult,
+  type FigureHtmlOptions,
+} from "./export";
+export {
+  chromiumArgs,
+  chromiumExecutable,
+  launchBrowser,
+  withBrowser,
+  openHtmlPage,
+  renderHtmlToPdf,
+  screenshotHtml,
+  pdfPageCount,
+  type OpenHtmlOptions,
+  type OpenedPage,
+  type PdfOptions,
+  type ScreenshotOptions,
+} from "./browser";

@@ -1,0 +1,78 @@
+import * as fs from "node:fs";
+import { z } from "zod";
+import type { Figure } from "./Figure";
+import { InputError, type InputProblem } from "../io/InputError";
+import { writeFileAtomic } from "../io/writeFileAtomic";
+
+/** Zod schema of a saved figure file: `{ data: [...traces], layout: {...}, config?: {...} }`. */
+export const figureSchema = z.object({
+  data: z.array(z.record(z.string(), z.unknown())),
+  layout: z.record(z.string(), z.unknown()),
+  config: z.record(z.string(), z.unknown()).optional(),
+});
+
+/**
+ * Serialises a figure as JSON (typed arrays become arrays, NaN/±Infinity become null).
+ *
+ * @example
+ * figureToJson({ data: [], layout: {} }); // '{"data":[],"layout":{}}'
+ */
+export function figureToJson(figure: Figure): string {
+  return JSON.stringify(figure, (_key, v: unknown) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v));
+}
+
+/**
+ * Saves a figure as JSON (atomically), for `churnlab chart` or later export.
+ *
+ * @example
+ * saveFigure(figure, "out/roi.figure.json");
+ */
+export function saveFigure(figure: Figure, filePath: string): void {
+  writeFileAtomic(filePath, `${figureToJson(figure)}\n`);
+}
+
+/**
+ * Parses and validates a saved figure.
+ *
+ * @param text - the file's content.
+ * @param source - the file name, for messages.
+ * @throws InputError listing every problem (invalid JSON; data not an array of objects; layout not an object; ...) with its JSON path.
+ * @example
+ * parseFigure('{"data":[],"layout":{}}', "f.json"); // { data: [], layout: {} }
+ */
+export function parseFigure(text: string, source: string): Figure {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new InputError(source, [{ where: "$", message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` }]);
+  }
+  const result = figureSchema.safeParse(raw);
+  if (!result.success) {
+    const problems: InputProblem[] = result.error.issues.map((issue) => ({ where: jsonPath(issue.path), message: issue.message }));
+    throw new InputError(source, problems);
+  }
+  const figure: Figure = { data: result.data.data, layout: result.data.layout };
+  if (result.data.config !== undefined) figure.config = result.data.config;
+  return figure;
+}
+
+/**
+ * Reads and validates a saved figure file.
+ *
+ * @throws InputError when the file cannot be read or is not a valid figure.
+ */
+export function loadFigure(filePath: string): Figure {
+  let text: string;
+  try {
+    text = fs.readFileSync(filePath, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(filePath, [{ where: "$", message: code === "ENOENT" ? "file not found" : `cannot read: ${err instanceof Error ? err.message : String(err)}` }]);
+  }
+  return parseFigure(text, filePath);
+}
+
+function jsonPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : `${acc}.${String(key)}`), "$");
+}

@@ -1,0 +1,40 @@
+import { semanticColors } from "./theme";
+
+/** A vertical or horizontal reference line (a target, a stop-loss line, the plan's stated figure). */
+export interface ReferenceLine {
+  /** "x" draws a vertical line at `value` on the x axis; "y" a horizontal one. */
+  axis: "x" | "y";
+  /** Position in the axis' data units. */
+  value: number;
+  /** Text shown next to the line (from `t(...)`). */
+  label: string;
+  /** Line colour (default the theme's reference colour). */
+  color?: string;
+  /** Plotly dash style (default "dash"). */
+  dash?: "solid" | "dot" | "dash" | "longdash" | "dashdot";
+}
+
+/**
+ * Plotly shapes and annotations drawing reference lines across the plot area.
+ *
+ * @throws RangeError when a value is not finite.
+ * @example
+ * referenceLineLayout([{ axis: "x", value: 3.5875, label: "方案所述 359%" }]).shapes.length; // 1
+ */
+export function referenceLineLayout(lines: readonly ReferenceLine[]): { shapes: Array<Record<string, unknown>>; annotations: Array<Record<string, unknown>> } {
+  const shapes: Array<Record<string, unknown>> = [];
+  const annotations: Array<Record<string, unknown>> = [];
+  for (const line of lines) {
+    if (!Number.isFinite(line.value)) throw new RangeError(`reference line "${line.label}" needs a finite value, got ${line.value}`);
+    const color = line.color ?? semanticColors.reference;
+    const style = { color, width: 2, dash: line.dash ?? "dash" };
+    if (line.axis === "x") {
+      shapes.push({ type: "line", xref: "x", yref: "paper", x0: line.value, x1: line.value, y0: 0, y1: 1, line: style });
+      annotations.push({ xref: "x", yref: "paper", x: line.value, y: 1, yanchor: "bottom", xanchor: "left", text: line.label, showarrow: false, font: { color } });
+    } else {
+      shapes.push({ type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: line.value, y1: line.value, line: style });
+      annotations.push({ xref: "paper", yref: "y", x: 1, y: line.value, xanchor: "right", yanchor: "bottom", text: line.label, showarrow: false, font: { color } });
+    }
+  }
+  return { shapes, annotations };
+}
