@@ -1,0 +1,25 @@
+// The plan domain: the schema that defines a retention plan, loading and
+// validation, the deterministic first-year model (as stated / recomputed) and
+// the audit.
+export {
+  planSchema,
+  tierSchema,
+  timingSchema,
+  abTestPointSchema,
+  oneTimeCostSchema,
+  annualCostSchema,
+  costsSchema,
+  benefitsSchema,
+  rolloutStageSchema,
+  successCriteriaSchema,
+  stopLossSchema,
+  ceoPageSchema,
+  type Plan,
+  type Tier,
+  type RolloutStage,
+  type AnnualCost,
+  type OneTimeCost,
+  type AbTestPoint,
+} from "./schema";
+export { parsePlan, jsonPath } from "./parsePlan";
+export { loadPlan } from "./loadPlan";

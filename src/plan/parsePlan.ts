@@ -1,0 +1,184 @@
+import type { z } from "zod";
+import { InputError, type InputProblem } from "../io/InputError";
+import { planSchema, type Plan } from "./schema";
+
+/**
+ * Formats a path of keys and indices as a JSON path: `["tiers", 1, "saveRate"]` → `$.tiers[1].saveRate`.
+ *
+ * @example
+ * jsonPath(["tiers", 1, "budgetYuanPerPerson"]) // "$.tiers[1].budgetYuanPerPerson"
+ */
+export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "$";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else if (typeof key === "string" && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) out += `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return "an object";
+  return JSON.stringify(value);
+}
+
+function issueToProblem(issue: z.core.$ZodIssue): InputProblem[] {
+  const where = jsonPath(issue.path);
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case "invalid_type":
+      if (input === undefined) return [{ where, message: `missing field (expected ${issue.expected})` }];
+      return [{ where, message: `must be ${issue.expected === "array" || issue.expected === "object" ? "an" : "a"} ${issue.expected}, got ${describe(input)}` }];
+    case "unrecognized_keys":
+      return issue.keys.map((key) => ({ where: jsonPath([...issue.path, key]), message: "unknown field (check its spelling against src/plan/schema.ts)" }));
+    case "too_small":
+    case "too_big":
+      if (issue.origin === "array") return [{ where, message: `${issue.message}, got ${Array.isArray(input) ? input.length : "?"} items` }];
+      return [{ where, message: `${issue.message}, got ${describe(input)}` }];
+    case "invalid_format":
+      return [{ where, message: `${issue.message}, got ${describe(input)}` }];
+    default:
+      return [{ where, message: input === undefined ? issue.message : `${issue.message}, got ${describe(input)}` }];
+  }
+}
+
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);
+const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const fmt = (v: number): string => String(Number(v.toPrecision(12)));
+
+/** Cross-field rules, checked on the raw input so they are reported even when other fields are wrong. */
+function crossFieldProblems(raw: unknown): InputProblem[] {
+  const problems: InputProblem[] = [];
+  if (!isRec(raw)) return problems;
+
+  // Tiers: ids unique; each band in order; bands tile 0..1 without overlap or gap.
+  const tiers = arr(raw["tiers"]);
+  const tierIds = new Set<string>();
+  const bands: Array<{ index: number; min: number; max: number }> = [];
+  tiers.forEach((tier, index) => {
+    if (!isRec(tier)) return;
+    const tid = str(tier["id"]);
+    if (tid !== undefined) {
+      if (tierIds.has(tid)) problems.push({ where: `$.tiers[${index}].id`, message: `duplicate tier id "${tid}"` });
+      tierIds.add(tid);
+    }
+    const min = num(tier["probabilityMin"]);
+    const max = num(tier["probabilityMax"]);
+    if (min === undefined || max === undefined) return;
+    if (min >= max) {
+      problems.push({ where: `$.tiers[${index}].probabilityMin`, message: `must be below probabilityMax (${fmt(max)}), got ${fmt(min)}: the probability bounds are out of order` });
+      return;
+    }
+    bands.push({ index, min, max });
+  });
+  const sorted = [...bands].sort((a, b) => a.min - b.min);
+  for (let i = 1; i < sorted.length; i += 1) {
+    const prev = sorted[i - 1]!;
+    const next = sorted[i]!;
+    if (next.min < prev.max) {
+      problems.push({ where: `$.tiers[${next.index}].probabilityMin`, message: `tier band ${fmt(next.min)}–${fmt(next.max)} overlaps tier $.tiers[${prev.index}] (${fmt(prev.min)}–${fmt(prev.max)})` });
+    } else if (next.min > prev.max) {
+      problems.push({ where: `$.tiers[${next.index}].probabilityMin`, message: `gap between tier bands: $.tiers[${prev.index}] ends at ${fmt(prev.max)} but this tier starts at ${fmt(next.min)}` });
+    }
+  }
+  if (sorted.length === bands.length && bands.length === tiers.length && sorted.length > 0) {
+    const lowest = sorted[0]!;
+    const highest = sorted[sorted.length - 1]!;
+    if (lowest.min > 0) problems.push({ where: `$.tiers[${lowest.index}].probabilityMin`, message: `the tiers must cover probabilities from 0 to 1, but the lowest band starts at ${fmt(lowest.min)}` });
+    if (highest.max < 1) problems.push({ where: `$.tiers[${highest.index}].probabilityMax`, message: `the tiers must cover probabilities from 0 to 1, but the highest band ends at ${fmt(highest.max)}` });
+  }
+
+  // Costs: ids unique within each list; tierId refers to a tier.
+  const costs = isRec(raw["costs"]) ? raw["costs"] : {};
+  for (const list of ["oneTime", "annual"] as const) {
+    const seen = new Set<string>();
+    arr(costs[list]).forEach((line, index) => {
+      if (!isRec(line)) return;
+      const lid = str(line["id"]);
+      if (lid !== undefined) {
+        if (seen.has(lid)) problems.push({ where: `$.costs.${list}[${index}].id`, message: `duplicate cost line id "${lid}"` });
+        seen.add(lid);
+      }
+      const tierId = str(line["tierId"]);
+      if (tierId !== undefined && tierIds.size > 0 && !tierIds.has(tierId)) {
+        problems.push({ where: `$.costs.${list}[${index}].tierId`, message: `unknown tier "${tierId}" (tiers: ${[...tierIds].join(", ")})` });
+      }
+    });
+  }
+
+  // Timing window in order.
+  const timing = isRec(raw["timing"]) ? raw["timing"] : {};
+  const window = arr(timing["bestWindowDays"]);
+  const w0 = num(window[0]);
+  const w1 = num(window[1]);
+  if (w0 !== undefined && w1 !== undefined && w0 > w1) {
+    problems.push({ where: "$.timing.bestWindowDays", message: `the window must be [from, to] with from <= to, got [${fmt(w0)}, ${fmt(w1)}]` });
+  }
+
+  // Rollout: ids unique; months in order; stages do not overlap; tiers exist.
+  const stages: Array<{ index: number; start: number; end: number }> = [];
+  const stageIds = new Set<string>();
+  arr(raw["rollout"]).forEach((stage, index) => {
+    if (!isRec(stage)) return;
+    const sid = str(stage["id"]);
+    if (sid !== undefined) {
+      if (stageIds.has(sid)) problems.push({ where: `$.rollout[${index}].id`, message: `duplicate stage id "${sid}"` });
+      stageIds.add(sid);
+    }
+    arr(stage["interveneTiers"]).forEach((tierId, j) => {
+      if (typeof tierId === "string" && tierIds.size > 0 && !tierIds.has(tierId)) {
+        problems.push({ where: `$.rollout[${index}].interveneTiers[${j}]`, message: `unknown tier "${tierId}" (tiers: ${[...tierIds].join(", ")})` });
+      }
+    });
+    const start = num(stage["monthStart"]);
+    const end = num(stage["monthEnd"]);
+    if (start === undefined || end === undefined) return;
+    if (start >= end) {
+      problems.push({ where: `$.rollout[${index}].monthEnd`, message: `must be after monthStart (${fmt(start)}), got ${fmt(end)}` });
+      return;
+    }
+    stages.push({ index, start, end });
+  });
+  const byStart = [...stages].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < byStart.length; i += 1) {
+    const prev = byStart[i - 1]!;
+    const next = byStart[i]!;
+    if (next.start < prev.end) {
+      problems.push({ where: `$.rollout[${next.index}].monthStart`, message: `months ${fmt(next.start)}–${fmt(next.end)} overlap stage $.rollout[${prev.index}] (months ${fmt(prev.start)}–${fmt(prev.end)}); stages run over [monthStart, monthEnd) and must not overlap` });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Validates a parsed JSON value as a plan, collecting every problem with its JSON path.
+ *
+ * Checks the shape (missing or unknown fields, wrong types, negative money,
+ * shares and rates outside 0..1) and the cross-field rules: tier probability
+ * bands in order and tiling 0..1 without overlap or gap, rollout stages in
+ * month order without overlap, tier ids referenced by cost lines and stages.
+ *
+ * @param json the value from `JSON.parse`
+ * @param source the file name (or other origin) to name in errors
+ * @returns the plan, typed; the input is not mutated
+ * @throws InputError(source, problems) listing one problem per rule broken
+ * @example
+ * parsePlan({ customers: -1 }, "x.json") // throws InputError "x.json: N problems" with "$.customers: must be a whole number >= 1, got -1", "$.name: missing field (expected string)", ...
+ */
+export function parsePlan(json: unknown, source: string): Plan {
+  const result = planSchema.safeParse(json, { reportInput: true });
+  const problems: InputProblem[] = [];
+  if (!result.success) for (const issue of result.error.issues) problems.push(...issueToProblem(issue));
+  problems.push(...crossFieldProblems(json));
+  if (problems.length > 0 || !result.success) {
+    throw new InputError(source, problems.length > 0 ? problems : [{ where: "$", message: "not a valid plan" }]);
+  }
+  return result.data;
+}
