@@ -68,6 +68,7 @@ export function binCounts(values: ArrayLike<number>, options: { bins?: number; m
   const lo = min;
   const hi = max;
   const width = (hi - lo) / binCount;
+  const edges = Array.from({ length: binCount + 1 }, (_, i) => (i === binCount ? hi : lo + i * width));
   const counts = new Array<number>(binCount).fill(0);
   let total = 0;
   for (const v of finite) {
@@ -75,11 +76,13 @@ export function binCounts(values: ArrayLike<number>, options: { bins?: number; m
       dropped += 1;
       continue;
     }
-    const index = Math.min(binCount - 1, Math.floor((v - lo) / width));
+    let index = Math.min(binCount - 1, Math.floor((v - lo) / width));
+    // Floating-point guard: keep the bin consistent with the reported edges.
+    if (index > 0 && v < (edges[index] as number)) index -= 1;
+    else if (index < binCount - 1 && v >= (edges[index + 1] as number)) index += 1;
     counts[index] = (counts[index] as number) + 1;
     total += 1;
   }
-  const edges = Array.from({ length: binCount + 1 }, (_, i) => (i === binCount ? hi : lo + i * width));
   const centers = Array.from({ length: binCount }, (_, i) => lo + (i + 0.5) * width);
   return { edges, counts, centers, width, total, dropped };
 }
