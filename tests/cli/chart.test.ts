@@ -1,0 +1,92 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { chartCommand } from "../../src/cli/commands/chart";
+import { saveFigure } from "../../src/charts/figureFile";
+
+let dir: string;
+let stdout: string;
+let stderr: string;
+let figurePath: string;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-chart-cli-"));
+  figurePath = path.join(dir, "roi.figure.json");
+  saveFigure({ data: [{ type: "bar", x: ["方案所述", "重新计算"], y: [3.5875, 2.9] }], layout: { title: { text: "投资回报率" }, xaxis: { title: { text: "口径" } }, yaxis: { title: { text: "ROI（倍）" } } } }, figurePath);
+  stdout = "";
+  stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  process.exitCode = undefined;
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(...args: string[]): Promise<number> {
+  await chartCommand().exitOverride().parseAsync(["node", "chart", ...args]);
+  return Number(process.exitCode ?? 0);
+}
+
+describe("churnlab chart <figure.json> --out FILE", () => {
+  it("exports self-contained HTML, the format taken from the extension", async () => {
+    const out = path.join(dir, "roi.html");
+    expect(await run(figurePath, "--out", out)).toBe(0);
+    expect(fs.readFileSync(out, "utf8")).toContain("<title>投资回报率</title>");
+    expect(stdout).toMatch(/^wrote .*roi\.html \(html, 900×500 px, [\d,]+ bytes\)\n$/);
+    expect(stderr).toBe("");
+  });
+
+  it("prints the result as JSON with --json", async () => {
+    const out = path.join(dir, "roi.page");
+    expect(await run(figurePath, "--out", out, "--format", "html", "--width", "640", "--height", "360", "--json")).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ path: out, format: "html", width: 640, height: 360 });
+  });
+
+  it("exports a PNG at a chosen scale in headless Chromium", async () => {
+    const out = path.join(dir, "roi.png");
+    expect(await run(figurePath, "-o", out, "--scale", "2", "-W", "400", "-H", "300")).toBe(0);
+    const png = fs.readFileSync(out);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([800, 600]);
+    expect(stdout).toContain("(png, 400×300 px, scale 2,");
+  });
+
+  it("reports every bad flag at once, exits 2 and writes nothing", async () => {
+    const out = path.join(dir, "roi.png");
+    expect(await run(figurePath, "--out", out, "--format", "jpg", "--scale", "0", "--width", "10", "--height", "1e3")).toBe(2);
+    for (const flag of ["--format", "--scale", "--width", "--height"]) expect(stderr).toContain(`command line: ${flag}: `);
+    expect(stderr).toContain("4 problems");
+    expect(fs.existsSync(out)).toBe(false);
+    expect(stdout).toBe("");
+  });
+
+  it("asks for a format when the extension does not tell it", async () => {
+    expect(await run(figurePath, "--out", path.join(dir, "roi.jpg"))).toBe(2);
+    expect(stderr).toContain("--out: cannot tell the format");
+  });
+
+  it("rejects a missing or invalid figure file with exit code 2", async () => {
+    expect(await run(path.join(dir, "none.json"), "--out", path.join(dir, "x.html"))).toBe(2);
+    expect(stderr).toContain("none.json: $: file not found");
+    stderr = "";
+    const bad = path.join(dir, "bad.json");
+    fs.writeFileSync(bad, JSON.stringify({ data: {}, layout: {} }));
+    expect(await run(bad, "--out", path.join(dir, "x.html"))).toBe(2);
+    expect(stderr).toContain("bad.json: $.data:");
+    expect(fs.existsSync(path.join(dir, "x.html"))).toBe(false);
+  });
+
+  it("requires --out", async () => {
+    await expect(chartCommand().exitOverride().configureOutput({ writeErr: () => undefined }).parseAsync(["node", "chart", figurePath])).rejects.toThrow(/--out/);
+  });
+});
