@@ -23,3 +23,11 @@ export {
 } from "./schema";
 export { parsePlan, jsonPath } from "./parsePlan";
 export { loadPlan } from "./loadPlan";
+export { type PlanFigures, planFigureKeys, figuresFrom, cleanFigure } from "./PlanFigures";
+export { asStated } from "./asStated";
+export { recomputed } from "./recomputed";
+export { tierCount, tierCosts, type TierCost } from "./tierCounts";
+export { rolloutCoverage, customerMonthsCovered, coverageAtMonth, paybackMonthsWithRollout, firstYearMonths } from "./rolloutCoverage";
+export { type Finding, type Severity, severities } from "./Finding";
+export { auditPlan } from "./audit";
+export { groupDigits, yuanText, percentText } from "./formatText";
