@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import * as fs from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { writeFileAtomic } from "../io/writeFileAtomic";

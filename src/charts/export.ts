@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { Figure } from "./Figure";
