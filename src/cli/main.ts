@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { EXIT } from "./run";
 import { InputError } from "../io/InputError";
+import { planCommand } from "./commands/plan";
 
 /**
  * The `churnlab` command line: a thin shell over the library. Each command
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .exitOverride();
   const commands: Array<() => Command> = [
     // registered commands (one module each, in commands/)
+    planCommand,
   ];
   for (const make of commands) program.addCommand(make().exitOverride());
   return program;
