@@ -10,6 +10,12 @@ export const visitTypes = ["maintenance", "repair", "warranty", "accident"] as c
 /** A kind of workshop visit. */
 export type VisitType = (typeof visitTypes)[number];
 
+/**
+ * Waits (hours) above which a visit counts as a bad experience, per visit type in
+ * {@link visitTypes} order: maintenance 6 h, repair 48 h, warranty 48 h, accident 240 h.
+ */
+export const longWaitHours: readonly number[] = [6, 48, 48, 240];
+
 /** Complaint categories of a satisfaction survey. */
 export const complaintCategories = ["waiting_time", "price", "repair_quality", "staff", "parts_availability", "distance"] as const;
 /** A complaint category. */
