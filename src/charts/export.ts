@@ -3,8 +3,8 @@ import * as path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { Figure } from "./Figure";
 import { applyTheme, defaultSize } from "./theme";
-import { escapeHtml, figureElementHtml, jsonForScript } from "./figureHtml";
-import { plotlyScriptTag } from "./plotlyBundle";
+import { figureElementHtml, jsonForScript } from "./figureHtml";
+import { htmlDocument } from "./htmlDocument";
 import { withBrowser, pdfPageCount } from "./browser";
 import { writeFilesAtomic } from "../io/writeFileAtomic";
 import type { Lang } from "./labels";
@@ -79,26 +79,15 @@ export interface FigureHtmlOptions {
  * figureToHtml(figure, { title: "ROI" }).startsWith("<!DOCTYPE html>"); // true
  */
 export function figureToHtml(figure: Figure, options: FigureHtmlOptions = {}): string {
-  const title = options.title ?? figureTitle(figure) ?? "churnlab chart";
   const element: { divId: string; width?: string; height?: string } = { divId: "churnlab-figure-1" };
   if (options.width !== undefined) element.width = options.width;
   if (options.height !== undefined) element.height = options.height;
-  return [
-    "<!DOCTYPE html>",
-    `<html lang="${options.lang === "en" ? "en" : "zh-CN"}">`,
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    "<style>html,body{margin:0;padding:0;background:#fff;} body{padding:8px;}</style>",
-    plotlyScriptTag(),
-    "</head>",
-    "<body>",
-    figureElementHtml(figure, element),
-    "</body>",
-    "</html>",
-    "",
-  ].join("\n");
+  return htmlDocument({
+    title: options.title ?? figureTitle(figure) ?? "churnlab chart",
+    lang: options.lang ?? "zh",
+    css: "body{padding:8px;}",
+    body: figureElementHtml(figure, element),
+  });
 }
 
 /**
@@ -212,7 +201,7 @@ async function openExportPage(browser: Browser, errors: string[]): Promise<Page>
     if (message.type() === "error") errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
-  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0;background:#fff;}</style>${plotlyScriptTag()}</head><body></body></html>`;
+  const html = htmlDocument({ title: "churnlab export", body: "" });
   await page.setContent(html, { waitUntil: "load" });
   const ready = await page.evaluate(() => typeof (window as unknown as { Plotly?: unknown }).Plotly === "object");
   if (!ready) throw new Error(`plotly did not load in Chromium${errors.length ? `: ${errors.join(" | ")}` : ""}`);

@@ -19,6 +19,7 @@ export {
 export { formatWan, formatPercent, formatNumber, tickFormats, yuanToWan, moneyAxis } from "./format";
 export { show, showMany, resetDisplay, isBundleSent, type HtmlDisplay, type ShowOptions } from "./display";
 export { figureElementHtml, jsonForScript, escapeHtml, type FigureElementOptions } from "./figureHtml";
+export { htmlDocument, type HtmlDocumentParts } from "./htmlDocument";
 export { plotlyBundle, plotlyVersion, plotlyScriptTag } from "./plotlyBundle";
 export { figureProblems } from "./figureProblems";
 export { figureSchema, figureToJson, saveFigure, loadFigure, parseFigure } from "./figureFile";

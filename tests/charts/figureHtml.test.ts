@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml, figureElementHtml, jsonForScript } from "../../src/charts/figureHtml";
 import { figureToHtml } from "../../src/charts/export";
+import { htmlDocument } from "../../src/charts/htmlDocument";
 import { plotlyBundle, plotlyScriptTag, plotlyVersion } from "../../src/charts/plotlyBundle";
 
 describe("jsonForScript(value)", () => {
@@ -62,5 +63,19 @@ describe("figureToHtml(figure)", () => {
     const en = figureToHtml({ data: [], layout: {} }, { title: "ROI", lang: "en" });
     expect(en).toContain("<title>ROI</title>");
     expect(en).toContain('<html lang="en">');
+  });
+});
+
+describe("htmlDocument(parts)", () => {
+  it("builds a page without the plotly bundle when asked, escaping the title", () => {
+    const page = htmlDocument({ title: "A & B", body: "<h1>一页纸</h1>", withPlotly: false, css: "h1{color:red}" });
+    expect(page).toContain("<title>A &amp; B</title>");
+    expect(page).toContain("<h1>一页纸</h1>");
+    expect(page).toContain("h1{color:red}");
+    expect(page).not.toContain('data-churnlab="plotly-bundle"');
+  });
+
+  it("inlines the bundle once by default", () => {
+    expect(count(htmlDocument({ title: "t", body: "" }), 'data-churnlab="plotly-bundle"')).toBe(1);
   });
 });
