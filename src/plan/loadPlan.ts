@@ -24,10 +24,18 @@ export function loadPlan(file: string): Plan {
     throw new InputError(file, [{ where: "$", message: `cannot read the plan file: ${reason}` }]);
   }
   let json: unknown;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    json = JSON.parse(body);
   } catch (err) {
-    throw new InputError(file, [{ where: "$", message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` }]);
+    const reason = err instanceof Error ? err.message : String(err);
+    const position = /position (\d+)/.exec(reason);
+    let where = "";
+    if (position?.[1] !== undefined && !/line \d+/.test(reason)) {
+      const before = body.slice(0, Number(position[1])).split("\n");
+      where = ` (line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1})`;
+    }
+    throw new InputError(file, [{ where: "$", message: `not valid JSON: ${reason}${where}` }]);
   }
   return parsePlan(json, file);
 }

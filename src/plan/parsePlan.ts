@@ -79,7 +79,9 @@ function crossFieldProblems(raw: unknown): InputProblem[] {
     bands.push({ index, min, max });
   });
   const sorted = [...bands].sort((a, b) => a.min - b.min);
-  for (let i = 1; i < sorted.length; i += 1) {
+  // With a band out of order the tiling is meaningless: report that problem alone.
+  const tiersInOrder = bands.length === tiers.filter((t) => isRec(t) && num(t["probabilityMin"]) !== undefined && num(t["probabilityMax"]) !== undefined).length;
+  for (let i = 1; tiersInOrder && i < sorted.length; i += 1) {
     const prev = sorted[i - 1]!;
     const next = sorted[i]!;
     if (next.min < prev.max) {

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { asStated, loadPlan, planFigureKeys, recomputed, tierCosts, type Plan } from "../../src/plan";
+
+// Provenance: every expected number below is the article's (data/plans/seed-plan.json,
+// /work/shared/plan/README.md sections 6-7) or plain arithmetic on it, written out.
+const seed = loadPlan("data/plans/seed-plan.json");
+
+describe("asStated reproduces the article's ROI case (section 6)", () => {
+  const f = asStated(seed);
+
+  it("has exactly the ten contract keys, in order", () => {
+    expect(Object.keys(f)).toEqual([...planFigureKeys]);
+  });
+
+  it("costs: one-time 50 + 80 + 120 + 30 = 280万, annual 40 + 20 + 144 + 480 + 120 = 804万, first year 1084万", () => {
+    expect(f.oneTimeCost).toBe(2_800_000);
+    expect(f.annualCost).toBe(8_040_000);
+    expect(f.firstYearCost).toBe(10_840_000);
+  });
+
+  it("benefits: 12,000 retained × 4,000 = 4,800万; 2,160 referred × 800 = 1,728,000 (the article rounds to 173万); total 49,728,000", () => {
+    expect(f.retainedCustomers).toBe(12_000);
+    expect(f.retainedValue).toBe(48_000_000);
+    expect(f.referralCustomers).toBe(2_160);
+    expect(f.referralValue).toBe(1_728_000);
+    expect(f.totalBenefit).toBe(49_728_000);
+  });
+
+  it("ROI (49,728,000 − 10,840,000) / 10,840,000 = 3.5875 (359%); payback 10,840,000 / (49,728,000 / 12) = 2.6158 months", () => {
+    expect(f.roi).toBeCloseTo(3.5875, 4);
+    expect(f.roi).toBeCloseTo(38_888_000 / 10_840_000, 12);
+    expect(Math.round(f.roi * 100)).toBe(359);
+    expect(f.paybackMonths).toBeCloseTo(2.6158, 4);
+    expect(f.paybackMonths).toBeCloseTo(10_840_000 / (49_728_000 / 12), 12);
+  });
+});
+
+describe("recomputed derives every line from its drivers", () => {
+  const f = recomputed(seed);
+
+  it("tier costs are customers × share × budget for every tier, including tier 4 the article leaves out", () => {
+    // 200,000 × 3% × 800; × 8% × 300; × 12% × 50; × 77% × 10
+    expect(tierCosts(seed).map((t) => [t.tierId, t.count, t.costYuan])).toEqual([
+      ["very-high", 6_000, 4_800_000],
+      ["high", 16_000, 4_800_000],
+      ["medium", 24_000, 1_200_000],
+      ["low", 154_000, 1_540_000],
+    ]);
+  });
+
+  it("annual cost 400,000 + 200,000 + 4,800,000 + 4,800,000 + 1,200,000 + 1,540,000 = 12,940,000; first year 2,800,000 + 12,940,000 = 15,740,000", () => {
+    expect(f.oneTimeCost).toBe(2_800_000);
+    expect(f.annualCost).toBe(12_940_000);
+    expect(f.firstYearCost).toBe(15_740_000);
+  });
+
+  it("benefits from the drivers: 200,000 × (18% − 12%) = 12,000; × 15% × 1.2 = 2,160 referrals", () => {
+    expect(f.retainedCustomers).toBe(12_000);
+    expect(f.retainedValue).toBe(48_000_000);
+    expect(f.referralCustomers).toBe(2_160);
+    expect(f.referralValue).toBe(1_728_000);
+    expect(f.totalBenefit).toBe(49_728_000);
+  });
+
+  it("ROI (49,728,000 − 15,740,000) / 15,740,000 ≈ 2.1593; payback 15,740,000 / (49,728,000 / 12) ≈ 3.7983 months", () => {
+    expect(f.roi).toBeCloseTo(2.1593, 4);
+    expect(f.paybackMonths).toBeCloseTo(3.7983, 4);
+  });
+
+  it("does not mutate the plan", () => {
+    const copy = structuredClone(seed);
+    recomputed(seed);
+    asStated(seed);
+    expect(seed).toEqual(copy);
+  });
+});
+
+describe("a different plan gives different numbers (general case)", () => {
+  const half: Plan = { ...seed, customers: 100_000 };
+
+  it("recomputed scales every driver-based line with 100,000 customers", () => {
+    const f = recomputed(half);
+    // tiers: 3,000 × 800 + 8,000 × 300 + 12,000 × 50 + 77,000 × 10 = 2,400,000 + 2,400,000 + 600,000 + 770,000 = 6,170,000
+    expect(f.annualCost).toBe(600_000 + 6_170_000);
+    expect(f.firstYearCost).toBe(2_800_000 + 6_770_000);
+    // 100,000 × 6% = 6,000 retained; × 15% × 1.2 = 1,080 referrals
+    expect(f.retainedCustomers).toBe(6_000);
+    expect(f.referralCustomers).toBe(1_080);
+    expect(f.totalBenefit).toBe(6_000 * 4_000 + 1_080 * 800);
+    expect(f.roi).toBeCloseTo((24_864_000 - 9_570_000) / 9_570_000, 12);
+  });
+
+  it("asStated keeps the stated line items whatever the customer count", () => {
+    expect(asStated(half).firstYearCost).toBe(10_840_000);
+  });
+
+  it("zero cost gives NaN ROI; zero benefit gives infinite payback", () => {
+    const free: Plan = {
+      ...seed,
+      costs: { ...seed.costs, oneTime: [], annual: [] },
+      tiers: seed.tiers.map((t) => ({ ...t, budgetYuanPerPerson: 0 })),
+    };
+    expect(recomputed(free).firstYearCost).toBe(0);
+    expect(recomputed(free).roi).toBeNaN();
+    const useless: Plan = { ...seed, benefits: { ...seed.benefits, churnAfter: seed.benefits.churnBefore } };
+    expect(recomputed(useless).totalBenefit).toBe(0);
+    expect(recomputed(useless).paybackMonths).toBe(Number.POSITIVE_INFINITY);
+    expect(recomputed(useless).roi).toBe(-1);
+  });
+});
