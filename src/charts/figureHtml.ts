@@ -72,7 +72,7 @@ export function figureElementHtml(figure: Figure, options: FigureElementOptions)
     `    if (window.Plotly) { window.Plotly.newPlot(el, spec.data, spec.layout, spec.config); return; }\n` +
     `    if (Date.now() - started > ${waitMs}) {\n` +
     `      el.style.height = "auto";\n` +
-    `      el.textContent = "Plotly is not loaded on this page: call resetDisplay() from ./src/charts and re-run this cell. / 本页未加载 Plotly：请调用 resetDisplay() 后重新运行此单元格。";\n` +
+    `      el.textContent = "Plotly is not loaded on this page: call resetDisplay() and re-run this cell. / 本页未加载 Plotly：请调用 resetDisplay() 后重新运行此单元格。";\n` +
     `      return;\n` +
     `    }\n` +
     `    setTimeout(draw, 50);\n` +
