@@ -1,0 +1,129 @@
+import { spawnSync } from "node:child_process";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { formatPlanReport, planCommand, planReport } from "../../src/cli/commands/plan";
+import { loadPlan } from "../../src/plan";
+
+let stdout: string;
+let stderr: string;
+
+beforeEach(() => {
+  stdout = "";
+  stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  process.exitCode = undefined;
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+async function run(...args: string[]): Promise<number> {
+  await planCommand().exitOverride().parseAsync(["node", "plan", ...args]);
+  return Number(process.exitCode ?? 0);
+}
+
+const keys = ["oneTimeCost", "annualCost", "firstYearCost", "retainedCustomers", "retainedValue", "referralCustomers", "referralValue", "totalBenefit", "roi", "paybackMonths"];
+
+describe("churnlab plan <file> --json", () => {
+  it("prints only JSON {asStated, recomputed, findings} reproducing the article: 10,840,000 yuan, 49,728,000 yuan, ROI 3.5875, payback 2.6158", async () => {
+    expect(await run("data/plans/seed-plan.json", "--json")).toBe(0);
+    expect(stderr).toBe("");
+    const out = JSON.parse(stdout);
+    expect(Object.keys(out)).toEqual(["asStated", "recomputed", "findings"]);
+    expect(Object.keys(out.asStated)).toEqual(keys);
+    expect(Object.keys(out.recomputed)).toEqual(keys);
+    expect(out.asStated).toEqual({
+      oneTimeCost: 2_800_000,
+      annualCost: 8_040_000,
+      firstYearCost: 10_840_000,
+      retainedCustomers: 12_000,
+      retainedValue: 48_000_000,
+      referralCustomers: 2_160,
+      referralValue: 1_728_000,
+      totalBenefit: 49_728_000,
+      roi: 3.5875,
+      paybackMonths: 2.6158,
+    });
+    expect(out.recomputed).toMatchObject({ annualCost: 12_940_000, firstYearCost: 15_740_000, roi: 2.1593, paybackMonths: 3.7983 });
+    expect(out.findings.find((f: { id: string }) => f.id === "cost.annual.product")).toMatchObject({ severity: "error", path: "$.costs.annual[2].amountYuan", stated: 1_440_000, recomputed: 4_800_000 });
+  });
+});
+
+describe("churnlab plan <file> (tables)", () => {
+  it("shows both views in 万元 and every finding with its path", async () => {
+    expect(await run("data/plans/seed-plan.json")).toBe(0);
+    expect(stdout).toMatch(/First-year cost \(万元\)\s+1,084\.0\s+1,574\.0/);
+    expect(stdout).toMatch(/ROI\s+358\.75%\s+215\.93%/);
+    expect(stdout).toMatch(/Total benefit \(万元\)\s+4,972\.8\s+4,972\.8/);
+    expect(stdout).toContain("[error] cost.tier.missing  $.tiers[3].budgetYuanPerPerson");
+    expect(stdout).toContain("Findings: 6 errors, 7 warnings, 7 info");
+  });
+
+  it("--lang zh labels the tables in Chinese", async () => {
+    expect(await run("data/plans/seed-plan.json", "--lang", "zh")).toBe(0);
+    expect(stdout).toMatch(/首年总投资\(万元\)\s+1,084\.0\s+1,574\.0/);
+    expect(stdout).toContain("错误 6 项");
+  });
+
+  it("formatPlanReport is a pure function of the report", () => {
+    const report = planReport(loadPlan("data/plans/seed-plan.json"));
+    expect(formatPlanReport("t", report, "en")).toBe(formatPlanReport("t", report, "en"));
+    expect(formatPlanReport("t", report, "en").split("\n")[0]).toBe("t");
+  });
+});
+
+describe("bad input: exit 2, problems on stderr, nothing on stdout", () => {
+  const cases: Array<[string, string]> = [
+    ["invalid-json", "$: not valid JSON"],
+    ["missing-field", "$.benefits.ltvYuan: missing field"],
+    ["negative-cost", "$.costs.oneTime[1].amountYuan: must be an amount in yuan >= 0, got -800000"],
+    ["share-out-of-range", "$.tiers[1].shareStated: must be a fraction from 0 to 1"],
+    ["thresholds-out-of-order", "$.tiers[1].probabilityMin: must be below probabilityMax (0.5), got 0.7"],
+    ["overlapping-months", "$.rollout[1].monthStart: months 2–6 overlap stage $.rollout[0]"],
+  ];
+  for (const [file, message] of cases) {
+    it(`${file}.json`, async () => {
+      const path = `tests/fixtures/plans/${file}.json`;
+      expect(await run(path, "--json")).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toContain(`${path}: ${message}`);
+    });
+  }
+
+  it("an unknown --lang is a command-line problem", async () => {
+    expect(await run("data/plans/seed-plan.json", "--lang", "fr")).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain('--lang: must be en or zh, got "fr"');
+  });
+});
+
+describe("the churnlab binary", () => {
+  const bin = (...args: string[]) => spawnSync(process.execPath, ["bin/churnlab.js", "plan", ...args], { encoding: "utf8" });
+
+  it("plan --json on the seed plan exits 0 with pure JSON on stdout", () => {
+    const r = bin("data/plans/seed-plan.json", "--json");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).asStated.firstYearCost).toBe(10_840_000);
+  });
+
+  it("a bad plan exits 2 with nothing on stdout", () => {
+    const r = bin("tests/fixtures/plans/many-problems.json", "--json");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("many-problems.json: 4 problems");
+  });
+
+  it("plan --help describes the command", () => {
+    const r = bin("--help");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Usage: churnlab plan [options] <file>");
+  });
+});
