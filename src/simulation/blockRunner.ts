@@ -1,0 +1,166 @@
+import { FastRng } from "../random/FastRng";
+import { normalCdf, normalQuantile } from "./specialFunctions";
+import { compilePlanKernel, type PlanKernel } from "./planKernel";
+import { cholesky } from "./correlation";
+import { correlationMatrix, type BenefitModel, type CostView, type SamplingMethod, type SimulationAssumptions, type UncertainPlan } from "./uncertainPlan";
+
+/** Trials per block: each block has its own random stream, so results do not depend on how blocks are spread over workers. */
+export const DEFAULT_BLOCK_SIZE = 65_536;
+
+/** Run options that change the model or the design (all plain data, sent to worker threads). */
+export interface DesignOptions {
+  /** Master seed; block b draws from `FastRng.forRange(seed, "monte-carlo", b)`. */
+  seed: number;
+  /** Override the plan's benefit model. */
+  model?: BenefitModel;
+  /** Override the plan's cost view. */
+  costs?: CostView;
+  /** Override the plan's sampling design. */
+  sampling?: SamplingMethod;
+  /** Ignore declared correlations (inputs independent); default false. */
+  independent?: boolean;
+}
+
+/** The assumptions of a plan with a run's overrides applied. */
+export function resolveAssumptions(plan: UncertainPlan, design: DesignOptions): SimulationAssumptions {
+  return { ...plan.assumptions, model: design.model ?? plan.assumptions.model, costs: design.costs ?? plan.assumptions.costs };
+}
+
+/** Everything a thread needs to run blocks: the kernel, input quantiles and slots, copula factor. */
+export interface BlockContext {
+  kernel: PlanKernel;
+  /** Slot of each input in the kernel (-1: the model does not read it). */
+  inputSlots: Int32Array;
+  quantiles: Array<(u: number) => number>;
+  /** Inputs in the Gaussian copula and the Cholesky factor of their correlation matrix. */
+  copulaInputs: Int32Array;
+  copulaFactor: Float64Array;
+  sampling: SamplingMethod;
+  seed: number;
+}
+
+/**
+ * Prepares a plan for running blocks (kernel, quantiles, copula).
+ *
+ * @throws RangeError when the correlation matrix is not positive definite
+ */
+export function createBlockContext(plan: UncertainPlan, design: DesignOptions): BlockContext {
+  const kernel = compilePlanKernel(plan.base, resolveAssumptions(plan, design));
+  const pairs = design.independent ? [] : plan.correlations;
+  const involved = [...new Set(pairs.flatMap((p) => [p.a, p.b]))].sort((x, y) => x - y);
+  const local = pairs.map((p) => ({ a: involved.indexOf(p.a), b: involved.indexOf(p.b), rankCorrelation: p.rankCorrelation }));
+  return {
+    kernel,
+    inputSlots: Int32Array.from(plan.inputs.map((x) => kernel.slotOf(x.path))),
+    quantiles: plan.inputs.map((x) => x.compiled.quantile),
+    copulaInputs: Int32Array.from(involved),
+    copulaFactor: involved.length > 0 ? cholesky(correlationMatrix(involved.length, local)) : new Float64Array(0),
+    sampling: design.sampling ?? plan.sampling,
+    seed: design.seed,
+  };
+}
+
+/** Per-trial outputs of one block (Float32) and its exact moments (Float64). */
+export interface BlockResult {
+  index: number;
+  count: number;
+  roi: Float32Array;
+  netBenefit: Float32Array;
+  paybackMonths: Float32Array;
+  npv: Float32Array;
+  /** [mean, M2, finiteCount] for roi, netBenefit, paybackMonths, npv (12 numbers), then counts: ROI < 0, ROI > 2, payback > 12. */
+  moments: Float64Array;
+}
+
+const HALF_ULP = 2 ** -33;
+
+/**
+ * Draws the block's uniform matrix (count × inputs, trial-major) into `u`:
+ * plain, or Latin hypercube (one stratum per trial and input, strata shuffled
+ * by Fisher–Yates), then the Gaussian copula for correlated inputs
+ * (z = L·Φ⁻¹(u), u' = Φ(z)). Uniforms are kept strictly inside (0, 1).
+ */
+export function drawBlockUniforms(ctx: BlockContext, rng: FastRng, count: number, dims: number, u: Float64Array): void {
+  rng.fill(u);
+  for (let i = 0; i < u.length; i += 1) u[i] = u[i]! + HALF_ULP;
+  if (ctx.sampling === "latin-hypercube" && count > 1) {
+    const perm = new Int32Array(count);
+    for (let j = 0; j < dims; j += 1) {
+      for (let i = 0; i < count; i += 1) perm[i] = i;
+      for (let i = count - 1; i > 0; i -= 1) {
+        const k = Math.floor(rng.next() * (i + 1));
+        const t = perm[i]!;
+        perm[i] = perm[k]!;
+        perm[k] = t;
+      }
+      for (let i = 0; i < count; i += 1) u[i * dims + j] = (perm[i]! + u[i * dims + j]!) / count;
+    }
+  }
+  const c = ctx.copulaInputs.length;
+  if (c > 0) {
+    const z = new Float64Array(c);
+    const l = ctx.copulaFactor;
+    for (let i = 0; i < count; i += 1) {
+      const row = i * dims;
+      for (let a = 0; a < c; a += 1) z[a] = normalQuantile(u[row + ctx.copulaInputs[a]!]!);
+      for (let a = c - 1; a >= 0; a -= 1) {
+        let s = 0;
+        for (let b = 0; b <= a; b += 1) s += l[a * c + b]! * z[b]!;
+        const v = normalCdf(s);
+        u[row + ctx.copulaInputs[a]!] = Math.min(1 - HALF_ULP, Math.max(HALF_ULP, v));
+      }
+    }
+  }
+}
+
+/**
+ * Runs trials [index × blockSize, min(trials, (index + 1) × blockSize)) of a
+ * simulation with the block's own stream: the same (seed, index) always gives
+ * the same block, in any thread.
+ *
+ * @throws RangeError when the block index lies beyond the trials
+ */
+export function runBlock(ctx: BlockContext, index: number, blockSize: number, trials: number): BlockResult {
+  const start = index * blockSize;
+  const count = Math.min(trials, start + blockSize) - start;
+  if (!(count > 0)) throw new RangeError(`block ${index} is beyond ${trials} trials`);
+  const dims = ctx.quantiles.length;
+  const u = new Float64Array(count * dims);
+  drawBlockUniforms(ctx, FastRng.forRange(ctx.seed, "monte-carlo", index), count, dims, u);
+  const p = Float64Array.from(ctx.kernel.base);
+  const out = new Float64Array(8);
+  const roi = new Float32Array(count);
+  const net = new Float32Array(count);
+  const pay = new Float32Array(count);
+  const npv = new Float32Array(count);
+  const mom = new Float64Array(15);
+  const slots = ctx.inputSlots;
+  const q = ctx.quantiles;
+  for (let i = 0; i < count; i += 1) {
+    const row = i * dims;
+    for (let j = 0; j < dims; j += 1) {
+      const s = slots[j]!;
+      if (s >= 0) p[s] = q[j]!(u[row + j]!);
+    }
+    ctx.kernel.evaluate(p, out);
+    for (let k = 0; k < 4; k += 1) {
+      const x = out[k]!;
+      if (!Number.isFinite(x)) continue;
+      const m = k * 3;
+      const n1 = mom[m + 2]! + 1;
+      const d = x - mom[m]!;
+      mom[m] = mom[m]! + d / n1;
+      mom[m + 1] = mom[m + 1]! + d * (x - mom[m]!);
+      mom[m + 2] = n1;
+    }
+    const r = out[0]!;
+    roi[i] = r;
+    net[i] = out[1]!;
+    pay[i] = out[2]!;
+    npv[i] = out[3]!;
+    if (r < 0) mom[12] = mom[12]! + 1;
+    if (r > 2) mom[13] = mom[13]! + 1;
+    if (out[2]! > 12) mom[14] = mom[14]! + 1;
+  }
+  return { index, count, roi, netBenefit: net, paybackMonths: pay, npv, moments: mom };
+}

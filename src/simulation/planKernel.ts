@@ -1,0 +1,182 @@
+import { jsonPath, type Plan } from "../plan";
+import type { SimulationAssumptions } from "./uncertainPlan";
+
+/** Outputs of one kernel evaluation, in order, in the `out` array. */
+export const kernelOutputs = ["roi", "netBenefit", "paybackMonths", "npv", "firstYearCost", "totalBenefit", "retainedCustomers", "referralCustomers"] as const;
+/** Name of a kernel output. */
+export type KernelOutput = (typeof kernelOutputs)[number];
+/** Index of each output in the `out` array. */
+export const OUT = { roi: 0, netBenefit: 1, paybackMonths: 2, npv: 3, firstYearCost: 4, totalBenefit: 5, retainedCustomers: 6, referralCustomers: 7 } as const;
+
+/**
+ * The plan model flattened for the hot loop: every number it reads sits in
+ * one Float64Array slot (named by its JSON path), and `evaluate` computes the
+ * outputs from the slots with no allocation.
+ */
+export interface PlanKernel {
+  /** JSON path of each slot, e.g. "$.tiers[0].saveRate", "$.simulation.discountRate". */
+  readonly slotPaths: readonly string[];
+  /** Slot values of the base plan. */
+  readonly base: Float64Array;
+  /** Slot index of a JSON path, or -1 when the model does not read it. */
+  slotOf(path: string): number;
+  /** Writes the outputs ({@link OUT} order) for the parameter slots `p` into `out` (length >= 8). */
+  evaluate(p: Float64Array, out: Float64Array): void;
+}
+
+/**
+ * Compiles a plan and the simulation assumptions into a flat kernel.
+ *
+ * The model (per trial, money in yuan):
+ * - one-time cost = Σ one-time lines; annual = lines without a tier + tier
+ *   interventions, either the stated tier lines (`costs: "stated"`) or
+ *   Σ round(customers × share) × budget over every tier (`"recomputed"`, as
+ *   `recomputed` in src/plan);
+ * - "as-stated" benefits: retained = customers × (churnBefore − churnAfter);
+ *   "bottom-up": retained = coverage × m(delay) × Σ over intervened tiers of
+ *   round(customers × share) × churn probability × save rate, where
+ *   m(delay) = s(delay) / s(bestWindow[0]) and s is the timing A/B test's
+ *   save rate interpolated linearly in the delay (flat outside the tested
+ *   delays), and coverage = Σ stages (months within year 1 / 12) × stage
+ *   customers / customers when `coverageRamp` (which also scales the tier
+ *   intervention costs), else 1;
+ * - referrals = retained × referralRate × referralsPerReferrer; benefit =
+ *   retained × LTV + referrals × new-customer value;
+ * - roi = (benefit − cost) / cost; net benefit = benefit − cost; payback =
+ *   cost / (benefit / 12) months (Infinity when benefit <= 0);
+ * - npv = −one-time + (benefit − annual) × a(r), with a(r) = (1/12) Σ_{m=1..12}
+ *   (1 + r)^(−m/12) = v(1 − v¹²) / (12(1 − v)), v = (1 + r)^(−1/12): the year's
+ *   net flow spread evenly over its months and discounted monthly.
+ *
+ * At base, "as-stated" with stated costs reproduces `asStated(seedPlan)`
+ * (ROI 3.5875) and "recomputed" costs reproduce `recomputed(seedPlan)` (2.1593).
+ *
+ * @throws RangeError when the assumptions name a tier the plan lacks
+ * @example
+ * const k = compilePlanKernel(seedPlan, assumptions); const out = new Float64Array(8); k.evaluate(k.base, out); out[OUT.roi] // 3.5874538745387452
+ */
+export function compilePlanKernel(plan: Plan, assumptions: SimulationAssumptions): PlanKernel {
+  const paths: string[] = [];
+  const values: number[] = [];
+  const slot = (path: ReadonlyArray<PropertyKey>, value: number): number => {
+    paths.push(jsonPath(path));
+    values.push(value);
+    return paths.length - 1;
+  };
+  const customers = slot(["customers"], plan.customers);
+  const b = plan.benefits;
+  const churnBefore = slot(["benefits", "churnBefore"], b.churnBefore);
+  const churnAfter = slot(["benefits", "churnAfter"], b.churnAfter);
+  const ltv = slot(["benefits", "ltvYuan"], b.ltvYuan);
+  const referralRate = slot(["benefits", "referralRate"], b.referralRate);
+  const perReferrer = slot(["benefits", "referralsPerReferrer"], b.referralsPerReferrer);
+  const newValue = slot(["benefits", "newCustomerValueYuan"], b.newCustomerValueYuan);
+  const oneTime = Int32Array.from(plan.costs.oneTime.map((line, i) => slot(["costs", "oneTime", i, "amountYuan"], line.amountYuan)));
+  const annualFixed: number[] = [];
+  const annualTier: number[] = [];
+  plan.costs.annual.forEach((line, i) => {
+    const s = slot(["costs", "annual", i, "amountYuan"], line.amountYuan);
+    (line.tierId === undefined ? annualFixed : annualTier).push(s);
+  });
+  const share = Int32Array.from(plan.tiers.map((t, i) => slot(["tiers", i, "shareStated"], t.shareStated)));
+  const budget = Int32Array.from(plan.tiers.map((t, i) => slot(["tiers", i, "budgetYuanPerPerson"], t.budgetYuanPerPerson)));
+  const saveRate = Int32Array.from(plan.tiers.map((t, i) => slot(["tiers", i, "saveRate"], t.saveRate)));
+  const churnProb = Int32Array.from(
+    plan.tiers.map((t) => {
+      const v = assumptions.tierChurnProbability[t.id];
+      if (v === undefined) throw new RangeError(`no churn probability for tier "${t.id}"`);
+      return slot(["simulation", "tierChurnProbability", t.id], v);
+    }),
+  );
+  for (const id of assumptions.interveneTiers) if (!plan.tiers.some((t) => t.id === id)) throw new RangeError(`unknown tier "${id}"`);
+  const intervened = Int32Array.from(plan.tiers.flatMap((t, i) => (assumptions.interveneTiers.includes(t.id) ? [i] : [])));
+  const ab = plan.timing.abTest.map((pt, i) => ({ pt, i })).sort((x, y) => x.pt.delayDays - y.pt.delayDays);
+  const abDelay = Int32Array.from(ab.map(({ pt, i }) => slot(["timing", "abTest", i, "delayDays"], pt.delayDays)));
+  const abSave = Int32Array.from(ab.map(({ pt, i }) => slot(["timing", "abTest", i, "saveRate"], pt.saveRate)));
+  const refDelay = slot(["timing", "bestWindowDays", 0], plan.timing.bestWindowDays[0]);
+  const stageStart = Int32Array.from(plan.rollout.map((s, i) => slot(["rollout", i, "monthStart"], s.monthStart)));
+  const stageEnd = Int32Array.from(plan.rollout.map((s, i) => slot(["rollout", i, "monthEnd"], s.monthEnd)));
+  const stageCustomers = Int32Array.from(plan.rollout.map((s, i) => slot(["rollout", i, "customers"], s.customers)));
+  const discount = slot(["simulation", "discountRate"], assumptions.discountRate);
+  const delay = slot(["simulation", "contactDelayDays"], assumptions.contactDelayDays);
+
+  const bottomUp = assumptions.model === "bottom-up";
+  const recomputedCosts = assumptions.costs === "recomputed";
+  const ramp = bottomUp && assumptions.coverageRamp;
+  const fixedIdx = Int32Array.from(annualFixed);
+  const tierIdx = Int32Array.from(annualTier);
+  const nTiers = plan.tiers.length;
+  const nAb = abDelay.length;
+  const nStages = stageStart.length;
+
+  const saveAt = (p: Float64Array, d: number): number => {
+    if (nAb === 0) return 1;
+    if (d <= p[abDelay[0]!]!) return p[abSave[0]!]!;
+    for (let k = 1; k < nAb; k += 1) {
+      const d1 = p[abDelay[k]!]!;
+      if (d <= d1) {
+        const d0 = p[abDelay[k - 1]!]!;
+        const s0 = p[abSave[k - 1]!]!;
+        const s1 = p[abSave[k]!]!;
+        return d1 === d0 ? s1 : s0 + ((d - d0) / (d1 - d0)) * (s1 - s0);
+      }
+    }
+    return p[abSave[nAb - 1]!]!;
+  };
+
+  const evaluate = (p: Float64Array, out: Float64Array): void => {
+    const n = p[customers]!;
+    let coverage = 1;
+    if (ramp) {
+      coverage = 0;
+      for (let s = 0; s < nStages; s += 1) {
+        const months = Math.min(12, p[stageEnd[s]!]!) - Math.max(0, p[stageStart[s]!]!);
+        if (months > 0) coverage += ((months / 12) * p[stageCustomers[s]!]!) / n;
+      }
+    }
+    let oneTimeCost = 0;
+    for (let k = 0; k < oneTime.length; k += 1) oneTimeCost += p[oneTime[k]!]!;
+    let fixed = 0;
+    for (let k = 0; k < fixedIdx.length; k += 1) fixed += p[fixedIdx[k]!]!;
+    let tierCost = 0;
+    if (recomputedCosts) {
+      for (let k = 0; k < nTiers; k += 1) tierCost += Math.round(n * p[share[k]!]!) * p[budget[k]!]!;
+    } else {
+      for (let k = 0; k < tierIdx.length; k += 1) tierCost += p[tierIdx[k]!]!;
+    }
+    const annualCost = fixed + coverage * tierCost;
+    let retained: number;
+    if (bottomUp) {
+      const ref = saveAt(p, p[refDelay]!);
+      const m = ref > 0 ? saveAt(p, p[delay]!) / ref : 0;
+      let saved = 0;
+      for (let k = 0; k < intervened.length; k += 1) {
+        const t = intervened[k]!;
+        saved += Math.round(n * p[share[t]!]!) * p[churnProb[t]!]! * p[saveRate[t]!]!;
+      }
+      retained = coverage * m * saved;
+    } else {
+      retained = n * (p[churnBefore]! - p[churnAfter]!);
+    }
+    const referrals = retained * p[referralRate]! * p[perReferrer]!;
+    const benefit = retained * p[ltv]! + referrals * p[newValue]!;
+    const cost = oneTimeCost + annualCost;
+    const r = p[discount]!;
+    let annuity = 1;
+    if (r > 0) {
+      const v = Math.pow(1 + r, -1 / 12);
+      annuity = (v * (1 - Math.pow(v, 12))) / (12 * (1 - v));
+    }
+    out[0] = cost === 0 ? Number.NaN : (benefit - cost) / cost;
+    out[1] = benefit - cost;
+    out[2] = benefit > 0 ? cost / (benefit / 12) : Number.POSITIVE_INFINITY;
+    out[3] = -oneTimeCost + (benefit - annualCost) * annuity;
+    out[4] = cost;
+    out[5] = benefit;
+    out[6] = retained;
+    out[7] = referrals;
+  };
+
+  const index = new Map(paths.map((p, i) => [p, i]));
+  return { slotPaths: paths, base: Float64Array.from(values), slotOf: (path) => index.get(path) ?? -1, evaluate };
+}
