@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { EXIT } from "./run";
 import { InputError } from "../io/InputError";
+import { chartCommand } from "./commands/chart";
 import { planCommand } from "./commands/plan";
 
 /**
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .exitOverride();
   const commands: Array<() => Command> = [
     // registered commands (one module each, in commands/)
+    chartCommand,
     planCommand,
   ];
   for (const make of commands) program.addCommand(make().exitOverride());
