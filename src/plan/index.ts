@@ -31,3 +31,4 @@ export { rolloutCoverage, customerMonthsCovered, coverageAtMonth, paybackMonthsW
 export { type Finding, type Severity, severities } from "./Finding";
 export { auditPlan } from "./audit";
 export { groupDigits, yuanText, percentText } from "./formatText";
+export { costBreakdown, planSummary, type CostBreakdownLine, type PlanSummary } from "./planSummary";
