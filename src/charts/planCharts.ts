@@ -116,7 +116,7 @@ export function roiChart(summary: PlanSummary, lang: Lang = "zh"): Figure {
   const atReach = cost === 0 ? Number.NaN : (summary.recomputed.totalBenefit * reach - cost) / cost;
   const categories = [t("plan.view.article", lang), t("plan.view.asStated", lang), t("plan.view.recomputed", lang), t("plan.view.rolloutReach", lang, { share: formatPercent(reach) })];
   const values = [summary.roiStated, summary.asStated.roi, summary.recomputed.roi, atReach];
-  const lines = [{ value: 0, label: t("plan.line.breakEven", lang), color: semanticColors.reference, dash: "dot" as const }];
+  const lines: Array<{ value: number; label: string; color: string; dash: "dot" }> = [{ value: 0, label: t("plan.line.breakEven", lang), color: semanticColors.reference, dash: "dot" }];
   if (summary.roiMin !== undefined) lines.push({ value: summary.roiMin, label: t("plan.line.mvpRoiMin", lang, { value: formatPercent(summary.roiMin) }), color: semanticColors.good, dash: "dot" });
   return barChart({
     categories,
