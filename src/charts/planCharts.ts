@@ -56,6 +56,9 @@ export function costBreakdownChart(summary: PlanSummary, lang: Lang = "zh"): Fig
   const figure = barChart({ categories, series, title: t("plan.costBreakdown.title", lang), xTitle: t("plan.axis.view", lang), yTitle: moneyTitle(lang), barmode: "stack", valueTickFormat: tickFormats.thousands });
   const totals = [summary.asStated.firstYearCost, summary.recomputed.firstYearCost].map(yuanToWan);
   figure.layout["annotations"] = totalAnnotations(categories, totals, (v) => formatNumber(v, v % 1 === 0 ? 0 : 1));
+  // many cost lines: legend to the right of the plot, not under it
+  figure.layout["legend"] = { ...((figure.layout["legend"] as Record<string, unknown> | undefined) ?? {}), orientation: "v", x: 1.02, xanchor: "left", y: 1, yanchor: "top" };
+  figure.layout["margin"] = { ...((figure.layout["margin"] as Record<string, unknown> | undefined) ?? {}), r: 20 };
   return figure;
 }
 
@@ -102,8 +105,9 @@ export function benefitBreakdownChart(summary: PlanSummary, lang: Lang = "zh"): 
  * First-year ROI ((benefit − cost) / cost) as the article writes it (359%),
  * as stated from its line items (358.75%), recomputed from the drivers
  * (215.93%) and recomputed with benefits scaled to the rollout's reach
- * ((3,232.3 − 1,574) / 1,574 = 105.4%), with the MVP's success threshold
- * (ROI > 200%) and break-even (0) as reference lines.
+ * ((3,232.3 − 1,574) / 1,574 = 105.36%), with the MVP's success threshold
+ * (ROI > 200%) as a reference line, and break-even (0) when a view is at or
+ * below it.
  *
  * @param summary from `planSummary(plan)` (src/plan)
  * @param lang "zh" (default) or "en"
@@ -116,7 +120,8 @@ export function roiChart(summary: PlanSummary, lang: Lang = "zh"): Figure {
   const atReach = cost === 0 ? Number.NaN : (summary.recomputed.totalBenefit * reach - cost) / cost;
   const categories = [t("plan.view.article", lang), t("plan.view.asStated", lang), t("plan.view.recomputed", lang), t("plan.view.rolloutReach", lang, { share: formatPercent(reach) })];
   const values = [summary.roiStated, summary.asStated.roi, summary.recomputed.roi, atReach];
-  const lines: Array<{ value: number; label: string; color: string; dash: "dot" }> = [{ value: 0, label: t("plan.line.breakEven", lang), color: semanticColors.reference, dash: "dot" }];
+  const lines: Array<{ value: number; label: string; color: string; dash: "dot" }> = [];
+  if (values.some((v) => v <= 0)) lines.push({ value: 0, label: t("plan.line.breakEven", lang), color: semanticColors.reference, dash: "dot" });
   if (summary.roiMin !== undefined) lines.push({ value: summary.roiMin, label: t("plan.line.mvpRoiMin", lang, { value: formatPercent(summary.roiMin) }), color: semanticColors.good, dash: "dot" });
   return barChart({
     categories,
@@ -125,7 +130,7 @@ export function roiChart(summary: PlanSummary, lang: Lang = "zh"): Figure {
         name: "ROI",
         values,
         color: [semanticColors.stated, semanticColors.stated, semanticColors.recomputed, semanticColors.recomputed],
-        text: values.map((v, i) => formatPercent(v, i === 0 ? 0 : 1)),
+        text: values.map((v, i) => formatPercent(v, i === 0 ? 0 : 2)),
       },
     ],
     title: t("plan.roi.title", lang),

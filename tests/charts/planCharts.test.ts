@@ -62,14 +62,17 @@ describe("roiChart", () => {
     expect(y[2]).toBeCloseTo(2.1593, 4);
     // (49,728,000 × 0.65 − 15,740,000) / 15,740,000
     expect(y[3]).toBeCloseTo((49_728_000 * 0.65 - 15_740_000) / 15_740_000, 12);
-    expect(fig.data[0]?.["text"]).toEqual(["359%", "358.7%", "215.9%", "105.4%"]);
-    expect((fig.layout["shapes"] as Array<{ y0: number }>).map((s) => s.y0)).toEqual([0, 2]);
+    expect(fig.data[0]?.["text"]).toEqual(["359%", "358.75%", "215.93%", "105.36%"]);
+    expect((fig.layout["shapes"] as Array<{ y0: number }>).map((s) => s.y0)).toEqual([2]);
   });
 
-  it("follows the plan: a plan without success criteria has only the break-even line", () => {
+  it("follows the plan: no success criteria, no threshold line; a loss-making view adds the break-even line", () => {
     const plan: Plan = structuredClone(seed);
     delete plan.rollout[0]!.successCriteria;
-    const fig = roiChart(planSummary(plan), "zh");
-    expect((fig.layout["shapes"] as unknown[]).length).toBe(1);
+    expect((roiChart(planSummary(plan), "zh").layout["shapes"] as unknown[]).length).toBe(0);
+    plan.benefits.ltvYuan = 1000; // 12,000 × 1,000 + 1,728,000 = 13,728,000 < 15,740,000 recomputed cost
+    const fig = roiChart(planSummary(plan), "en");
+    expect((fig.layout["shapes"] as Array<{ y0: number }>).map((s) => s.y0)).toEqual([0]);
+    expect((fig.data[0]?.["y"] as number[])[2]).toBeCloseTo((13_728_000 - 15_740_000) / 15_740_000, 12);
   });
 });
