@@ -107,6 +107,20 @@ describe("bad plan files: one clear problem per rule, naming the JSON path", () 
     ]);
   });
 
+  it("reports NaN and Infinity from JavaScript callers, and empty tier or stage lists", () => {
+    const plan = seedJson();
+    plan["customers"] = Number.NaN;
+    plan["benefits"]["ltvYuan"] = Number.POSITIVE_INFINITY;
+    plan["tiers"] = [];
+    plan["rollout"] = [];
+    expect(problemsOf(() => parsePlan(plan, "x.json"))).toEqual([
+      { where: "$.customers", message: "must be a number, got NaN" },
+      { where: "$.tiers", message: "must list at least one tier, got 0 items" },
+      { where: "$.benefits.ltvYuan", message: "must be a number, got Infinity" },
+      { where: "$.rollout", message: "must list at least one rollout stage, got 0 items" },
+    ]);
+  });
+
   it("an empty object lists every missing top-level field", () => {
     const wheres = problemsOf(() => parsePlan({}, "x.json")).map((p) => p.where);
     expect(wheres).toEqual(["$.name", "$.customers", "$.predictionHorizonDays", "$.tiers", "$.timing", "$.costs", "$.benefits", "$.rollout", "$.stopLoss"]);
