@@ -259,7 +259,7 @@ export function auditPlan(plan: Plan): Finding[] {
   if (stated.totalBenefit > 0) {
     const rampStated = paybackMonthsWithRollout(plan, stated.firstYearCost, stated.totalBenefit);
     const rampDerived = paybackMonthsWithRollout(plan, derived.firstYearCost, derived.totalBenefit);
-    add("model.payback", "warning", "$.benefits.paybackMonthsStated", b.paybackMonthsStated, rampStated,
+    if (Math.abs(rampStated - stated.paybackMonths) > 1e-6 * Math.max(1, stated.paybackMonths)) add("model.payback", "warning", "$.benefits.paybackMonthsStated", b.paybackMonthsStated, rampStated,
       `Payback ${groupDigits(fyStated)} / (${groupDigits(b.totalBenefitStated)} / 12) = ${months(b.paybackMonthsStated)} assumes the year's benefit accrues evenly from month 0, while the one-time cost (${yuanText(stated.oneTimeCost)}) is spent up front and the rollout reaches ${plan.rollout.map((s) => `${pct(Math.min(1, s.customers / plan.customers))} of customers in months ${groupDigits(s.monthStart)}–${groupDigits(s.monthEnd)}`).join(", ")}. Letting benefits follow that reach, payback is ${months(rampStated)} with the stated cost and ${months(rampDerived)} with the recomputed cost${b.ltvYuan > 0 ? "; and lifetime value is not cash in the first months" : ""}.`);
   }
   const horizon = plan.predictionHorizonDays;

@@ -170,6 +170,6 @@ describe("auditPlan is computed from the plan, not hard-coded", () => {
     plan.benefits.npsAfter = plan.benefits.npsBefore;
     delete plan.ceoPage;
     const ids = auditPlan(plan).map((f) => f.id);
-    for (const gone of ["rollout.coverage", "rollout.scope", "model.npsUnused", "ceo.returnPerYuan"]) expect(ids).not.toContain(gone);
+    for (const gone of ["rollout.coverage", "rollout.scope", "model.payback", "model.npsUnused", "ceo.returnPerYuan"]) expect(ids).not.toContain(gone);
   });
 });
