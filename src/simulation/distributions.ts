@@ -83,7 +83,7 @@ function supportOf(d: Distribution): [number, number] {
  */
 export interface CompiledDistribution {
   readonly kind: Distribution["dist"];
-  /** Inverse CDF: u in [0, 1] → value. Beta and PERT use a 4,096-interval table with linear interpolation (absolute error below 1e-6 of the range for shapes >= 1). */
+  /** Inverse CDF: u in [0, 1] → value. Beta and PERT use a 4,096-interval table with linear interpolation inside and exact inversion in the two outer intervals. */
   quantile(u: number): number;
   /** CDF at x, 0..1 (right-continuous for discrete scenarios). */
   cdf(x: number): number;
@@ -103,8 +103,10 @@ function betaTable(a: number, b: number): Float64Array {
   return table;
 }
 
-function tableLookup(table: Float64Array, u: number): number {
+function tableLookup(table: Float64Array, u: number, exact: (u: number) => number): number {
   const x = u * TABLE_INTERVALS;
+  // The outer intervals are computed exactly: linear interpolation there would bias the tails.
+  if (x < 1 || x > TABLE_INTERVALS - 1) return exact(u);
   let i = Math.floor(x);
   if (i >= TABLE_INTERVALS) i = TABLE_INTERVALS - 1;
   if (i < 0) i = 0;
@@ -166,7 +168,7 @@ export function compileDistribution(d: Distribution): CompiledDistribution {
       const a = 1 + (lambda * (mode - min)) / w;
       const b = 1 + (lambda * (max - mode)) / w;
       const table = betaTable(a, b);
-      return withBase(mode, (min + lambda * mode + max) / (lambda + 2), (u) => min + w * tableLookup(table, u), (x) => betaCdf((x - min) / w, a, b));
+      return withBase(mode, (min + lambda * mode + max) / (lambda + 2), (u) => min + w * tableLookup(table, u, (v) => betaQuantile(v, a, b)), (x) => betaCdf((x - min) / w, a, b));
     }
     case "normal": {
       const { mean, sd } = d;
@@ -197,7 +199,7 @@ export function compileDistribution(d: Distribution): CompiledDistribution {
       const a = d.mean * d.concentration;
       const b = (1 - d.mean) * d.concentration;
       const table = betaTable(a, b);
-      return withBase(d.mean, d.mean, (u) => tableLookup(table, u), (x) => betaCdf(x, a, b));
+      return withBase(d.mean, d.mean, (u) => tableLookup(table, u, (v) => betaQuantile(v, a, b)), (x) => betaCdf(x, a, b));
     }
     case "discrete": {
       const total = d.scenarios.reduce((s, x) => s + x.weight, 0);

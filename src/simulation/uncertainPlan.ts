@@ -74,14 +74,12 @@ const simulationSchema = z.strictObject({
   interveneTiers: z.array(z.string()).optional(),
   $comment: z.string().optional(),
 });
-const correlationsSchema = z.array(
-  z.strictObject({
+const correlationSchema = z.strictObject({
     a: z.string().min(1),
     b: z.string().min(1),
     rankCorrelation: z.number().min(-1, "must be a rank correlation from -1 to 1").max(1, "must be a rank correlation from -1 to 1"),
     why: z.string().optional(),
-  }),
-);
+  });
 const samplingSchema = z.strictObject({ method: z.enum(["random", "latin-hypercube"]) });
 
 type Rec = Record<string, unknown>;
@@ -92,15 +90,28 @@ function zodProblems(error: z.ZodError, prefix: ReadonlyArray<PropertyKey>): Inp
 }
 
 /** Replaces every distribution object by its base value; collects the inputs and the problems. */
-function substitute(value: unknown, path: Array<string | number>, names: string[], inputs: UncertainInput[], problems: InputProblem[]): unknown {
+type At = "base" | "low" | "high";
+
+function extreme(c: CompiledDistribution, at: At): number {
+  if (at === "base") return c.base;
+  const [lo, hi] = c.support;
+  if (at === "low") return Number.isFinite(lo) ? lo : c.quantile(1e-9);
+  return Number.isFinite(hi) ? hi : c.quantile(1 - 1e-9);
+}
+
+function substitute(value: unknown, path: Array<string | number>, names: string[], inputs: UncertainInput[], problems: InputProblem[], at: At = "base"): unknown {
   if (Array.isArray(value)) {
     return value.map((item, i) => {
       const id = isRec(item) && typeof item["id"] === "string" ? item["id"] : String(i);
-      return substitute(item, [...path, i], [...names, id], inputs, problems);
+      return substitute(item, [...path, i], [...names, id], inputs, problems, at);
     });
   }
   if (!isRec(value)) return value;
   if ("dist" in value) {
+    if (at !== "base") {
+      const again = distributionSchema.safeParse(value);
+      return again.success ? extreme(compileDistribution(again.data), at) : 0;
+    }
     const parsed = distributionSchema.safeParse(value);
     if (!parsed.success) {
       problems.push(...zodProblems(parsed.error, path));
@@ -113,7 +124,7 @@ function substitute(value: unknown, path: Array<string | number>, names: string[
     return compiled.base;
   }
   const out: Rec = {};
-  for (const [key, item] of Object.entries(value)) out[key] = substitute(item, [...path, key], [...names, key], inputs, problems);
+  for (const [key, item] of Object.entries(value)) out[key] = substitute(item, [...path, key], [...names, key], inputs, problems, at);
   return out;
 }
 
@@ -148,19 +159,43 @@ export function parseUncertainPlan(json: unknown, source: string): UncertainPlan
     if (err instanceof InputError) problems.push(...err.problems);
     else throw err;
   }
+  // Every value a distribution can take must make a valid plan too: check its lowest and highest values.
+  if (base !== undefined && inputs.length > 0 && problems.length === 0) {
+    const paths = new Set(inputs.map((x) => x.path));
+    for (const at of ["low", "high"] as const) {
+      const { simulation: _s, correlations: _c, sampling: _m, ...extremePlan } = substitute(json, [], [], [], [], at) as Rec;
+      try {
+        parsePlan(extremePlan, source);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        for (const p of err.problems) {
+          if (!paths.has(p.where)) continue;
+          const message = `the distribution reaches values the plan does not allow: at its ${at === "low" ? "lowest" : "highest"} value, ${p.message}`;
+          if (!problems.some((q) => q.where === p.where && q.message === message)) problems.push({ where: p.where, message });
+        }
+      }
+    }
+  }
 
   const sim = simulationSchema.safeParse(simulation ?? {});
   if (!sim.success) problems.push(...zodProblems(sim.error, ["simulation"]));
-  const corr = correlationsSchema.safeParse(correlations ?? []);
-  if (!corr.success) problems.push(...zodProblems(corr.error, ["correlations"]));
+  const entries: Array<z.infer<typeof correlationSchema> | undefined> = [];
+  if (correlations !== undefined && !Array.isArray(correlations)) problems.push({ where: "$.correlations", message: "must be an array of {a, b, rankCorrelation}" });
+  else
+    (correlations ?? []).forEach((entry: unknown, i: number) => {
+      const r = correlationSchema.safeParse(entry);
+      if (!r.success) problems.push(...zodProblems(r.error, ["correlations", i]));
+      entries.push(r.success ? r.data : undefined);
+    });
   const samp = samplingSchema.safeParse(sampling ?? { method: "random" });
   if (!samp.success) problems.push(...zodProblems(samp.error, ["sampling"]));
 
   const pairs: InputCorrelation[] = [];
-  if (corr.success) {
+  {
     const find = (ref: string): number => inputs.findIndex((x) => x.path === ref || x.name === ref);
     const seen = new Set<string>();
-    corr.data.forEach((c, i) => {
+    entries.forEach((c, i) => {
+      if (c === undefined) return;
       const a = find(c.a);
       const b = find(c.b);
       if (a < 0) problems.push({ where: `$.correlations[${i}].a`, message: `"${c.a}" is not an uncertain input (give its JSON path, e.g. "$.tiers[0].saveRate", or its name)` });
