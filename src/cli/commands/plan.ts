@@ -135,7 +135,7 @@ export function planCommand(): Command {
   return new Command("plan")
     .description("Reproduce a retention plan's first-year figures (as stated and recomputed from their drivers) and audit them")
     .argument("<file>", "plan JSON file, e.g. data/plans/seed-plan.json (schema: src/plan/schema.ts)")
-    .option("--json", "print JSON { asStated, recomputed, findings } (money in yuan, roi as a fraction) instead of tables")
+    .option("--json", "print JSON { asStated, recomputed, findings } (money in yuan, roi as a fraction; roi and paybackMonths to 4 decimals) instead of tables")
     .option("--lang <lang>", "language of the tables' labels: en or zh (finding messages are English)", "en")
     .action(
       action((file: string, flags: PlanFlags) => {
