@@ -16,8 +16,14 @@ export interface ChurnEffects {
   baseLogHazardPerDay: number;
   /** Standard deviation of the unobserved customer frailty (log-hazard offset, normal with mean 0). */
   frailtySd: number;
-  /** Per 30 days since the last workshop visit beyond 180 days (counted up to 900 days). */
-  recencyPer30DaysOver180: number;
+  /** Standard deviation of the unobserved weekly log-hazard shock (AR(1), stationary), e.g. a competitor's offer or a move. */
+  shockSd: number;
+  /** Week-to-week persistence of the shock, 0..1 (AR(1) coefficient). */
+  shockPersistence: number;
+  /** Per doubling of the days since the last workshop visit beyond 90 days: coefficient × log2(min(max(days, 90), recencyCapDays) / 90). */
+  recencyPerDoubling: number;
+  /** Days since the last visit beyond which the recency effect stops growing. */
+  recencyCapDays: number;
   /** Per 30 days of overdue maintenance (counted up to 365 days). */
   maintenanceLatePer30Days: number;
   /** Per point the last survey score (within 365 days) is below 7. */
@@ -49,14 +55,17 @@ export interface ChurnEffects {
  * Math.exp(defaultChurnEffects.complaintLast90Days); // hazard ratio of a recent complaint, e.g. 2.7
  */
 export const defaultChurnEffects: Readonly<ChurnEffects> = {
-  baseLogHazardPerDay: -8.6,
+  baseLogHazardPerDay: -10.55,
   frailtySd: 0.6,
-  recencyPer30DaysOver180: 0.3,
-  maintenanceLatePer30Days: 0.2,
-  satisfactionPerPointBelow7: 0.25,
-  complaintLast90Days: 1.0,
-  badExperiencePer90Days: 0.4,
-  appInactive28Days: 0.7,
+  shockSd: 1.2,
+  shockPersistence: 0.5,
+  recencyPerDoubling: 2.0,
+  recencyCapDays: 270,
+  maintenanceLatePer30Days: 0.15,
+  satisfactionPerPointBelow7: 0.3,
+  complaintLast90Days: 1.6,
+  badExperiencePer90Days: 0.6,
+  appInactive28Days: 0.8,
   spendHalved: 0.5,
   distancePer10Km: 0.15,
   priceSensitivity: 0.8,
