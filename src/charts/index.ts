@@ -54,3 +54,4 @@ export {
   type PdfOptions,
   type ScreenshotOptions,
 } from "./browser";
+export { costBreakdownChart, benefitBreakdownChart, roiChart } from "./planCharts";
