@@ -260,6 +260,9 @@ export function synthesize(options: SynthOptions): SyntheticPopulation {
   const burnIn = behaviour.burnInWeeks;
   const origin = startDay - 7 * burnIn;
   let recording = false;
+  let weekEnd = 0;
+  const pendingSurveyDay = new Int32Array(n).fill(NEVER);
+  const pendingSurveyFlags = new Uint8Array(n);
   const churnDay = new Float64Array(n).fill(NaN);
   const peakRisk = new Float64Array(n);
 
@@ -366,7 +369,14 @@ export function synthesize(options: SynthOptions): SyntheticPopulation {
     }
     if (type === 1 && !isRepeat && rng() < (outletRepeatRate[outlet] ?? 0.1)) repeatDue[i] = day + 7 + Math.floor(rng() * 50);
     // Survey after the visit.
-    if (rngSurveys() < behaviour.surveyResponseRate) recordSurvey(i, day + 1 + Math.floor(rngSurveys() * 3), longWait, isRepeat);
+    if (rngSurveys() < behaviour.surveyResponseRate) {
+      const surveyDay = day + 1 + Math.floor(rngSurveys() * 3);
+      // A survey falling into next week waits until next week's churn draw has been made.
+      if (surveyDay >= weekEnd) {
+        pendingSurveyDay[i] = surveyDay;
+        pendingSurveyFlags[i] = (longWait ? 1 : 0) | (isRepeat ? 2 : 0);
+      } else recordSurvey(i, surveyDay, longWait, isRepeat);
+    }
   };
 
   /** A survey answer (after a visit, or a relationship survey), possibly with a complaint. */
@@ -417,6 +427,7 @@ export function synthesize(options: SynthOptions): SyntheticPopulation {
     const w = t - burnIn;
     recording = w >= 0;
     const d0 = startDay + 7 * w;
+    weekEnd = d0 + 7;
     const snapshot = recording && every > 0 && w % every === 0;
     const bucketStart = t % 4 === 0;
     const bucketNow = Math.floor(t / 4) % 13;
@@ -477,6 +488,7 @@ export function synthesize(options: SynthOptions): SyntheticPopulation {
           bad[3 * i + 1] = NEVER;
           bad[3 * i + 2] = NEVER;
           repeatDue[i] = NEVER;
+          pendingSurveyDay[i] = NEVER;
           appState[i] = appMean[i] ?? 0;
           lastActive[i] = d0;
           spendDrop[i] = 0;
@@ -485,6 +497,12 @@ export function synthesize(options: SynthOptions): SyntheticPopulation {
         }
       }
       limit = Math.min(limit, d0 + 7);
+      if ((pendingSurveyDay[i] ?? NEVER) !== NEVER) {
+        const flags = pendingSurveyFlags[i] ?? 0;
+        const surveyDay = pendingSurveyDay[i] ?? NEVER;
+        pendingSurveyDay[i] = NEVER;
+        if (surveyDay < limit) recordSurvey(i, surveyDay, (flags & 1) === 1, (flags & 2) === 2);
+      }
       // --- app activity ---
       if (appUser[i] === 1) {
         const mean = appMean[i] ?? 0;
