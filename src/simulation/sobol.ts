@@ -29,7 +29,9 @@ export interface SobolResult {
 /**
  * Variance-based sensitivity indices of a function of independent uniform
  * inputs on [0, 1)^d, by the Saltelli (2010) first-order estimator
- * S_i = mean(f(B)·(f(A_B^i) − f(A))) / V and the Jansen (1999) total-effect
+ * S_i = mean((f(B) − f̄)·(f(A_B^i) − f(A))) / V (outputs centred on their mean f̄,
+ * which leaves the expectation unchanged and cuts the variance when the output
+ * has a large mean) and the Jansen (1999) total-effect
  * estimator ST_i = mean((f(A) − f(A_B^i))²) / (2V), where A_B^i is A with
  * column i taken from B; V is the variance of f over A and B together.
  * Intervals: percentile bootstrap over the N rows.
@@ -90,7 +92,7 @@ export function sobolIndices(f: (u: Float64Array) => number, dims: number, optio
       for (let k = 0; k < n; k += 1) {
         const j = rows === null ? k : rows[k]!;
         const d = fab[j * dims + i]! - fa[j]!;
-        s += fb[j]! * d;
+        s += (fb[j]! - mean) * d;
         t += d * d;
       }
       first.push(v > 0 ? s / n / v : Number.NaN);
