@@ -11,6 +11,7 @@ import { signalSnapshot, type SignalSnapshot } from "../../src/data/signalSnapsh
 import { summarizePopulation, tierOfProbability, type PopulationSummary } from "../../src/data/summarizePopulation";
 import { synthesize, type SyntheticPopulation } from "../../src/data/synthesize";
 import { tableToCsv, writeTablesCsv } from "../../src/data/writeCsv";
+import type { TableSchema } from "../../src/data/schema";
 
 function min(values: ArrayLike<number>): number {
   let m = Infinity;
@@ -24,7 +25,7 @@ function max(values: ArrayLike<number>): number {
 }
 
 function csvs(p: SyntheticPopulation): string[] {
-  return [p.customers, p.visits, p.surveys, p.appActivity, p.truth, p.truthRisk].map((t) => tableToCsv(t));
+  return [p.customers, p.visits, p.surveys, p.appActivity, p.truth, p.truthRisk].map((t) => tableToCsv<TableSchema>(t));
 }
 
 describe("synthesize: reproducibility and shape", () => {
