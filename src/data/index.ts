@@ -1,0 +1,60 @@
+// Data: schemas of the after-sales sources, strict CSV loaders, the synthetic population, exploration helpers.
+export { isoToDay, dayToIso, isoWeekday } from "./dates";
+export {
+  cellSchema,
+  rowSchema,
+  allocateColumn,
+  columnSpec,
+  type ColumnKind,
+  type ColumnStorage,
+  type ColumnSpec,
+  type TableSchema,
+  type ColumnsOf,
+  type Table,
+  type ColumnValues,
+} from "./schema";
+export {
+  segments,
+  visitTypes,
+  complaintCategories,
+  longWaitHours,
+  customersSchema,
+  visitsSchema,
+  surveysSchema,
+  appActivitySchema,
+  truthSchema,
+  truthRiskSchema,
+  sourceSchemas,
+  truthSchemas,
+  type Segment,
+  type VisitType,
+  type ComplaintCategory,
+  type CustomersTable,
+  type VisitsTable,
+  type SurveysTable,
+  type AppActivityTable,
+  type TruthTable,
+  type TruthRiskTable,
+} from "./schemas";
+export { readCsvText } from "./readCsvText";
+export { loadTable, describeDropped, type LoadOptions, type LoadResult, type DroppedRow } from "./loadTable";
+export {
+  loadCustomers,
+  loadVisits,
+  loadSurveys,
+  loadAppActivity,
+  loadDataset,
+  type Dataset,
+  type LoadDatasetOptions,
+  type LoadDatasetResult,
+} from "./loaders";
+export { writeCsvChunks, tableToCsv, writeTablesCsv } from "./writeCsv";
+export { toDataFrame, fromDataFrame, type ToDataFrameOptions } from "./dataFrame";
+export { defaultChurnEffects, type ChurnEffects } from "./churnEffects";
+export { synthesize, defaultSynthBehaviour, type SynthOptions, type SynthBehaviour, type SyntheticPopulation } from "./synthesize";
+export { summarizePopulation, tierOfProbability, type PopulationSummary, type TierShares } from "./summarizePopulation";
+export { kaplanMeier, survivalAt, type KaplanMeierCurve, type KaplanMeierOptions, type ConfidenceType } from "./kaplanMeier";
+export { signalSnapshot, type SignalSnapshot } from "./signalSnapshot";
+export { churnRateByBucket, churnRateByCategory, wilsonInterval, type BucketRate } from "./churnRateByBucket";
+export { daysBetweenVisits } from "./visitGaps";
+export { correlationMatrix, type CorrelationMatrix } from "./correlationMatrix";
