@@ -1,0 +1,63 @@
+import { Command } from "commander";
+import { action, intOption, printJson } from "../run";
+import { loadPlan } from "../../plan/loadPlan";
+import { formatWeeklySummary, runWeekly } from "../../actions/runWeekly";
+
+/** Raw option values of `churnlab weekly`. */
+interface WeeklyFlags {
+  scores: string;
+  previous: string;
+  week: string;
+  out: string;
+  advisors?: string;
+  plan: string;
+  cooldownDays?: number;
+  json?: boolean;
+}
+
+/**
+ * `churnlab weekly --scores FILE --previous FILE --week YYYY-MM-DD --out DIR
+ * [--advisors FILE] [--plan FILE] [--cooldown-days N] [--json]`: one Monday
+ * of the plan's loop. Flags the newly high risk (this week > trigger, last
+ * week <= trigger, or first seen above it), queues them with tier, action,
+ * first-detection date and golden-window dates, assigns advisors by outlet
+ * within capacity (overflow is reported and carried over), and writes
+ * `DIR/queue-<week>.csv`, `DIR/queue-<week>.json` and `DIR/queue-ledger.json`
+ * atomically. Re-running a week replaces its own files and never duplicates
+ * customers. Prints a summary (stdout; with --json the JSON document goes to
+ * stdout and the summary to stderr). Bad input exits 2 and writes nothing.
+ *
+ * @example
+ * // churnlab weekly --scores s-2025-01-13.csv --previous s-2025-01-06.csv --week 2025-01-13 --out crm/
+ */
+export function weeklyCommand(): Command {
+  return new Command("weekly")
+    .description("Monday loop: queue the newly high-risk customers for the CRM (tier, action, golden window, advisor) and write the queue atomically")
+    .requiredOption("--scores <file>", "this week's scores, CSV: customer_id, probability (0..1) [, outlet_id] [, week]")
+    .requiredOption("--previous <file>", "last week's scores, same format")
+    .requiredOption("--week <date>", "the Monday of this run, YYYY-MM-DD")
+    .requiredOption("--out <dir>", "output folder: queue-<week>.csv, queue-<week>.json and queue-ledger.json (the state between weeks)")
+    .option("--advisors <file>", "advisor roster, CSV: advisor_id, outlet_id, weekly_capacity (without it, entries are handed off unassigned)")
+    .option("--plan <file>", "plan JSON (tiers, trigger, golden window, horizon)", "data/plans/seed-plan.json")
+    .option("--cooldown-days <n>", "days after a hand-off during which a customer is not queued again (default: the plan's horizon, 30)", intOption("--cooldown-days", 0, 3650))
+    .option("--json", "print the week's queue document as JSON on stdout (summary to stderr)")
+    .action(
+      action((flags: WeeklyFlags) => {
+        const plan = loadPlan(flags.plan);
+        const report = runWeekly({
+          scoresFile: flags.scores,
+          previousFile: flags.previous,
+          week: flags.week,
+          outDir: flags.out,
+          plan,
+          ...(flags.advisors !== undefined ? { advisorsFile: flags.advisors } : {}),
+          ...(flags.cooldownDays !== undefined ? { cooldownDays: flags.cooldownDays } : {}),
+        });
+        const text = `${formatWeeklySummary(report.summary, report.warnings)}  wrote ${report.files.queueCsv}, ${report.files.queueJson}, ${report.files.ledger}${report.rerun ? " (re-run: replaced this week's files)" : ""}\n`;
+        if (flags.json) {
+          printJson({ week: report.summary.week, summary: report.summary, warnings: report.warnings, files: report.files, rerun: report.rerun, queue: report.queue });
+          process.stderr.write(text);
+        } else process.stdout.write(text);
+      }),
+    );
+}
