@@ -14,6 +14,7 @@ interface DiscreteReference {
   cdf(k: number, ...params: number[]): number;
 }
 interface JStatSubset {
+  gammaln(x: number): number;
   normal: ContinuousReference;
   lognormal: ContinuousReference;
   gamma: ContinuousReference;
