@@ -58,3 +58,4 @@ export { signalSnapshot, type SignalSnapshot } from "./signalSnapshot";
 export { churnRateByBucket, churnRateByCategory, wilsonInterval, type BucketRate } from "./churnRateByBucket";
 export { daysBetweenVisits } from "./visitGaps";
 export { correlationMatrix, type CorrelationMatrix } from "./correlationMatrix";
+export { retentionCurves, type GroupCurve } from "./retentionCurves";

@@ -1,6 +1,7 @@
 // Kaplan–Meier with Greenwood bands, checked against the textbook 6-MP example.
 import { describe, expect, it } from "vitest";
 import { kaplanMeier, survivalAt } from "../../src/data/kaplanMeier";
+import { retentionCurves } from "../../src/data/retentionCurves";
 
 // Freireich et al. (1963) 6-MP arm, remission times in weeks (Klein & Moeschberger, table 1.2):
 // events at 6,6,6,7,10,13,16,22,23; censored at 6,9,10,11,17,19,20,25,32,32,34,35.
@@ -60,5 +61,24 @@ describe("kaplanMeier", () => {
     expect(() => kaplanMeier([1], [2])).toThrow(RangeError);
     expect(() => kaplanMeier([1, 2], [1])).toThrow(RangeError);
     expect(() => kaplanMeier([1], [1], { level: 1 })).toThrow(RangeError);
+  });
+});
+
+describe("retentionCurves", () => {
+  it("censors non-churners at the end of history and groups in the given order", () => {
+    // Three customers in "a": churn on day 10 and 30 of a 100-day history, one never churns; one in "b" never churns.
+    const curves = retentionCurves([10, 30, NaN, NaN], ["a", "a", "a", "b"], 0, 100, { order: ["b", "a", "z"] });
+    expect(curves.map((g) => g.name)).toEqual(["b", "a"]);
+    const a = curves[1]?.curve;
+    expect(a?.survival[0]).toBeCloseTo(2 / 3, 15);
+    expect(a?.survival[1]).toBeCloseTo(1 / 3, 15);
+    expect(a?.n).toBe(3);
+    expect(curves[0]?.curve.time.length).toBe(0);
+  });
+
+  it("rejects churn dates outside the history and mismatched lengths", () => {
+    expect(() => retentionCurves([100], ["a"], 0, 100)).toThrow(RangeError);
+    expect(() => retentionCurves([-1], ["a"], 0, 100)).toThrow(RangeError);
+    expect(() => retentionCurves([1, 2], ["a"], 0, 100)).toThrow(RangeError);
   });
 });
