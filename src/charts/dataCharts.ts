@@ -179,7 +179,7 @@ export function correlationHeatmap(matrix: CorrelationMatrix, labels: readonly s
     hovertemplate: "%{y} × %{x}: %{z:.2f}<extra></extra>",
     colorbar: { title: { text: t("data.correlation.colorbar", lang) } },
   };
-  const layout = baseLayout(t("data.correlation.title", lang), "", "", {
+  const layout = baseLayout(t("data.correlation.title", lang), t("data.correlation.axis", lang), t("data.correlation.axis", lang), {
     yaxis: { autorange: "reversed", automargin: true },
     xaxis: { tickangle: -35, automargin: true },
     height: 650,

@@ -31,5 +31,6 @@ export const dataLabels = {
   "data.visitGaps.xTitle": { zh: "间隔（天）", en: "Gap (days)" },
   "data.visitGaps.reference": { zh: "保养周期约180天", en: "Maintenance interval ≈ 180 days" },
   "data.correlation.title": { zh: "信号相关性热图（皮尔逊相关系数）", en: "Correlation of the signals (Pearson)" },
+  "data.correlation.axis": { zh: "信号", en: "Signal" },
   "data.correlation.colorbar": { zh: "相关系数", en: "Correlation" },
 } as const satisfies LabelSet;
