@@ -157,7 +157,8 @@ export function betaCdf(x: number, a: number, b: number): number {
 }
 
 /**
- * Beta(a, b) quantile: the x in [0, 1] with I_x(a, b) = p, by bisection to 1e-14.
+ * Beta(a, b) quantile: the x in [0, 1] with I_x(a, b) = p, by Newton's method
+ * on the CDF safeguarded by bisection (to about 1e-15).
  *
  * @throws RangeError when p is outside [0, 1] or a shape is not > 0
  * @example
@@ -168,12 +169,20 @@ export function betaQuantile(p: number, a: number, b: number): number {
   if (!(a > 0 && b > 0)) throw new RangeError(`betaQuantile: shapes must be > 0, got a=${a}, b=${b}`);
   if (p === 0) return 0;
   if (p === 1) return 1;
+  const logBeta = logGamma(a) + logGamma(b) - logGamma(a + b);
   let lo = 0;
   let hi = 1;
-  for (let i = 0; i < 60 && hi - lo > 1e-15; i += 1) {
-    const mid = (lo + hi) / 2;
-    if (betaCdf(mid, a, b) < p) lo = mid;
-    else hi = mid;
+  let x = a / (a + b);
+  for (let i = 0; i < 200; i += 1) {
+    const f = betaCdf(x, a, b) - p;
+    if (f === 0) return x;
+    if (f < 0) lo = x;
+    else hi = x;
+    const density = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logBeta);
+    let next = x - f / density;
+    if (!(next > lo && next < hi) || !Number.isFinite(next)) next = (lo + hi) / 2;
+    if (Math.abs(next - x) <= 1e-15 * Math.max(1e-300, x) || hi - lo <= 4e-16 * Math.max(1e-300, x)) return next;
+    x = next;
   }
-  return (lo + hi) / 2;
+  return x;
 }

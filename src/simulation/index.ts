@@ -1,0 +1,53 @@
+// The simulation domain: uncertain plans, the Monte Carlo ROI engine (worker
+// threads, block-seeded streams), sensitivity, break-even and value of
+// information. (The customer-level rollout simulation lives here too.)
+export { distributionSchema, distributionKinds, compileDistribution, type Distribution, type CompiledDistribution } from "./distributions";
+export {
+  parseUncertainPlan,
+  loadUncertainPlan,
+  correlationMatrix,
+  type UncertainPlan,
+  type UncertainInput,
+  type InputCorrelation,
+  type SimulationAssumptions,
+  type BenefitModel,
+  type CostView,
+  type SamplingMethod,
+} from "./uncertainPlan";
+export { cholesky, rankToPearson, spearman, ranks } from "./correlation";
+export { normalCdf, normalQuantile, betaCdf, betaQuantile, logGamma } from "./specialFunctions";
+export { compilePlanKernel, kernelOutputs, OUT, type PlanKernel, type KernelOutput } from "./planKernel";
+export { DEFAULT_BLOCK_SIZE, createBlockContext, runBlock, drawBlockUniforms, resolveAssumptions, type BlockContext, type BlockResult, type DesignOptions } from "./blockRunner";
+export { runMonteCarlo, defaultWorkers, type MonteCarloOptions, type MonteCarloResult, type MonteCarloSamples } from "./monteCarlo";
+export {
+  sortedQuantile,
+  quantileStandardError,
+  summarizeSorted,
+  probabilityEstimate,
+  convergenceTrace,
+  type OutputSummary,
+  type SummaryErrors,
+  type ProbabilityEstimate,
+  type ConvergenceTrace,
+} from "./summaries";
+export { sobolIndices, ishigami, type SobolOptions, type SobolResult } from "./sobol";
+export {
+  planEvaluator,
+  tornado,
+  spider,
+  jointSample,
+  rankCorrelations,
+  breakEven,
+  valueOfInformation,
+  planSobol,
+  sensitivityReport,
+  type PlanEvaluator,
+  type TornadoBar,
+  type SpiderLine,
+  type JointSample,
+  type BreakEvenPoint,
+  type ValueOfInformation,
+  type SensitivityOptions,
+  type SensitivityReport,
+} from "./sensitivity";
+export { simulationJson, type SimulationJson } from "./simulationJson";

@@ -1,0 +1,415 @@
+import { standardNormalQuantile } from "../random/normal";
+import { sfc32NextUint32 } from "../random/sfc32";
+import { monthOfWeek, monthsOf, type RolloutScenario } from "./rolloutScenario";
+
+/** Weeks-waited bins of the delay histogram: 0, 1, 2, 3 and 4+ weeks between trigger and contact. */
+export const DELAY_BINS = 5;
+
+/** Week number meaning "never" in the per-customer week arrays. */
+export const NEVER = 32767;
+
+/** What one rollout run measured (counts and yuan; per-tier arrays are indexed by tier number, index 0 unused). */
+export interface RolloutRun {
+  customers: number;
+  weeks: number;
+  months: number;
+  /** Number of tiers K. */
+  tiers: number;
+  /** Customers who churned within the run without / with the programme (same customers, same random numbers). */
+  baselineChurned: number;
+  programmeChurned: number;
+  baselineChurnsByMonth: Float64Array;
+  programmeChurnsByMonth: Float64Array;
+  /** Customers flagged into each tier's queue (the newly-high-risk rule and its analogue for the other intervened tiers). */
+  flagged: Float64Array;
+  /** Contacts made per tier. */
+  contacts: Float64Array;
+  /** Contacted customers who would have churned after their contact (baseline), per tier. */
+  wouldBeChurners: Float64Array;
+  /** Of those, the ones the contact kept (realized saves), per tier. */
+  saves: Float64Array;
+  /** Σ save probability over the would-be churners (the saves expected without the coin flips), per tier. */
+  expectedSaves: Float64Array;
+  /** Flagged customers who churned while waiting for their contact, per tier. */
+  lostBeforeContact: Float64Array;
+  /** Flagged customers still waiting at the end of the run, per tier. */
+  stillQueued: Float64Array;
+  /** Intervention spend, yuan, per tier. */
+  spendYuan: Float64Array;
+  /** Σ delay (days) over contacts, per tier. */
+  delaySumDays: Float64Array;
+  /** Contacts with delay <= 7 days, per tier. */
+  contactsWithin7Days: Float64Array;
+  /** Contacts by weeks waited (tier-major: tier · DELAY_BINS + bin). */
+  delayHistogram: Float64Array;
+  /** Intervention and fixed costs, and benefit ((baseline − programme churns) × value per save), by month, yuan. */
+  interventionCostByMonth: Float64Array;
+  fixedCostByMonth: Float64Array;
+  benefitByMonth: Float64Array;
+  /** Per stage (scenario order), counted on contacts made during the stage and churn seen before the stage ends: contacts, would-be churners, saves, expected saves. */
+  stageContacts: Float64Array;
+  stageWouldBeChurners: Float64Array;
+  stageSaves: Float64Array;
+  stageExpectedSaves: Float64Array;
+  /** Snapshot records (snapshot-major): risk signal s and score noise e (NaN when the customer had churned in the baseline). */
+  snapshotSignal: Float32Array;
+  snapshotNoise: Float32Array;
+  /** Baseline churn week of the snapshot customers ({@link NEVER} when they did not churn). */
+  snapshotChurnWeek: Int16Array;
+}
+
+const TWO32 = 4294967296;
+const INV16 = 1 / 65536;
+const SQRT12 = Math.sqrt(12);
+const ALIVE_B = 1;
+const ALIVE_P = 2;
+const SAVED = 4;
+const CONTACTED = 8;
+
+/**
+ * Save-rate multiplier of a contact `delayDays` after the trigger: s(delay) /
+ * s(reference), s the timing A/B test's save rate interpolated linearly in
+ * the delay and flat outside the tested delays (the rule of the aggregate
+ * model's bottom-up benefit, planKernel.ts). 0 when s(reference) is 0.
+ *
+ * @example
+ * decayMultiplier([7, 14, 21, 30], [0.62, 0.55, 0.38, 0.22], 7, 14) // 0.55 / 0.62 = 0.8870967741935484
+ */
+export function decayMultiplier(delays: readonly number[], rates: readonly number[], referenceDays: number, delayDays: number): number {
+  const s = (d: number): number => {
+    const n = delays.length;
+    if (n === 0) return 1;
+    if (d <= delays[0]!) return rates[0]!;
+    for (let k = 1; k < n; k += 1) {
+      const d1 = delays[k]!;
+      if (d <= d1) {
+        const d0 = delays[k - 1]!;
+        const s0 = rates[k - 1]!;
+        const s1 = rates[k]!;
+        return d1 === d0 ? s1 : s0 + ((d - d0) / (d1 - d0)) * (s1 - s0);
+      }
+    }
+    return rates[n - 1]!;
+  };
+  const ref = s(referenceDays);
+  return ref > 0 ? s(delayDays) / ref : 0;
+}
+
+/**
+ * One customer-level run of the first year, baseline and programme together
+ * on common random numbers: every customer-week draws the same three
+ * uniforms (latent innovation and shock, score-noise innovation, churn) in
+ * both, so the programme's effect is the difference of the two columns and
+ * not noise. Structure of arrays, no allocation in the weekly loop.
+ *
+ * Each week: the latent risk and the score noise move (see RolloutDynamics);
+ * every Monday customers in a stage's scope are scored and tiered (a tier
+ * holds scores above its lower bound); a customer is flagged into tier k's
+ * queue when k is intervened and riskier than both last week's tier and any
+ * tier they were flagged at before (for tiers 1–2 this is the plan's rule:
+ * above 0.5 this week, at most 0.5 last week; at a stage's start every
+ * customer is new, so its current high-risk customers are flagged);
+ * customers churn with their weekly hazard (in the programme a saved
+ * customer is kept from week c + 1 to c + protectionWeeks after the contact
+ * week c); then each tier's channel works its FIFO queue up to its weekly
+ * capacity (scaled to the stage's share of customers, fractional capacity
+ * carried over), skipping customers who churned or escalated. A contact in
+ * week c of a customer flagged in week f has delay max(minDelay, 7(c − f) +
+ * 3.5) days (mid-week) and is made no earlier than week f + floor((minDelay −
+ * 3.5) / 7); it costs the tier's budget and saves with probability saveRate ×
+ * decayMultiplier(delay), decided by the customer's own uniform (so save
+ * decisions are common across policies too).
+ *
+ * @param sc the scenario (not mutated).
+ * @param state an sfc32 state (Uint32Array(4), e.g. `FastRng.state`); advanced in place.
+ * @throws RangeError on a scenario out of range (customers, weeks, tiers).
+ * @example
+ * runRolloutKernel(scenario, new FastRng(1, "rollout-customers").state).baselineChurned / scenario.customers // ≈ the calibrated annual churn
+ */
+export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): RolloutRun {
+  const n = sc.customers;
+  const weeks = sc.weeks;
+  if (!(Number.isSafeInteger(n) && n >= 1)) throw new RangeError(`customers must be an integer >= 1, got ${n}`);
+  if (!(Number.isSafeInteger(weeks) && weeks >= 1 && weeks <= 520)) throw new RangeError(`weeks must be an integer 1..520, got ${weeks}`);
+  const K = sc.tierThresholds.length + 1;
+  if (K < 2 || K > 8) throw new RangeError(`tiers must number 2..8, got ${K}`);
+  const months = monthsOf(weeks);
+  const d = sc.dynamics;
+  const phi = d.persistence;
+  const innovScale = Math.sqrt(1 - phi * phi) * SQRT12;
+  const shockT = Math.round(d.shockProbability * 65536);
+  const shock = d.shockSize;
+  const phiE = d.scoreNoisePersistence;
+  const innovScaleE = Math.sqrt(1 - phiE * phiE) * SQRT12;
+  const sdW = d.transientSd;
+  const alpha = sc.churnIntercept;
+  const tau = sc.scoreNoiseSd;
+  const thr1 = sc.tierThresholds[0]!;
+  const thr2 = K > 2 ? sc.tierThresholds[1]! : -Infinity;
+  const thr3 = K > 3 ? sc.tierThresholds[2]! : -Infinity;
+  const extraThr = sc.tierThresholds.slice(3);
+
+  const next = (): number => sfc32NextUint32(state);
+
+  // Per-customer state (structure of arrays).
+  const pers = new Float32Array(n);
+  const w = new Float32Array(n);
+  const e = new Float32Array(n);
+  const saveU = new Float32Array(n);
+  const saveP = new Float32Array(n);
+  const status = new Uint8Array(n);
+  const prevTier = new Uint8Array(n);
+  const flaggedTier = new Uint8Array(n);
+  const contactTier = new Uint8Array(n);
+  const flagWeek = new Int16Array(n);
+  const contactWeek = new Int16Array(n);
+  const churnWeekB = new Int16Array(n);
+  for (let i = 0; i < n; i += 1) {
+    pers[i] = d.persistentSd * standardNormalQuantile((next() + 0.5) / TWO32);
+    w[i] = standardNormalQuantile((next() + 0.5) / TWO32);
+    e[i] = standardNormalQuantile((next() + 0.5) / TWO32);
+    saveU[i] = (next() + 0.5) / TWO32;
+    status[i] = ALIVE_B | ALIVE_P;
+    prevTier[i] = K;
+    flaggedTier[i] = K + 1;
+    contactWeek[i] = NEVER;
+    churnWeekB[i] = NEVER;
+  }
+  // Burn-in: the latent process only, so shocks reach their steady state.
+  for (let t = 0; t < d.burnInWeeks; t += 1) {
+    for (let i = 0; i < n; i += 1) {
+      const r1 = next();
+      const r2 = next();
+      next();
+      w[i] = phi * w[i]! + ((r1 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScale + ((r1 >>> 16) < shockT ? shock : 0);
+      e[i] = phiE * e[i]! + ((r2 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScaleE;
+    }
+  }
+
+  // Queues: one FIFO per tier channel; a customer enters each channel at most once.
+  const queues: Int32Array[] = [];
+  const head = new Int32Array(K + 1);
+  const tail = new Int32Array(K + 1);
+  const credit = new Float64Array(K + 1);
+  for (let k = 0; k <= K; k += 1) queues.push(new Int32Array(k === 0 ? 0 : n));
+
+  const vec = (): Float64Array => new Float64Array(K + 1);
+  const run: RolloutRun = {
+    customers: n,
+    weeks,
+    months,
+    tiers: K,
+    baselineChurned: 0,
+    programmeChurned: 0,
+    baselineChurnsByMonth: new Float64Array(months),
+    programmeChurnsByMonth: new Float64Array(months),
+    flagged: vec(),
+    contacts: vec(),
+    wouldBeChurners: vec(),
+    saves: vec(),
+    expectedSaves: vec(),
+    lostBeforeContact: vec(),
+    stillQueued: vec(),
+    spendYuan: vec(),
+    delaySumDays: vec(),
+    contactsWithin7Days: vec(),
+    delayHistogram: new Float64Array((K + 1) * 5),
+    interventionCostByMonth: new Float64Array(months),
+    fixedCostByMonth: Float64Array.from({ length: months }, (_, m) => sc.fixedCostByMonth[m] ?? 0),
+    benefitByMonth: new Float64Array(months),
+    stageContacts: new Float64Array(sc.stages.length),
+    stageWouldBeChurners: new Float64Array(sc.stages.length),
+    stageSaves: new Float64Array(sc.stages.length),
+    stageExpectedSaves: new Float64Array(sc.stages.length),
+    snapshotSignal: new Float32Array(sc.snapshotCustomers * sc.snapshotWeeks.length),
+    snapshotNoise: new Float32Array(sc.snapshotCustomers * sc.snapshotWeeks.length),
+    snapshotChurnWeek: new Int16Array(0),
+  };
+  run.snapshotSignal.fill(Number.NaN);
+  run.snapshotNoise.fill(Number.NaN);
+  const stageOfWeek = new Int32Array(weeks).fill(-1);
+  sc.stages.forEach((s, j) => {
+    for (let t = Math.max(0, s.weekStart); t < Math.min(weeks, s.weekEnd); t += 1) stageOfWeek[t] = j;
+  });
+  const contactStage = new Int8Array(sc.programme ? n : 0);
+  const snapN = Math.min(n, sc.snapshotCustomers);
+  const snapIndexOfWeek = new Int32Array(weeks).fill(-1);
+  sc.snapshotWeeks.forEach((sw, j) => {
+    if (sw >= 0 && sw < weeks) snapIndexOfWeek[sw] = j;
+  });
+  const protect = sc.protectionWeeks;
+  const minDelay = sc.minContactDelayDays;
+  const holdWeeks = Math.max(0, Math.floor((minDelay - 3.5) / 7));
+
+  for (let t = 0; t < weeks; t += 1) {
+    const stageIndex = sc.programme ? stageOfWeek[t]! : -1;
+    const stage = stageIndex >= 0 ? sc.stages[stageIndex]! : undefined;
+    const scope = stage === undefined ? 0 : Math.min(n, stage.customers);
+    const mask = stage === undefined ? 0 : stage.tierMask;
+    const month = monthOfWeek(t);
+    const snap = snapIndexOfWeek[t]!;
+    const snapBase = snap * snapN;
+    let churnB = 0;
+    let churnP = 0;
+    let a = state[0]! | 0;
+    let b = state[1]! | 0;
+    let c = state[2]! | 0;
+    let dd = state[3]! | 0;
+    for (let i = 0; i < n; i += 1) {
+      // Three sfc32 steps, inlined (the generator of FastRng, sfc32.ts).
+      let tt = (((a + b) | 0) + dd) | 0;
+      dd = (dd + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + tt) | 0;
+      const r1 = tt >>> 0;
+      tt = (((a + b) | 0) + dd) | 0;
+      dd = (dd + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + tt) | 0;
+      const r2 = tt >>> 0;
+      tt = (((a + b) | 0) + dd) | 0;
+      dd = (dd + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + tt) | 0;
+      const r3 = tt >>> 0;
+      const st = status[i]!;
+      if (st === 0) continue;
+      const wi = phi * w[i]! + ((r1 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScale + ((r1 >>> 16) < shockT ? shock : 0);
+      w[i] = wi;
+      const ei = phiE * e[i]! + ((r2 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScaleE;
+      e[i] = ei;
+      const signal = pers[i]! + sdW * wi;
+      if (snap >= 0 && i < snapN) {
+        const alive = (st & ALIVE_B) !== 0;
+        run.snapshotSignal[snapBase + i] = alive ? signal : Number.NaN;
+        run.snapshotNoise[snapBase + i] = alive ? ei : Number.NaN;
+      }
+      if (i < scope && (st & ALIVE_P) !== 0) {
+        const raw = signal + tau * ei;
+        let tier = raw > thr1 ? 1 : raw > thr2 ? 2 : raw > thr3 ? 3 : 4;
+        if (tier > 3) {
+          tier = K;
+          for (let k = 0; k < extraThr.length; k += 1) {
+            if (raw > extraThr[k]!) {
+              tier = 4 + k;
+              break;
+            }
+          }
+        }
+        const prev = prevTier[i]!;
+        const best = flaggedTier[i]!;
+        if (tier < prev && tier < best && ((mask >>> tier) & 1) === 1) {
+          const q = queues[tier]!;
+          q[tail[tier]!] = i;
+          tail[tier] = tail[tier]! + 1;
+          flaggedTier[i] = tier;
+          flagWeek[i] = t;
+          run.flagged[tier] = run.flagged[tier]! + 1;
+        }
+        prevTier[i] = tier;
+      }
+      const u = r3 / TWO32;
+      if (u * (1 + Math.exp(-(alpha + signal))) < 1) {
+        // A churn event this week (u < hazard).
+        if ((st & ALIVE_B) !== 0) {
+          status[i] = status[i]! & ~ALIVE_B;
+          churnWeekB[i] = t;
+          churnB += 1;
+          if ((st & CONTACTED) !== 0 && t > contactWeek[i]!) {
+            const k = contactTier[i]!;
+            run.wouldBeChurners[k] = run.wouldBeChurners[k]! + 1;
+            run.expectedSaves[k] = run.expectedSaves[k]! + saveP[i]!;
+            const saved = (st & SAVED) !== 0;
+            if (saved) run.saves[k] = run.saves[k]! + 1;
+            const js = contactStage[i]!;
+            if (t < sc.stages[js]!.weekEnd) {
+              run.stageWouldBeChurners[js] = run.stageWouldBeChurners[js]! + 1;
+              run.stageExpectedSaves[js] = run.stageExpectedSaves[js]! + saveP[i]!;
+              if (saved) run.stageSaves[js] = run.stageSaves[js]! + 1;
+            }
+          }
+        }
+        if ((st & ALIVE_P) !== 0) {
+          const cw = contactWeek[i]!;
+          const kept = (st & SAVED) !== 0 && t > cw && t <= cw + protect;
+          if (!kept) {
+            status[i] = status[i]! & ~ALIVE_P;
+            churnP += 1;
+          }
+        }
+      }
+    }
+    state[0] = a;
+    state[1] = b;
+    state[2] = c;
+    state[3] = dd;
+    run.baselineChurned += churnB;
+    run.programmeChurned += churnP;
+    run.baselineChurnsByMonth[month] = run.baselineChurnsByMonth[month]! + churnB;
+    run.programmeChurnsByMonth[month] = run.programmeChurnsByMonth[month]! + churnP;
+    run.benefitByMonth[month] = run.benefitByMonth[month]! + (churnB - churnP) * sc.valuePerSaveYuan;
+
+    // The channels work their queues (end of the week).
+    if (stage === undefined) continue;
+    const scale = Math.min(1, stage.customers / n);
+    for (let k = 1; k < K; k += 1) {
+      const q = queues[k]!;
+      let h = head[k]!;
+      const tl = tail[k]!;
+      if (h === tl) {
+        credit[k] = 0;
+        continue;
+      }
+      const cap = (sc.capacityPerWeek[k] ?? Infinity) * scale;
+      credit[k] = credit[k]! + cap;
+      while (h < tl && credit[k]! >= 1) {
+        const i = q[h]!;
+        const st = status[i]!;
+        if ((st & ALIVE_P) === 0) {
+          run.lostBeforeContact[k] = run.lostBeforeContact[k]! + 1;
+          h += 1;
+          continue;
+        }
+        if (flaggedTier[i]! < k) {
+          h += 1; // escalated: the higher tier's channel takes the customer
+          continue;
+        }
+        const f = flagWeek[i]!;
+        if (t < f + holdWeeks) break; // timing policy: not yet
+        h += 1;
+        credit[k] = credit[k]! - 1;
+        const delay = Math.max(minDelay, 7 * (t - f) + 3.5);
+        const p = Math.min(1, Math.max(0, (sc.saveRate[k] ?? 0) * decayMultiplier(sc.decayDelaysDays, sc.decaySaveRates, sc.referenceDelayDays, delay)));
+        saveP[i] = p;
+        contactWeek[i] = t;
+        contactTier[i] = k;
+        contactStage[i] = stageIndex;
+        status[i] = (st & ~SAVED) | CONTACTED | (saveU[i]! < p ? SAVED : 0);
+        const cost = sc.contactCostYuan[k] ?? 0;
+        run.contacts[k] = run.contacts[k]! + 1;
+        run.spendYuan[k] = run.spendYuan[k]! + cost;
+        run.interventionCostByMonth[month] = run.interventionCostByMonth[month]! + cost;
+        run.delaySumDays[k] = run.delaySumDays[k]! + delay;
+        if (delay <= 7) run.contactsWithin7Days[k] = run.contactsWithin7Days[k]! + 1;
+        const bin = Math.min(DELAY_BINS - 1, t - f);
+        run.delayHistogram[k * DELAY_BINS + bin] = run.delayHistogram[k * DELAY_BINS + bin]! + 1;
+        run.stageContacts[stageIndex] = run.stageContacts[stageIndex]! + 1;
+      }
+      head[k] = h;
+      if (h === tl) credit[k] = Math.min(credit[k]!, 1);
+      if (!Number.isFinite(credit[k]!)) credit[k] = 0;
+    }
+  }
+  for (let k = 1; k <= K; k += 1) {
+    for (let h = head[k]!; h < tail[k]!; h += 1) {
+      const i = queues[k]![h]!;
+      if ((status[i]! & ALIVE_P) === 0) run.lostBeforeContact[k] = run.lostBeforeContact[k]! + 1;
+      else if (flaggedTier[i]! >= k) run.stillQueued[k] = run.stillQueued[k]! + 1;
+    }
+  }
+  run.snapshotChurnWeek = churnWeekB.slice(0, snapN);
+  return run;
+}

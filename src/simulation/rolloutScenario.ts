@@ -1,0 +1,114 @@
+/*
+ * The inputs of one customer-level rollout run, as plain numbers (they are
+ * sent to worker threads as is). Built from a plan by `rolloutScenarioFor`
+ * (rolloutSimulation.ts); the kernel is `runRolloutKernel` (rolloutKernel.ts).
+ */
+
+/**
+ * How each customer's latent churn risk evolves week by week.
+ *
+ * The weekly churn hazard of customer i in week t is
+ * h = 1 / (1 + exp(−(α + s_it))), with the risk signal
+ * s_it = persistentSd · u_i + transientSd · w_it, where u_i ~ N(0, 1) is fixed
+ * for the customer (who they are: distance, segment, habits) and w_it is an
+ * AR(1) with occasional shocks (a bad service experience):
+ * w_{t+1} = persistence · w_t + √(1 − persistence²) · ε_t + shockSize · B_t,
+ * ε_t uniform with mean 0 and variance 1 (the AR(1) sums many of them, so w
+ * is normal to within a fraction of a percent by the central limit theorem),
+ * B_t ~ Bernoulli(shockProbability). α is calibrated so that the share of
+ * customers churning within 52 weeks equals the plan's annual churn.
+ *
+ * The model's score sees s_it through persistent noise: score = s_it +
+ * τ · e_it, e an AR(1) with `scoreNoisePersistence` and unit variance (a
+ * model's errors about a customer last), τ chosen for a target AUC (binormal
+ * model; see `calibrateRollout`).
+ */
+export interface RolloutDynamics {
+  /** Sd of the customer's fixed log-odds effect, >= 0 (default 1.5). */
+  persistentSd: number;
+  /** Sd of the time-varying log-odds part, >= 0 (default 1.3). */
+  transientSd: number;
+  /** Week-to-week autocorrelation of the time-varying part, 0..1 (default 0.9: half-life 6.6 weeks). */
+  persistence: number;
+  /** Weekly probability of a shock, 0..1 (default 0.01: about one customer in two a year... per 100 weeks). */
+  shockProbability: number;
+  /** Size of a shock in units of the time-varying part's sd (default 2.5). */
+  shockSize: number;
+  /** Week-to-week autocorrelation of the score's noise, 0..1 (default 0.8). */
+  scoreNoisePersistence: number;
+  /** Weeks simulated before week 0 (no churn, no programme) so shocks reach their steady state, integer >= 0 (default 12). */
+  burnInWeeks: number;
+}
+
+/** Default latent-risk dynamics (see {@link RolloutDynamics}); the oracle AUC is about 0.93 with them. */
+export const defaultRolloutDynamics: Readonly<RolloutDynamics> = {
+  persistentSd: 2.4,
+  transientSd: 1.6,
+  persistence: 0.9,
+  shockProbability: 0.01,
+  shockSize: 2.5,
+  scoreNoisePersistence: 0.8,
+  burnInWeeks: 12,
+};
+
+/** One rollout stage in weeks: customers [0, customers) are in scope during weeks [weekStart, weekEnd). */
+export interface StageWeeks {
+  id: string;
+  weekStart: number;
+  weekEnd: number;
+  /** Customers in scope (the first `customers` of the population: the pilot city first). */
+  customers: number;
+  /** Bit k set when the stage intervenes on tier number k (1 = highest risk). */
+  tierMask: number;
+  /** Budget of the stage as stated, yuan. */
+  budgetYuan: number;
+}
+
+/** Everything one run of the customer-level kernel needs (plain data). */
+export interface RolloutScenario {
+  /** Customers simulated, integer >= 1. */
+  customers: number;
+  /** Weeks simulated after burn-in, integer 1..520 (52 = the first year). */
+  weeks: number;
+  dynamics: RolloutDynamics;
+  /** α, the intercept of the weekly churn log-odds (calibrated). */
+  churnIntercept: number;
+  /** τ, the sd of the score's noise on the log-odds scale (0 = a perfect model). */
+  scoreNoiseSd: number;
+  /** Lower bounds of tiers 1..K−1 on the raw score scale, descending (a tier holds scores above its bound, as `tierOf`). */
+  tierThresholds: number[];
+  /** false: the baseline only (no scoring, no contacts). */
+  programme: boolean;
+  stages: StageWeeks[];
+  /** Contacts per week per tier number (index 0 unused) at full scale (the plan's whole base); Infinity for no limit. Scaled by the stage's customers / all customers. */
+  capacityPerWeek: number[];
+  /** Save rate of a contact at the reference delay, per tier number (index 0 unused), 0..1. */
+  saveRate: number[];
+  /** Cost of one contact, yuan, per tier number (index 0 unused). */
+  contactCostYuan: number[];
+  /** Timing A/B test: delays (days, ascending) and save rates; the save probability is saveRate[tier] × s(delay) / s(referenceDelayDays). */
+  decayDelaysDays: number[];
+  decaySaveRates: number[];
+  referenceDelayDays: number;
+  /** Contact no earlier than this many days after the trigger (timing policy; 0 = as soon as capacity allows). */
+  minContactDelayDays: number;
+  /** Weeks a saved customer is kept from churning after the contact week, integer >= 1 (default 52). */
+  protectionWeeks: number;
+  /** Value of one retained customer, yuan: lifetime value + expected referral value. */
+  valuePerSaveYuan: number;
+  /** Fixed (non-intervention) cost per month, yuan, one entry per month of the run. */
+  fixedCostByMonth: number[];
+  /** Record raw scores of customers [0, snapshotCustomers) at `snapshotWeeks` (for AUCs); 0 = none. */
+  snapshotCustomers: number;
+  snapshotWeeks: number[];
+}
+
+/** Months covered by `weeks` weeks: month of week w is floor(w · 12 / 52). */
+export function monthOfWeek(week: number): number {
+  return Math.floor((week * 12) / 52);
+}
+
+/** Number of months spanned by `weeks` weeks (12 for 52). */
+export function monthsOf(weeks: number): number {
+  return monthOfWeek(weeks - 1) + 1;
+}

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { simulateCommand, simulateOptions } from "../../src/cli/commands/simulate";
+import { sensitivityCommand } from "../../src/cli/commands/sensitivity";
+import { InputError } from "../../src/io/InputError";
+import { repoFile } from "../simulation/fixtures";
+
+/** Runs a command factory with arguments, capturing stdout, stderr and the exit code. */
+async function run(make: () => import("commander").Command, args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  let stdout = "";
+  let stderr = "";
+  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const before = process.exitCode;
+  process.exitCode = 0;
+  try {
+    await make().exitOverride().parseAsync(["node", "churnlab", ...args]);
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+  const exitCode = Number(process.exitCode ?? 0);
+  process.exitCode = before;
+  return { stdout, stderr, exitCode };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const uncertain = repoFile("data/plans/seed-plan-uncertain.json");
+
+describe("churnlab simulate", () => {
+  it("prints the JSON contract: trials, seed, workers, roi {mean, sd, p5..p95}, paybackMonths, probabilities", async () => {
+    const { stdout, exitCode } = await run(simulateCommand, [uncertain, "--trials", "2000", "--seed", "7", "--json"]);
+    expect(exitCode).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(["trials", "seed", "workers", "roi", "paybackMonths", "probLoss", "probRoiAbove200", "probPaybackOver12"]));
+    expect(json.trials).toBe(2000);
+    expect(json.seed).toBe(7);
+    for (const key of ["mean", "sd", "p5", "p25", "p50", "p75", "p95"]) {
+      expect(typeof json.roi[key]).toBe("number");
+      expect(typeof json.paybackMonths[key]).toBe("number");
+    }
+    expect(json.probLoss).toBeGreaterThanOrEqual(0);
+  });
+
+  it("gives byte-identical JSON for 1, 2 and 3 workers apart from the workers field itself", async () => {
+    const texts: string[] = [];
+    for (const w of ["1", "2", "3"]) {
+      const { stdout } = await run(simulateCommand, [uncertain, "--trials", "140000", "--seed", "3", "--workers", w, "--json"]);
+      expect(JSON.parse(stdout).workers).toBe(Number(w));
+      texts.push(stdout.replace(/"workers": \d+/, '"workers": W'));
+    }
+    expect(texts[1]).toBe(texts[0]);
+    expect(texts[2]).toBe(texts[0]);
+  }, 120_000);
+
+  it("simulates the deterministic seed plan to ROI 3.587454 with zero spread", async () => {
+    const { stdout } = await run(simulateCommand, [repoFile("data/plans/seed-plan.json"), "--trials", "500", "--seed", "1", "--json"]);
+    const json = JSON.parse(stdout);
+    expect(json.roi.mean).toBe(3.587454);
+    expect(json.roi.sd).toBe(0);
+    expect(json.roi.p5).toBe(3.587454);
+    expect(json.probLoss).toBe(0);
+  });
+
+  it("prints a readable summary without --json", async () => {
+    const { stdout } = await run(simulateCommand, [uncertain, "--trials", "1000", "--seed", "1", "--model", "bottom-up"]);
+    expect(stdout).toMatch(/model bottom-up/);
+    expect(stdout).toMatch(/P\(ROI < 0\)/);
+  });
+
+  it("reports every bad flag at once and exits 2; a bad plan file also exits 2", async () => {
+    expect(() => simulateOptions({ trials: "0", seed: "x", workers: "-1", model: "top", sampling: "sobol" })).toThrow(InputError);
+    const bad = await run(simulateCommand, [uncertain, "--trials", "0", "--seed", "x", "--model", "top"]);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/--trials/);
+    expect(bad.stderr).toMatch(/--seed/);
+    expect(bad.stderr).toMatch(/--model/);
+    const missing = await run(simulateCommand, ["/nonexistent.json", "--json"]);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stdout).toBe("");
+  });
+});
+
+describe("churnlab sensitivity", () => {
+  it("prints tornado, break-even and Sobol results as JSON", async () => {
+    const { stdout, exitCode } = await run(sensitivityCommand, [uncertain, "--json", "--trials", "2000", "--sobol-samples", "256"]);
+    expect(exitCode).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.baseRoi).toBe(3.58745);
+    expect(json.tornado[0]).toHaveProperty("swing");
+    expect(json.breakEven.find((b: { name: string; targetRoi: number }) => b.name === "benefits.churnAfter" && b.targetRoi === 0).value).toBeCloseTo(0.166921, 5);
+    expect(json.sobol.length).toBeGreaterThan(10);
+    expect(json.valueOfInformation.decision).toBe("go");
+  });
+  it("prints a readable report and rejects bad flags with exit 2", async () => {
+    const { stdout } = await run(sensitivityCommand, [uncertain, "--trials", "1000", "--sobol-samples", "128"]);
+    expect(stdout).toMatch(/Tornado/);
+    expect(stdout).toMatch(/Break-even/);
+    const bad = await run(sensitivityCommand, [uncertain, "--trials", "5", "--model", "x"]);
+    expect(bad.exitCode).toBe(2);
+  });
+});
