@@ -1,0 +1,10 @@
+/* Model evaluation metrics: ranking, probability quality, calibration, lift, tiers, importance. */
+export { checkScoresAndLabels, checkProbabilities } from "./checkInputs";
+export { midranks, rocAuc, aucWithDeLongInterval, rocCurve, type AucInterval, type RocCurve } from "./rocAuc";
+export { averagePrecision, precisionRecallCurve, type PrecisionRecallCurve } from "./averagePrecision";
+export { brierScore, logLoss, ksStatistic } from "./probabilityScores";
+export { calibrationCurve, type CalibrationBin, type CalibrationCurve } from "./calibrationCurve";
+export { liftTable, type LiftRow } from "./liftTable";
+export { confusionAtThresholds, planTierThresholds, riskTiers, tierSummary, type ThresholdConfusion, type TierRow } from "./tierConfusion";
+export { permutationImportance, type FeatureImportance, type PermutationImportanceOptions } from "./permutationImportance";
+export { evaluate, type Evaluation } from "./evaluate";
