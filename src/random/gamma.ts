@@ -72,6 +72,7 @@ export function sampleGamma(rng: RandomSource, shape: number, scale: number): nu
 /**
  * The Gamma(shape, scale) CDF: P(shape, x / scale), the regularized lower
  * incomplete gamma function (Numerical Recipes §6.2); 0 for x <= 0.
+ * Absolute error ~1e-14 for shape up to ~1e4, ~1e-10 at shape 1e5.
  *
  * @param x point (any number but NaN; Infinity gives 1).
  * @param shape shape k, finite and > 0.
@@ -93,7 +94,10 @@ export function gammaCdf(x: number, shape: number, scale: number): number {
  *
  * Starting point from Numerical Recipes 3rd ed. §6.2.1 (invgammp: the
  * Wilson–Hilferty cube for shape > 1, a power law for small shape), then
- * safeguarded Newton steps on the CDF to ~1e-15 relative.
+ * safeguarded Newton steps on the CDF to ~1e-15 relative. Agrees with scipy
+ * to ~1e-12 relative for shape up to ~1e4 and p up to 1 - 1e-6; the far upper
+ * tail loses precision as 1e-16 / (1 - p) (5e-7 relative at p = 1 - 1e-12), and
+ * shape 1e5 gives ~1e-9 (the log-gamma normaliser).
  *
  * @param p probability in [0, 1] (0 gives 0, 1 gives Infinity).
  * @param shape shape k, finite and > 0.

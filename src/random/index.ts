@@ -5,7 +5,7 @@
  */
 export type { RandomSource } from "./RandomSource";
 export { deriveSeed } from "./deriveSeed";
-export { createStream, createStreams } from "./createStream";
+export { createStream, createStreamFromSeed, createStreams } from "./createStream";
 export { FastRng } from "./FastRng";
 export { sfc32Fill, sfc32NextUint32, sfc32NextUniform, sfc32StateFromSeed } from "./sfc32";
 export { sampleUniform, uniformQuantile } from "./uniform";

@@ -1,6 +1,6 @@
 import seedrandom from "seedrandom";
 import { describe, expect, test } from "vitest";
-import { createStream, createStreams, deriveSeed } from "../../src/random";
+import { createStream, createStreamFromSeed, createStreams, deriveSeed } from "../../src/random";
 
 describe("deriveSeed", () => {
   test("joins the master seed and the stream name with a slash", () => {
@@ -83,5 +83,18 @@ describe("createStreams", () => {
 
   test("an empty list gives no streams", () => {
     expect(createStreams(42, [])).toEqual({});
+  });
+});
+
+describe("createStreamFromSeed", () => {
+  test("replays a stream from its recorded seed string", () => {
+    const recorded = deriveSeed(42, "demand");
+    const replay = createStreamFromSeed(recorded);
+    const original = createStream(42, "demand");
+    for (let i = 0; i < 100; i++) expect(replay()).toBe(original());
+  });
+
+  test("rejects an empty seed", () => {
+    expect(() => createStreamFromSeed("")).toThrow(RangeError);
   });
 });
