@@ -1,5 +1,8 @@
 import type { RandomSource } from "./RandomSource";
 import { openUniform, requireCount, requireProbability } from "./checks";
+import { stepToQuantile } from "./discreteQuantile";
+import { standardNormalQuantile } from "./normal";
+import { incompleteBetaUnchecked } from "./specialFunctions";
 
 /** Stirling-series remainder ln k! - [(k + ½) ln(k + 1) - (k + 1) + ½ ln 2π], tabulated for k <= 9. */
 const STIRLING_TAIL = [
@@ -97,4 +100,53 @@ export function sampleBinomial(rng: RandomSource, n: number, p: number): number 
   const pp = flip ? 1 - p : p;
   const k = n * pp < 10 ? binomialInversion(rng, n, pp) : binomialBtrs(rng, n, pp);
   return flip ? n - k : k;
+}
+
+/**
+ * The Binomial(n, p) CDF: P(X <= k) = I_{1-p}(n - k, k + 1) for 0 <= k < n,
+ * the regularized incomplete beta function (Abramowitz & Stegun 26.5.24).
+ *
+ * @param k point (any number but NaN; non-integers are floored).
+ * @param n number of trials, an integer >= 0.
+ * @param p success probability in [0, 1].
+ * @throws RangeError when n is not an integer >= 0, p is outside [0, 1], or any is NaN.
+ * @example
+ * binomialCdf(5, 20, 0.3); // 0.41637082944748416 (scipy 1.10.1 binom.cdf: 0.4163708294474809)
+ */
+export function binomialCdf(k: number, n: number, p: number): number {
+  if (Number.isNaN(k)) throw new RangeError("binomialCdf: k must not be NaN");
+  requireCount("binomialCdf", "n", n);
+  requireProbability("binomialCdf", "p", p);
+  if (k < 0) return 0;
+  const j = Math.floor(k);
+  if (j >= n) return 1;
+  if (p === 0) return 1;
+  if (p === 1) return 0;
+  return incompleteBetaUnchecked(1 - p, n - j, j + 1);
+}
+
+/**
+ * The Binomial(n, p) quantile: the smallest integer k with
+ * binomialCdf(k) >= p. Starts from the Cornish–Fisher normal approximation
+ * and steps to the exact answer.
+ *
+ * @param q probability in [0, 1].
+ * @param n number of trials, an integer >= 0.
+ * @param p success probability in [0, 1].
+ * @throws RangeError when q or p is outside [0, 1], n is not an integer >= 0, or any is NaN.
+ * @example
+ * binomialQuantile(0.5, 20, 0.3);       // 6
+ * binomialQuantile(0.9, 10_000, 0.35);  // 3561 (scipy 1.10.1 binom.ppf)
+ */
+export function binomialQuantile(q: number, n: number, p: number): number {
+  requireProbability("binomialQuantile", "q", q);
+  requireCount("binomialQuantile", "n", n);
+  requireProbability("binomialQuantile", "p", p);
+  if (q === 0 || n === 0 || p === 0) return 0;
+  if (p === 1 || q === 1) return n;
+  const z = standardNormalQuantile(q);
+  const mean = n * p;
+  const sd = Math.sqrt(mean * (1 - p));
+  const start = Math.round(mean + sd * z + ((z * z - 1) * (1 - 2 * p)) / 6);
+  return stepToQuantile(start, q, (j) => binomialCdf(j, n, p), n);
 }

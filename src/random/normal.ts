@@ -2,8 +2,14 @@ import type { RandomSource } from "./RandomSource";
 import { openUniform, requireFinite, requireNonNegative, requireProbability } from "./checks";
 
 /**
- * The standard normal quantile Φ⁻¹(p) without checks (internal hot path):
- * Wichura's AS 241 PPND16, relative error ~1e-16 on (0, 1).
+ * The standard normal quantile Φ⁻¹(p) WITHOUT parameter checks, for hot
+ * loops (e.g. Latin hypercube strata): Wichura's AS 241 PPND16 as in
+ * {@link normalQuantile}, relative error ~1e-16 on (0, 1). 0 and 1 give
+ * ∓Infinity; p outside [0, 1] or NaN gives a meaningless result.
+ *
+ * @param p probability in [0, 1] (not checked).
+ * @example
+ * standardNormalQuantile(0.975); // 1.9599639845400536
  */
 export function standardNormalQuantile(p: number): number {
   const q = p - 0.5;
@@ -111,7 +117,14 @@ export function normalQuantile(p: number, mean = 0, sd = 1): number {
   return mean + sd * standardNormalQuantile(p);
 }
 
-/** Φ(z) without checks (internal): Hart (1968) 5666 as given by West (2005). */
+/**
+ * The standard normal CDF Φ(z) WITHOUT parameter checks, for hot loops:
+ * Hart (1968) 5666 as given by West (2005), see {@link normalCdf}.
+ *
+ * @param z point (not checked; NaN gives a meaningless result).
+ * @example
+ * standardNormalCdf(0); // 0.5
+ */
 export function standardNormalCdf(z: number): number {
   const x = Math.abs(z);
   let tail: number;

@@ -1,6 +1,8 @@
 import type { RandomSource } from "./RandomSource";
-import { openUniform, requireNonNegative } from "./checks";
-import { logGammaUnchecked } from "./specialFunctions";
+import { openUniform, requireNonNegative, requireProbability } from "./checks";
+import { stepToQuantile } from "./discreteQuantile";
+import { standardNormalQuantile } from "./normal";
+import { logGammaUnchecked, regularizedLowerGamma } from "./specialFunctions";
 
 /** Poisson by inversion (sequential search from 0), for lambda < 10 (internal). */
 function poissonInversion(rng: RandomSource, lambda: number): number {
@@ -64,4 +66,45 @@ export function samplePoisson(rng: RandomSource, lambda: number): number {
   requireNonNegative("samplePoisson", "lambda", lambda);
   if (lambda === 0) return 0;
   return lambda < 10 ? poissonInversion(rng, lambda) : poissonPtrs(rng, lambda);
+}
+
+/**
+ * The Poisson(lambda) CDF: P(X <= k) = Q(floor(k) + 1, lambda), the upper
+ * regularized incomplete gamma function (Abramowitz & Stegun 6.5.2 and 26.4.21).
+ *
+ * @param k point (any number but NaN; non-integers are floored, below 0 gives 0).
+ * @param lambda mean, finite and >= 0.
+ * @throws RangeError when lambda < 0 or either is NaN.
+ * @example
+ * poissonCdf(3, 3.2); // 0.6025197244055572 (scipy 1.10.1 poisson.cdf: 0.6025197244055571)
+ */
+export function poissonCdf(k: number, lambda: number): number {
+  if (Number.isNaN(k)) throw new RangeError("poissonCdf: k must not be NaN");
+  requireNonNegative("poissonCdf", "lambda", lambda);
+  if (k < 0) return 0;
+  if (lambda === 0 || k === Infinity) return 1;
+  return 1 - regularizedLowerGamma(Math.floor(k) + 1, lambda);
+}
+
+/**
+ * The Poisson(lambda) quantile: the smallest integer k with
+ * poissonCdf(k) >= p. Starts from the Cornish–Fisher normal approximation
+ * and steps to the exact answer.
+ *
+ * @param p probability in [0, 1] (1 gives Infinity, unless lambda is 0).
+ * @param lambda mean, finite and >= 0.
+ * @throws RangeError when p is outside [0, 1], lambda < 0, or either is NaN.
+ * @example
+ * poissonQuantile(0.5, 3.2); // 3
+ * poissonQuantile(0.9, 50);  // 59 (scipy 1.10.1 poisson.ppf)
+ */
+export function poissonQuantile(p: number, lambda: number): number {
+  requireProbability("poissonQuantile", "p", p);
+  requireNonNegative("poissonQuantile", "lambda", lambda);
+  if (lambda === 0 || p === 0) return 0;
+  if (p === 1) return Infinity;
+  const z = standardNormalQuantile(p);
+  const sd = Math.sqrt(lambda);
+  const start = Math.max(0, Math.round(lambda + sd * z + (z * z - 1) / 6));
+  return stepToQuantile(start, p, (j) => poissonCdf(j, lambda), Infinity);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createStream, FastRng, sampleBinomial } from "../../src/random";
+import { binomialCdf, binomialQuantile, createStream, FastRng, sampleBinomial } from "../../src/random";
 import { chiSquareTest, draws, jStat, moments } from "./reference";
 
 describe("sampleBinomial", () => {
@@ -53,5 +53,49 @@ describe("sampleBinomial", () => {
     expect(() => sampleBinomial(rng, 10, -0.1)).toThrow(RangeError);
     expect(() => sampleBinomial(rng, 10, Number.NaN)).toThrow(RangeError);
     expect(() => sampleBinomial(rng, Number.NaN, 0.5)).toThrow(RangeError);
+  });
+});
+
+describe("binomialCdf and binomialQuantile", () => {
+  // Reference values: scipy 1.10.1 stats.binom.cdf / ppf.
+  test("P(X <= 5) for Binomial(20, 0.3) is 0.4163708294474809", () => {
+    expect(binomialCdf(5, 20, 0.3)).toBeCloseTo(0.4163708294474809, 13);
+  });
+
+  test("agrees with jstat's binomial.cdf (which rounds to 10 digits) on small n", () => {
+    for (let k = 0; k <= 20; k++) expect(binomialCdf(k, 20, 0.3)).toBeCloseTo(jStat.binomial.cdf(k, 20, 0.3), 9);
+  });
+
+  test.each([
+    [0.5, 20, 0.3, 6],
+    [0.9, 10_000, 0.35, 3561],
+    [0.999, 1_000_000, 0.001, 1099],
+    [0.3, 5, 0.99, 5],
+  ])("the %s quantile of Binomial(%s, %s) is %s", (q, n, p, expected) => {
+    expect(binomialQuantile(q, n, p)).toBe(expected);
+  });
+
+  test("the quantile is the smallest k with CDF >= q, on a grid", () => {
+    for (const [n, p] of [[12, 0.5], [300, 0.02], [5000, 0.7]] as const) {
+      for (const q of [0.01, 0.2, 0.5, 0.8, 0.99]) {
+        const k = binomialQuantile(q, n, p);
+        expect(binomialCdf(k, n, p)).toBeGreaterThanOrEqual(q);
+        if (k > 0) expect(binomialCdf(k - 1, n, p)).toBeLessThan(q);
+      }
+    }
+  });
+
+  test("edges and bad input", () => {
+    expect(binomialCdf(-1, 10, 0.5)).toBe(0);
+    expect(binomialCdf(10, 10, 0.5)).toBe(1);
+    expect(binomialCdf(3, 10, 0)).toBe(1);
+    expect(binomialCdf(3, 10, 1)).toBe(0);
+    expect(binomialQuantile(0, 10, 0.5)).toBe(0);
+    expect(binomialQuantile(1, 10, 0.5)).toBe(10);
+    expect(binomialQuantile(0.5, 10, 1)).toBe(10);
+    expect(binomialQuantile(0.5, 0, 0.5)).toBe(0);
+    expect(() => binomialCdf(Number.NaN, 10, 0.5)).toThrow(RangeError);
+    expect(() => binomialQuantile(0.5, 10.5, 0.5)).toThrow(RangeError);
+    expect(() => binomialQuantile(0.5, 10, 2)).toThrow(RangeError);
   });
 });

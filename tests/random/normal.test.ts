@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createStream, normalCdf, normalQuantile, sampleNormal } from "../../src/random";
+import { createStream, normalCdf, normalQuantile, sampleNormal, standardNormalCdf, standardNormalQuantile } from "../../src/random";
 import { draws, jStat, ksCritical1Percent, ksStatistic, moments } from "./reference";
 
 describe("normalQuantile", () => {
@@ -107,5 +107,12 @@ describe("sampleNormal", () => {
     expect(() => sampleNormal(rng, Number.NaN, 1)).toThrow(RangeError);
     expect(() => sampleNormal(rng, 0, Number.NaN)).toThrow(RangeError);
     expect(() => sampleNormal(rng, Infinity, 1)).toThrow(RangeError);
+  });
+});
+
+describe("standardNormalQuantile and standardNormalCdf (unchecked, for hot loops)", () => {
+  test("equal the checked versions with mean 0 and sd 1", () => {
+    for (const p of [1e-6, 0.1, 0.5, 0.975]) expect(standardNormalQuantile(p)).toBe(normalQuantile(p));
+    for (const x of [-4, 0, 1.3]) expect(standardNormalCdf(x)).toBe(normalCdf(x));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createStream, samplePoisson } from "../../src/random";
+import { createStream, poissonCdf, poissonQuantile, samplePoisson } from "../../src/random";
 import { chiSquareTest, draws, jStat, moments } from "./reference";
 
 describe("samplePoisson", () => {
@@ -39,5 +39,43 @@ describe("samplePoisson", () => {
     expect(() => samplePoisson(rng, -1)).toThrow(RangeError);
     expect(() => samplePoisson(rng, Number.NaN)).toThrow(RangeError);
     expect(() => samplePoisson(rng, Infinity)).toThrow(RangeError);
+  });
+});
+
+describe("poissonCdf and poissonQuantile", () => {
+  // Reference values: scipy 1.10.1 stats.poisson.cdf / ppf.
+  test("P(X <= 3) for lambda 3.2 is 0.6025197244055571", () => {
+    expect(poissonCdf(3, 3.2)).toBeCloseTo(0.6025197244055571, 14);
+  });
+
+  test.each([
+    [0.5, 3.2, 3],
+    [0.9, 50, 59],
+    [1e-9, 1000, 816],
+    [0.3, 0.01, 0],
+  ])("the %s quantile of Poisson(%s) is %s", (p, lambda, expected) => {
+    expect(poissonQuantile(p, lambda)).toBe(expected);
+  });
+
+  test("the quantile is the smallest k with CDF >= p, on a grid", () => {
+    for (const lambda of [0.7, 4, 25]) {
+      for (const p of [0.01, 0.2, 0.5, 0.8, 0.99]) {
+        const k = poissonQuantile(p, lambda);
+        expect(poissonCdf(k, lambda)).toBeGreaterThanOrEqual(p);
+        if (k > 0) expect(poissonCdf(k - 1, lambda)).toBeLessThan(p);
+      }
+    }
+  });
+
+  test("edges and bad input", () => {
+    expect(poissonCdf(-1, 2)).toBe(0);
+    expect(poissonCdf(2.7, 2)).toBe(poissonCdf(2, 2));
+    expect(poissonCdf(5, 0)).toBe(1);
+    expect(poissonQuantile(0, 5)).toBe(0);
+    expect(poissonQuantile(1, 5)).toBe(Infinity);
+    expect(poissonQuantile(0.7, 0)).toBe(0);
+    expect(() => poissonCdf(Number.NaN, 1)).toThrow(RangeError);
+    expect(() => poissonQuantile(1.5, 1)).toThrow(RangeError);
+    expect(() => poissonQuantile(0.5, -1)).toThrow(RangeError);
   });
 });
