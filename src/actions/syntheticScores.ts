@@ -1,0 +1,99 @@
+import type { RandomSource } from "../random/RandomSource";
+import { sampleBeta } from "../random/beta";
+import { sampleNormal } from "../random/normal";
+import type { ScoredCustomer } from "./riskTiers";
+
+/** One component of a Beta mixture of churn probabilities. */
+export interface BetaComponent {
+  weight: number;
+  alpha: number;
+  beta: number;
+}
+
+/**
+ * A default mixture whose tier shares come out near the plan's (~3% above
+ * 0.7, ~8% in 0.5–0.7, ~12% in 0.3–0.5, ~77% below 0.3; checked in
+ * tests/actions/syntheticScores.test.ts): mostly loyal customers around 0.1,
+ * a drifting group around 0.4 and a small at-risk group around 0.7.
+ * Illustrative, until a trained model scores real customers.
+ */
+export const planLikeMixture: readonly BetaComponent[] = [
+  { weight: 0.765, alpha: 2, beta: 14 },
+  { weight: 0.165, alpha: 6, beta: 8 },
+  { weight: 0.07, alpha: 9, beta: 4 },
+];
+
+/**
+ * Synthetic churn scores from a seeded Beta mixture: each customer picks a
+ * component with probability ∝ weight and draws p ~ Beta(alpha, beta); ids
+ * "C000001".., outlets "O01".."O<outlets>" uniformly.
+ *
+ * @param rng uniform source.
+ * @param customers how many, whole number >= 0.
+ * @param mixture components (default {@link planLikeMixture}); weights > 0.
+ * @param outlets number of outlets (default 8), >= 1.
+ * @throws RangeError on a bad count, empty mixture or non-positive weight.
+ * @example
+ * syntheticScores(createStream(42, "scores"), 3).map((c) => c.customerId); // ["C000001", "C000002", "C000003"]
+ */
+export function syntheticScores(rng: RandomSource, customers: number, mixture: readonly BetaComponent[] = planLikeMixture, outlets = 8): ScoredCustomer[] {
+  if (!(Number.isInteger(customers) && customers >= 0)) throw new RangeError(`syntheticScores: customers must be a whole number >= 0, got ${customers}`);
+  if (mixture.length === 0 || mixture.some((m) => !(m.weight > 0))) throw new RangeError("syntheticScores: the mixture needs components with weight > 0");
+  if (!(Number.isInteger(outlets) && outlets >= 1)) throw new RangeError(`syntheticScores: outlets must be a whole number >= 1, got ${outlets}`);
+  const total = mixture.reduce((s, m) => s + m.weight, 0);
+  const out: ScoredCustomer[] = [];
+  for (let i = 0; i < customers; i++) {
+    let u = rng() * total;
+    let component = mixture[mixture.length - 1] as BetaComponent;
+    for (const m of mixture) {
+      if (u < m.weight) {
+        component = m;
+        break;
+      }
+      u -= m.weight;
+    }
+    const probability = sampleBeta(rng, component.alpha, component.beta);
+    const outlet = 1 + Math.floor(rng() * outlets);
+    out.push({ customerId: `C${String(i + 1).padStart(6, "0")}`, probability, outletId: `O${String(outlet).padStart(2, "0")}` });
+  }
+  return out;
+}
+
+/**
+ * Next week's scores of the same customers: each probability moves by a
+ * random step on the log-odds scale, logit p' = logit p + N(0, stepSd),
+ * so scores drift and some cross the trigger. Clamped to [1e-6, 1 − 1e-6].
+ *
+ * @param stepSd weekly log-odds step, >= 0 (default 0.35).
+ * @example
+ * nextWeekScores(createStream(1, "w2"), week1).length === week1.length; // true
+ */
+export function nextWeekScores(rng: RandomSource, scores: readonly ScoredCustomer[], stepSd = 0.35): ScoredCustomer[] {
+  if (!(stepSd >= 0)) throw new RangeError(`nextWeekScores: stepSd must be >= 0, got ${stepSd}`);
+  return scores.map((c) => {
+    const p = Math.min(1 - 1e-6, Math.max(1e-6, c.probability));
+    const z = Math.log(p / (1 - p)) + (stepSd === 0 ? 0 : sampleNormal(rng, 0, stepSd));
+    return { ...c, probability: 1 / (1 + Math.exp(-z)) };
+  });
+}
+
+/**
+ * An illustrative true uplift for targeting experiments, after Ascarza
+ * (2018): the share of a would-be churner the contact keeps falls with risk
+ * (the very unhappy are hard to win back), trueSave = maxSave × (1 − p)^gamma
+ * × a customer-level Beta(8, 4)/(2/3) responsiveness factor (mean 1), capped
+ * at 1; trueUplift = p × trueSave. With the defaults the uplift peaks for
+ * customers around p ≈ 0.4, not at the top of the risk ranking.
+ *
+ * @param maxSave save share at p = 0 (default 0.9).
+ * @param gamma how fast responsiveness falls with risk (default 1.5).
+ * @example
+ * trueUplifts(() => 0.5, [{ customerId: "a", probability: 0.4 }])[0]; // ≈ 0.4 × 0.9 × 0.6^1.5 × factor
+ */
+export function trueUplifts(rng: RandomSource, scores: readonly ScoredCustomer[], maxSave = 0.9, gamma = 1.5): number[] {
+  return scores.map((c) => {
+    const factor = sampleBeta(rng, 8, 4) / (8 / 12);
+    const save = Math.min(1, maxSave * Math.pow(1 - c.probability, gamma) * factor);
+    return c.probability * save;
+  });
+}
