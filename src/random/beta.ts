@@ -63,8 +63,10 @@ export function betaCdf(x: number, alpha: number, beta: number): number {
  *
  * Starting point from Numerical Recipes 3rd ed. §6.14.11 (invbetai: a normal
  * approximation for alpha, beta >= 1, a power law otherwise), then
- * safeguarded Newton steps on the CDF (bisection whenever a step leaves the
- * bracket) to ~1e-15 relative; agrees with scipy's `beta.ppf` to ~1e-12.
+ * safeguarded Newton steps on ln x (bisection whenever a step leaves the
+ * bracket) in the nearer tail, x <= ½ directly and x > ½ as 1 - y with y
+ * from Beta(beta, alpha), so small answers keep full relative precision;
+ * agrees with scipy's `beta.ppf` to ~1e-12 relative.
  *
  * @param p probability in [0, 1].
  * @param alpha first shape, finite and > 0.
@@ -85,6 +87,14 @@ export function betaQuantile(p: number, alpha: number, beta: number): number {
 export function betaQuantileUnchecked(p: number, a: number, b: number): number {
   if (p === 0) return 0;
   if (p === 1) return 1;
+  // Solve in the nearer tail for full relative precision: x > ½ is 1 - y with
+  // y the (1 - p) quantile of Beta(b, a).
+  if (p > incompleteBetaUnchecked(0.5, a, b)) return 1 - lowerBetaQuantile(1 - p, b, a);
+  return lowerBetaQuantile(p, a, b);
+}
+
+/** The Beta(a, b) quantile for p at most I_½(a, b), so the answer is in (0, ½] (internal). */
+function lowerBetaQuantile(p: number, a: number, b: number): number {
   let start: number;
   if (a >= 1 && b >= 1) {
     const z = standardNormalQuantile(p);
@@ -103,5 +113,5 @@ export function betaQuantileUnchecked(p: number, a: number, b: number): number {
   const logNorm = logBetaFunction(a, b);
   const cdf = (x: number): number => incompleteBetaUnchecked(x, a, b);
   const density = (x: number): number => Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logNorm);
-  return invertMonotone(cdf, density, p, start, 0, 1);
+  return invertMonotone(cdf, density, p, start, Number.MIN_VALUE, 0.5);
 }

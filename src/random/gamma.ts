@@ -94,7 +94,7 @@ export function gammaCdf(x: number, shape: number, scale: number): number {
  *
  * Starting point from Numerical Recipes 3rd ed. §6.2.1 (invgammp: the
  * Wilson–Hilferty cube for shape > 1, a power law for small shape), then
- * safeguarded Newton steps on the CDF to ~1e-15 relative. Agrees with scipy
+ * safeguarded Newton steps on ln x to ~1e-15 relative. Agrees with scipy
  * to ~1e-12 relative for shape up to ~1e4 and p up to 1 - 1e-6; the far upper
  * tail loses precision as 1e-16 / (1 - p) (5e-7 relative at p = 1 - 1e-12), and
  * shape 1e5 gives ~1e-9 (the log-gamma normaliser).
@@ -126,5 +126,5 @@ export function gammaQuantile(p: number, shape: number, scale: number): number {
   const density = (x: number): number => Math.exp((a - 1) * Math.log(x) - x - logNorm);
   let upper = Math.max(2 * start, a + 10);
   while (cdf(upper) < p) upper *= 2;
-  return scale * invertMonotone(cdf, density, p, start, 0, upper);
+  return scale * invertMonotone(cdf, density, p, start, Number.MIN_VALUE, upper);
 }

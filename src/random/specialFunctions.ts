@@ -171,10 +171,12 @@ export function incompleteBetaUnchecked(x: number, a: number, b: number): number
 }
 
 /**
- * Solves cdf(x) = p for a continuous, increasing CDF on [lower, upper] by
- * Newton steps from `start`, falling back to bisection whenever a step leaves
- * the current bracket (internal; always converges). Stops when a step is
- * below 1e-15 relative or after 300 iterations.
+ * Solves cdf(x) = p for a continuous, increasing CDF on (lower, upper],
+ * lower > 0, by Newton steps on t = ln x from `start` (so power-law CDFs near
+ * 0 converge fast and the answer has full relative precision however small),
+ * falling back to bisection in t whenever a step leaves the current bracket
+ * (internal; always converges). Stops when a step in t is below 1e-15 (that is,
+ * 1e-15 relative in x) or after 400 iterations.
  */
 export function invertMonotone(
   cdf: (x: number) => number,
@@ -184,19 +186,19 @@ export function invertMonotone(
   lower: number,
   upper: number,
 ): number {
-  let lo = lower;
-  let hi = upper;
-  let x = start > lo && start < hi ? start : 0.5 * (lo + hi);
-  for (let i = 0; i < 300; i++) {
+  let lo = Math.log(lower);
+  let hi = Math.log(upper);
+  let t = start > lower && start < upper ? Math.log(start) : 0.5 * (lo + hi);
+  for (let i = 0; i < 400; i++) {
+    const x = Math.exp(t);
     const f = cdf(x) - p;
     if (f === 0) return x;
-    if (f < 0) lo = x;
-    else hi = x;
-    const slope = density(x);
-    let next = x - f / slope;
+    if (f < 0) lo = t;
+    else hi = t;
+    let next = t - f / (density(x) * x);
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    if (Math.abs(next - x) <= 1e-15 * Math.abs(x) || next === lo || next === hi) return next;
-    x = next;
+    if (Math.abs(next - t) <= 1e-15 * Math.max(1, Math.abs(t))) return Math.exp(next);
+    t = next;
   }
-  return x;
+  return Math.exp(t);
 }
