@@ -1,5 +1,5 @@
 import { FastRng } from "../random/FastRng";
-import { normalCdf, normalQuantile } from "./specialFunctions";
+import { normalCdf, normalQuantileFast as normalQuantile } from "./specialFunctions";
 import { compilePlanKernel, type PlanKernel } from "./planKernel";
 import { cholesky } from "./correlation";
 import { correlationMatrix, type BenefitModel, type CostView, type SamplingMethod, type SimulationAssumptions, type UncertainPlan } from "./uncertainPlan";
@@ -75,10 +75,11 @@ export interface BlockResult {
 const HALF_ULP = 2 ** -33;
 
 /**
- * Draws the block's uniform matrix (count × inputs, trial-major) into `u`:
- * plain, or Latin hypercube (one stratum per trial and input, strata shuffled
- * by Fisher–Yates), then the Gaussian copula for correlated inputs
- * (z = L·Φ⁻¹(u), u' = Φ(z)). Uniforms are kept strictly inside (0, 1).
+ * Draws the block's uniform matrix (inputs × count, input-major: u[j·count + i]
+ * is input j of trial i) into `u`: plain, or Latin hypercube (one stratum per
+ * trial and input, strata shuffled by Fisher–Yates), then the Gaussian copula
+ * for correlated inputs (z = L·Φ⁻¹(u), u' = Φ(z)). Uniforms are kept strictly
+ * inside (0, 1).
  */
 export function drawBlockUniforms(ctx: BlockContext, rng: FastRng, count: number, dims: number, u: Float64Array): void {
   rng.fill(u);
@@ -93,7 +94,8 @@ export function drawBlockUniforms(ctx: BlockContext, rng: FastRng, count: number
         perm[i] = perm[k]!;
         perm[k] = t;
       }
-      for (let i = 0; i < count; i += 1) u[i * dims + j] = (perm[i]! + u[i * dims + j]!) / count;
+      const row = j * count;
+      for (let i = 0; i < count; i += 1) u[row + i] = (perm[i]! + u[row + i]!) / count;
     }
   }
   const c = ctx.copulaInputs.length;
@@ -101,15 +103,28 @@ export function drawBlockUniforms(ctx: BlockContext, rng: FastRng, count: number
     const z = new Float64Array(c);
     const l = ctx.copulaFactor;
     for (let i = 0; i < count; i += 1) {
-      const row = i * dims;
-      for (let a = 0; a < c; a += 1) z[a] = normalQuantile(u[row + ctx.copulaInputs[a]!]!);
+      for (let a = 0; a < c; a += 1) z[a] = normalQuantile(u[ctx.copulaInputs[a]! * count + i]!);
       for (let a = c - 1; a >= 0; a -= 1) {
         let s = 0;
         for (let b = 0; b <= a; b += 1) s += l[a * c + b]! * z[b]!;
         const v = normalCdf(s);
-        u[row + ctx.copulaInputs[a]!] = Math.min(1 - HALF_ULP, Math.max(HALF_ULP, v));
+        u[ctx.copulaInputs[a]! * count + i] = Math.min(1 - HALF_ULP, Math.max(HALF_ULP, v));
       }
     }
+  }
+}
+
+/**
+ * Turns the block's uniforms into input values in place, one input at a time
+ * (a tight loop over one quantile function each).
+ */
+export function uniformsToValues(ctx: BlockContext, count: number, u: Float64Array): void {
+  const dims = ctx.quantiles.length;
+  for (let j = 0; j < dims; j += 1) {
+    if (ctx.inputSlots[j]! < 0) continue;
+    const q = ctx.quantiles[j]!;
+    const row = j * count;
+    for (let i = 0; i < count; i += 1) u[row + i] = q(u[row + i]!);
   }
 }
 
@@ -127,40 +142,59 @@ export function runBlock(ctx: BlockContext, index: number, blockSize: number, tr
   const dims = ctx.quantiles.length;
   const u = new Float64Array(count * dims);
   drawBlockUniforms(ctx, FastRng.forRange(ctx.seed, "monte-carlo", index), count, dims, u);
+  uniformsToValues(ctx, count, u);
   const p = Float64Array.from(ctx.kernel.base);
   const out = new Float64Array(8);
   const roi = new Float32Array(count);
   const net = new Float32Array(count);
   const pay = new Float32Array(count);
   const npv = new Float32Array(count);
-  const mom = new Float64Array(15);
-  const slots = ctx.inputSlots;
-  const q = ctx.quantiles;
+  // Shifted sums (shift = the base plan's outputs) for exact, cancellation-safe moments.
+  ctx.kernel.evaluate(p, out);
+  const shift = new Float64Array(4);
+  for (let k = 0; k < 4; k += 1) shift[k] = Number.isFinite(out[k]!) ? out[k]! : 0;
+  const sum = new Float64Array(4);
+  const sumSq = new Float64Array(4);
+  const finite = new Float64Array(4);
+  let loss = 0;
+  let above = 0;
+  let slow = 0;
+  const used: number[] = [];
+  for (let j = 0; j < dims; j += 1) if (ctx.inputSlots[j]! >= 0) used.push(j);
+  const usedInputs = Int32Array.from(used);
+  const usedSlots = Int32Array.from(used.map((j) => ctx.inputSlots[j]!));
+  const nUsed = usedInputs.length;
   for (let i = 0; i < count; i += 1) {
-    const row = i * dims;
-    for (let j = 0; j < dims; j += 1) {
-      const s = slots[j]!;
-      if (s >= 0) p[s] = q[j]!(u[row + j]!);
-    }
+    for (let k = 0; k < nUsed; k += 1) p[usedSlots[k]!] = u[usedInputs[k]! * count + i]!;
     ctx.kernel.evaluate(p, out);
     for (let k = 0; k < 4; k += 1) {
       const x = out[k]!;
-      if (!Number.isFinite(x)) continue;
-      const m = k * 3;
-      const n1 = mom[m + 2]! + 1;
-      const d = x - mom[m]!;
-      mom[m] = mom[m]! + d / n1;
-      mom[m + 1] = mom[m + 1]! + d * (x - mom[m]!);
-      mom[m + 2] = n1;
+      if (x - x !== 0) continue; // NaN or ±Infinity
+      const d = x - shift[k]!;
+      sum[k] = sum[k]! + d;
+      sumSq[k] = sumSq[k]! + d * d;
+      finite[k] = finite[k]! + 1;
     }
     const r = out[0]!;
     roi[i] = r;
     net[i] = out[1]!;
     pay[i] = out[2]!;
     npv[i] = out[3]!;
-    if (r < 0) mom[12] = mom[12]! + 1;
-    if (r > 2) mom[13] = mom[13]! + 1;
-    if (out[2]! > 12) mom[14] = mom[14]! + 1;
+    if (r < 0) loss += 1;
+    if (r > 2) above += 1;
+    if (out[2]! > 12) slow += 1;
   }
+  const mom = new Float64Array(15);
+  for (let k = 0; k < 4; k += 1) {
+    const n = finite[k]!;
+    if (n === 0) continue;
+    const meanShifted = sum[k]! / n;
+    mom[k * 3] = shift[k]! + meanShifted;
+    mom[k * 3 + 1] = Math.max(0, sumSq[k]! - n * meanShifted * meanShifted);
+    mom[k * 3 + 2] = n;
+  }
+  mom[12] = loss;
+  mom[13] = above;
+  mom[14] = slow;
   return { index, count, roi, netBenefit: net, paybackMonths: pay, npv, moments: mom };
 }

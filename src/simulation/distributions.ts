@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { betaCdf, betaQuantile, normalCdf, normalQuantile } from "./specialFunctions";
+import { betaCdf, betaQuantile, normalCdf, normalQuantileFast as normalQuantile } from "./specialFunctions";
 
 /*
  * Distributions an uncertain plan may put in place of any number. JSON shape:

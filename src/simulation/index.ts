@@ -15,9 +15,9 @@ export {
   type SamplingMethod,
 } from "./uncertainPlan";
 export { cholesky, rankToPearson, spearman, ranks } from "./correlation";
-export { normalCdf, normalQuantile, betaCdf, betaQuantile, logGamma } from "./specialFunctions";
+export { normalCdf, normalQuantile, normalQuantileFast, betaCdf, betaQuantile, logGamma } from "./specialFunctions";
 export { compilePlanKernel, kernelOutputs, OUT, type PlanKernel, type KernelOutput } from "./planKernel";
-export { DEFAULT_BLOCK_SIZE, createBlockContext, runBlock, drawBlockUniforms, resolveAssumptions, type BlockContext, type BlockResult, type DesignOptions } from "./blockRunner";
+export { DEFAULT_BLOCK_SIZE, createBlockContext, runBlock, drawBlockUniforms, uniformsToValues, resolveAssumptions, type BlockContext, type BlockResult, type DesignOptions } from "./blockRunner";
 export { runMonteCarlo, defaultWorkers, type MonteCarloOptions, type MonteCarloResult, type MonteCarloSamples } from "./monteCarlo";
 export {
   sortedQuantile,

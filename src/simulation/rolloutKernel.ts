@@ -65,6 +65,8 @@ const ALIVE_B = 1;
 const ALIVE_P = 2;
 const SAVED = 4;
 const CONTACTED = 8;
+const SIXTEENTH_U32 = 268435456;
+const LOGIT_SIXTEENTH = Math.log(1 / 15);
 
 /**
  * Save-rate multiplier of a contact `delayDays` after the trigger: s(delay) /
@@ -93,6 +95,187 @@ export function decayMultiplier(delays: readonly number[], rates: readonly numbe
   };
   const ref = s(referenceDays);
   return ref > 0 ? s(delayDays) / ref : 0;
+}
+
+
+/** The per-customer arrays and the run's scalars, shared by the weekly passes. */
+interface Population {
+  n: number;
+  pers: Float32Array;
+  w: Float32Array;
+  e: Float32Array;
+  saveU: Float32Array;
+  saveP: Float32Array;
+  status: Uint8Array;
+  prevTier: Uint8Array;
+  flaggedTier: Uint8Array;
+  contactTier: Uint8Array;
+  contactStage: Int8Array;
+  flagWeek: Int16Array;
+  contactWeek: Int16Array;
+  churnWeekB: Int16Array;
+  queues: Int32Array[];
+  tail: Int32Array;
+  phi: number;
+  innovScale: number;
+  shockT: number;
+  shock: number;
+  phiE: number;
+  innovScaleE: number;
+  sdW: number;
+  alpha: number;
+  tau: number;
+  /** Tier lower bounds on the raw score scale, padded with −Infinity to 7 entries. */
+  thr: Float64Array;
+  K: number;
+  protect: number;
+  stageEnd: Int32Array;
+  snapN: number;
+  /** Churn events of the week: [baseline, programme]. */
+  weekChurns: Float64Array;
+}
+
+/** Latent process only (burn-in): same three draws per customer-week as the main pass. */
+function burnInWeek(p: Population, state: Uint32Array): void {
+  const { n, w, e, phi, innovScale, shockT, shock, phiE, innovScaleE } = p;
+  let a = state[0]! | 0;
+  let b = state[1]! | 0;
+  let c = state[2]! | 0;
+  let dd = state[3]! | 0;
+  for (let i = 0; i < n; i += 1) {
+    let tt = (((a + b) | 0) + dd) | 0;
+    dd = (dd + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + tt) | 0;
+    const r1 = tt >>> 0;
+    tt = (((a + b) | 0) + dd) | 0;
+    dd = (dd + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + tt) | 0;
+    const r2 = tt >>> 0;
+    tt = (((a + b) | 0) + dd) | 0;
+    dd = (dd + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + tt) | 0;
+    w[i] = phi * w[i]! + ((r1 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScale + ((r1 >>> 16) < shockT ? shock : 0);
+    e[i] = phiE * e[i]! + ((r2 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScaleE;
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = dd;
+}
+
+/**
+ * One week for every customer: latent move, Monday scoring and flags for
+ * customers [0, scope), churn events. Rare bookkeeping (flags, churn of
+ * contacted customers, snapshots) goes through `run`.
+ */
+function customerWeek(p: Population, run: RolloutRun, state: Uint32Array, t: number, scope: number, mask: number, snapBase: number): void {
+  const { n, pers, w, e, saveP, status, prevTier, flaggedTier, contactTier, contactStage, flagWeek, contactWeek, churnWeekB, queues, tail } = p;
+  const { phi, innovScale, shockT, shock, phiE, innovScaleE, sdW, alpha, tau, protect, stageEnd, snapN, K } = p;
+  const thr = p.thr;
+  const thr1 = thr[0]!;
+  const thr2 = thr[1]!;
+  const thr3 = thr[2]!;
+  let churnB = 0;
+  let churnP = 0;
+  let a = state[0]! | 0;
+  let b = state[1]! | 0;
+  let c = state[2]! | 0;
+  let dd = state[3]! | 0;
+  for (let i = 0; i < n; i += 1) {
+    // Three sfc32 steps, inlined (the generator of FastRng, sfc32.ts).
+    let tt = (((a + b) | 0) + dd) | 0;
+    dd = (dd + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + tt) | 0;
+    const r1 = tt >>> 0;
+    tt = (((a + b) | 0) + dd) | 0;
+    dd = (dd + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + tt) | 0;
+    const r2 = tt >>> 0;
+    tt = (((a + b) | 0) + dd) | 0;
+    dd = (dd + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + tt) | 0;
+    const r3 = tt >>> 0;
+    const st = status[i]!;
+    if (st === 0) continue;
+    const wi = phi * w[i]! + ((r1 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScale + ((r1 >>> 16) < shockT ? shock : 0);
+    w[i] = wi;
+    const ei = phiE * e[i]! + ((r2 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScaleE;
+    e[i] = ei;
+    const signal = pers[i]! + sdW * wi;
+    if (snapBase >= 0 && i < snapN && (st & ALIVE_B) !== 0) {
+      run.snapshotSignal[snapBase + i] = signal;
+      run.snapshotNoise[snapBase + i] = ei;
+    }
+    if (i < scope && (st & ALIVE_P) !== 0) {
+      const raw = signal + tau * ei;
+      let tier = raw > thr1 ? 1 : raw > thr2 ? 2 : raw > thr3 ? 3 : 4;
+      if (tier === 4 && K > 4) {
+        tier = K;
+        for (let k = 3; k < K - 1; k += 1) {
+          if (raw > thr[k]!) {
+            tier = k + 1;
+            break;
+          }
+        }
+      } else if (tier > K) tier = K;
+      if (tier < prevTier[i]! && tier < flaggedTier[i]! && ((mask >>> tier) & 1) === 1) {
+        queues[tier]![tail[tier]!] = i;
+        tail[tier] = tail[tier]! + 1;
+        flaggedTier[i] = tier;
+        flagWeek[i] = t;
+        run.flagged[tier] = run.flagged[tier]! + 1;
+      }
+      prevTier[i] = tier;
+    }
+    const x = alpha + signal;
+    // u < hazard ⇔ logit(u) < x; when u >= 1/16 and x < logit(1/16) it cannot hold, so most customer-weeks skip the exp.
+    if (!(x < LOGIT_SIXTEENTH && r3 >= SIXTEENTH_U32) && (r3 / TWO32) * (1 + Math.exp(-x)) < 1) {
+      // A churn event this week (u < hazard).
+      if ((st & ALIVE_B) !== 0) {
+        status[i] = status[i]! & ~ALIVE_B;
+        churnWeekB[i] = t;
+        churnB += 1;
+        if ((st & CONTACTED) !== 0 && t > contactWeek[i]!) {
+          const k = contactTier[i]!;
+          const saved = (st & SAVED) !== 0;
+          run.wouldBeChurners[k] = run.wouldBeChurners[k]! + 1;
+          run.expectedSaves[k] = run.expectedSaves[k]! + saveP[i]!;
+          if (saved) run.saves[k] = run.saves[k]! + 1;
+          const js = contactStage[i]!;
+          if (t < stageEnd[js]!) {
+            run.stageWouldBeChurners[js] = run.stageWouldBeChurners[js]! + 1;
+            run.stageExpectedSaves[js] = run.stageExpectedSaves[js]! + saveP[i]!;
+            if (saved) run.stageSaves[js] = run.stageSaves[js]! + 1;
+          }
+        }
+      }
+      if ((st & ALIVE_P) !== 0) {
+        const cw = contactWeek[i]!;
+        if (!((st & SAVED) !== 0 && t > cw && t <= cw + protect)) {
+          status[i] = status[i]! & ~ALIVE_P;
+          churnP += 1;
+        }
+      }
+    }
+  }
+  state[0] = a;
+  state[1] = b;
+  state[2] = c;
+  state[3] = dd;
+  p.weekChurns[0] = churnB;
+  p.weekChurns[1] = churnP;
 }
 
 /**
@@ -133,67 +316,55 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
   if (!(Number.isSafeInteger(weeks) && weeks >= 1 && weeks <= 520)) throw new RangeError(`weeks must be an integer 1..520, got ${weeks}`);
   const K = sc.tierThresholds.length + 1;
   if (K < 2 || K > 8) throw new RangeError(`tiers must number 2..8, got ${K}`);
+  if (sc.stages.length > 127) throw new RangeError(`at most 127 stages, got ${sc.stages.length}`);
   const months = monthsOf(weeks);
   const d = sc.dynamics;
-  const phi = d.persistence;
-  const innovScale = Math.sqrt(1 - phi * phi) * SQRT12;
-  const shockT = Math.round(d.shockProbability * 65536);
-  const shock = d.shockSize;
-  const phiE = d.scoreNoisePersistence;
-  const innovScaleE = Math.sqrt(1 - phiE * phiE) * SQRT12;
-  const sdW = d.transientSd;
-  const alpha = sc.churnIntercept;
-  const tau = sc.scoreNoiseSd;
-  const thr1 = sc.tierThresholds[0]!;
-  const thr2 = K > 2 ? sc.tierThresholds[1]! : -Infinity;
-  const thr3 = K > 3 ? sc.tierThresholds[2]! : -Infinity;
-  const extraThr = sc.tierThresholds.slice(3);
-
-  const next = (): number => sfc32NextUint32(state);
-
-  // Per-customer state (structure of arrays).
-  const pers = new Float32Array(n);
-  const w = new Float32Array(n);
-  const e = new Float32Array(n);
-  const saveU = new Float32Array(n);
-  const saveP = new Float32Array(n);
-  const status = new Uint8Array(n);
-  const prevTier = new Uint8Array(n);
-  const flaggedTier = new Uint8Array(n);
-  const contactTier = new Uint8Array(n);
-  const flagWeek = new Int16Array(n);
-  const contactWeek = new Int16Array(n);
-  const churnWeekB = new Int16Array(n);
+  const thr = new Float64Array(7).fill(-Infinity);
+  sc.tierThresholds.forEach((x, k) => (thr[k] = x));
+  const snapN = Math.min(n, sc.snapshotCustomers);
+  const p: Population = {
+    n,
+    pers: new Float32Array(n),
+    w: new Float32Array(n),
+    e: new Float32Array(n),
+    saveU: new Float32Array(n),
+    saveP: new Float32Array(n),
+    status: new Uint8Array(n).fill(ALIVE_B | ALIVE_P),
+    prevTier: new Uint8Array(n).fill(K),
+    flaggedTier: new Uint8Array(n).fill(K + 1),
+    contactTier: new Uint8Array(n),
+    contactStage: new Int8Array(n),
+    flagWeek: new Int16Array(n),
+    contactWeek: new Int16Array(n).fill(NEVER),
+    churnWeekB: new Int16Array(n).fill(NEVER),
+    queues: Array.from({ length: K + 1 }, (_, k) => new Int32Array(k === 0 || !sc.programme ? 0 : n)),
+    tail: new Int32Array(K + 1),
+    phi: d.persistence,
+    innovScale: Math.sqrt(1 - d.persistence * d.persistence) * SQRT12,
+    shockT: Math.round(d.shockProbability * 65536),
+    shock: d.shockSize,
+    phiE: d.scoreNoisePersistence,
+    innovScaleE: Math.sqrt(1 - d.scoreNoisePersistence * d.scoreNoisePersistence) * SQRT12,
+    sdW: d.transientSd,
+    alpha: sc.churnIntercept,
+    tau: sc.scoreNoiseSd,
+    thr,
+    K,
+    protect: sc.protectionWeeks,
+    stageEnd: Int32Array.from(sc.stages.map((s) => s.weekEnd)),
+    snapN,
+    weekChurns: new Float64Array(2),
+  };
   for (let i = 0; i < n; i += 1) {
-    pers[i] = d.persistentSd * standardNormalQuantile((next() + 0.5) / TWO32);
-    w[i] = standardNormalQuantile((next() + 0.5) / TWO32);
-    e[i] = standardNormalQuantile((next() + 0.5) / TWO32);
-    saveU[i] = (next() + 0.5) / TWO32;
-    status[i] = ALIVE_B | ALIVE_P;
-    prevTier[i] = K;
-    flaggedTier[i] = K + 1;
-    contactWeek[i] = NEVER;
-    churnWeekB[i] = NEVER;
+    p.pers[i] = d.persistentSd * standardNormalQuantile((sfc32NextUint32(state) + 0.5) / TWO32);
+    p.w[i] = standardNormalQuantile((sfc32NextUint32(state) + 0.5) / TWO32);
+    p.e[i] = standardNormalQuantile((sfc32NextUint32(state) + 0.5) / TWO32);
+    p.saveU[i] = (sfc32NextUint32(state) + 0.5) / TWO32;
   }
-  // Burn-in: the latent process only, so shocks reach their steady state.
-  for (let t = 0; t < d.burnInWeeks; t += 1) {
-    for (let i = 0; i < n; i += 1) {
-      const r1 = next();
-      const r2 = next();
-      next();
-      w[i] = phi * w[i]! + ((r1 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScale + ((r1 >>> 16) < shockT ? shock : 0);
-      e[i] = phiE * e[i]! + ((r2 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScaleE;
-    }
-  }
-
-  // Queues: one FIFO per tier channel; a customer enters each channel at most once.
-  const queues: Int32Array[] = [];
-  const head = new Int32Array(K + 1);
-  const tail = new Int32Array(K + 1);
-  const credit = new Float64Array(K + 1);
-  for (let k = 0; k <= K; k += 1) queues.push(new Int32Array(k === 0 ? 0 : n));
+  for (let t = 0; t < d.burnInWeeks; t += 1) burnInWeek(p, state);
 
   const vec = (): Float64Array => new Float64Array(K + 1);
+  const nSnap = snapN * sc.snapshotWeeks.length;
   const run: RolloutRun = {
     customers: n,
     weeks,
@@ -213,7 +384,7 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
     spendYuan: vec(),
     delaySumDays: vec(),
     contactsWithin7Days: vec(),
-    delayHistogram: new Float64Array((K + 1) * 5),
+    delayHistogram: new Float64Array((K + 1) * DELAY_BINS),
     interventionCostByMonth: new Float64Array(months),
     fixedCostByMonth: Float64Array.from({ length: months }, (_, m) => sc.fixedCostByMonth[m] ?? 0),
     benefitByMonth: new Float64Array(months),
@@ -221,23 +392,20 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
     stageWouldBeChurners: new Float64Array(sc.stages.length),
     stageSaves: new Float64Array(sc.stages.length),
     stageExpectedSaves: new Float64Array(sc.stages.length),
-    snapshotSignal: new Float32Array(sc.snapshotCustomers * sc.snapshotWeeks.length),
-    snapshotNoise: new Float32Array(sc.snapshotCustomers * sc.snapshotWeeks.length),
+    snapshotSignal: new Float32Array(nSnap).fill(Number.NaN),
+    snapshotNoise: new Float32Array(nSnap).fill(Number.NaN),
     snapshotChurnWeek: new Int16Array(0),
   };
-  run.snapshotSignal.fill(Number.NaN);
-  run.snapshotNoise.fill(Number.NaN);
   const stageOfWeek = new Int32Array(weeks).fill(-1);
   sc.stages.forEach((s, j) => {
     for (let t = Math.max(0, s.weekStart); t < Math.min(weeks, s.weekEnd); t += 1) stageOfWeek[t] = j;
   });
-  const contactStage = new Int8Array(sc.programme ? n : 0);
-  const snapN = Math.min(n, sc.snapshotCustomers);
   const snapIndexOfWeek = new Int32Array(weeks).fill(-1);
   sc.snapshotWeeks.forEach((sw, j) => {
-    if (sw >= 0 && sw < weeks) snapIndexOfWeek[sw] = j;
+    if (Number.isInteger(sw) && sw >= 0 && sw < weeks) snapIndexOfWeek[sw] = j;
   });
-  const protect = sc.protectionWeeks;
+  const head = new Int32Array(K + 1);
+  const credit = new Float64Array(K + 1);
   const minDelay = sc.minContactDelayDays;
   const holdWeeks = Math.max(0, Math.floor((minDelay - 3.5) / 7));
 
@@ -248,104 +416,9 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
     const mask = stage === undefined ? 0 : stage.tierMask;
     const month = monthOfWeek(t);
     const snap = snapIndexOfWeek[t]!;
-    const snapBase = snap * snapN;
-    let churnB = 0;
-    let churnP = 0;
-    let a = state[0]! | 0;
-    let b = state[1]! | 0;
-    let c = state[2]! | 0;
-    let dd = state[3]! | 0;
-    for (let i = 0; i < n; i += 1) {
-      // Three sfc32 steps, inlined (the generator of FastRng, sfc32.ts).
-      let tt = (((a + b) | 0) + dd) | 0;
-      dd = (dd + 1) | 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) | 0;
-      c = (((c << 21) | (c >>> 11)) + tt) | 0;
-      const r1 = tt >>> 0;
-      tt = (((a + b) | 0) + dd) | 0;
-      dd = (dd + 1) | 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) | 0;
-      c = (((c << 21) | (c >>> 11)) + tt) | 0;
-      const r2 = tt >>> 0;
-      tt = (((a + b) | 0) + dd) | 0;
-      dd = (dd + 1) | 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) | 0;
-      c = (((c << 21) | (c >>> 11)) + tt) | 0;
-      const r3 = tt >>> 0;
-      const st = status[i]!;
-      if (st === 0) continue;
-      const wi = phi * w[i]! + ((r1 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScale + ((r1 >>> 16) < shockT ? shock : 0);
-      w[i] = wi;
-      const ei = phiE * e[i]! + ((r2 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScaleE;
-      e[i] = ei;
-      const signal = pers[i]! + sdW * wi;
-      if (snap >= 0 && i < snapN) {
-        const alive = (st & ALIVE_B) !== 0;
-        run.snapshotSignal[snapBase + i] = alive ? signal : Number.NaN;
-        run.snapshotNoise[snapBase + i] = alive ? ei : Number.NaN;
-      }
-      if (i < scope && (st & ALIVE_P) !== 0) {
-        const raw = signal + tau * ei;
-        let tier = raw > thr1 ? 1 : raw > thr2 ? 2 : raw > thr3 ? 3 : 4;
-        if (tier > 3) {
-          tier = K;
-          for (let k = 0; k < extraThr.length; k += 1) {
-            if (raw > extraThr[k]!) {
-              tier = 4 + k;
-              break;
-            }
-          }
-        }
-        const prev = prevTier[i]!;
-        const best = flaggedTier[i]!;
-        if (tier < prev && tier < best && ((mask >>> tier) & 1) === 1) {
-          const q = queues[tier]!;
-          q[tail[tier]!] = i;
-          tail[tier] = tail[tier]! + 1;
-          flaggedTier[i] = tier;
-          flagWeek[i] = t;
-          run.flagged[tier] = run.flagged[tier]! + 1;
-        }
-        prevTier[i] = tier;
-      }
-      const u = r3 / TWO32;
-      if (u * (1 + Math.exp(-(alpha + signal))) < 1) {
-        // A churn event this week (u < hazard).
-        if ((st & ALIVE_B) !== 0) {
-          status[i] = status[i]! & ~ALIVE_B;
-          churnWeekB[i] = t;
-          churnB += 1;
-          if ((st & CONTACTED) !== 0 && t > contactWeek[i]!) {
-            const k = contactTier[i]!;
-            run.wouldBeChurners[k] = run.wouldBeChurners[k]! + 1;
-            run.expectedSaves[k] = run.expectedSaves[k]! + saveP[i]!;
-            const saved = (st & SAVED) !== 0;
-            if (saved) run.saves[k] = run.saves[k]! + 1;
-            const js = contactStage[i]!;
-            if (t < sc.stages[js]!.weekEnd) {
-              run.stageWouldBeChurners[js] = run.stageWouldBeChurners[js]! + 1;
-              run.stageExpectedSaves[js] = run.stageExpectedSaves[js]! + saveP[i]!;
-              if (saved) run.stageSaves[js] = run.stageSaves[js]! + 1;
-            }
-          }
-        }
-        if ((st & ALIVE_P) !== 0) {
-          const cw = contactWeek[i]!;
-          const kept = (st & SAVED) !== 0 && t > cw && t <= cw + protect;
-          if (!kept) {
-            status[i] = status[i]! & ~ALIVE_P;
-            churnP += 1;
-          }
-        }
-      }
-    }
-    state[0] = a;
-    state[1] = b;
-    state[2] = c;
-    state[3] = dd;
+    customerWeek(p, run, state, t, scope, mask, snap >= 0 ? snap * snapN : -1);
+    const churnB = p.weekChurns[0]!;
+    const churnP = p.weekChurns[1]!;
     run.baselineChurned += churnB;
     run.programmeChurned += churnP;
     run.baselineChurnsByMonth[month] = run.baselineChurnsByMonth[month]! + churnB;
@@ -356,38 +429,38 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
     if (stage === undefined) continue;
     const scale = Math.min(1, stage.customers / n);
     for (let k = 1; k < K; k += 1) {
-      const q = queues[k]!;
+      const q = p.queues[k]!;
       let h = head[k]!;
-      const tl = tail[k]!;
+      const tl = p.tail[k]!;
       if (h === tl) {
         credit[k] = 0;
         continue;
       }
       const cap = (sc.capacityPerWeek[k] ?? Infinity) * scale;
-      credit[k] = credit[k]! + cap;
+      credit[k] = cap === Infinity ? Infinity : credit[k]! + cap;
       while (h < tl && credit[k]! >= 1) {
         const i = q[h]!;
-        const st = status[i]!;
+        const st = p.status[i]!;
         if ((st & ALIVE_P) === 0) {
           run.lostBeforeContact[k] = run.lostBeforeContact[k]! + 1;
           h += 1;
           continue;
         }
-        if (flaggedTier[i]! < k) {
+        if (p.flaggedTier[i]! < k) {
           h += 1; // escalated: the higher tier's channel takes the customer
           continue;
         }
-        const f = flagWeek[i]!;
+        const f = p.flagWeek[i]!;
         if (t < f + holdWeeks) break; // timing policy: not yet
         h += 1;
         credit[k] = credit[k]! - 1;
         const delay = Math.max(minDelay, 7 * (t - f) + 3.5);
-        const p = Math.min(1, Math.max(0, (sc.saveRate[k] ?? 0) * decayMultiplier(sc.decayDelaysDays, sc.decaySaveRates, sc.referenceDelayDays, delay)));
-        saveP[i] = p;
-        contactWeek[i] = t;
-        contactTier[i] = k;
-        contactStage[i] = stageIndex;
-        status[i] = (st & ~SAVED) | CONTACTED | (saveU[i]! < p ? SAVED : 0);
+        const prob = Math.min(1, Math.max(0, (sc.saveRate[k] ?? 0) * decayMultiplier(sc.decayDelaysDays, sc.decaySaveRates, sc.referenceDelayDays, delay)));
+        p.saveP[i] = prob;
+        p.contactWeek[i] = t;
+        p.contactTier[i] = k;
+        p.contactStage[i] = stageIndex;
+        p.status[i] = (st & ~SAVED) | CONTACTED | (p.saveU[i]! < prob ? SAVED : 0);
         const cost = sc.contactCostYuan[k] ?? 0;
         run.contacts[k] = run.contacts[k]! + 1;
         run.spendYuan[k] = run.spendYuan[k]! + cost;
@@ -399,17 +472,16 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
         run.stageContacts[stageIndex] = run.stageContacts[stageIndex]! + 1;
       }
       head[k] = h;
-      if (h === tl) credit[k] = Math.min(credit[k]!, 1);
-      if (!Number.isFinite(credit[k]!)) credit[k] = 0;
+      if (h === tl || credit[k] === Infinity) credit[k] = Math.min(credit[k]!, 1);
     }
   }
   for (let k = 1; k <= K; k += 1) {
-    for (let h = head[k]!; h < tail[k]!; h += 1) {
-      const i = queues[k]![h]!;
-      if ((status[i]! & ALIVE_P) === 0) run.lostBeforeContact[k] = run.lostBeforeContact[k]! + 1;
-      else if (flaggedTier[i]! >= k) run.stillQueued[k] = run.stillQueued[k]! + 1;
+    for (let h = head[k]!; h < p.tail[k]!; h += 1) {
+      const i = p.queues[k]![h]!;
+      if ((p.status[i]! & ALIVE_P) === 0) run.lostBeforeContact[k] = run.lostBeforeContact[k]! + 1;
+      else if (p.flaggedTier[i]! >= k) run.stillQueued[k] = run.stillQueued[k]! + 1;
     }
   }
-  run.snapshotChurnWeek = churnWeekB.slice(0, snapN);
+  run.snapshotChurnWeek = p.churnWeekB.slice(0, snapN);
   return run;
 }

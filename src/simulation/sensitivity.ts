@@ -1,4 +1,4 @@
-import { createBlockContext, DEFAULT_BLOCK_SIZE, drawBlockUniforms, type DesignOptions } from "./blockRunner";
+import { createBlockContext, DEFAULT_BLOCK_SIZE, drawBlockUniforms, uniformsToValues, type DesignOptions } from "./blockRunner";
 import { FastRng } from "../random/FastRng";
 import { OUT, type KernelOutput } from "./planKernel";
 import { kernelOutputs } from "./planKernel";
@@ -135,8 +135,8 @@ export interface JointSample {
 
 /**
  * Draws a joint sample of the varying inputs and the outputs with the same
- * streams, design and correlations as {@link runMonteCarlo} (its first
- * `trials` trials), keeping the inputs: the basis of rank correlations and
+ * streams, design and correlations as {@link runMonteCarlo} (the same trials
+ * as a run with the same seed and number of trials), keeping the inputs: the basis of rank correlations and
  * value-of-information estimates. In this thread; keep trials modest (20,000).
  *
  * @throws RangeError when trials < 2
@@ -158,14 +158,14 @@ export function jointSample(plan: UncertainPlan, options: SensitivityOptions & {
   for (let block = 0; block * DEFAULT_BLOCK_SIZE < trials; block += 1) {
     const start = block * DEFAULT_BLOCK_SIZE;
     const count = Math.min(trials, start + DEFAULT_BLOCK_SIZE) - start;
-    // Draw the whole block as runMonteCarlo would, so the first trials coincide.
-    const full = Math.min(DEFAULT_BLOCK_SIZE, Math.max(count, trials - start));
+    const full = count;
     const u = new Float64Array(full * dims);
     drawBlockUniforms(ctx, FastRng.forRange(seed, "monte-carlo", block), full, dims, u);
+    uniformsToValues(ctx, full, u);
     for (let i = 0; i < count; i += 1) {
       for (let j = 0; j < dims; j += 1) {
         const s = ctx.inputSlots[j]!;
-        if (s >= 0) p[s] = ctx.quantiles[j]!(u[i * dims + j]!);
+        if (s >= 0) p[s] = u[j * full + i]!;
       }
       ctx.kernel.evaluate(p, out);
       keep.forEach((j, k) => {
