@@ -5,7 +5,11 @@
  * Any zero-argument function returning numbers uniform on [0, 1) qualifies:
  * a named seedrandom stream from {@link createStream}, the bound
  * `uniform` of a {@link FastRng}, or a test double such as `() => 0.5`.
- * Samplers never call `Math.random`.
+ * Samplers never call `Math.random`. Inversion samplers (uniform, normal,
+ * lognormal, triangular) turn a constant double into a fixed quantile; the
+ * rejection samplers (gamma, beta, PERT, large binomial and Poisson) may
+ * need a genuinely random source and throw a RangeError after 10,000
+ * rejections in a row rather than loop forever.
  *
  * @example
  * const rng: RandomSource = createStream(42, "demand");

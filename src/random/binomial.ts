@@ -1,5 +1,5 @@
 import type { RandomSource } from "./RandomSource";
-import { openUniform, requireCount, requireProbability } from "./checks";
+import { MAX_REJECTIONS, openUniform, requireCount, requireProbability, tooManyRejections } from "./checks";
 import { stepToQuantile } from "./discreteQuantile";
 import { standardNormalQuantile } from "./normal";
 import { incompleteBetaUnchecked } from "./specialFunctions";
@@ -24,7 +24,7 @@ function binomialInversion(rng: RandomSource, n: number, p: number): number {
   const start = Math.exp(n * Math.log1p(-p));
   const mean = n * p;
   const bound = Math.min(n, mean + 10 * Math.sqrt(mean * q + 1));
-  for (;;) {
+  for (let attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
     let u = rng();
     let k = 0;
     let mass = start;
@@ -36,6 +36,7 @@ function binomialInversion(rng: RandomSource, n: number, p: number): number {
     }
     if (k <= bound) return k;
   }
+  throw tooManyRejections("sampleBinomial");
 }
 
 /** Binomial by BTRS, transformed rejection with squeeze, for n·p >= 10, p <= ½ (internal). */
@@ -50,7 +51,7 @@ function binomialBtrs(rng: RandomSource, n: number, p: number): number {
   const lpq = Math.log(p / q);
   const m = Math.floor((n + 1) * p);
   const h = stirlingTail(m) + stirlingTail(n - m);
-  for (;;) {
+  for (let attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
     const u = openUniform(rng) - 0.5;
     let v = openUniform(rng);
     const us = 0.5 - Math.abs(u);
@@ -69,6 +70,7 @@ function binomialBtrs(rng: RandomSource, n: number, p: number): number {
       stirlingTail(n - k);
     if (v <= bound) return k;
   }
+  throw tooManyRejections("sampleBinomial");
 }
 
 /**

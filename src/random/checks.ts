@@ -41,9 +41,25 @@ export function requireOrdered(fn: string, min: number, mode: number, max: numbe
 /**
  * A uniform draw on the open interval (0, 1): redraws the (probability
  * <= 2^-32 per call) exact zero, so logarithms and inverse CDFs stay finite.
+ * Throws when the source returns 0 nine times in a row (a constant test double).
  */
 export function openUniform(rng: () => number): number {
   let u = rng();
-  while (u === 0) u = rng();
+  for (let i = 0; u === 0; i++) {
+    if (i === 8) throw new RangeError("RandomSource returned 0 nine times in a row: is it a constant?");
+    u = rng();
+  }
   return u;
+}
+
+/**
+ * Rejection loops give up after this many attempts: every sampler here
+ * accepts with probability > 0.1, so a genuine source never gets near it, but
+ * a constant test double would otherwise loop forever.
+ */
+export const MAX_REJECTIONS = 10_000;
+
+/** The error thrown when a rejection loop exceeds {@link MAX_REJECTIONS}. */
+export function tooManyRejections(fn: string): RangeError {
+  return new RangeError(`${fn}: ${MAX_REJECTIONS} rejections in a row: is the RandomSource constant?`);
 }

@@ -9,7 +9,7 @@ import { deriveSeed } from "./deriveSeed";
  *
  * The generator is seedrandom's `xor4096`, Brent's xorgens
  * ("Some long-period random number generators using shifts and xors",
- * 2010): period 2^4096 - 1 (times a Weyl sequence), passes BigCrush, and
+ * 2010): period 2^4096 - 2^32 (seedrandom README), passes TestU01 BigCrush (Brent), and
  * built for Monte Carlo. Its string seeding mixes every character of the
  * seed through 32 + max(128, length) xorshift rounds and 512 warm-up steps,
  * so seeds differing in one character give unrelated states; the huge period

@@ -1,5 +1,5 @@
 import type { RandomSource } from "./RandomSource";
-import { openUniform, requirePositive, requireProbability } from "./checks";
+import { MAX_REJECTIONS, openUniform, requirePositive, requireProbability, tooManyRejections } from "./checks";
 import { standardNormalQuantile } from "./normal";
 import { invertMonotone, logGammaUnchecked, regularizedLowerGamma } from "./specialFunctions";
 
@@ -14,7 +14,7 @@ export function sampleLogStandardGamma(rng: RandomSource, shape: number): number
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
+  for (let attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
     const x = standardNormalQuantile(openUniform(rng));
     let v = 1 + c * x;
     if (v <= 0) continue;
@@ -24,6 +24,7 @@ export function sampleLogStandardGamma(rng: RandomSource, shape: number): number
     if (u < 1 - 0.0331 * x2 * x2) return Math.log(d * v);
     if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return Math.log(d * v);
   }
+  throw tooManyRejections("sampleGamma");
 }
 
 /** A Gamma(shape, 1) draw without checks (internal). */
@@ -33,7 +34,7 @@ export function sampleStandardGamma(rng: RandomSource, shape: number): number {
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
+  for (let attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
     const x = standardNormalQuantile(openUniform(rng));
     let v = 1 + c * x;
     if (v <= 0) continue;
@@ -43,6 +44,7 @@ export function sampleStandardGamma(rng: RandomSource, shape: number): number {
     if (u < 1 - 0.0331 * x2 * x2) return d * v;
     if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
   }
+  throw tooManyRejections("sampleGamma");
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { RandomSource } from "./RandomSource";
-import { openUniform, requireNonNegative, requireProbability } from "./checks";
+import { MAX_REJECTIONS, openUniform, requireNonNegative, requireProbability, tooManyRejections } from "./checks";
 import { stepToQuantile } from "./discreteQuantile";
 import { standardNormalQuantile } from "./normal";
 import { logGammaUnchecked, regularizedLowerGamma } from "./specialFunctions";
@@ -8,7 +8,7 @@ import { logGammaUnchecked, regularizedLowerGamma } from "./specialFunctions";
 function poissonInversion(rng: RandomSource, lambda: number): number {
   const start = Math.exp(-lambda);
   const bound = lambda + 10 * Math.sqrt(lambda) + 10;
-  for (;;) {
+  for (let attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
     let u = rng();
     let k = 0;
     let mass = start;
@@ -20,6 +20,7 @@ function poissonInversion(rng: RandomSource, lambda: number): number {
     }
     if (k <= bound) return k;
   }
+  throw tooManyRejections("samplePoisson");
 }
 
 /** Poisson by PTRS, transformed rejection with squeeze, for lambda >= 10 (internal). */
@@ -30,7 +31,7 @@ function poissonPtrs(rng: RandomSource, lambda: number): number {
   const a = -0.059 + 0.02483 * b;
   const invAlpha = 1.1239 + 1.1328 / (b - 3.4);
   const vR = 0.9277 - 3.6224 / (b - 2);
-  for (;;) {
+  for (let attempt = 0; attempt < MAX_REJECTIONS; attempt++) {
     const u = openUniform(rng) - 0.5;
     const v = openUniform(rng);
     const us = 0.5 - Math.abs(u);
@@ -41,6 +42,7 @@ function poissonPtrs(rng: RandomSource, lambda: number): number {
       return k;
     }
   }
+  throw tooManyRejections("samplePoisson");
 }
 
 /**

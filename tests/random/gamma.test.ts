@@ -79,6 +79,10 @@ describe("sampleGamma", () => {
     expect(xs.every((x) => x >= 0 && Number.isFinite(x))).toBe(true);
   });
 
+  test("a constant source that can never be accepted throws instead of looping forever", () => {
+    expect(() => sampleGamma(() => 0.999999, 50, 1)).toThrow(/rejections/);
+  });
+
   test("rejects shape or scale <= 0, NaN and Infinity", () => {
     const rng = createStream(1, "bad");
     expect(() => sampleGamma(rng, 0, 1)).toThrow(RangeError);

@@ -101,6 +101,10 @@ describe("sampleNormal", () => {
     expect(sampleNormal(() => values.shift() ?? 0.5, 0, 1)).toBe(0);
   });
 
+  test("a source stuck at 0 is an error, not an endless loop", () => {
+    expect(() => sampleNormal(() => 0, 0, 1)).toThrow(RangeError);
+  });
+
   test("rejects negative sd, NaN and infinite parameters", () => {
     const rng = createStream(1, "bad");
     expect(() => sampleNormal(rng, 0, -1)).toThrow(RangeError);
