@@ -25,11 +25,11 @@ const queueEntrySchema = z.strictObject({
   overflowReason: z.string(),
 });
 
-/** The ledger file's schema (zod): `{ version: 1, weeks: [{ week, entries: QueueEntry[] }] }`, weeks strictly increasing. */
+/** The ledger file's schema (zod): `{ version: 1, weeks: [{ week, entries: QueueEntry[], expired: string[] }] }`, weeks strictly increasing. */
 export const ledgerSchema = z
   .strictObject({
     version: z.literal(1),
-    weeks: z.array(z.strictObject({ week: isoDate, entries: z.array(queueEntrySchema) })),
+    weeks: z.array(z.strictObject({ week: isoDate, entries: z.array(queueEntrySchema), expired: z.array(z.string()) })),
   })
   .superRefine((ledger, ctx) => {
     ledger.weeks.forEach((w, i) => {

@@ -64,6 +64,8 @@ export interface QueueEntry {
 export interface LedgerWeek {
   week: string;
   entries: QueueEntry[];
+  /** Customers whose overflow entry expired this week (past the horizon or no longer scored): no longer waiting. */
+  expired: string[];
 }
 
 /** The queue ledger: every week's queue, oldest first; the state that makes re-runs idempotent and drives the cool-down. */

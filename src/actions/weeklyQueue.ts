@@ -94,7 +94,8 @@ export interface WeeklyQueueResult {
  * 3. Carry-over: waiting customers who are scored this week and whose first
  *    detection is less than `predictionHorizonDays` ago re-enter the queue
  *    ("carried-over", first-detection date kept, tier from this week's score);
- *    the others expire (counted).
+ *    the others expire (counted, and listed in the ledger week's `expired`,
+ *    so a later crossing queues them afresh).
  * 4. Newly high risk ({@link newlyHighRisk}): queued with first detection =
  *    `week`, unless already waiting (counted `alreadyQueued`) or handed off
  *    less than `cooldownDays` before `week` (counted `inCooldown`).
@@ -159,6 +160,7 @@ export function weeklyQueue(input: WeeklyQueueInput): WeeklyQueueResult {
   const latest = new Map<string, QueueEntry>();
   for (const w of [...kept].sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0))) {
     for (const e of w.entries) latest.set(e.customerId, e);
+    for (const id of w.expired) latest.delete(id);
   }
 
   type Draft = Omit<QueueEntry, "advisorId" | "status" | "overflowReason">;
@@ -185,14 +187,14 @@ export function weeklyQueue(input: WeeklyQueueInput): WeeklyQueueResult {
 
   // 3. Carry-over of earlier overflow.
   let carriedOver = 0;
-  let expired = 0;
+  const expiredIds: string[] = [];
   const waiting = new Set<string>();
   for (const e of latest.values()) {
     if (e.status !== "overflow") continue;
     const c = current.get(e.customerId);
     const detected = isoToDay(e.firstDetected);
     if (c === undefined || day - detected >= plan.predictionHorizonDays) {
-      expired++;
+      expiredIds.push(e.customerId);
       continue;
     }
     waiting.add(e.customerId);
@@ -261,7 +263,7 @@ export function weeklyQueue(input: WeeklyQueueInput): WeeklyQueueResult {
     alreadyQueued,
     inCooldown,
     carriedOver,
-    expired,
+    expired: expiredIds.length,
     queued: queue.length,
     assigned: count("assigned"),
     unassigned: count("unassigned"),
@@ -272,5 +274,5 @@ export function weeklyQueue(input: WeeklyQueueInput): WeeklyQueueResult {
     cooldownDays,
     triggerProbability: trigger,
   };
-  return { queue, ledger: { version: 1, weeks: [...kept, { week, entries: queue }] }, summary };
+  return { queue, ledger: { version: 1, weeks: [...kept, { week, entries: queue, expired: expiredIds.sort() }] }, summary };
 }
