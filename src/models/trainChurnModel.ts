@@ -1,0 +1,164 @@
+import * as tf from "@tensorflow/tfjs";
+import { createStream } from "../random/createStream";
+import { chooseBackend } from "./backend";
+import { applyCalibration, fitCalibration, type CalibrationMethod } from "./calibration";
+import type { ChurnPipeline, ModelMetadata } from "./ChurnPipeline";
+import type { ChurnModel, FitHistory, LabelledData, ModelKind } from "./ChurnModel";
+import { modelKinds } from "./ChurnModel";
+import { trainGbdt, type GbdtOptions } from "./gbdtModel";
+import { selectRows, selectValues } from "./Matrix";
+import { evaluate, type Evaluation } from "./metrics/evaluate";
+import { rocAuc } from "./metrics/rocAuc";
+import { fitPreprocessor, transform, type PreprocessOptions, type RawColumns } from "./preprocess";
+import { stratifiedSplit } from "./stratifiedSplit";
+import { trainNetwork, type NetworkOptions } from "./tfjsNetwork";
+
+/** Row indices of the three parts of the data. */
+export interface DataSplit {
+  train: ArrayLike<number>;
+  validation: ArrayLike<number>;
+  test: ArrayLike<number>;
+}
+
+/** Options of {@link trainChurnModel}. */
+export interface TrainOptions extends PreprocessOptions {
+  /** Model family, or "auto" to train all three and keep the best validation AUC (default "auto"). */
+  model?: ModelKind | "auto";
+  /** Master seed of splits, initialisation and shuffling (default 42). */
+  seed?: number;
+  /** Calibration fitted on validation rows (default "platt"). */
+  calibration?: CalibrationMethod;
+  /** Class weighting during training (default "balanced"; calibration then restores probabilities). */
+  classWeight?: "balanced" | "none";
+  /** Row split; default: stratified 20% test, then 20% of the rest for validation, at the seed. */
+  split?: DataSplit;
+  /** Overrides of the network settings (logistic: hidden [] always). */
+  network?: Partial<Omit<NetworkOptions, "hidden" | "seed">> & { hidden?: readonly number[] };
+  /** Overrides of the boosted-tree settings. */
+  gbdt?: Omit<GbdtOptions, "seed">;
+  /** Target name and churn value, for the metadata. */
+  target?: string;
+  positive?: string;
+  idColumn?: string | null;
+  trainingWindow?: { from: string; to: string } | null;
+  /** Called as each model finishes. */
+  onModel?: (kind: ModelKind, validationAuc: number, history: FitHistory) => void;
+}
+
+/** One model tried: its validation AUC and training history. */
+export interface Candidate {
+  kind: ModelKind;
+  validationAuc: number;
+  history: FitHistory;
+}
+
+/** A trained pipeline with its held-out evaluation and what was tried. */
+export interface TrainResult {
+  pipeline: ChurnPipeline;
+  backend: string;
+  candidates: Candidate[];
+  /** Calibrated probabilities and labels of the test rows (for charts). */
+  test: { rows: Int32Array; probabilities: Float64Array; labels: Uint8Array };
+  testMetrics: Evaluation;
+  /** The matrices of each part (test matrix kept for permutation importance). */
+  testData: LabelledData;
+}
+
+function packageVersion(): string {
+  try {
+    return (require("../../package.json") as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+/** Default MLP architecture and settings. */
+export const defaultMlp = { hidden: [32, 16], learningRate: 0.003, batchSize: 256, maxEpochs: 60, patience: 5, l2: 1e-4 } as const;
+/** Default logistic-regression settings. */
+export const defaultLogistic = { learningRate: 0.02, batchSize: 512, maxEpochs: 100, patience: 5, l2: 1e-5 } as const;
+
+/**
+ * Trains a churn model on raw tabular columns, honestly: the preprocessing
+ * is fitted on training rows only; networks stop early on the validation
+ * loss; the calibration (Platt by default) is fitted on validation rows; the
+ * reported metrics come from test rows no step has seen. With `model: "auto"`
+ * the logistic regression, the MLP and the boosted trees are all trained and
+ * the best validation AUC wins.
+ *
+ * @param features raw feature columns (no target, no id).
+ * @param labels 0/1 churn per row (see `parseTarget`), with both classes in each part.
+ * @throws RangeError when a part of the split lacks a class or the columns are unusable.
+ * @example
+ * const result = await trainChurnModel(columns, labels, { model: "auto", seed: 42 });
+ * result.pipeline.metadata.kind; // e.g. "gbdt"
+ */
+export async function trainChurnModel(features: RawColumns, labels: Uint8Array, options: TrainOptions = {}): Promise<TrainResult> {
+  const seed = options.seed ?? 42;
+  const backend = (await chooseBackend()).name;
+  let split = options.split;
+  if (split === undefined) {
+    const outer = stratifiedSplit(labels, 0.2, createStream(seed, "split/test"));
+    const inner = stratifiedSplit(selectValues(labels, outer.kept), 0.2, createStream(seed, "split/validation"));
+    split = { train: selectValues(outer.kept, inner.kept), validation: selectValues(outer.kept, inner.heldOut), test: outer.heldOut };
+  }
+  const parts = { train: Int32Array.from(split.train), validation: Int32Array.from(split.validation), test: Int32Array.from(split.test) };
+  for (const [name, rows] of Object.entries(parts)) {
+    const y = selectValues(labels, rows);
+    const pos = y.reduce((a, b) => a + b, 0);
+    if (pos === 0 || pos === rows.length) throw new RangeError(`trainChurnModel: the ${name} rows hold only one class (${rows.length} rows, ${pos} churners)`);
+  }
+  const preprocessor = fitPreprocessor(features, options, parts.train);
+  const all = transform(preprocessor, features);
+  const data = (rows: Int32Array): LabelledData => ({ x: selectRows(all, rows), y: Uint8Array.from(selectValues(labels, rows)) });
+  const train = data(parts.train);
+  const validation = data(parts.validation);
+  const test = data(parts.test);
+  const classWeight = options.classWeight ?? "balanced";
+  const kinds = options.model === undefined || options.model === "auto" ? modelKinds : [options.model];
+  const candidates: Candidate[] = [];
+  let best: { kind: ModelKind; model: ChurnModel; auc: number } | undefined;
+  for (const kind of kinds) {
+    let fitted: { model: ChurnModel; history: FitHistory };
+    if (kind === "gbdt") fitted = await trainGbdt(train, validation, { ...options.gbdt, seed, classWeight });
+    else {
+      const base = kind === "logistic" ? { ...defaultLogistic, hidden: [] as readonly number[] } : { ...defaultMlp };
+      const overrides = options.network ?? {};
+      fitted = await trainNetwork(kind, train, validation, { ...base, ...overrides, ...(kind === "logistic" ? { hidden: [] } : {}), seed, classWeight });
+    }
+    const auc = rocAuc(fitted.model.predictProba(validation.x), validation.y);
+    candidates.push({ kind, validationAuc: auc, history: fitted.history });
+    options.onModel?.(kind, auc, fitted.history);
+    if (best === undefined || auc > best.auc) {
+      best?.model.dispose();
+      best = { kind, model: fitted.model, auc };
+    } else fitted.model.dispose();
+  }
+  if (best === undefined) throw new RangeError("trainChurnModel: no model kind to train");
+  const calibrator = fitCalibration(options.calibration ?? "platt", best.model.predictProba(validation.x), validation.y);
+  const probabilities = applyCalibration(calibrator, best.model.predictProba(test.x));
+  const testMetrics = evaluate(probabilities, test.y);
+  const metadata: ModelMetadata = {
+    churnlabVersion: packageVersion(),
+    kind: best.kind,
+    backend: best.kind === "gbdt" ? "xgboost-wasm" : `tfjs-${tf.getBackend()}`,
+    features: preprocessor.inputs.map((i) => i.name),
+    encodedFeatures: preprocessor.outputNames,
+    target: options.target ?? "target",
+    positive: options.positive ?? "1",
+    idColumn: options.idColumn ?? null,
+    seed,
+    trainingWindow: options.trainingWindow ?? null,
+    rows: { train: parts.train.length, validation: parts.validation.length, test: parts.test.length },
+    calibration: calibrator.method,
+    testMetrics,
+    validationAuc: Object.fromEntries(candidates.map((c) => [c.kind, c.validationAuc])),
+  };
+  return {
+    pipeline: { preprocessor, model: best.model, calibrator, metadata },
+    backend,
+    candidates,
+    test: { rows: parts.test, probabilities, labels: test.y },
+    testMetrics,
+    testData: test,
+  };
+}
