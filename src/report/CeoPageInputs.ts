@@ -1,0 +1,59 @@
+import type { Finding } from "../plan/Finding";
+import type { PlanFigures } from "../plan/PlanFigures";
+import type { Plan } from "../plan/schema";
+import type { MonteCarloResult } from "../simulation/monteCarlo";
+import type { TornadoBar } from "../simulation/sensitivity";
+import type { BenefitModel, CostView } from "../simulation/uncertainPlan";
+import type { PlanFileInfo } from "./planFileInfo";
+import type { StageGate } from "./stageGates";
+
+/** The Monte Carlo figures the CEO page shows: summaries, probabilities and the ROI sample for its histogram. */
+export type CeoMonteCarlo = Pick<MonteCarloResult, "roi" | "paybackMonths" | "netBenefit" | "probLoss" | "probRoiAbove200" | "probPaybackOver12"> & {
+  /** Per-trial ROI (fraction, 3.59 is 359%), in trial order; drawn as the page's histogram. */
+  roiSamples: ArrayLike<number>;
+};
+
+/** How the page's numbers were produced: printed in its footer so every number can be traced to the run. */
+export interface CeoRunInfo {
+  /** Master seed of the Monte Carlo run (integer). */
+  seed: number;
+  /** Number of Monte Carlo trials. */
+  trials: number;
+  /** Benefit model simulated ("as-stated": churn target; "bottom-up": tier saves). */
+  model: BenefitModel;
+  /** Cost lines simulated: "stated" as written, or "recomputed" (the audit's corrected tier costs). */
+  costs: CostView;
+  /** churnlab version (package.json). */
+  version: string;
+  /** When the page was generated, ISO 8601 UTC, e.g. "2026-11-24T18:30:00.000Z". */
+  generatedAt: string;
+  /** Number of uncertain inputs in the plan file (0: the simulation is the point estimate). */
+  uncertainInputs: number;
+}
+
+/**
+ * Everything the CEO page shows, computed before the page is laid out:
+ * {@link buildCeoPage} only formats these. Money in yuan, ROI and
+ * probabilities as fractions.
+ *
+ * Built by {@link collectCeoInputs} from a plan file; a notebook can assemble
+ * it from results it already has.
+ */
+export interface CeoPageInputs {
+  /** The plan (for an uncertain plan file: its base plan, every distribution at its base value). */
+  plan: Plan;
+  /** The plan file's name and SHA-256 hash. */
+  planFile: PlanFileInfo;
+  /** First-year figures as the plan states them (`asStated`). */
+  asStated: PlanFigures;
+  /** First-year figures recomputed from their drivers (`recomputed`). */
+  recomputed: PlanFigures;
+  /** The audit's findings (`auditPlan`), errors first. */
+  findings: readonly Finding[];
+  monteCarlo: CeoMonteCarlo;
+  /** Tornado of ROI (`tornado` in src/simulation): output at base and one bar per uncertain input, widest first. */
+  drivers: { baseOutput: number; bars: readonly TornadoBar[] };
+  /** The three stage gates with their pass probabilities ({@link stageGates}). */
+  gates: readonly StageGate[];
+  run: CeoRunInfo;
+}

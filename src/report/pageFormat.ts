@@ -1,0 +1,83 @@
+import { formatNumber, formatPercent } from "../charts/format";
+import { t, type Lang } from "../charts/labels";
+import { tierColor } from "../charts/theme";
+import type { Plan, Tier } from "../plan/schema";
+
+// Number formats and tier lookups shared by the CEO page's sections (internal to src/report).
+
+/**
+ * Yuan as 万 with thousands separators: whole 万 from 100万 up, one decimal below.
+ *
+ * @example
+ * wan(15_740_000) // "1,574万"
+ * wan(1_540_000) // "154万"
+ * wan(250_000) // "25万"
+ * wan(12_345) // "1.2万"
+ */
+export function wan(yuan: number): string {
+  if (!Number.isFinite(yuan)) return "–";
+  const w = yuan / 10_000;
+  const digits = Math.abs(w) >= 10 || Number.isInteger(w) ? 0 : 1;
+  return `${formatNumber(w, digits)}万`;
+}
+
+/**
+ * A probability for the page: whole percent in 10%..90%, one decimal
+ * outside, and "<0.1%" / ">99.9%" at the extremes (never a bare 0% or 100%
+ * for a sampled frequency that is not exactly 0 or 1).
+ *
+ * @example
+ * probabilityText(0.4224) // "42%"
+ * probabilityText(0.00166) // "0.2%"
+ * probabilityText(0.00004) // "<0.1%"
+ */
+export function probabilityText(p: number): string {
+  if (!Number.isFinite(p)) return "–";
+  if (p === 0 || p === 1) return formatPercent(p);
+  if (p < 0.001) return "<0.1%";
+  if (p > 0.999) return ">99.9%";
+  return formatPercent(p, p < 0.1 || p > 0.9 ? 1 : 0);
+}
+
+/** An ROI (fraction) as a whole percentage: 3.5875 → "359%". */
+export function roiText(roi: number): string {
+  return formatPercent(roi);
+}
+
+/** Tiers ranked from the highest risk band (rank 1) down. */
+export function rankedTiers(plan: Plan): Tier[] {
+  return [...plan.tiers].sort((a, b) => b.probabilityMin - a.probabilityMin);
+}
+
+/** Rank of a tier (1 = highest risk band), or undefined for an unknown id. */
+export function tierRank(plan: Plan, tierId: string): number | undefined {
+  const i = rankedTiers(plan).findIndex((tier) => tier.id === tierId);
+  return i < 0 ? undefined : i + 1;
+}
+
+/** A tier's display name: the shared tier label for ranks 1..4 ("一级 极高风险"), else the plan's own name. */
+export function tierLabel(plan: Plan, tierId: string, lang: Lang): string {
+  const rank = tierRank(plan, tierId);
+  if (rank !== undefined && rank <= 4) return t(`tier.${rank as 1 | 2 | 3 | 4}`, lang);
+  const tier = plan.tiers.find((x) => x.id === tierId);
+  if (tier === undefined) return tierId;
+  return lang === "zh" && tier.nameZh !== undefined ? tier.nameZh : tier.name;
+}
+
+/** A tier's short name: the plan's name in the page language ("极高风险", "very high risk"). */
+export function tierShortName(plan: Plan, tierId: string, lang: Lang): string {
+  const tier = plan.tiers.find((x) => x.id === tierId);
+  if (tier === undefined) return tierId;
+  return lang === "zh" && tier.nameZh !== undefined ? tier.nameZh : tier.name;
+}
+
+/** The colour of a tier rank 1..4, grey beyond. */
+export function rankColor(rank: number | undefined): string {
+  return rank !== undefined && rank >= 1 && rank <= 4 ? tierColor(rank) : "#7F8C8D";
+}
+
+/** Index in a JSON path such as "$.costs.annual[2].amountYuan" after the given prefix. */
+export function pathIndex(path: string, prefix: string): number | undefined {
+  const m = new RegExp(`^\\$\\.${prefix.replace(/\./g, "\\.")}\\[(\\d+)\\]`).exec(path);
+  return m?.[1] === undefined ? undefined : Number(m[1]);
+}
