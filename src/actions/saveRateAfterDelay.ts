@@ -87,7 +87,7 @@ export interface DelayCostOptions {
  * @throws RangeError as {@link saveRateAfterDelay}, or when a delay is negative.
  * @example
  * delayCost(seedPlan, pchip, { delays: [14] }).find((r) => r.tierId === "high").yuanLostPerDay;
- * // 16,000 customers × 0.6 × (0.6 × 0.0243/0.62 per day) × 4,000 yuan ≈ 902,000 yuan a day
+ * // 16,000 × 0.6 × 0.6 × (0.55 − 0.5327)/0.62 × 4,000 yuan = 642,708 yuan a day (PCHIP curve)
  */
 export function delayCost(plan: Pick<Plan, "tiers" | "customers" | "timing" | "benefits">, curve: DecayCurve, options: DelayCostOptions = {}): DelayCostRow[] {
   const delays = options.delays ?? [7, 14, 21];
