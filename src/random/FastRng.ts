@@ -9,12 +9,13 @@ import { sfc32Fill, sfc32NextUint32, sfc32NextUniform, sfc32StateFromSeed } from
  *
  * Uniforms are on [0, 1) with 32-bit resolution (multiples of 2^-32); an
  * inverse-CDF normal from them reaches at most ±6.23 sd, enough for any
- * business simulation. Measured on the project machine (Node 20, 2 shared
- * cores, best of 5): `fill` ~860 M uniforms/s; `next()` and `uniform()` in a
- * hot loop 450-900 M/s once inlined (as low as ~140 M/s when called through
- * a polymorphic site); a seedrandom xor4096 stream 80-250 M/s. Samplers cost
- * far more than the uniforms: sampleNormal ~22 M/s, sampleGamma ~12 M/s,
- * samplePert ~6 M/s, sampleBinomial(10000, 0.35) ~12 M/s.
+ * business simulation. Measured on the project machine (Node 20, 2 cores
+ * shared with other jobs, so figures vary up to 3x with load): `fill`
+ * 600-840 M uniforms/s; `next()` and `uniform()` in a hot loop 400-900 M/s
+ * once inlined (~130 M/s through a polymorphic call site); a seedrandom
+ * xor4096 stream 100-250 M/s. Samplers cost far more than the uniforms:
+ * sampleNormal ~20 M/s, sampleTriangular ~35 M/s, sampleGamma 8-12 M/s,
+ * samplePert 5-6 M/s, sampleBinomial(10000, 0.35) ~10 M/s, samplePoisson(500) ~12 M/s.
  *
  * Samplers take a {@link RandomSource} function: pass `rng.uniform`, a
  * bound arrow over the same state (no `this` needed, no allocation per call),
