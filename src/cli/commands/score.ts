@@ -1,0 +1,76 @@
+import * as path from "node:path";
+import { Command } from "commander";
+import { action, printJson } from "../run";
+import { InputError } from "../../io/InputError";
+import { writeFileAtomic } from "../../io/writeFileAtomic";
+import { loadPlan } from "../../plan/loadPlan";
+import { checkIds } from "../../models/parseTarget";
+import { loadPipeline } from "../../models/persistence";
+import { readTabularCsv } from "../../models/readTabularCsv";
+import { scoreWithPipeline } from "../../models/ChurnPipeline";
+import { riskTiers } from "../../models/metrics/tierConfusion";
+
+interface ScoreFlags {
+  model: string;
+  csv: string;
+  out: string;
+  plan: string;
+  id?: string;
+  json?: boolean;
+}
+
+function csvCell(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * `churnlab score --model DIR --csv FILE --out FILE [--plan FILE] [--id COL] [--json]`:
+ * scores a churn table with a saved model and writes `id,probability,tier`
+ * (tier = the plan's tier id, e.g. very-high / high / medium / low, from its
+ * probability thresholds; default data/plans/seed-plan.json). The id column
+ * is the model's (or --id); without one, ids are data row numbers. A table
+ * lacking a column the model was trained with exits 2 naming each column.
+ *
+ * @example
+ * // churnlab score --model models/telco --csv telco.csv --out scores.csv
+ */
+export function scoreCommand(): Command {
+  return new Command("score")
+    .description("Score a churn table with a saved model: id, calibrated 30-day churn probability, plan tier")
+    .requiredOption("--model <dir>", "model folder written by churnlab train")
+    .requiredOption("--csv <file>", "table to score (same columns as the training table; the target may be absent)")
+    .requiredOption("--out <file>", "CSV to write: id,probability,tier")
+    .option("--plan <file>", "plan whose tier thresholds to use", path.join("data", "plans", "seed-plan.json"))
+    .option("--id <column>", "id column (default: the model's)")
+    .option("--json", "print a summary as JSON")
+    .action(
+      action(async (flags: ScoreFlags) => {
+        const plan = loadPlan(flags.plan);
+        const tiers = [...plan.tiers].sort((a, b) => b.probabilityMin - a.probabilityMin);
+        const thresholds = tiers.map((t) => t.probabilityMin).filter((t) => t > 0).sort((a, b) => a - b);
+        const pipeline = await loadPipeline(flags.model);
+        try {
+          const table = readTabularCsv(flags.csv);
+          const idColumn = flags.id ?? pipeline.metadata.idColumn ?? undefined;
+          if (idColumn !== undefined && !(idColumn in table.columns)) throw new InputError(flags.csv, [{ where: flags.id === undefined ? "id column" : "--id", message: `no column "${idColumn}" in the header` }]);
+          const ids = idColumn === undefined ? Array.from({ length: table.rows }, (_, i) => String(i + 1)) : (table.columns[idColumn] as string[]);
+          if (idColumn !== undefined) checkIds(ids, flags.csv, idColumn);
+          const probabilities = scoreWithPipeline(pipeline, table.columns, flags.csv);
+          const tierOf = riskTiers(probabilities, thresholds);
+          const lines = [`${csvCell(idColumn ?? "row")},probability,tier`];
+          const counts: Record<string, number> = Object.fromEntries(tiers.map((t) => [t.id, 0]));
+          for (let i = 0; i < probabilities.length; i++) {
+            const tier = tiers[(tierOf[i] as number) - 1]?.id ?? "unknown";
+            counts[tier] = (counts[tier] ?? 0) + 1;
+            lines.push(`${csvCell((ids[i] as string).trim())},${(probabilities[i] as number).toFixed(6)},${tier}`);
+          }
+          writeFileAtomic(flags.out, `${lines.join("\n")}\n`);
+          const shares = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / probabilities.length]));
+          if (flags.json) printJson({ model: pipeline.metadata.kind, rows: probabilities.length, out: flags.out, tierCounts: counts, tierShares: shares, planShares: Object.fromEntries(tiers.map((t) => [t.id, t.shareStated])) });
+          else process.stdout.write(`scored ${probabilities.length} rows with the ${pipeline.metadata.kind} model -> ${flags.out}\n${tiers.map((t) => `  ${t.id}: ${counts[t.id]} (${(((shares[t.id] ?? 0) as number) * 100).toFixed(1)}%, plan ${(t.shareStated * 100).toFixed(0)}%)`).join("\n")}\n`);
+        } finally {
+          pipeline.model.dispose();
+        }
+      }),
+    );
+}

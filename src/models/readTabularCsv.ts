@@ -1,0 +1,55 @@
+import { parse } from "csv-parse/sync";
+import { readCsvText } from "../data/readCsvText";
+import { InputError, type InputProblem } from "../io/InputError";
+
+/** A CSV read as text columns, header order kept. */
+export interface TabularCsv {
+  header: string[];
+  columns: Record<string, string[]>;
+  rows: number;
+}
+
+/**
+ * Reads any tabular CSV export (comma-separated, first line the header, UTF-8
+ * with or without BOM) as text columns, for churn tables of unknown shape.
+ * Cells are kept as text; numbers are detected later by the preprocessing.
+ *
+ * @throws InputError when the file is missing, empty, not UTF-8, has no data
+ *   rows, has blank or duplicated header names, or rows of the wrong width (each listed).
+ * @example
+ * readTabularCsv("telco.csv").columns["Churn"]; // ["No", "Yes", ...]
+ */
+export function readTabularCsv(file: string): TabularCsv {
+  const text = readCsvText(file).replace(/^\uFEFF/, "");
+  let records: string[][];
+  try {
+    records = parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
+  } catch (err) {
+    throw new InputError(file, [{ where: "file", message: `not a readable CSV (${err instanceof Error ? err.message : String(err)})` }]);
+  }
+  const problems: InputProblem[] = [];
+  const header = (records[0] ?? []).map((h) => h.trim());
+  if (header.length === 0) throw new InputError(file, [{ where: "line 1", message: "no header line" }]);
+  if (records.length < 2) throw new InputError(file, [{ where: "file", message: "no data rows after the header" }]);
+  const seen = new Set<string>();
+  header.forEach((h, k) => {
+    if (h === "") problems.push({ where: `line 1, column ${k + 1}`, message: "blank column name" });
+    else if (seen.has(h)) problems.push({ where: `line 1, column ${k + 1}`, message: `duplicate column name "${h}"` });
+    seen.add(h);
+  });
+  let ragged = 0;
+  for (let r = 1; r < records.length; r++) {
+    const width = (records[r] as string[]).length;
+    if (width !== header.length) {
+      if (ragged < 20) problems.push({ where: `data row ${r}`, message: `has ${width} cells, the header has ${header.length}` });
+      ragged++;
+    }
+  }
+  if (ragged > 20) problems.push({ where: "file", message: `... and ${ragged - 20} more rows of the wrong width` });
+  if (problems.length > 0) throw new InputError(file, problems);
+  const columns: Record<string, string[]> = {};
+  header.forEach((h, k) => {
+    columns[h] = records.slice(1).map((row) => row[k] as string);
+  });
+  return { header, columns, rows: records.length - 1 };
+}
