@@ -1,0 +1,16 @@
+// churnlab: the library behind the notebooks and the command line, grouped by
+// domain in the order data flows (a lower layer never imports a higher one).
+// Notebooks import a domain directly (`./src/plan/index`): tslab compiles
+// everything a module imports, so a narrow import starts faster.
+
+// Cross-cutting: input errors and atomic writes.
+export * from "./io/index";
+
+// Seeded generators, named streams, distributions.
+export * from "./random/index";
+
+// The retention plan: schema, deterministic ROI (as stated / recomputed), audit.
+export * from "./plan/index";
+
+// Plotly figure builders, theme, zh/en labels, notebook display, export.
+export * from "./charts/index";
