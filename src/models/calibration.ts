@@ -3,7 +3,7 @@ export type Calibrator =
   | { method: "none" }
   /** Platt scaling: p' = 1 / (1 + exp(a·logit(p) + b)). */
   | { method: "platt"; a: number; b: number }
-  /** Isotonic regression: a non-decreasing step function, interpolated linearly between block centres. */
+  /** Isotonic regression: fitted values at each distinct training probability, interpolated linearly between them. */
   | { method: "isotonic"; x: number[]; y: number[] };
 
 /** Calibration methods. */
@@ -92,14 +92,14 @@ export function fitPlatt(probabilities: ArrayLike<number>, labels: ArrayLike<num
 /**
  * Isotonic calibration by pool-adjacent-violators (Ayer et al. 1955;
  * Zadrozny & Elkan 2002): the non-decreasing step function of the raw
- * probability closest to the labels in squared error. Between block centres
- * the map is interpolated linearly and it is clipped at the ends, as
+ * probability closest to the labels in squared error. Between distinct
+ * training probabilities the map is interpolated linearly and it is clipped at the ends, as
  * scikit-learn's `IsotonicRegression(out_of_bounds="clip")`.
  *
  * @param probabilities raw model probabilities 0..1 on validation rows; labels 0/1.
  * @throws RangeError when inputs differ in length or are empty.
  * @example
- * fitIsotonic([0.1, 0.2, 0.3, 0.4], [0, 1, 0, 1]); // { method: "isotonic", x: [0.1, 0.25, 0.4], y: [0, 0.5, 1] }
+ * fitIsotonic([0.1, 0.2, 0.3, 0.4], [0, 1, 0, 1]); // { method: "isotonic", x: [0.1, 0.2, 0.3, 0.4], y: [0, 0.5, 0.5, 1] }
  */
 export function fitIsotonic(probabilities: ArrayLike<number>, labels: ArrayLike<number>): Calibrator {
   const n = probabilities.length;
@@ -121,30 +121,30 @@ export function fitIsotonic(probabilities: ArrayLike<number>, labels: ArrayLike<
       weights.push(1);
     }
   }
-  // PAV over blocks: each block keeps the weighted sums of x and y.
+  // PAV over blocks of consecutive unique x values: each block keeps its label sum, weight and first unique index.
   const blockY: number[] = [];
   const blockW: number[] = [];
-  const blockX: number[] = [];
+  const blockStart: number[] = [];
   for (let k = 0; k < xs.length; k++) {
     blockY.push(sums[k] as number);
     blockW.push(weights[k] as number);
-    blockX.push((xs[k] as number) * (weights[k] as number));
+    blockStart.push(k);
     while (blockY.length > 1) {
       const m = blockY.length - 1;
       if ((blockY[m - 1] as number) / (blockW[m - 1] as number) <= (blockY[m] as number) / (blockW[m] as number)) break;
       blockY[m - 1] = (blockY[m - 1] as number) + (blockY[m] as number);
       blockW[m - 1] = (blockW[m - 1] as number) + (blockW[m] as number);
-      blockX[m - 1] = (blockX[m - 1] as number) + (blockX[m] as number);
       blockY.pop();
       blockW.pop();
-      blockX.pop();
+      blockStart.pop();
     }
   }
-  return {
-    method: "isotonic",
-    x: blockX.map((s, k) => s / (blockW[k] as number)),
-    y: blockY.map((s, k) => s / (blockW[k] as number)),
-  };
+  const fitted = new Array<number>(xs.length);
+  for (let b = 0; b < blockStart.length; b++) {
+    const end = b + 1 < blockStart.length ? (blockStart[b + 1] as number) : xs.length;
+    for (let k = blockStart[b] as number; k < end; k++) fitted[k] = (blockY[b] as number) / (blockW[b] as number);
+  }
+  return { method: "isotonic", x: xs, y: fitted };
 }
 
 /**

@@ -28,8 +28,9 @@ let api: Promise<XGBoostApi> | undefined;
 /**
  * Loads XGBoost compiled to WebAssembly (ml-xgboost 1.1.2, XGBoost 0.7x) once
  * per process. ml-xgboost's own wrapper passes matrices on the 5 MB
- * Emscripten stack, which overflows beyond ~40,000 rows × 30 columns, so this
- * binds the C functions directly and passes heap pointers. Its one-off
+ * Emscripten stack, which fails ("memory access out of bounds") once the
+ * float32 data exceed it (checked: 60,000 × 25 fails, 20,000 × 25 works), so
+ * this binds the C functions directly and passes heap pointers. Its one-off
  * "wasm streaming compile failed" warning is silenced.
  *
  * @example

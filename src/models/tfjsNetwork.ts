@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { createStream } from "../random/createStream";
+import { chooseBackend } from "./backend";
 import { balancedClassWeights } from "./classWeights";
 import type { ChurnModel, FitHistory, FitOptions, LabelledData, ModelFiles, ModelKind } from "./ChurnModel";
 import type { Matrix } from "./Matrix";
@@ -128,6 +129,7 @@ function networkModel(model: tf.LayersModel, kind: ModelKind, inputs: number): C
  */
 export async function trainNetwork(kind: ModelKind, train: LabelledData, valid: LabelledData, options: NetworkOptions): Promise<{ model: ChurnModel; history: FitHistory }> {
   const started = performance.now();
+  await chooseBackend();
   const { x, y } = train;
   if (x.rows === 0) throw new RangeError(`${kind}: no training rows`);
   if (y.length !== x.rows || valid.y.length !== valid.x.rows || valid.x.cols !== x.cols) throw new RangeError(`${kind}: shapes of data and labels disagree`);
@@ -227,6 +229,7 @@ export async function trainNetwork(kind: ModelKind, train: LabelledData, valid: 
  * const model = await loadNetwork("mlp", { "model.json": text, "weights.bin": bytes });
  */
 export async function loadNetwork(kind: ModelKind, files: ModelFiles): Promise<ChurnModel> {
+  await chooseBackend();
   const json = files["model.json"];
   const bin = files["weights.bin"];
   if (typeof json !== "string" || !(bin instanceof Uint8Array)) throw new Error(`${kind}: model.json and weights.bin are required`);

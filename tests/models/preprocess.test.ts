@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/io/InputError";
+import { fitPreprocessor, looksNumeric, parseNumberCell, transform } from "../../src/models/preprocess";
+
+describe("parseNumberCell", () => {
+  it("reads numbers stored as text, with spaces and thousands separators", () => {
+    expect(parseNumberCell(" 29.85 ")).toBe(29.85);
+    expect(parseNumberCell("1,889.50")).toBe(1889.5);
+    expect(parseNumberCell("-3e2")).toBe(-300);
+  });
+  it("treats blanks and missing tokens as missing (NaN)", () => {
+    for (const cell of ["", " ", "NA", "n/a", "NaN", "null", "?", "-"]) expect(parseNumberCell(cell)).toBeNaN();
+  });
+  it("does not read decimal commas or words as numbers", () => {
+    expect(parseNumberCell("1,5")).toBeNaN();
+    expect(parseNumberCell("Yes")).toBeNaN();
+  });
+});
+
+describe("fitPreprocessor", () => {
+  const columns = {
+    tenure: ["1", " ", "30", "12", "7"],
+    contract: ["Month", "Year", "Month", "", "Month"],
+    charges: [10, 20, NaN, 40, 50],
+    customer: ["a", "b", "c", "d", "e"],
+    constant: ["x", "x", "x", "x", "x"],
+  };
+  it("detects numbers stored as text and categories, with missing indicators", () => {
+    const pre = fitPreprocessor(columns, { minLevelCount: 1, maxLevels: 4 });
+    expect(pre.outputNames).toEqual(["tenure", "tenure__missing", "contract=Month", "contract=Year", "contract__missing", "charges", "charges__missing"]);
+    expect(pre.dropped.map((d) => d.name)).toEqual(["customer", "constant"]);
+    expect(looksNumeric(columns.tenure)).toBe(true);
+  });
+  it("imputes the training median and standardises with training mean and sd", () => {
+    const pre = fitPreprocessor({ x: ["1", "", "3", "100"] }, {}, [0, 1, 2]);
+    const input = pre.inputs[0];
+    if (input?.kind !== "numeric") throw new Error("expected numeric");
+    // training rows 0..2: values 1, (missing), 3 -> median 2; imputed 1, 2, 3 -> mean 2, population sd √(2/3)
+    expect(input.median).toBe(2);
+    expect(input.mean).toBe(2);
+    expect(input.sd).toBeCloseTo(Math.sqrt(2 / 3), 15);
+    const m = transform(pre, { x: ["100", ""] });
+    expect(m.data[0]).toBeCloseTo(98 / Math.sqrt(2 / 3), 4);
+    expect(Array.from(m.data.slice(2))).toEqual([0, 1]); // missing -> median -> 0, indicator 1
+  });
+  it("fits on training rows only: test rows do not move the statistics", () => {
+    const a = fitPreprocessor({ x: ["1", "2", "3", "1000000"] }, {}, [0, 1, 2]);
+    const b = fitPreprocessor({ x: ["1", "2", "3", "-5"] }, {}, [0, 1, 2]);
+    expect(a).toEqual(b);
+  });
+  it("pools rare levels in (other) and sends unseen levels there", () => {
+    const pre = fitPreprocessor({ c: ["a", "a", "a", "b", "b", "b", "z"] }, { minLevelCount: 2 });
+    expect(pre.outputNames).toEqual(["c=a", "c=b", "c=(other)"]);
+    expect(Array.from(transform(pre, { c: ["never-seen"] }).data)).toEqual([0, 0, 1]);
+  });
+  it("honours numeric and categorical overrides", () => {
+    const pre = fitPreprocessor({ zip: ["100", "200", "100", "200"], score: ["1", "x", "3", "4"] }, { categorical: ["zip"], numeric: ["score"], minLevelCount: 1 });
+    expect(pre.outputNames).toEqual(["zip=100", "zip=200", "score", "score__missing"]);
+  });
+  it("names every column the data lack at transform time", () => {
+    const pre = fitPreprocessor(columns, { minLevelCount: 1 });
+    try {
+      transform(pre, { tenure: ["1"] }, "new.csv");
+      throw new Error("expected an InputError");
+    } catch (err) {
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as InputError).problems.map((p) => p.where)).toEqual(["column contract", "column charges", "column customer"]);
+    }
+  });
+  it("rejects no rows, unequal columns, and all-dropped tables", () => {
+    expect(() => fitPreprocessor({ x: ["1"] }, {}, [])).toThrow(RangeError);
+    expect(() => fitPreprocessor({ x: ["1", "2"], y: ["1"] })).toThrow(/has 1 rows, expected 2/);
+    expect(() => fitPreprocessor({ k: ["same", "same"] })).toThrow(/every column was dropped/);
+  });
+});
