@@ -36,4 +36,4 @@ export {
   type TargetingOutcome,
 } from "./targeting";
 export { qiniCurve, upliftBySegment, type ExperimentRecord, type QiniCurve, type SegmentUplift } from "./qini";
-export { planLikeMixture, syntheticScores, nextWeekScores, trueUplifts, type BetaComponent } from "./syntheticScores";
+export { planLikeMixture, syntheticScores, nextWeekScores, trueUplifts, simulateExperiment, type BetaComponent } from "./syntheticScores";

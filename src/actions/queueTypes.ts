@@ -95,6 +95,8 @@ export interface WeeklySummary {
   carriedOver: number;
   /** Earlier overflow dropped: past the horizon, or no longer scored. */
   expired: number;
+  /** Earlier overflow dropped because its risk fell back to the trigger or below. */
+  resolved: number;
   /** Entries in this week's queue. */
   queued: number;
   assigned: number;

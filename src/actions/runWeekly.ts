@@ -144,7 +144,7 @@ export function formatWeeklySummary(summary: WeeklySummary, warnings: readonly s
   const lines = [
     `Week ${summary.week}: ${n(summary.scored)} scored, ${n(summary.aboveTrigger)} above ${summary.triggerProbability}`,
     `  newly high risk: ${n(summary.crossed)} crossed, ${n(summary.firstSeen)} first seen; skipped ${n(summary.alreadyQueued)} already queued, ${n(summary.inCooldown)} in ${summary.cooldownDays}-day cool-down`,
-    `  carried over: ${n(summary.carriedOver)}, expired: ${n(summary.expired)}`,
+    `  carried over: ${n(summary.carriedOver)}, expired: ${n(summary.expired)}, resolved (fell back to ${summary.triggerProbability} or below): ${n(summary.resolved)}`,
     `  queue: ${n(summary.queued)} (${summary.byTier.map((c, i) => `tier ${i + 1}: ${n(c)}`).join(", ")}), budget ${n(summary.budgetYuan)} yuan`,
     `  assigned ${n(summary.assigned)}, unassigned ${n(summary.unassigned)}, overflow ${n(summary.overflow)}`,
   ];

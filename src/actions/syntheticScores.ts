@@ -97,3 +97,31 @@ export function trueUplifts(rng: RandomSource, scores: readonly ScoredCustomer[]
     return c.probability * save;
   });
 }
+
+/**
+ * A simulated randomised retention test: each customer is treated with
+ * probability `treatedShare`, then churns with probability p (control) or
+ * p − trueUplift (treated). For Qini curves and uplift estimates in
+ * notebooks and tests.
+ *
+ * @param treatedShare share treated, 0..1 (default 0.5).
+ * @throws RangeError when lengths differ, treatedShare is outside [0, 1], or an uplift exceeds its probability.
+ * @example
+ * simulateExperiment(createStream(1, "ab"), [{ customerId: "a", probability: 0.5 }], [0.2])[0]; // { customerId: "a", treated: true|false, churned: true|false }
+ */
+export function simulateExperiment(
+  rng: RandomSource,
+  scores: readonly ScoredCustomer[],
+  upliftsTrue: readonly number[],
+  treatedShare = 0.5,
+): Array<{ customerId: string; treated: boolean; churned: boolean }> {
+  if (scores.length !== upliftsTrue.length) throw new RangeError(`simulateExperiment: ${scores.length} customers but ${upliftsTrue.length} uplifts`);
+  if (!(treatedShare >= 0 && treatedShare <= 1)) throw new RangeError(`simulateExperiment: treatedShare must be from 0 to 1, got ${treatedShare}`);
+  return scores.map((c, i) => {
+    const uplift = upliftsTrue[i] as number;
+    if (!(uplift <= c.probability + 1e-12)) throw new RangeError(`simulateExperiment: customer ${c.customerId}: uplift ${uplift} exceeds the churn probability ${c.probability}`);
+    const treated = rng() < treatedShare;
+    const churned = rng() < (treated ? c.probability - uplift : c.probability);
+    return { customerId: c.customerId, treated, churned };
+  });
+}

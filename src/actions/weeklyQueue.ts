@@ -91,11 +91,14 @@ export interface WeeklyQueueResult {
  * 2. State: for each customer the latest ledger entry before `week`.
  *    "assigned"/"unassigned" = handed off (contacted) that week;
  *    "overflow" = still waiting.
- * 3. Carry-over: waiting customers who are scored this week and whose first
- *    detection is less than `predictionHorizonDays` ago re-enter the queue
- *    ("carried-over", first-detection date kept, tier from this week's score);
- *    the others expire (counted, and listed in the ledger week's `expired`,
- *    so a later crossing queues them afresh).
+ * 3. Carry-over: waiting customers who are scored this week, still above
+ *    the trigger, and whose first detection is less than
+ *    `predictionHorizonDays` ago re-enter the queue ("carried-over",
+ *    first-detection date kept, tier from this week's score). The others
+ *    leave the queue: `resolved` when their risk fell back to the trigger or
+ *    below (no advisor time for a customer no longer at high risk), else
+ *    `expired` (past the horizon, or no longer scored). Both are listed in
+ *    the ledger week's `expired`, so a later crossing queues them afresh.
  * 4. Newly high risk ({@link newlyHighRisk}): queued with first detection =
  *    `week`, unless already waiting (counted `alreadyQueued`) or handed off
  *    less than `cooldownDays` before `week` (counted `inCooldown`).
@@ -188,6 +191,7 @@ export function weeklyQueue(input: WeeklyQueueInput): WeeklyQueueResult {
   // 3. Carry-over of earlier overflow.
   let carriedOver = 0;
   const expiredIds: string[] = [];
+  let resolved = 0;
   const waiting = new Set<string>();
   for (const e of latest.values()) {
     if (e.status !== "overflow") continue;
@@ -195,6 +199,11 @@ export function weeklyQueue(input: WeeklyQueueInput): WeeklyQueueResult {
     const detected = isoToDay(e.firstDetected);
     if (c === undefined || day - detected >= plan.predictionHorizonDays) {
       expiredIds.push(e.customerId);
+      continue;
+    }
+    if (!(c.probability > trigger)) {
+      expiredIds.push(e.customerId);
+      resolved++;
       continue;
     }
     waiting.add(e.customerId);
@@ -263,7 +272,8 @@ export function weeklyQueue(input: WeeklyQueueInput): WeeklyQueueResult {
     alreadyQueued,
     inCooldown,
     carriedOver,
-    expired: expiredIds.length,
+    expired: expiredIds.length - resolved,
+    resolved,
     queued: queue.length,
     assigned: count("assigned"),
     unassigned: count("unassigned"),

@@ -7,6 +7,7 @@ import {
   rankTargets,
   scoreTargets,
   selectWithinBudget,
+  simulateExperiment,
   syntheticScores,
   tierSummary,
   trueUplifts,
@@ -145,5 +146,20 @@ describe("synthetic scores (seeded Beta mixture)", () => {
     const u = trueUplifts(() => 0.5, grid);
     expect(u[1]).toBeGreaterThan(u[2] as number);
     expect(u[1]).toBeGreaterThan(u[0] as number);
+  });
+});
+
+describe("simulateExperiment", () => {
+  it("treats about half and lowers churn by the true uplift (moments at a fixed seed, n = 20,000)", () => {
+    const scores = Array.from({ length: 20000 }, (_, i) => ({ customerId: String(i), probability: 0.5 }));
+    const records = simulateExperiment(createStream(3, "ab"), scores, scores.map(() => 0.2));
+    const treated = records.filter((r) => r.treated);
+    const control = records.filter((r) => !r.treated);
+    // Binomial sd of a share at n = 10,000 is 0.005: allow 4 sd.
+    expect(treated.length / records.length).toBeCloseTo(0.5, 1);
+    expect(Math.abs(treated.filter((r) => r.churned).length / treated.length - 0.3)).toBeLessThan(0.02);
+    expect(Math.abs(control.filter((r) => r.churned).length / control.length - 0.5)).toBeLessThan(0.02);
+    expect(() => simulateExperiment(createStream(3, "ab"), scores.slice(0, 1), [0.6])).toThrow(/exceeds/);
+    expect(() => simulateExperiment(createStream(3, "ab"), scores.slice(0, 1), [])).toThrow(RangeError);
   });
 });

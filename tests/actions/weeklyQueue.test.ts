@@ -161,3 +161,14 @@ describe("weeklyQueue: one Monday of the loop", () => {
     expect(r.summary).toMatchObject({ scored: 0, queued: 0, byTier: [0, 0, 0, 0] });
   });
 });
+
+describe("weeklyQueue: overflow whose risk falls back", () => {
+  it("leaves the queue as resolved when this week's probability is at or below the trigger", () => {
+    const advisors: Advisor[] = [{ advisorId: "adv", outletId: "O1", weeklyCapacity: 0 }];
+    const w1 = weeklyQueue({ week: "2025-01-06", plan, current: [s("a", 0.6), s("b", 0.7)], previous: [], advisors });
+    const w2 = weeklyQueue({ week: "2025-01-13", plan, current: [s("a", 0.5), s("b", 0.7)], previous: [s("a", 0.6), s("b", 0.7)], advisors, ledger: w1.ledger });
+    expect(w2.queue.map((e) => e.customerId)).toEqual(["b"]);
+    expect(w2.summary).toMatchObject({ carriedOver: 1, resolved: 1, expired: 0 });
+    expect(w2.ledger.weeks[1]?.expired).toEqual(["a"]);
+  });
+});
