@@ -51,8 +51,8 @@ export function buildCeoPage(inputs: CeoPageInputs, lang: Lang = "zh"): string {
     kpis(inputs, lang),
     bottomLine(inputs, lang),
     '<section class="row charts">',
-    `<div class="panel chart">${figureElementHtml(roiDistributionChart(inputs, lang, { width: 392, height: 272 }), { divId: "ceo-roi" })}</div>`,
-    `<div class="panel chart">${figureElementHtml(driversChart(inputs, lang, 6, { width: 329, height: 272 }), { divId: "ceo-drivers" })}</div>`,
+    `<div class="panel chart">${figureElementHtml(roiDistributionChart(inputs, lang, { width: 392, height: 290 }), { divId: "ceo-roi" })}</div>`,
+    `<div class="panel chart">${figureElementHtml(driversChart(inputs, lang, 6, { width: 329, height: 290 }), { divId: "ceo-drivers" })}</div>`,
     "</section>",
     '<section class="row mid">',
     gatesPanel(inputs, lang),
@@ -162,7 +162,7 @@ function gatesPanel(inputs: CeoPageInputs, lang: Lang): string {
   });
   return (
     `<div class="panel gates"><h2>${e(t("report.section.gates", lang))}</h2>` +
-    figureElementHtml(gatesChart(inputs, lang, { width: 342, height: 118 }), { divId: "ceo-gates" }) +
+    figureElementHtml(gatesChart(inputs, lang, { width: 342, height: 128 }), { divId: "ceo-gates" }) +
     `<ul class="gates-list">${items.join("")}</ul></div>`
   );
 }

@@ -1,32 +1,34 @@
-import { labels, t, type Lang, type LabelKey } from "../charts/labels";
+import { t, type Lang } from "../charts/labels";
+import { inputLabel } from "../charts/simulationCharts";
 import type { Plan } from "../plan/schema";
 import { tierShortName } from "./pageFormat";
 
 /**
  * A readable name for an uncertain input of the simulation (a tornado bar),
- * in the page language: known plan fields by their label
- * (`report.input.<name>`), cost lines by the plan's own label, tier fields
- * as "<tier> save rate / share / budget per person / churn probability";
- * anything else keeps its input name.
+ * in the page language: the charts layer's `inputLabel` when it knows the
+ * input; otherwise cost lines by the plan's own label, tier fields as
+ * "<tier> save rate / share / budget per person / churn probability", the
+ * customer count; anything else keeps its input name. First letter capitalised.
  *
- * @param name the input's readable name from the uncertain plan, e.g. "benefits.ltvYuan", "costs.annual.tier-high.amountYuan", "tiers.very-high.saveRate"
+ * @param name the input's readable name from the uncertain plan, e.g. "benefits.ltvYuan", "costs.annual.tier-high.amountYuan", "simulation.tierChurnProbability.high"
  * @param plan the base plan (for cost-line and tier names)
  * @param lang page language
  * @example
- * driverLabel("benefits.ltvYuan", seedPlan, "zh") // "客户剩余生命周期价值"
- * driverLabel("tiers.very-high.saveRate", seedPlan, "en") // "very high risk save rate"
- * driverLabel("costs.oneTime.systems-integration.amountYuan", seedPlan, "zh") // "系统集成开发"
+ * driverLabel("benefits.ltvYuan", seedPlan, "en") // "Remaining lifetime value"
+ * driverLabel("simulation.tierChurnProbability.high", seedPlan, "zh") // "高风险流失概率"
+ * driverLabel("costs.annual.cloud.amountYuan", seedPlan, "zh") // "云计算" (from the charts layer's labels)
  */
 export function driverLabel(name: string, plan: Plan, lang: Lang): string {
-  const key = `report.input.${name}`;
-  if (key in labels) return t(key as LabelKey, lang);
+  const known = inputLabel(name, lang);
+  if (known !== name) return capitalize(known);
+  if (name === "customers") return t("report.input.customers", lang);
   const cost = /^costs\.(oneTime|annual)\.([^.]+)\.amountYuan$/.exec(name);
   if (cost !== null) {
     const lines: ReadonlyArray<{ id: string; label: string; labelZh?: string | undefined }> = cost[1] === "oneTime" ? plan.costs.oneTime : plan.costs.annual;
     const line = lines.find((l) => l.id === cost[2]);
     if (line !== undefined) {
       const item = lang === "zh" && line.labelZh !== undefined ? line.labelZh : line.label.replace(/\s*\(.*\)\s*$/, "");
-      return t("report.input.costLine", lang, { item: capitalize(item) });
+      return capitalize(item);
     }
   }
   const tierField = /^tiers\.([^.]+)\.(saveRate|shareStated|budgetYuanPerPerson)$/.exec(name);

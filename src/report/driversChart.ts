@@ -1,53 +1,50 @@
 import type { Figure } from "../charts/Figure";
-import { barChart } from "../charts/barChart";
 import { t, type Lang } from "../charts/labels";
-import { palette, semanticColors } from "../charts/theme";
+import { tornadoFigure } from "../charts/simulationCharts";
 import type { CeoPageInputs } from "./CeoPageInputs";
 import { compactLayout } from "./compactLayout";
 import { driverLabel } from "./driverLabel";
-import { roiText } from "./pageFormat";
 
 /**
- * The CEO page's tornado: the `count` inputs that move the first-year ROI
- * most, each bar running from the base ROI to the ROI with that input at its
- * 10th (light) and 90th (dark) percentile, the others at base (`tornado` in
- * src/simulation), widest on top, in percent, with the base ROI as a line.
+ * The CEO page's tornado: the charts layer's `tornadoFigure` limited to the
+ * `count` inputs that move the first-year ROI most (each bar from the base
+ * ROI to the ROI with that input at its P10 and at its P90, the others at
+ * base; `tornado` in src/simulation), named for a reader ({@link driverLabel})
+ * and fitted to its panel.
  *
  * @param inputs the page inputs (tornado bars, plan for the input names)
  * @param lang page language
  * @param count number of drivers shown (integer >= 1; default 6)
- * @param size chart size, CSS px (default 300 × 230)
+ * @param size chart size, CSS px (default 329 × 272)
  * @throws RangeError when count is not a positive integer
  * @example
- * driversChart(inputs, "zh").data[0].y[0] // "客户剩余生命周期价值" (the widest bar of the seed plan)
+ * driversChart(inputs, "zh").data[0].y.at(-1) // "剩余生命周期价值" (the widest bar of the seed plan, drawn on top)
  */
-export function driversChart(inputs: CeoPageInputs, lang: Lang, count = 6, size: { width: number; height: number } = { width: 300, height: 230 }): Figure {
+export function driversChart(inputs: CeoPageInputs, lang: Lang, count = 6, size: { width: number; height: number } = { width: 329, height: 272 }): Figure {
   if (!(Number.isInteger(count) && count >= 1)) throw new RangeError(`count must be a positive integer, got ${count}`);
-  const base = inputs.drivers.baseOutput * 100;
-  const bars = inputs.drivers.bars.filter((b) => Number.isFinite(b.swing) && b.swing > 0).slice(0, count);
-  const categories = bars.map((b) => driverLabel(b.name, inputs.plan, lang));
-  const figure = barChart({
-    categories: categories.length > 0 ? categories : ["–"],
-    series: [
-      { name: t("report.drivers.low", lang), values: bars.length > 0 ? bars.map((b) => b.outputAtP10 * 100 - base) : [0], color: palette[4] ?? "#56B4E9" },
-      { name: t("report.drivers.high", lang), values: bars.length > 0 ? bars.map((b) => b.outputAtP90 * 100 - base) : [0], color: palette[0] ?? "#1F4E79" },
-    ],
-    title: t("report.drivers.title", lang),
-    xTitle: "",
-    yTitle: t("report.drivers.axis", lang),
-    orientation: "h",
-    referenceLines: Number.isFinite(base) ? [{ value: base, label: t("report.drivers.base", lang, { value: roiText(base / 100) }), color: semanticColors.reference, dash: "dot" }] : [],
-  });
-  // Bars start at the base ROI: the tornado's spine.
+  const { bars, baseOutput } = inputs.drivers;
+  const figure = tornadoFigure(bars, baseOutput, { top: count, lang });
+  // tornadoFigure draws the bars it keeps (swing > 0) widest on top, i.e. in reverse order on the y axis.
+  const shown = bars.filter((b) => b.swing > 0).slice(0, count).reverse();
+  const names = shown.map((b) => driverLabel(b.name, inputs.plan, lang));
   for (const trace of figure.data) {
-    trace["base"] = Number.isFinite(base) ? base : 0;
+    trace["y"] = names;
     trace["hoverinfo"] = "skip";
+    delete trace["hovertemplate"];
   }
-  figure.layout["barmode"] = "overlay";
-  figure.layout["showlegend"] = true;
-  figure.layout["legend"] = { orientation: "h", x: 0, xanchor: "left", y: -0.16, yanchor: "top", font: { size: 9.5 } };
+  figure.layout["title"] = { text: t("report.drivers.title", lang) };
+  // A one-line key under the plot instead of a legend (a horizontal legend wraps in a narrow panel).
+  const key = figure.data
+    .map((trace) => `<span style="color:${String((trace["marker"] as { color?: unknown } | undefined)?.color ?? "#2C3E50")}">■</span> ${String(trace["name"] ?? "")}`)
+    .join("　　");
+  figure.layout["showlegend"] = false;
+  figure.layout["yaxis"] = { ...(figure.layout["yaxis"] as Record<string, unknown>), title: { text: "" }, automargin: true };
   figure.layout["xaxis"] = { ...(figure.layout["xaxis"] as Record<string, unknown>), ticksuffix: "%", showgrid: true, gridcolor: "#EEF1F2" };
-  figure.layout["yaxis"] = { ...(figure.layout["yaxis"] as Record<string, unknown>), title: { text: "" } };
-  figure.layout["annotations"] = (figure.layout["annotations"] as Array<Record<string, unknown>>).map((a) => ({ ...a, y: 1, yanchor: "bottom", xanchor: "center", font: { ...(a["font"] as Record<string, unknown>), size: 9.5 } }));
-  return compactLayout(figure, size.width, size.height, { l: 8, r: 10, t: 40, b: 52 });
+  const margin = { l: 8, r: 12, t: 42, b: 54 };
+  const plotHeight = Math.max(1, size.height - margin.t - margin.b);
+  figure.layout["annotations"] = [
+    ...(figure.layout["annotations"] as Array<Record<string, unknown>>).map((a) => ({ ...a, y: 1, yanchor: "bottom", font: { size: 9.5 } })),
+    { xref: "paper", yref: "paper", x: 0.5, y: -38 / plotHeight, xanchor: "center", yanchor: "top", text: key, showarrow: false, font: { size: 9.5 } },
+  ];
+  return compactLayout(figure, size.width, size.height, margin);
 }

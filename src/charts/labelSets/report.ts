@@ -34,17 +34,7 @@ export const reportLabels = {
   "report.kpi.months": { zh: "{value} 个月", en: "{value} months" },
 
   // --- charts -------------------------------------------------------------------
-  "report.roi.title": { zh: "首年ROI分布（{trials} 次模拟）", en: "First-year ROI ({trials} trials)" },
-  "report.roi.axis": { zh: "首年ROI（%）", en: "First-year ROI (%)" },
-  "report.roi.share": { zh: "占比", en: "Share" },
-  "report.roi.stated": { zh: "方案 {value}", en: "plan {value}" },
-  "report.roi.bar": { zh: "MVP线 {value}", en: "MVP bar {value}" },
-  "report.roi.median": { zh: "中位数 {value}", en: "median {value}" },
-  "report.drivers.title": { zh: "影响ROI最大的因素（P10–P90）", en: "What moves ROI most (P10–P90)" },
-  "report.drivers.axis": { zh: "首年ROI（%）", en: "First-year ROI (%)" },
-  "report.drivers.low": { zh: "取 P10 时", en: "input at P10" },
-  "report.drivers.high": { zh: "取 P90 时", en: "input at P90" },
-  "report.drivers.base": { zh: "基准 {value}", en: "base {value}" },
+  "report.drivers.title": { zh: "影响ROI最大的因素（各取P10 / P90）", en: "What moves ROI most (each input at P10 / P90)" },
   "report.gates.title": { zh: "三个阶段关口的通过概率", en: "Pass probability at the three stage gates" },
   "report.gates.axis": { zh: "通过概率", en: "Pass probability" },
   "report.gates.notSimulated": { zh: "未模拟", en: "not simulated" },
@@ -107,17 +97,8 @@ export const reportLabels = {
 
   // --- driver names (uncertain inputs of the simulation) ---------------------------
   "report.input.customers": { zh: "客户总数", en: "Customers" },
-  "report.input.benefits.churnBefore": { zh: "现有流失率", en: "Churn rate today" },
-  "report.input.benefits.churnAfter": { zh: "干预后流失率", en: "Churn rate with the programme" },
-  "report.input.benefits.ltvYuan": { zh: "客户剩余生命周期价值", en: "Remaining lifetime value" },
-  "report.input.benefits.referralRate": { zh: "推荐率", en: "Referral rate" },
-  "report.input.benefits.referralsPerReferrer": { zh: "人均推荐数", en: "Referrals per referrer" },
-  "report.input.benefits.newCustomerValueYuan": { zh: "新客户首年价值", en: "New customer's first-year value" },
-  "report.input.simulation.discountRate": { zh: "折现率", en: "Discount rate" },
-  "report.input.simulation.contactDelayDays": { zh: "联系延迟天数", en: "Contact delay" },
   "report.input.tierSaveRate": { zh: "{tier}挽回率", en: "{tier} save rate" },
   "report.input.tierShare": { zh: "{tier}占比", en: "{tier} share" },
   "report.input.tierBudget": { zh: "{tier}人均预算", en: "{tier} budget per person" },
   "report.input.tierChurn": { zh: "{tier}流失概率", en: "{tier} churn probability" },
-  "report.input.costLine": { zh: "{item}", en: "{item}" },
 } as const satisfies LabelSet;
