@@ -1,5 +1,5 @@
 import { FastRng } from "../random/FastRng";
-import { binaryAuc } from "./rolloutAuc";
+import { rocAuc } from "../models/metrics/rocAuc";
 import { runRolloutKernel, type RolloutRun } from "./rolloutKernel";
 import type { RolloutDynamics, RolloutScenario } from "./rolloutScenario";
 
@@ -61,12 +61,10 @@ function panelScenario(dynamics: RolloutDynamics, customers: number, intercept: 
     programme: false,
     stages: [],
     capacityPerWeek: [],
-    saveRate: [],
     contactCostYuan: [],
-    decayDelaysDays: [],
-    decaySaveRates: [],
-    referenceDelayDays: 0,
+    saveProbabilityByHalfDay: [0, 0, 0],
     minContactDelayDays: 0,
+    maxWaitDays: 30,
     protectionWeeks: 1,
     valuePerSaveYuan: 0,
     fixedCostByMonth: [],
@@ -168,14 +166,19 @@ export function calibrateRollout(dynamics: RolloutDynamics, options: Calibration
   const labels = snapshotOutcomes(run, calibrationSnapshotWeeks);
   const signal = run.snapshotSignal;
   const noise = run.snapshotNoise;
-  const raw = new Float64Array(signal.length);
+  const rowList: number[] = [];
+  for (let i = 0; i < signal.length; i += 1) if (!Number.isNaN(signal[i]!)) rowList.push(i);
+  const rows = Int32Array.from(rowList);
+  const alive = rows.length;
+  const aliveLabels = Uint8Array.from(rows, (i) => labels[i]!);
+  const raw = new Float64Array(alive);
   const aucGrid: number[] = [];
   const thresholdGrid: number[] = [];
   for (const tau of NOISE_GRID) {
-    for (let i = 0; i < raw.length; i += 1) raw[i] = signal[i]! + tau * noise[i]!;
-    aucGrid.push(binaryAuc(raw, labels));
-    const alive = raw.filter((x) => !Number.isNaN(x)).sort();
-    for (const s of shares) thresholdGrid.push(alive[Math.min(alive.length - 1, Math.floor((1 - s) * alive.length))]!);
+    for (let k = 0; k < alive; k += 1) raw[k] = signal[rows[k]!]! + tau * noise[rows[k]!]!;
+    aucGrid.push(rocAuc(raw, aliveLabels));
+    const sorted = raw.slice().sort();
+    for (const s of shares) thresholdGrid.push(sorted[Math.min(alive - 1, Math.floor((1 - s) * alive))]!);
   }
   return {
     dynamics: { ...dynamics },

@@ -32,6 +32,8 @@ export interface RolloutRun {
   expectedSaves: Float64Array;
   /** Flagged customers who churned while waiting for their contact, per tier. */
   lostBeforeContact: Float64Array;
+  /** Flagged customers dropped from the queue unserved after waiting longer than `maxWaitDays`, per tier. */
+  expired: Float64Array;
   /** Flagged customers still waiting at the end of the run, per tier. */
   stillQueued: Float64Array;
   /** Intervention spend, yuan, per tier. */
@@ -51,6 +53,8 @@ export interface RolloutRun {
   stageWouldBeChurners: Float64Array;
   stageSaves: Float64Array;
   stageExpectedSaves: Float64Array;
+  /** Per stage: weeks contacted customers were followed before the stage ended (from the week after contact to churn or the stage's end), for the team's hazard estimate. */
+  stageExposureWeeks: Float64Array;
   /** Snapshot records (snapshot-major): risk signal s and score noise e (NaN when the customer had churned in the baseline). */
   snapshotSignal: Float32Array;
   snapshotNoise: Float32Array;
@@ -67,36 +71,6 @@ const SAVED = 4;
 const CONTACTED = 8;
 const SIXTEENTH_U32 = 268435456;
 const LOGIT_SIXTEENTH = Math.log(1 / 15);
-
-/**
- * Save-rate multiplier of a contact `delayDays` after the trigger: s(delay) /
- * s(reference), s the timing A/B test's save rate interpolated linearly in
- * the delay and flat outside the tested delays (the rule of the aggregate
- * model's bottom-up benefit, planKernel.ts). 0 when s(reference) is 0.
- *
- * @example
- * decayMultiplier([7, 14, 21, 30], [0.62, 0.55, 0.38, 0.22], 7, 14) // 0.55 / 0.62 = 0.8870967741935484
- */
-export function decayMultiplier(delays: readonly number[], rates: readonly number[], referenceDays: number, delayDays: number): number {
-  const s = (d: number): number => {
-    const n = delays.length;
-    if (n === 0) return 1;
-    if (d <= delays[0]!) return rates[0]!;
-    for (let k = 1; k < n; k += 1) {
-      const d1 = delays[k]!;
-      if (d <= d1) {
-        const d0 = delays[k - 1]!;
-        const s0 = rates[k - 1]!;
-        const s1 = rates[k]!;
-        return d1 === d0 ? s1 : s0 + ((d - d0) / (d1 - d0)) * (s1 - s0);
-      }
-    }
-    return rates[n - 1]!;
-  };
-  const ref = s(referenceDays);
-  return ref > 0 ? s(delayDays) / ref : 0;
-}
-
 
 /** The per-customer arrays and the run's scalars, shared by the weekly passes. */
 interface Population {
@@ -258,6 +232,7 @@ function customerWeek(p: Population, run: RolloutRun, state: Uint32Array, t: num
             run.stageWouldBeChurners[js] = run.stageWouldBeChurners[js]! + 1;
             run.stageExpectedSaves[js] = run.stageExpectedSaves[js]! + saveP[i]!;
             if (saved) run.stageSaves[js] = run.stageSaves[js]! + 1;
+            run.stageExposureWeeks[js] = run.stageExposureWeeks[js]! - (stageEnd[js]! - 1 - t);
           }
         }
       }
@@ -296,12 +271,14 @@ function customerWeek(p: Population, run: RolloutRun, state: Uint32Array, t: num
  * customer is kept from week c + 1 to c + protectionWeeks after the contact
  * week c); then each tier's channel works its FIFO queue up to its weekly
  * capacity (scaled to the stage's share of customers, fractional capacity
- * carried over), skipping customers who churned or escalated. A contact in
+ * carried over), skipping customers who churned or escalated and dropping
+ * those who have waited more than `maxWaitDays` (expired). A contact in
  * week c of a customer flagged in week f has delay max(minDelay, 7(c − f) +
  * 3.5) days (mid-week) and is made no earlier than week f + floor((minDelay −
- * 3.5) / 7); it costs the tier's budget and saves with probability saveRate ×
- * decayMultiplier(delay), decided by the customer's own uniform (so save
- * decisions are common across policies too).
+ * 3.5) / 7); it costs the tier's budget and saves with the probability
+ * `saveProbabilityByHalfDay` gives at that delay (`saveRateAfterDelay`,
+ * src/actions), decided by the customer's own uniform (so save decisions are
+ * common across policies too).
  *
  * @param sc the scenario (not mutated).
  * @param state an sfc32 state (Uint32Array(4), e.g. `FastRng.state`); advanced in place.
@@ -355,9 +332,13 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
     snapN,
     weekChurns: new Float64Array(2),
   };
+  // Start w near its steady state: shocks add mean λJ/(1 − φ) and variance λ(1 − λ)J²/(1 − φ²); burn-in does the rest.
+  const lambda = d.shockProbability;
+  const shockMean = d.persistence < 1 ? (lambda * d.shockSize) / (1 - d.persistence) : 0;
+  const shockSdScale = d.persistence < 1 ? Math.sqrt(1 + (lambda * (1 - lambda) * d.shockSize * d.shockSize) / (1 - d.persistence * d.persistence)) : 1;
   for (let i = 0; i < n; i += 1) {
     p.pers[i] = d.persistentSd * standardNormalQuantile((sfc32NextUint32(state) + 0.5) / TWO32);
-    p.w[i] = standardNormalQuantile((sfc32NextUint32(state) + 0.5) / TWO32);
+    p.w[i] = shockMean + shockSdScale * standardNormalQuantile((sfc32NextUint32(state) + 0.5) / TWO32);
     p.e[i] = standardNormalQuantile((sfc32NextUint32(state) + 0.5) / TWO32);
     p.saveU[i] = (sfc32NextUint32(state) + 0.5) / TWO32;
   }
@@ -380,6 +361,7 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
     saves: vec(),
     expectedSaves: vec(),
     lostBeforeContact: vec(),
+    expired: vec(),
     stillQueued: vec(),
     spendYuan: vec(),
     delaySumDays: vec(),
@@ -392,6 +374,7 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
     stageWouldBeChurners: new Float64Array(sc.stages.length),
     stageSaves: new Float64Array(sc.stages.length),
     stageExpectedSaves: new Float64Array(sc.stages.length),
+    stageExposureWeeks: new Float64Array(sc.stages.length),
     snapshotSignal: new Float32Array(nSnap).fill(Number.NaN),
     snapshotNoise: new Float32Array(nSnap).fill(Number.NaN),
     snapshotChurnWeek: new Int16Array(0),
@@ -408,6 +391,10 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
   const credit = new Float64Array(K + 1);
   const minDelay = sc.minContactDelayDays;
   const holdWeeks = Math.max(0, Math.floor((minDelay - 3.5) / 7));
+  const maxWait = Math.max(sc.maxWaitDays, minDelay);
+  const saveTable = sc.saveProbabilityByHalfDay;
+  const saveTableLength = Math.floor(saveTable.length / (K + 1));
+  if (!(saveTableLength >= 1)) throw new RangeError(`saveProbabilityByHalfDay needs (tiers + 1) × L entries, got ${saveTable.length}`);
 
   for (let t = 0; t < weeks; t += 1) {
     const stageIndex = sc.programme ? stageOfWeek[t]! : -1;
@@ -451,11 +438,16 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
           continue;
         }
         const f = p.flagWeek[i]!;
+        if (7 * (t - f) + 3.5 > maxWait) {
+          run.expired[k] = run.expired[k]! + 1; // too late to be worth a contact
+          h += 1;
+          continue;
+        }
         if (t < f + holdWeeks) break; // timing policy: not yet
         h += 1;
         credit[k] = credit[k]! - 1;
         const delay = Math.max(minDelay, 7 * (t - f) + 3.5);
-        const prob = Math.min(1, Math.max(0, (sc.saveRate[k] ?? 0) * decayMultiplier(sc.decayDelaysDays, sc.decaySaveRates, sc.referenceDelayDays, delay)));
+        const prob = saveTable[k * saveTableLength + Math.min(saveTableLength - 1, Math.round(2 * delay))]!;
         p.saveP[i] = prob;
         p.contactWeek[i] = t;
         p.contactTier[i] = k;
@@ -470,6 +462,7 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
         const bin = Math.min(DELAY_BINS - 1, t - f);
         run.delayHistogram[k * DELAY_BINS + bin] = run.delayHistogram[k * DELAY_BINS + bin]! + 1;
         run.stageContacts[stageIndex] = run.stageContacts[stageIndex]! + 1;
+        run.stageExposureWeeks[stageIndex] = run.stageExposureWeeks[stageIndex]! + Math.max(0, stage.weekEnd - 1 - t);
       }
       head[k] = h;
       if (h === tl || credit[k] === Infinity) credit[k] = Math.min(credit[k]!, 1);
