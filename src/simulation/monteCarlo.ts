@@ -86,9 +86,9 @@ async function runBlocksInWorkers(plan: UncertainPlan, design: DesignOptions, bl
       for (let i = 0; i < Math.min(workers, blocks); i += 1) {
         const w = new Worker(file, { execArgv, workerData: { json: plan.json, source: plan.source, design, blockSize, trials } });
         pool.push(w);
-        w.on("message", (m: { ok: true; result: BlockResult } | { ok: false; error: string }) => {
-          if (!m.ok) {
-            reject(new Error(`worker: ${m.error}`));
+        w.on("message", (m: { ok: boolean; result?: BlockResult; error?: string }) => {
+          if (m.result === undefined) {
+            reject(new Error(`worker: ${m.error ?? "no result"}`));
             return;
           }
           onBlock(m.result);

@@ -1,4 +1,4 @@
-import { jsonPath, type Plan } from "../plan";
+import { jsonPath, type Plan } from "../plan/index";
 import type { SimulationAssumptions } from "./uncertainPlan";
 
 /** Outputs of one kernel evaluation, in order, in the `out` array. */

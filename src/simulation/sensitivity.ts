@@ -213,7 +213,7 @@ function searchRange(x: UncertainInput): [number, number] {
   const hi = c.quantile(1 - 1e-6);
   const w = Math.max(hi - lo, Math.abs(c.base) * 0.1, 1e-9);
   let a = lo - 10 * w;
-  let b = hi + 10 * w;
+  let b = Math.max(hi + 10 * w, 20 * Math.abs(c.base));
   if (lo >= 0) a = Math.max(0, a);
   if (lo >= 0 && hi <= 1) b = Math.min(1, b);
   return [a, b];
@@ -223,8 +223,9 @@ function searchRange(x: UncertainInput): [number, number] {
  * Break-even of each input for each target output (default ROI = 0 and ROI
  * = 200%), others at base: the crossing nearest the base value found by a
  * 4,000-step scan of a range spanning the distribution's 1e-6..1−1e-6
- * quantiles extended by ten times that width on each side (kept >= 0 for
- * non-negative inputs and within [0, 1] for fractions), refined by
+ * quantiles extended by ten times that width on each side, and up to at
+ * least 20 × the base value (kept >= 0 for non-negative inputs and within
+ * [0, 1] for fractions), refined by
  * bisection; its percentile in the input's distribution tells how far the
  * plan is from breaking even on that input alone.
  *

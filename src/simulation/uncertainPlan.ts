@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { InputError, type InputProblem } from "../io/InputError";
-import { jsonPath, parsePlan, type Plan } from "../plan";
+import { jsonPath, parsePlan, type Plan } from "../plan/index";
 import { compileDistribution, distributionSchema, type CompiledDistribution, type Distribution } from "./distributions";
 import { cholesky, rankToPearson } from "./correlation";
 
@@ -181,8 +181,8 @@ export function parseUncertainPlan(json: unknown, source: string): UncertainPlan
   if (!sim.success) problems.push(...zodProblems(sim.error, ["simulation"]));
   const entries: Array<z.infer<typeof correlationSchema> | undefined> = [];
   if (correlations !== undefined && !Array.isArray(correlations)) problems.push({ where: "$.correlations", message: "must be an array of {a, b, rankCorrelation}" });
-  else
-    (correlations ?? []).forEach((entry: unknown, i: number) => {
+  const correlationList: unknown[] = Array.isArray(correlations) ? correlations : [];
+  correlationList.forEach((entry: unknown, i: number) => {
       const r = correlationSchema.safeParse(entry);
       if (!r.success) problems.push(...zodProblems(r.error, ["correlations", i]));
       entries.push(r.success ? r.data : undefined);
