@@ -37,3 +37,4 @@ export {
 } from "./targeting";
 export { qiniCurve, upliftBySegment, type ExperimentRecord, type QiniCurve, type SegmentUplift } from "./qini";
 export { planLikeMixture, syntheticScores, nextWeekScores, trueUplifts, simulateExperiment, type BetaComponent } from "./syntheticScores";
+export { targetingScenario, type TargetingScenario, type TargetingScenarioOptions } from "./targetingScenario";

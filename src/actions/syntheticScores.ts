@@ -78,22 +78,31 @@ export function nextWeekScores(rng: RandomSource, scores: readonly ScoredCustome
 }
 
 /**
- * An illustrative true uplift for targeting experiments, after Ascarza
- * (2018): the share of a would-be churner the contact keeps falls with risk
- * (the very unhappy are hard to win back), trueSave = maxSave × (1 − p)^gamma
- * × a customer-level Beta(8, 4)/(2/3) responsiveness factor (mean 1), capped
- * at 1; trueUplift = p × trueSave. With the defaults the uplift peaks for
- * customers around p ≈ 0.4, not at the top of the risk ranking.
+ * An illustrative true uplift (churn probability removed by contact) for
+ * targeting experiments:
  *
- * @param maxSave save share at p = 0 (default 0.9).
- * @param gamma how fast responsiveness falls with risk (default 1.5).
+ *   trueUplift = p × min(1, saveRate × factor × (2(1 − p))^gamma)
+ *
+ * where saveRate is the customer's tier save rate from the plan (the
+ * intervention's strength), factor a customer-level Beta(8, 4)/(2/3)
+ * responsiveness (mean 1), and (2(1 − p))^gamma equals 1 at p = 0.5.
+ * gamma = 0 is the plan's world (the save rate does not depend on risk
+ * within a tier); gamma > 0 is Ascarza's (2018) finding that the riskiest
+ * customers respond least (at gamma = 1 a p = 0.85 customer keeps 30% of
+ * the tier's effect, a p = 0.4 one 120%).
+ *
+ * @param saveRates one tier save rate per customer, 0..1.
+ * @param gamma >= 0 (default 1).
+ * @throws RangeError when lengths differ or gamma < 0.
  * @example
- * trueUplifts(() => 0.5, [{ customerId: "a", probability: 0.4 }])[0]; // ≈ 0.4 × 0.9 × 0.6^1.5 × factor
+ * trueUplifts(rng, [{ customerId: "a", probability: 0.5 }], [0.6], 0)[0]; // 0.5 × 0.6 × factor
  */
-export function trueUplifts(rng: RandomSource, scores: readonly ScoredCustomer[], maxSave = 0.9, gamma = 1.5): number[] {
-  return scores.map((c) => {
+export function trueUplifts(rng: RandomSource, scores: readonly ScoredCustomer[], saveRates: readonly number[], gamma = 1): number[] {
+  if (saveRates.length !== scores.length) throw new RangeError(`trueUplifts: ${scores.length} customers but ${saveRates.length} save rates`);
+  if (!(gamma >= 0)) throw new RangeError(`trueUplifts: gamma must be >= 0, got ${gamma}`);
+  return scores.map((c, i) => {
     const factor = sampleBeta(rng, 8, 4) / (8 / 12);
-    const save = Math.min(1, maxSave * Math.pow(1 - c.probability, gamma) * factor);
+    const save = Math.min(1, (saveRates[i] as number) * factor * Math.pow(2 * (1 - c.probability), gamma));
     return c.probability * save;
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  assignTiers,
   compareTargeting,
   nextWeekScores,
   pchipInterpolant,
@@ -9,6 +10,7 @@ import {
   selectWithinBudget,
   simulateExperiment,
   syntheticScores,
+  targetingScenario,
   tierSummary,
   trueUplifts,
   upliftBySegment,
@@ -141,11 +143,16 @@ describe("synthetic scores (seeded Beta mixture)", () => {
     expect(() => nextWeekScores(createStream(1, "w"), week1, -1)).toThrow(RangeError);
     expect(() => syntheticScores(createStream(1, "s"), -1)).toThrow(RangeError);
   });
-  it("true uplift (after Ascarza 2018) peaks in the middle of the risk range, not at the top", () => {
-    const grid = [0.1, 0.4, 0.9].map((p, i) => ({ customerId: String(i), probability: p }));
-    const u = trueUplifts(() => 0.5, grid);
-    expect(u[1]).toBeGreaterThan(u[2] as number);
-    expect(u[1]).toBeGreaterThan(u[0] as number);
+  it("true uplift: gamma = 0 keeps the tier's save rate; gamma = 1 (Ascarza 2018) shrinks it for the riskiest", () => {
+    const grid = [0.4, 0.9].map((p, i) => ({ customerId: String(i), probability: p }));
+    const flat = trueUplifts(createStream(5, "u"), grid, [0.5, 0.5], 0);
+    const ascarza = trueUplifts(createStream(5, "u"), grid, [0.5, 0.5], 1);
+    // Same responsiveness draws: the ratio is (2(1 − p))^1 = 1.2 at p = 0.4 and 0.2 at p = 0.9.
+    expect((ascarza[0] as number) / (flat[0] as number)).toBeCloseTo(1.2, 12);
+    expect((ascarza[1] as number) / (flat[1] as number)).toBeCloseTo(0.2, 12);
+    expect(ascarza[0]).toBeGreaterThan(ascarza[1] as number);
+    expect(() => trueUplifts(createStream(5, "u"), grid, [0.5], 1)).toThrow(RangeError);
+    expect(() => trueUplifts(createStream(5, "u"), grid, [0.5, 0.5], -1)).toThrow(RangeError);
   });
 });
 
@@ -161,5 +168,20 @@ describe("simulateExperiment", () => {
     expect(Math.abs(control.filter((r) => r.churned).length / control.length - 0.5)).toBeLessThan(0.02);
     expect(() => simulateExperiment(createStream(3, "ab"), scores.slice(0, 1), [0.6])).toThrow(/exceeds/);
     expect(() => simulateExperiment(createStream(3, "ab"), scores.slice(0, 1), [])).toThrow(RangeError);
+  });
+});
+
+describe("targetingScenario (seeded end-to-end experiment)", () => {
+  it("in Ascarza's world (gamma = 1) uplift targeting saves more than risk targeting on the same budget", () => {
+    const candidates = assignTiers(syntheticScores(createStream(11, "scores"), 6000), plan).filter((c) => c.tierNumber <= 3);
+    const s = targetingScenario({ customers: candidates, plan, curve, budgetYuan: 100_000, gamma: 1, seed: 11 });
+    expect(s.pilotSize + s.targetSize).toBe(candidates.length);
+    const by = Object.fromEntries(s.outcomes.map((o) => [o.policy, o]));
+    expect(by["risk"]?.costYuan).toBeLessThanOrEqual(100_000);
+    expect(by["uplift"]?.savedCustomers).toBeGreaterThan(by["risk"]?.savedCustomers as number);
+    expect(by["expected-value"]?.savedCustomers).toBeGreaterThan(by["risk"]?.savedCustomers as number);
+    expect(s.qini.map((q) => q.policy)).toEqual(["risk", "expected-value", "uplift"]);
+    // Same seed, same result.
+    expect(targetingScenario({ customers: candidates, plan, curve, budgetYuan: 100_000, gamma: 1, seed: 11 }).outcomes).toEqual(s.outcomes);
   });
 });
