@@ -5,6 +5,19 @@ import type { ColumnSpec, ColumnValues, Table, TableSchema } from "./schema";
 
 const ROWS_PER_CHUNK = 50_000;
 
+/** ISO text of day numbers, memoised (a history spans a few thousand days; Date formatting is the slow part of writing). */
+function isoCache(): (day: number) => string {
+  const cache = new Map<number, string>();
+  return (day) => {
+    let text = cache.get(day);
+    if (text === undefined) {
+      text = dayToIso(day);
+      cache.set(day, text);
+    }
+    return text;
+  };
+}
+
 function quote(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -19,13 +32,15 @@ function cellWriter(spec: ColumnSpec, values: ColumnValues): (row: number) => st
     }
     case "date": {
       const v = values as Int32Array;
-      return (i) => dayToIso(v[i] ?? 0);
+      const iso = isoCache();
+      return (i) => iso(v[i] ?? 0);
     }
     case "optionalDate": {
       const v = values as Float64Array;
+      const iso = isoCache();
       return (i) => {
         const day = v[i] ?? NaN;
-        return Number.isNaN(day) ? "" : dayToIso(day);
+        return Number.isNaN(day) ? "" : iso(day);
       };
     }
     case "int":
