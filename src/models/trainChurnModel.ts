@@ -28,7 +28,11 @@ export interface TrainOptions extends PreprocessOptions {
   seed?: number;
   /** Calibration fitted on validation rows (default "platt"). */
   calibration?: CalibrationMethod;
-  /** Class weighting during training (default "balanced"; calibration then restores probabilities). */
+  /**
+   * Class weighting during training (default "none"). "balanced" gives each class half the loss; calibration
+   * then restores the probabilities. On the synthetic panel (1.8% positives) "none" ranked better:
+   * validation AUC logistic 0.822 vs 0.809, trees 0.810 vs 0.797.
+   */
   classWeight?: "balanced" | "none";
   /** Row split; default: stratified 20% test, then 20% of the rest for validation, at the seed. */
   split?: DataSplit;
@@ -113,7 +117,7 @@ export async function trainChurnModel(features: RawColumns, labels: Uint8Array, 
   const train = data(parts.train);
   const validation = data(parts.validation);
   const test = data(parts.test);
-  const classWeight = options.classWeight ?? "balanced";
+  const classWeight = options.classWeight ?? "none";
   const kinds = options.model === undefined || options.model === "auto" ? modelKinds : [options.model];
   const candidates: Candidate[] = [];
   let best: { kind: ModelKind; model: ChurnModel; auc: number } | undefined;
