@@ -61,6 +61,7 @@ export interface RolloutRunSummary {
   cumulativeCashFlowYuan: number[];
   cumulativeRoi: number[];
   /** Spend (fixed + interventions) during each stage's months, yuan, and the stage budgets as stated. */
+  stageIds: string[];
   stageSpendYuan: number[];
   stageBudgetYuan: number[];
   gates: GateOutcome[];
@@ -236,6 +237,7 @@ export function summarizeRolloutRun(run: RolloutRun, sc: RolloutScenario, plan: 
     monthlyCashFlowYuan: flow,
     cumulativeCashFlowYuan: cumulative,
     cumulativeRoi,
+    stageIds: sc.stages.map((s) => s.id),
     stageSpendYuan: stageSpend,
     stageBudgetYuan: sc.stages.map((s) => s.budgetYuan),
     gates,
