@@ -112,8 +112,10 @@ function snapshotOutcomes(run: RolloutRun, weeks: readonly number[]): Uint8Array
  * 2. at the α of `annualChurn`, the scores s + τe at weeks 0, 8, ..., 48 of
  *    the customers still there, with their outcome "churned within the next
  *    4 weeks" (the plan's 30-day horizon): the AUC for each τ on a grid, and
- *    the score quantiles that put `cumulativeShares` of customers above the
- *    tier bounds.
+ *    the week-0 score quantiles that put `cumulativeShares` of customers
+ *    above the tier bounds (the plan's shares hold at the programme's start;
+ *    later in the year the riskiest customers have left and the high tiers
+ *    thin out).
  * The binormal model says AUC(τ) ≈ Φ(Φ⁻¹(AUC₀) / √(1 + τ²)) when e is
  * independent of the signal; the tables use the empirical AUC instead, and
  * tests check the AUC a run achieves.
@@ -170,6 +172,7 @@ export function calibrateRollout(dynamics: RolloutDynamics, options: Calibration
   for (let i = 0; i < signal.length; i += 1) if (!Number.isNaN(signal[i]!)) rowList.push(i);
   const rows = Int32Array.from(rowList);
   const alive = rows.length;
+  const firstWeekRows = rows.filter((i) => i < customers).length;
   const aliveLabels = Uint8Array.from(rows, (i) => labels[i]!);
   const raw = new Float64Array(alive);
   const aucGrid: number[] = [];
@@ -177,8 +180,8 @@ export function calibrateRollout(dynamics: RolloutDynamics, options: Calibration
   for (const tau of NOISE_GRID) {
     for (let k = 0; k < alive; k += 1) raw[k] = signal[rows[k]!]! + tau * noise[rows[k]!]!;
     aucGrid.push(rocAuc(raw, aliveLabels));
-    const sorted = raw.slice().sort();
-    for (const s of shares) thresholdGrid.push(sorted[Math.min(alive - 1, Math.floor((1 - s) * alive))]!);
+    const sorted = raw.subarray(0, firstWeekRows).slice().sort();
+    for (const s of shares) thresholdGrid.push(sorted[Math.min(firstWeekRows - 1, Math.floor((1 - s) * firstWeekRows))]!);
   }
   return {
     dynamics: { ...dynamics },

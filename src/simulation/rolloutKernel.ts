@@ -448,11 +448,14 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
         credit[k] = credit[k]! - 1;
         const delay = Math.max(minDelay, 7 * (t - f) + 3.5);
         const prob = saveTable[k * saveTableLength + Math.min(saveTableLength - 1, Math.round(2 * delay))]!;
-        p.saveP[i] = prob;
-        p.contactWeek[i] = t;
-        p.contactTier[i] = k;
-        p.contactStage[i] = stageIndex;
-        p.status[i] = (st & ~SAVED) | CONTACTED | (p.saveU[i]! < prob ? SAVED : 0);
+        if ((st & SAVED) === 0) {
+          // A customer already saved by an earlier contact (escalated since) stays saved from that contact.
+          p.saveP[i] = prob;
+          p.contactWeek[i] = t;
+          p.contactTier[i] = k;
+          p.contactStage[i] = stageIndex;
+          p.status[i] = st | CONTACTED | (p.saveU[i]! < prob ? SAVED : 0);
+        }
         const cost = sc.contactCostYuan[k] ?? 0;
         run.contacts[k] = run.contacts[k]! + 1;
         run.spendYuan[k] = run.spendYuan[k]! + cost;
