@@ -64,12 +64,31 @@ export function createBlockContext(plan: UncertainPlan, design: DesignOptions): 
 export interface BlockResult {
   index: number;
   count: number;
-  roi: Float32Array;
-  netBenefit: Float32Array;
-  paybackMonths: Float32Array;
-  npv: Float32Array;
+  /** The block's outputs sorted ascending (NaN last): quantiles are selected across blocks. */
+  sortedRoi: Float32Array;
+  sortedNetBenefit: Float32Array;
+  sortedPaybackMonths: Float32Array;
+  sortedNpv: Float32Array;
+  /** The outputs in trial order, when asked for (`keepOrder`). */
+  roi?: Float32Array;
+  netBenefit?: Float32Array;
+  paybackMonths?: Float32Array;
+  npv?: Float32Array;
   /** [mean, M2, finiteCount] for roi, netBenefit, paybackMonths, npv (12 numbers), then counts: ROI < 0, ROI > 2, payback > 12. */
   moments: Float64Array;
+  /** ROI shift (the base plan's ROI) and, for the whole block, [finite, Σ(x − shift), Σ(x − shift)², losses, above 200%]. */
+  roiShift: number;
+  roiSums: Float64Array;
+  /** Convergence checkpoints inside this block: rows of [trial (global, 1-based), finite, Σ, Σ², losses, above] for the block's trials up to it. */
+  trace: Float64Array;
+}
+
+/** Per-run options of {@link runBlock}. */
+export interface BlockOptions {
+  /** Also return the outputs in trial order (default false). */
+  keepOrder?: boolean;
+  /** Global trial counts (1-based) at which to record the convergence trace. */
+  checkpoints?: readonly number[];
 }
 
 const HALF_ULP = 2 ** -33;
@@ -135,7 +154,7 @@ export function uniformsToValues(ctx: BlockContext, count: number, u: Float64Arr
  *
  * @throws RangeError when the block index lies beyond the trials
  */
-export function runBlock(ctx: BlockContext, index: number, blockSize: number, trials: number): BlockResult {
+export function runBlock(ctx: BlockContext, index: number, blockSize: number, trials: number, options: BlockOptions = {}): BlockResult {
   const start = index * blockSize;
   const count = Math.min(trials, start + blockSize) - start;
   if (!(count > 0)) throw new RangeError(`block ${index} is beyond ${trials} trials`);
@@ -164,6 +183,9 @@ export function runBlock(ctx: BlockContext, index: number, blockSize: number, tr
   const usedInputs = Int32Array.from(used);
   const usedSlots = Int32Array.from(used.map((j) => ctx.inputSlots[j]!));
   const nUsed = usedInputs.length;
+  const marks = (options.checkpoints ?? []).filter((c) => c > start && c <= start + count);
+  const trace = new Float64Array(marks.length * 6);
+  let nextMark = 0;
   for (let i = 0; i < count; i += 1) {
     for (let k = 0; k < nUsed; k += 1) p[usedSlots[k]!] = u[usedInputs[k]! * count + i]!;
     ctx.kernel.evaluate(p, out);
@@ -183,6 +205,10 @@ export function runBlock(ctx: BlockContext, index: number, blockSize: number, tr
     if (r < 0) loss += 1;
     if (r > 2) above += 1;
     if (out[2]! > 12) slow += 1;
+    if (nextMark < marks.length && start + i + 1 === marks[nextMark]) {
+      trace.set([start + i + 1, finite[0]!, sum[0]!, sumSq[0]!, loss, above], nextMark * 6);
+      nextMark += 1;
+    }
   }
   const mom = new Float64Array(15);
   for (let k = 0; k < 4; k += 1) {
@@ -196,5 +222,30 @@ export function runBlock(ctx: BlockContext, index: number, blockSize: number, tr
   mom[12] = loss;
   mom[13] = above;
   mom[14] = slow;
-  return { index, count, roi, netBenefit: net, paybackMonths: pay, npv, moments: mom };
+  const keep = options.keepOrder === true;
+  const result: BlockResult = {
+    index,
+    count,
+    sortedRoi: keep ? roi.slice().sort() : roi.sort(),
+    sortedNetBenefit: keep ? net.slice().sort() : net.sort(),
+    sortedPaybackMonths: keep ? pay.slice().sort() : pay.sort(),
+    sortedNpv: keep ? npv.slice().sort() : npv.sort(),
+    moments: mom,
+    roiShift: shift[0]!,
+    roiSums: Float64Array.from([finite[0]!, sum[0]!, sumSq[0]!, loss, above]),
+    trace,
+  };
+  if (keep) {
+    result.roi = roi;
+    result.netBenefit = net;
+    result.paybackMonths = pay;
+    result.npv = npv;
+  }
+  return result;
+}
+
+/** The transferable buffers of a block result (to post it from a worker without copying). */
+export function blockBuffers(r: BlockResult): ArrayBuffer[] {
+  const arrays = [r.sortedRoi, r.sortedNetBenefit, r.sortedPaybackMonths, r.sortedNpv, r.roi, r.netBenefit, r.paybackMonths, r.npv, r.moments, r.roiSums, r.trace];
+  return arrays.filter((a): a is Float32Array | Float64Array => a !== undefined).map((a) => a.buffer as ArrayBuffer);
 }

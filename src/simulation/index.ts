@@ -17,12 +17,15 @@ export {
 export { cholesky, rankToPearson, spearman, ranks } from "./correlation";
 export { normalCdf, normalQuantile, normalQuantileFast, betaCdf, betaQuantile, logGamma } from "./specialFunctions";
 export { compilePlanKernel, kernelOutputs, OUT, type PlanKernel, type KernelOutput } from "./planKernel";
-export { DEFAULT_BLOCK_SIZE, createBlockContext, runBlock, drawBlockUniforms, uniformsToValues, resolveAssumptions, type BlockContext, type BlockResult, type DesignOptions } from "./blockRunner";
+export { DEFAULT_BLOCK_SIZE, createBlockContext, runBlock, blockBuffers, drawBlockUniforms, uniformsToValues, resolveAssumptions, type BlockContext, type BlockResult, type BlockOptions, type DesignOptions } from "./blockRunner";
+export { kthOfSortedBlocks } from "./sortedBlocks";
 export { runMonteCarlo, defaultWorkers, type MonteCarloOptions, type MonteCarloResult, type MonteCarloSamples } from "./monteCarlo";
 export {
   sortedQuantile,
   quantileStandardError,
   summarizeSorted,
+  summarizeOrdered,
+  convergenceCheckpoints,
   probabilityEstimate,
   convergenceTrace,
   type OutputSummary,

@@ -1,8 +1,9 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { createBlockContext, DEFAULT_BLOCK_SIZE, runBlock, type BlockResult, type DesignOptions } from "./blockRunner";
-import { convergenceTrace, probabilityEstimate, summarizeSorted, type ConvergenceTrace, type OutputSummary, type ProbabilityEstimate } from "./summaries";
+import { createBlockContext, DEFAULT_BLOCK_SIZE, runBlock, type BlockOptions, type BlockResult, type DesignOptions } from "./blockRunner";
+import { kthOfSortedBlocks } from "./sortedBlocks";
+import { convergenceCheckpoints, probabilityEstimate, summarizeOrdered, type ConvergenceTrace, type OutputSummary, type ProbabilityEstimate } from "./summaries";
 import type { BenefitModel, CostView, SamplingMethod, UncertainPlan } from "./uncertainPlan";
 
 /** Options of {@link runMonteCarlo}. */
@@ -72,7 +73,7 @@ function workerScript(): { file: string; execArgv: string[] } {
   return { file: join(__dirname, "monteCarloWorker.ts"), execArgv: ["--require", tsx] };
 }
 
-async function runBlocksInWorkers(plan: UncertainPlan, design: DesignOptions, blockSize: number, trials: number, workers: number, onBlock: (r: BlockResult) => void): Promise<void> {
+async function runBlocksInWorkers(plan: UncertainPlan, design: DesignOptions, blockSize: number, trials: number, workers: number, blockOptions: BlockOptions, onBlock: (r: BlockResult) => void): Promise<void> {
   const blocks = Math.ceil(trials / blockSize);
   const { file, execArgv } = workerScript();
   const pool: Worker[] = [];
@@ -84,7 +85,7 @@ async function runBlocksInWorkers(plan: UncertainPlan, design: DesignOptions, bl
         if (next < blocks) w.postMessage({ block: next++ });
       };
       for (let i = 0; i < Math.min(workers, blocks); i += 1) {
-        const w = new Worker(file, { execArgv, workerData: { json: plan.json, source: plan.source, design, blockSize, trials } });
+        const w = new Worker(file, { execArgv, workerData: { json: plan.json, source: plan.source, design, blockSize, trials, blockOptions } });
         pool.push(w);
         w.on("message", (m: { ok: boolean; result?: BlockResult; error?: string }) => {
           if (m.result === undefined) {
@@ -115,8 +116,13 @@ async function runBlocksInWorkers(plan: UncertainPlan, design: DesignOptions, bl
  * threads. Blocks are merged in block order, so the result for a seed is
  * bit-identical whatever the number of workers.
  *
- * Memory: 16 bytes per trial for the Float32 outputs plus one block's uniform
- * matrix per thread (160 MB for 10 million trials).
+ * Each block sorts its own outputs (in parallel on the workers); quantiles are
+ * then selected across the sorted blocks (exact order statistics of the
+ * Float32 outputs), and the convergence trace is assembled from per-block
+ * prefix sums, so the main thread does no per-trial work.
+ *
+ * Memory: 16 bytes per trial for the Float32 outputs (32 with `keepSamples`)
+ * plus one block's uniform matrix per thread (160 MB for 10 million trials).
  *
  * @throws RangeError when trials, workers or blockSize are not positive integers
  * @example
@@ -137,6 +143,8 @@ export async function runMonteCarlo(plan: UncertainPlan, options: MonteCarloOpti
   if (options.independent === true) design.independent = true;
 
   const blocks = Math.ceil(trials / blockSize);
+  const keep = options.keepSamples ?? true;
+  const blockOptions: BlockOptions = { keepOrder: keep, checkpoints: convergenceCheckpoints(trials) };
   const results: Array<BlockResult | undefined> = new Array(blocks);
   let doneTrials = 0;
   const onBlock = (r: BlockResult): void => {
@@ -147,26 +155,20 @@ export async function runMonteCarlo(plan: UncertainPlan, options: MonteCarloOpti
   if (workers === 0) {
     const ctx = createBlockContext(plan, design);
     for (let b = 0; b < blocks; b += 1) {
-      onBlock(runBlock(ctx, b, blockSize, trials));
+      onBlock(runBlock(ctx, b, blockSize, trials, blockOptions));
       if (options.onProgress !== undefined && b + 1 < blocks) await new Promise((r) => setImmediate(r));
     }
   } else {
-    await runBlocksInWorkers(plan, design, blockSize, trials, workers, onBlock);
+    await runBlocksInWorkers(plan, design, blockSize, trials, workers, blockOptions, onBlock);
   }
+  const done = results as BlockResult[];
 
-  // Merge in block order: Chan et al. (1979) pairwise update of mean and M2.
-  const roi = new Float32Array(trials);
-  const net = new Float32Array(trials);
-  const pay = new Float32Array(trials);
-  const npv = new Float32Array(trials);
+  // Merge in block order: Chan et al. (1979) pairwise update of mean and M2; convergence from prefix sums.
   const moments = new Float64Array(15);
+  const convergence: ConvergenceTrace = { trials: [], roiMean: [], roiMeanSe: [], probLoss: [], probRoiAbove200: [] };
+  const before = new Float64Array(5);
   for (let b = 0; b < blocks; b += 1) {
-    const r = results[b]!;
-    const at = b * blockSize;
-    roi.set(r.roi, at);
-    net.set(r.netBenefit, at);
-    pay.set(r.paybackMonths, at);
-    npv.set(r.npv, at);
+    const r = done[b]!;
     for (let k = 0; k < 4; k += 1) {
       const m = k * 3;
       const na = moments[m + 2]!;
@@ -179,14 +181,22 @@ export async function runMonteCarlo(plan: UncertainPlan, options: MonteCarloOpti
       moments[m + 2] = n;
     }
     for (let k = 12; k < 15; k += 1) moments[k] = moments[k]! + r.moments[k]!;
-    results[b] = undefined;
+    for (let row = 0; row * 6 < r.trace.length; row += 1) {
+      const at = row * 6;
+      const n = before[0]! + r.trace[at + 1]!;
+      const s = before[1]! + r.trace[at + 2]!;
+      const ss = before[2]! + r.trace[at + 3]!;
+      const c = r.trace[at]!;
+      convergence.trials.push(c);
+      convergence.roiMean.push(n > 0 ? r.roiShift + s / n : Number.NaN);
+      convergence.roiMeanSe.push(n > 1 ? Math.sqrt(Math.max(0, ss - (s * s) / n) / (n - 1) / n) : Number.NaN);
+      convergence.probLoss.push((before[3]! + r.trace[at + 4]!) / c);
+      convergence.probRoiAbove200.push((before[4]! + r.trace[at + 5]!) / c);
+    }
+    for (let k = 0; k < 5; k += 1) before[k] = before[k]! + r.roiSums[k]!;
   }
-  const convergence = convergenceTrace(roi);
-  const keep = options.keepSamples ?? true;
-  const summary = (values: Float32Array, k: number): OutputSummary => {
-    const sorted = keep ? values.slice().sort() : values.sort();
-    return summarizeSorted(moments[k * 3]!, moments[k * 3 + 1]!, sorted);
-  };
+  const summary = (sorted: Float32Array[], k: number): OutputSummary =>
+    summarizeOrdered(moments[k * 3]!, moments[k * 3 + 1]!, moments[k * 3 + 2]!, trials, (rank) => kthOfSortedBlocks(sorted, rank));
   const assumptions = plan.assumptions;
   const result: MonteCarloResult = {
     trials,
@@ -196,15 +206,22 @@ export async function runMonteCarlo(plan: UncertainPlan, options: MonteCarloOpti
     costs: options.costs ?? assumptions.costs,
     sampling: options.sampling ?? plan.sampling,
     blockSize,
-    roi: summary(roi, 0),
-    netBenefit: summary(net, 1),
-    paybackMonths: summary(pay, 2),
-    npv: summary(npv, 3),
+    roi: summary(done.map((r) => r.sortedRoi), 0),
+    netBenefit: summary(done.map((r) => r.sortedNetBenefit), 1),
+    paybackMonths: summary(done.map((r) => r.sortedPaybackMonths), 2),
+    npv: summary(done.map((r) => r.sortedNpv), 3),
     probLoss: probabilityEstimate(moments[12]!, trials),
     probRoiAbove200: probabilityEstimate(moments[13]!, trials),
     probPaybackOver12: probabilityEstimate(moments[14]!, trials),
     convergence,
   };
-  if (keep) result.samples = { roi, netBenefit: net, paybackMonths: pay, npv };
+  if (keep) {
+    const join = (pick: (r: BlockResult) => Float32Array | undefined): Float32Array => {
+      const all = new Float32Array(trials);
+      for (let b = 0; b < blocks; b += 1) all.set(pick(done[b]!)!, b * blockSize);
+      return all;
+    };
+    result.samples = { roi: join((r) => r.roi), netBenefit: join((r) => r.netBenefit), paybackMonths: join((r) => r.paybackMonths), npv: join((r) => r.npv) };
+  }
   return result;
 }

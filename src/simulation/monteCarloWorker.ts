@@ -1,7 +1,7 @@
 // Worker thread of the Monte Carlo engine: re-parses the plan it is given,
 // then runs the blocks the main thread sends, one message per block.
 import { parentPort, workerData } from "node:worker_threads";
-import { createBlockContext, runBlock, type DesignOptions } from "./blockRunner";
+import { blockBuffers, createBlockContext, runBlock, type BlockOptions, type DesignOptions } from "./blockRunner";
 import { parseUncertainPlan } from "./uncertainPlan";
 
 interface WorkerInit {
@@ -10,6 +10,7 @@ interface WorkerInit {
   design: DesignOptions;
   blockSize: number;
   trials: number;
+  blockOptions: BlockOptions;
 }
 
 if (parentPort !== null) {
@@ -18,8 +19,8 @@ if (parentPort !== null) {
   const ctx = createBlockContext(parseUncertainPlan(init.json, init.source), init.design);
   port.on("message", (message: { block: number }) => {
     try {
-      const r = runBlock(ctx, message.block, init.blockSize, init.trials);
-      port.postMessage({ ok: true, result: r }, [r.roi.buffer, r.netBenefit.buffer, r.paybackMonths.buffer, r.npv.buffer, r.moments.buffer] as ArrayBuffer[]);
+      const r = runBlock(ctx, message.block, init.blockSize, init.trials, init.blockOptions);
+      port.postMessage({ ok: true, result: r }, blockBuffers(r));
     } catch (err) {
       port.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) });
     }

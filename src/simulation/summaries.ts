@@ -71,26 +71,38 @@ export function quantileStandardError(sorted: ArrayLike<number>, q: number): num
 }
 
 /**
- * Summarises an output from its exact moments (mean, M2 over the finite
- * values) and its values sorted ascending (non-finite values last).
+ * Summarises an output from its exact moments (mean, M2 over the `finite`
+ * finite values) and an accessor of its order statistics `at(rank)` (rank
+ * 0..n−1 of all n values sorted ascending, non-finite values last).
  *
- * Standard errors: mean sd/√n; sd sd/√(2(n−1)) (normal approximation);
- * quantiles {@link quantileStandardError}. Under Latin hypercube sampling they
- * are conservative (LHS variance is at most the plain MC variance plus O(1/n);
+ * Quantiles: type 7 (as {@link sortedQuantile}). Standard errors: mean
+ * sd/√n; sd sd/√(2(n−1)) (normal approximation); quantiles as
+ * {@link quantileStandardError}. Under Latin hypercube sampling they are
+ * conservative (LHS variance is at most the plain MC variance plus O(1/n);
  * McKay, Beckman & Conover 1979).
  *
  * @example
- * summarizeSorted(2.5, 5, Float64Array.from([1, 2, 3, 4])).sd // 1.2909944487358056
+ * summarizeOrdered(2.5, 5, 4, 4, (r) => r + 1).p50 // 2.5
  */
-export function summarizeSorted(mean: number, m2: number, sorted: ArrayLike<number>): OutputSummary {
-  let finite = 0;
-  while (finite < sorted.length && Number.isFinite(sorted[finite]!)) finite += 1;
-  let first = 0;
-  while (first < finite && sorted[first] === Number.NEGATIVE_INFINITY) first += 1;
-  const n = sorted.length;
-  const sd = n > 1 && finite > 1 ? Math.sqrt(m2 / (finite - 1)) : finite === 1 ? 0 : Number.NaN;
-  const q = (p: number): number => sortedQuantile(sorted, p);
-  const qse = (p: number): number => quantileStandardError(sorted, p);
+export function summarizeOrdered(mean: number, m2: number, finite: number, n: number, at: (rank: number) => number): OutputSummary {
+  const q = (p: number): number => {
+    if (n === 0) return Number.NaN;
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const a = at(lo);
+    if (lo + 1 >= n || h === lo) return a;
+    const b = at(lo + 1);
+    return a === b ? a : a + (h - lo) * (b - a);
+  };
+  const qse = (p: number): number => {
+    if (n < 2) return Number.NaN;
+    const d = Math.sqrt(n * p * (1 - p));
+    const rank = (r: number): number => Math.min(n - 1, Math.max(0, Math.round(r)));
+    const lo = at(rank(p * (n - 1) - d));
+    const hi = at(rank(p * (n - 1) + d));
+    return lo === hi ? 0 : (hi - lo) / 2;
+  };
+  const sd = finite > 1 ? Math.sqrt(m2 / (finite - 1)) : finite === 1 ? 0 : Number.NaN;
   return {
     mean: finite > 0 ? mean : Number.NaN,
     sd,
@@ -99,8 +111,8 @@ export function summarizeSorted(mean: number, m2: number, sorted: ArrayLike<numb
     p50: q(0.5),
     p75: q(0.75),
     p95: q(0.95),
-    min: n > 0 ? sorted[0]! : Number.NaN,
-    max: n > 0 ? sorted[n - 1]! : Number.NaN,
+    min: n > 0 ? at(0) : Number.NaN,
+    max: n > 0 ? at(n - 1) : Number.NaN,
     finite,
     se: {
       mean: finite > 0 ? sd / Math.sqrt(finite) : Number.NaN,
@@ -112,6 +124,28 @@ export function summarizeSorted(mean: number, m2: number, sorted: ArrayLike<numb
       p95: qse(0.95),
     },
   };
+}
+
+/**
+ * Summarises an output from its exact moments (mean, M2 over the finite
+ * values) and its values sorted ascending (non-finite values last): see
+ * {@link summarizeOrdered}.
+ *
+ * @example
+ * summarizeSorted(2.5, 5, Float64Array.from([1, 2, 3, 4])).sd // 1.2909944487358056
+ */
+export function summarizeSorted(mean: number, m2: number, sorted: ArrayLike<number>): OutputSummary {
+  let finite = 0;
+  for (let i = 0; i < sorted.length; i += 1) if (Number.isFinite(sorted[i]!)) finite += 1;
+  return summarizeOrdered(mean, m2, finite, sorted.length, (r) => sorted[r]!);
+}
+
+/** Checkpoints of the convergence trace for n trials: 100, 200, 500, 1,000, ... below n, then n. */
+export function convergenceCheckpoints(n: number): number[] {
+  const checkpoints: number[] = [];
+  for (let decade = 100; decade < n; decade *= 10) for (const m of [1, 2, 5]) if (decade * m < n) checkpoints.push(decade * m);
+  checkpoints.push(n);
+  return checkpoints;
 }
 
 /**
@@ -144,9 +178,7 @@ export interface ConvergenceTrace {
  */
 export function convergenceTrace(roi: ArrayLike<number>): ConvergenceTrace {
   const n = roi.length;
-  const checkpoints: number[] = [];
-  for (let decade = 100; decade < n; decade *= 10) for (const m of [1, 2, 5]) if (decade * m < n) checkpoints.push(decade * m);
-  checkpoints.push(n);
+  const checkpoints = convergenceCheckpoints(n);
   const trace: ConvergenceTrace = { trials: [], roiMean: [], roiMeanSe: [], probLoss: [], probRoiAbove200: [] };
   let mean = 0;
   let m2 = 0;
