@@ -84,7 +84,7 @@ export function isTrulyGood(truth: GateMeasurement, c: GateCriteria): boolean {
  *
  * @throws RangeError when A is outside (0, 1) or a count is below 1.
  * @example
- * aucStandardError(0.85, 300, 19700) // 0.0114... 
+ * aucStandardError(0.85, 300, 19700) // 0.014004402958935677
  */
 export function aucStandardError(auc: number, positives: number, negatives: number): number {
   if (!(auc > 0 && auc < 1)) throw new RangeError(`auc must be in (0, 1), got ${auc}`);
@@ -104,7 +104,7 @@ export function aucStandardError(auc: number, positives: number, negatives: numb
  * @param prevalence share of scored customers churning within 30 days, (0, 1) (≈ 0.015 at 18% annual churn).
  * @throws RangeError when trueAuc <= threshold, power is not in (0.5, 1), or prevalence is not in (0, 1).
  * @example
- * aucSampleSizeForPower(0.88, 0.85, 0.8, 0.015) // about 30,000 scored customers
+ * aucSampleSizeForPower(0.88, 0.85, 0.8, 0.015) // 2604 scored customers
  */
 export function aucSampleSizeForPower(trueAuc: number, threshold: number, power: number, prevalence: number): number {
   if (!(trueAuc > threshold)) throw new RangeError(`true AUC ${trueAuc} must exceed the threshold ${threshold}`);
@@ -138,7 +138,7 @@ export function aucSampleSizeForPower(trueAuc: number, threshold: number, power:
  *
  * @throws RangeError when trueRate <= threshold, trueRate >= 1 or power is not in (0.5, 1).
  * @example
- * saveRateSampleSizeForPower(0.6, 0.5, 0.8) // 18
+ * saveRateSampleSizeForPower(0.6, 0.5, 0.8) // 17
  */
 export function saveRateSampleSizeForPower(trueRate: number, threshold: number, power: number): number {
   if (!(trueRate > threshold && trueRate < 1)) throw new RangeError(`true save rate ${trueRate} must exceed the threshold ${threshold} and be below 1`);
