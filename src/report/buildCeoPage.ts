@@ -52,7 +52,7 @@ export function buildCeoPage(inputs: CeoPageInputs, lang: Lang = "zh"): string {
     bottomLine(inputs, lang),
     '<section class="row charts">',
     `<div class="panel chart">${figureElementHtml(roiDistributionChart(inputs, lang, { width: 392, height: 290 }), { divId: "ceo-roi" })}</div>`,
-    `<div class="panel chart">${figureElementHtml(driversChart(inputs, lang, 6, { width: 329, height: 290 }), { divId: "ceo-drivers" })}</div>`,
+    `<div class="panel chart">${figureElementHtml(driversChart(inputs, lang, 6, { width: 322, height: 290 }), { divId: "ceo-drivers" })}</div>`,
     "</section>",
     '<section class="row mid">',
     gatesPanel(inputs, lang),

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { figureProblems } from "../../src/charts/figureProblems";
+import { compactLayout } from "../../src/report/compactLayout";
+import { driversChart } from "../../src/report/driversChart";
+import { gateColor, gatesChart } from "../../src/report/gatesChart";
+import { roiDistributionChart } from "../../src/report/roiDistributionChart";
+import { seedInputs } from "./fixtures";
+
+describe("roiDistributionChart(inputs, lang)", () => {
+  it("draws the simulated ROI with break-even, the MVP's 200% and the plan's stated 359% as lines (percent)", async () => {
+    const fig = roiDistributionChart(await seedInputs(), "zh");
+    const shapes = fig.layout["shapes"] as Array<{ x0: number }>;
+    expect(shapes.map((s) => s.x0)).toEqual([0, 200, 359]);
+    const text = (fig.layout["annotations"] as Array<{ text: string }>).map((a) => a.text);
+    expect(text).toEqual(["盈亏平衡 0%", "MVP门槛 200%", "方案所述 359%"]);
+  });
+
+  it("colours bins by outcome: loss red, below the MVP bar light, above it navy; shares sum to 1", async () => {
+    const inputs = await seedInputs();
+    const trace = roiDistributionChart(inputs, "en").data[0]!;
+    const x = trace["x"] as number[];
+    const y = trace["y"] as number[];
+    const colors = (trace["marker"] as { color: string[] }).color;
+    x.forEach((center, i) => expect(colors[i]).toBe(center < 0 ? "#C0392B" : center < 200 ? "#9DB4CC" : "#1F4E79"));
+    expect(y.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 9);
+  });
+
+  it("shows the middle of the distribution and both lines: the x range spans P5..P95 and 0..359%", async () => {
+    const inputs = await seedInputs();
+    const [lo, hi] = (roiDistributionChart(inputs, "en").layout["xaxis"] as { range: [number, number] }).range;
+    expect(lo).toBeLessThan(Math.min(0, inputs.monteCarlo.roi.p5 * 100));
+    expect(hi).toBeGreaterThan(Math.max(359, inputs.monteCarlo.roi.p95 * 100));
+  });
+
+  it("is a fixed-size static plot that passes the charts layer's figure lint", async () => {
+    const fig = roiDistributionChart(await seedInputs(), "zh", { width: 400, height: 250 });
+    expect([fig.layout["width"], fig.layout["height"]]).toEqual([400, 250]);
+    expect(fig.config).toMatchObject({ staticPlot: true, displayModeBar: false, responsive: false });
+    expect(figureProblems(fig)).toEqual([]);
+  });
+
+  it("throws a RangeError when no trial has a finite ROI", async () => {
+    const inputs = await seedInputs();
+    const broken = { ...inputs, monteCarlo: { ...inputs.monteCarlo, roi: { ...inputs.monteCarlo.roi, finite: 0, p5: Number.NaN } } };
+    expect(() => roiDistributionChart(broken, "zh")).toThrow(RangeError);
+  });
+});
+
+describe("driversChart(inputs, lang, count)", () => {
+  it("shows the six widest tornado bars, the widest (lifetime value) on top, from the base ROI 216%", async () => {
+    const inputs = await seedInputs();
+    const fig = driversChart(inputs, "zh");
+    const [low, high] = fig.data as Array<{ y: string[]; x: number[]; base: number }>;
+    expect(low!.y).toHaveLength(6);
+    expect(low!.y[5]).toBe("剩余生命周期价值");
+    expect(low!.base).toBeCloseTo(215.93392630, 6);
+    const top = inputs.drivers.bars[0]!;
+    expect(high!.x[5]).toBeCloseTo((top.outputAtP90 - inputs.drivers.baseOutput) * 100, 9);
+    expect(fig.layout["title"]).toMatchObject({ text: "影响ROI最大的因素（各取P10 / P90）" });
+  });
+
+  it("rejects a count that is not a positive integer", async () => {
+    const inputs = await seedInputs();
+    expect(() => driversChart(inputs, "en", 0)).toThrow(RangeError);
+    expect(() => driversChart(inputs, "en", 2.5)).toThrow(RangeError);
+  });
+});
+
+describe("gatesChart(inputs, lang)", () => {
+  it("has one bar per gate, the MVP's at P(ROI > 200%), the unsimulated ones empty and labelled", async () => {
+    const inputs = await seedInputs();
+    const fig = gatesChart(inputs, "en");
+    const trace = fig.data[0] as { y: string[]; x: number[]; text: string[] };
+    expect(trace.y).toEqual(["MVP · month 3", "regional · month 6", "national · month 12"]);
+    expect(trace.x[0]).toBe(inputs.monteCarlo.probRoiAbove200.value);
+    expect(trace.x.slice(1).every(Number.isNaN)).toBe(true);
+    expect((fig.layout["annotations"] as Array<{ text: string }>).map((a) => a.text)).toEqual(["not simulated", "not simulated"]);
+  });
+
+  it("colours a gate like a traffic light: green from 80%, amber from 50%, red below, grey when unknown", () => {
+    expect([gateColor(0.9), gateColor(0.8), gateColor(0.6), gateColor(0.42), gateColor(null), gateColor(Number.NaN)]).toEqual(["#009E73", "#009E73", "#E69F00", "#C0392B", "#BDC3C7", "#BDC3C7"]);
+  });
+});
+
+describe("compactLayout(figure, width, height)", () => {
+  it("fixes the size and makes the plot static, without mutating the figure", () => {
+    const fig = { data: [], layout: { title: { text: "x" }, xaxis: { title: { text: "a" } } } };
+    const out = compactLayout(fig, 300, 200);
+    expect(out.layout).toMatchObject({ width: 300, height: 200, autosize: false });
+    expect(fig.layout).toEqual({ title: { text: "x" }, xaxis: { title: { text: "a" } } });
+  });
+
+  it("rejects a size that is not positive and finite", () => {
+    expect(() => compactLayout({ data: [], layout: {} }, 0, 200)).toThrow(RangeError);
+    expect(() => compactLayout({ data: [], layout: {} }, 300, Number.NaN)).toThrow(RangeError);
+  });
+});

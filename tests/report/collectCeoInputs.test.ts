@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/io/InputError";
+import { churnlabVersion, collectCeoInputs } from "../../src/report/collectCeoInputs";
+import { planFileInfo } from "../../src/report/planFileInfo";
+import { fixedNow, seedInputs, seedPlanFile, seedUncertainFile } from "./fixtures";
+
+describe("collectCeoInputs(planFile, options)", () => {
+  it("reproduces the article's stated view (ROI 3.5875 = 359%) and the recomputed one (2.1593 = 216%, first year 15,740,000 yuan)", async () => {
+    const inputs = await seedInputs();
+    expect(inputs.asStated.roi).toBeCloseTo(3.5874538745, 9);
+    expect(inputs.recomputed.firstYearCost).toBe(15_740_000);
+    expect(inputs.recomputed.roi).toBeCloseTo(2.1593392630, 9);
+    expect(inputs.recomputed.retainedCustomers).toBe(12_000);
+  });
+
+  it("simulates the corrected costs by default: the tornado's base ROI is the recomputed ROI", async () => {
+    const inputs = await seedInputs();
+    expect(inputs.run.costs).toBe("recomputed");
+    expect(inputs.drivers.baseOutput).toBeCloseTo(inputs.recomputed.roi, 9);
+    expect(inputs.drivers.bars[0]!.name).toBe("benefits.ltvYuan");
+  });
+
+  it("keeps every trial's ROI for the histogram and summaries consistent with it", async () => {
+    const inputs = await seedInputs(4000, 1);
+    const mc = inputs.monteCarlo;
+    expect(mc.roiSamples.length).toBe(4000);
+    const sorted = Float64Array.from(mc.roiSamples).sort();
+    expect(mc.roi.min).toBe(sorted[0]);
+    expect(mc.roi.max).toBe(sorted[3999]);
+    const above = Array.from(mc.roiSamples).filter((x) => x > 2).length / 4000;
+    expect(mc.probRoiAbove200.value).toBeCloseTo(above, 12);
+  });
+
+  it("is a function of (file, seed, trials): same seed, same figures; another seed, other draws", async () => {
+    const a = await collectCeoInputs(seedUncertainFile, { trials: 2000, seed: 7, now: fixedNow, workers: 0 });
+    const b = await collectCeoInputs(seedUncertainFile, { trials: 2000, seed: 7, now: fixedNow, workers: 0 });
+    const c = await collectCeoInputs(seedUncertainFile, { trials: 2000, seed: 8, now: fixedNow, workers: 0 });
+    expect(a.monteCarlo.roi).toEqual(b.monteCarlo.roi);
+    expect(c.monteCarlo.roi.p50).not.toBe(a.monteCarlo.roi.p50);
+  });
+
+  it("records what the footer needs to trace every number: seed, trials, model, costs, version, date, file hash", async () => {
+    const inputs = await seedInputs(4000, 1);
+    expect(inputs.run).toEqual({ seed: 1, trials: 4000, model: "as-stated", costs: "recomputed", version: churnlabVersion(), generatedAt: "2026-11-24T18:00:00.000Z", uncertainInputs: inputs.run.uncertainInputs });
+    expect(inputs.run.uncertainInputs).toBeGreaterThan(10);
+    expect(inputs.planFile).toEqual(planFileInfo(seedUncertainFile));
+    expect(churnlabVersion()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("reads a plain plan as a plan without uncertainty: every trial is the point estimate", async () => {
+    const inputs = await seedInputs(500, 1, seedPlanFile);
+    expect(inputs.run.uncertainInputs).toBe(0);
+    expect(inputs.monteCarlo.roi.sd).toBe(0);
+    expect(inputs.monteCarlo.roi.p50).toBeCloseTo(inputs.recomputed.roi, 6);
+    expect(inputs.drivers.bars).toEqual([]);
+  });
+
+  it("can simulate the stated costs instead: the tornado's base is then the article's 359%", async () => {
+    const inputs = await collectCeoInputs(seedUncertainFile, { trials: 500, seed: 1, costs: "stated", now: fixedNow, workers: 0 });
+    expect(inputs.run.costs).toBe("stated");
+    expect(inputs.drivers.baseOutput).toBeCloseTo(3.5874538745, 9);
+  });
+
+  it("throws an InputError for a missing file and a RangeError for bad trials or seed", async () => {
+    await expect(collectCeoInputs("no/such/plan.json", { trials: 10 })).rejects.toThrow(InputError);
+    await expect(collectCeoInputs(seedUncertainFile, { trials: 0 })).rejects.toThrow(RangeError);
+    await expect(collectCeoInputs(seedUncertainFile, { trials: 1.5 })).rejects.toThrow(RangeError);
+    await expect(collectCeoInputs(seedUncertainFile, { seed: Number.NaN })).rejects.toThrow(RangeError);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { loadPlan } from "../../src/plan/loadPlan";
+import { pathIndex, probabilityText, rankColor, rankedTiers, roiText, tierLabel, tierRank, wan } from "../../src/report/pageFormat";
+import { driverLabel } from "../../src/report/driverLabel";
+import { seedPlanFile } from "./fixtures";
+
+const plan = loadPlan(seedPlanFile);
+
+describe("wan(yuan)", () => {
+  it("shows the article's money in 万: 1,084万 first-year cost, 154万 tier 4, 4,800万 retained value", () => {
+    expect(wan(10_840_000)).toBe("1,084万");
+    expect(wan(1_540_000)).toBe("154万");
+    expect(wan(48_000_000)).toBe("4,800万");
+  });
+
+  it("keeps one decimal below 10万 and whole 万 otherwise; negatives keep their sign; non-finite is a dash", () => {
+    expect(wan(12_345)).toBe("1.2万");
+    expect(wan(50_000)).toBe("5万");
+    expect(wan(-2_500_000)).toBe("-250万");
+    expect(wan(Number.NaN)).toBe("–");
+    expect(wan(Number.POSITIVE_INFINITY)).toBe("–");
+  });
+});
+
+describe("probabilityText(p)", () => {
+  it("is a whole percent in 10–90% and one decimal outside", () => {
+    expect(probabilityText(0.4224)).toBe("42%");
+    expect(probabilityText(0.00166)).toBe("0.2%");
+    expect(probabilityText(0.99834)).toBe("99.8%");
+  });
+
+  it("never rounds a sampled frequency to a bare 0% or 100%", () => {
+    expect(probabilityText(0.00004)).toBe("<0.1%");
+    expect(probabilityText(0.99996)).toBe(">99.9%");
+    expect(probabilityText(0)).toBe("0%");
+    expect(probabilityText(1)).toBe("100%");
+    expect(probabilityText(Number.NaN)).toBe("–");
+  });
+});
+
+describe("tiers and paths", () => {
+  it("ranks the tiers from the highest risk band (section 5.1)", () => {
+    expect(rankedTiers(plan).map((t) => t.id)).toEqual(["very-high", "high", "medium", "low"]);
+    expect(tierRank(plan, "low")).toBe(4);
+    expect(tierRank(plan, "nope")).toBeUndefined();
+  });
+
+  it("names tiers with the shared tier labels and colours them with the tier colours", () => {
+    expect(tierLabel(plan, "very-high", "zh")).toBe("一级 极高风险");
+    expect(tierLabel(plan, "low", "en")).toBe("Tier 4 low");
+    expect(tierLabel(plan, "nope", "en")).toBe("nope");
+    expect(rankColor(1)).toBe("#C0392B");
+    expect(rankColor(undefined)).toBe("#7F8C8D");
+  });
+
+  it("formats ROI as whole percent: 3.5875 is 359%", () => {
+    expect(roiText(3.5875)).toBe("359%");
+    expect(roiText(2.159339263024142)).toBe("216%");
+  });
+
+  it("reads the index after a JSON path prefix", () => {
+    expect(pathIndex("$.costs.annual[2].amountYuan", "costs.annual")).toBe(2);
+    expect(pathIndex("$.tiers[3].budgetYuanPerPerson", "tiers")).toBe(3);
+    expect(pathIndex("$.costs.annual", "costs.annual")).toBeUndefined();
+  });
+});
+
+describe("driverLabel(name, plan, lang)", () => {
+  it("uses the charts layer's input labels when it has one", () => {
+    expect(driverLabel("benefits.ltvYuan", plan, "zh")).toBe("剩余生命周期价值");
+    expect(driverLabel("benefits.ltvYuan", plan, "en")).toBe("Remaining lifetime value");
+  });
+
+  it("names tier churn probabilities, tier fields and cost lines from the plan", () => {
+    expect(driverLabel("simulation.tierChurnProbability.high", plan, "zh")).toBe("高风险流失概率");
+    expect(driverLabel("simulation.tierChurnProbability.very-high", plan, "en")).toBe("Very high risk churn probability");
+    expect(driverLabel("tiers.low.saveRate", plan, "en")).toBe("Low risk save rate");
+    expect(driverLabel("tiers.high.budgetYuanPerPerson", plan, "zh")).toBe("高风险人均预算");
+    expect(driverLabel("customers", plan, "zh")).toBe("客户总数");
+  });
+
+  it("keeps an unknown input's name", () => {
+    expect(driverLabel("benefits.somethingNew", plan, "zh")).toBe("benefits.somethingNew");
+    expect(driverLabel("tiers.nope.saveRate", plan, "zh")).toBe("tiers.nope.saveRate");
+  });
+});
