@@ -1,0 +1,31 @@
+/*
+ * src/models: churn models on TensorFlow.js and XGBoost-wasm, train-only
+ * preprocessing, calibration, honest evaluation, model folders.
+ */
+export { type Matrix, matrix, selectRows, selectValues } from "./Matrix";
+export { chooseBackend, type BackendChoice, type BackendName } from "./backend";
+export { type ChurnModel, type ModelKind, modelKinds, type LabelledData, type FitOptions, type FitHistory, type ModelFiles } from "./ChurnModel";
+export { balancedClassWeights } from "./classWeights";
+export {
+  fitPreprocessor,
+  transform,
+  parseNumberCell,
+  isMissingCell,
+  looksNumeric,
+  type Preprocessor,
+  type PreprocessOptions,
+  type RawColumn,
+  type RawColumns,
+  type NumericInput,
+  type CategoricalInput,
+} from "./preprocess";
+export { trainNetwork, loadNetwork, type NetworkOptions } from "./tfjsNetwork";
+export { trainGbdt, loadGbdt, loadXGBoost, type GbdtOptions } from "./gbdtModel";
+export { fitPlatt, fitIsotonic, fitCalibration, applyCalibration, type Calibrator, type CalibrationMethod } from "./calibration";
+export { stratifiedSplit } from "./stratifiedSplit";
+export { parseTarget, checkIds, type ParsedTarget } from "./parseTarget";
+export { readTabularCsv, type TabularCsv } from "./readTabularCsv";
+export { scoreWithPipeline, type ChurnPipeline, type ModelMetadata } from "./ChurnPipeline";
+export { savePipeline, loadPipeline } from "./persistence";
+export { trainChurnModel, defaultLogistic, defaultMlp, type TrainOptions, type TrainResult, type DataSplit, type Candidate } from "./trainChurnModel";
+export * from "./metrics/index";

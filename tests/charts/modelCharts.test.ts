@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { aucComparisonChart, calibrationChart, importanceChart, liftGainChart, precisionRecallChart, rocChart, tierDistributionChart } from "../../src/charts/modelCharts";
+import { figureProblems } from "../../src/charts/figureProblems";
+import { calibrationCurve, liftTable, precisionRecallCurve, rocCurve } from "../../src/models/metrics/index";
+
+const p = [0.1, 0.4, 0.35, 0.8, 0.2, 0.9, 0.05, 0.6];
+const y = [0, 0, 1, 1, 0, 1, 0, 0];
+
+describe("model charts", () => {
+  it("ROC chart: one line per model plus the chance diagonal, AUC in the legend", () => {
+    const fig = rocChart([{ name: "GBDT", curve: rocCurve(p, y), auc: 0.8667 }], "en");
+    expect(fig.data).toHaveLength(2);
+    expect(fig.data[0]?.["name"]).toBe("GBDT (AUC 0.867)");
+    expect(fig.data[1]?.["x"]).toEqual([0, 1]);
+    expect(figureProblems(fig)).toEqual([]);
+  });
+  it("thins long curves to at most ~400 points, keeping the end point", () => {
+    const n = 5000;
+    const scores = Array.from({ length: n }, (_, i) => i / n);
+    const labels = scores.map((_, i) => (i % 3 === 0 ? 1 : 0));
+    const x = rocChart([{ name: "m", curve: rocCurve(scores, labels), auc: 0.5 }]).data[0]?.["x"] as number[];
+    expect(x.length).toBeLessThanOrEqual(402);
+    expect(x[x.length - 1]).toBe(1);
+  });
+  it("PR chart has the base rate as its reference", () => {
+    const fig = precisionRecallChart([{ name: "MLP", curve: precisionRecallCurve(p, y), ap: 0.7 }], 0.375, "zh");
+    expect(fig.data[1]?.["y"]).toEqual([0.375, 0.375]);
+    expect(figureProblems(fig)).toEqual([]);
+    expect(() => precisionRecallChart([], 0.1)).toThrow(RangeError);
+  });
+  it("calibration, lift, importance, tiers and AUC charts are valid figures", () => {
+    const figs = [
+      calibrationChart([{ name: "GBDT", curve: calibrationCurve(p, y, 5) }], "en"),
+      liftGainChart(liftTable(p, y, 4), "en"),
+      importanceChart([{ feature: "recency_days", importance: 0.08, sd: 0.004 }, { feature: "segment", importance: -0.001, sd: 0.002 }], "en"),
+      tierDistributionChart([0.01, 0.02, 0.05, 0.92], [0.03, 0.08, 0.12, 0.77], "zh"),
+      aucComparisonChart([{ name: "GBDT", auc: 0.86, low: 0.84, high: 0.88 }], 0.85, 0.8, "en"),
+    ];
+    for (const fig of figs) expect(figureProblems(fig)).toEqual([]);
+    expect((figs[2]?.data[0]?.["y"] as string[])[1]).toBe("recency_days"); // most important on top
+    expect((figs[4]?.layout["shapes"] as unknown[]).length).toBe(2);
+    expect(() => tierDistributionChart([1], [1, 2, 3, 4])).toThrow(RangeError);
+  });
+});
