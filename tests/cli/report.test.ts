@@ -1,0 +1,149 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { createHash } from "node:crypto";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { CommanderError } from "commander";
+import { reportCommand, reportOptions } from "../../src/cli/commands/report";
+import { pdfPageCount } from "../../src/charts/browser";
+
+const seedUncertain = "data/plans/seed-plan-uncertain.json";
+let dir: string;
+let stdout: string;
+let stderr: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-report-cli-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+beforeEach(() => {
+  stdout = "";
+  stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  process.exitCode = undefined;
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+  process.exitCode = undefined;
+});
+
+async function run(...args: string[]): Promise<number> {
+  await reportCommand().exitOverride().parseAsync(["node", "report", ...args]);
+  return Number(process.exitCode ?? 0);
+}
+
+describe("churnlab report <plan> --out DIR", () => {
+  it("writes ceo-page.html (offline), ceo-page.pdf (one A4 page) and ceo-page.png, and prints the paths and headline as JSON", async () => {
+    const out = path.join(dir, "zh");
+    expect(await run(seedUncertain, "--out", out, "--trials", "2000", "--seed", "3", "--json")).toBe(0);
+    expect(stderr).toBe("");
+    const result = JSON.parse(stdout);
+    expect(Object.keys(result)).toEqual(["html", "pdf", "screenshot", "plan", "planSha256", "seed", "trials", "costs", "roi", "probPaybackWithinYear", "probRoiAbove200"]);
+    expect(result).toMatchObject({
+      html: path.join(out, "ceo-page.html"),
+      pdf: path.join(out, "ceo-page.pdf"),
+      screenshot: path.join(out, "ceo-page.png"),
+      plan: "seed-plan-uncertain.json",
+      planSha256: createHash("sha256").update(fs.readFileSync(seedUncertain)).digest("hex"),
+      seed: 3,
+      trials: 2000,
+      costs: "recomputed",
+    });
+    expect(result.roi.p5).toBeLessThan(result.roi.p50);
+    expect(result.roi.p50).toBeLessThan(result.roi.p95);
+    expect(fs.readdirSync(out).sort()).toEqual(["ceo-page.html", "ceo-page.pdf", "ceo-page.png"]);
+    const html = fs.readFileSync(result.html, "utf8");
+    expect(html).toMatch(/<html lang="zh-CN">/);
+    expect(html).toContain(result.planSha256);
+    expect(html).toContain("种子 3 · 2,000 次模拟");
+    expect(pdfPageCount(fs.readFileSync(result.pdf))).toBe(1);
+    const png = fs.readFileSync(result.screenshot);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1588, 2246]);
+  });
+
+  it("prints the paths and the headline in words, in English with --lang en", async () => {
+    const out = path.join(dir, "en");
+    expect(await run(seedUncertain, "-o", out, "--lang", "en", "-n", "1000")).toBe(0);
+    expect(stdout).toMatch(/^wrote .*ceo-page\.html\nwrote .*ceo-page\.pdf \(1 A4 page\)\nwrote .*ceo-page\.png\nROI median [\d.]+% \(90% range -?[\d.]+%–[\d.]+%\), payback within the year [\d.]+%, ROI > 200% [\d.]+% \(seed 1, 1,000 trials, plan sha256 [0-9a-f]{12}…\)\n$/);
+    expect(fs.readFileSync(path.join(out, "ceo-page.html"), "utf8")).toMatch(/<html lang="en">/);
+  });
+});
+
+describe("churnlab report: bad input exits 2 and writes nothing", () => {
+  it("names every problem of a bad plan with its JSON path", async () => {
+    const bad = path.join(dir, "bad-plan.json");
+    const plan = JSON.parse(fs.readFileSync("data/plans/seed-plan.json", "utf8"));
+    plan.customers = -5;
+    plan.tiers[0].saveRate = 1.5;
+    fs.writeFileSync(bad, JSON.stringify(plan));
+    const out = path.join(dir, "bad-out");
+    expect(await run(bad, "--out", out, "--trials", "100")).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/\$\.customers/);
+    expect(stderr).toMatch(/\$\.tiers\[0\]\.saveRate/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("rejects a missing plan file and a file that is not JSON", async () => {
+    const out = path.join(dir, "missing-out");
+    expect(await run(path.join(dir, "nope.json"), "--out", out)).toBe(2);
+    expect(stderr).toMatch(/no such file/);
+    const notJson = path.join(dir, "not.json");
+    fs.writeFileSync(notJson, "{ customers: ");
+    expect(await run(notJson, "--out", out)).toBe(2);
+    expect(stderr).toMatch(/not valid JSON/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("names every bad flag at once: --lang, --trials and --seed", async () => {
+    const out = path.join(dir, "flags-out");
+    expect(await run(seedUncertain, "--out", out, "--lang", "fr", "--trials", "0", "--seed", "1.5")).toBe(2);
+    expect(stderr).toContain("command line: 3 problems");
+    expect(stderr).toMatch(/--lang: must be one of zh, en, got "fr"/);
+    expect(stderr).toMatch(/--trials: must be an integer from 1 to 10000000, got "0"/);
+    expect(stderr).toMatch(/--seed: must be an integer, got "1.5"/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("refuses an --out that is a file", async () => {
+    const file = path.join(dir, "a-file");
+    fs.writeFileSync(file, "x");
+    expect(await run(seedUncertain, "--out", file, "--trials", "10")).toBe(2);
+    expect(stderr).toMatch(/--out: .* is a file, not a folder/);
+    expect(fs.readFileSync(file, "utf8")).toBe("x");
+  });
+
+  it("requires --out (a usage error: commander exits, main maps it to 2)", async () => {
+    await expect(reportCommand().exitOverride().configureOutput({ writeErr: () => undefined }).parseAsync(["node", "report", seedUncertain])).rejects.toBeInstanceOf(CommanderError);
+  });
+});
+
+describe("churnlab report: a rendering failure exits 1 and writes nothing", () => {
+  it("leaves no file behind when Chromium cannot start", async () => {
+    vi.stubEnv("CHURNLAB_CHROMIUM", path.join(dir, "no-chromium"));
+    const out = path.join(dir, "no-browser-out");
+    expect(await run(seedUncertain, "--out", out, "--trials", "200")).toBe(1);
+    expect(stderr).toMatch(/Chromium not found/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe("reportOptions(flags)", () => {
+  it("turns valid flags into writeCeoReport options (lang case-insensitive, negative seeds allowed)", () => {
+    expect(reportOptions({ out: "o", lang: "EN", trials: "20000", seed: "-7" })).toEqual({ outDir: "o", lang: "en", trials: 20000, seed: -7 });
+  });
+
+  it("rejects an empty --out, a huge --trials and a non-integer --seed", () => {
+    expect(() => reportOptions({ out: " ", lang: "zh", trials: "10000001", seed: "x" })).toThrow(/3 problems/);
+  });
+});
