@@ -100,8 +100,8 @@ export interface DecayCurveChartOptions {
   interpolation?: (d: number) => number;
   /** Posterior band of curves. */
   band?: DecayBand;
-  /** The plan's best window [from, to] days, shaded. */
-  goldenWindow?: readonly [number, number];
+  /** The plan's best window [from, to] days, shaded (the first two values are used). */
+  goldenWindow?: readonly number[];
   /** Delays to draw (default 0..35). */
   delays?: readonly number[];
 }
@@ -148,8 +148,9 @@ export function decayCurveChart(options: DecayCurveChartOptions, lang: Lang = "z
   data.push(point);
   const shapes: Array<Record<string, unknown>> = [];
   const annotations: Array<Record<string, unknown>> = [];
-  if (options.goldenWindow !== undefined) {
-    const [from, to] = options.goldenWindow;
+  const from = options.goldenWindow?.[0];
+  const to = options.goldenWindow?.[1];
+  if (from !== undefined && to !== undefined) {
     shapes.push({ type: "rect", xref: "x", yref: "paper", x0: from, x1: to, y0: 0, y1: 1, fillcolor: "rgba(0, 158, 115, 0.10)", line: { width: 0 }, layer: "below" });
     annotations.push({ xref: "x", yref: "paper", x: (from + to) / 2, y: 1, yanchor: "bottom", text: t("actions.line.goldenWindow", lang, { from, to }), showarrow: false, font: { color: semanticColors.good } });
   }
