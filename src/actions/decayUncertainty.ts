@@ -8,6 +8,9 @@ import { pchipInterpolant } from "./pchip";
  * Default customers per A/B arm when the plan does not state them: the MVP
  * intervenes on ~600 people (plan section 7), split over the 4 delay arms =
  * 150 per arm. An assumption, recorded in {@link DecayEvidence.nSource}.
+ *
+ * @example
+ * decayEvidence(seedPlan.timing.abTest).n; // [150, 150, 150, 150]
  */
 export const assumedArmSize = 150;
 

@@ -25,7 +25,12 @@ const queueEntrySchema = z.strictObject({
   overflowReason: z.string(),
 });
 
-/** The ledger file's schema (zod): `{ version: 1, weeks: [{ week, entries: QueueEntry[], expired: string[] }] }`, weeks strictly increasing. */
+/**
+ * The ledger file's schema (zod): `{ version: 1, weeks: [{ week, entries: QueueEntry[], expired: string[] }] }`, weeks strictly increasing.
+ *
+ * @example
+ * ledgerSchema.safeParse({ version: 1, weeks: [] }).success; // true
+ */
 export const ledgerSchema = z
   .strictObject({
     version: z.literal(1),
@@ -38,7 +43,7 @@ export const ledgerSchema = z
     });
   });
 
-/** File name of the ledger inside the output folder. */
+/** File name of the ledger inside the output folder: "queue-ledger.json". */
 export const ledgerFileName = "queue-ledger.json";
 
 /**
@@ -73,7 +78,12 @@ export function loadLedger(file: string): Ledger {
   return parsed.data as Ledger;
 }
 
-/** The queue CSV's columns, in order (snake_case, for CRM import). */
+/**
+ * The queue CSV's columns, in order (snake_case, for CRM import).
+ *
+ * @example
+ * queueCsvColumns[1]; // "customer_id"
+ */
 export const queueCsvColumns = [
   "week",
   "customer_id",

@@ -5,7 +5,12 @@ import { readCsvText } from "../data/readCsvText";
 import { isoToDay } from "../data/dates";
 import type { ScoredCustomer } from "./riskTiers";
 
-/** Accepted header names of a score file, ours first. */
+/**
+ * Accepted header names of a score file, ours first.
+ *
+ * @example
+ * scoreColumns.probability[0]; // "probability"
+ */
 export const scoreColumns = {
   customerId: ["customer_id", "customerId", "customer", "id"],
   probability: ["probability", "churn_probability", "p_churn", "score"],

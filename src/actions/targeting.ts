@@ -13,7 +13,12 @@ import { saveRateAfterDelay } from "./saveRateAfterDelay";
  */
 export type TargetingPolicy = "risk" | "expected-value" | "uplift";
 
-/** Every targeting policy, the plan's first. */
+/**
+ * Every targeting policy, the plan's first.
+ *
+ * @example
+ * targetingPolicies; // ["risk", "expected-value", "uplift"]
+ */
 export const targetingPolicies: readonly TargetingPolicy[] = ["risk", "expected-value", "uplift"];
 
 /** A customer who could be contacted. */

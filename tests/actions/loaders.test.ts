@@ -1,0 +1,90 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadLedger, parseAdvisors, parseScores, queueToCsv, type QueueEntry } from "../../src/actions";
+import { InputError } from "../../src/io";
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof InputError) return err.problems.map((p) => `${p.where}: ${p.message}`);
+    throw err;
+  }
+  throw new Error("expected an InputError");
+}
+
+describe("parseScores: the weekly score file", () => {
+  it("reads ids, probabilities and outlets, accepting common header names", () => {
+    const f = parseScores("id,churn_probability,outlet\nc1,0.62,O1\nc2,0,O2\n", "s.csv");
+    expect(f.customers).toEqual([
+      { customerId: "c1", probability: 0.62, outletId: "O1" },
+      { customerId: "c2", probability: 0, outletId: "O2" },
+    ]);
+    expect(f).toMatchObject({ week: null, weekFrom: null, hasOutlet: true });
+    expect(parseScores("customer_id,probability\nc1,1\n", "s.csv").customers).toEqual([{ customerId: "c1", probability: 1 }]);
+  });
+  it("takes the week from a week column, else from a date in the file name", () => {
+    expect(parseScores("customer_id,probability,week\nc1,0.5,2025-01-13\n", "x.csv")).toMatchObject({ week: "2025-01-13", weekFrom: "column" });
+    expect(parseScores("customer_id,probability\nc1,0.5\n", "out/scores-2025-01-06.csv")).toMatchObject({ week: "2025-01-06", weekFrom: "file name" });
+    expect(parseScores("customer_id,probability\nc1,0.5\n", "scores-2025-02-30.csv").week).toBeNull();
+  });
+  it("lists every problem with its line and column", () => {
+    const problems = problemsOf(() => parseScores("customer_id,probability,week\n,0.5,2025-01-13\nc2,NaN,2025-01-13\nc2,-0.1,2025-01-20\nc3,,13/01/2025\n", "s.csv"));
+    expect(problems).toEqual([
+      "line 2, column customer_id: empty customer id",
+      'line 3, column probability: customer c2: probability must be a number from 0 to 1, got "NaN"',
+      'line 4, column customer_id: duplicate customer id "c2" (first on line 3)',
+      'line 4, column probability: customer c2: probability must be a number from 0 to 1, got "-0.1"',
+      'line 5, column probability: customer c3: probability must be a number from 0 to 1, got ""',
+      'line 5, column week: not a date YYYY-MM-DD: "13/01/2025"',
+      "column week: one file must hold one week, found 2: 2025-01-13 (line 2), 2025-01-20 (line 4)",
+    ]);
+  });
+  it("rejects a header without data, missing and repeated columns, and an empty text", () => {
+    expect(problemsOf(() => parseScores("customer_id,probability\n", "s.csv"))).toEqual(["file: no data rows after the header"]);
+    expect(problemsOf(() => parseScores("customer_id,customerId,p\nc1,c1,0.5\n", "s.csv"))).toEqual([
+      "line 1 (header): customer id appears in more than one column (customer_id, customerId)",
+      "line 1 (header): missing the churn probability column (one of probability, churn_probability, p_churn, score); found: customer_id, customerId, p",
+    ]);
+    expect(problemsOf(() => parseScores("", "s.csv"))[0]).toMatch(/file is empty/);
+  });
+});
+
+describe("parseAdvisors", () => {
+  it("reads the roster and lists every problem", () => {
+    expect(parseAdvisors("advisor_id,outlet_id,weekly_capacity\nadv1,O1,25\n", "a.csv")).toEqual([{ advisorId: "adv1", outletId: "O1", weeklyCapacity: 25 }]);
+    expect(problemsOf(() => parseAdvisors("advisor_id,outlet_id\nadv1,O1\n", "a.csv"))[0]).toMatch(/missing column "weekly_capacity"/);
+    expect(problemsOf(() => parseAdvisors("advisor_id,outlet_id,weekly_capacity\n,O1,2.5\n", "a.csv"))).toEqual([
+      "line 2, column advisor_id: empty advisor id",
+      'line 2, column weekly_capacity: must be a whole number >= 0, got "2.5"',
+    ]);
+    expect(problemsOf(() => parseAdvisors("advisor_id,outlet_id,weekly_capacity\n", "a.csv"))).toEqual(["file: no advisors after the header"]);
+  });
+});
+
+describe("loadLedger and queueToCsv", () => {
+  it("treats a missing ledger as empty and rejects a corrupt one with JSON paths", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-ledger-"));
+    try {
+      expect(loadLedger(path.join(dir, "none.json"))).toEqual({ version: 1, weeks: [] });
+      const bad = path.join(dir, "bad.json");
+      fs.writeFileSync(bad, JSON.stringify({ version: 1, weeks: [{ week: "2025-01-13", entries: [], expired: [] }, { week: "2025-01-06", entries: [{}], expired: [] }] }));
+      const problems = problemsOf(() => loadLedger(bad));
+      expect(problems.some((p) => p.startsWith("$.weeks[1].entries[0].week"))).toBe(true);
+      fs.writeFileSync(bad, "{");
+      expect(problemsOf(() => loadLedger(bad))[0]).toMatch(/not valid JSON/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it("writes one quoted CSV row per entry, probabilities to 4 decimals", () => {
+    const entry: QueueEntry = {
+      week: "2025-01-13", customerId: "c1", outletId: "O1", probability: 0.723456, previousProbability: null, tierNumber: 1, tierId: "very-high",
+      action: 'home visit, gift "VIP"', budgetYuan: 800, reason: "first-seen", firstDetected: "2025-01-13", goldenWindowStart: "2025-01-20",
+      goldenWindowEnd: "2025-01-27", advisorId: "", status: "overflow", overflowReason: "no advisor at outlet O1",
+    };
+    expect(queueToCsv([entry]).split("\n")[1]).toBe('2025-01-13,c1,O1,0.7235,,1,very-high,"home visit, gift ""VIP""",800,first-seen,2025-01-13,2025-01-20,2025-01-27,,overflow,no advisor at outlet O1');
+  });
+});
