@@ -1,4 +1,5 @@
 import { FastRng } from "../random/FastRng";
+import { radixSortFloat32 } from "./radixSort";
 import { normalCdf, normalQuantileFast as normalQuantile } from "./specialFunctions";
 import { compilePlanKernel, type PlanKernel } from "./planKernel";
 import { cholesky } from "./correlation";
@@ -29,7 +30,7 @@ export function resolveAssumptions(plan: UncertainPlan, design: DesignOptions): 
 /** Everything a thread needs to run blocks: the kernel, input quantiles and slots, copula factor. */
 export interface BlockContext {
   kernel: PlanKernel;
-  /** Slot of each input in the kernel (-1: the model does not read it). */
+  /** Slot of each input in the kernel (-1: the chosen model does not read it; its uniforms are still drawn, so streams do not depend on the model). */
   inputSlots: Int32Array;
   quantiles: Array<(u: number) => number>;
   /** Inputs in the Gaussian copula and the Cholesky factor of their correlation matrix. */
@@ -51,7 +52,12 @@ export function createBlockContext(plan: UncertainPlan, design: DesignOptions): 
   const local = pairs.map((p) => ({ a: involved.indexOf(p.a), b: involved.indexOf(p.b), rankCorrelation: p.rankCorrelation }));
   return {
     kernel,
-    inputSlots: Int32Array.from(plan.inputs.map((x) => kernel.slotOf(x.path))),
+    inputSlots: Int32Array.from(
+      plan.inputs.map((x) => {
+        const slot = kernel.slotOf(x.path);
+        return slot >= 0 && kernel.reads[slot] === 1 ? slot : -1;
+      }),
+    ),
     quantiles: plan.inputs.map((x) => x.compiled.quantile),
     copulaInputs: Int32Array.from(involved),
     copulaFactor: involved.length > 0 ? cholesky(correlationMatrix(involved.length, local)) : new Float64Array(0),
@@ -223,13 +229,14 @@ export function runBlock(ctx: BlockContext, index: number, blockSize: number, tr
   mom[13] = above;
   mom[14] = slow;
   const keep = options.keepOrder === true;
+  const scratch = new Float32Array(count);
   const result: BlockResult = {
     index,
     count,
-    sortedRoi: keep ? roi.slice().sort() : roi.sort(),
-    sortedNetBenefit: keep ? net.slice().sort() : net.sort(),
-    sortedPaybackMonths: keep ? pay.slice().sort() : pay.sort(),
-    sortedNpv: keep ? npv.slice().sort() : npv.sort(),
+    sortedRoi: radixSortFloat32(keep ? roi.slice() : roi, scratch),
+    sortedNetBenefit: radixSortFloat32(keep ? net.slice() : net, scratch),
+    sortedPaybackMonths: radixSortFloat32(keep ? pay.slice() : pay, scratch),
+    sortedNpv: radixSortFloat32(keep ? npv.slice() : npv, scratch),
     moments: mom,
     roiShift: shift[0]!,
     roiSums: Float64Array.from([finite[0]!, sum[0]!, sumSq[0]!, loss, above]),

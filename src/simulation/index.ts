@@ -19,6 +19,7 @@ export { normalCdf, normalQuantile, normalQuantileFast, betaCdf, betaQuantile, l
 export { compilePlanKernel, kernelOutputs, OUT, type PlanKernel, type KernelOutput } from "./planKernel";
 export { DEFAULT_BLOCK_SIZE, createBlockContext, runBlock, blockBuffers, drawBlockUniforms, uniformsToValues, resolveAssumptions, type BlockContext, type BlockResult, type BlockOptions, type DesignOptions } from "./blockRunner";
 export { kthOfSortedBlocks } from "./sortedBlocks";
+export { radixSortFloat32 } from "./radixSort";
 export { runMonteCarlo, defaultWorkers, type MonteCarloOptions, type MonteCarloResult, type MonteCarloSamples } from "./monteCarlo";
 export {
   sortedQuantile,

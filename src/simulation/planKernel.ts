@@ -18,8 +18,10 @@ export interface PlanKernel {
   readonly slotPaths: readonly string[];
   /** Slot values of the base plan. */
   readonly base: Float64Array;
-  /** Slot index of a JSON path, or -1 when the model does not read it. */
+  /** Slot index of a JSON path, or -1 when the kernel has no slot for it. */
   slotOf(path: string): number;
+  /** 1 for each slot the chosen model reads (e.g. save rates only in "bottom-up"), else 0. */
+  readonly reads: Uint8Array;
   /** Writes the outputs ({@link OUT} order) for the parameter slots `p` into `out` (length >= 8). */
   evaluate(p: Float64Array, out: Float64Array): void;
 }
@@ -103,6 +105,21 @@ export function compilePlanKernel(plan: Plan, assumptions: SimulationAssumptions
   const bottomUp = assumptions.model === "bottom-up";
   const recomputedCosts = assumptions.costs === "recomputed";
   const ramp = bottomUp && assumptions.coverageRamp;
+  const reads = new Uint8Array(paths.length);
+  const mark = (...slots: Array<number | ArrayLike<number>>): void => {
+    for (const x of slots) {
+      if (typeof x === "number") reads[x] = 1;
+      else for (let i = 0; i < x.length; i += 1) reads[x[i]!] = 1;
+    }
+  };
+  mark(customers, ltv, referralRate, perReferrer, newValue, oneTime, annualFixed, discount);
+  if (recomputedCosts) mark(share, budget);
+  else mark(annualTier);
+  if (bottomUp) {
+    mark(share, abDelay, abSave, refDelay, delay);
+    for (let k = 0; k < intervened.length; k += 1) mark(saveRate[intervened[k]!]!, churnProb[intervened[k]!]!);
+  } else mark(churnBefore, churnAfter);
+  if (ramp) mark(stageStart, stageEnd, stageCustomers);
   const fixedIdx = Int32Array.from(annualFixed);
   const tierIdx = Int32Array.from(annualTier);
   const nTiers = plan.tiers.length;
@@ -178,5 +195,5 @@ export function compilePlanKernel(plan: Plan, assumptions: SimulationAssumptions
   };
 
   const index = new Map(paths.map((p, i) => [p, i]));
-  return { slotPaths: paths, base: Float64Array.from(values), slotOf: (path) => index.get(path) ?? -1, evaluate };
+  return { slotPaths: paths, base: Float64Array.from(values), slotOf: (path) => index.get(path) ?? -1, reads, evaluate };
 }

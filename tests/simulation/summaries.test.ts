@@ -75,3 +75,22 @@ describe("convergence helpers", () => {
     expect(probabilityEstimate(0, 0).value).toBeNaN();
   });
 });
+
+describe("radixSortFloat32", () => {
+  it("orders like Float32Array#sort: −Infinity, −0 before +0, +Infinity, NaN last (300 random arrays)", async () => {
+    const { radixSortFloat32 } = await import("../../src/simulation/radixSort");
+    const rng = new FastRng(3, "radix-test");
+    for (let t = 0; t < 300; t += 1) {
+      const a = new Float32Array(Math.floor(rng.next() * 300));
+      for (let i = 0; i < a.length; i += 1) {
+        const u = rng.next();
+        a[i] = u < 0.05 ? Infinity : u < 0.08 ? NaN : u < 0.1 ? -Infinity : u < 0.12 ? -0 : u < 0.14 ? 0 : u < 0.3 ? Math.round(u * 10) - 2 : (u - 0.5) * 1e6 * u;
+      }
+      const ref = a.slice().sort();
+      const got = radixSortFloat32(a.slice());
+      for (let i = 0; i < a.length; i += 1) expect(Object.is(ref[i], got[i]) || (Number.isNaN(ref[i]!) && Number.isNaN(got[i]!))).toBe(true);
+    }
+    expect([...radixSortFloat32(new Float32Array(0))]).toEqual([]);
+    expect([...radixSortFloat32(Float32Array.from([3, -1, 2]))]).toEqual([-1, 2, 3]);
+  });
+});
