@@ -104,7 +104,24 @@ export function drawDecayCurve(rng: RandomSource, evidence: DecayEvidence, shape
   if (evidence.delays.length < 2) throw new RangeError("drawDecayCurve: needs at least 2 A/B arms");
   const rates = evidence.alpha.map((a, i) => sampleBeta(rng, a, evidence.beta[i] as number));
   if (shape === "pchip") return pchipInterpolant(evidence.delays, isotonicDecreasing(rates, evidence.n));
-  return refitCurve(shape, evidence.delays, rates).curve;
+  return refitCurve(shape, evidence.delays, rates, warmStart(evidence, shape)).curve;
+}
+
+/** Unconstrained parameters of each shape fitted to the observed rates, per evidence object: the warm start of every draw. */
+const warmStarts = new WeakMap<DecayEvidence, Map<DecayModel, number[]>>();
+
+function warmStart(evidence: DecayEvidence, shape: DecayModel): number[] {
+  let byShape = warmStarts.get(evidence);
+  if (byShape === undefined) {
+    byShape = new Map();
+    warmStarts.set(evidence, byShape);
+  }
+  let start = byShape.get(shape);
+  if (start === undefined) {
+    start = refitCurve(shape, evidence.delays, evidence.rates).unconstrained;
+    byShape.set(shape, start);
+  }
+  return start;
 }
 
 /**
