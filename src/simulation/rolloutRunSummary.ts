@@ -44,7 +44,10 @@ export interface RolloutRunSummary {
   spendByTier: number[];
   meanDelayDaysByTier: number[];
   within7DaysShareByTier: number[];
+  /** Share of the customers flagged into the tier's queue (and not escalated) contacted within 7 days: contacts within 7 days / (contacts + expired + lost waiting + still waiting). */
+  flaggedWithin7DaysShareByTier: number[];
   lostBeforeContactByTier: number[];
+  expiredByTier: number[];
   /** Contacts by weeks waited (0, 1, 2, 3, 4+) per tier. */
   delayHistogramByTier: number[][];
   costYuan: number;
@@ -225,7 +228,9 @@ export function summarizeRolloutRun(run: RolloutRun, sc: RolloutScenario, plan: 
     spendByTier: per(run.spendYuan),
     meanDelayDaysByTier: tiers.map((k) => ratio(run.delaySumDays[k]!, run.contacts[k]!)),
     within7DaysShareByTier: tiers.map((k) => ratio(run.contactsWithin7Days[k]!, run.contacts[k]!)),
+    flaggedWithin7DaysShareByTier: tiers.map((k) => ratio(run.contactsWithin7Days[k]!, run.contacts[k]! + run.expired[k]! + run.lostBeforeContact[k]! + run.stillQueued[k]!)),
     lostBeforeContactByTier: per(run.lostBeforeContact),
+    expiredByTier: per(run.expired),
     delayHistogramByTier: tiers.map((k) => Array.from(run.delayHistogram.subarray(k * 5, k * 5 + 5))),
     costYuan: cost,
     benefitYuan: benefit,
