@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FastRng } from "../../src/random/FastRng";
 import { kthOfSortedBlocks } from "../../src/simulation/sortedBlocks";
+import { radixSortFloat32 } from "../../src/simulation/radixSort";
 import { convergenceCheckpoints, convergenceTrace, probabilityEstimate, quantileStandardError, sortedQuantile, summarizeSorted } from "../../src/simulation/summaries";
 
 describe("sortedQuantile", () => {
@@ -77,8 +78,8 @@ describe("convergence helpers", () => {
 });
 
 describe("radixSortFloat32", () => {
-  it("orders like Float32Array#sort: −Infinity, −0 before +0, +Infinity, NaN last (300 random arrays)", async () => {
-    const { radixSortFloat32 } = await import("../../src/simulation/radixSort");
+  it("orders like Float32Array#sort: −Infinity, −0 before +0, +Infinity, NaN last (300 random arrays)", () => {
+
     const rng = new FastRng(3, "radix-test");
     for (let t = 0; t < 300; t += 1) {
       const a = new Float32Array(Math.floor(rng.next() * 300));
