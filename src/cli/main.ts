@@ -1,8 +1,16 @@
 import { Command, CommanderError } from "commander";
 import { EXIT } from "./run";
 import { InputError } from "../io/InputError";
-import { chartCommand } from "./commands/chart";
 import { planCommand } from "./commands/plan";
+import { synthCommand } from "./commands/synth";
+import { trainCommand } from "./commands/train";
+import { scoreCommand } from "./commands/score";
+import { weeklyCommand } from "./commands/weekly";
+import { simulateCommand } from "./commands/simulate";
+import { sensitivityCommand } from "./commands/sensitivity";
+import { rolloutCommand } from "./commands/rollout";
+import { chartCommand } from "./commands/chart";
+import { reportCommand } from "./commands/report";
 
 /**
  * The `churnlab` command line: a thin shell over the library. Each command
@@ -16,8 +24,16 @@ export function buildProgram(): Command {
     .exitOverride();
   const commands: Array<() => Command> = [
     // registered commands (one module each, in commands/)
-    chartCommand,
     planCommand,
+    synthCommand,
+    trainCommand,
+    scoreCommand,
+    weeklyCommand,
+    simulateCommand,
+    sensitivityCommand,
+    rolloutCommand,
+    chartCommand,
+    reportCommand,
   ];
   for (const make of commands) program.addCommand(make().exitOverride());
   return program;
