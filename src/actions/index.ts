@@ -1,7 +1,7 @@
 // The actions domain: risk tiers, the Monday scoring loop and its CRM
 // hand-off, the timing decay of save rates, and targeting beyond risk.
 export { rankTiers, tierOf, assignTiers, type RankedTier, type ScoredCustomer, type TieredCustomer } from "./riskTiers";
-export { tierSummary, type TierSummary, type TierSummaryRow, type TierSummaryOptions } from "./tierSummary";
+export { summarizeTiers, type TierSummary, type TierSummaryRow, type TierSummaryOptions } from "./summarizeTiers";
 export type { Advisor, QueueReason, QueueStatus, QueueEntry, LedgerWeek, Ledger, WeeklySummary } from "./queueTypes";
 export { newlyHighRisk, weeklyQueue, type NewlyHighRisk, type WeeklyQueueInput, type WeeklyQueueResult } from "./weeklyQueue";
 export { parseScores, loadScores, scoreColumns, type ScoreFile } from "./loadScores";

@@ -1,7 +1,7 @@
 import type { Plan } from "../plan/schema";
 import { assignTiers, rankTiers, type ScoredCustomer } from "./riskTiers";
 
-/** One row of {@link tierSummary}: a tier of a scored population set against the plan. */
+/** One row of {@link summarizeTiers}: a tier of a scored population set against the plan. */
 export interface TierSummaryRow {
   /** 1 = highest risk. */
   tierNumber: number;
@@ -27,7 +27,7 @@ export interface TierSummaryRow {
   expectedSaved: number;
 }
 
-/** {@link tierSummary}'s result: rows (tier 1 first), totals and the differences with the plan in words. */
+/** {@link summarizeTiers}'s result: rows (tier 1 first), totals and the differences with the plan in words. */
 export interface TierSummary {
   rows: TierSummaryRow[];
   total: { count: number; expectedChurners: number; budgetYuan: number; expectedSaved: number };
@@ -35,7 +35,7 @@ export interface TierSummary {
   differences: string[];
 }
 
-/** Options of {@link tierSummary}. */
+/** Options of {@link summarizeTiers}. */
 export interface TierSummaryOptions {
   /** Absolute share difference (fraction) above which a tier is called out; default 0.01 (1 percentage point). */
   tolerance?: number;
@@ -53,13 +53,13 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
  * @param plan the plan (tiers: bands, stated shares, budgets, save rates).
  * @throws RangeError naming the customer when a probability is NaN or outside [0, 1]; when tolerance is negative or NaN.
  * @example
- * const s = tierSummary([{ customerId: "a", probability: 0.9 }, { customerId: "b", probability: 0.1 }], seedPlan);
+ * const s = summarizeTiers([{ customerId: "a", probability: 0.9 }, { customerId: "b", probability: 0.1 }], seedPlan);
  * s.rows[0]; // { tierNumber: 1, tierId: "very-high", count: 1, share: 0.5, shareStated: 0.03, shareDifference: 0.47, budgetYuan: 800, expectedChurners: 0.9, expectedSaved: 0.405, ... }
  * s.differences[0]; // "tier 1 very high risk: 50.0% of customers vs 3.0% stated (+47.0 points)"
  */
-export function tierSummary(customers: readonly ScoredCustomer[], plan: Pick<Plan, "tiers">, options: TierSummaryOptions = {}): TierSummary {
+export function summarizeTiers(customers: readonly ScoredCustomer[], plan: Pick<Plan, "tiers">, options: TierSummaryOptions = {}): TierSummary {
   const tolerance = options.tolerance ?? 0.01;
-  if (!(tolerance >= 0)) throw new RangeError(`tierSummary: tolerance must be >= 0, got ${tolerance}`);
+  if (!(tolerance >= 0)) throw new RangeError(`summarizeTiers: tolerance must be >= 0, got ${tolerance}`);
   const ranked = rankTiers(plan);
   const tiered = assignTiers(customers, plan);
   const n = tiered.length;

@@ -1,4 +1,4 @@
-import type { TierSummary } from "../actions/tierSummary";
+import type { TierSummary } from "../actions/summarizeTiers";
 import type { WeeklySummary } from "../actions/queueTypes";
 import type { DecayBand } from "../actions/decayUncertainty";
 import type { DecayFit } from "../actions/decayFit";
@@ -20,9 +20,9 @@ const tierColorSafe = (n: number): string => (n >= 1 && n <= 4 ? tierColor(n) : 
  * (section 5.1: 3%, 8%, 12%, 77%): grouped bars, scored in tier colours,
  * stated in grey, with the scored share printed on each bar.
  *
- * @param summary from `tierSummary(customers, plan)` (src/actions).
+ * @param summary from `summarizeTiers(customers, plan)` (src/actions).
  * @example
- * tierShareChart(tierSummary(scores, seedPlan), "en").data[1].y; // [0.03, 0.08, 0.12, 0.77]
+ * tierShareChart(summarizeTiers(scores, seedPlan), "en").data[1].y; // [0.03, 0.08, 0.12, 0.77]
  */
 export function tierShareChart(summary: TierSummary, lang: Lang = "zh"): Figure {
   const categories = summary.rows.map((r) => tierName(r.tierNumber, lang));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assignTiers, rankTiers, tierOf, tierSummary } from "../../src/actions";
+import { assignTiers, rankTiers, tierOf, summarizeTiers } from "../../src/actions";
 import { loadPlan } from "../../src/plan";
 
 const plan = loadPlan("data/plans/seed-plan.json");
@@ -54,9 +54,9 @@ describe("assignTiers", () => {
   });
 });
 
-describe("tierSummary", () => {
+describe("summarizeTiers", () => {
   it("counts, shares, expected churners, budget and saves per tier (hand-computed)", () => {
-    const s = tierSummary(
+    const s = summarizeTiers(
       [
         { customerId: "a", probability: 0.9 },
         { customerId: "b", probability: 0.6 },
@@ -87,14 +87,14 @@ describe("tierSummary", () => {
       ...Array.from({ length: 12 }, (_, i) => ({ customerId: `t3-${i}`, probability: 0.4 })),
       ...Array.from({ length: 77 }, (_, i) => ({ customerId: `t4-${i}`, probability: 0.1 })),
     ];
-    const s = tierSummary(customers, plan);
+    const s = summarizeTiers(customers, plan);
     expect(s.rows.map((r) => r.share)).toEqual([0.03, 0.08, 0.12, 0.77]);
     expect(s.differences).toEqual([]);
   });
   it("gives NaN shares for an empty population and rejects a negative tolerance", () => {
-    const s = tierSummary([], plan);
+    const s = summarizeTiers([], plan);
     expect(s.rows.every((r) => Number.isNaN(r.share) && r.count === 0)).toBe(true);
     expect(s.differences).toEqual([]);
-    expect(() => tierSummary([], plan, { tolerance: -1 })).toThrow(RangeError);
+    expect(() => summarizeTiers([], plan, { tolerance: -1 })).toThrow(RangeError);
   });
 });

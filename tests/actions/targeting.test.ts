@@ -11,7 +11,7 @@ import {
   simulateExperiment,
   syntheticScores,
   targetingScenario,
-  tierSummary,
+  summarizeTiers,
   trueUplifts,
   upliftBySegment,
 } from "../../src/actions";
@@ -128,7 +128,7 @@ describe("upliftBySegment", () => {
 describe("synthetic scores (seeded Beta mixture)", () => {
   it("gives tier shares within 1 point of the plan's 3/8/12/77% at 20,000 customers (seed 42)", () => {
     const scores = syntheticScores(createStream(42, "scores"), 20000);
-    const s = tierSummary(scores, plan);
+    const s = summarizeTiers(scores, plan);
     expect(s.differences).toEqual([]);
     s.rows.forEach((r) => expect(Math.abs(r.shareDifference)).toBeLessThan(0.01));
     expect(scores[0]?.customerId).toBe("C000001");

@@ -9,7 +9,7 @@ import {
   tierShareChart,
   weeklyQueueChart,
 } from "../../src/charts/actionCharts";
-import { compareTargeting, decayBand, decayEvidence, delayCost, fitDecayModels, qiniCurve, tierSummary, weeklyQueue } from "../../src/actions";
+import { compareTargeting, decayBand, decayEvidence, delayCost, fitDecayModels, qiniCurve, summarizeTiers, weeklyQueue } from "../../src/actions";
 import { figureProblems } from "../../src/charts";
 import { loadPlan } from "../../src/plan";
 import { createStream } from "../../src/random/createStream";
@@ -24,7 +24,7 @@ const scores = [
 
 describe("action chart builders return valid Plotly specs", () => {
   it("tierShareChart: scored shares in tier colours beside the plan's stated shares", () => {
-    const f = tierShareChart(tierSummary(scores, plan), "en");
+    const f = tierShareChart(summarizeTiers(scores, plan), "en");
     expect(f.data[0]?.["y"]).toEqual([0.25, 0.25, 0.25, 0.25]);
     expect(f.data[1]?.["y"]).toEqual([0.03, 0.08, 0.12, 0.77]);
     expect(f.data[0]?.["x"]).toEqual(["Tier 1 very high", "Tier 2 high", "Tier 3 medium", "Tier 4 low"]);
