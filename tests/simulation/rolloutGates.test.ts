@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import jStat from "jstat";
+import { jStat } from "../random/reference";
 import { parsePlan } from "../../src/plan";
 import {
   aucSampleSizeForPower,
