@@ -6,7 +6,7 @@ import { isoToDay } from "../data/dates";
 import type { ScoredCustomer } from "./riskTiers";
 
 /**
- * Accepted header names of a score file, ours first.
+ * Accepted header names of a score file, ours first (matched in any letter case).
  *
  * @example
  * scoreColumns.probability[0]; // "probability"
@@ -33,10 +33,12 @@ export interface ScoreFile {
 /**
  * Parses the text of a weekly score file: CSV with a header, at least a
  * customer id and a churn probability per row, optionally the outlet and the
- * scoring week. Header names (case-sensitive): customer id as
- * `customer_id`/`customerId`/`customer`/`id`; probability as
+ * scoring week. Header names (any letter case, so `customerID` works):
+ * customer id as `customer_id`/`customerId`/`customer`/`id`; probability as
  * `probability`/`churn_probability`/`p_churn`/`score`; outlet as
  * `outlet_id`/`outletId`/`outlet`; week as `week`/`week_start`/`scored_on`/`score_date`.
+ * Other columns (e.g. the `tier` that `churnlab score` writes) are ignored:
+ * tiers are recomputed from the plan.
  * Every problem is collected: missing or repeated columns, empty or duplicate
  * ids (with both lines), probabilities that are not numbers from 0 to 1, bad
  * or inconsistent week dates, a header with no rows.
@@ -59,7 +61,8 @@ export function parseScores(text: string, source: string): ScoreFile {
   if (header === undefined) throw new InputError(source, [{ where: "file", message: "file is empty: expected a header line (customer_id,probability[,outlet_id][,week]) and data rows" }]);
   const problems: InputProblem[] = [];
   const find = (names: readonly string[], required: boolean, what: string): number => {
-    const found = header.map((h, i) => ({ h, i })).filter(({ h }) => names.includes(h));
+    const wanted = names.map((n) => n.toLowerCase());
+    const found = header.map((h, i) => ({ h, i })).filter(({ h }) => wanted.includes(h.toLowerCase()));
     if (found.length > 1) problems.push({ where: "line 1 (header)", message: `${what} appears in more than one column (${found.map((f) => f.h).join(", ")})` });
     if (found.length === 0 && required) problems.push({ where: "line 1 (header)", message: `missing the ${what} column (one of ${names.join(", ")}); found: ${header.join(", ")}` });
     return found[0]?.i ?? -1;

@@ -24,6 +24,8 @@ describe("parseScores: the weekly score file", () => {
     ]);
     expect(f).toMatchObject({ week: null, weekFrom: null, hasOutlet: true });
     expect(parseScores("customer_id,probability\nc1,1\n", "s.csv").customers).toEqual([{ customerId: "c1", probability: 1 }]);
+    // The output of `churnlab score` on the Telco data: customerID,probability,tier (tier ignored).
+    expect(parseScores("customerID,probability,tier\n7590-VHVEG,0.734000,very-high\n", "s.csv").customers).toEqual([{ customerId: "7590-VHVEG", probability: 0.734 }]);
   });
   it("takes the week from a week column, else from a date in the file name", () => {
     expect(parseScores("customer_id,probability,week\nc1,0.5,2025-01-13\n", "x.csv")).toMatchObject({ week: "2025-01-13", weekFrom: "column" });
