@@ -20,11 +20,18 @@ export interface DesignOptions {
   sampling?: SamplingMethod;
   /** Ignore declared correlations (inputs independent); default false. */
   independent?: boolean;
+  /** Override the plan's coverage ramp (bottom-up model only). */
+  coverageRamp?: boolean;
 }
 
 /** The assumptions of a plan with a run's overrides applied. */
 export function resolveAssumptions(plan: UncertainPlan, design: DesignOptions): SimulationAssumptions {
-  return { ...plan.assumptions, model: design.model ?? plan.assumptions.model, costs: design.costs ?? plan.assumptions.costs };
+  return {
+    ...plan.assumptions,
+    model: design.model ?? plan.assumptions.model,
+    costs: design.costs ?? plan.assumptions.costs,
+    coverageRamp: design.coverageRamp ?? plan.assumptions.coverageRamp,
+  };
 }
 
 /** Everything a thread needs to run blocks: the kernel, input quantiles and slots, copula factor. */

@@ -19,6 +19,8 @@ export interface MonteCarloOptions {
   sampling?: SamplingMethod;
   /** Ignore the plan's correlations (default false). */
   independent?: boolean;
+  /** Override the plan's coverage ramp (bottom-up model only). */
+  coverageRamp?: boolean;
   /** Trials per block (default 65,536); part of the design: changing it changes the draws. */
   blockSize?: number;
   /** Called after each block with trials done and the total. */
@@ -46,6 +48,8 @@ export interface MonteCarloResult {
   blockSize: number;
   /** ROI as a fraction (3.59 is 359%). */
   roi: OutputSummary;
+  /** Whether the coverage ramp applied (bottom-up model only). */
+  coverageRamp: boolean;
   /** Benefit − first-year cost, yuan. */
   netBenefit: OutputSummary;
   paybackMonths: OutputSummary;
@@ -141,6 +145,7 @@ export async function runMonteCarlo(plan: UncertainPlan, options: MonteCarloOpti
   if (options.costs !== undefined) design.costs = options.costs;
   if (options.sampling !== undefined) design.sampling = options.sampling;
   if (options.independent === true) design.independent = true;
+  if (options.coverageRamp !== undefined) design.coverageRamp = options.coverageRamp;
 
   const blocks = Math.ceil(trials / blockSize);
   const keep = options.keepSamples ?? true;
@@ -205,6 +210,7 @@ export async function runMonteCarlo(plan: UncertainPlan, options: MonteCarloOpti
     model: options.model ?? assumptions.model,
     costs: options.costs ?? assumptions.costs,
     sampling: options.sampling ?? plan.sampling,
+    coverageRamp: (options.model ?? assumptions.model) === "bottom-up" && (options.coverageRamp ?? assumptions.coverageRamp),
     blockSize,
     roi: summary(done.map((r) => r.sortedRoi), 0),
     netBenefit: summary(done.map((r) => r.sortedNetBenefit), 1),

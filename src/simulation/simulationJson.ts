@@ -46,6 +46,7 @@ export function simulationJson(r: MonteCarloResult): SimulationJson {
     model: r.model,
     costs: r.costs,
     sampling: r.sampling,
+    coverageRamp: r.coverageRamp,
     blockSize: r.blockSize,
     roi: summaryJson(r.roi),
     paybackMonths: summaryJson(r.paybackMonths),

@@ -108,3 +108,15 @@ describe("churnlab sensitivity", () => {
     expect(bad.exitCode).toBe(2);
   });
 });
+
+describe("churnlab simulate --coverage-ramp", () => {
+  it("lowers bottom-up ROI (65% coverage in year one) and is refused without --model bottom-up", async () => {
+    const flat = JSON.parse((await run(simulateCommand, [uncertain, "--trials", "2000", "--seed", "1", "--model", "bottom-up", "--json"])).stdout);
+    const ramp = JSON.parse((await run(simulateCommand, [uncertain, "--trials", "2000", "--seed", "1", "--model", "bottom-up", "--coverage-ramp", "--json"])).stdout);
+    expect(ramp.coverageRamp).toBe(true);
+    expect(ramp.roi.mean).toBeLessThan(flat.roi.mean);
+    const bad = await run(simulateCommand, [uncertain, "--coverage-ramp"]);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/--coverage-ramp/);
+  });
+});

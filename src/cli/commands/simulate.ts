@@ -15,6 +15,7 @@ interface SimulateFlags {
   sampling?: string;
   costs?: string;
   independent?: boolean;
+  coverageRamp?: boolean;
   progress?: boolean;
   json?: boolean;
 }
@@ -56,6 +57,10 @@ export function simulateOptions(flags: SimulateFlags): Omit<MonteCarloOptions, "
   const costs = oneOf(problems, "--costs", flags.costs, ["stated", "recomputed"] as const);
   if (costs !== undefined) options.costs = costs;
   if (flags.independent === true) options.independent = true;
+  if (flags.coverageRamp === true) {
+    if (options.model !== "bottom-up") problems.push({ where: "--coverage-ramp", message: "applies to the bottom-up model only: add --model bottom-up" });
+    options.coverageRamp = true;
+  }
   if (problems.length > 0) throw new InputError("command line", problems);
   return options;
 }
@@ -69,7 +74,7 @@ export function simulateText(r: MonteCarloResult, source: string): string {
   const wan = (x: number): string => `${(x / 10_000).toFixed(0)}万`;
   const months = (x: number): string => x.toFixed(2);
   return [
-    `${source}: ${r.trials.toLocaleString("en-US")} trials, seed ${r.seed}, model ${r.model}, costs ${r.costs}, sampling ${r.sampling}`,
+    `${source}: ${r.trials.toLocaleString("en-US")} trials, seed ${r.seed}, model ${r.model}${r.coverageRamp ? " with coverage ramp" : ""}, costs ${r.costs}, sampling ${r.sampling}`,
     row("ROI", r.roi, pct),
     row("payback (months)", r.paybackMonths, months),
     row("net benefit", r.netBenefit, wan),
@@ -83,7 +88,7 @@ export function simulateText(r: MonteCarloResult, source: string): string {
 
 /**
  * `churnlab simulate <plan> --trials N --seed S [--workers W] [--model as-stated|bottom-up]
- * [--sampling random|latin-hypercube] [--costs stated|recomputed] [--independent] [--json]`:
+ * [--sampling random|latin-hypercube] [--costs stated|recomputed] [--independent] [--coverage-ramp] [--json]`:
  * Monte Carlo of a plan's first-year ROI. The JSON (see `simulationJson`) is
  * identical for any --workers apart from the `workers` field. A progress bar
  * goes to stderr when it is a terminal (or with --progress).
@@ -102,6 +107,7 @@ export function simulateCommand(): Command {
     .option("--sampling <method>", "random or latin-hypercube; default from the plan")
     .option("--costs <view>", "stated (the plan's cost lines) or recomputed (customers x share x budget); default from the plan")
     .option("--independent", "ignore the plan's declared correlations")
+    .option("--coverage-ramp", "bottom-up model: scale benefits and tier interventions by the rollout's customer coverage over the year")
     .option("--progress", "show a progress bar on stderr even when it is not a terminal")
     .option("--json", "print the result as JSON")
     .action(
