@@ -12,5 +12,8 @@ export * from "./random/index";
 // The retention plan: schema, deterministic ROI (as stated / recomputed), audit.
 export * from "./plan/index";
 
+// Risk tiers, the Monday loop, CRM hand-off, timing decay, targeting.
+export * from "./actions/index";
+
 // Plotly figure builders, theme, zh/en labels, notebook display, export.
 export * from "./charts/index";

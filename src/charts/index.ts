@@ -55,3 +55,14 @@ export {
   type ScreenshotOptions,
 } from "./browser";
 export { costBreakdownChart, benefitBreakdownChart, roiChart } from "./planCharts";
+export {
+  tierShareChart,
+  weeklyQueueChart,
+  advisorLoadChart,
+  decayCurveChart,
+  delayCostChart,
+  targetingComparisonChart,
+  gainChart,
+  qiniChart,
+  type DecayCurveChartOptions,
+} from "./actionCharts";
