@@ -29,9 +29,9 @@ export const tierSchema = z.strictObject({
   id,
   name: nonEmptyText,
   nameZh: nonEmptyText.optional(),
-  /** Lower bound of the tier's band of model probability of churning within `predictionHorizonDays` (inclusive), 0..1. */
+  /** Lower bound of the tier's band of model probability of churning within `predictionHorizonDays` (exclusive: a customer at exactly the bound belongs to the tier below; the lowest tier includes 0), 0..1. See `tierOf` in src/actions. */
   probabilityMin: fraction,
-  /** Upper bound of the band (exclusive, except 1), 0..1. */
+  /** Upper bound of the band (inclusive), 0..1. The plan's "> 70%" makes 0.70 itself tier 2, matching the "> 0.5" newly-high-risk rule. */
   probabilityMax: fraction,
   /** Share of all customers in the tier as stated ("~3%" is 0.03). */
   shareStated: fraction,
