@@ -38,6 +38,8 @@ export interface ChurnEffects {
   spendHalved: number;
   /** Per 10 km from home to the nearest outlet. */
   distancePer10Km: number;
+  /** Per year of vehicle age (older cars drift to independent garages). */
+  vehicleAgePerYear: number;
   /** Per unit of price sensitivity (0..1). */
   priceSensitivity: number;
   /** Segment offsets (premium owners are more loyal). */
@@ -55,7 +57,7 @@ export interface ChurnEffects {
  * Math.exp(defaultChurnEffects.complaintLast90Days); // hazard ratio of a recent complaint, e.g. 2.7
  */
 export const defaultChurnEffects: Readonly<ChurnEffects> = {
-  baseLogHazardPerDay: -10.55,
+  baseLogHazardPerDay: -10.85,
   frailtySd: 0.6,
   shockSd: 1.2,
   shockPersistence: 0.5,
@@ -68,6 +70,7 @@ export const defaultChurnEffects: Readonly<ChurnEffects> = {
   appInactive28Days: 0.8,
   spendHalved: 0.5,
   distancePer10Km: 0.15,
+  vehicleAgePerYear: 0.06,
   priceSensitivity: 0.8,
   segmentMidsize: -0.1,
   segmentPremium: -0.3,

@@ -460,6 +460,8 @@ export function synthesize(options: SynthOptions): SyntheticPopulation {
       logHazard += fx.badExperiencePer90Days * badCount;
       if (appUser[i] === 1 && d0 - (lastActive[i] ?? d0) >= 28) logHazard += fx.appInactive28Days;
       if (spendDrop[i] === 1) logHazard += fx.spendHalved;
+      const age = (ageAtStart[i] ?? 0) + (w * 7) / 365.25;
+      logHazard += fx.vehicleAgePerYear * age;
       const hazard = Math.exp(logHazard);
       const risk = 1 - Math.exp(-30 * hazard);
       if (snapshot) {
@@ -544,7 +546,6 @@ export function synthesize(options: SynthOptions): SyntheticPopulation {
         repeatDue[i] = NEVER;
         if (repeat < limit) recordVisit(i, repeat, 1, true, rngVisits);
       }
-      const age = (ageAtStart[i] ?? 0) + (w * 7) / 365.25;
       const pRepair = (repairBase + repairPerYear * age) * Math.exp(-0.5 * avoid) * (drift ? behaviour.driftRepairFactor : 1);
       const pWarranty = age < behaviour.warrantyYears ? warrantyWeekly : 0;
       const u = rngVisits();

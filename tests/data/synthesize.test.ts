@@ -106,15 +106,16 @@ describe("synthesize at seed 42, 20,000 customers (calibration, data/README.md)"
   });
 
   it("churns about 18% of customers a year (the plan's baseline), in both years", () => {
-    // Measured: year 1 17.5%, year 2 18.6% (200,000 customers: 17.5% and 18.3%).
-    expect(summary.churnRateYear1).toBeGreaterThan(0.165);
+    // Measured: year 1 16.6%, year 2 19.2% (200,000 customers: 17.0% and 18.7%; the closed cohort ages, so year 2 is a little higher).
+    expect(summary.churnRateYear1).toBeGreaterThan(0.155);
     expect(summary.churnRateYear1).toBeLessThan(0.195);
     expect(summary.churnRateYear2).toBeGreaterThan(0.165);
-    expect(summary.churnRateYear2).toBeLessThan(0.2);
+    expect(summary.churnRateYear2).toBeLessThan(0.205);
+    expect((summary.churnRateYear1 + summary.churnRateYear2) / 2).toBeCloseTo(0.18, 1);
   });
 
   it("puts the documented shares in the plan's tiers by peak latent 30-day risk over a year", () => {
-    // Measured 4.3% / 4.0% / 6.8% / 84.8% (documented compromise vs the plan's 3 / 8 / 12 / 77).
+    // Measured 4.7% / 4.0% / 7.2% / 84.1% (documented compromise vs the plan's 3 / 8 / 12 / 77).
     const p = summary.peakTierSharesYear2;
     expect(p.tier1).toBeGreaterThan(0.03);
     expect(p.tier1).toBeLessThan(0.06);
@@ -138,7 +139,7 @@ describe("synthesize at seed 42, 20,000 customers (calibration, data/README.md)"
     expect(summary.appActivityRows / 20_000).toBeLessThan(40);
   });
 
-  it("churn rate rises with the days since the last visit (measured 1.8%, 5.4%, 20%, 36% in 90 days)", () => {
+  it("churn rate rises with the days since the last visit (measured at 200,000: 1.8%, 5.1%, 22%, 37% in 90 days)", () => {
     const rates = churnRateByBucket(snap.recencyDays, snap.churned, [90, 180, 270]).map((b) => b.rate);
     expect(rates.length).toBe(4);
     for (let k = 1; k < rates.length; k++) expect(rates[k]).toBeGreaterThan((rates[k - 1] ?? 0) * 1.5);
@@ -146,11 +147,11 @@ describe("synthesize at seed 42, 20,000 customers (calibration, data/README.md)"
     expect(rates[0]).toBeLessThan(0.03);
   });
 
-  it("a complaint in the last 90 days raises 90-day churn about 2.6x (conditional hazard ratio e^1.6 = 5.0, diluted by recent visits)", () => {
+  it("a complaint in the last 90 days raises 90-day churn 2.4x at 20,000 and 3.0x at 200,000 customers (conditional hazard ratio e^1.6 = 5.0, diluted by recent visits)", () => {
     const [none, some] = churnRateByBucket(snap.complaint90d, snap.churned, [1]);
     const ratio = (some?.rate ?? NaN) / (none?.rate ?? NaN);
     expect(ratio).toBeGreaterThan(1.8);
-    expect(ratio).toBeLessThan(3.6);
+    expect(ratio).toBeLessThan(4.5);
   });
 
   it("low satisfaction, app inactivity, halved spend and distance each raise churn", () => {
