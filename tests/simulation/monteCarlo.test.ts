@@ -90,6 +90,9 @@ describe("runMonteCarlo", () => {
     expect(Buffer.from(runs[0]!.samples!.roi.buffer).equals(Buffer.from(runs[3]!.samples!.roi.buffer))).toBe(true);
     const other = await runMonteCarlo(plan, { ...options, seed: 43 });
     expect(strip(other)).not.toBe(texts[0]);
+    // Latin hypercube strata are per block too: still independent of the workers
+    const lhs = await Promise.all([0, 2].map((workers) => runMonteCarlo(plan, { ...options, workers, sampling: "latin-hypercube", model: "bottom-up" })));
+    expect(strip(lhs[0]!)).toBe(strip(lhs[1]!));
   }, 60_000);
 
   it("reports progress after each block and a convergence trace in 1-2-5 steps", async () => {
