@@ -55,3 +55,47 @@ export {
   type SensitivityReport,
 } from "./sensitivity";
 export { simulationJson, type SimulationJson } from "./simulationJson";
+// Customer-level rollout simulation (issue 7): weekly kernel on typed arrays,
+// calibration, stage gates, the study driver and the decision studies.
+export { defaultRolloutDynamics, monthOfWeek, monthsOf, type RolloutDynamics, type RolloutScenario, type StageWeeks } from "./rolloutScenario";
+export { runRolloutKernel, DELAY_BINS, NEVER, type RolloutRun } from "./rolloutKernel";
+export { calibrateRollout, interceptForChurn, noiseForAuc, thresholdsForNoise, calibrationSnapshotWeeks, type RolloutCalibration, type CalibrationOptions } from "./rolloutCalibration";
+export {
+  rolloutScenarioFor,
+  planDecayCurve,
+  fixedCostByMonth,
+  valuePerSaveYuan,
+  planFirstYearCostYuan,
+  weekOfMonth,
+  defaultCapacityPerWeek,
+  callsPerAdvisorPerWeek,
+  type RolloutPolicy,
+} from "./rolloutPlanScenario";
+export {
+  gateCriteriaFor,
+  gateDecision,
+  isTrulyGood,
+  aucStandardError,
+  aucSampleSizeForPower,
+  saveRateSampleSizeForPower,
+  type GateDecision,
+  type GateCriteria,
+  type GateMeasurement,
+} from "./rolloutGates";
+export { summarizeRolloutRun, projectedRoi, type RolloutRunSummary, type GateOutcome } from "./rolloutRunSummary";
+export { createTrialContext, trialParameters, runRolloutTrial, defaultModelAuc, PARAMETER_BLOCK, type RolloutDesign, type RolloutTrialContext, type TrialParameters } from "./rolloutTrials";
+export {
+  spread,
+  outputSummary,
+  varianceDecomposition,
+  tierRollout,
+  monthlyPercentiles,
+  gateSummaries,
+  type Spread,
+  type MonthPercentiles,
+  type TierRollout,
+  type GateSummary,
+  type VarianceDecomposition,
+} from "./rolloutSummary";
+export { runRollout, calibrationForPlan, defaultRolloutWorkers, type RolloutOptions, type RolloutResult } from "./rolloutSimulation";
+export { staffingCurve, roiByAuc, timingPolicies, type DecisionOptions, type DecisionPoint, type StaffingCurve } from "./rolloutDecisions";

@@ -102,6 +102,14 @@ export function calibrationForPlan(plan: UncertainPlan, dynamics: Partial<Rollou
   return calibrateRollout({ ...defaultRolloutDynamics, ...dynamics }, { annualChurn: plan.base.benefits.churnBefore, cumulativeShares: shares });
 }
 
+/** A worker's reply: a trial's runs, or an error message. */
+interface WorkerReply {
+  ok: boolean;
+  trial?: number;
+  runs?: RolloutRunSummary[];
+  error?: string;
+}
+
 async function runTrialsInWorkers(plan: UncertainPlan, design: RolloutDesign, calibration: RolloutCalibration, workers: number, onTrial: (trial: number, runs: RolloutRunSummary[]) => void): Promise<void> {
   const file = join(__dirname, "rolloutWorker.ts");
   const execArgv = ["--require", require.resolve("tsx/cjs")];
@@ -117,12 +125,12 @@ async function runTrialsInWorkers(plan: UncertainPlan, design: RolloutDesign, ca
       for (let i = 0; i < Math.min(workers, total); i += 1) {
         const w = new Worker(file, { execArgv, workerData: { json: plan.json, source: plan.source, design, calibration } });
         pool.push(w);
-        w.on("message", (m: { ok: true; trial: number; runs: RolloutRunSummary[] } | { ok: false; error: string }) => {
-          if (!m.ok) {
-            reject(new Error(`rollout worker: ${m.error}`));
+        w.on("message", (m: WorkerReply) => {
+          if (m.runs === undefined) {
+            reject(new Error(`rollout worker: ${m.error ?? "no result"}`));
             return;
           }
-          onTrial(m.trial, m.runs);
+          onTrial(m.trial ?? -1, m.runs);
           done += 1;
           if (done === total) resolve();
           else feed(w);
