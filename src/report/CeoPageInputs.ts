@@ -2,6 +2,7 @@ import type { Finding } from "../plan/Finding";
 import type { PlanFigures } from "../plan/PlanFigures";
 import type { Plan } from "../plan/schema";
 import type { MonteCarloResult } from "../simulation/monteCarlo";
+import type { RolloutResult } from "../simulation/rolloutSimulation";
 import type { TornadoBar } from "../simulation/sensitivity";
 import type { BenefitModel, CostView } from "../simulation/uncertainPlan";
 import type { PlanFileInfo } from "./planFileInfo";
@@ -11,6 +12,15 @@ import type { StageGate } from "./stageGates";
 export type CeoMonteCarlo = Pick<MonteCarloResult, "roi" | "paybackMonths" | "netBenefit" | "probLoss" | "probRoiAbove200" | "probPaybackOver12"> & {
   /** Per-trial ROI (fraction, 3.59 is 359%), in trial order; drawn as the page's histogram. */
   roiSamples: ArrayLike<number>;
+};
+
+/**
+ * The customer-level rollout simulation's figures the page shows
+ * (`runRollout` in src/simulation), run as a scale model of the plan.
+ */
+export type CeoRollout = Pick<RolloutResult, "seed" | "trials" | "customers" | "roi" | "retainedCustomers" | "probPaybackWithinRun" | "gates"> & {
+  /** The plan's customers / the simulated customers (10 for 20,000 of 200,000): multiply counts by it for the plan's scale. */
+  scale: number;
 };
 
 /** How the page's numbers were produced: printed in its footer so every number can be traced to the run. */
@@ -53,6 +63,8 @@ export interface CeoPageInputs {
   monteCarlo: CeoMonteCarlo;
   /** Tornado of ROI (`tornado` in src/simulation): output at base and one bar per uncertain input, widest first. */
   drivers: { baseOutput: number; bars: readonly TornadoBar[] };
+  /** The rollout simulation, or null when it was not run (the gates then fall back to the Monte Carlo ROI). */
+  rollout: CeoRollout | null;
   /** The three stage gates with their pass probabilities ({@link stageGates}). */
   gates: readonly StageGate[];
   run: CeoRunInfo;

@@ -7,7 +7,8 @@ import { auditCorrections } from "./auditCorrections";
 import type { CeoPageInputs } from "./CeoPageInputs";
 import { ceoPageCss } from "./ceoPageCss";
 import { driversChart } from "./driversChart";
-import { gateColor, gatesChart } from "./gatesChart";
+import { gateColor, gatesChart, holdColor } from "./gatesChart";
+import { semanticColors } from "../charts/theme";
 import { probabilityText, rankColor, rankedTiers, roiText, tierLabel, wan } from "./pageFormat";
 import { roiDistributionChart } from "./roiDistributionChart";
 import { probabilityAbove } from "./probabilityAbove";
@@ -117,7 +118,10 @@ function kpis(inputs: CeoPageInputs, lang: Lang): string {
     kpi(
       t("report.kpi.retained", lang),
       t("report.kpi.people", lang, { count: formatNumber(inputs.recomputed.retainedCustomers) }),
-      t("report.kpi.retainedDetail", lang, { value: wan(inputs.recomputed.retainedValue), net: wan(mc.netBenefit.p50) }),
+      [
+        t("report.kpi.retainedDetail", lang, { value: wan(inputs.recomputed.retainedValue), net: wan(mc.netBenefit.p50) }),
+        ...(inputs.rollout === null ? [] : [t("report.kpi.retainedRollout", lang, { count: formatNumber(inputs.rollout.retainedCustomers.p50 * inputs.rollout.scale, 0) })]),
+      ].join(" · "),
     ),
   ];
   const warning = inputs.run.uncertainInputs === 0 ? `<div class="note warn">${e(t("report.noUncertainty", lang))}</div>` : "";
@@ -139,7 +143,13 @@ function bottomLine(inputs: CeoPageInputs, lang: Lang): string {
   });
   const pBar = probabilityAbove(mc.roiSamples, bar).value;
   const gates = t("report.bottomLine.gates", lang, { payback: probabilityText(1 - mc.probPaybackOver12.value), bar: roiText(bar), pBar: probabilityText(bar === 2 ? mc.probRoiAbove200.value : pBar) });
-  return `<section class="bottom"><b>${e(t("report.bottomLine.title", lang))}</b>${e(lang === "zh" ? "：" : ": ")}${e(roi)} ${e(gates)}</section>`;
+  const r = inputs.rollout;
+  const mvp = inputs.gates.find((g) => g.source === "rollout");
+  const rollout =
+    r === null || mvp === undefined
+      ? ""
+      : ` ${t("report.bottomLine.rollout", lang, { trials: formatNumber(r.trials), scale: formatNumber(r.scale, r.scale % 1 === 0 ? 0 : 1), roi: roiText(r.roi.p50), go: probabilityText(mvp.passProbability ?? Number.NaN), stop: probabilityText(mvp.stopProbability ?? Number.NaN) })}`;
+  return `<section class="bottom"><b>${e(t("report.bottomLine.title", lang))}</b>${e(lang === "zh" ? "：" : ": ")}${e(roi)} ${e(gates)}${e(rollout)}</section>`;
 }
 
 function mvpRoiBar(inputs: CeoPageInputs): number {
@@ -151,17 +161,28 @@ function criteriaText(gate: StageGate, lang: Lang): string {
   const parts = gate.criteria.map((c) =>
     c.kind === "auc" ? t("report.gate.auc", lang, { value: formatNumber(c.min, 2) }) : c.kind === "saveRate" ? t("report.gate.saveRate", lang, { value: formatPercent(c.min) }) : t("report.gate.roi", lang, { value: roiText(c.min) }),
   );
-  return t("report.gate.criteria", lang, { criteria: parts.join(lang === "zh" ? "、" : ", ") });
+  return t(gate.criteriaInherited ? "report.gate.criteriaInherited" : "report.gate.criteria", lang, { criteria: parts.join(lang === "zh" ? "、" : ", ") });
 }
 
 function gatesPanel(inputs: CeoPageInputs, lang: Lang): string {
   const items = inputs.gates.map((g) => {
     const name = lang === "zh" ? (g.nameZh ?? g.name) : g.name;
-    const source = g.source === "rollout" ? "report.gate.source.rollout" : g.source === "monte-carlo-roi" ? "report.gate.source.roiOnly" : "report.gate.source.none";
+    const source = g.source === "rollout" ? "report.gate.source.rollout" : g.source === "monte-carlo-roi" ? "report.gate.source.roiOnly" : inputs.rollout !== null ? "report.gate.source.yearEnd" : "report.gate.source.none";
     return `<li style="--dot:${gateColor(g.passProbability)}"><b>${e(name)}</b> ${e(criteriaText(g, lang))} <span class="note">· ${e(t(source, lang))}</span></li>`;
   });
+  const key = inputs.gates.some((g) => g.source === "rollout")
+    ? `<span class="key">${(
+        [
+          ["report.gates.go", semanticColors.good],
+          ["report.gates.hold", holdColor],
+          ["report.gates.stop", semanticColors.bad],
+        ] as const
+      )
+        .map(([k, color]) => `<i style="background:${color}"></i>${e(t(k, lang))}`)
+        .join("")}</span>`
+    : "";
   return (
-    `<div class="panel gates"><h2>${e(t("report.section.gates", lang))}</h2>` +
+    `<div class="panel gates"><h2>${e(t("report.section.gates", lang))}${key}</h2>` +
     figureElementHtml(gatesChart(inputs, lang, { width: 342, height: 128 }), { divId: "ceo-gates" }) +
     `<ul class="gates-list">${items.join("")}</ul></div>`
   );
@@ -243,8 +264,12 @@ function footer(inputs: CeoPageInputs, lang: Lang): string {
   });
   const plan = t("report.footer.plan", lang, { file: inputs.planFile.name, hash: "\u0000" });
   const [before, after] = plan.split("\u0000") as [string, string];
+  const rollout =
+    inputs.rollout === null
+      ? ""
+      : ` · ${t("report.footer.rollout", lang, { trials: formatNumber(inputs.rollout.trials), customers: formatNumber(inputs.rollout.customers), scale: formatNumber(inputs.rollout.scale, inputs.rollout.scale % 1 === 0 ? 0 : 1) })}`;
   return (
-    `<footer class="foot"><div>${e(run)} · ${e(t("report.footer.units", lang))}</div>` +
+    `<footer class="foot"><div>${e(run)}${e(rollout)} · ${e(t("report.footer.units", lang))}</div>` +
     `<div>${e(before)}<span class="hash">${e(inputs.planFile.sha256)}</span>${e(after ?? "")}</div></footer>`
   );
 }

@@ -37,6 +37,8 @@ body { font-family: ${fontFamily}; color: #2C3E50; font-size: 10.5px; line-heigh
 .panel { border: 1px solid #D5DBDF; padding: 5px 7px; min-width: 0; }
 .panel.chart { padding: 0; overflow: hidden; }
 .panel h2 { font-size: 12px; margin: 0 0 3px; color: ${navy}; font-weight: 700; }
+.panel h2 .key { float: right; font-size: 9.5px; font-weight: 400; color: #5D6D7E; }
+.panel h2 .key i { display: inline-block; width: 9px; height: 9px; margin: 0 3px 0 8px; vertical-align: -1px; }
 .panel ul { margin: 0; padding: 0; list-style: none; }
 .panel li { margin: 0 0 2.5px; padding-left: 10px; position: relative; }
 .panel li::before { content: ""; position: absolute; left: 0; top: 4.5px; width: 5px; height: 5px; border-radius: 50%; background: var(--dot, #95A5A6); }

@@ -6,7 +6,9 @@ import { tornado, type SensitivityOptions } from "../simulation/sensitivity";
 import { loadUncertainPlan, type BenefitModel, type CostView } from "../simulation/uncertainPlan";
 import type { CeoPageInputs } from "./CeoPageInputs";
 import { planFileInfo } from "./planFileInfo";
-import { stageGates, type GateProbability } from "./stageGates";
+import { stageGates } from "./stageGates";
+import { runRollout, type RolloutOptions } from "../simulation/rolloutSimulation";
+import type { CeoRollout } from "./CeoPageInputs";
 
 /** Options of {@link collectCeoInputs}. */
 export interface CeoRunOptions {
@@ -22,9 +24,17 @@ export interface CeoRunOptions {
   workers?: number;
   /** Generation time printed in the footer (default now). */
   now?: Date;
-  /** Gate pass probabilities from the rollout simulation, by stage id (default none: the MVP gate shows P(ROI > its bar)). */
-  rollout?: readonly GateProbability[];
+  /**
+   * The customer-level rollout simulation behind the stage gates: its draws
+   * (default {@link defaultCeoRollout}.trials), simulated customers (a scale
+   * model of the plan; default 20,000) and worker threads; `false` skips it
+   * (the MVP gate then shows the Monte Carlo P(ROI > its bar)). Its seed is the page's seed.
+   */
+  rollout?: false | { trials?: number; customers?: number; workers?: number };
 }
+
+/** Default size of the CEO page's rollout simulation: 24 draws of a 20,000-customer scale model (about 10 s on one core). */
+export const defaultCeoRollout = { trials: 24, customers: 20_000 } as const;
 
 /** Default Monte Carlo trials of the CEO page: P(ROI > 200%) to ±0.3 points (2 standard errors at p = 0.5). */
 export const defaultCeoTrials = 100_000;
@@ -34,11 +44,12 @@ export const defaultCeoTrials = 100_000;
  * uncertain plan file's base plan; a plain plan is an uncertain plan with no
  * distributions), both deterministic views, the audit, a Monte Carlo run
  * (`runMonteCarlo`), the ROI tornado (`tornado`) and the stage gates
- * ({@link stageGates}), plus the run's traceability (seed, trials, model,
+ * ({@link stageGates}) from the customer-level rollout simulation
+ * (`runRollout`, a scale model of the plan), plus the run's traceability (seed, trials, model,
  * cost view, the file's SHA-256, churnlab version, date).
  *
  * @param planFile path of a plan or uncertain-plan JSON file
- * @param options trials, seed, cost view, model, workers, date, rollout gate probabilities
+ * @param options trials, seed, cost view, model, workers, date, rollout size
  * @throws InputError(planFile, problems) when the file cannot be read or is not a valid (uncertain) plan
  * @throws RangeError when trials, seed or workers are out of range
  * @example
@@ -60,6 +71,24 @@ export async function collectCeoInputs(planFile: string, options: CeoRunOptions 
   const sensitivity: SensitivityOptions = { costs, model };
   const drivers = tornado(uncertain, sensitivity);
   const roiSamples = mc.samples?.roi ?? new Float32Array(0);
+  let rollout: CeoRollout | null = null;
+  if (options.rollout !== false) {
+    const r = options.rollout ?? {};
+    const customers = Math.min(r.customers ?? defaultCeoRollout.customers, plan.customers);
+    const rolloutOptions: RolloutOptions = { trials: r.trials ?? defaultCeoRollout.trials, seed, customers };
+    if (r.workers !== undefined) rolloutOptions.workers = r.workers;
+    const result = await runRollout(uncertain, rolloutOptions);
+    rollout = {
+      seed: result.seed,
+      trials: result.trials,
+      customers: result.customers,
+      scale: plan.customers / result.customers,
+      roi: result.roi,
+      retainedCustomers: result.retainedCustomers,
+      probPaybackWithinRun: result.probPaybackWithinRun,
+      gates: result.gates,
+    };
+  }
   return {
     plan,
     planFile: file,
@@ -76,7 +105,8 @@ export async function collectCeoInputs(planFile: string, options: CeoRunOptions 
       roiSamples,
     },
     drivers,
-    gates: stageGates(plan, { probRoiAbove200: mc.probRoiAbove200, roiSamples }, options.rollout ?? []),
+    rollout,
+    gates: stageGates(plan, { probRoiAbove200: mc.probRoiAbove200, roiSamples }, rollout?.gates ?? []),
     run: {
       seed,
       trials,

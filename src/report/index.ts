@@ -1,8 +1,8 @@
 // The report domain: the CEO one-pager (the plan's section 9), from a plan
 // file, its audit, the Monte Carlo run and the stage gates, to HTML, PDF and PNG.
-export type { CeoPageInputs, CeoMonteCarlo, CeoRunInfo } from "./CeoPageInputs";
+export type { CeoPageInputs, CeoMonteCarlo, CeoRollout, CeoRunInfo } from "./CeoPageInputs";
 export { planFileInfo, type PlanFileInfo } from "./planFileInfo";
-export { stageGates, type StageGate, type GateCriterion, type GateProbability, type GateSource } from "./stageGates";
+export { stageGates, type StageGate, type GateCriterion, type GateSource } from "./stageGates";
 export { auditCorrections, type AuditCorrections, type CorrectionLine } from "./auditCorrections";
 export { driverLabel } from "./driverLabel";
 export { compactLayout } from "./compactLayout";
@@ -11,5 +11,6 @@ export { driversChart } from "./driversChart";
 export { gatesChart, gateColor } from "./gatesChart";
 export { ceoPageCss } from "./ceoPageCss";
 export { buildCeoPage } from "./buildCeoPage";
-export { collectCeoInputs, churnlabVersion, defaultCeoTrials, type CeoRunOptions } from "./collectCeoInputs";
+export { collectCeoInputs, churnlabVersion, defaultCeoTrials, defaultCeoRollout, type CeoRunOptions } from "./collectCeoInputs";
+export { probabilityAbove } from "./probabilityAbove";
 export { writeCeoReport, ceoReportFiles, type CeoReportOptions, type CeoReportResult } from "./writeCeoReport";

@@ -1,4 +1,5 @@
 import type { Plan } from "../plan/schema";
+import type { GateSummary } from "../simulation/rolloutSummary";
 import type { ProbabilityEstimate } from "../simulation/summaries";
 import { probabilityAbove } from "./probabilityAbove";
 
@@ -9,18 +10,9 @@ export interface GateCriterion {
   min: number;
 }
 
-/** A gate's pass probability from the rollout simulation (one per stage it simulates). */
-export interface GateProbability {
-  stageId: string;
-  /** Probability that the stage meets its criteria, 0..1. */
-  passProbability: number;
-  /** Its Monte Carlo standard error, when known. */
-  se?: number;
-}
-
 /** Where a gate's pass probability comes from. */
 export type GateSource =
-  /** The rollout simulation: every criterion of the stage. */
+  /** The customer-level rollout simulation: the team's measured AUC, save rate and projected ROI against every criterion. */
   | "rollout"
   /** The first-year Monte Carlo: P(ROI > the stage's ROI bar) only, an upper bound on passing all its criteria. */
   | "monte-carlo-roi"
@@ -34,27 +26,34 @@ export interface StageGate {
   nameZh?: string;
   /** Month at which the gate is decided: the stage's end (3 for the MVP). */
   decisionMonth: number;
-  /** The stage's success criteria as the plan states them (empty when it states none). */
+  /** The criteria applied at the gate: the stage's own, or (rollout) those of the nearest earlier stage that states some. */
   criteria: GateCriterion[];
-  /** Probability of passing, 0..1, or null when not simulated. */
+  /** True when the criteria are not the stage's own but inherited from an earlier stage (the article states the MVP's only). */
+  criteriaInherited: boolean;
+  /** Probability of passing ("go"), 0..1, or null when not simulated. */
   passProbability: number | null;
   /** Standard error of passProbability (null when unknown). */
   passProbabilitySe: number | null;
+  /** Rollout only: probability of "hold" (neither go nor a stop-loss line). */
+  holdProbability: number | null;
+  /** Rollout only: probability of a stop (AUC below the pause line or save rate below the redesign line). */
+  stopProbability: number | null;
   source: GateSource;
 }
 
 /**
  * The plan's stage gates (one per rollout stage, decided at the stage's end,
  * in stage order) with their pass probabilities: from the rollout
- * simulation when it gives one for the stage, otherwise, for a stage with an
- * ROI criterion, the Monte Carlo probability that the first-year ROI beats
- * it (P(ROI > 200%) for the seed plan's MVP; an upper bound, since AUC and
- * save rate must pass too), otherwise null.
+ * simulation's gate summaries when it gives one for the stage (P(go),
+ * P(hold), P(stop)); otherwise, for a stage with an ROI criterion, the Monte
+ * Carlo probability that the first-year ROI beats it (P(ROI > 200%) for the
+ * seed plan's MVP; an upper bound, since AUC and save rate must pass too);
+ * otherwise null.
  *
  * @param plan a validated plan
  * @param monteCarlo P(ROI > 200%) with its standard error, and the ROI sample (for another ROI bar: the share of trials above it)
- * @param rollout pass probabilities from the rollout simulation, by stage id (optional)
- * @throws RangeError when a rollout probability is outside [0, 1]
+ * @param rolloutGates `runRollout(...).gates` (src/simulation), when the rollout was simulated
+ * @throws RangeError when a rollout gate probability is outside [0, 1]
  * @example
  * stageGates(seedPlan, { probRoiAbove200: { value: 0.42, se: 0.002 }, roiSamples: [] }).map((g) => [g.stageId, g.decisionMonth, g.passProbability])
  * // [["mvp", 3, 0.42], ["regional", 6, null], ["national", 12, null]]
@@ -62,15 +61,17 @@ export interface StageGate {
 export function stageGates(
   plan: Plan,
   monteCarlo: { probRoiAbove200: ProbabilityEstimate; roiSamples: ArrayLike<number> },
-  rollout: readonly GateProbability[] = [],
+  rolloutGates: readonly GateSummary[] = [],
 ): StageGate[] {
-  for (const r of rollout) {
-    if (!(r.passProbability >= 0 && r.passProbability <= 1)) throw new RangeError(`gate "${r.stageId}": pass probability must be in [0, 1], got ${r.passProbability}`);
+  for (const g of rolloutGates) {
+    for (const p of [g.probGo, g.probHold, g.probStop]) {
+      if (!(p.value >= 0 && p.value <= 1)) throw new RangeError(`gate "${g.stageId}": probabilities must be in [0, 1], got ${p.value}`);
+    }
   }
   const stages = [...plan.rollout].sort((a, b) => a.monthStart - b.monthStart);
   return stages.map((stage): StageGate => {
     const c = stage.successCriteria;
-    const criteria: GateCriterion[] =
+    const own: GateCriterion[] =
       c === undefined
         ? []
         : [
@@ -78,11 +79,36 @@ export function stageGates(
             { kind: "saveRate", min: c.saveRateMin },
             { kind: "roi", min: c.roiMin },
           ];
-    const gate: StageGate = { stageId: stage.id, name: stage.name, decisionMonth: stage.monthEnd, criteria, passProbability: null, passProbabilitySe: null, source: "none" };
+    const gate: StageGate = {
+      stageId: stage.id,
+      name: stage.name,
+      decisionMonth: stage.monthEnd,
+      criteria: own,
+      criteriaInherited: false,
+      passProbability: null,
+      passProbabilitySe: null,
+      holdProbability: null,
+      stopProbability: null,
+      source: "none",
+    };
     if (stage.nameZh !== undefined) gate.nameZh = stage.nameZh;
-    const simulated = rollout.find((r) => r.stageId === stage.id);
+    const simulated = rolloutGates.find((g) => g.stageId === stage.id);
     if (simulated !== undefined) {
-      return { ...gate, passProbability: simulated.passProbability, passProbabilitySe: simulated.se ?? null, source: "rollout" };
+      const k = simulated.criteria;
+      return {
+        ...gate,
+        criteria: [
+          { kind: "auc", min: k.aucMin },
+          { kind: "saveRate", min: k.saveRateMin },
+          { kind: "roi", min: k.roiMin },
+        ],
+        criteriaInherited: c === undefined,
+        passProbability: simulated.probGo.value,
+        passProbabilitySe: simulated.probGo.se,
+        holdProbability: simulated.probHold.value,
+        stopProbability: simulated.probStop.value,
+        source: "rollout",
+      };
     }
     if (c !== undefined) {
       const estimate = c.roiMin === 2 ? monteCarlo.probRoiAbove200 : probabilityAbove(monteCarlo.roiSamples, c.roiMin);
@@ -91,4 +117,3 @@ export function stageGates(
     return gate;
   });
 }
-

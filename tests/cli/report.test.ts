@@ -45,10 +45,16 @@ async function run(...args: string[]): Promise<number> {
 describe("churnlab report <plan> --out DIR", () => {
   it("writes ceo-page.html (offline), ceo-page.pdf (one A4 page) and ceo-page.png, and prints the paths and headline as JSON", async () => {
     const out = path.join(dir, "zh");
-    expect(await run(seedUncertain, "--out", out, "--trials", "2000", "--seed", "3", "--json")).toBe(0);
+    expect(await run(seedUncertain, "--out", out, "--trials", "2000", "--seed", "3", "--rollout-trials", "2", "--json")).toBe(0);
     expect(stderr).toBe("");
     const result = JSON.parse(stdout);
-    expect(Object.keys(result)).toEqual(["html", "pdf", "screenshot", "plan", "planSha256", "seed", "trials", "costs", "roi", "probPaybackWithinYear", "probRoiAbove200"]);
+    expect(Object.keys(result)).toEqual(["html", "pdf", "screenshot", "plan", "planSha256", "seed", "trials", "costs", "rolloutTrials", "gates", "roi", "probPaybackWithinYear", "probRoiAbove200"]);
+    expect(result.rolloutTrials).toBe(2);
+    expect(result.gates.map((g: { stage: string; month: number; source: string }) => [g.stage, g.month, g.source])).toEqual([
+      ["mvp", 3, "rollout"],
+      ["regional", 6, "rollout"],
+      ["national", 12, "none"],
+    ]);
     expect(result).toMatchObject({
       html: path.join(out, "ceo-page.html"),
       pdf: path.join(out, "ceo-page.pdf"),
@@ -73,7 +79,7 @@ describe("churnlab report <plan> --out DIR", () => {
 
   it("prints the paths and the headline in words, in English with --lang en", async () => {
     const out = path.join(dir, "en");
-    expect(await run(seedUncertain, "-o", out, "--lang", "en", "-n", "1000")).toBe(0);
+    expect(await run(seedUncertain, "-o", out, "--lang", "en", "-n", "1000", "--rollout-trials", "0")).toBe(0);
     expect(stdout).toMatch(/^wrote .*ceo-page\.html\nwrote .*ceo-page\.pdf \(1 A4 page\)\nwrote .*ceo-page\.png\nROI median [\d.]+% \(90% range -?[\d.]+%–[\d.]+%\), payback within the year [\d.]+%, ROI > 200% [\d.]+% \(seed 1, 1,000 trials, plan sha256 [0-9a-f]{12}…\)\n$/);
     expect(fs.readFileSync(path.join(out, "ceo-page.html"), "utf8")).toMatch(/<html lang="en">/);
   });
@@ -105,10 +111,11 @@ describe("churnlab report: bad input exits 2 and writes nothing", () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
-  it("names every bad flag at once: --lang, --trials and --seed", async () => {
+  it("names every bad flag at once: --lang, --trials, --seed and --rollout-trials", async () => {
     const out = path.join(dir, "flags-out");
-    expect(await run(seedUncertain, "--out", out, "--lang", "fr", "--trials", "0", "--seed", "1.5")).toBe(2);
-    expect(stderr).toContain("command line: 3 problems");
+    expect(await run(seedUncertain, "--out", out, "--lang", "fr", "--trials", "0", "--seed", "1.5", "--rollout-trials", "x")).toBe(2);
+    expect(stderr).toContain("command line: 4 problems");
+    expect(stderr).toMatch(/--rollout-trials: must be an integer from 0 to 10000/);
     expect(stderr).toMatch(/--lang: must be one of zh, en, got "fr"/);
     expect(stderr).toMatch(/--trials: must be an integer from 1 to 10000000, got "0"/);
     expect(stderr).toMatch(/--seed: must be an integer, got "1.5"/);
@@ -132,7 +139,7 @@ describe("churnlab report: a rendering failure exits 1 and writes nothing", () =
   it("leaves no file behind when Chromium cannot start", async () => {
     vi.stubEnv("CHURNLAB_CHROMIUM", path.join(dir, "no-chromium"));
     const out = path.join(dir, "no-browser-out");
-    expect(await run(seedUncertain, "--out", out, "--trials", "200")).toBe(1);
+    expect(await run(seedUncertain, "--out", out, "--trials", "200", "--rollout-trials", "0")).toBe(1);
     expect(stderr).toMatch(/Chromium not found/);
     expect(fs.existsSync(out)).toBe(false);
   });
@@ -140,10 +147,11 @@ describe("churnlab report: a rendering failure exits 1 and writes nothing", () =
 
 describe("reportOptions(flags)", () => {
   it("turns valid flags into writeCeoReport options (lang case-insensitive, negative seeds allowed)", () => {
-    expect(reportOptions({ out: "o", lang: "EN", trials: "20000", seed: "-7" })).toEqual({ outDir: "o", lang: "en", trials: 20000, seed: -7 });
+    expect(reportOptions({ out: "o", lang: "EN", trials: "20000", seed: "-7", rolloutTrials: "0" })).toEqual({ outDir: "o", lang: "en", trials: 20000, seed: -7, rollout: false });
+    expect(reportOptions({ out: "o", lang: "zh", trials: "1", seed: "1", rolloutTrials: "5" }).rollout).toEqual({ trials: 5 });
   });
 
-  it("rejects an empty --out, a huge --trials and a non-integer --seed", () => {
-    expect(() => reportOptions({ out: " ", lang: "zh", trials: "10000001", seed: "x" })).toThrow(/3 problems/);
+  it("rejects an empty --out, a huge --trials, a non-integer --seed and a negative --rollout-trials", () => {
+    expect(() => reportOptions({ out: " ", lang: "zh", trials: "10000001", seed: "x", rolloutTrials: "-1" })).toThrow(/4 problems/);
   });
 });

@@ -75,11 +75,30 @@ describe("buildCeoPage: what the CEO reads (zh)", () => {
     expect(html).toContain("灰区：AUC 0.80–0.85、挽回率 40%–50% 时方案未规定决策");
   });
 
-  it("states the three gates with their criteria and where each probability comes from", async () => {
-    const html = withoutBundle(buildCeoPage(await seedInputs(), "zh"));
-    expect(html).toContain("<b>MVP验证</b> 标准：AUC &gt; 0.85、挽回率 &gt; 50%、ROI &gt; 200%");
+  it("states the three gates with their criteria and the rollout simulation behind their probabilities", async () => {
+    const inputs = await seedInputs();
+    const html = withoutBundle(buildCeoPage(inputs, "zh"));
+    expect(html).toContain("<b>MVP验证</b> 标准：AUC &gt; 0.85、挽回率 &gt; 50%、ROI &gt; 200% <span class=\"note\">· 客户级推广模拟</span>");
+    expect(html).toContain("<b>区域推广</b> 沿用前一阶段标准：AUC &gt; 0.85、挽回率 &gt; 50%、ROI &gt; 200%");
+    expect(html).toContain("<b>全国部署</b> 方案未设标准 <span class=\"note\">· 年末复盘，无下一阶段</span>");
+    const mvp = inputs.gates[0]!;
+    expect(html).toContain(`MVP关口通过概率 ${probabilityText(mvp.passProbability!)}、止损概率 ${probabilityText(mvp.stopProbability!)}`);
+    expect(html).toContain("推广模拟 2 次 × 5,000 客户（1:40）");
+  });
+
+  it("without the rollout simulation, gives the MVP gate the Monte Carlo P(ROI > 200%) and says the others await it", async () => {
+    const inputs = await seedInputs(4000, 1, undefined, false);
+    const html = withoutBundle(buildCeoPage(inputs, "zh"));
     expect(html).toContain("仅ROI标准（蒙特卡洛）");
     expect(html.match(/方案未设标准/g)).toHaveLength(2);
+    expect(html.match(/待推广模拟/g)).toHaveLength(2);
+    expect(html).not.toContain("推广模拟中位数");
+  });
+
+  it("shows the rollout simulation's retained customers at the plan's scale next to the plan's 12,000", async () => {
+    const inputs = await seedInputs();
+    const html = withoutBundle(buildCeoPage(inputs, "zh"));
+    expect(html).toContain(`推广模拟中位数 ${formatNumber(inputs.rollout!.retainedCustomers.p50 * 40)} 人`);
   });
 
   it("shows the four tiers in their colours with people, budget and save rate (section 5.1)", async () => {
@@ -117,7 +136,7 @@ describe("buildCeoPage in English", () => {
 
 describe("buildCeoPage edge cases", () => {
   it("warns when the plan file declares no distributions (the simulation is the point estimate)", async () => {
-    const html = withoutBundle(buildCeoPage(await seedInputs(500, 1, seedPlanFile), "en"));
+    const html = withoutBundle(buildCeoPage(await seedInputs(500, 1, seedPlanFile, false), "en"));
     expect(html).toContain("The plan file declares no distributions");
   });
 

@@ -67,8 +67,21 @@ describe("driversChart(inputs, lang, count)", () => {
 });
 
 describe("gatesChart(inputs, lang)", () => {
-  it("has one bar per gate, the MVP's at P(ROI > 200%), the unsimulated ones empty and labelled", async () => {
+  it("splits each simulated gate into go / hold / stop (stacked, summing to 1) and labels the year-end review", async () => {
     const inputs = await seedInputs();
+    const fig = gatesChart(inputs, "zh");
+    expect(fig.layout["barmode"]).toBe("stack");
+    const [go, hold, stop] = fig.data as Array<{ name: string; x: number[]; y: string[] }>;
+    expect([go!.name, hold!.name, stop!.name]).toEqual(["通过", "暂缓", "止损"]);
+    expect(go!.y).toEqual(["MVP验证 · 第 3 月", "区域推广 · 第 6 月", "全国部署 · 第 12 月"]);
+    for (const i of [0, 1]) expect(go!.x[i]! + hold!.x[i]! + stop!.x[i]!).toBeCloseTo(1, 12);
+    expect(go!.x[0]).toBe(inputs.rollout!.gates[0]!.probGo.value);
+    expect([go!.x[2], hold!.x[2], stop!.x[2]].every(Number.isNaN)).toBe(true);
+    expect((fig.layout["annotations"] as Array<{ text: string }>).map((a) => a.text)).toEqual(["年末复盘，无下一阶段"]);
+  });
+
+  it("without the rollout, has one bar per gate, the MVP's at P(ROI > 200%), the unsimulated ones empty and labelled", async () => {
+    const inputs = await seedInputs(4000, 1, undefined, false);
     const fig = gatesChart(inputs, "en");
     const trace = fig.data[0] as { y: string[]; x: number[]; text: string[] };
     expect(trace.y).toEqual(["MVP · month 3", "regional · month 6", "national · month 12"]);

@@ -9,6 +9,8 @@ import { seedInputs } from "./fixtures";
 
 // Real-browser specification of the CEO page: ONE headless Chromium (the charts layer's launcher) opens the zh and
 // en pages at A4 size (794 × 1123 CSS px at 96 dpi), prints them to PDF and takes screenshots.
+// Expected sizes: A4 is 210 × 297 mm = 793.7 × 1122.5 CSS px = 595.28 × 841.89 pt; Chromium rounds the PDF page
+// to 595.92 × 842.88 pt (the charts layer's export test sees the same).
 
 interface ChartState {
   id: string;
@@ -37,10 +39,11 @@ const rendered = new Map<Lang, Rendered>();
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-ceo-browser-"));
-  const inputs = await seedInputs(4000, 1);
+  // zh with the rollout simulation (stacked go / hold / stop gates), en without it (the Monte Carlo fallback).
+  const inputsByLang = { zh: await seedInputs(4000, 1), en: await seedInputs(4000, 1, undefined, false) };
   await withBrowser(async (browser) => {
     for (const lang of ["zh", "en"] as const) {
-      const html = buildCeoPage(inputs, lang);
+      const html = buildCeoPage(inputsByLang[lang], lang);
       const { page, errors } = await openHtmlPage(browser, html, { width: 794, height: 1123 });
       let state: PageState;
       try {
@@ -125,7 +128,7 @@ describe.each(["zh", "en"] as const)("the CEO page in headless Chromium (%s)", (
     expect(r.png.errors).toEqual([]);
   });
 
-  it("draws every chart: an SVG plot area of real size with drawn bars (histogram bins, 6 × 2 tornado bars, the MVP gate)", () => {
+  it("draws every chart: an SVG plot area of real size with drawn bars (histogram bins, 6 × 2 tornado bars, the gates)", () => {
     const charts = get(lang).page.charts;
     expect(charts.map((c) => c.id)).toEqual(["ceo-roi", "ceo-drivers", "ceo-gates"]);
     for (const c of charts) {
@@ -136,7 +139,9 @@ describe.each(["zh", "en"] as const)("the CEO page in headless Chromium (%s)", (
     const bars = Object.fromEntries(charts.map((c) => [c.id, c.drawnBars]));
     expect(bars["ceo-roi"]).toBeGreaterThan(25);
     expect(bars["ceo-drivers"]).toBe(12);
-    expect(bars["ceo-gates"]).toBe(1);
+    // zh: go / hold / stop segments of the two simulated gates (at least one each); en: the MVP's single bar.
+    if (lang === "zh") expect(bars["ceo-gates"]).toBeGreaterThanOrEqual(2);
+    else expect(bars["ceo-gates"]).toBe(1);
   });
 
   it("loads nothing from the network (no resource fetched: the plotly bundle and fonts are local)", () => {

@@ -32,9 +32,9 @@ describe("collectCeoInputs(planFile, options)", () => {
   });
 
   it("is a function of (file, seed, trials): same seed, same figures; another seed, other draws", async () => {
-    const a = await collectCeoInputs(seedUncertainFile, { trials: 2000, seed: 7, now: fixedNow, workers: 0 });
-    const b = await collectCeoInputs(seedUncertainFile, { trials: 2000, seed: 7, now: fixedNow, workers: 0 });
-    const c = await collectCeoInputs(seedUncertainFile, { trials: 2000, seed: 8, now: fixedNow, workers: 0 });
+    const a = await collectCeoInputs(seedUncertainFile, { trials: 2000, seed: 7, now: fixedNow, workers: 0, rollout: false });
+    const b = await collectCeoInputs(seedUncertainFile, { trials: 2000, seed: 7, now: fixedNow, workers: 0, rollout: false });
+    const c = await collectCeoInputs(seedUncertainFile, { trials: 2000, seed: 8, now: fixedNow, workers: 0, rollout: false });
     expect(a.monteCarlo.roi).toEqual(b.monteCarlo.roi);
     expect(c.monteCarlo.roi.p50).not.toBe(a.monteCarlo.roi.p50);
   });
@@ -47,8 +47,27 @@ describe("collectCeoInputs(planFile, options)", () => {
     expect(churnlabVersion()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it("runs the customer-level rollout as a scale model (5,000 of 200,000 customers: 1:40) behind the MVP and regional gates", async () => {
+    const inputs = await seedInputs();
+    const r = inputs.rollout!;
+    expect([r.trials, r.customers, r.scale, r.seed]).toEqual([2, 5000, 40, 1]);
+    expect(r.gates.map((g) => [g.stageId, g.nextStageId])).toEqual([
+      ["mvp", "regional"],
+      ["regional", "national"],
+    ]);
+    expect(inputs.gates.map((g) => g.source)).toEqual(["rollout", "rollout", "none"]);
+    expect(inputs.gates[0]!.passProbability).toBe(r.gates[0]!.probGo.value);
+  });
+
+  it("skips the rollout when asked: the gates fall back to the Monte Carlo ROI", async () => {
+    const inputs = await seedInputs(4000, 1, undefined, false);
+    expect(inputs.rollout).toBeNull();
+    expect(inputs.gates.map((g) => g.source)).toEqual(["monte-carlo-roi", "none", "none"]);
+    expect(inputs.gates[0]!.passProbability).toBe(inputs.monteCarlo.probRoiAbove200.value);
+  });
+
   it("reads a plain plan as a plan without uncertainty: every trial is the point estimate", async () => {
-    const inputs = await seedInputs(500, 1, seedPlanFile);
+    const inputs = await seedInputs(500, 1, seedPlanFile, false);
     expect(inputs.run.uncertainInputs).toBe(0);
     expect(inputs.monteCarlo.roi.sd).toBe(0);
     expect(inputs.monteCarlo.roi.p50).toBeCloseTo(inputs.recomputed.roi, 6);
@@ -56,7 +75,7 @@ describe("collectCeoInputs(planFile, options)", () => {
   });
 
   it("can simulate the stated costs instead: the tornado's base is then the article's 359%", async () => {
-    const inputs = await collectCeoInputs(seedUncertainFile, { trials: 500, seed: 1, costs: "stated", now: fixedNow, workers: 0 });
+    const inputs = await collectCeoInputs(seedUncertainFile, { trials: 500, seed: 1, costs: "stated", now: fixedNow, workers: 0, rollout: false });
     expect(inputs.run.costs).toBe("stated");
     expect(inputs.drivers.baseOutput).toBeCloseTo(3.5874538745, 9);
   });

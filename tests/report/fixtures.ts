@@ -10,12 +10,15 @@ export const fixedNow = new Date("2026-11-24T18:00:00.000Z");
 
 const cache = new Map<string, Promise<CeoPageInputs>>();
 
-/** Page inputs for the seed uncertain plan at a small, fixed run (cached per file/trials/seed). */
-export function seedInputs(trials = 4000, seed = 1, file = seedUncertainFile): Promise<CeoPageInputs> {
-  const key = `${file}:${trials}:${seed}`;
+/** A small rollout simulation: 2 draws of a 5,000-customer scale model (1:40), in this thread. */
+export const smallRollout = { trials: 2, customers: 5000, workers: 0 } as const;
+
+/** Page inputs for the seed uncertain plan at a small, fixed run (cached per file/trials/seed/rollout). */
+export function seedInputs(trials = 4000, seed = 1, file = seedUncertainFile, rollout: false | typeof smallRollout = smallRollout): Promise<CeoPageInputs> {
+  const key = `${file}:${trials}:${seed}:${rollout === false ? "none" : rollout.trials}`;
   let inputs = cache.get(key);
   if (inputs === undefined) {
-    inputs = collectCeoInputs(file, { trials, seed, now: fixedNow, workers: 0 });
+    inputs = collectCeoInputs(file, { trials, seed, now: fixedNow, workers: 0, rollout });
     cache.set(key, inputs);
   }
   return inputs;

@@ -2,10 +2,18 @@ import { describe, expect, it } from "vitest";
 import { loadPlan } from "../../src/plan/loadPlan";
 import { stageGates } from "../../src/report/stageGates";
 import { probabilityAbove } from "../../src/report/probabilityAbove";
+import type { GateSummary } from "../../src/simulation/rolloutSummary";
 import { seedPlanFile } from "./fixtures";
 
 const plan = loadPlan(seedPlanFile);
 const mc = { probRoiAbove200: { value: 0.42, se: 0.002 }, roiSamples: [1, 2.5, 3, 0.5] };
+const mvpCriteria = { aucMin: 0.85, saveRateMin: 0.5, roiMin: 2, aucPause: 0.8, saveRateRedesign: 0.4 };
+
+/** A rollout gate summary with the decision probabilities given (the other fields are not read by stageGates). */
+function rolloutGate(stageId: string, go: number, hold: number, stop: number): GateSummary {
+  const p = (value: number) => ({ value, se: 0.01 });
+  return { stageId, nextStageId: "next", criteria: mvpCriteria, probGo: p(go), probHold: p(hold), probStop: p(stop) } as unknown as GateSummary;
+}
 
 describe("stageGates(plan, monteCarlo, rollout)", () => {
   it("has one gate per rollout stage, decided at the stage's end: MVP month 3, regional 6, national 12 (plan section 7)", () => {
@@ -30,10 +38,10 @@ describe("stageGates(plan, monteCarlo, rollout)", () => {
 
   it("without a rollout simulation, the MVP gate carries the Monte Carlo P(ROI > 200%) and the others nothing", () => {
     const gates = stageGates(plan, mc);
-    expect(gates.map((g) => [g.passProbability, g.passProbabilitySe, g.source])).toEqual([
-      [0.42, 0.002, "monte-carlo-roi"],
-      [null, null, "none"],
-      [null, null, "none"],
+    expect(gates.map((g) => [g.passProbability, g.passProbabilitySe, g.holdProbability, g.stopProbability, g.source])).toEqual([
+      [0.42, 0.002, null, null, "monte-carlo-roi"],
+      [null, null, null, null, "none"],
+      [null, null, null, null, "none"],
     ]);
   });
 
@@ -45,21 +53,28 @@ describe("stageGates(plan, monteCarlo, rollout)", () => {
     expect(gate.passProbabilitySe).toBeCloseTo(0.25, 12);
   });
 
-  it("prefers the rollout simulation's probability for a stage it simulates", () => {
-    const gates = stageGates(plan, mc, [
-      { stageId: "mvp", passProbability: 0.3, se: 0.01 },
-      { stageId: "national", passProbability: 0.9 },
+  it("prefers the rollout simulation's decisions (go, hold, stop) for the gates it simulates, with the criteria it applied", () => {
+    const gates = stageGates(plan, mc, [rolloutGate("mvp", 0.125, 0.25, 0.625), rolloutGate("regional", 0.125, 0.5, 0.375)]);
+    expect(gates.map((g) => [g.stageId, g.passProbability, g.holdProbability, g.stopProbability, g.passProbabilitySe, g.source])).toEqual([
+      ["mvp", 0.125, 0.25, 0.625, 0.01, "rollout"],
+      ["regional", 0.125, 0.5, 0.375, 0.01, "rollout"],
+      ["national", null, null, null, null, "none"],
     ]);
-    expect(gates.map((g) => [g.passProbability, g.passProbabilitySe, g.source])).toEqual([
-      [0.3, 0.01, "rollout"],
-      [null, null, "none"],
-      [0.9, null, "rollout"],
+  });
+
+  it("marks criteria the rollout inherited from an earlier stage (the article states the MVP's only)", () => {
+    const gates = stageGates(plan, mc, [rolloutGate("mvp", 0.5, 0.25, 0.25), rolloutGate("regional", 0.5, 0.25, 0.25)]);
+    expect(gates.map((g) => g.criteriaInherited)).toEqual([false, true, false]);
+    expect(gates[1]!.criteria).toEqual([
+      { kind: "auc", min: 0.85 },
+      { kind: "saveRate", min: 0.5 },
+      { kind: "roi", min: 2 },
     ]);
   });
 
   it("throws a RangeError for a rollout probability outside [0, 1] or NaN", () => {
-    expect(() => stageGates(plan, mc, [{ stageId: "mvp", passProbability: 1.2 }])).toThrow(RangeError);
-    expect(() => stageGates(plan, mc, [{ stageId: "mvp", passProbability: Number.NaN }])).toThrow(RangeError);
+    expect(() => stageGates(plan, mc, [rolloutGate("mvp", 1.2, 0, 0)])).toThrow(RangeError);
+    expect(() => stageGates(plan, mc, [rolloutGate("mvp", 0.5, Number.NaN, 0.5)])).toThrow(RangeError);
   });
 
   it("leaves the MVP unsimulated when its bar is not 200% and the sample is empty", () => {

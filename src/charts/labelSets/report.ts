@@ -20,6 +20,7 @@ export const reportLabels = {
   "report.bottomLine.title": { zh: "结论", en: "Bottom line" },
   "report.bottomLine.roi": { zh: "按{costs}成本，首年ROI中位数 {median}（90% 区间 {p5}–{p95}）；方案所述的 {stated} 只在 {pStated} 的模拟中达到。", en: "With {costs} costs the first-year ROI has a median of {median} (90% range {p5}–{p95}); the plan's {stated} is reached in {pStated} of trials." },
   "report.bottomLine.gates": { zh: "一年内回本的概率 {payback}；MVP 关口 ROI > {bar} 的达成概率 {pBar}，AUC 与挽回率须在试点中验证。", en: "Payback within the year: {payback}. The MVP gate's ROI > {bar} is met with probability {pBar}; AUC and save rate must be proven in the pilot." },
+  "report.bottomLine.rollout": { zh: "客户级推广模拟（{trials} 次，1:{scale} 缩比模型）：首年ROI中位数 {roi}，MVP关口通过概率 {go}、止损概率 {stop}。", en: "Customer-level rollout simulation ({trials} draws, 1:{scale} scale model): median first-year ROI {roi}; at the MVP gate, go {go}, stop {stop}." },
 
   // --- headline cards -----------------------------------------------------------
   "report.kpi.roi": { zh: "首年ROI（模拟中位数）", en: "First-year ROI (simulated median)" },
@@ -30,6 +31,7 @@ export const reportLabels = {
   "report.kpi.roiBarDetail": { zh: "MVP 成功线 · 亏损概率 {loss}", en: "the MVP's success bar · probability of a loss {loss}" },
   "report.kpi.retained": { zh: "每年挽回客户", en: "Customers retained a year" },
   "report.kpi.retainedDetail": { zh: "价值 {value} · 净收益中位数 {net}", en: "worth {value} · median net benefit {net}" },
+  "report.kpi.retainedRollout": { zh: "推广模拟中位数 {count} 人", en: "rollout simulation median {count}" },
   "report.kpi.people": { zh: "{count} 人", en: "{count}" },
   "report.kpi.months": { zh: "{value} 个月", en: "{value} months" },
 
@@ -37,6 +39,9 @@ export const reportLabels = {
   "report.drivers.title": { zh: "影响ROI最大的因素（各取P10 / P90）", en: "What moves ROI most (each input at P10 / P90)" },
   "report.gates.title": { zh: "三个阶段关口的通过概率", en: "Pass probability at the three stage gates" },
   "report.gates.axis": { zh: "通过概率", en: "Pass probability" },
+  "report.gates.go": { zh: "通过", en: "go" },
+  "report.gates.hold": { zh: "暂缓", en: "hold" },
+  "report.gates.stop": { zh: "止损", en: "stop" },
   "report.gates.notSimulated": { zh: "未模拟", en: "not simulated" },
 
   // --- sections -----------------------------------------------------------------
@@ -49,12 +54,14 @@ export const reportLabels = {
   // --- gates --------------------------------------------------------------------
   "report.gate.when": { zh: "第 {month} 月", en: "month {month}" },
   "report.gate.criteria": { zh: "标准：{criteria}", en: "criteria: {criteria}" },
+  "report.gate.criteriaInherited": { zh: "沿用前一阶段标准：{criteria}", en: "earlier stage's criteria: {criteria}" },
   "report.gate.noCriteria": { zh: "方案未设标准", en: "no criteria stated" },
   "report.gate.auc": { zh: "AUC > {value}", en: "AUC > {value}" },
   "report.gate.saveRate": { zh: "挽回率 > {value}", en: "save rate > {value}" },
   "report.gate.roi": { zh: "ROI > {value}", en: "ROI > {value}" },
-  "report.gate.source.rollout": { zh: "推广模拟", en: "rollout simulation" },
+  "report.gate.source.rollout": { zh: "客户级推广模拟", en: "customer-level rollout simulation" },
   "report.gate.source.roiOnly": { zh: "仅ROI标准（蒙特卡洛）", en: "ROI criterion only (Monte Carlo)" },
+  "report.gate.source.yearEnd": { zh: "年末复盘，无下一阶段", en: "year-end review, no next stage" },
   "report.gate.source.none": { zh: "待推广模拟", en: "awaits the rollout simulation" },
   "report.gate.probability": { zh: "通过概率", en: "pass" },
 
@@ -89,6 +96,7 @@ export const reportLabels = {
 
   // --- footer -------------------------------------------------------------------
   "report.footer.run": { zh: "种子 {seed} · {trials} 次模拟 · {model}收益模型 · {costs}成本 · churnlab {version} · 生成于 {date}", en: "seed {seed} · {trials} trials · {model} benefit model · {costs} costs · churnlab {version} · generated {date}" },
+  "report.footer.rollout": { zh: "推广模拟 {trials} 次 × {customers} 客户（1:{scale}）", en: "rollout simulation {trials} draws × {customers} customers (1:{scale})" },
   "report.footer.plan": { zh: "方案文件 {file} · SHA-256 {hash}", en: "plan file {file} · SHA-256 {hash}" },
   "report.footer.units": { zh: "金额单位：万元（1万元 = 10,000元）；概率为模拟频率", en: "Money in 万 (1万 = 10,000 yuan); probabilities are simulated frequencies" },
   "report.model.as-stated": { zh: "方案", en: "plan's" },
