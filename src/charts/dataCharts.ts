@@ -172,8 +172,9 @@ export function correlationHeatmap(matrix: CorrelationMatrix, labels: readonly s
     z,
     zmin: -1,
     zmax: 1,
+    // Plotly's RdBu runs blue (zmin) to red (zmax): negative correlations blue, positive red.
     colorscale: "RdBu",
-    reversescale: true,
+    reversescale: false,
     text: z.map((row) => row.map((v) => (v === null ? "" : v.toFixed(2)))),
     texttemplate: "%{text}",
     hovertemplate: "%{y} × %{x}: %{z:.2f}<extra></extra>",
