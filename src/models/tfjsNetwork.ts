@@ -13,7 +13,7 @@ export interface NetworkOptions extends FitOptions {
   l2?: number;
   /** Adam learning rate (default 0.01). */
   learningRate?: number;
-  /** Rows per gradient step (default 512). */
+  /** Rows per gradient step (default: rows / 20, clamped to 32..2048, so every epoch takes about 20 steps). */
   batchSize?: number;
   /** Epochs without a validation-loss improvement of at least 1e-4 before stopping (default 4). */
   patience?: number;
@@ -136,7 +136,7 @@ export async function trainNetwork(kind: ModelKind, train: LabelledData, valid: 
   const seed = options.seed ?? 42;
   const l2 = options.l2 ?? 1e-4;
   const learningRate = options.learningRate ?? 0.01;
-  const batchSize = options.batchSize ?? 512;
+  const batchSize = options.batchSize ?? Math.min(2048, Math.max(32, Math.ceil(x.rows / 20)));
   const maxEpochs = options.maxEpochs ?? 60;
   const patience = options.patience ?? 4;
   if (!(l2 >= 0) || !(learningRate > 0) || !(batchSize >= 1) || !(maxEpochs >= 1) || !(patience >= 1)) throw new RangeError(`${kind}: options out of range`);
