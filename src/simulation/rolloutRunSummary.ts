@@ -171,20 +171,26 @@ export function summarizeRolloutRun(run: RolloutRun, sc: RolloutScenario, plan: 
   const sortedPlanStages = [...plan.rollout].map((s, i) => ({ s, i })).sort((a, b) => a.s.monthStart - b.s.monthStart);
   for (let j = 0; j + 1 < sc.stages.length; j += 1) {
     const stage = sc.stages[j]!;
-    const scores: number[] = [];
-    const labels: number[] = [];
-    snapWeeks.forEach((sw, q) => {
-      if (sw < stage.weekStart || sw + 4 > stage.weekEnd) return;
-      const limit = Math.min(snapN, stage.customers);
+    const limit = Math.min(snapN, stage.customers);
+    const inStage = snapWeeks.map((sw, q) => ({ sw, q })).filter(({ sw }) => sw >= stage.weekStart && sw + 4 <= stage.weekEnd);
+    const allScores = new Float64Array(limit * inStage.length);
+    const allLabels = new Uint8Array(limit * inStage.length);
+    let scored = 0;
+    let positives = 0;
+    for (const { sw, q } of inStage) {
       for (let i = 0; i < limit; i += 1) {
         const s = run.snapshotSignal[q * snapN + i]!;
         if (Number.isNaN(s)) continue;
-        scores.push(s + sc.scoreNoiseSd * run.snapshotNoise[q * snapN + i]!);
+        allScores[scored] = s + sc.scoreNoiseSd * run.snapshotNoise[q * snapN + i]!;
         const cw = run.snapshotChurnWeek[i]!;
-        labels.push(cw >= sw && cw < sw + 4 ? 1 : 0);
+        const label = cw >= sw && cw < sw + 4 ? 1 : 0;
+        allLabels[scored] = label;
+        positives += label;
+        scored += 1;
       }
-    });
-    const positives = labels.reduce((a, b) => a + b, 0);
+    }
+    const scores = allScores.subarray(0, scored);
+    const labels = allLabels.subarray(0, scored);
     const wbc = run.stageWouldBeChurners[j]!;
     const stageWeeks = Math.max(1, stage.weekEnd - stage.weekStart);
     // The team's projection: the plan's bottom-up business case with the pilot's measurements plugged in.
@@ -205,7 +211,7 @@ export function summarizeRolloutRun(run: RolloutRun, sc: RolloutScenario, plan: 
       truth,
       decision: gateDecision(measured, criteria),
       trulyGood: isTrulyGood(truth, criteria),
-      scored: scores.length,
+      scored,
       positives,
       wouldBeChurners: wbc,
       stageCustomers: stage.customers,

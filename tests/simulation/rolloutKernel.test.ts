@@ -8,6 +8,7 @@ import { rolloutScenarioFor } from "../../src/simulation/rolloutPlanScenario";
 import { defaultRolloutDynamics, type RolloutScenario } from "../../src/simulation/rolloutScenario";
 import { compilePlanKernel, OUT } from "../../src/simulation/planKernel";
 import { seedPlanJson } from "./fixtures";
+import { referenceBaselineChurnWeeks } from "./rolloutReference";
 
 // The seed plan: 18% annual churn, tiers 3% / 8% / 12% / 77% (article, section 5.1 and 6).
 let plan: Plan;
@@ -54,6 +55,15 @@ describe("runRolloutKernel: baseline and common random numbers", () => {
     expect(on.baselineChurned).toBe(off.baselineChurned);
     expect(Array.from(on.baselineChurnsByMonth)).toEqual(Array.from(off.baselineChurnsByMonth));
     expect(on.programmeChurned).toBeLessThan(on.baselineChurned);
+  });
+
+  it("gives exactly the churn weeks of the readable one-object-per-customer reference (tests/simulation/rolloutReference.ts)", () => {
+    const sc = rolloutScenarioFor(plan, cal, 0.85, { customers: 2000, programme: false });
+    const fast = run({ ...sc, snapshotCustomers: 2000, snapshotWeeks: [] }, 21);
+    const reference = referenceBaselineChurnWeeks(sc, new FastRng(21, "rollout-customers"));
+    const fastWeeks = Array.from(fast.snapshotChurnWeek, (w) => (w === NEVER ? null : w));
+    expect(fastWeeks).toEqual(reference);
+    expect(reference.filter((w) => w !== null).length).toBe(fast.baselineChurned);
   });
 
   it("is deterministic for a seed and changes with it", () => {
