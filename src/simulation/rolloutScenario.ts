@@ -112,12 +112,22 @@ export interface RolloutScenario {
   snapshotWeeks: number[];
 }
 
-/** Months covered by `weeks` weeks: month of week w is floor(w · 12 / 52). */
+/**
+ * The month (0-based) of week `week` (0-based): floor(week · 12 / 52).
+ *
+ * @example
+ * monthOfWeek(12) // 2; monthOfWeek(13) // 3 (the regional stage starts in week 13)
+ */
 export function monthOfWeek(week: number): number {
   return Math.floor((week * 12) / 52);
 }
 
-/** Number of months spanned by `weeks` weeks (12 for 52). */
+/**
+ * Number of months spanned by `weeks` weeks.
+ *
+ * @example
+ * monthsOf(52) // 12
+ */
 export function monthsOf(weeks: number): number {
   return monthOfWeek(weeks - 1) + 1;
 }

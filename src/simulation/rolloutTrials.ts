@@ -90,7 +90,9 @@ export interface TrialParameters {
  * `simulation` section (the aggregate model's assumptions) are not used.
  * Model AUC: `FastRng.forRange(seed, "rollout-auc", trial)`, clamped inside
  * the calibrated range. Decay curve: `FastRng.forRange(seed, "rollout-decay",
- * trial)`. Each depends only on (seed, trial): any thread gives the same.
+ * trial)`. Each depends only on (seed, trial, trials): any thread gives the
+ * same (as in the Monte Carlo engine, the last, partial block's draws depend
+ * on how many trials it holds).
  *
  * @throws RangeError when the trial index is out of range.
  */

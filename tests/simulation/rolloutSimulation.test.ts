@@ -90,6 +90,18 @@ describe("runRollout", () => {
     expect(mvp.falseStopRate.value).toBeNaN();
   });
 
+  it("with a strong model (AUC 0.92) and enough capacity the MVP is truly good, and false stops are counted against the good runs", async () => {
+    const r = await runRollout(plan, { trials: 2, seed: 3, customers: 50_000, calibration, modelAuc: 0.92, workers: 0, capacityPerWeek: { "very-high": Infinity, high: Infinity } });
+    const mvp = r.gates[0]!;
+    // Contacts within days save 45% (tier 1) and 60% (tier 2) of would-be churners: the pooled true rate is above 50%.
+    expect(mvp.trueSaveRate.mean).toBeGreaterThan(0.5);
+    expect(mvp.probTrulyGood.value).toBeGreaterThan(0);
+    // Conditional rate = joint probability / P(truly good).
+    expect(mvp.falseStopRate.value).toBeCloseTo(mvp.probFalseStop.value / mvp.probTrulyGood.value, 12);
+    expect(mvp.falseStopRate.value).toBeGreaterThanOrEqual(0);
+    expect(mvp.probGo.value + mvp.probHold.value + mvp.probStop.value).toBeCloseTo(1, 12);
+  });
+
   it("rejects bad options", async () => {
     await expect(runRollout(plan, { trials: 0, seed: 1, calibration })).rejects.toThrow(RangeError);
     await expect(runRollout(plan, { trials: 1, seed: 1.5, calibration })).rejects.toThrow(RangeError);
