@@ -6,8 +6,11 @@ import type { CeoPageInputs } from "./CeoPageInputs";
 import { compactLayout } from "./compactLayout";
 import { probabilityText } from "./pageFormat";
 
-/** Amber between the "bad" red and the "good" green (the palette's orange). */
-export const holdColor = "#E69F00";
+/** Amber of the traffic light's middle band (the palette's orange). */
+const amber = "#E69F00";
+
+/** Colour of a gate's "hold" decision, as in the rollout charts' gate probabilities (the palette's grey). */
+export const holdColor = "#7F8C8D";
 
 /** Grey of a gate that was not simulated. */
 const unknownColor = "#BDC3C7";
@@ -21,14 +24,15 @@ const unknownColor = "#BDC3C7";
  */
 export function gateColor(p: number | null): string {
   if (p === null || !Number.isFinite(p)) return unknownColor;
-  return p >= 0.8 ? semanticColors.good : p >= 0.5 ? holdColor : semanticColors.bad;
+  return p >= 0.8 ? semanticColors.good : p >= 0.5 ? amber : semanticColors.bad;
 }
 
 /**
  * The CEO page's stage-gate chart: one horizontal bar per gate (stage name
  * and decision month) on a 0–100% axis. When the rollout simulation ran, each
  * bar is split into the probabilities of the gate's decisions: go (green),
- * hold (amber), stop at a stop-loss line (red); otherwise the bar is the
+ * hold (grey), stop at a stop-loss line (red; pause and redesign together,
+ * which the rollout charts' `gateProbabilityChart` shows apart); otherwise the bar is the
  * pass probability in traffic-light colours. Probabilities are written on
  * the bars (from 10%); a gate that was not simulated has no bar and says so
  * (after a rollout simulation: the year-end review, which has no next stage). No chart

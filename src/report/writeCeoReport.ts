@@ -55,6 +55,27 @@ export async function writeCeoReport(planFile: string, options: CeoReportOptions
   const { outDir, lang = "zh", ...run } = options;
   if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) throw new Error(`output folder ${outDir} is a file`);
   const inputs = await collectCeoInputs(planFile, run);
+  return { ...(await exportCeoPage(inputs, { outDir, lang })), inputs };
+}
+
+/**
+ * Writes the CEO page for inputs already computed (e.g. in a notebook):
+ * `ceo-page.html`, `ceo-page.pdf` (exactly one A4 page) and `ceo-page.png`
+ * (the A4 sheet at 2×), rendered by headless Chromium through the charts
+ * layer and written together, atomically: on a console error, a chart that
+ * does not draw or a page that overflows onto a second PDF page, nothing is
+ * written.
+ *
+ * @param inputs the page's inputs ({@link collectCeoInputs})
+ * @param options output folder (created when missing) and language (default "zh")
+ * @returns the three paths
+ * @throws Error when Chromium is missing, the page reports errors or it does not fit on one page
+ * @example
+ * await exportCeoPage(inputs, { outDir: "out/ceo", lang: "en" }) // { html: "out/ceo/ceo-page.html", pdf: "out/ceo/ceo-page.pdf", screenshot: "out/ceo/ceo-page.png" }
+ */
+export async function exportCeoPage(inputs: CeoPageInputs, options: { outDir: string; lang?: Lang }): Promise<{ html: string; pdf: string; screenshot: string }> {
+  const { outDir, lang = "zh" } = options;
+  if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) throw new Error(`output folder ${outDir} is a file`);
   const html = buildCeoPage(inputs, lang);
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-ceo-"));
   try {
@@ -72,12 +93,14 @@ export async function writeCeoReport(planFile: string, options: CeoReportOptions
       pdf: path.join(outDir, ceoReportFiles.pdf),
       screenshot: path.join(outDir, ceoReportFiles.screenshot),
     };
-    writeFilesAtomic(new Map<string, string | Uint8Array>([
-      [out.html, html],
-      [out.pdf, fs.readFileSync(pdfFile)],
-      [out.screenshot, fs.readFileSync(pngFile)],
-    ]));
-    return { ...out, inputs };
+    writeFilesAtomic(
+      new Map<string, string | Uint8Array>([
+        [out.html, html],
+        [out.pdf, fs.readFileSync(pdfFile)],
+        [out.screenshot, fs.readFileSync(pngFile)],
+      ]),
+    );
+    return out;
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
