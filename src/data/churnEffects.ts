@@ -56,7 +56,7 @@ export interface ChurnEffects {
  * @example
  * Math.exp(defaultChurnEffects.complaintLast90Days); // hazard ratio of a recent complaint, e.g. 2.7
  */
-export const defaultChurnEffects: Readonly<ChurnEffects> = {
+export const defaultChurnEffects: Readonly<ChurnEffects> = Object.freeze({
   baseLogHazardPerDay: -10.85,
   frailtySd: 0.6,
   shockSd: 1.2,
@@ -74,4 +74,4 @@ export const defaultChurnEffects: Readonly<ChurnEffects> = {
   priceSensitivity: 0.8,
   segmentMidsize: -0.1,
   segmentPremium: -0.3,
-};
+});

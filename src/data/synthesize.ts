@@ -96,7 +96,7 @@ const waitSdLog = [0.55, 0.7, 0.6, 0.5];
  * and survey rates, drift (starting to service elsewhere) and burn-in.
  * Documented in data/README.md; override in {@link SynthOptions.behaviour}.
  */
-export const defaultSynthBehaviour = {
+export const defaultSynthBehaviour = Object.freeze({
   maintenanceIntervalDays: 180,
   surveyResponseRate: 0.4,
   repairsPerYearBase: 0.35,
@@ -121,7 +121,7 @@ export const defaultSynthBehaviour = {
   relationshipSurveyPerWeek: 0.35 / 52,
   /** Weeks simulated before the history starts (not recorded) so the population starts in steady state; customers churning then are replaced. */
   burnInWeeks: 52,
-};
+});
 
 /** Behaviour parameters of the generator (see {@link defaultSynthBehaviour}). */
 export type SynthBehaviour = { -readonly [K in keyof typeof defaultSynthBehaviour]: number };
