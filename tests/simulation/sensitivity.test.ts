@@ -48,6 +48,14 @@ describe("breakEven", () => {
     const p = points.find((x) => x.name === "benefits.ltvYuan" && x.target === 0)!;
     expect(p.value).toBeCloseTo(SEED_COST / 12_000 - 0.15 * 1.2 * 800, 6);
   });
+  it("a cost line breaks even where the first-year cost equals the benefit (ROI 0) or a third of it (ROI 200%)", () => {
+    // benefit 49,728,000; other costs 10,840,000 − 500,000: line = 39,388,000 and 49,728,000 / 3 − 10,340,000 = 6,236,000
+    const zero = points.find((x) => x.name === "costs.oneTime.data-integration.amountYuan" && x.target === 0)!;
+    const mvp = points.find((x) => x.name === "costs.oneTime.data-integration.amountYuan" && x.target === 2)!;
+    expect(zero.value).toBeCloseTo(39_388_000, 0);
+    expect(mvp.value).toBeCloseTo(49_728_000 / 3 - 10_340_000, 0);
+    expect(zero.percentile).toBe(1);
+  });
   it("says 'not reachable' (null) when no value of the input alone reaches the target", () => {
     const p = points.find((x) => x.name === "benefits.newCustomerValueYuan" && x.target === 0)!;
     expect(p.value).toBeNull();

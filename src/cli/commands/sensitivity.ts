@@ -75,13 +75,14 @@ export function sensitivityText(r: SensitivityReport, source: string): string {
     const zero = r.breakEven.find((b) => b.name === name && b.target === 0);
     const mvp = r.breakEven.find((b) => b.name === name && b.target === 2);
     if (zero === undefined || mvp === undefined || (zero.value === null && mvp.value === null)) continue;
-    lines.push(`  ${name.padEnd(48)} ROI 0: ${num(zero.value)} (P${pct(zero.percentile)})   ROI 200%: ${num(mvp.value)} (P${pct(mvp.percentile)})`);
+    const at = (b: typeof zero): string => (b.value === null ? "not reachable" : `${num(b.value)} (P${pct(b.percentile)})`);
+    lines.push(`  ${name.padEnd(48)} ROI 0: ${at(zero)}   ROI 200%: ${at(mvp)}`);
   }
   lines.push("", "Sobol first-order indices of ROI (95% bootstrap interval):");
   for (const s of r.sobol.filter((x) => x.first > 0.005 || x.total > 0.005)) lines.push(`  ${s.name.padEnd(48)} S ${s.first.toFixed(3)} [${s.firstCi[0].toFixed(3)}, ${s.firstCi[1].toFixed(3)}]  ST ${s.total.toFixed(3)}`);
   const v = r.valueOfInformation;
   lines.push("", `Value of information on go/no-go: decision ${v.decision}, E[net benefit] ${(v.expectedNetBenefit / 10_000).toFixed(0)}万, EVPI ${(v.evpi / 10_000).toFixed(2)}万 yuan`);
-  for (const p of v.perInput.filter((x) => x.evppi > 0).slice(0, 8)) lines.push(`  EVPPI ${p.name.padEnd(42)} ${(p.evppi / 10_000).toFixed(2)}万`);
+  for (const p of v.perInput.filter((x) => x.evppi >= 0.5).slice(0, 8)) lines.push(`  EVPPI ${p.name.padEnd(42)} ${p.evppi.toFixed(0)} yuan`);
   return `${lines.join("\n")}\n`;
 }
 
