@@ -65,6 +65,7 @@ function panelScenario(dynamics: RolloutDynamics, customers: number, intercept: 
     saveProbabilityByHalfDay: [0, 0, 0],
     minContactDelayDays: 0,
     maxWaitDays: 30,
+    queueOrder: "oldest-first",
     protectionWeeks: 1,
     valuePerSaveYuan: 0,
     fixedCostByMonth: [],

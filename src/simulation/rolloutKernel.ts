@@ -271,7 +271,8 @@ function customerWeek(p: Population, run: RolloutRun, state: Uint32Array, t: num
  * customer is kept from week c + 1 to c + protectionWeeks after the contact
  * week c); then each tier's channel works its FIFO queue up to its weekly
  * capacity (scaled to the stage's share of customers, fractional capacity
- * carried over), skipping customers who churned or escalated and dropping
+ * carried over), oldest flags first (FIFO) or newest first
+ * (`queueOrder`), skipping customers who churned or escalated and dropping
  * those who have waited more than `maxWaitDays` (expired). A contact in
  * week c of a customer flagged in week f has delay max(minDelay, 7(c − f) +
  * 3.5) days (mid-week) and is made no earlier than week f + floor((minDelay −
@@ -392,6 +393,7 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
   const minDelay = sc.minContactDelayDays;
   const holdWeeks = Math.max(0, Math.floor((minDelay - 3.5) / 7));
   const maxWait = Math.max(sc.maxWaitDays, minDelay);
+  const newestFirst = sc.queueOrder === "newest-first";
   const saveTable = sc.saveProbabilityByHalfDay;
   const saveTableLength = Math.floor(saveTable.length / (K + 1));
   if (!(saveTableLength >= 1)) throw new RangeError(`saveProbabilityByHalfDay needs (tiers + 1) × L entries, got ${saveTable.length}`);
@@ -415,6 +417,29 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
     // The channels work their queues (end of the week).
     if (stage === undefined) continue;
     const scale = Math.min(1, stage.customers / n);
+    const serve = (i: number, k: number, f: number, st: number): void => {
+      credit[k] = credit[k]! - 1;
+      const delay = Math.max(minDelay, 7 * (t - f) + 3.5);
+      const prob = saveTable[k * saveTableLength + Math.min(saveTableLength - 1, Math.round(2 * delay))]!;
+      if ((st & SAVED) === 0) {
+        // A customer already saved by an earlier contact (escalated since) stays saved from that contact.
+        p.saveP[i] = prob;
+        p.contactWeek[i] = t;
+        p.contactTier[i] = k;
+        p.contactStage[i] = stageIndex;
+        p.status[i] = st | CONTACTED | (p.saveU[i]! < prob ? SAVED : 0);
+      }
+      const cost = sc.contactCostYuan[k] ?? 0;
+      run.contacts[k] = run.contacts[k]! + 1;
+      run.spendYuan[k] = run.spendYuan[k]! + cost;
+      run.interventionCostByMonth[month] = run.interventionCostByMonth[month]! + cost;
+      run.delaySumDays[k] = run.delaySumDays[k]! + delay;
+      if (delay <= 7) run.contactsWithin7Days[k] = run.contactsWithin7Days[k]! + 1;
+      const bin = Math.min(DELAY_BINS - 1, t - f);
+      run.delayHistogram[k * DELAY_BINS + bin] = run.delayHistogram[k * DELAY_BINS + bin]! + 1;
+      run.stageContacts[stageIndex] = run.stageContacts[stageIndex]! + 1;
+      run.stageExposureWeeks[stageIndex] = run.stageExposureWeeks[stageIndex]! + Math.max(0, stage.weekEnd - 1 - t);
+    };
     for (let k = 1; k < K; k += 1) {
       const q = p.queues[k]!;
       let h = head[k]!;
@@ -425,6 +450,30 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
       }
       const cap = (sc.capacityPerWeek[k] ?? Infinity) * scale;
       credit[k] = cap === Infinity ? Infinity : credit[k]! + cap;
+      if (newestFirst) {
+        // Newest flags first (they have the most to gain), then drop what was served, left, escalated or expired.
+        for (let j = tl - 1; j >= h && credit[k]! >= 1; j -= 1) {
+          const i = q[j]!;
+          const st = p.status[i]!;
+          if ((st & ALIVE_P) === 0 || p.flaggedTier[i]! < k) continue;
+          const f = p.flagWeek[i]!;
+          if (7 * (t - f) + 3.5 > maxWait || t < f + holdWeeks) continue;
+          serve(i, k, f, st);
+          q[j] = -1;
+        }
+        let keep = h;
+        for (let j = h; j < tl; j += 1) {
+          const i = q[j]!;
+          if (i < 0) continue;
+          if ((p.status[i]! & ALIVE_P) === 0) run.lostBeforeContact[k] = run.lostBeforeContact[k]! + 1;
+          else if (p.flaggedTier[i]! < k) continue;
+          else if (7 * (t + 1 - p.flagWeek[i]!) + 3.5 > maxWait) run.expired[k] = run.expired[k]! + 1;
+          else q[keep++] = i;
+        }
+        p.tail[k] = keep;
+        if (keep === h || credit[k] === Infinity) credit[k] = Math.min(credit[k]!, 1);
+        continue;
+      }
       while (h < tl && credit[k]! >= 1) {
         const i = q[h]!;
         const st = p.status[i]!;
@@ -445,27 +494,7 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
         }
         if (t < f + holdWeeks) break; // timing policy: not yet
         h += 1;
-        credit[k] = credit[k]! - 1;
-        const delay = Math.max(minDelay, 7 * (t - f) + 3.5);
-        const prob = saveTable[k * saveTableLength + Math.min(saveTableLength - 1, Math.round(2 * delay))]!;
-        if ((st & SAVED) === 0) {
-          // A customer already saved by an earlier contact (escalated since) stays saved from that contact.
-          p.saveP[i] = prob;
-          p.contactWeek[i] = t;
-          p.contactTier[i] = k;
-          p.contactStage[i] = stageIndex;
-          p.status[i] = st | CONTACTED | (p.saveU[i]! < prob ? SAVED : 0);
-        }
-        const cost = sc.contactCostYuan[k] ?? 0;
-        run.contacts[k] = run.contacts[k]! + 1;
-        run.spendYuan[k] = run.spendYuan[k]! + cost;
-        run.interventionCostByMonth[month] = run.interventionCostByMonth[month]! + cost;
-        run.delaySumDays[k] = run.delaySumDays[k]! + delay;
-        if (delay <= 7) run.contactsWithin7Days[k] = run.contactsWithin7Days[k]! + 1;
-        const bin = Math.min(DELAY_BINS - 1, t - f);
-        run.delayHistogram[k * DELAY_BINS + bin] = run.delayHistogram[k * DELAY_BINS + bin]! + 1;
-        run.stageContacts[stageIndex] = run.stageContacts[stageIndex]! + 1;
-        run.stageExposureWeeks[stageIndex] = run.stageExposureWeeks[stageIndex]! + Math.max(0, stage.weekEnd - 1 - t);
+        serve(i, k, f, st);
       }
       head[k] = h;
       if (h === tl || credit[k] === Infinity) credit[k] = Math.min(credit[k]!, 1);

@@ -26,6 +26,8 @@ export interface RolloutPolicy {
   protectionWeeks?: number;
   /** Flags waiting longer than this many days are dropped unserved [30: the plan's horizon]. */
   maxWaitDays?: number;
+  /** Which flags a saturated channel serves first ["oldest-first"]; "newest-first" serves the freshest. */
+  queueOrder?: "oldest-first" | "newest-first";
 }
 
 /**
@@ -161,6 +163,7 @@ export function rolloutScenarioFor(plan: Plan, cal: RolloutCalibration, modelAuc
     saveProbabilityByHalfDay: saveTable,
     minContactDelayDays: minDelay,
     maxWaitDays,
+    queueOrder: policy.queueOrder ?? "oldest-first",
     protectionWeeks,
     valuePerSaveYuan: valuePerSaveYuan(plan),
     fixedCostByMonth: fixedCostByMonth(plan, monthsOf(weeks), scale),

@@ -99,6 +99,8 @@ export interface RolloutScenario {
   saveProbabilityByHalfDay: number[];
   /** Contact no earlier than this many days after the trigger (timing policy; 0 = as soon as capacity allows). */
   minContactDelayDays: number;
+  /** Which flags a channel serves first when it cannot serve all: "oldest-first" (FIFO, the default) or "newest-first" (freshest flags, whose contact saves most; old ones expire). */
+  queueOrder: "oldest-first" | "newest-first";
   /** Flags older than this many days are dropped from the queue unserved (default 30, the plan's horizon and its last A/B delay); at least minContactDelayDays. */
   maxWaitDays: number;
   /** Weeks a saved customer is kept from churning after the contact week, integer >= 1 (default 52). */

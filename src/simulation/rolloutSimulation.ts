@@ -185,6 +185,7 @@ export async function runRollout(plan: UncertainPlan, options: RolloutOptions): 
   if (options.minContactDelayDays !== undefined) policy.minContactDelayDays = options.minContactDelayDays;
   if (options.protectionWeeks !== undefined) policy.protectionWeeks = options.protectionWeeks;
   if (options.maxWaitDays !== undefined) policy.maxWaitDays = options.maxWaitDays;
+  if (options.queueOrder !== undefined) policy.queueOrder = options.queueOrder;
   const design: RolloutDesign = {
     seed,
     trials,

@@ -171,6 +171,21 @@ describe("runRolloutKernel: programme mechanics", () => {
     expect(tight.spendYuan[3]).toBe(tight.contacts[3]! * 50);
   });
 
+  it("newest-first service shortens the delays of a saturated channel and keeps more customers; with capacity to spare the order does not matter", () => {
+    const tight = { "very-high": 100, high: 200 };
+    const oldest = run(rolloutScenarioFor(plan, cal, 0.85, { customers: N, capacityPerWeek: tight }));
+    const newest = run(rolloutScenarioFor(plan, cal, 0.85, { customers: N, capacityPerWeek: tight, queueOrder: "newest-first" }));
+    expect(newest.contacts[2]).toBe(oldest.contacts[2]);
+    expect(newest.delaySumDays[2]! / newest.contacts[2]!).toBeLessThan(oldest.delaySumDays[2]! / oldest.contacts[2]!);
+    expect(newest.saves[1]! + newest.saves[2]!).toBeGreaterThan(oldest.saves[1]! + oldest.saves[2]!);
+    const unlimited = { "very-high": Infinity, high: Infinity, medium: Infinity };
+    const a = run(rolloutScenarioFor(plan, cal, 0.85, { customers: N, capacityPerWeek: unlimited }));
+    const b = run(rolloutScenarioFor(plan, cal, 0.85, { customers: N, capacityPerWeek: unlimited, queueOrder: "newest-first" }));
+    expect(Array.from(b.saves)).toEqual(Array.from(a.saves));
+    expect(Array.from(b.contacts)).toEqual(Array.from(a.contacts));
+    expect(b.programmeChurned).toBe(a.programmeChurned);
+  });
+
   it("a later contact policy saves fewer customers (the A/B decay: 62% at 7 days, 22% at 30)", () => {
     const unlimited = { "very-high": Infinity, high: Infinity, medium: Infinity };
     const saved = [7, 14, 21, 30].map((d) => {

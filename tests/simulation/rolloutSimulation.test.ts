@@ -154,11 +154,12 @@ describe("churnlab rollout", () => {
   });
 
   it("exits 2 with every bad flag named and nothing on stdout", async () => {
-    const { stdout, stderr, exitCode } = await cli([uncertainFile, "--auc", "1.2", "--delay", "-3", "--no-progress"]);
+    const { stdout, stderr, exitCode } = await cli([uncertainFile, "--auc", "1.2", "--delay", "-3", "--queue", "random", "--no-progress"]);
     expect(exitCode).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toContain("--auc");
     expect(stderr).toContain("--delay");
+    expect(stderr).toContain("--queue");
   });
 
   it("exits 2 on a missing plan file", async () => {

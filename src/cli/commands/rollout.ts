@@ -17,6 +17,7 @@ interface RolloutFlags {
   auc?: string;
   advisors?: number;
   delay?: string;
+  queue: string;
   json?: boolean;
   progress: boolean;
 }
@@ -38,6 +39,8 @@ function parseFlags(flags: RolloutFlags): Partial<RolloutOptions> {
     if (!(flags.delay.trim() !== "" && d >= 0 && d <= 60)) problems.push({ where: "--delay", message: `must be a number of days from 0 to 60, got "${flags.delay}"` });
     else out.minContactDelayDays = d;
   }
+  if (flags.queue !== "oldest-first" && flags.queue !== "newest-first") problems.push({ where: "--queue", message: `must be oldest-first or newest-first, got "${flags.queue}"` });
+  else out.queueOrder = flags.queue;
   if (problems.length > 0) throw new InputError("command line", problems);
   return out;
 }
@@ -80,7 +83,7 @@ export function formatRolloutReport(r: RolloutReport): string {
 
 /**
  * `churnlab rollout <plan> --trials N --seed S [--workers W] [--replicates R]
- * [--customers C] [--auc A] [--advisors K] [--delay D] [--json]`: the
+ * [--customers C] [--auc A] [--advisors K] [--delay D] [--queue oldest-first|newest-first] [--json]`: the
  * customer-level rollout simulation of a plan (plain or uncertain): churn
  * with and without the programme, ROI and payback, monthly cumulative cash
  * flow percentiles, tiers, and the stage gates (decision probabilities,
@@ -102,6 +105,7 @@ export function rolloutCommand(): Command {
     .option("--auc <a>", "fix the model's AUC (default: drawn from PERT(0.78, 0.86, 0.92))")
     .option("--advisors <k>", "service advisors for the tier-2 calls at full scale (8 calls a week each; default 50)", intOption("--advisors", 0, 100_000))
     .option("--delay <days>", "contact no earlier than this many days after the trigger (timing policy; default 0)")
+    .option("--queue <order>", "which flags a saturated channel serves first: oldest-first or newest-first", "oldest-first")
     .option("--json", "print JSON (money in yuan, rates and ROI as fractions)")
     .option("--no-progress", "no progress bar on stderr")
     .action(
