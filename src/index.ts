@@ -12,6 +12,9 @@ export * from "./random/index";
 // The retention plan: schema, deterministic ROI (as stated / recomputed), audit.
 export * from "./plan/index";
 
+// Source schemas, strict CSV loaders, the synthetic population, danfojs adapters.
+export * from "./data/index";
+
 // Risk tiers, the Monday loop, CRM hand-off, timing decay, targeting.
 export * from "./actions/index";
 

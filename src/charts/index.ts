@@ -66,3 +66,4 @@ export {
   qiniChart,
   type DecayCurveChartOptions,
 } from "./actionCharts";
+export { churnRateByBucketChart, survivalChart, visitGapsChart, correlationHeatmap } from "./dataCharts";
