@@ -58,18 +58,34 @@ export function planDecayCurve(plan: Plan): DecayCurve {
   );
 }
 
-/** Week of a month boundary: round(month × 52 / 12) (month 3 → week 13). */
+/**
+ * Week of a month boundary: round(month × 52 / 12).
+ *
+ * @example
+ * weekOfMonth(3) // 13
+ */
 export function weekOfMonth(month: number): number {
   return Math.round((month * 52) / 12);
 }
 
-/** The plan's value of one retained customer: lifetime value + referral rate × referrals per referrer × a new customer's first-year value, yuan. */
+/**
+ * The plan's value of one retained customer: lifetime value + referral rate ×
+ * referrals per referrer × a new customer's first-year value, yuan.
+ *
+ * @example
+ * valuePerSaveYuan(seedPlan) // 4000 + 0.15 × 1.2 × 800 = 4144
+ */
 export function valuePerSaveYuan(plan: Plan): number {
   const b = plan.benefits;
   return b.ltvYuan + b.referralRate * b.referralsPerReferrer * b.newCustomerValueYuan;
 }
 
-/** The plan's first-year cost from its lines (one-time + annual, as stated line by line), yuan. */
+/**
+ * The plan's first-year cost from its lines (one-time + annual, as stated line by line), yuan.
+ *
+ * @example
+ * planFirstYearCostYuan(seedPlan) // 2,800,000 + 8,040,000 = 10,840,000
+ */
 export function planFirstYearCostYuan(plan: Plan): number {
   return plan.costs.oneTime.reduce((s, l) => s + l.amountYuan, 0) + plan.costs.annual.reduce((s, l) => s + l.amountYuan, 0);
 }

@@ -81,7 +81,8 @@ const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
  * their bands as churn probability. NaN when a measurement is NaN.
  *
  * @example
- * projectedRoi(seedPlan, ["very-high", "high"], 0.5, 0.6) // (((6000 + 16000) × 0.6 × 0.5 + 24000 × 0.4 × 0.7 + 154000 × 0.15 × 0.95 × 0) ...)
+ * // retained (6,000 + 16,000) × 0.6 × 0.5 + 24,000 × 0.4 × 0.7 = 13,320; × 4,144 yuan = 55,198,080 against 10,840,000
+ * projectedRoi(seedPlan, ["very-high", "high"], 0.5, 0.6) // 4.0920738007380075
  */
 export function projectedRoi(plan: Plan, stageTiers: readonly string[], saveRate: number, annualChurnOfTreated: number): number {
   if (Number.isNaN(saveRate) || Number.isNaN(annualChurnOfTreated)) return Number.NaN;
