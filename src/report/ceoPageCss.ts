@@ -13,7 +13,7 @@ export const ceoPageCss = `
 html, body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: ${fontFamily}; color: #2C3E50; font-size: 10.5px; line-height: 1.38; }
 @media screen { body { background: #E9ECEF; } .sheet { margin: 0 auto; box-shadow: 0 1px 6px rgba(0,0,0,0.15); } }
-.sheet { width: 210mm; height: 296.5mm; padding: 7mm 9mm 5mm 9mm; background: #FFFFFF; display: flex; flex-direction: column; gap: 9px; }
+.sheet { width: 210mm; height: 296.5mm; padding: 7mm 9mm 5mm 9mm; background: #FFFFFF; display: flex; flex-direction: column; gap: 8px; }
 .head { display: flex; justify-content: space-between; align-items: flex-end; border-bottom: 2.5px solid ${navy}; padding-bottom: 4px; }
 .head h1 { font-size: 17.5px; line-height: 1.2; margin: 0; color: ${navy}; font-weight: 700; letter-spacing: 0.2px; }
 .head .sub { font-size: 10px; color: #5D6D7E; margin-top: 2px; }

@@ -7,7 +7,7 @@ import type { LabelSet } from "./LabelSet";
 export const reportLabels = {
   // --- page header ----------------------------------------------------------
   "report.page.title": { zh: "客户流失预警与精准干预：首年投资回报一页纸", en: "Churn early warning and targeted retention: the first year on one page" },
-  "report.page.subtitle": { zh: "{customers} 位售后客户 · 首年 · 蒙特卡洛 {trials} 次模拟", en: "{customers} after-sales customers · first year · {trials} Monte Carlo trials" },
+  "report.page.subtitle": { zh: "{customers} 位售后客户 · 首年 · 蒙特卡洛 {trials} 次模拟", en: "{customers} customers · first year · {trials} trials" },
   "report.page.forCeo": { zh: "呈CEO", en: "For the CEO" },
 
   // --- the plan's message -----------------------------------------------------
@@ -48,7 +48,7 @@ export const reportLabels = {
   "report.section.gates": { zh: "阶段关口（go / no-go）", en: "Stage gates (go / no-go)" },
   "report.section.audit": { zh: "审计更正", en: "Audit corrections" },
   "report.section.stopLoss": { zh: "止损线", en: "Stop-loss lines" },
-  "report.section.timing": { zh: "干预时机：越早越有效", en: "Timing: the sooner the better" },
+  "report.section.timing": { zh: "干预时机：越早越有效", en: "Timing: sooner saves more" },
   "report.section.tiers": { zh: "四级风险分层与干预", en: "Four risk tiers and their interventions" },
 
   // --- gates --------------------------------------------------------------------
