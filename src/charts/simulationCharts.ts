@@ -86,9 +86,9 @@ export function tornadoFigure(bars: readonly TornadoBar[], baseRoi: number, opti
     layout: baseLayout(t("simulation.tornado.title", lang), t("simulation.roi.axis", lang), t("simulation.input", lang), {
       barmode: "overlay",
       height: Math.max(400, 60 + 32 * shown.length),
-      margin: { l: 220 },
-      shapes: [{ type: "line", xref: "x", yref: "paper", x0: baseRoi * 100, x1: baseRoi * 100, y0: 0, y1: 1, line: { color: semanticColors.reference, width: 2, dash: "dash" } }],
-      annotations: [{ xref: "x", yref: "paper", x: baseRoi * 100, y: 1.02, text: t("simulation.base", lang, { value: pct(baseRoi) }), showarrow: false }],
+      margin: { l: 220, t: 100 },
+      shapes: [{ type: "line", xref: "x", yref: "paper", x0: baseRoi * 100, x1: baseRoi * 100, y0: 0, y1: 1.04, line: { color: semanticColors.reference, width: 2, dash: "dash" } }],
+      annotations: [{ xref: "x", yref: "paper", x: baseRoi * 100, y: 1.05, yanchor: "bottom", text: t("simulation.base", lang, { value: pct(baseRoi) }), showarrow: false }],
     }),
   };
 }
@@ -101,21 +101,28 @@ export function tornadoFigure(bars: readonly TornadoBar[], baseRoi: number, opti
  */
 export function sobolFigure(rows: ReadonlyArray<{ name: string; first: number; firstCi: readonly [number, number]; total: number }>, options: { top?: number; lang?: Lang } = {}): Figure {
   const lang = options.lang ?? "zh";
-  const shown = [...rows].sort((a, b) => b.first - a.first).slice(0, options.top ?? 10);
-  const x = shown.map((r) => inputLabel(r.name, lang));
+  // Largest index on top: Plotly draws the last category at the top of a horizontal bar chart.
+  const shown = [...rows].sort((a, b) => b.first - a.first).slice(0, options.top ?? 10).reverse();
+  const y = shown.map((r) => inputLabel(r.name, lang));
   return {
     data: [
+      { type: "bar", orientation: "h", y, x: shown.map((r) => r.total), name: t("simulation.sobol.total", lang), marker: { color: semanticColors.stated } },
       {
         type: "bar",
-        x,
-        y: shown.map((r) => r.first),
+        orientation: "h",
+        y,
+        x: shown.map((r) => r.first),
         name: t("simulation.sobol.first", lang),
         marker: { color: semanticColors.recomputed },
-        error_y: { type: "data", symmetric: false, array: shown.map((r) => Math.max(0, r.firstCi[1] - r.first)), arrayminus: shown.map((r) => Math.max(0, r.first - r.firstCi[0])) },
+        error_x: { type: "data", symmetric: false, array: shown.map((r) => Math.max(0, r.firstCi[1] - r.first)), arrayminus: shown.map((r) => Math.max(0, r.first - r.firstCi[0])) },
       },
-      { type: "bar", x, y: shown.map((r) => r.total), name: t("simulation.sobol.total", lang), marker: { color: semanticColors.stated } },
     ],
-    layout: baseLayout(t("simulation.sobol.title", lang), t("simulation.input", lang), t("simulation.sobol.axis", lang), { barmode: "group", yaxis: { tickformat: ".0%" } }),
+    layout: baseLayout(t("simulation.sobol.title", lang), t("simulation.sobol.axis", lang), t("simulation.input", lang), {
+      barmode: "group",
+      xaxis: { tickformat: ".0%" },
+      margin: { l: 220 },
+      height: Math.max(400, 80 + 44 * shown.length),
+    }),
   };
 }
 

@@ -28,8 +28,8 @@ describe("simulation charts", () => {
   it("the Sobol chart shows first-order indices with asymmetric error bars, and total indices", () => {
     const fig = sobolFigure([{ name: "benefits.ltvYuan", first: 0.36, firstCi: [0.3, 0.42], total: 0.38 }], { lang: "en" });
     expect(figureProblems(fig)).toEqual([]);
-    expect(fig.data[0]!["x"]).toEqual(["remaining lifetime value"]);
-    const err = fig.data[0]!["error_y"] as { array: number[]; arrayminus: number[] };
+    expect(fig.data[1]!["y"]).toEqual(["remaining lifetime value"]);
+    const err = fig.data[1]!["error_x"] as { array: number[]; arrayminus: number[] };
     expect(err.array[0]).toBeCloseTo(0.06, 12);
     expect(err.arrayminus[0]).toBeCloseTo(0.06, 12);
   });
