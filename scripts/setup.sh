@@ -70,8 +70,8 @@ cat > "$KDIR/kernel.json.tmp" <<JSON
 }
 JSON
 mv "$KDIR/kernel.json.tmp" "$KDIR/kernel.json"
-JUPYTER_PATH="$ROOT/.jupyter/share/jupyter" "$PY" -m jupyter kernelspec list 2>/dev/null | grep -q churnlab \
-  || fail "the churnlab kernel did not register in $KDIR"
+kernels="$(JUPYTER_PATH="$ROOT/.jupyter/share/jupyter" "$PY" -m jupyter kernelspec list 2>/dev/null || true)"
+[[ "$kernels" == *"$KDIR"* ]] || fail "the churnlab kernel did not register in $KDIR (jupyter kernelspec list: $kernels)"
 say "kernel 'churnlab' registered in .jupyter/ (project-local)"
 
 say "done. Next: 'npm test' runs the tests, 'npm run jupyter' opens the notebooks."
