@@ -38,7 +38,7 @@ const keyCorrections = new Set(["cost.firstYear.recomputed", "headline.roi"]);
  *
  * @param inputs everything the page shows ({@link collectCeoInputs})
  * @param lang "zh" (default for this plan) or "en"
- * @returns the HTML document (about 4.7 MB, mostly the plotly bundle)
+ * @returns the HTML document (about 11 MB, nearly all of it the inlined plotly bundle)
  * @throws RangeError when the ROI sample has no finite value
  * @example
  * buildCeoPage(await collectCeoInputs("data/plans/seed-plan-uncertain.json", { trials: 20000, seed: 1 }), "zh")

@@ -28,7 +28,9 @@ export interface CeoRunOptions {
    * The customer-level rollout simulation behind the stage gates: its draws
    * (default {@link defaultCeoRollout}.trials), simulated customers (a scale
    * model of the plan; default 20,000) and worker threads; `false` skips it
-   * (the MVP gate then shows the Monte Carlo P(ROI > its bar)). Its seed is the page's seed.
+   * (the MVP gate then shows the Monte Carlo P(ROI > its bar)). Its seed is
+   * the page's seed. Skipped as well when no rollout stage states success
+   * criteria (the simulation's gates need them).
    */
   rollout?: false | { trials?: number; customers?: number; workers?: number };
 }
@@ -72,7 +74,8 @@ export async function collectCeoInputs(planFile: string, options: CeoRunOptions 
   const drivers = tornado(uncertain, sensitivity);
   const roiSamples = mc.samples?.roi ?? new Float32Array(0);
   let rollout: CeoRollout | null = null;
-  if (options.rollout !== false) {
+  // The rollout's gates need success criteria (the simulation applies a stage's own or an earlier stage's).
+  if (options.rollout !== false && plan.rollout.some((stage) => stage.successCriteria !== undefined)) {
     const r = options.rollout ?? {};
     const customers = Math.min(r.customers ?? defaultCeoRollout.customers, plan.customers);
     const rolloutOptions: RolloutOptions = { trials: r.trials ?? defaultCeoRollout.trials, seed, customers };

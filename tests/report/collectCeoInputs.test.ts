@@ -1,4 +1,8 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { buildCeoPage } from "../../src/report/buildCeoPage";
 import { InputError } from "../../src/io/InputError";
 import { churnlabVersion, collectCeoInputs } from "../../src/report/collectCeoInputs";
 import { planFileInfo } from "../../src/report/planFileInfo";
@@ -64,6 +68,22 @@ describe("collectCeoInputs(planFile, options)", () => {
     expect(inputs.rollout).toBeNull();
     expect(inputs.gates.map((g) => g.source)).toEqual(["monte-carlo-roi", "none", "none"]);
     expect(inputs.gates[0]!.passProbability).toBe(inputs.monteCarlo.probRoiAbove200.value);
+  });
+
+  it("skips the rollout for a plan whose stages state no success criteria (its gates need them)", async () => {
+    const plan = JSON.parse(fs.readFileSync(seedPlanFile, "utf8"));
+    delete plan.rollout[0].successCriteria;
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-nocriteria-")), "no-criteria.json");
+    fs.writeFileSync(file, JSON.stringify(plan));
+    const inputs = await collectCeoInputs(file, { trials: 200, seed: 1, now: fixedNow, workers: 0, rollout: { trials: 1, customers: 5000, workers: 0 } });
+    expect(inputs.rollout).toBeNull();
+    expect(inputs.gates.map((g) => [g.source, g.criteria.length])).toEqual([
+      ["none", 0],
+      ["none", 0],
+      ["none", 0],
+    ]);
+    expect(buildCeoPage(inputs, "en")).toContain("no criteria stated");
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
   it("reads a plain plan as a plan without uncertainty: every trial is the point estimate", async () => {
