@@ -40,10 +40,10 @@ export function driversChart(inputs: CeoPageInputs, lang: Lang, count = 6, size:
   figure.layout["showlegend"] = false;
   figure.layout["yaxis"] = { ...(figure.layout["yaxis"] as Record<string, unknown>), title: { text: "" }, automargin: true };
   figure.layout["xaxis"] = { ...(figure.layout["xaxis"] as Record<string, unknown>), ticksuffix: "%", showgrid: true, gridcolor: "#EEF1F2" };
-  const margin = { l: 8, r: 12, t: 42, b: 54 };
+  const margin = { l: 8, r: 12, t: 50, b: 54 };
   const plotHeight = Math.max(1, size.height - margin.t - margin.b);
   figure.layout["annotations"] = [
-    ...(figure.layout["annotations"] as Array<Record<string, unknown>>).map((a) => ({ ...a, y: 1, yanchor: "bottom", font: { size: 9.5 } })),
+    ...(figure.layout["annotations"] as Array<Record<string, unknown>>).map((a) => ({ ...a, font: { size: 9.5 } })),
     { xref: "paper", yref: "paper", x: 0.5, y: -38 / plotHeight, xanchor: "center", yanchor: "top", text: key, showarrow: false, font: { size: 9.5 } },
   ];
   return compactLayout(figure, size.width, size.height, margin);
