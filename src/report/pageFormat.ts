@@ -39,23 +39,43 @@ export function probabilityText(p: number): string {
   return formatPercent(p, p < 0.1 || p > 0.9 ? 1 : 0);
 }
 
-/** An ROI (fraction) as a whole percentage: 3.5875 → "359%". */
+/**
+ * An ROI (fraction) as a whole percentage.
+ *
+ * @example
+ * roiText(3.5875) // "359%"
+ */
 export function roiText(roi: number): string {
   return formatPercent(roi);
 }
 
-/** Tiers ranked from the highest risk band (rank 1) down. */
+/**
+ * Tiers ranked from the highest risk band (rank 1) down; the plan is not mutated.
+ *
+ * @example
+ * rankedTiers(seedPlan).map((t) => t.id) // ["very-high", "high", "medium", "low"]
+ */
 export function rankedTiers(plan: Plan): Tier[] {
   return [...plan.tiers].sort((a, b) => b.probabilityMin - a.probabilityMin);
 }
 
-/** Rank of a tier (1 = highest risk band), or undefined for an unknown id. */
+/**
+ * Rank of a tier (1 = highest risk band), or undefined for an unknown id.
+ *
+ * @example
+ * tierRank(seedPlan, "low") // 4
+ */
 export function tierRank(plan: Plan, tierId: string): number | undefined {
   const i = rankedTiers(plan).findIndex((tier) => tier.id === tierId);
   return i < 0 ? undefined : i + 1;
 }
 
-/** A tier's display name: the shared tier label for ranks 1..4 ("一级 极高风险"), else the plan's own name. */
+/**
+ * A tier's display name: the shared tier label for ranks 1..4, else the plan's own name.
+ *
+ * @example
+ * tierLabel(seedPlan, "very-high", "zh") // "一级 极高风险"
+ */
 export function tierLabel(plan: Plan, tierId: string, lang: Lang): string {
   const rank = tierRank(plan, tierId);
   if (rank !== undefined && rank <= 4) return t(`tier.${rank as 1 | 2 | 3 | 4}`, lang);
@@ -64,19 +84,34 @@ export function tierLabel(plan: Plan, tierId: string, lang: Lang): string {
   return lang === "zh" && tier.nameZh !== undefined ? tier.nameZh : tier.name;
 }
 
-/** A tier's short name: the plan's name in the page language ("极高风险", "very high risk"). */
+/**
+ * A tier's short name: the plan's name in the page language.
+ *
+ * @example
+ * tierShortName(seedPlan, "very-high", "zh") // "极高风险"
+ */
 export function tierShortName(plan: Plan, tierId: string, lang: Lang): string {
   const tier = plan.tiers.find((x) => x.id === tierId);
   if (tier === undefined) return tierId;
   return lang === "zh" && tier.nameZh !== undefined ? tier.nameZh : tier.name;
 }
 
-/** The colour of a tier rank 1..4, grey beyond. */
+/**
+ * The colour of a tier rank 1..4 (the theme's tier colours), grey beyond.
+ *
+ * @example
+ * rankColor(1) // "#C0392B"
+ */
 export function rankColor(rank: number | undefined): string {
   return rank !== undefined && rank >= 1 && rank <= 4 ? tierColor(rank) : "#7F8C8D";
 }
 
-/** Index in a JSON path such as "$.costs.annual[2].amountYuan" after the given prefix. */
+/**
+ * Index in a JSON path after the given prefix, or undefined.
+ *
+ * @example
+ * pathIndex("$.costs.annual[2].amountYuan", "costs.annual") // 2
+ */
 export function pathIndex(path: string, prefix: string): number | undefined {
   const m = new RegExp(`^\\$\\.${prefix.replace(/\./g, "\\.")}\\[(\\d+)\\]`).exec(path);
   return m?.[1] === undefined ? undefined : Number(m[1]);
