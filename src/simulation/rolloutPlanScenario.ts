@@ -2,7 +2,7 @@ import { rankTiers } from "../actions/riskTiers";
 import { pchipInterpolant } from "../actions/pchip";
 import { saveRateAfterDelay } from "../actions/saveRateAfterDelay";
 import type { DecayCurve } from "../actions/decayFit";
-import type { Plan } from "../plan";
+import type { Plan } from "../plan/index";
 import { interceptForChurn, noiseForAuc, thresholdsForNoise, type RolloutCalibration } from "./rolloutCalibration";
 import { monthsOf, type RolloutScenario, type StageWeeks } from "./rolloutScenario";
 

@@ -1,4 +1,4 @@
-import type { Plan } from "../plan";
+import type { Plan } from "../plan/index";
 import { rocAuc } from "../models/metrics/rocAuc";
 import { gateCriteriaFor, gateDecision, isTrulyGood, type GateDecision, type GateMeasurement } from "./rolloutGates";
 import type { RolloutRun } from "./rolloutKernel";

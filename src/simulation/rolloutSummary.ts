@@ -1,5 +1,5 @@
 import { rankTiers } from "../actions/riskTiers";
-import type { Plan } from "../plan";
+import type { Plan } from "../plan/index";
 import { aucSampleSizeForPower, saveRateSampleSizeForPower, type GateCriteria } from "./rolloutGates";
 import type { RolloutRunSummary } from "./rolloutRunSummary";
 import { probabilityEstimate, sortedQuantile, summarizeSorted, type OutputSummary, type ProbabilityEstimate } from "./summaries";

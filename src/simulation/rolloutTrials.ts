@@ -1,6 +1,6 @@
 import { decayCurveSampler } from "../actions/decayUncertainty";
 import type { DecayCurve } from "../actions/decayFit";
-import type { Plan } from "../plan";
+import type { Plan } from "../plan/index";
 import { FastRng } from "../random/FastRng";
 import { createBlockContext, drawBlockUniforms, type BlockContext } from "./blockRunner";
 import { compileDistribution, type Distribution } from "./distributions";

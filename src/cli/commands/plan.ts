@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError } from "../../io/InputError";
-import { asStated, auditPlan, loadPlan, planFigureKeys, recomputed, type Finding, type Plan, type PlanFigures } from "../../plan";
+import { asStated, auditPlan, loadPlan, planFigureKeys, recomputed, type Finding, type Plan, type PlanFigures } from "../../plan/index";
 
 /** Output languages of `churnlab plan`'s tables. */
 export type PlanLang = "en" | "zh";
