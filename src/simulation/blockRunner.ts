@@ -1,6 +1,6 @@
 import { FastRng } from "../random/FastRng";
 import { radixSortFloat32 } from "./radixSort";
-import { normalCdf, normalQuantileFast as normalQuantile } from "./specialFunctions";
+import { standardNormalCdf as normalCdf, standardNormalQuantile as normalQuantile } from "../random/index";
 import { compilePlanKernel, type PlanKernel } from "./planKernel";
 import { cholesky } from "./correlation";
 import { correlationMatrix, type BenefitModel, type CostView, type SamplingMethod, type SimulationAssumptions, type UncertainPlan } from "./uncertainPlan";

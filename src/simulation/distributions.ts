@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { betaCdf, betaQuantile, normalCdf, normalQuantileFast as normalQuantile } from "./specialFunctions";
+import { betaCdf, betaQuantile, standardNormalCdf as normalCdf, standardNormalQuantile as normalQuantile } from "../random/index";
 
 /*
  * Distributions an uncertain plan may put in place of any number. JSON shape:

@@ -15,7 +15,6 @@ export {
   type SamplingMethod,
 } from "./uncertainPlan";
 export { cholesky, rankToPearson, spearman, ranks } from "./correlation";
-export { normalCdf, normalQuantile, normalQuantileFast, betaCdf, betaQuantile, logGamma } from "./specialFunctions";
 export { compilePlanKernel, kernelOutputs, OUT, type PlanKernel, type KernelOutput } from "./planKernel";
 export { DEFAULT_BLOCK_SIZE, createBlockContext, runBlock, blockBuffers, drawBlockUniforms, uniformsToValues, resolveAssumptions, type BlockContext, type BlockResult, type BlockOptions, type DesignOptions } from "./blockRunner";
 export { kthOfSortedBlocks } from "./sortedBlocks";

@@ -1,5 +1,5 @@
 import type { Plan } from "../plan/index";
-import { normalQuantile } from "./specialFunctions";
+import { normalQuantile } from "../random/index";
 
 /**
  * What a stage gate decides from the pilot's measurements:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileDistribution, distributionSchema, type Distribution } from "../../src/simulation/distributions";
-import { normalQuantile } from "../../src/simulation/specialFunctions";
+import { normalQuantile } from "../../src/random/index";
 
 /** Mean by midpoint integration of the quantile function over 200,000 strata: E[X] = ∫ Q(u) du. */
 function meanByQuantile(d: Distribution): number {

@@ -3,7 +3,7 @@ import { runMonteCarlo, type MonteCarloResult } from "../../src/simulation/monte
 import { loadUncertainPlan, parseUncertainPlan } from "../../src/simulation/uncertainPlan";
 import { jointSample } from "../../src/simulation/sensitivity";
 import { spearman } from "../../src/simulation/correlation";
-import { normalCdf } from "../../src/simulation/specialFunctions";
+import { normalCdf } from "../../src/random/index";
 import { BENEFIT_PER_CHURN_POINT as K, repoFile, SEED_COST, seedPlanJson } from "./fixtures";
 
 const strip = (r: MonteCarloResult): string => {

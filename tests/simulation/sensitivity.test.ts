@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { asStated } from "../../src/plan";
 import { breakEven, jointSample, planEvaluator, planSobol, rankCorrelations, sensitivityReport, spider, tornado, valueOfInformation, type JointSample } from "../../src/simulation/sensitivity";
 import { loadUncertainPlan, parseUncertainPlan } from "../../src/simulation/uncertainPlan";
-import { normalCdf, normalQuantile } from "../../src/simulation/specialFunctions";
+import { normalCdf, normalQuantile } from "../../src/random/index";
 import { BENEFIT_PER_CHURN_POINT as K, repoFile, SEED_COST, seedPlanJson } from "./fixtures";
 
 const seedUncertain = loadUncertainPlan(repoFile("data/plans/seed-plan-uncertain.json"));
