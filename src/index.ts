@@ -15,8 +15,20 @@ export * from "./plan/index";
 // Source schemas, strict CSV loaders, the synthetic population, danfojs adapters.
 export * from "./data/index";
 
+// Customer snapshot -> weekly feature panel and 30-day label.
+export * from "./features/index";
+
+// Churn models (tfjs logistic / MLP, XGBoost trees), calibration, metrics, persistence.
+export * from "./models/index";
+
 // Risk tiers, the Monday loop, CRM hand-off, timing decay, targeting.
 export * from "./actions/index";
 
+// Monte Carlo ROI engine, sensitivity, break-even, value of information, rollout simulation.
+export * from "./simulation/index";
+
 // Plotly figure builders, theme, zh/en labels, notebook display, export.
 export * from "./charts/index";
+
+// The CEO one-pager.
+export * from "./report/index";

@@ -67,3 +67,31 @@ export {
   type DecayCurveChartOptions,
 } from "./actionCharts";
 export { churnRateByBucketChart, survivalChart, visitGapsChart, correlationHeatmap } from "./dataCharts";
+export {
+  rocChart,
+  precisionRecallChart,
+  calibrationChart,
+  liftGainChart,
+  importanceChart,
+  tierDistributionChart,
+  aucComparisonChart,
+} from "./modelCharts";
+export {
+  roiHistogramFigure,
+  tornadoFigure,
+  sobolFigure,
+  convergenceFigure,
+  spiderFigure,
+  scenarioFigure,
+  inputLabel,
+  type RoiHistogramOptions,
+} from "./simulationCharts";
+export {
+  cashFlowFanChart,
+  gateProbabilityChart,
+  churnComparisonChart,
+  staffingChart,
+  roiByAucChart,
+  timingPolicyChart,
+  rolloutResultCharts,
+} from "./rolloutCharts";

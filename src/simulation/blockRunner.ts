@@ -3,7 +3,7 @@ import { radixSortFloat32 } from "./radixSort";
 import { standardNormalCdf as normalCdf, standardNormalQuantile as normalQuantile } from "../random/index";
 import { compilePlanKernel, type PlanKernel } from "./planKernel";
 import { cholesky } from "./correlation";
-import { correlationMatrix, type BenefitModel, type CostView, type SamplingMethod, type SimulationAssumptions, type UncertainPlan } from "./uncertainPlan";
+import { inputCorrelationMatrix, type BenefitModel, type CostView, type SamplingMethod, type SimulationAssumptions, type UncertainPlan } from "./uncertainPlan";
 
 /** Trials per block: each block has its own random stream, so results do not depend on how blocks are spread over workers. */
 export const DEFAULT_BLOCK_SIZE = 65_536;
@@ -67,7 +67,7 @@ export function createBlockContext(plan: UncertainPlan, design: DesignOptions): 
     ),
     quantiles: plan.inputs.map((x) => x.compiled.quantile),
     copulaInputs: Int32Array.from(involved),
-    copulaFactor: involved.length > 0 ? cholesky(correlationMatrix(involved.length, local)) : new Float64Array(0),
+    copulaFactor: involved.length > 0 ? cholesky(inputCorrelationMatrix(involved.length, local)) : new Float64Array(0),
     sampling: design.sampling ?? plan.sampling,
     seed: design.seed,
   };

@@ -5,7 +5,7 @@ export { distributionSchema, distributionKinds, compileDistribution, type Distri
 export {
   parseUncertainPlan,
   loadUncertainPlan,
-  correlationMatrix,
+  inputCorrelationMatrix,
   type UncertainPlan,
   type UncertainInput,
   type InputCorrelation,

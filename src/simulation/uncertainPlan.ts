@@ -212,7 +212,7 @@ export function parseUncertainPlan(json: unknown, source: string): UncertainPlan
     });
     if (pairs.length > 0 && problems.length === 0) {
       try {
-        cholesky(correlationMatrix(inputs.length, pairs));
+        cholesky(inputCorrelationMatrix(inputs.length, pairs));
       } catch (err) {
         problems.push({ where: "$.correlations", message: `the correlation matrix is impossible (not positive definite): ${(err as Error).message}; weaken or remove some correlations` });
       }
@@ -259,9 +259,9 @@ export function parseUncertainPlan(json: unknown, source: string): UncertainPlan
  * identity elsewhere; row-major, n × n.
  *
  * @example
- * correlationMatrix(2, [{ a: 0, b: 1, rankCorrelation: 1 }]) // Float64Array [1, 1, 1, 1]
+ * inputCorrelationMatrix(2, [{ a: 0, b: 1, rankCorrelation: 1 }]) // Float64Array [1, 1, 1, 1]
  */
-export function correlationMatrix(n: number, pairs: readonly InputCorrelation[]): Float64Array {
+export function inputCorrelationMatrix(n: number, pairs: readonly InputCorrelation[]): Float64Array {
   const m = new Float64Array(n * n);
   for (let i = 0; i < n; i += 1) m[i * n + i] = 1;
   for (const p of pairs) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/io/InputError";
 import { asStated, parsePlan } from "../../src/plan";
-import { loadUncertainPlan, parseUncertainPlan, correlationMatrix } from "../../src/simulation/uncertainPlan";
+import { loadUncertainPlan, parseUncertainPlan, inputCorrelationMatrix } from "../../src/simulation/uncertainPlan";
 import { cholesky, rankToPearson, spearman, ranks } from "../../src/simulation/correlation";
 import { repoFile, seedPlanJson, seedUncertainJson } from "./fixtures";
 
@@ -114,8 +114,8 @@ describe("correlation helpers", () => {
     expect(rankToPearson(0.5)).toBeCloseTo(0.5176380902050415, 15);
     expect(() => rankToPearson(2)).toThrow(RangeError);
   });
-  it("correlationMatrix puts the Pearson equivalents off the diagonal", () => {
-    expect([...correlationMatrix(2, [{ a: 0, b: 1, rankCorrelation: 1 }])].map((x) => Number(x.toFixed(12)))).toEqual([1, 1, 1, 1]);
+  it("inputCorrelationMatrix puts the Pearson equivalents off the diagonal", () => {
+    expect([...inputCorrelationMatrix(2, [{ a: 0, b: 1, rankCorrelation: 1 }])].map((x) => Number(x.toFixed(12)))).toEqual([1, 1, 1, 1]);
   });
   it("spearman: 1 for monotone, −1 for reversed, average ranks for ties, NaN for constant or tiny samples", () => {
     expect(spearman([1, 2, 3, 4], [1, 4, 9, 16])).toBeCloseTo(1, 15);
