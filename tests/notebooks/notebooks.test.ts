@@ -1,6 +1,6 @@
 // Every notebook in notebooks/ is product: it must carry no outputs when
 // committed and must execute clean, headlessly, on the project's tslab kernel.
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -18,6 +18,27 @@ interface Cell {
   execution_count?: number | null;
 }
 
+/** Runs one notebook with scripts/run_notebook.py; resolves with its exit status and output. */
+function runNotebook(name: string, folder = "notebooks"): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      "/usr/bin/python3",
+      ["scripts/run_notebook.py", `${folder}/${name}`],
+      {
+        cwd: root,
+        env: { ...process.env, JUPYTER_PATH: path.join(root, ".jupyter/share/jupyter") },
+        encoding: "utf8",
+        timeout: 900_000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === "number" ? error.code : null) : 0;
+        resolve({ status, stdout, stderr });
+      },
+    );
+  });
+}
+
 describe("notebooks", () => {
   it("are numbered NN-name.ipynb and none is Untitled", () => {
     expect(notebooks.length).toBeGreaterThan(0);
@@ -25,6 +46,15 @@ describe("notebooks", () => {
       expect(name, name).toMatch(/^\d\d-[a-z0-9-]+\.ipynb$/);
     }
   });
+
+  it("the runner names the notebook and the cell that failed, and exits 1", async () => {
+    const result = await runNotebook("fails-in-cell-3.ipynb", "tests/fixtures/notebooks");
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout.trim()) as Record<string, unknown>;
+    expect(report["notebook"]).toBe("tests/fixtures/notebooks/fails-in-cell-3.ipynb");
+    expect(report["cell"]).toBe(3);
+    expect(String(report["error"])).toContain("boom in cell three");
+  }, 120_000);
 
   for (const name of notebooks) {
     it(`${name} is committed without outputs`, () => {
@@ -36,13 +66,10 @@ describe("notebooks", () => {
       expect(withOutputs, `${name}: cells with outputs ${withOutputs.join(", ")}`).toEqual([]);
     });
 
-    it(`${name} executes clean on the tslab kernel`, () => {
-      const result = spawnSync("/usr/bin/python3", ["scripts/run_notebook.py", `notebooks/${name}`], {
-        cwd: root,
-        env: { ...process.env, JUPYTER_PATH: path.join(root, ".jupyter/share/jupyter") },
-        encoding: "utf8",
-        timeout: 900_000,
-      });
+    it(`${name} executes clean on the tslab kernel`, async () => {
+      // Asynchronous on purpose: a synchronous spawn would block this worker's
+      // event loop for minutes and time out vitest's own RPC.
+      const result = await runNotebook(name);
       const report = result.stdout.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
       const failure = report.find((entry) => entry["ok"] !== true);
       const message = failure
