@@ -79,11 +79,16 @@ function packageVersion(): string {
 /** Default MLP architecture and settings. */
 export const defaultMlp = { hidden: [32, 16], learningRate: 0.003, batchSize: 256, maxEpochs: 60, patience: 5, l2: 1e-4 } as const;
 /**
- * Default logistic-regression settings: large batches (rows / 20, at most 2,048) and a high Adam
- * rate. On the sample panel (43,898 training rows) this fits in 0.48 s with test AUC 0.8139,
- * against 1.64 s and 0.8121 with batches of 512 at rate 0.02 (scikit-learn lbfgs: 0.8130).
+ * Default logistic-regression settings: full-batch Newton steps to the exact optimum of the weighted
+ * mean log loss + l2·Σβ² (at most 50 steps; 5 on both panels below). l2 = 1e-5 is scikit-learn's
+ * default C = 1 at 50,000 training rows (C = 1 / (2·l2·rows)), and was checked on validation weeks:
+ * synthetic panel (97,819 training rows) validation log loss 0.065300 / 0.065308 / 0.065410 / 0.065837
+ * for l2 = 0 / 1e-5 / 1e-4 / 1e-3 (AUC 0.8409 / 0.8406 / 0.8389 / 0.8353); sample panel (43,898 rows)
+ * 0.07924 / 0.07915 / 0.07870 / 0.07796 (AUC 0.8234 / 0.8239 / 0.8264 / 0.8308). The two panels
+ * disagree and the differences are small, so the penalty stays near scikit-learn's. Fit on the
+ * synthetic panel: 0.2 s (Adam mini-batches before: 1.27 s; scikit-learn lbfgs: 0.39 s).
  */
-export const defaultLogistic = { learningRate: 0.05, maxEpochs: 100, patience: 4, l2: 1e-5 } as const;
+export const defaultLogistic = { solver: "newton", maxEpochs: 50, l2: 1e-5 } as const;
 
 /**
  * Trains a churn model on raw tabular columns, honestly: the preprocessing
