@@ -20,6 +20,8 @@ export {
   type CategoricalInput,
 } from "./preprocess";
 export { trainNetwork, loadNetwork, type NetworkOptions } from "./tfjsNetwork";
+export { fitLogisticNewton, type NewtonOptions, type LogisticFit } from "./fitLogisticNewton";
+export { solveSymmetricPositive } from "./solveSymmetricPositive";
 export { trainGbdt, loadGbdt, loadXGBoost, type GbdtOptions } from "./gbdtModel";
 export { fitPlatt, fitIsotonic, fitCalibration, applyCalibration, type Calibrator, type CalibrationMethod } from "./calibration";
 export { stratifiedSplit } from "./stratifiedSplit";
