@@ -45,6 +45,26 @@ export interface BlockContext {
   copulaFactor: Float64Array;
   sampling: SamplingMethod;
   seed: number;
+  /** Work buffers reused from block to block in this thread (grown on demand): fresh multi-megabyte buffers per block cost page faults that serialize threads. */
+  scratch: BlockScratch;
+}
+
+/** Reusable work buffers of a thread's blocks. */
+export interface BlockScratch {
+  u: Float64Array;
+  perm: Int32Array;
+  sort: Float32Array;
+}
+
+/** A view of `length` elements of the scratch buffer `key`, regrown when too short. */
+function scratchOf<K extends keyof BlockScratch>(ctx: BlockContext, key: K, length: number): BlockScratch[K] {
+  let buf = ctx.scratch[key];
+  if (buf.length < length) {
+    const Ctor = buf.constructor as new (n: number) => BlockScratch[K];
+    buf = new Ctor(length);
+    ctx.scratch[key] = buf;
+  }
+  return buf.subarray(0, length) as BlockScratch[K];
 }
 
 /**
@@ -70,6 +90,7 @@ export function createBlockContext(plan: UncertainPlan, design: DesignOptions): 
     copulaFactor: involved.length > 0 ? cholesky(inputCorrelationMatrix(involved.length, local)) : new Float64Array(0),
     sampling: design.sampling ?? plan.sampling,
     seed: design.seed,
+    scratch: { u: new Float64Array(0), perm: new Int32Array(0), sort: new Float32Array(0) },
   };
 }
 
@@ -106,6 +127,9 @@ export interface BlockOptions {
 
 const HALF_ULP = 2 ** -33;
 
+/** Trials per cache-sized chunk inside a block (23 inputs × 2048 × 8 bytes ≈ 370 kB); does not change any value. */
+const CHUNK = 2048;
+
 /**
  * Draws the block's uniform matrix (inputs × count, input-major: u[j·count + i]
  * is input j of trial i) into `u`: plain, or Latin hypercube (one stratum per
@@ -114,10 +138,20 @@ const HALF_ULP = 2 ** -33;
  * inside (0, 1).
  */
 export function drawBlockUniforms(ctx: BlockContext, rng: FastRng, count: number, dims: number, u: Float64Array): void {
-  rng.fill(u);
-  for (let i = 0; i < u.length; i += 1) u[i] = u[i]! + HALF_ULP;
+  drawMarginalUniforms(ctx, rng, count, dims, u);
+  applyCopula(ctx, count, u, 0, count);
+}
+
+/** The first two steps of {@link drawBlockUniforms}: the uniforms (row by row, while each row is in cache) and the Latin hypercube strata. */
+function drawMarginalUniforms(ctx: BlockContext, rng: FastRng, count: number, dims: number, u: Float64Array): void {
+  // One row at a time: the same stream as one fill of the whole matrix (fill draws in order).
+  for (let j = 0; j < dims; j += 1) {
+    const row = u.subarray(j * count, (j + 1) * count);
+    rng.fill(row);
+    for (let i = 0; i < count; i += 1) row[i] = row[i]! + HALF_ULP;
+  }
   if (ctx.sampling === "latin-hypercube" && count > 1) {
-    const perm = new Int32Array(count);
+    const perm = scratchOf(ctx, "perm", count);
     for (let j = 0; j < dims; j += 1) {
       for (let i = 0; i < count; i += 1) perm[i] = i;
       for (let i = count - 1; i > 0; i -= 1) {
@@ -130,18 +164,21 @@ export function drawBlockUniforms(ctx: BlockContext, rng: FastRng, count: number
       for (let i = 0; i < count; i += 1) u[row + i] = (perm[i]! + u[row + i]!) / count;
     }
   }
+}
+
+/** The Gaussian copula step of {@link drawBlockUniforms} for trials [from, to) (each trial on its own: chunks give the same values). */
+function applyCopula(ctx: BlockContext, count: number, u: Float64Array, from: number, to: number): void {
   const c = ctx.copulaInputs.length;
-  if (c > 0) {
-    const z = new Float64Array(c);
-    const l = ctx.copulaFactor;
-    for (let i = 0; i < count; i += 1) {
-      for (let a = 0; a < c; a += 1) z[a] = normalQuantile(u[ctx.copulaInputs[a]! * count + i]!);
-      for (let a = c - 1; a >= 0; a -= 1) {
-        let s = 0;
-        for (let b = 0; b <= a; b += 1) s += l[a * c + b]! * z[b]!;
-        const v = normalCdf(s);
-        u[ctx.copulaInputs[a]! * count + i] = Math.min(1 - HALF_ULP, Math.max(HALF_ULP, v));
-      }
+  if (c === 0) return;
+  const z = new Float64Array(c);
+  const l = ctx.copulaFactor;
+  for (let i = from; i < to; i += 1) {
+    for (let a = 0; a < c; a += 1) z[a] = normalQuantile(u[ctx.copulaInputs[a]! * count + i]!);
+    for (let a = c - 1; a >= 0; a -= 1) {
+      let s = 0;
+      for (let b = 0; b <= a; b += 1) s += l[a * c + b]! * z[b]!;
+      const v = normalCdf(s);
+      u[ctx.copulaInputs[a]! * count + i] = Math.min(1 - HALF_ULP, Math.max(HALF_ULP, v));
     }
   }
 }
@@ -172,9 +209,8 @@ export function runBlock(ctx: BlockContext, index: number, blockSize: number, tr
   const count = Math.min(trials, start + blockSize) - start;
   if (!(count > 0)) throw new RangeError(`block ${index} is beyond ${trials} trials`);
   const dims = ctx.quantiles.length;
-  const u = new Float64Array(count * dims);
-  drawBlockUniforms(ctx, FastRng.forRange(ctx.seed, "monte-carlo", index), count, dims, u);
-  uniformsToValues(ctx, count, u);
+  const u = scratchOf(ctx, "u", count * dims);
+  drawMarginalUniforms(ctx, FastRng.forRange(ctx.seed, "monte-carlo", index), count, dims, u);
   const p = Float64Array.from(ctx.kernel.base);
   const out = new Float64Array(8);
   const roi = new Float32Array(count);
@@ -199,28 +235,40 @@ export function runBlock(ctx: BlockContext, index: number, blockSize: number, tr
   const marks = (options.checkpoints ?? []).filter((c) => c > start && c <= start + count);
   const trace = new Float64Array(marks.length * 6);
   let nextMark = 0;
-  for (let i = 0; i < count; i += 1) {
-    for (let k = 0; k < nUsed; k += 1) p[usedSlots[k]!] = u[usedInputs[k]! * count + i]!;
-    ctx.kernel.evaluate(p, out);
-    for (let k = 0; k < 4; k += 1) {
-      const x = out[k]!;
-      if (x - x !== 0) continue; // NaN or ±Infinity
-      const d = x - shift[k]!;
-      sum[k] = sum[k]! + d;
-      sumSq[k] = sumSq[k]! + d * d;
-      finite[k] = finite[k]! + 1;
+  // Copula, quantiles and the model a chunk of trials at a time, so the chunk stays in cache (the
+  // whole-block passes of drawBlockUniforms + uniformsToValues stream the 12 MB matrix from memory
+  // five times, which two threads cannot share). Same values: every step is per trial or per element.
+  for (let c0 = 0; c0 < count; c0 += CHUNK) {
+    const c1 = Math.min(count, c0 + CHUNK);
+    applyCopula(ctx, count, u, c0, c1);
+    for (let k = 0; k < nUsed; k += 1) {
+      const q = ctx.quantiles[usedInputs[k]!]!;
+      const row = usedInputs[k]! * count;
+      for (let i = row + c0; i < row + c1; i += 1) u[i] = q(u[i]!);
     }
-    const r = out[0]!;
-    roi[i] = r;
-    net[i] = out[1]!;
-    pay[i] = out[2]!;
-    npv[i] = out[3]!;
-    if (r < 0) loss += 1;
-    if (r > 2) above += 1;
-    if (out[2]! > 12) slow += 1;
-    if (nextMark < marks.length && start + i + 1 === marks[nextMark]) {
-      trace.set([start + i + 1, finite[0]!, sum[0]!, sumSq[0]!, loss, above], nextMark * 6);
-      nextMark += 1;
+    for (let i = c0; i < c1; i += 1) {
+      for (let k = 0; k < nUsed; k += 1) p[usedSlots[k]!] = u[usedInputs[k]! * count + i]!;
+      ctx.kernel.evaluate(p, out);
+      for (let k = 0; k < 4; k += 1) {
+        const x = out[k]!;
+        if (x - x !== 0) continue; // NaN or ±Infinity
+        const d = x - shift[k]!;
+        sum[k] = sum[k]! + d;
+        sumSq[k] = sumSq[k]! + d * d;
+        finite[k] = finite[k]! + 1;
+      }
+      const r = out[0]!;
+      roi[i] = r;
+      net[i] = out[1]!;
+      pay[i] = out[2]!;
+      npv[i] = out[3]!;
+      if (r < 0) loss += 1;
+      if (r > 2) above += 1;
+      if (out[2]! > 12) slow += 1;
+      if (nextMark < marks.length && start + i + 1 === marks[nextMark]) {
+        trace.set([start + i + 1, finite[0]!, sum[0]!, sumSq[0]!, loss, above], nextMark * 6);
+        nextMark += 1;
+      }
     }
   }
   const mom = new Float64Array(15);
@@ -236,7 +284,7 @@ export function runBlock(ctx: BlockContext, index: number, blockSize: number, tr
   mom[13] = above;
   mom[14] = slow;
   const keep = options.keepOrder === true;
-  const scratch = new Float32Array(count);
+  const scratch = scratchOf(ctx, "sort", count);
   const result: BlockResult = {
     index,
     count,

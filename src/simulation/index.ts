@@ -16,7 +16,7 @@ export {
 } from "./uncertainPlan";
 export { cholesky, rankToPearson, spearman, ranks } from "./correlation";
 export { compilePlanKernel, kernelOutputs, OUT, type PlanKernel, type KernelOutput } from "./planKernel";
-export { DEFAULT_BLOCK_SIZE, createBlockContext, runBlock, blockBuffers, drawBlockUniforms, uniformsToValues, resolveAssumptions, type BlockContext, type BlockResult, type BlockOptions, type DesignOptions } from "./blockRunner";
+export { DEFAULT_BLOCK_SIZE, createBlockContext, runBlock, blockBuffers, drawBlockUniforms, uniformsToValues, resolveAssumptions, type BlockContext, type BlockScratch, type BlockResult, type BlockOptions, type DesignOptions } from "./blockRunner";
 export { kthOfSortedBlocks } from "./sortedBlocks";
 export { radixSortFloat32 } from "./radixSort";
 export { runMonteCarlo, defaultWorkers, type MonteCarloOptions, type MonteCarloResult, type MonteCarloSamples } from "./monteCarlo";
@@ -98,3 +98,6 @@ export {
 } from "./rolloutSummary";
 export { runRollout, calibrationForPlan, defaultRolloutWorkers, type RolloutOptions, type RolloutResult } from "./rolloutSimulation";
 export { staffingCurve, roiByAuc, timingPolicies, type DecisionOptions, type DecisionPoint, type StaffingCurve } from "./rolloutDecisions";
+export { gateAuc } from "./gateAuc";
+export { runOnWorkers, terminateWorkerPool, idleWorkerCount, type PoolJob } from "./workerPool";
+export { workerScript, type WorkerScript } from "./workerBundle";

@@ -1,9 +1,8 @@
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
-import { Worker } from "node:worker_threads";
 import { createBlockContext, DEFAULT_BLOCK_SIZE, runBlock, type BlockOptions, type BlockResult, type DesignOptions } from "./blockRunner";
 import { kthOfSortedBlocks } from "./sortedBlocks";
 import { convergenceCheckpoints, probabilityEstimate, summarizeOrdered, type ConvergenceTrace, type OutputSummary, type ProbabilityEstimate } from "./summaries";
+import { runOnWorkers } from "./workerPool";
 import type { BenefitModel, CostView, SamplingMethod, UncertainPlan } from "./uncertainPlan";
 
 /** Options of {@link runMonteCarlo}. */
@@ -71,46 +70,14 @@ export function defaultWorkers(trials: number, blockSize = DEFAULT_BLOCK_SIZE): 
   return blocks <= 1 ? 0 : Math.max(1, Math.min(availableParallelism(), blocks));
 }
 
-function workerScript(): { file: string; execArgv: string[] } {
-  // tsx's CommonJS hook, resolved from here so it works whatever the working directory.
-  const tsx = require.resolve("tsx/cjs");
-  return { file: join(__dirname, "monteCarloWorker.ts"), execArgv: ["--require", tsx] };
-}
-
 async function runBlocksInWorkers(plan: UncertainPlan, design: DesignOptions, blockSize: number, trials: number, workers: number, blockOptions: BlockOptions, onBlock: (r: BlockResult) => void): Promise<void> {
-  const blocks = Math.ceil(trials / blockSize);
-  const { file, execArgv } = workerScript();
-  const pool: Worker[] = [];
-  let next = 0;
-  let done = 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const feed = (w: Worker): void => {
-        if (next < blocks) w.postMessage({ block: next++ });
-      };
-      for (let i = 0; i < Math.min(workers, blocks); i += 1) {
-        const w = new Worker(file, { execArgv, workerData: { json: plan.json, source: plan.source, design, blockSize, trials, blockOptions } });
-        pool.push(w);
-        w.on("message", (m: { ok: boolean; result?: BlockResult; error?: string }) => {
-          if (m.result === undefined) {
-            reject(new Error(`worker: ${m.error ?? "no result"}`));
-            return;
-          }
-          onBlock(m.result);
-          done += 1;
-          if (done === blocks) resolve();
-          else feed(w);
-        });
-        w.on("error", reject);
-        w.on("exit", (code) => {
-          if (done < blocks && code !== 0) reject(new Error(`worker exited with code ${code}`));
-        });
-        feed(w);
-      }
-    });
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
-  }
+  await runOnWorkers<BlockResult>({
+    kind: "monte-carlo",
+    init: { json: plan.json, source: plan.source, design, blockSize, trials, blockOptions },
+    tasks: Math.ceil(trials / blockSize),
+    workers,
+    onResult: (_index, r) => onBlock(r),
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Plan } from "../plan/index";
-import { rocAuc } from "../models/metrics/rocAuc";
+import { gateAuc } from "./gateAuc";
 import { gateCriteriaFor, gateDecision, isTrulyGood, type GateDecision, type GateMeasurement } from "./rolloutGates";
 import type { RolloutRun } from "./rolloutKernel";
 import { compilePlanKernel, OUT } from "./planKernel";
@@ -201,7 +201,7 @@ export function summarizeRolloutRun(run: RolloutRun, sc: RolloutScenario, plan: 
     const measuredSaveRate = ratio(run.stageSaves[j]!, wbc);
     const trueSaveRate = ratio(run.stageExpectedSaves[j]!, wbc);
     const project = (saveRate: number): number => projectedRoi(plan, stageTiers, saveRate, annualChurnOfTreated);
-    const measured: GateMeasurement = { auc: rocAuc(scores, labels), saveRate: measuredSaveRate, projectedRoi: project(measuredSaveRate) };
+    const measured: GateMeasurement = { auc: gateAuc(scores, labels), saveRate: measuredSaveRate, projectedRoi: project(measuredSaveRate) };
     const truth: GateMeasurement = { auc: modelAuc, saveRate: trueSaveRate, projectedRoi: project(trueSaveRate) };
     const criteria = gateCriteriaFor(plan, sortedPlanStages[j]!.i);
     gates.push({

@@ -1,6 +1,4 @@
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
-import { Worker } from "node:worker_threads";
 import { rankTiers } from "../actions/riskTiers";
 import type { Distribution } from "./distributions";
 import { calibrateRollout, type RolloutCalibration } from "./rolloutCalibration";
@@ -25,6 +23,7 @@ import { createTrialContext, defaultModelAuc, runRolloutTrial, type RolloutDesig
 import type { OutputSummary, ProbabilityEstimate } from "./summaries";
 import { probabilityEstimate } from "./summaries";
 import type { UncertainPlan } from "./uncertainPlan";
+import { runOnWorkers } from "./workerPool";
 
 /** Options of {@link runRollout}. */
 export interface RolloutOptions extends RolloutPolicy {
@@ -102,49 +101,8 @@ export function calibrationForPlan(plan: UncertainPlan, dynamics: Partial<Rollou
   return calibrateRollout({ ...defaultRolloutDynamics, ...dynamics }, { annualChurn: plan.base.benefits.churnBefore, cumulativeShares: shares });
 }
 
-/** A worker's reply: a trial's runs, or an error message. */
-interface WorkerReply {
-  ok: boolean;
-  trial?: number;
-  runs?: RolloutRunSummary[];
-  error?: string;
-}
-
 async function runTrialsInWorkers(plan: UncertainPlan, design: RolloutDesign, calibration: RolloutCalibration, workers: number, onTrial: (trial: number, runs: RolloutRunSummary[]) => void): Promise<void> {
-  const file = join(__dirname, "rolloutWorker.ts");
-  const execArgv = ["--require", require.resolve("tsx/cjs")];
-  const pool: Worker[] = [];
-  let next = 0;
-  let done = 0;
-  const total = design.trials;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const feed = (w: Worker): void => {
-        if (next < total) w.postMessage({ trial: next++ });
-      };
-      for (let i = 0; i < Math.min(workers, total); i += 1) {
-        const w = new Worker(file, { execArgv, workerData: { json: plan.json, source: plan.source, design, calibration } });
-        pool.push(w);
-        w.on("message", (m: WorkerReply) => {
-          if (m.runs === undefined) {
-            reject(new Error(`rollout worker: ${m.error ?? "no result"}`));
-            return;
-          }
-          onTrial(m.trial ?? -1, m.runs);
-          done += 1;
-          if (done === total) resolve();
-          else feed(w);
-        });
-        w.on("error", reject);
-        w.on("exit", (code) => {
-          if (done < total && code !== 0) reject(new Error(`rollout worker exited with code ${code}`));
-        });
-        feed(w);
-      }
-    });
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
-  }
+  await runOnWorkers<RolloutRunSummary[]>({ kind: "rollout", init: { json: plan.json, source: plan.source, design, calibration }, tasks: design.trials, workers, onResult: onTrial });
 }
 
 /**
