@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { availableParallelism, loadavg } from "node:os";
 import { loadUncertainPlan } from "../src/simulation/uncertainPlan";
 import { runMonteCarlo } from "../src/simulation/monteCarlo";
+import { terminateWorkerPool } from "../src/simulation/workerPool";
+import { workerScript } from "../src/simulation/workerBundle";
 
 /** Options of {@link benchMonteCarlo}. */
 export interface BenchMonteCarloOptions {
@@ -17,6 +19,8 @@ export interface BenchMonteCarloOptions {
   trials?: number;
   /** Trials of the peak-memory run in a child process (default 10,000,000; 0 skips it). */
   peakTrials?: number;
+  /** Trials of the long 1-vs-2-workers run, where start-up does not matter (default 10,000,000; 0 skips it). */
+  longTrials?: number;
   seed?: number;
   /** Timed repetitions of each configuration; the fastest counts (default 2: the machine may be shared). */
   repeats?: number;
@@ -34,8 +38,14 @@ export interface BenchMonteCarloResult {
   twoWorkersTrialsPerSecond: number;
   /** twoWorkers / oneWorker. */
   speedUp1to2: number;
-  /** Seconds to start one worker thread and run one small block in it (tsx compiles the engine in each worker). */
+  /** Seconds to start one worker thread and run one small block in it, pool empty (cold: the worker loads the cached esbuild bundle). */
   workerStartSeconds: number;
+  /** The same with the pool's worker already started (warm: what later runs in the same process pay). */
+  warmWorkerStartSeconds: number;
+  /** How workers load the engine: "bundle" (pre-compiled) or "tsx". */
+  workerMode: string;
+  /** The long run: trials, and trials/s on 1 and 2 warm workers (null when skipped). */
+  long: { trials: number; oneWorkerTrialsPerSecond: number; twoWorkersTrialsPerSecond: number; speedUp1to2: number } | null;
   /** Load average (1 minute) when the benchmark started: other processes on the machine skew timings. */
   loadAverage: number;
   numpyTrialsPerSecond: number;
@@ -83,9 +93,23 @@ export async function benchMonteCarlo(options: BenchMonteCarloOptions = {}): Pro
   };
   await runMonteCarlo(plan, { trials: 20_000, seed, workers: 0, keepSamples: false }); // warm-up (JIT)
   const inProcess = await best(() => runMonteCarlo(plan, { trials, seed, workers: 0, keepSamples: false }));
-  const startUp = await best(() => runMonteCarlo(plan, { trials: 1000, seed, workers: 1, keepSamples: false }));
+  const workerMode = workerScript().mode;
+  const startUp = await best(async () => {
+    await terminateWorkerPool();
+    return runMonteCarlo(plan, { trials: 1000, seed, workers: 1, keepSamples: false });
+  });
+  const warmStart = await best(() => runMonteCarlo(plan, { trials: 1000, seed, workers: 1, keepSamples: false }));
+  // Warm the second worker too, so 1 and 2 workers compare like with like (pool reused, as in a notebook or a sweep).
+  await runMonteCarlo(plan, { trials: 20_000, blockSize: 10_000, seed, workers: 2, keepSamples: false });
   const one = await best(() => runMonteCarlo(plan, { trials, seed, workers: 1, keepSamples: false }));
   const two = await best(() => runMonteCarlo(plan, { trials, seed, workers: 2, keepSamples: false }));
+  const longTrials = options.longTrials ?? 10_000_000;
+  let long: BenchMonteCarloResult["long"] = null;
+  if (longTrials > 0) {
+    const l1 = await best(() => runMonteCarlo(plan, { trials: longTrials, seed, workers: 1, keepSamples: false }));
+    const l2 = await best(() => runMonteCarlo(plan, { trials: longTrials, seed, workers: 2, keepSamples: false }));
+    long = { trials: longTrials, oneWorkerTrialsPerSecond: longTrials / l1.seconds, twoWorkersTrialsPerSecond: longTrials / l2.seconds, speedUp1to2: l1.seconds / l2.seconds };
+  }
   let numpy = { trialsPerSecond: 0, roi: { mean: Number.NaN } };
   for (let i = 0; i < repeats; i += 1) {
     const run = JSON.parse(execFileSync("/usr/bin/python3", [join(root, "bench/numpy_reference.py"), planFile, String(trials), String(seed)], { encoding: "utf8" })) as typeof numpy;
@@ -115,6 +139,9 @@ runMonteCarlo(loadUncertainPlan(${JSON.stringify(planFile)}), { trials: ${peakTr
     twoWorkersTrialsPerSecond: rate(two.seconds),
     speedUp1to2: one.seconds / two.seconds,
     workerStartSeconds: startUp.seconds,
+    warmWorkerStartSeconds: warmStart.seconds,
+    workerMode,
+    long,
     loadAverage,
     numpyTrialsPerSecond: numpy.trialsPerSecond,
     ratioToNumpy: fastest / numpy.trialsPerSecond,
@@ -126,9 +153,13 @@ runMonteCarlo(loadUncertainPlan(${JSON.stringify(planFile)}), { trials: ${peakTr
   const k = (x: number): string => `${Math.round(x / 1000).toLocaleString("en-US")}k trials/s`;
   log(`Monte Carlo ROI, ${trials.toLocaleString("en-US")} trials of ${planFile} (best of ${repeats}; load average ${loadAverage.toFixed(1)} on ${availableParallelism()} cores)`);
   log(`  engine, this thread:    ${k(result.inProcessTrialsPerSecond)}`);
-  log(`  engine, 1 worker:       ${k(result.oneWorkerTrialsPerSecond)} (worker start-up included)`);
+  log(`  engine, 1 worker:       ${k(result.oneWorkerTrialsPerSecond)} (warm pool)`);
   log(`  engine, 2 workers:      ${k(result.twoWorkersTrialsPerSecond)}  speed-up 1 -> 2 workers: ${result.speedUp1to2.toFixed(2)}x`);
-  log(`  worker start-up:        ${result.workerStartSeconds.toFixed(2)} s (one worker, one small block)`);
+  if (result.long !== null) {
+    log(`  ${result.long.trials.toLocaleString("en-US")} trials, 1 worker:  ${k(result.long.oneWorkerTrialsPerSecond)}`);
+    log(`  ${result.long.trials.toLocaleString("en-US")} trials, 2 workers: ${k(result.long.twoWorkersTrialsPerSecond)}  speed-up 1 -> 2 workers: ${result.long.speedUp1to2.toFixed(2)}x`);
+  }
+  log(`  worker start-up:        cold ${result.workerStartSeconds.toFixed(2)} s, warm ${result.warmWorkerStartSeconds.toFixed(3)} s (one worker, one small block; workers load the ${result.workerMode})`);
   log(`  NumPy reference:        ${k(result.numpyTrialsPerSecond)} (single-threaded, vectorized)`);
   log(`  ratio engine / NumPy:   ${result.ratioToNumpy.toFixed(2)}x`);
   log(`  mean ROI engine ${result.roiMean.engine.toFixed(4)} (±${result.roiMean.engineSe.toFixed(4)}) vs NumPy ${result.roiMean.numpy.toFixed(4)}`);
@@ -139,5 +170,6 @@ runMonteCarlo(loadUncertainPlan(${JSON.stringify(planFile)}), { trials: ${peakTr
 if (require.main === module) {
   const trials = Number(process.argv[2] ?? 1_000_000);
   const peak = Number(process.argv[3] ?? 10_000_000);
-  void benchMonteCarlo({ trials, peakTrials: peak });
+  const long = Number(process.argv[4] ?? 10_000_000);
+  void benchMonteCarlo({ trials, peakTrials: peak, longTrials: long });
 }

@@ -37,4 +37,19 @@ describe("gateAuc", () => {
       expect(gateAuc(scores, labels)).toBe(rocAuc(scores, labels));
     }
   });
+
+  it("equals rocAuc on a gate-sized sample (40,000 scores: the radix-sort path), signed zeros and negatives included", () => {
+    const rng = new FastRng(8, "gate-auc-large");
+    const n = 40_000;
+    const scores = new Float64Array(n);
+    const labels = new Uint8Array(n);
+    for (let i = 0; i < n; i += 1) {
+      labels[i] = rng.next() < 0.3 ? 1 : 0;
+      const z = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+      scores[i] = i % 17 === 0 ? (i % 2 ? -0 : 0) : z + 0.8 * labels[i]!;
+    }
+    const expected = rocAuc(scores, labels);
+    expect(expected).toBeGreaterThan(0.7); // a binormal AUC of Φ(0.8/√2) ≈ 0.71, diluted by the zeros
+    expect(gateAuc(scores, labels)).toBe(expected);
+  });
 });
