@@ -94,7 +94,7 @@ function weightedLossAt(x: Matrix, y: Uint8Array, beta: Float64Array, weights: r
  * Runs on the backend already set (call `chooseBackend()` first).
  *
  * @param train rows and 0/1 labels, with both classes present.
- * @throws RangeError when train is empty or has one class, shapes disagree, or an option is out of range.
+ * @throws RangeError when train is empty, has one class or a non-finite value, shapes disagree, or an option is out of range.
  * @example
  * const fit = fitLogisticNewton({ x: matrix(new Float32Array([-2, -1, 1, 2]), 4, 1), y: new Uint8Array([0, 1, 0, 1]) }, { l2: 0.01 });
  * fit.coefficients; // Float64Array [0.40473] (scikit-learn LogisticRegression(C = 12.5): 0.404729); fit.intercept ≈ 0
@@ -135,7 +135,11 @@ export function fitLogisticNewton(train: LabelledData, options: NewtonOptions = 
     const end = Math.min(n, start + 64);
     for (let j = 0; j < width; j++) {
       const to = j * n;
-      for (let i = start; i < end; i++) transposed[to + i] = withOnes[i * width + j] as number;
+      for (let i = start; i < end; i++) {
+        const v = withOnes[i * width + j] as number;
+        if (v - v !== 0) throw new RangeError(`fitLogisticNewton: value ${v} at row ${i}, column ${j}`);
+        transposed[to + i] = v;
+      }
     }
   }
   const xTensor = tf.tensor2d(withOnes, [n, width]);

@@ -102,12 +102,17 @@ describe("fitLogisticNewton", () => {
     expect(fit.coefficients[0]).toBeCloseTo(0.40473, 5);
     expect(fit.intercept).toBeCloseTo(0, 10);
   });
-  it("rejects empty data, one class, mismatched shapes and bad options", () => {
+  it("rejects empty data, one class, NaN or infinite values, mismatched shapes and bad options", () => {
     const empty: LabelledData = { x: { data: new Float32Array(0), rows: 0, cols: 2 }, y: new Uint8Array(0) };
     expect(() => fitLogisticNewton(empty)).toThrow(RangeError);
     const oneClass: LabelledData = { x: { data: new Float32Array([1, 2]), rows: 2, cols: 1 }, y: new Uint8Array([1, 1]) };
     expect(() => fitLogisticNewton(oneClass)).toThrow(/one class/);
     expect(() => fitLogisticNewton({ x: data.x, y: data.y.subarray(1) })).toThrow(RangeError);
+    const withNaN = Float32Array.from(data.x.data);
+    withNaN[4 * 10 + 2] = NaN;
+    expect(() => fitLogisticNewton({ x: { data: withNaN, rows: 2000, cols: 4 }, y: data.y })).toThrow(/NaN at row 10, column 2/);
+    withNaN[4 * 10 + 2] = Infinity;
+    expect(() => fitLogisticNewton({ x: { data: withNaN, rows: 2000, cols: 4 }, y: data.y })).toThrow(/Infinity at row 10/);
     expect(() => fitLogisticNewton(data, { l2: -1 })).toThrow(RangeError);
     expect(() => fitLogisticNewton(data, { l2: NaN })).toThrow(RangeError);
     expect(() => fitLogisticNewton(data, { classWeights: [0, 1] })).toThrow(RangeError);
