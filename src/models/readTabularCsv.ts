@@ -10,9 +10,35 @@ export interface TabularCsv {
 }
 
 /**
- * Reads any tabular CSV export (comma-separated, first line the header, UTF-8
- * with or without BOM) as text columns, for churn tables of unknown shape.
- * Cells are kept as text; numbers are detected later by the preprocessing.
+ * The field delimiter of a CSV export, read from its header line: the most
+ * frequent of comma, semicolon and tab outside double quotes (comma on a tie
+ * or when none occurs). Spreadsheets in locales with a decimal comma export
+ * semicolon-separated files, and many tools export tab-separated ones.
+ *
+ * @example
+ * detectCsvDelimiter("id;age;churn\n1;40;0\n") // ";"
+ * detectCsvDelimiter("id,\"a;b\",churn\n") // ","
+ */
+export function detectCsvDelimiter(text: string): "," | ";" | "\t" {
+  const counts = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]!;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === "\n" || c === "\r")) break;
+    else if (!quoted && (c === "," || c === ";" || c === "\t")) counts[c]++;
+  }
+  if (counts[";"] > counts[","] && counts[";"] >= counts["\t"]) return ";";
+  if (counts["\t"] > counts[","] && counts["\t"] > counts[";"]) return "\t";
+  return ",";
+}
+
+/**
+ * Reads any tabular CSV export (comma-, semicolon- or tab-separated, detected
+ * from the header line by {@link detectCsvDelimiter}; first line the header;
+ * UTF-8 with or without BOM; LF or CRLF) as text columns, for churn tables of
+ * unknown shape. Cells are kept as text; numbers are detected later by the
+ * preprocessing.
  *
  * @throws InputError when the file is missing, empty, not UTF-8, has no data
  *   rows, has blank or duplicated header names, or rows of the wrong width (each listed).
@@ -23,7 +49,7 @@ export function readTabularCsv(file: string): TabularCsv {
   const text = readCsvText(file).replace(/^\uFEFF/, "");
   let records: string[][];
   try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
+    records = parse(text, { delimiter: detectCsvDelimiter(text), relax_column_count: true, skip_empty_lines: true }) as string[][];
   } catch (err) {
     throw new InputError(file, [{ where: "file", message: `not a readable CSV (${err instanceof Error ? err.message : String(err)})` }]);
   }

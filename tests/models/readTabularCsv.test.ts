@@ -1,0 +1,67 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { detectCsvDelimiter, readTabularCsv } from "../../src/models/readTabularCsv";
+import { InputError } from "../../src/io/InputError";
+
+let dir = "";
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-tabular-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+// A bank-churn-like export (the Kaggle "Churn_Modelling" header shape).
+const bank = "CustomerId,Geography,Gender,Age,Balance,Exited\n15600001,France,Female,42,0,1\n15600002,Spain,Male,41,83807.86,0\n";
+const expected = {
+  header: ["CustomerId", "Geography", "Gender", "Age", "Balance", "Exited"],
+  rows: 2,
+  exited: ["1", "0"],
+  balance: ["0", "83807.86"],
+};
+
+describe("detectCsvDelimiter", () => {
+  it("is the most frequent of , ; tab in the header line", () => {
+    expect(detectCsvDelimiter("id;age;churn\n1;40;0\n")).toBe(";");
+    expect(detectCsvDelimiter("id\tage\tchurn\r\n1\t40\t0\r\n")).toBe("\t");
+    expect(detectCsvDelimiter("id,age,churn\n1;2;3;4;5\n")).toBe(",");
+  });
+  it("ignores delimiters inside quotes and defaults to comma", () => {
+    expect(detectCsvDelimiter('id,"a;b;c",churn\n')).toBe(",");
+    expect(detectCsvDelimiter("churn\n1\n")).toBe(",");
+    expect(detectCsvDelimiter("")).toBe(",");
+  });
+});
+
+describe("readTabularCsv reads the same table whatever the export dialect", () => {
+  const dialects: Array<[string, string]> = [
+    ["comma, LF", bank],
+    ["semicolon (decimal-comma locales)", bank.replace(/,/g, ";")],
+    ["tab", bank.replace(/,/g, "\t")],
+    ["CRLF", bank.replace(/\n/g, "\r\n")],
+    ["UTF-8 BOM", `\uFEFF${bank}`],
+  ];
+  for (const [name, text] of dialects) {
+    it(name, () => {
+      const t = readTabularCsv(write(`${name.replace(/\W+/g, "-")}.csv`, text));
+      expect(t.header).toEqual(expected.header);
+      expect(t.rows).toBe(expected.rows);
+      expect(t.columns["Exited"]).toEqual(expected.exited);
+      expect(t.columns["Balance"]).toEqual(expected.balance);
+    });
+  }
+  it("keeps quoted fields with commas whole", () => {
+    const t = readTabularCsv(write("quoted.csv", 'id,name,churn\n1,"Smith, Ann",0\n2,"Lee, Bo",1\n'));
+    expect(t.columns["name"]).toEqual(["Smith, Ann", "Lee, Bo"]);
+  });
+  it("rejects an empty file and a header-only file with an InputError", () => {
+    expect(() => readTabularCsv(write("empty.csv", ""))).toThrow(InputError);
+    expect(() => readTabularCsv(write("header.csv", "id;churn\n"))).toThrow(/no data rows/);
+  });
+});
