@@ -23,6 +23,7 @@ export {
 } from "./schema";
 export { parsePlan, jsonPath } from "./parsePlan";
 export { loadPlan } from "./loadPlan";
+export { seedPlanFile } from "./seedPlanFile";
 export { type PlanFigures, planFigureKeys, figuresFrom, cleanFigure } from "./PlanFigures";
 export { asStated } from "./asStated";
 export { recomputed } from "./recomputed";

@@ -115,6 +115,21 @@ describe("churnlab score", () => {
     expect(fs.existsSync(path.join(dir, "never.csv"))).toBe(false);
   });
 
+  it("finds its default plan when run from another folder (not the repository root)", async () => {
+    const model = path.join(dir, "model-logistic");
+    const scores = path.join(dir, "scores-elsewhere.csv");
+    const cwd = process.cwd();
+    process.chdir(os.tmpdir());
+    try {
+      const r = await run(scoreCommand, ["--model", model, "--csv", csv, "--out", scores]);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(fs.readFileSync(scores, "utf8").split("\n")[0]).toBe("customerID,probability,tier");
+  });
+
   it("rejects a folder that is not a model", async () => {
     const r = await run(scoreCommand, ["--model", dir, "--csv", csv, "--out", path.join(dir, "never.csv")]);
     expect(r.code).toBe(2);

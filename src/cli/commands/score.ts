@@ -1,9 +1,9 @@
-import * as path from "node:path";
 import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError } from "../../io/InputError";
 import { writeFileAtomic } from "../../io/writeFileAtomic";
 import { loadPlan } from "../../plan/loadPlan";
+import { seedPlanFile } from "../../plan/seedPlanFile";
 import { checkIds } from "../../models/parseTarget";
 import { loadPipeline } from "../../models/persistence";
 import { readTabularCsv } from "../../models/readTabularCsv";
@@ -14,7 +14,7 @@ interface ScoreFlags {
   model: string;
   csv: string;
   out: string;
-  plan: string;
+  plan?: string;
   id?: string;
   json?: boolean;
 }
@@ -40,12 +40,12 @@ export function scoreCommand(): Command {
     .requiredOption("--model <dir>", "model folder written by churnlab train")
     .requiredOption("--csv <file>", "table to score (same columns as the training table; the target may be absent)")
     .requiredOption("--out <file>", "CSV to write: id,probability,tier")
-    .option("--plan <file>", "plan whose tier thresholds to use", path.join("data", "plans", "seed-plan.json"))
+    .option("--plan <file>", "plan whose tier thresholds to use (default: churnlab's data/plans/seed-plan.json, wherever it is run from)")
     .option("--id <column>", "id column (default: the model's)")
     .option("--json", "print a summary as JSON")
     .action(
       action(async (flags: ScoreFlags) => {
-        const plan = loadPlan(flags.plan);
+        const plan = loadPlan(flags.plan ?? seedPlanFile);
         const tiers = [...plan.tiers].sort((a, b) => b.probabilityMin - a.probabilityMin);
         const thresholds = tiers.map((t) => t.probabilityMin).filter((t) => t > 0).sort((a, b) => a - b);
         const pipeline = await loadPipeline(flags.model);

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { action, intOption, printJson } from "../run";
 import { loadPlan } from "../../plan/loadPlan";
+import { seedPlanFile } from "../../plan/seedPlanFile";
 import { formatWeeklySummary, runWeekly } from "../../actions/runWeekly";
 
 /** Raw option values of `churnlab weekly`. */
@@ -10,7 +11,7 @@ interface WeeklyFlags {
   week: string;
   out: string;
   advisors?: string;
-  plan: string;
+  plan?: string;
   cooldownDays?: number;
   json?: boolean;
 }
@@ -38,12 +39,12 @@ export function weeklyCommand(): Command {
     .requiredOption("--week <date>", "the Monday of this run, YYYY-MM-DD")
     .requiredOption("--out <dir>", "output folder: queue-<week>.csv, queue-<week>.json and queue-ledger.json (the state between weeks)")
     .option("--advisors <file>", "advisor roster, CSV: advisor_id, outlet_id, weekly_capacity (without it, entries are handed off unassigned)")
-    .option("--plan <file>", "plan JSON (tiers, trigger, golden window, horizon)", "data/plans/seed-plan.json")
+    .option("--plan <file>", "plan JSON (tiers, trigger, golden window, horizon; default: churnlab's data/plans/seed-plan.json, wherever it is run from)")
     .option("--cooldown-days <n>", "days after a hand-off during which a customer is not queued again (default: the plan's horizon, 30)", intOption("--cooldown-days", 0, 3650))
     .option("--json", "print the week's queue document as JSON on stdout (summary to stderr)")
     .action(
       action((flags: WeeklyFlags) => {
-        const plan = loadPlan(flags.plan);
+        const plan = loadPlan(flags.plan ?? seedPlanFile);
         const report = runWeekly({
           scoresFile: flags.scores,
           previousFile: flags.previous,
