@@ -10,6 +10,7 @@ import { parentPort } from "node:worker_threads";
 import { blockBuffers, createBlockContext, runBlock, type BlockOptions, type DesignOptions } from "./blockRunner";
 import type { RolloutCalibration } from "./rolloutCalibration";
 import { createTrialContext, runRolloutTrial, type RolloutDesign } from "./rolloutTrials";
+import { importBetaTables } from "./distributions";
 import { parseUncertainPlan } from "./uncertainPlan";
 
 /** Init data of a Monte Carlo job. */
@@ -30,7 +31,9 @@ interface RolloutInit {
   calibration: RolloutCalibration;
 }
 
-type Setup = { type: "setup"; job: number; kind: "monte-carlo"; init: MonteCarloInit } | { type: "setup"; job: number; kind: "rollout"; init: RolloutInit };
+/** Beta quantile tables the main thread already computed (exportBetaTables), sent with every setup. */
+type Tables = Array<[string, Float64Array]>;
+type Setup = { type: "setup"; job: number; kind: "monte-carlo"; init: MonteCarloInit; tables: Tables } | { type: "setup"; job: number; kind: "rollout"; init: RolloutInit; tables: Tables };
 type Task = { type: "task"; job: number; index: number };
 
 if (parentPort !== null) {
@@ -44,6 +47,7 @@ if (parentPort !== null) {
       run = undefined;
       setupError = undefined;
       try {
+        importBetaTables(message.tables);
         if (message.kind === "monte-carlo") {
           const init = message.init;
           const ctx = createBlockContext(parseUncertainPlan(init.json, init.source), init.design);

@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { exportBetaTables } from "./distributions";
 import { workerScript } from "./workerBundle";
 
 /** A job for the pool: one setup per worker, then tasks 0..tasks-1 handed out one at a time. */
@@ -55,7 +56,8 @@ function release(w: Worker): void {
  * Runs a job on the process's warm worker pool: idle workers are reused
  * (started once per process, unref'd while idle so they never keep the
  * process alive), missing ones are started from the pre-compiled worker
- * script ({@link workerScript}). Each worker receives the job's `init` once,
+ * script ({@link workerScript}). Each worker receives the job's `init` once
+ * (with this thread's beta quantile tables, so it does not recompute them),
  * then task indices one at a time (dynamic load balancing); values arrive in
  * completion order, so callers merge them by index for results that do not
  * depend on the number of workers. Several jobs may run at once (each gets
@@ -72,6 +74,7 @@ export function runOnWorkers<V>(job: PoolJob<V>): Promise<void> {
   if (tasks === 0) return Promise.resolve();
   const id = nextJob++;
   const count = Math.min(job.workers, tasks);
+  const tables = exportBetaTables();
   return new Promise<void>((resolve, reject) => {
     let next = 0;
     let done = 0;
@@ -124,7 +127,7 @@ export function runOnWorkers<V>(job: PoolJob<V>): Promise<void> {
       });
       w.on("error", onError);
       w.on("exit", onExit);
-      w.postMessage({ type: "setup", job: id, kind: job.kind, init: job.init });
+      w.postMessage({ type: "setup", job: id, kind: job.kind, init: job.init, tables });
       feed();
     }
   });

@@ -5,6 +5,8 @@ import { runMonteCarlo } from "../../src/simulation/monteCarlo";
 import { loadUncertainPlan } from "../../src/simulation/uncertainPlan";
 import { idleWorkerCount, runOnWorkers, terminateWorkerPool } from "../../src/simulation/workerPool";
 import { workerScript } from "../../src/simulation/workerBundle";
+import { compileDistribution, exportBetaTables, importBetaTables } from "../../src/simulation/distributions";
+import { betaQuantile } from "../../src/random/index";
 import { repoFile } from "./fixtures";
 
 const plan = loadUncertainPlan(repoFile("data/plans/seed-plan-uncertain.json"));
@@ -60,5 +62,18 @@ describe("the warm worker pool", () => {
   it("resolves at once for no tasks and rejects a worker count below 1", async () => {
     await expect(runOnWorkers({ kind: "rollout", init: null, tasks: 0, workers: 1, onResult: () => undefined })).resolves.toBeUndefined();
     await expect(runOnWorkers({ kind: "rollout", init: null, tasks: 1, workers: 0, onResult: () => undefined })).rejects.toThrow(RangeError);
+  });
+});
+
+describe("beta quantile tables shared with workers", () => {
+  it("holds the tables of the plan's PERT and beta inputs, each 4,097 exact beta quantiles (entry i = Q(i/4096))", () => {
+    compileDistribution({ dist: "pert", min: 0, mode: 0.25, max: 1 }); // PERT(0, 0.25, 1) = Beta(1 + 4·0.25, 1 + 4·0.75) = Beta(2, 4) on [0, 1] (Vose)
+    const table = new Map(exportBetaTables()).get("2,4");
+    expect(table?.length).toBe(4097);
+    expect(table![1024]).toBe(betaQuantile(0.25, 2, 4));
+  });
+
+  it("rejects a table of the wrong size", () => {
+    expect(() => importBetaTables([["2,5", new Float64Array(10)]])).toThrow(RangeError);
   });
 });
