@@ -101,3 +101,4 @@ export { staffingCurve, roiByAuc, timingPolicies, type DecisionOptions, type Dec
 export { gateAuc } from "./gateAuc";
 export { runOnWorkers, terminateWorkerPool, idleWorkerCount, type PoolJob } from "./workerPool";
 export { workerScript, type WorkerScript } from "./workerBundle";
+export { exportBetaTables, importBetaTables } from "./distributions";
