@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { InputError, type InputProblem } from "../io/InputError";
 import { readCsvText } from "../data/readCsvText";
+import { detectCsvDelimiter } from "../data/detectCsvDelimiter";
 import type { Advisor } from "./queueTypes";
 
 /**
@@ -17,7 +18,7 @@ import type { Advisor } from "./queueTypes";
 export function parseAdvisors(text: string, source: string): Advisor[] {
   let rows: string[][];
   try {
-    rows = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    rows = parse(text, { delimiter: detectCsvDelimiter(text), relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (err) {
     throw new InputError(source, [{ where: "file", message: `not readable as CSV: ${(err as Error).message}` }]);
   }

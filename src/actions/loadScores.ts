@@ -2,6 +2,7 @@ import * as path from "node:path";
 import { parse } from "csv-parse/sync";
 import { InputError, type InputProblem } from "../io/InputError";
 import { readCsvText } from "../data/readCsvText";
+import { detectCsvDelimiter } from "../data/detectCsvDelimiter";
 import { isoToDay } from "../data/dates";
 import type { ScoredCustomer } from "./riskTiers";
 
@@ -52,7 +53,7 @@ export interface ScoreFile {
 export function parseScores(text: string, source: string): ScoreFile {
   let rows: string[][];
   try {
-    rows = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    rows = parse(text, { delimiter: detectCsvDelimiter(text), relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (err) {
     const e = err as Error & { lines?: number };
     throw new InputError(source, [{ where: e.lines === undefined ? "file" : `line ${e.lines}`, message: `not readable as CSV: ${e.message}` }]);

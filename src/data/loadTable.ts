@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { InputError, type InputProblem } from "../io/InputError";
 import { readCsvText } from "./readCsvText";
+import { detectCsvDelimiter } from "./detectCsvDelimiter";
 import { allocateColumn, cellSchema, type ColumnValues, type Table, type TableSchema } from "./schema";
 
 /** Options of {@link loadTable} and the per-table loaders. */
@@ -133,6 +134,7 @@ export function loadTable<S extends TableSchema>(file: string, schema: S, option
 
   try {
     parse(text, {
+      delimiter: detectCsvDelimiter(text),
       relax_column_count: true,
       skip_empty_lines: true,
       on_record: (record: string[], context: { lines: number }) => {

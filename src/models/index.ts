@@ -26,7 +26,7 @@ export { trainGbdt, loadGbdt, loadXGBoost, type GbdtOptions } from "./gbdtModel"
 export { fitPlatt, fitIsotonic, fitCalibration, applyCalibration, type Calibrator, type CalibrationMethod } from "./calibration";
 export { stratifiedSplit } from "./stratifiedSplit";
 export { parseTarget, checkIds, type ParsedTarget } from "./parseTarget";
-export { readTabularCsv, detectCsvDelimiter, type TabularCsv } from "./readTabularCsv";
+export { readTabularCsv, type TabularCsv } from "./readTabularCsv";
 export { scoreWithPipeline, type ChurnPipeline, type ModelMetadata } from "./ChurnPipeline";
 export { savePipeline, loadPipeline } from "./persistence";
 export { trainChurnModel, defaultLogistic, defaultMlp, type TrainOptions, type TrainResult, type DataSplit, type Candidate } from "./trainChurnModel";

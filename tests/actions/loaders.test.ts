@@ -27,6 +27,12 @@ describe("parseScores: the weekly score file", () => {
     // The output of `churnlab score` on the Telco data: customerID,probability,tier (tier ignored).
     expect(parseScores("customerID,probability,tier\n7590-VHVEG,0.734000,very-high\n", "s.csv").customers).toEqual([{ customerId: "7590-VHVEG", probability: 0.734 }]);
   });
+  it("reads semicolon- and tab-separated exports with CRLF line ends like comma-separated ones", () => {
+    const expected = [{ customerId: "c1", probability: 0.62 }, { customerId: "c2", probability: 0.1 }];
+    expect(parseScores("customer_id;probability\r\nc1;0.62\r\nc2;0.1\r\n", "s.csv").customers).toEqual(expected);
+    expect(parseScores("customer_id\tprobability\nc1\t0.62\nc2\t0.1\n", "s.tsv").customers).toEqual(expected);
+    expect(parseAdvisors("advisor_id;outlet_id;weekly_capacity\nadv1;O1;25\n", "a.csv")).toEqual([{ advisorId: "adv1", outletId: "O1", weeklyCapacity: 25 }]);
+  });
   it("takes the week from a week column, else from a date in the file name", () => {
     expect(parseScores("customer_id,probability,week\nc1,0.5,2025-01-13\n", "x.csv")).toMatchObject({ week: "2025-01-13", weekFrom: "column" });
     expect(parseScores("customer_id,probability\nc1,0.5\n", "out/scores-2025-01-06.csv")).toMatchObject({ week: "2025-01-06", weekFrom: "file name" });

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { detectCsvDelimiter, readTabularCsv } from "../../src/models/readTabularCsv";
+import { readTabularCsv } from "../../src/models/readTabularCsv";
 import { InputError } from "../../src/io/InputError";
 
 let dir = "";
@@ -25,19 +25,6 @@ const expected = {
   exited: ["1", "0"],
   balance: ["0", "83807.86"],
 };
-
-describe("detectCsvDelimiter", () => {
-  it("is the most frequent of , ; tab in the header line", () => {
-    expect(detectCsvDelimiter("id;age;churn\n1;40;0\n")).toBe(";");
-    expect(detectCsvDelimiter("id\tage\tchurn\r\n1\t40\t0\r\n")).toBe("\t");
-    expect(detectCsvDelimiter("id,age,churn\n1;2;3;4;5\n")).toBe(",");
-  });
-  it("ignores delimiters inside quotes and defaults to comma", () => {
-    expect(detectCsvDelimiter('id,"a;b;c",churn\n')).toBe(",");
-    expect(detectCsvDelimiter("churn\n1\n")).toBe(",");
-    expect(detectCsvDelimiter("")).toBe(",");
-  });
-});
 
 describe("readTabularCsv reads the same table whatever the export dialect", () => {
   const dialects: Array<[string, string]> = [
