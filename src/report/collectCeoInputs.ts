@@ -8,6 +8,7 @@ import type { CeoPageInputs } from "./CeoPageInputs";
 import { planFileInfo } from "./planFileInfo";
 import { stageGates } from "./stageGates";
 import { runRollout, type RolloutOptions } from "../simulation/rolloutSimulation";
+import { rolloutGateProblems } from "../simulation/rolloutGateProblems";
 import type { CeoRollout } from "./CeoPageInputs";
 
 /** Options of {@link collectCeoInputs}. */
@@ -75,7 +76,7 @@ export async function collectCeoInputs(planFile: string, options: CeoRunOptions 
   const roiSamples = mc.samples?.roi ?? new Float32Array(0);
   let rollout: CeoRollout | null = null;
   // The rollout's gates need success criteria (the simulation applies a stage's own or an earlier stage's).
-  if (options.rollout !== false && plan.rollout.some((stage) => stage.successCriteria !== undefined)) {
+  if (options.rollout !== false && rolloutGateProblems(plan).length === 0) {
     const r = options.rollout ?? {};
     const customers = Math.min(r.customers ?? defaultCeoRollout.customers, plan.customers);
     const rolloutOptions: RolloutOptions = { trials: r.trials ?? defaultCeoRollout.trials, seed, customers };

@@ -81,6 +81,7 @@ export {
   type GateCriteria,
   type GateMeasurement,
 } from "./rolloutGates";
+export { rolloutGateProblems } from "./rolloutGateProblems";
 export { summarizeRolloutRun, projectedRoi, type RolloutRunSummary, type GateOutcome } from "./rolloutRunSummary";
 export { createTrialContext, trialParameters, runRolloutTrial, defaultModelAuc, PARAMETER_BLOCK, type RolloutDesign, type RolloutTrialContext, type TrialParameters } from "./rolloutTrials";
 export {

@@ -3,6 +3,7 @@ import { SingleBar, Presets } from "cli-progress";
 import { action, intOption, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
 import { loadUncertainPlan } from "../../simulation/uncertainPlan";
+import { rolloutGateProblems } from "../../simulation/rolloutGateProblems";
 import { runRollout, type RolloutOptions, type RolloutResult } from "../../simulation/rolloutSimulation";
 import { callsPerAdvisorPerWeek } from "../../simulation/rolloutPlanScenario";
 import { rankTiers } from "../../actions/riskTiers";
@@ -112,6 +113,8 @@ export function rolloutCommand(): Command {
       action(async (file: string, flags: RolloutFlags) => {
         const parsed = parseFlags(flags);
         const plan = loadUncertainPlan(file);
+        const gateProblems = rolloutGateProblems(plan.base);
+        if (gateProblems.length > 0) throw new InputError(file, gateProblems);
         const options: RolloutOptions = { trials: flags.trials, seed: flags.seed, replicates: flags.replicates, ...parsed };
         if (flags.workers !== undefined) options.workers = flags.workers;
         if (flags.customers !== undefined) options.customers = flags.customers;
