@@ -58,6 +58,15 @@ describe("churnlab plan <file> --json", () => {
 });
 
 describe("churnlab plan <file> (tables)", () => {
+  it("reads an uncertain plan at its base values (the seed's uncertain plan reproduces the article), with a note on stderr", async () => {
+    expect(await run("data/plans/seed-plan-uncertain.json", "--json")).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(Object.keys(out)).toEqual(["asStated", "recomputed", "findings"]);
+    expect(out.asStated).toMatchObject({ firstYearCost: 10_840_000, totalBenefit: 49_728_000, roi: 3.5875, paybackMonths: 2.6158 });
+    expect(out).toEqual(planReport(loadPlan("data/plans/seed-plan.json")));
+    expect(stderr).toMatch(/^note: data\/plans\/seed-plan-uncertain.json is an uncertain plan/);
+  });
+
   it("shows both views in 万元 and every finding with its path", async () => {
     expect(await run("data/plans/seed-plan.json")).toBe(0);
     expect(stdout).toMatch(/First-year cost \(万元\)\s+1,084\.0\s+1,574\.0/);

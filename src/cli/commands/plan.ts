@@ -1,6 +1,8 @@
 import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError } from "../../io/InputError";
+import { readFileSync } from "node:fs";
+import { loadUncertainPlan } from "../../simulation/uncertainPlan";
 import { asStated, auditPlan, loadPlan, planFigureKeys, recomputed, type Finding, type Plan, type PlanFigures } from "../../plan/index";
 
 /** Output languages of `churnlab plan`'s tables. */
@@ -121,12 +123,42 @@ function wrap(s: string, width: number): string[] {
   return lines;
 }
 
+/** True when a plan file's JSON holds a distribution (`{"dist": …}`) or an uncertain plan's own sections; false when it cannot be read or parsed. */
+function isUncertainPlanFile(file: string): boolean {
+  let json: unknown;
+  try {
+    const text = readFileSync(file, "utf8");
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return false;
+  }
+  const hasDist = (v: unknown): boolean =>
+    Array.isArray(v) ? v.some(hasDist) : typeof v === "object" && v !== null ? "dist" in v || Object.values(v).some(hasDist) : false;
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return false;
+  return "simulation" in json || "correlations" in json || "sampling" in json || hasDist(json);
+}
+
+/**
+ * Loads a plan for `churnlab plan`: a plain plan as it is, an uncertain plan
+ * (with distributions) at its base values, with the problems of the matching
+ * schema when the file is bad.
+ *
+ * @throws InputError naming the file and each JSON path.
+ * @example
+ * loadPlanForAudit("data/plans/seed-plan-uncertain.json").uncertain // true
+ */
+export function loadPlanForAudit(file: string): { plan: Plan; uncertain: boolean } {
+  if (isUncertainPlanFile(file)) return { plan: loadUncertainPlan(file).base, uncertain: true };
+  return { plan: loadPlan(file), uncertain: false };
+}
+
 /**
  * `churnlab plan <file> [--json] [--lang en|zh]`: loads and validates a plan,
  * prints its first-year figures as stated and recomputed (tables in 万元, or
  * JSON `{ asStated, recomputed, findings }` with money in yuan and roi as a
- * fraction) and the audit findings. A bad plan file exits 2 with one line per
- * problem on stderr and nothing on stdout.
+ * fraction) and the audit findings. An uncertain plan (numbers given as
+ * distributions) is shown at its base values, with a note on stderr. A bad
+ * plan file exits 2 with one line per problem on stderr and nothing on stdout.
  *
  * @example
  * // churnlab plan data/plans/seed-plan.json --json
@@ -134,14 +166,15 @@ function wrap(s: string, width: number): string[] {
 export function planCommand(): Command {
   return new Command("plan")
     .description("Reproduce a retention plan's first-year figures (as stated and recomputed from their drivers) and audit them")
-    .argument("<file>", "plan JSON file, e.g. data/plans/seed-plan.json (schema: src/plan/schema.ts)")
+    .argument("<file>", "plan JSON file, e.g. data/plans/seed-plan.json (schema: src/plan/schema.ts); an uncertain plan is shown at its base values")
     .option("--json", "print JSON { asStated, recomputed, findings } (money in yuan, roi as a fraction; roi and paybackMonths to 4 decimals) instead of tables")
     .option("--lang <lang>", "language of the tables' labels: en or zh (finding messages are English)", "en")
     .action(
       action((file: string, flags: PlanFlags) => {
         const lang = flags.lang.toLowerCase();
         if (lang !== "en" && lang !== "zh") throw new InputError("command line", [{ where: "--lang", message: `must be en or zh, got "${flags.lang}"` }]);
-        const plan = loadPlan(file);
+        const { plan, uncertain } = loadPlanForAudit(file);
+        if (uncertain) process.stderr.write(`note: ${file} is an uncertain plan: its figures are shown at each distribution's base value (churnlab simulate draws them)\n`);
         const report = planReport(plan);
         if (flags.json) printJson(report);
         else process.stdout.write(formatPlanReport(`${lang === "zh" ? "计划" : "Plan"}: ${plan.name} (${file})`, report, lang));
