@@ -145,19 +145,45 @@ export function fitLogisticNewton(train: LabelledData, options: NewtonOptions = 
   const xTensor = tf.tensor2d(withOnes, [n, width]);
   const xtTensor = tf.tensor2d(transposed, [width, n]);
 
+  const w0 = weights[0];
+  const w1 = weights[1];
+  const curvature = new Float32Array(n);
+  /**
+   * One pass over the rows at coefficients betaAt: the objective, its gradient (in float64: a float32 sum
+   * over 100,000 rows moved rare-event coefficients by 1e-3) and each row's curvature s·p·(1 − p) for the Hessian.
+   */
+  const evaluate = (betaAt: Float64Array): { objective: number; gradient: Float64Array } => {
+    const gradient = new Float64Array(width);
+    const intercept = betaAt[d] as number;
+    let loss = 0;
+    for (let i = 0; i < n; i++) {
+      const offset = i * d;
+      let eta = intercept;
+      for (let j = 0; j < d; j++) eta += (x.data[offset + j] as number) * (betaAt[j] as number);
+      const label = y[i] as number;
+      const w = label === 1 ? w1 : w0;
+      const e = Math.exp(-Math.abs(eta));
+      const p = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+      loss += w * ((eta > 0 ? eta : 0) + Math.log1p(e) - label * eta);
+      const r = w * (p - label);
+      curvature[i] = w * p * (1 - p);
+      for (let j = 0; j < d; j++) gradient[j] = (gradient[j] as number) + r * (x.data[offset + j] as number);
+      gradient[d] = (gradient[d] as number) + r;
+    }
+    let penalty = 0;
+    for (let j = 0; j < width; j++) gradient[j] = (gradient[j] as number) / weightSum;
+    for (let j = 0; j < d; j++) {
+      const b = betaAt[j] as number;
+      penalty += b * b;
+      gradient[j] = (gradient[j] as number) + 2 * l2 * b;
+    }
+    return { objective: loss / weightSum + l2 * penalty, gradient };
+  };
+
   const beta = new Float64Array(width);
   const meanY = positiveWeight / weightSum;
   beta[d] = Math.log(meanY / (1 - meanY));
-  let eta = new Float64Array(n).fill(beta[d] as number);
-  const objective = (etaAt: Float64Array, betaAt: Float64Array): number => {
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += (y[i] === 1 ? weights[1] : weights[0]) * logLossOfLogit(etaAt[i] as number, y[i] as number);
-    let penalty = 0;
-    for (let j = 0; j < d; j++) penalty += (betaAt[j] as number) ** 2;
-    return sum / weightSum + l2 * penalty;
-  };
-  let current = objective(eta, beta);
-  const curvature = new Float32Array(n);
+  let state = evaluate(beta);
   const trainLoss: number[] = [];
   const validLoss: number[] = [];
   let converged = false;
@@ -165,68 +191,46 @@ export function fitLogisticNewton(train: LabelledData, options: NewtonOptions = 
   let previousHessian: Float64Array | undefined;
   try {
     while (iterations < maxIterations) {
-      // the gradient in float64 (a float32 sum over 100,000 rows moved rare-event coefficients by 1e-3);
-      // the Hessian in float32 with tf.matMul (it only sets the step, not the optimum)
-      const gradient = new Float64Array(width);
-      for (let i = 0; i < n; i++) {
-        const p = 1 / (1 + Math.exp(-(eta[i] as number)));
-        const w = y[i] === 1 ? weights[1] : weights[0];
-        const r = w * (p - (y[i] as number));
-        curvature[i] = w * p * (1 - p);
-        const offset = i * d;
-        for (let j = 0; j < d; j++) gradient[j] = (gradient[j] as number) + r * (x.data[offset + j] as number);
-        gradient[d] = (gradient[d] as number) + r;
-      }
-      for (let j = 0; j < width; j++) gradient[j] = (gradient[j] as number) / weightSum;
-      for (let j = 0; j < d; j++) gradient[j] = (gradient[j] as number) + 2 * l2 * (beta[j] as number);
       // Near the optimum the Hessian hardly moves: test convergence with the last step's one before forming a new one.
-      if (previousHessian !== undefined && !(newtonDecrement(previousHessian, gradient, width).decrement / 2 > tolerance)) {
+      if (previousHessian !== undefined && !(newtonDecrement(previousHessian, state.gradient, width).decrement / 2 > tolerance)) {
         converged = true;
         break;
       }
+      // the Hessian in float32 with tf.matMul (it only sets the step, not the optimum)
       const hessianTensor = tf.tidy(() => tf.matMul(xtTensor.mul(tf.tensor2d(curvature, [1, n])), xTensor));
       const hessian = Float64Array.from(hessianTensor.dataSync() as Float32Array, (v) => v / weightSum);
       hessianTensor.dispose();
       for (let j = 0; j < d; j++) hessian[j * width + j] = (hessian[j * width + j] as number) + 2 * l2;
       previousHessian = hessian;
-      const { step, decrement } = newtonDecrement(hessian, gradient, width);
+      const { step, decrement } = newtonDecrement(hessian, state.gradient, width);
       if (!(decrement / 2 > tolerance)) {
         converged = true;
         break;
       }
-      const move = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        let m = step[d] as number;
-        const offset = i * d;
-        for (let j = 0; j < d; j++) m += (x.data[offset + j] as number) * (step[j] as number);
-        move[i] = m;
-      }
+      // Armijo halving; the full step is nearly always taken, and each trial is one pass that also gives the next gradient
       let size = 1;
       let accepted = false;
-      const nextEta = new Float64Array(n);
       const nextBeta = new Float64Array(width);
       for (let halvings = 0; halvings < 30; halvings++, size /= 2) {
-        for (let i = 0; i < n; i++) nextEta[i] = (eta[i] as number) + size * (move[i] as number);
         for (let j = 0; j < width; j++) nextBeta[j] = (beta[j] as number) + size * (step[j] as number);
-        const next = objective(nextEta, nextBeta);
-        if (next <= current - 1e-4 * size * decrement) {
-          current = next;
+        const next = evaluate(nextBeta);
+        if (next.objective <= state.objective - 1e-4 * size * decrement) {
+          state = next;
           accepted = true;
           break;
         }
       }
       if (!accepted) {
-        // no step lowers the objective: float32 rounding of the gradient sets the floor
+        // no step lowers the objective: its float64 rounding sets the floor
         converged = true;
         break;
       }
-      eta = nextEta;
       beta.set(nextBeta);
       iterations++;
       const vLoss = validation === undefined || validation.x.rows === 0 ? NaN : weightedLossAt(validation.x, validation.y, beta, weights);
-      trainLoss.push(current);
+      trainLoss.push(state.objective);
       validLoss.push(vLoss);
-      options.onIteration?.(iterations, current, vLoss);
+      options.onIteration?.(iterations, state.objective, vLoss);
     }
   } finally {
     tf.dispose([xTensor, xtTensor]);
