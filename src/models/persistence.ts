@@ -39,6 +39,7 @@ const preprocessingSchema = z.looseObject({
  * preprocessing.json, calibration.json and metadata.json. All files are
  * written atomically; the folder is created when missing.
  *
+ * @throws InputError when `dir` exists as a file (the file is left untouched).
  * @example
  * await savePipeline("models/churn", pipeline); // ["models/churn/model.json", ...]
  */
@@ -49,6 +50,7 @@ export async function savePipeline(dir: string, pipeline: ChurnPipeline): Promis
     "calibration.json": JSON.stringify(pipeline.calibrator, null, 2),
     "metadata.json": JSON.stringify(pipeline.metadata, null, 2),
   };
+  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new InputError(dir, [{ where: "folder", message: "is a file, not a folder: a model is saved as a folder of files" }]);
   fs.mkdirSync(dir, { recursive: true });
   const out: Record<string, string | Uint8Array> = {};
   for (const [name, content] of Object.entries(files)) out[path.join(dir, name)] = typeof content === "string" ? `${content}\n` : content;

@@ -87,6 +87,15 @@ describe("churnlab train", () => {
   bad("an empty file", "", ["--target", "churn"], /empty/);
   bad("a header without rows", "id,x,churn\n", ["--target", "churn"], /no data rows/);
   bad("duplicate ids", `id,x,churn\n${rows((i) => `${i % 50},${i},${i % 2}`)}\n`, ["--target", "churn", "--id", "id"], /duplicate id "0"/);
+  it("rejects --out naming an existing file before training (exit 2, the file untouched; it used to exit 1 with EEXIST)", async () => {
+    const file = path.join(dir, "precious.txt");
+    fs.writeFileSync(file, "keep me\n");
+    const r = await run(trainCommand, ["--csv", csv, "--target", "Churn", "--model", "logistic", "--out", file, "--json"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(`--out: "${file}" is a file`);
+    expect(fs.readFileSync(file, "utf8")).toBe("keep me\n");
+  });
   bad("an unknown model kind", `id,x,churn\n${rows((i) => `${i},${i},${i % 2}`)}\n`, ["--target", "churn", "--model", "forest"], /--model/);
 });
 

@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
@@ -61,6 +62,7 @@ export function trainCommand(): Command {
         if (!(flags.model === "auto" || (modelKinds as readonly string[]).includes(flags.model))) problems.push({ where: "--model", message: `must be logistic, mlp, gbdt or auto, got "${flags.model}"` });
         if (!/^\d+$/.test(flags.seed.trim()) || !Number.isSafeInteger(Number(flags.seed))) problems.push({ where: "--seed", message: `must be a non-negative integer, got "${flags.seed}"` });
         if (!["platt", "isotonic", "none"].includes(flags.calibration)) problems.push({ where: "--calibration", message: `must be platt, isotonic or none, got "${flags.calibration}"` });
+        if (flags.out !== undefined && fs.existsSync(flags.out) && !fs.statSync(flags.out).isDirectory()) problems.push({ where: "--out", message: `"${flags.out}" is a file; --out names the model folder to write (it is left as it is)` });
         if (problems.length > 0) throw new InputError("command line", problems);
         const table = readTabularCsv(flags.csv);
         const named = [flags.target, ...(flags.id === undefined ? [] : [flags.id]), ...list(flags.numeric), ...list(flags.categorical), ...list(flags.drop)];
