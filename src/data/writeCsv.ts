@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import { makeOutputFolder } from "../io/makeOutputFolder";
 import * as path from "node:path";
 import { dayToIso } from "./dates";
 import type { ColumnSpec, ColumnValues, Table, TableSchema } from "./schema";
@@ -121,7 +122,7 @@ export function tableToCsv<S extends TableSchema>(table: Table<S>): string {
  * writeTablesCsv("out/synth", [population.customers, population.visits]); // ["out/synth/customers.csv", "out/synth/visits.csv"]
  */
 export function writeTablesCsv(dir: string, tables: ReadonlyArray<Table<TableSchema>>): string[] {
-  fs.mkdirSync(dir, { recursive: true });
+  makeOutputFolder(dir);
   const staged: Array<[tmp: string, target: string]> = [];
   try {
     for (const table of tables) {

@@ -1,2 +1,3 @@
 export { InputError, type InputProblem } from "./InputError";
 export { writeFileAtomic, writeFilesAtomic } from "./writeFileAtomic";
+export { makeOutputFolder } from "./makeOutputFolder";

@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import { makeOutputFolder } from "./makeOutputFolder";
 import * as path from "node:path";
 
 /**
@@ -13,7 +14,7 @@ import * as path from "node:path";
  */
 export function writeFileAtomic(filePath: string, data: string | Uint8Array): void {
   const dir = path.dirname(filePath);
-  fs.mkdirSync(dir, { recursive: true });
+  makeOutputFolder(dir);
   const tmp = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${Date.now()}.tmp`);
   try {
     const fd = fs.openSync(tmp, "w");
@@ -43,7 +44,7 @@ export function writeFilesAtomic(files: ReadonlyMap<string, string | Uint8Array>
   try {
     for (const [target, data] of entries) {
       const dir = path.dirname(target);
-      fs.mkdirSync(dir, { recursive: true });
+      makeOutputFolder(dir);
       const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
       staged.push([tmp, target]);
       fs.writeFileSync(tmp, data);

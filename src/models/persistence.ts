@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import { makeOutputFolder } from "../io/makeOutputFolder";
 import * as path from "node:path";
 import { z } from "zod";
 import { InputError } from "../io/InputError";
@@ -50,8 +51,7 @@ export async function savePipeline(dir: string, pipeline: ChurnPipeline): Promis
     "calibration.json": JSON.stringify(pipeline.calibrator, null, 2),
     "metadata.json": JSON.stringify(pipeline.metadata, null, 2),
   };
-  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new InputError(dir, [{ where: "folder", message: "is a file, not a folder: a model is saved as a folder of files" }]);
-  fs.mkdirSync(dir, { recursive: true });
+  makeOutputFolder(dir);
   const out: Record<string, string | Uint8Array> = {};
   for (const [name, content] of Object.entries(files)) out[path.join(dir, name)] = typeof content === "string" ? `${content}\n` : content;
   writeFilesAtomic(out);

@@ -65,6 +65,15 @@ describe("churnlab synth --customers N --seed S --out DIR", () => {
     expect(result.files).toContain("truth.csv");
   });
 
+  it("refuses --out naming an existing file: exit 2 naming it, the file untouched (it used to exit 1 with EEXIST)", async () => {
+    const file = path.join(dir, "notes.txt");
+    fs.writeFileSync(file, "mine\n");
+    expect(await run("--customers", "100", "--seed", "1", "--out", file, "--no-progress")).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(`${file}: folder: is a file, not a folder`);
+    expect(fs.readFileSync(file, "utf8")).toBe("mine\n");
+  });
+
   it("reports every bad flag at once, exits 2 and writes nothing", async () => {
     const out = path.join(dir, "bad");
     expect(await run("--customers", "0", "--weeks", "12", "--start", "2024-01-03", "--snapshot-weeks", "x", "--out", out)).toBe(2);
