@@ -9,7 +9,7 @@ import { ceoPageCss } from "./ceoPageCss";
 import { driversChart } from "./driversChart";
 import { gateColor, gatesChart, holdColor } from "./gatesChart";
 import { semanticColors } from "../charts/theme";
-import { probabilityText, rankColor, rankedTiers, roiText, tierLabel, wan } from "./pageFormat";
+import { countWord, probabilityText, rankColor, rankedTiers, roiText, tierLabel, wan } from "./pageFormat";
 import { roiDistributionChart } from "./roiDistributionChart";
 import { probabilityAbove } from "./probabilityAbove";
 import type { StageGate } from "./stageGates";
@@ -213,7 +213,7 @@ function tiersPanel(inputs: CeoPageInputs, lang: Lang): string {
       `<div class="what">${e(what)}</div></div></div>`
     );
   });
-  return `<div class="panel tiers"><h2>${e(t("report.section.tiers", lang))}</h2>${rows.join("")}</div>`;
+  return `<div class="panel tiers"><h2>${e(t("report.section.tiers", lang, { count: countWord(plan.tiers.length, lang) }))}</h2>${rows.join("")}</div>`;
 }
 
 function timingPanel(inputs: CeoPageInputs, lang: Lang): string {

@@ -70,18 +70,41 @@ export function tierRank(plan: Plan, tierId: string): number | undefined {
   return i < 0 ? undefined : i + 1;
 }
 
+/** The article's tier ids by rank: a tier with its rank's id gets the shared tier label. */
+const articleTierIds = ["very-high", "high", "medium", "low"] as const;
+
 /**
- * A tier's display name: the shared tier label for ranks 1..4, else the plan's own name.
+ * A count as a word for headings: "Four" / "四" for 1..10, else the digits.
+ *
+ * @example
+ * countWord(3, "en") // "Three"
+ * countWord(3, "zh") // "三"
+ * countWord(12, "en") // "12"
+ */
+export function countWord(n: number, lang: Lang): string {
+  const en = ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"];
+  const zh = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+  return (Number.isInteger(n) && n >= 1 && n <= 10 ? (lang === "zh" ? zh : en)[n - 1] : undefined) ?? String(n);
+}
+
+/**
+ * A tier's display name: its rank and its name. The article's four tiers
+ * (ids very-high, high, medium, low at ranks 1..4) use the shared tier
+ * labels; any other tier is "Tier {rank} {the plan's name}", so a plan with
+ * other tiers (three, five, other bands) is never labelled with the
+ * article's names.
  *
  * @example
  * tierLabel(seedPlan, "very-high", "zh") // "一级 极高风险"
+ * tierLabel(threeTierPlan, "low", "en") // "Tier 3 low risk" (the plan's name, rank 3)
  */
 export function tierLabel(plan: Plan, tierId: string, lang: Lang): string {
   const rank = tierRank(plan, tierId);
-  if (rank !== undefined && rank <= 4) return t(`tier.${rank as 1 | 2 | 3 | 4}`, lang);
   const tier = plan.tiers.find((x) => x.id === tierId);
-  if (tier === undefined) return tierId;
-  return lang === "zh" && tier.nameZh !== undefined ? tier.nameZh : tier.name;
+  if (rank === undefined || tier === undefined) return tierId;
+  if (rank <= 4 && articleTierIds[rank - 1] === tierId) return t(`tier.${rank as 1 | 2 | 3 | 4}`, lang);
+  const name = lang === "zh" && tier.nameZh !== undefined ? tier.nameZh : tier.name;
+  return t("report.tier.numbered", lang, { rank: lang === "zh" ? countWord(rank, "zh") : rank, name });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadPlan } from "../../src/plan/loadPlan";
-import { pathIndex, probabilityText, rankColor, rankedTiers, roiText, tierLabel, tierRank, wan } from "../../src/report/pageFormat";
+import { countWord, pathIndex, probabilityText, rankColor, rankedTiers, roiText, tierLabel, tierRank, wan } from "../../src/report/pageFormat";
 import { driverLabel } from "../../src/report/driverLabel";
 import { seedPlanFile } from "./fixtures";
 
@@ -51,6 +51,19 @@ describe("tiers and paths", () => {
     expect(tierLabel(plan, "nope", "en")).toBe("nope");
     expect(rankColor(1)).toBe("#C0392B");
     expect(rankColor(undefined)).toBe("#7F8C8D");
+  });
+
+  it("labels the tiers of a plan that is not the article's by rank and the plan's own names (a 3-tier plan is not 'Tier 2 high')", () => {
+    const three = structuredClone(plan);
+    const [veryHigh, , medium, low] = three.tiers;
+    three.tiers = [veryHigh!, { ...medium!, probabilityMin: 0.25, probabilityMax: 0.7 }, { ...low!, probabilityMax: 0.25 }];
+    expect(tierLabel(three, "very-high", "en")).toBe("Tier 1 very high");
+    expect(tierLabel(three, "medium", "en")).toBe("Tier 2 medium risk");
+    expect(tierLabel(three, "low", "en")).toBe("Tier 3 low risk");
+    expect(tierLabel(three, "low", "zh")).toBe("三级 低风险");
+    expect(countWord(three.tiers.length, "en")).toBe("Three");
+    expect(countWord(4, "zh")).toBe("四");
+    expect(countWord(12, "en")).toBe("12");
   });
 
   it("formats ROI as whole percent: 3.5875 is 359%", () => {

@@ -49,7 +49,7 @@ export const reportLabels = {
   "report.section.audit": { zh: "审计更正", en: "Audit corrections" },
   "report.section.stopLoss": { zh: "止损线", en: "Stop-loss lines" },
   "report.section.timing": { zh: "干预时机：越早越有效", en: "Timing: sooner saves more" },
-  "report.section.tiers": { zh: "四级风险分层与干预", en: "Four risk tiers and their interventions" },
+  "report.section.tiers": { zh: "{count}级风险分层与干预", en: "{count} risk tiers and their interventions" },
 
   // --- gates --------------------------------------------------------------------
   "report.gate.when": { zh: "第 {month} 月", en: "month {month}" },
@@ -92,6 +92,7 @@ export const reportLabels = {
   "report.timing.note": { zh: "A/B测试：首次高风险后联系的天数 → 挽回率", en: "A/B test: days from first high risk to contact → save rate" },
 
   // --- tiers --------------------------------------------------------------------
+  "report.tier.numbered": { zh: "{rank}级 {name}", en: "Tier {rank} {name}" },
   "report.tier.line": { zh: "{people} 人 · {budget} 元/人 · 挽回 {save}", en: "{people} people · {budget} yuan each · saves {save}" },
 
   // --- footer -------------------------------------------------------------------
