@@ -15,7 +15,10 @@ export interface TabularCsv {
  * from the header line by {@link detectCsvDelimiter}; first line the header;
  * UTF-8 with or without BOM; LF or CRLF) as text columns, for churn tables of
  * unknown shape. Cells are kept as text; numbers are detected later by the
- * preprocessing.
+ * preprocessing. In a semicolon-separated export (the format of locales with
+ * a decimal comma), a column whose values are all numbers written with a
+ * decimal comma ("38356,9") is returned with decimal points ("38356.9"), so
+ * it is read as numeric rather than dropped as text.
  *
  * @throws InputError when the file is missing, empty, not UTF-8, has no data
  *   rows, has blank or duplicated header names, or rows of the wrong width (each listed).
@@ -24,9 +27,10 @@ export interface TabularCsv {
  */
 export function readTabularCsv(file: string): TabularCsv {
   const text = readCsvText(file).replace(/^\uFEFF/, "");
+  const delimiter = detectCsvDelimiter(text);
   let records: string[][];
   try {
-    records = parse(text, { delimiter: detectCsvDelimiter(text), relax_column_count: true, skip_empty_lines: true }) as string[][];
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
   } catch (err) {
     throw new InputError(file, [{ where: "file", message: `not a readable CSV (${err instanceof Error ? err.message : String(err)})` }]);
   }
@@ -52,7 +56,20 @@ export function readTabularCsv(file: string): TabularCsv {
   if (problems.length > 0) throw new InputError(file, problems);
   const columns: Record<string, string[]> = {};
   header.forEach((h, k) => {
-    columns[h] = records.slice(1).map((row) => row[k] as string);
+    const cells = records.slice(1).map((row) => row[k] as string);
+    columns[h] = delimiter === ";" ? decimalCommaToPoint(cells) : cells;
   });
   return { header, columns, rows: records.length - 1 };
+}
+
+/** A column of a semicolon-separated export whose non-blank cells are all numbers with a decimal comma ("38356,9"), some with a comma: the same numbers with a decimal point; any other column unchanged. */
+function decimalCommaToPoint(cells: string[]): string[] {
+  let commas = 0;
+  for (const cell of cells) {
+    const c = cell.trim();
+    if (c === "") continue;
+    if (!/^[+-]?\d+(,\d+)?$/.test(c)) return cells;
+    if (c.includes(",")) commas++;
+  }
+  return commas === 0 ? cells : cells.map((cell) => cell.replace(",", "."));
 }

@@ -43,6 +43,16 @@ describe("readTabularCsv reads the same table whatever the export dialect", () =
       expect(t.columns["Balance"]).toEqual(expected.balance);
     });
   }
+  it("reads decimal commas in a semicolon export as decimal points, leaving text columns alone", () => {
+    const t = readTabularCsv(write("eu.csv", "id;Balance;Rate;City\n1;38356,9;3;Lyon\n2;0;4,25;Nice, Côte\n3;;1;Paris\n"));
+    expect(t.columns["Balance"]).toEqual(["38356.9", "0", ""]);
+    expect(t.columns["Rate"]).toEqual(["3", "4.25", "1"]);
+    expect(t.columns["City"]).toEqual(["Lyon", "Nice, Côte", "Paris"]);
+    expect(t.columns["id"]).toEqual(["1", "2", "3"]);
+  });
+  it("leaves commas in a comma-separated export's quoted numbers as they are", () => {
+    expect(readTabularCsv(write("us.csv", 'id,amount\n1,"1,200"\n')).columns["amount"]).toEqual(["1,200"]);
+  });
   it("keeps quoted fields with commas whole", () => {
     const t = readTabularCsv(write("quoted.csv", 'id,name,churn\n1,"Smith, Ann",0\n2,"Lee, Bo",1\n'));
     expect(t.columns["name"]).toEqual(["Smith, Ann", "Lee, Bo"]);
