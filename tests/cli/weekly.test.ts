@@ -167,6 +167,16 @@ describe("churnlab weekly: bad input exits 2 and writes nothing", () => {
     });
   }
 
+  it("rejects --out naming an existing file (exit 2 before reading anything; it used to report ENOTDIR from the ledger)", async () => {
+    const s1 = write("prev.csv", "customer_id,probability\nc1,0.2\n");
+    const s2 = write("cur.csv", "customer_id,probability\nc1,0.8\n");
+    const file = write("queue.txt", "mine\n");
+    expect(await run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", file)).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(`--out: "${file}" is a file`);
+    expect(fs.readFileSync(file, "utf8")).toBe("mine\n");
+  });
+
   it("rejects a previous file whose week is not before --week, and a score file for another week", async () => {
     const s1 = write("scores-2025-01-13.csv", scores1);
     const s2 = write("scores-2025-01-13b.csv", "customer_id,probability,week\nc1,0.6,2025-01-13\n");

@@ -1,4 +1,6 @@
+import * as fs from "node:fs";
 import { Command } from "commander";
+import { InputError } from "../../io/InputError";
 import { action, intOption, printJson } from "../run";
 import { loadPlan } from "../../plan/loadPlan";
 import { seedPlanFile } from "../../plan/seedPlanFile";
@@ -44,6 +46,9 @@ export function weeklyCommand(): Command {
     .option("--json", "print the week's queue document as JSON on stdout (summary to stderr)")
     .action(
       action((flags: WeeklyFlags) => {
+        if (fs.existsSync(flags.out) && !fs.statSync(flags.out).isDirectory()) {
+          throw new InputError("command line", [{ where: "--out", message: `"${flags.out}" is a file; --out names the folder of the weekly queues and their ledger (it is left as it is)` }]);
+        }
         const plan = loadPlan(flags.plan ?? seedPlanFile);
         const report = runWeekly({
           scoresFile: flags.scores,
