@@ -38,6 +38,9 @@ export interface ScoreFile {
  * customer id as `customer_id`/`customerId`/`customer`/`id`; probability as
  * `probability`/`churn_probability`/`p_churn`/`score`; outlet as
  * `outlet_id`/`outletId`/`outlet`; week as `week`/`week_start`/`scored_on`/`score_date`.
+ * The file `churnlab score` writes (`<id column>,probability,tier`) is read
+ * with its first column as the customer id whatever its name (e.g.
+ * `RowNumber`, or `row` when the table had no id column).
  * Other columns (e.g. the `tier` that `churnlab score` writes) are ignored:
  * tiers are recomputed from the plan.
  * Every problem is collected: missing or repeated columns, empty or duplicate
@@ -68,7 +71,10 @@ export function parseScores(text: string, source: string): ScoreFile {
     if (found.length === 0 && required) problems.push({ where: "line 1 (header)", message: `missing the ${what} column (one of ${names.join(", ")}); found: ${header.join(", ")}` });
     return found[0]?.i ?? -1;
   };
-  const idCol = find(scoreColumns.customerId, true, "customer id");
+  // The file `churnlab score` writes is `<the table's id column>,probability,tier`: its first column is the id, whatever its name.
+  const scoreOutput = header.length === 3 && header[1]?.toLowerCase() === "probability" && header[2]?.toLowerCase() === "tier";
+  const namedId = scoreColumns.customerId.some((n) => header.some((h) => h.toLowerCase() === n.toLowerCase()));
+  const idCol = scoreOutput && !namedId ? 0 : find(scoreColumns.customerId, true, "customer id");
   const pCol = find(scoreColumns.probability, true, "churn probability");
   const outletCol = find(scoreColumns.outletId, false, "outlet");
   const weekCol = find(scoreColumns.week, false, "week");

@@ -33,6 +33,15 @@ describe("parseScores: the weekly score file", () => {
     expect(parseScores("customer_id\tprobability\nc1\t0.62\nc2\t0.1\n", "s.tsv").customers).toEqual(expected);
     expect(parseAdvisors("advisor_id;outlet_id;weekly_capacity\nadv1;O1;25\n", "a.csv")).toEqual([{ advisorId: "adv1", outletId: "O1", weeklyCapacity: 25 }]);
   });
+  it("reads the output of `churnlab score` whatever its id column is called (row numbers, client_no)", () => {
+    expect(parseScores("row,probability,tier\n1,0.734000,very-high\n2,0.1,low\n", "s.csv").customers).toEqual([
+      { customerId: "1", probability: 0.734 },
+      { customerId: "2", probability: 0.1 },
+    ]);
+    expect(parseScores("client_no,probability,tier\nK9,0.5,medium\n", "s.csv").customers).toEqual([{ customerId: "K9", probability: 0.5 }]);
+    // any other file still needs a named id column
+    expect(() => parseScores("client_no,probability\nK9,0.5\n", "s.csv")).toThrow(/missing the customer id column/);
+  });
   it("takes the week from a week column, else from a date in the file name", () => {
     expect(parseScores("customer_id,probability,week\nc1,0.5,2025-01-13\n", "x.csv")).toMatchObject({ week: "2025-01-13", weekFrom: "column" });
     expect(parseScores("customer_id,probability\nc1,0.5\n", "out/scores-2025-01-06.csv")).toMatchObject({ week: "2025-01-06", weekFrom: "file name" });
