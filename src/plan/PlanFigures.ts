@@ -57,7 +57,9 @@ export function cleanFigure(value: number): number {
 /**
  * Completes the figures from costs and benefit lines: first-year cost, total
  * benefit, ROI = (benefit − cost) / cost and payback = cost / (benefit / 12),
- * the article's formulas (section 6.3).
+ * the article's formulas (section 6.3); payback is Infinity when the benefit
+ * is zero or negative (churn after the programme at or above churn before):
+ * such a plan never pays back.
  *
  * @example
  * figuresFrom({ oneTimeCost: 2800000, annualCost: 8040000, retainedCustomers: 12000, retainedValue: 48000000, referralCustomers: 2160, referralValue: 1728000 }).roi // 3.5874538745387452...
@@ -66,7 +68,7 @@ export function figuresFrom(lines: Omit<PlanFigures, "firstYearCost" | "totalBen
   const firstYearCost = cleanFigure(lines.oneTimeCost + lines.annualCost);
   const totalBenefit = cleanFigure(lines.retainedValue + lines.referralValue);
   const roi = firstYearCost === 0 ? Number.NaN : (totalBenefit - firstYearCost) / firstYearCost;
-  const paybackMonths = totalBenefit === 0 ? Number.POSITIVE_INFINITY : firstYearCost / (totalBenefit / 12);
+  const paybackMonths = totalBenefit <= 0 ? Number.POSITIVE_INFINITY : firstYearCost / (totalBenefit / 12);
   return {
     oneTimeCost: lines.oneTimeCost,
     annualCost: lines.annualCost,

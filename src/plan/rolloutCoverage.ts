@@ -61,16 +61,19 @@ export function coverageAtMonth(plan: Plan, month: number): number {
  * take 3,380,800 / 4,144,000 = 0.816 months: 6.816 months.
  *
  * @param costYuan cost to recover, yuan >= 0
- * @param annualBenefitYuan benefit of a full year at full reach, yuan >= 0
+ * @param annualBenefitYuan benefit of a full year at full reach, yuan; zero or
+ *   negative (a plan whose churn after the programme is above the churn
+ *   before) never pays back
  * @returns months; Infinity when the benefit never reaches the cost
- * @throws RangeError when a money argument is negative or not finite
+ * @throws RangeError when the cost is negative or a money argument is not finite
  * @example
  * paybackMonthsWithRollout(seedPlan, 10840000, 49728000) // 6.8158...
  */
 export function paybackMonthsWithRollout(plan: Plan, costYuan: number, annualBenefitYuan: number): number {
   if (!(costYuan >= 0) || !Number.isFinite(costYuan)) throw new RangeError(`costYuan must be a finite number >= 0, got ${costYuan}`);
-  if (!(annualBenefitYuan >= 0) || !Number.isFinite(annualBenefitYuan)) throw new RangeError(`annualBenefitYuan must be a finite number >= 0, got ${annualBenefitYuan}`);
+  if (!Number.isFinite(annualBenefitYuan)) throw new RangeError(`annualBenefitYuan must be a finite number, got ${annualBenefitYuan}`);
   if (costYuan === 0) return 0;
+  if (annualBenefitYuan <= 0) return Number.POSITIVE_INFINITY;
   const perMonth = annualBenefitYuan / firstYearMonths;
   const breaks = [...new Set([0, ...plan.rollout.flatMap((s) => [s.monthStart, s.monthEnd])])].filter((m) => m >= 0).sort((a, b) => a - b);
   let cumulative = 0;

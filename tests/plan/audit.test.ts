@@ -173,3 +173,12 @@ describe("auditPlan is computed from the plan, not hard-coded", () => {
     for (const gone of ["rollout.coverage", "rollout.scope", "model.payback", "model.npsUnused", "ceo.returnPerYuan"]) expect(ids).not.toContain(gone);
   });
 });
+
+describe("auditPlan on a plan whose programme raises churn (churnAfter 0.25 > churnBefore 0.18)", () => {
+  it("audits it instead of throwing (the rollout-ramp payback of a negative benefit is Infinity; it used to raise a RangeError, exit 1)", () => {
+    const worse = structuredClone(loadPlan("data/plans/seed-plan.json"));
+    worse.benefits.churnAfter = 0.25;
+    const findings = auditPlan(worse);
+    expect(findings.find((f) => f.id === "benefit.retained")?.recomputed).toBe(-14_000);
+  });
+});

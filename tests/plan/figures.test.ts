@@ -108,3 +108,18 @@ describe("a different plan gives different numbers (general case)", () => {
     expect(recomputed(useless).roi).toBe(-1);
   });
 });
+
+describe("a plan whose programme raises churn (churnAfter 0.25 > churnBefore 0.18)", () => {
+  const worse = structuredClone(seed) as Plan;
+  worse.benefits.churnAfter = 0.25;
+  const f = recomputed(worse);
+
+  it("has a negative benefit, 200,000 × (0.18 − 0.25) = −14,000 customers, and an ROI below −1", () => {
+    expect(f.retainedCustomers).toBe(-14_000);
+    expect(f.totalBenefit).toBe(-14_000 * 4000 - 14_000 * 0.15 * 1.2 * 800);
+    expect(f.roi).toBeLessThan(-1);
+  });
+  it("never pays back: payback is Infinity, not a negative number of months", () => {
+    expect(f.paybackMonths).toBe(Number.POSITIVE_INFINITY);
+  });
+});

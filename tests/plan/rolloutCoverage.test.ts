@@ -35,9 +35,11 @@ describe("paybackMonthsWithRollout", () => {
     expect(paybackMonthsWithRollout(plan, 10_840_000, 49_728_000)).toBeCloseTo(10_840_000 / (49_728_000 / 12), 10);
   });
 
-  it("is 0 for no cost, Infinity for no benefit, and rejects negative money", () => {
+  it("is 0 for no cost, Infinity for no or a negative benefit, and rejects a negative cost or non-finite money", () => {
     expect(paybackMonthsWithRollout(seed, 0, 1)).toBe(0);
     expect(paybackMonthsWithRollout(seed, 1, 0)).toBe(Number.POSITIVE_INFINITY);
+    // churn after the programme above churn before: the benefit is negative and the plan never pays back
+    expect(paybackMonthsWithRollout(seed, 10_840_000, -58_016_000)).toBe(Number.POSITIVE_INFINITY);
     expect(() => paybackMonthsWithRollout(seed, -1, 1)).toThrow(RangeError);
     expect(() => paybackMonthsWithRollout(seed, 1, Number.NaN)).toThrow(RangeError);
   });
