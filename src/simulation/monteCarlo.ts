@@ -84,7 +84,8 @@ async function runBlocksInWorkers(plan: UncertainPlan, design: DesignOptions, bl
  * Runs the plan model for N trials with every uncertain input drawn from its
  * distribution, in blocks of `blockSize` trials each with its own stream
  * (`FastRng.forRange(seed, "monte-carlo", block)`), optionally on worker
- * threads. Blocks are merged in block order, so the result for a seed is
+ * threads (the process's warm pool, runOnWorkers: started once, reused by
+ * later runs). Blocks are merged in block order, so the result for a seed is
  * bit-identical whatever the number of workers.
  *
  * Each block sorts its own outputs (in parallel on the workers); quantiles are

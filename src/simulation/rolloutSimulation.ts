@@ -116,8 +116,9 @@ async function runTrialsInWorkers(plan: UncertainPlan, design: RolloutDesign, ca
  * stop / go, pilot sizes) and the split of ROI variance between parameter
  * uncertainty and customer-level randomness.
  *
- * Trials run in worker threads (one message per trial; the same worker code
- * pattern as the Monte Carlo engine) and are merged in trial order, so the
+ * Trials run on the process's warm worker pool (runOnWorkers: one message
+ * per trial, workers shared with the Monte Carlo engine and reused across
+ * runs) and are merged in trial order, so the
  * result is identical for any number of workers. Memory: one population
  * (about 50 bytes per customer) per thread, independent of the trials.
  *

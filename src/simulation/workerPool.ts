@@ -133,7 +133,12 @@ export function runOnWorkers<V>(job: PoolJob<V>): Promise<void> {
   });
 }
 
-/** Workers waiting in the pool (for tests and benchmarks). */
+/**
+ * Workers waiting in the pool (for tests and benchmarks).
+ *
+ * @example
+ * await runMonteCarlo(plan, { trials: 200_000, seed: 1, workers: 2 }); idleWorkerCount() // 2
+ */
 export function idleWorkerCount(): number {
   return idle.length;
 }
