@@ -8,6 +8,7 @@ export { type ChurnModel, type ModelKind, modelKinds, type LabelledData, type Fi
 export { balancedClassWeights } from "./classWeights";
 export {
   fitPreprocessor,
+  NoUsableFeaturesError,
   transform,
   parseNumberCell,
   isMissingCell,

@@ -122,6 +122,25 @@ function median(sorted: Float64Array): number {
 }
 
 /**
+ * Thrown by {@link fitPreprocessor} when every column is dropped (all blank,
+ * constant, or identifier-like): there is nothing to learn from. It carries
+ * each column with the reason, so a command line can report them as bad
+ * input naming the file.
+ *
+ * @example
+ * try { fitPreprocessor({ y: ["", ""] }); } catch (e) { (e as NoUsableFeaturesError).dropped; } // [{ name: "y", reason: "all values missing in training rows" }]
+ */
+export class NoUsableFeaturesError extends RangeError {
+  readonly dropped: ReadonlyArray<{ name: string; reason: string }>;
+
+  constructor(dropped: ReadonlyArray<{ name: string; reason: string }>) {
+    super(`fitPreprocessor: every column was dropped (${dropped.map((d) => `${d.name}: ${d.reason}`).join("; ")})`);
+    this.name = "NoUsableFeaturesError";
+    this.dropped = dropped;
+  }
+}
+
+/**
  * Fits the preprocessing on training rows only: detects numeric and
  * categorical columns (numbers, or text of which ≥ 98% parses as numbers, are
  * numeric; overrides in options), imputes numeric gaps with the training
@@ -133,7 +152,7 @@ function median(sorted: Float64Array): number {
  *
  * @param columns raw training columns (equal lengths, at least one row).
  * @param rows indices of the training rows (default: all).
- * @throws RangeError when columns differ in length, there are no rows, or every column is dropped.
+ * @throws RangeError when columns differ in length or there are no rows; {@link NoUsableFeaturesError} (a RangeError) when every column is dropped.
  * @example
  * const pre = fitPreprocessor({ tenure: ["1", "", "30"], contract: ["Month", "Year", "Month"] });
  * pre.outputNames; // ["tenure", "tenure__missing", "contract=Month", "contract=Year"] (with minLevelCount 1)
@@ -208,7 +227,7 @@ export function fitPreprocessor(columns: RawColumns, options: PreprocessOptions 
       inputs.push({ name, kind: "categorical", levels, other, mode: (ranked[0] as [string, number])[0], missingIndicator: missing > 0 });
     }
   }
-  if (inputs.length === 0) throw new RangeError("fitPreprocessor: every column was dropped");
+  if (inputs.length === 0) throw new NoUsableFeaturesError(dropped);
   const outputNames: string[] = [];
   const groups: Record<string, number[]> = {};
   for (const input of inputs) {

@@ -96,6 +96,7 @@ describe("churnlab train", () => {
     expect(r.stderr).toContain(`--out: "${file}" is a file`);
     expect(fs.readFileSync(file, "utf8")).toBe("keep me\n");
   });
+  bad("feature columns that are all blank or constant", `id,blank,same,churn\n${rows((i) => `${i},,A,${i % 2}`)}\n`, ["--target", "churn", "--id", "id", "--model", "logistic"], /column blank: not usable as a feature: all values missing[\s\S]*column same: not usable as a feature: constant[\s\S]*no usable feature column left/);
   bad("an unknown model kind", `id,x,churn\n${rows((i) => `${i},${i},${i % 2}`)}\n`, ["--target", "churn", "--model", "forest"], /--model/);
 });
 

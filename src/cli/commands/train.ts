@@ -7,6 +7,7 @@ import { checkIds, parseTarget } from "../../models/parseTarget";
 import { savePipeline } from "../../models/persistence";
 import { readTabularCsv } from "../../models/readTabularCsv";
 import { trainChurnModel } from "../../models/trainChurnModel";
+import { NoUsableFeaturesError } from "../../models/preprocess";
 import type { CalibrationMethod } from "../../models/calibration";
 
 /** Raw option values of `churnlab train` (strings from commander). */
@@ -79,16 +80,27 @@ export function trainCommand(): Command {
         for (const name of table.header) if (!excluded.has(name)) features[name] = table.columns[name] as string[];
         if (Object.keys(features).length === 0) throw new InputError(flags.csv, [{ where: "header", message: "no feature columns left besides the target and id" }]);
         const seed = Number(flags.seed);
-        const result = await trainChurnModel(features, target.labels, {
-          model: flags.model as ModelKind | "auto",
-          seed,
-          calibration: flags.calibration as CalibrationMethod,
-          numeric: list(flags.numeric),
-          categorical: list(flags.categorical),
-          target: flags.target,
-          positive: target.positive,
-          idColumn: flags.id ?? null,
-        });
+        let result: Awaited<ReturnType<typeof trainChurnModel>>;
+        try {
+          result = await trainChurnModel(features, target.labels, {
+            model: flags.model as ModelKind | "auto",
+            seed,
+            calibration: flags.calibration as CalibrationMethod,
+            numeric: list(flags.numeric),
+            categorical: list(flags.categorical),
+            target: flags.target,
+            positive: target.positive,
+            idColumn: flags.id ?? null,
+          });
+        } catch (err) {
+          if (err instanceof NoUsableFeaturesError) {
+            throw new InputError(flags.csv, [
+              ...err.dropped.map((d) => ({ where: `column ${d.name}`, message: `not usable as a feature: ${d.reason}` })),
+              { where: "header", message: "no usable feature column left besides the target and id: a churn model needs at least one column with information" },
+            ]);
+          }
+          throw err;
+        }
         const written = flags.out === undefined ? [] : await savePipeline(flags.out, result.pipeline);
         const m = result.testMetrics;
         const meta = result.pipeline.metadata;
