@@ -13,6 +13,7 @@ export {
   parseNumberCell,
   isMissingCell,
   looksNumeric,
+  unparsedNumericCells,
   type Preprocessor,
   type PreprocessOptions,
   type RawColumn,

@@ -292,3 +292,35 @@ export function transform(pre: Preprocessor, columns: RawColumns, source = "data
   }
   return { data, rows, cols };
 }
+
+/**
+ * Cells of a model's numeric columns that are text, not a number nor a blank
+ * or missing token ("abc" in an age column): {@link transform} scores them as
+ * missing (the training median, with the missing indicator), so a caller
+ * scoring external data should say so rather than coerce silently. One entry
+ * per column with such cells: the count and the first few data rows (1-based).
+ *
+ * @example
+ * unparsedNumericCells(pre, { age: ["41", "abc", ""], city: ["A", "B", "C"] }) // [{ column: "age", count: 1, rows: [2], examples: ["abc"] }]
+ */
+export function unparsedNumericCells(pre: Preprocessor, columns: RawColumns): Array<{ column: string; count: number; rows: number[]; examples: string[] }> {
+  const out: Array<{ column: string; count: number; rows: number[]; examples: string[] }> = [];
+  for (const input of pre.inputs) {
+    const column = columns[input.name];
+    if (input.kind !== "numeric" || column === undefined) continue;
+    let count = 0;
+    const rows: number[] = [];
+    const examples: string[] = [];
+    for (let i = 0; i < column.length; i++) {
+      const cell = column[i];
+      if (typeof cell !== "string" || isMissingCell(cell) || !Number.isNaN(parseNumberCell(cell))) continue;
+      count++;
+      if (rows.length < 5) {
+        rows.push(i + 1);
+        examples.push(cell);
+      }
+    }
+    if (count > 0) out.push({ column: input.name, count, rows, examples });
+  }
+  return out;
+}

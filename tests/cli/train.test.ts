@@ -140,6 +140,21 @@ describe("churnlab score", () => {
     expect(fs.readFileSync(scores, "utf8").split("\n")[0]).toBe("customerID,probability,tier");
   });
 
+  it("warns on stderr about text in a numeric column (scored as missing), keeping --json stdout pure", async () => {
+    const model = path.join(dir, "model-logistic");
+    const lines = fs.readFileSync(csv, "utf8").trim().split("\n");
+    const k = (lines[0] as string).split(",").indexOf("tenure");
+    const cells = (lines[2] as string).split(",");
+    cells[k] = "abc";
+    lines[2] = cells.join(",");
+    const typo = path.join(dir, "typo.csv");
+    fs.writeFileSync(typo, `${lines.join("\n")}\n`);
+    const r = await run(scoreCommand, ["--model", model, "--csv", typo, "--out", path.join(dir, "typo-scores.csv"), "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`warning: ${typo}: column tenure: 1 value is not a number (data row 2: "abc"); scored as missing (the training median)\n`);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+
   it("rejects a folder that is not a model", async () => {
     const r = await run(scoreCommand, ["--model", dir, "--csv", csv, "--out", path.join(dir, "never.csv")]);
     expect(r.code).toBe(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/io/InputError";
-import { fitPreprocessor, looksNumeric, parseNumberCell, transform } from "../../src/models/preprocess";
+import { fitPreprocessor, looksNumeric, NoUsableFeaturesError, parseNumberCell, transform, unparsedNumericCells } from "../../src/models/preprocess";
 
 describe("parseNumberCell", () => {
   it("reads numbers stored as text, with spaces and thousands separators", () => {
@@ -71,5 +71,29 @@ describe("fitPreprocessor", () => {
     expect(() => fitPreprocessor({ x: ["1"] }, {}, [])).toThrow(RangeError);
     expect(() => fitPreprocessor({ x: ["1", "2"], y: ["1"] })).toThrow(/has 1 rows, expected 2/);
     expect(() => fitPreprocessor({ k: ["same", "same"] })).toThrow(/every column was dropped/);
+  });
+});
+
+describe("unparsedNumericCells: text in a numeric column is reported, not silently imputed", () => {
+  const pre = fitPreprocessor({ age: ["41", "35", "", "52", "29"], city: ["A", "B", "A", "B", "A"] }, { minLevelCount: 1 });
+  it("lists the column, the count and the data rows of cells that are neither numbers nor missing tokens", () => {
+    expect(unparsedNumericCells(pre, { age: ["41", "abc", "", "NA", "1,200", "x"], city: ["A", "B", "A", "B", "A", "B"] })).toEqual([{ column: "age", count: 2, rows: [2, 6], examples: ["abc", "x"] }]);
+  });
+  it("is empty for clean data and ignores categorical columns", () => {
+    expect(unparsedNumericCells(pre, { age: ["41", " 7 ", "n/a"], city: ["123", "zz", ""] })).toEqual([]);
+  });
+});
+
+describe("NoUsableFeaturesError", () => {
+  it("is thrown (a RangeError) when every column is dropped, with each column's reason", () => {
+    let caught: unknown;
+    try {
+      fitPreprocessor({ blank: ["", "", ""], same: ["A", "A", "A"] });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(NoUsableFeaturesError);
+    expect(caught).toBeInstanceOf(RangeError);
+    expect((caught as NoUsableFeaturesError).dropped.map((d) => d.name)).toEqual(["blank", "same"]);
   });
 });
