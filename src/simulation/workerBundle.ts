@@ -47,13 +47,14 @@ function tsxScript(): WorkerScript {
  * repository's node_modules), so a new worker starts in tens of
  * milliseconds instead of compiling the engine with tsx (about 0.6 s per
  * worker). Falls back to tsx when esbuild or the cache folder is unavailable
- * or `CHURNLAB_WORKER_TSX=1`. Memoized per process.
+ * or `CHURNLAB_WORKER_TSX=1`. Memoized per process (rebuilt if the file
+ * disappears); bundles of other sources are removed a day after they were built.
  *
  * @example
  * workerScript().mode // "bundle"
  */
 export function workerScript(): WorkerScript {
-  if (memo !== undefined) return memo;
+  if (memo !== undefined && (memo.mode === "tsx" || fs.existsSync(memo.file))) return memo;
   if (process.env.CHURNLAB_WORKER_TSX === "1") return (memo = tsxScript());
   try {
     const esbuild = require("esbuild") as typeof import("esbuild");
@@ -72,9 +73,11 @@ export function workerScript(): WorkerScript {
       const output = built.outputFiles[0];
       if (output === undefined) throw new Error("esbuild produced no output");
       writeFileAtomic(file, output.contents);
-      // Drop bundles of older sources (best effort; another process may be using one: it stays loaded).
+      // Drop bundles of older sources built over a day ago (a long-lived process, e.g. a notebook kernel, may still start workers from one).
+      const dayAgo = Date.now() - 86_400_000;
       for (const old of fs.readdirSync(CACHE)) {
-        if (old.startsWith("simulation-worker-") && old.endsWith(".js") && join(CACHE, old) !== file) fs.rmSync(join(CACHE, old), { force: true });
+        const path = join(CACHE, old);
+        if (old.startsWith("simulation-worker-") && old.endsWith(".js") && path !== file && fs.statSync(path).mtimeMs < dayAgo) fs.rmSync(path, { force: true });
       }
     }
     memo = { file, execArgv: [], mode: "bundle" };
