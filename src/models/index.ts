@@ -33,3 +33,4 @@ export { scoreWithPipeline, type ChurnPipeline, type ModelMetadata } from "./Chu
 export { savePipeline, loadPipeline } from "./persistence";
 export { trainChurnModel, defaultLogistic, defaultMlp, type TrainOptions, type TrainResult, type DataSplit, type Candidate } from "./trainChurnModel";
 export * from "./metrics/index";
+export { identifierLikeColumns } from "./identifierLikeColumns";

@@ -8,6 +8,7 @@ import { savePipeline } from "../../models/persistence";
 import { readTabularCsv } from "../../models/readTabularCsv";
 import { trainChurnModel } from "../../models/trainChurnModel";
 import { NoUsableFeaturesError } from "../../models/preprocess";
+import { identifierLikeColumns } from "../../models/identifierLikeColumns";
 import type { CalibrationMethod } from "../../models/calibration";
 
 /** Raw option values of `churnlab train` (strings from commander). */
@@ -79,6 +80,11 @@ export function trainCommand(): Command {
         const features: Record<string, string[]> = {};
         for (const name of table.header) if (!excluded.has(name)) features[name] = table.columns[name] as string[];
         if (Object.keys(features).length === 0) throw new InputError(flags.csv, [{ where: "header", message: "no feature columns left besides the target and id" }]);
+        const forcedNumeric = new Set(list(flags.numeric));
+        for (const name of identifierLikeColumns(features)) {
+          if (forcedNumeric.has(name)) continue;
+          process.stderr.write(`warning: ${flags.csv}: column "${name}" looks like an identifier (a distinct whole number in every row) and is used as a feature; pass --id ${name} or --drop ${name} if it carries no information\n`);
+        }
         const seed = Number(flags.seed);
         let result: Awaited<ReturnType<typeof trainChurnModel>>;
         try {
