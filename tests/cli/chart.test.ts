@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { chartCommand } from "../../src/cli/commands/chart";
 import { saveFigure } from "../../src/charts/figureFile";
+import { captureOutput } from "../helpers/captureOutput";
 
 let dir: string;
 let stdout: string;
@@ -16,14 +17,7 @@ beforeEach(() => {
   saveFigure({ data: [{ type: "bar", x: ["方案所述", "重新计算"], y: [3.5875, 2.9] }], layout: { title: { text: "投资回报率" }, xaxis: { title: { text: "口径" } }, yaxis: { title: { text: "ROI（倍）" } } } }, figurePath);
   stdout = "";
   stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
+  captureOutput((text) => (stdout += text), (text) => (stderr += text));
   process.exitCode = undefined;
 });
 

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { formatPlanReport, planCommand, planReport } from "../../src/cli/commands/plan";
 import { loadPlan } from "../../src/plan";
+import { captureOutput } from "../helpers/captureOutput";
 
 let stdout: string;
 let stderr: string;
@@ -9,14 +10,7 @@ let stderr: string;
 beforeEach(() => {
   stdout = "";
   stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
+  captureOutput((text) => (stdout += text), (text) => (stderr += text));
   process.exitCode = undefined;
 });
 

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { CommanderError } from "commander";
 import { reportCommand, reportOptions } from "../../src/cli/commands/report";
 import { pdfPageCount } from "../../src/charts/browser";
+import { captureOutput } from "../helpers/captureOutput";
 
 const seedUncertain = "data/plans/seed-plan-uncertain.json";
 let dir: string;
@@ -20,14 +21,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 beforeEach(() => {
   stdout = "";
   stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
+  captureOutput((text) => (stdout += text), (text) => (stderr += text));
   process.exitCode = undefined;
 });
 

@@ -3,31 +3,8 @@ import { simulateCommand, simulateOptions } from "../../src/cli/commands/simulat
 import { sensitivityCommand } from "../../src/cli/commands/sensitivity";
 import { InputError } from "../../src/io/InputError";
 import { repoFile } from "../simulation/fixtures";
+import { runCommand } from "../helpers/captureOutput";
 
-/** Runs a command factory with arguments, capturing stdout, stderr and the exit code. */
-async function run(make: () => import("commander").Command, args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const before = process.exitCode;
-  process.exitCode = 0;
-  try {
-    await make().exitOverride().parseAsync(["node", "churnlab", ...args]);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = before;
-  return { stdout, stderr, exitCode };
-}
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -37,7 +14,7 @@ const uncertain = repoFile("data/plans/seed-plan-uncertain.json");
 
 describe("churnlab simulate", () => {
   it("prints the JSON contract: trials, seed, workers, roi {mean, sd, p5..p95}, paybackMonths, probabilities", async () => {
-    const { stdout, exitCode } = await run(simulateCommand, [uncertain, "--trials", "2000", "--seed", "7", "--json"]);
+    const { stdout, exitCode } = await runCommand(simulateCommand, [uncertain, "--trials", "2000", "--seed", "7", "--json"]);
     expect(exitCode).toBe(0);
     const json = JSON.parse(stdout);
     expect(Object.keys(json)).toEqual(expect.arrayContaining(["trials", "seed", "workers", "roi", "paybackMonths", "probLoss", "probRoiAbove200", "probPaybackOver12"]));
@@ -53,7 +30,7 @@ describe("churnlab simulate", () => {
   it("gives byte-identical JSON for 1, 2 and 3 workers apart from the workers field itself", async () => {
     const texts: string[] = [];
     for (const w of ["1", "2", "3"]) {
-      const { stdout } = await run(simulateCommand, [uncertain, "--trials", "140000", "--seed", "3", "--workers", w, "--json"]);
+      const { stdout } = await runCommand(simulateCommand, [uncertain, "--trials", "140000", "--seed", "3", "--workers", w, "--json"]);
       expect(JSON.parse(stdout).workers).toBe(Number(w));
       texts.push(stdout.replace(/"workers": \d+/, '"workers": W'));
     }
@@ -62,7 +39,7 @@ describe("churnlab simulate", () => {
   }, 120_000);
 
   it("simulates the deterministic seed plan to ROI 3.587454 with zero spread", async () => {
-    const { stdout } = await run(simulateCommand, [repoFile("data/plans/seed-plan.json"), "--trials", "500", "--seed", "1", "--json"]);
+    const { stdout } = await runCommand(simulateCommand, [repoFile("data/plans/seed-plan.json"), "--trials", "500", "--seed", "1", "--json"]);
     const json = JSON.parse(stdout);
     expect(json.roi.mean).toBe(3.587454);
     expect(json.roi.sd).toBe(0);
@@ -71,19 +48,19 @@ describe("churnlab simulate", () => {
   });
 
   it("prints a readable summary without --json", async () => {
-    const { stdout } = await run(simulateCommand, [uncertain, "--trials", "1000", "--seed", "1", "--model", "bottom-up"]);
+    const { stdout } = await runCommand(simulateCommand, [uncertain, "--trials", "1000", "--seed", "1", "--model", "bottom-up"]);
     expect(stdout).toMatch(/model bottom-up/);
     expect(stdout).toMatch(/P\(ROI < 0\)/);
   });
 
   it("reports every bad flag at once and exits 2; a bad plan file also exits 2", async () => {
     expect(() => simulateOptions({ trials: "0", seed: "x", workers: "-1", model: "top", sampling: "sobol" })).toThrow(InputError);
-    const bad = await run(simulateCommand, [uncertain, "--trials", "0", "--seed", "x", "--model", "top"]);
+    const bad = await runCommand(simulateCommand, [uncertain, "--trials", "0", "--seed", "x", "--model", "top"]);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toMatch(/--trials/);
     expect(bad.stderr).toMatch(/--seed/);
     expect(bad.stderr).toMatch(/--model/);
-    const missing = await run(simulateCommand, ["/nonexistent.json", "--json"]);
+    const missing = await runCommand(simulateCommand, ["/nonexistent.json", "--json"]);
     expect(missing.exitCode).toBe(2);
     expect(missing.stdout).toBe("");
   });
@@ -91,7 +68,7 @@ describe("churnlab simulate", () => {
 
 describe("churnlab sensitivity", () => {
   it("prints tornado, break-even and Sobol results as JSON", async () => {
-    const { stdout, exitCode } = await run(sensitivityCommand, [uncertain, "--json", "--trials", "2000", "--sobol-samples", "256"]);
+    const { stdout, exitCode } = await runCommand(sensitivityCommand, [uncertain, "--json", "--trials", "2000", "--sobol-samples", "256"]);
     expect(exitCode).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.baseRoi).toBe(3.58745);
@@ -101,21 +78,21 @@ describe("churnlab sensitivity", () => {
     expect(json.valueOfInformation.decision).toBe("go");
   });
   it("prints a readable report and rejects bad flags with exit 2", async () => {
-    const { stdout } = await run(sensitivityCommand, [uncertain, "--trials", "1000", "--sobol-samples", "128"]);
+    const { stdout } = await runCommand(sensitivityCommand, [uncertain, "--trials", "1000", "--sobol-samples", "128"]);
     expect(stdout).toMatch(/Tornado/);
     expect(stdout).toMatch(/Break-even/);
-    const bad = await run(sensitivityCommand, [uncertain, "--trials", "5", "--model", "x"]);
+    const bad = await runCommand(sensitivityCommand, [uncertain, "--trials", "5", "--model", "x"]);
     expect(bad.exitCode).toBe(2);
   });
 });
 
 describe("churnlab simulate --coverage-ramp", () => {
   it("lowers bottom-up ROI (65% coverage in year one) and is refused without --model bottom-up", async () => {
-    const flat = JSON.parse((await run(simulateCommand, [uncertain, "--trials", "2000", "--seed", "1", "--model", "bottom-up", "--json"])).stdout);
-    const ramp = JSON.parse((await run(simulateCommand, [uncertain, "--trials", "2000", "--seed", "1", "--model", "bottom-up", "--coverage-ramp", "--json"])).stdout);
+    const flat = JSON.parse((await runCommand(simulateCommand, [uncertain, "--trials", "2000", "--seed", "1", "--model", "bottom-up", "--json"])).stdout);
+    const ramp = JSON.parse((await runCommand(simulateCommand, [uncertain, "--trials", "2000", "--seed", "1", "--model", "bottom-up", "--coverage-ramp", "--json"])).stdout);
     expect(ramp.coverageRamp).toBe(true);
     expect(ramp.roi.mean).toBeLessThan(flat.roi.mean);
-    const bad = await run(simulateCommand, [uncertain, "--coverage-ramp"]);
+    const bad = await runCommand(simulateCommand, [uncertain, "--coverage-ramp"]);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toMatch(/--coverage-ramp/);
   });

@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { synthCommand } from "../../src/cli/commands/synth";
+import { captureOutput } from "../helpers/captureOutput";
 
 let dir: string;
 let stdout: string;
@@ -13,14 +14,7 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-synth-cli-"));
   stdout = "";
   stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
+  captureOutput((text) => (stdout += text), (text) => (stderr += text));
   process.exitCode = undefined;
 });
 

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { weeklyCommand } from "../../src/cli/commands/weekly";
 import { runWeekly } from "../../src/actions";
 import { loadPlan } from "../../src/plan";
+import { captureOutput } from "../helpers/captureOutput";
 
 // Fault injection for the atomicity test: node:fs.writeFileSync fails for matching paths.
 const failWrites = vi.hoisted(() => ({ pattern: null as RegExp | null }));
@@ -25,14 +26,7 @@ let dir: string;
 beforeEach(() => {
   stdout = "";
   stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
+  captureOutput((text) => (stdout += text), (text) => (stderr += text));
   process.exitCode = undefined;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-weekly-"));
 });

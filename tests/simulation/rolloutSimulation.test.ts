@@ -5,31 +5,10 @@ import { roiByAuc, staffingCurve, timingPolicies } from "../../src/simulation/ro
 import type { RolloutCalibration } from "../../src/simulation/rolloutCalibration";
 import { loadUncertainPlan, type UncertainPlan } from "../../src/simulation/uncertainPlan";
 import { repoFile } from "./fixtures";
+import { runCommand } from "../helpers/captureOutput";
 
-/** Runs the command factory with arguments, capturing stdout, stderr and the exit code. */
-async function cli(args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const before = process.exitCode;
-  process.exitCode = 0;
-  try {
-    await rolloutCommand().exitOverride().parseAsync(["node", "churnlab", ...args]);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = before;
-  return { stdout, stderr, exitCode };
-}
+/** Runs `churnlab rollout` in-process. */
+const cli = (args: string[]) => runCommand(rolloutCommand, args);
 
 afterEach(() => {
   vi.restoreAllMocks();
