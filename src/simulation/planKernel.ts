@@ -1,12 +1,14 @@
 import { jsonPath, type Plan } from "../plan/index";
 import type { SimulationAssumptions } from "./uncertainPlan";
 
-/** Outputs of one kernel evaluation, in order, in the `out` array. */
-export const kernelOutputs = ["roi", "netBenefit", "paybackMonths", "npv", "firstYearCost", "totalBenefit", "retainedCustomers", "referralCustomers"] as const;
+/** Outputs of one kernel evaluation, in order, in the `out` array (the programme model writes the same). */
+export const kernelOutputs = ["roi", "netBenefit", "paybackMonths", "npv", "firstYearCost", "totalBenefit", "retainedCustomers", "referralCustomers", "cashRoi", "cashYear1"] as const;
 /** Name of a kernel output. */
 export type KernelOutput = (typeof kernelOutputs)[number];
 /** Index of each output in the `out` array. */
-export const OUT = { roi: 0, netBenefit: 1, paybackMonths: 2, npv: 3, firstYearCost: 4, totalBenefit: 5, retainedCustomers: 6, referralCustomers: 7 } as const;
+export const OUT = { roi: 0, netBenefit: 1, paybackMonths: 2, npv: 3, firstYearCost: 4, totalBenefit: 5, retainedCustomers: 6, referralCustomers: 7, cashRoi: 8, cashYear1: 9 } as const;
+/** Number of kernel outputs. */
+export const OUTPUTS = kernelOutputs.length;
 
 /**
  * The plan model flattened for the hot loop: every number it reads sits in
@@ -20,42 +22,42 @@ export interface PlanKernel {
   readonly base: Float64Array;
   /** Slot index of a JSON path, or -1 when the kernel has no slot for it. */
   slotOf(path: string): number;
-  /** 1 for each slot the chosen model reads (e.g. save rates only in "bottom-up"), else 0. */
+  /** 1 for each slot the chosen model reads, else 0 (an uncertain input in an unread slot is named in a warning). */
   readonly reads: Uint8Array;
-  /** Writes the outputs ({@link OUT} order) for the parameter slots `p` into `out` (length >= 8). */
+  /** Writes the outputs ({@link OUT} order) for the parameter slots `p` into `out` (length >= OUTPUTS). */
   evaluate(p: Float64Array, out: Float64Array): void;
 }
 
 /**
- * Compiles a plan and the simulation assumptions into a flat kernel.
+ * Compiles a plan and the simulation assumptions into a flat kernel of the
+ * plan's own top-down arithmetic (the "as-stated" model).
  *
  * The model (per trial, money in yuan):
  * - one-time cost = Σ one-time lines; annual = lines without a tier + tier
  *   interventions, either the stated tier lines (`costs: "stated"`) or
  *   Σ round(customers × share) × budget over every tier (`"recomputed"`, as
  *   `recomputed` in src/plan);
- * - "as-stated" benefits: retained = customers × (churnBefore − churnAfter);
- *   "bottom-up": retained = coverage × m(delay) × Σ over intervened tiers of
- *   round(customers × share) × churn probability × save rate, where
- *   m(delay) = s(delay) / s(bestWindow[0]) and s is the timing A/B test's
- *   save rate interpolated linearly in the delay (flat outside the tested
- *   delays), and coverage = Σ stages (months within year 1 / 12) × stage
- *   customers / customers when `coverageRamp` (which also scales the tier
- *   intervention costs), else 1;
+ * - retained = customers × (churnBefore − churnAfter) (the plan's headline:
+ *   it ignores save rates, timing and capacity), × coverage when
+ *   `coverageRamp`, coverage = Σ stages (months within year 1 / 12) × stage
+ *   customers / customers (which also scales the tier intervention costs);
  * - referrals = retained × referralRate × referralsPerReferrer; benefit =
  *   retained × LTV + referrals × new-customer value;
  * - roi = (benefit − cost) / cost; net benefit = benefit − cost; payback =
- *   cost / (benefit / 12) months (Infinity when benefit <= 0);
+ *   cost / (benefit / 12) months, the plan's own formula (Infinity when
+ *   benefit <= 0);
  * - npv = −one-time + (benefit − annual) × a(r), with a(r) = (1/12) Σ_{m=1..12}
  *   (1 + r)^(−m/12) = v(1 − v¹²) / (12(1 − v)), v = (1 + r)^(−1/12): the year's
- *   net flow spread evenly over its months and discounted monthly.
+ *   net flow spread evenly over its months and discounted monthly;
+ * - first-year cash = retained × annual margin / 2 (saves spread over the
+ *   year: half a year each on average) + referral value; cash ROI = (cash −
+ *   cost) / cost.
  *
- * At base, "as-stated" with stated costs reproduces `asStated(seedPlan)`
- * (ROI 3.5875) and "recomputed" costs reproduce `recomputed(seedPlan)` (2.1593).
+ * At base with stated costs it reproduces `asStated(seedPlan)` (ROI 3.5875)
+ * and with recomputed costs `recomputed(seedPlan)` (2.1593).
  *
- * @throws RangeError when the assumptions name a tier the plan lacks
  * @example
- * const k = compilePlanKernel(seedPlan, assumptions); const out = new Float64Array(8); k.evaluate(k.base, out); out[OUT.roi] // 3.5874538745387452
+ * const k = compilePlanKernel(seedPlan, assumptions); const out = new Float64Array(OUTPUTS); k.evaluate(k.base, out); out[OUT.roi] // 3.5874538745387452
  */
 export function compilePlanKernel(plan: Plan, assumptions: SimulationAssumptions): PlanKernel {
   const paths: string[] = [];
@@ -82,29 +84,14 @@ export function compilePlanKernel(plan: Plan, assumptions: SimulationAssumptions
   });
   const share = Int32Array.from(plan.tiers.map((t, i) => slot(["tiers", i, "shareStated"], t.shareStated)));
   const budget = Int32Array.from(plan.tiers.map((t, i) => slot(["tiers", i, "budgetYuanPerPerson"], t.budgetYuanPerPerson)));
-  const saveRate = Int32Array.from(plan.tiers.map((t, i) => slot(["tiers", i, "saveRate"], t.saveRate)));
-  const churnProb = Int32Array.from(
-    plan.tiers.map((t) => {
-      const v = assumptions.tierChurnProbability[t.id];
-      if (v === undefined) throw new RangeError(`no churn probability for tier "${t.id}"`);
-      return slot(["simulation", "tierChurnProbability", t.id], v);
-    }),
-  );
-  for (const id of assumptions.interveneTiers) if (!plan.tiers.some((t) => t.id === id)) throw new RangeError(`unknown tier "${id}"`);
-  const intervened = Int32Array.from(plan.tiers.flatMap((t, i) => (assumptions.interveneTiers.includes(t.id) ? [i] : [])));
-  const ab = plan.timing.abTest.map((pt, i) => ({ pt, i })).sort((x, y) => x.pt.delayDays - y.pt.delayDays);
-  const abDelay = Int32Array.from(ab.map(({ pt, i }) => slot(["timing", "abTest", i, "delayDays"], pt.delayDays)));
-  const abSave = Int32Array.from(ab.map(({ pt, i }) => slot(["timing", "abTest", i, "saveRate"], pt.saveRate)));
-  const refDelay = slot(["timing", "bestWindowDays", 0], plan.timing.bestWindowDays[0]);
   const stageStart = Int32Array.from(plan.rollout.map((s, i) => slot(["rollout", i, "monthStart"], s.monthStart)));
   const stageEnd = Int32Array.from(plan.rollout.map((s, i) => slot(["rollout", i, "monthEnd"], s.monthEnd)));
   const stageCustomers = Int32Array.from(plan.rollout.map((s, i) => slot(["rollout", i, "customers"], s.customers)));
   const discount = slot(["simulation", "discountRate"], assumptions.discountRate);
-  const delay = slot(["simulation", "contactDelayDays"], assumptions.contactDelayDays);
+  const margin = slot(["simulation", "annualMarginYuan"], assumptions.programme.annualMarginYuan);
 
-  const bottomUp = assumptions.model === "bottom-up";
   const recomputedCosts = assumptions.costs === "recomputed";
-  const ramp = bottomUp && assumptions.coverageRamp;
+  const ramp = assumptions.coverageRamp;
   const reads = new Uint8Array(paths.length);
   const mark = (...slots: Array<number | ArrayLike<number>>): void => {
     for (const x of slots) {
@@ -112,34 +99,14 @@ export function compilePlanKernel(plan: Plan, assumptions: SimulationAssumptions
       else for (let i = 0; i < x.length; i += 1) reads[x[i]!] = 1;
     }
   };
-  mark(customers, ltv, referralRate, perReferrer, newValue, oneTime, annualFixed, discount);
+  mark(customers, ltv, referralRate, perReferrer, newValue, oneTime, annualFixed, discount, churnBefore, churnAfter, margin);
   if (recomputedCosts) mark(share, budget);
   else mark(annualTier);
-  if (bottomUp) {
-    mark(share, abDelay, abSave, refDelay, delay);
-    for (let k = 0; k < intervened.length; k += 1) mark(saveRate[intervened[k]!]!, churnProb[intervened[k]!]!);
-  } else mark(churnBefore, churnAfter);
   if (ramp) mark(stageStart, stageEnd, stageCustomers);
   const fixedIdx = Int32Array.from(annualFixed);
   const tierIdx = Int32Array.from(annualTier);
   const nTiers = plan.tiers.length;
-  const nAb = abDelay.length;
   const nStages = stageStart.length;
-
-  const saveAt = (p: Float64Array, d: number): number => {
-    if (nAb === 0) return 1;
-    if (d <= p[abDelay[0]!]!) return p[abSave[0]!]!;
-    for (let k = 1; k < nAb; k += 1) {
-      const d1 = p[abDelay[k]!]!;
-      if (d <= d1) {
-        const d0 = p[abDelay[k - 1]!]!;
-        const s0 = p[abSave[k - 1]!]!;
-        const s1 = p[abSave[k]!]!;
-        return d1 === d0 ? s1 : s0 + ((d - d0) / (d1 - d0)) * (s1 - s0);
-      }
-    }
-    return p[abSave[nAb - 1]!]!;
-  };
 
   const evaluate = (p: Float64Array, out: Float64Array): void => {
     const n = p[customers]!;
@@ -162,21 +129,10 @@ export function compilePlanKernel(plan: Plan, assumptions: SimulationAssumptions
       for (let k = 0; k < tierIdx.length; k += 1) tierCost += p[tierIdx[k]!]!;
     }
     const annualCost = fixed + coverage * tierCost;
-    let retained: number;
-    if (bottomUp) {
-      const ref = saveAt(p, p[refDelay]!);
-      const m = ref > 0 ? saveAt(p, p[delay]!) / ref : 0;
-      let saved = 0;
-      for (let k = 0; k < intervened.length; k += 1) {
-        const t = intervened[k]!;
-        saved += Math.round(n * p[share[t]!]!) * p[churnProb[t]!]! * p[saveRate[t]!]!;
-      }
-      retained = coverage * m * saved;
-    } else {
-      retained = n * (p[churnBefore]! - p[churnAfter]!);
-    }
+    const retained = coverage * n * (p[churnBefore]! - p[churnAfter]!);
     const referrals = retained * p[referralRate]! * p[perReferrer]!;
-    const benefit = retained * p[ltv]! + referrals * p[newValue]!;
+    const referralValue = referrals * p[newValue]!;
+    const benefit = retained * p[ltv]! + referralValue;
     const cost = oneTimeCost + annualCost;
     const r = p[discount]!;
     let annuity = 1;
@@ -184,6 +140,7 @@ export function compilePlanKernel(plan: Plan, assumptions: SimulationAssumptions
       const v = Math.pow(1 + r, -1 / 12);
       annuity = (v * (1 - Math.pow(v, 12))) / (12 * (1 - v));
     }
+    const cash = (retained * p[margin]!) / 2 + referralValue;
     out[0] = cost === 0 ? Number.NaN : (benefit - cost) / cost;
     out[1] = benefit - cost;
     out[2] = benefit > 0 ? cost / (benefit / 12) : Number.POSITIVE_INFINITY;
@@ -192,6 +149,8 @@ export function compilePlanKernel(plan: Plan, assumptions: SimulationAssumptions
     out[5] = benefit;
     out[6] = retained;
     out[7] = referrals;
+    out[8] = cost === 0 ? Number.NaN : (cash - cost) / cost;
+    out[9] = cash;
   };
 
   const index = new Map(paths.map((p, i) => [p, i]));

@@ -68,14 +68,29 @@ export interface StageWeeks {
   tierMask: number;
   /** Budget of the stage as stated, yuan. */
   budgetYuan: number;
+  /** Contacts per week per tier number (index 0 unused) in this stage, already scaled to the simulated customers; Infinity for no limit. */
+  capacityPerWeek: number[];
 }
+
+/**
+ * Which flags a channel serves first when it cannot serve them all:
+ * - "value-first": the highest expected net value of a contact first (the
+ *   cohort's chance of churning after the contact × the save probability at
+ *   its delay × the value of a save − the contact's cost, from
+ *   `contactPriority`), and no contact whose expected value is below its cost;
+ * - "oldest-first": first flagged, first served (FIFO);
+ * - "newest-first": freshest flags first (their contact saves most).
+ */
+export type QueueRule = "value-first" | "oldest-first" | "newest-first";
 
 /** Everything one run of the customer-level kernel needs (plain data). */
 export interface RolloutScenario {
   /** Customers simulated, integer >= 1. */
   customers: number;
-  /** Weeks simulated after burn-in, integer 1..520 (52 = the first year). */
+  /** Weeks of the programme simulated after burn-in, integer 1..520 (52 = the first year). */
   weeks: number;
+  /** Weeks after the programme during which customers a contact saved are followed (both arms), for the cash they bring; integer 0..520 (default 0). */
+  tailWeeks: number;
   dynamics: RolloutDynamics;
   /** α, the intercept of the weekly churn log-odds (calibrated). */
   churnIntercept: number;
@@ -86,8 +101,6 @@ export interface RolloutScenario {
   /** false: the baseline only (no scoring, no contacts). */
   programme: boolean;
   stages: StageWeeks[];
-  /** Contacts per week per tier number (index 0 unused) at full scale (the plan's whole base); Infinity for no limit. Scaled by the stage's customers / all customers. */
-  capacityPerWeek: number[];
   /** Cost of one contact, yuan, per tier number (index 0 unused). */
   contactCostYuan: number[];
   /**
@@ -97,14 +110,23 @@ export interface RolloutScenario {
    * tier's save rate and a decay curve.
    */
   saveProbabilityByHalfDay: number[];
+  /** Correlation of save outcomes between two contacts of the same customer, 0..1 (0: independent draws per contact, the default; 1: one uniform per customer decides every contact). */
+  saveCorrelation: number;
   /** Contact no earlier than this many days after the trigger (timing policy; 0 = as soon as capacity allows). */
   minContactDelayDays: number;
-  /** Which flags a channel serves first when it cannot serve all: "oldest-first" (FIFO, the default) or "newest-first" (freshest flags, whose contact saves most; old ones expire). */
-  queueOrder: "oldest-first" | "newest-first";
+  queueRule: QueueRule;
+  /**
+   * Expected net value (yuan) of contacting a tier-k customer flagged a weeks
+   * ago: entry k · A + a (a = 0 .. A − 1). Used by "value-first" (serve the
+   * highest first, skip values <= 0); may be empty for the other rules.
+   */
+  contactPriority: number[];
   /** Flags older than this many days are dropped from the queue unserved (default 30, the plan's horizon and its last A/B delay); at least minContactDelayDays. */
   maxWaitDays: number;
   /** Weeks a saved customer is kept from churning after the contact week, integer >= 1 (default 52). */
   protectionWeeks: number;
+  /** Weeks after a contact during which the customer is not flagged again, integer >= 0 (default: protectionWeeks). */
+  cooldownWeeks: number;
   /** Value of one retained customer, yuan: lifetime value + expected referral value. */
   valuePerSaveYuan: number;
   /** Fixed (non-intervention) cost per month, yuan, one entry per month of the run. */
@@ -112,6 +134,8 @@ export interface RolloutScenario {
   /** Record raw scores of customers [0, snapshotCustomers) at `snapshotWeeks` (for AUCs); 0 = none. */
   snapshotCustomers: number;
   snapshotWeeks: number[];
+  /** Record every flag (customer, tier, week) and both arms' churn weeks of flagged customers (the programme model's population tables); default false. */
+  recordFlags?: boolean;
 }
 
 /**

@@ -4,9 +4,16 @@ import { InputError, type InputProblem } from "../io/InputError";
 import { jsonPath, parsePlan, type Plan } from "../plan/index";
 import { compileDistribution, distributionSchema, type CompiledDistribution, type Distribution } from "./distributions";
 import { cholesky, rankToPearson } from "./correlation";
+import { type AssumptionSource, type ProgrammeSettings, programmeSettingsFor, programmeSettingsShape } from "./programme/programmeSettings";
 
-/** Benefit model of the engine: the plan's top-down churn reduction, or per-tier saves. */
-export type BenefitModel = "as-stated" | "bottom-up";
+/**
+ * Benefit model of the engine: "programme", the programme model (flows of
+ * newly high-risk customers through capacity-limited channels, saves with a
+ * duration, cash as well as lifetime value: src/simulation/programme), or
+ * "as-stated", the plan's own top-down arithmetic (retained = customers ×
+ * (churnBefore − churnAfter); it ignores save rates, timing and capacity).
+ */
+export type BenefitModel = "programme" | "as-stated";
 /** Cost view: the stated cost lines, or tier lines recomputed as customers × share × budget (as `recomputed`). */
 export type CostView = "stated" | "recomputed";
 /** Sampling design: plain Monte Carlo or Latin hypercube (stratified per block of trials). */
@@ -14,20 +21,20 @@ export type SamplingMethod = "random" | "latin-hypercube";
 
 /** Simulation assumptions that are not part of the plan itself, with their values at base. */
 export interface SimulationAssumptions {
-  /** Benefit model (default "as-stated"). */
+  /** Benefit model (default "programme"). */
   model: BenefitModel;
+  /** The programme model's settings (defaults and their sources: programmeSettingsFor). */
+  programme: ProgrammeSettings;
+  /** Where each programme setting comes from. */
+  programmeSources: AssumptionSource[];
+  /** Things in the file's simulation section that the chosen model does not use, in words (printed as warnings). */
+  warnings: string[];
   /** Cost view (default "stated"). */
   costs: CostView;
   /** Annual discount rate for the NPV, fraction (default 0.08). */
   discountRate: number;
-  /** Days from trigger to contact (bottom-up model; default the start of the plan's best window, 7). */
-  contactDelayDays: number;
-  /** Scale bottom-up benefits and tier interventions by the rollout's customer coverage over the year (default false). */
+  /** Scale the as-stated benefits and tier costs by the rollout's customer coverage over the year (default false). */
   coverageRamp: boolean;
-  /** Probability that a customer of the tier churns within the year without intervention (bottom-up; default the middle of the tier's band). */
-  tierChurnProbability: Record<string, number>;
-  /** Tiers whose saves count in the bottom-up model (default the last rollout stage's tiers). */
-  interveneTiers: string[];
 }
 
 /** One uncertain number of a plan: where it is, its distribution and why. */
@@ -65,15 +72,30 @@ export interface UncertainPlan {
 
 const finite = z.number().refine(Number.isFinite, "must be a finite number");
 const simulationSchema = z.strictObject({
-  model: z.enum(["as-stated", "bottom-up"]).optional(),
+  model: z.enum(["programme", "as-stated", "bottom-up"]).optional(),
   costs: z.enum(["stated", "recomputed"]).optional(),
   discountRate: finite.min(0, "must be a rate >= 0").max(1, "must be a rate from 0 to 1").optional(),
-  contactDelayDays: finite.min(0, "must be a number of days >= 0").optional(),
   coverageRamp: z.boolean().optional(),
+  ...programmeSettingsShape,
+  // Settings of the former bottom-up model, superseded by the programme model: accepted, ignored with a warning.
+  contactDelayDays: finite.min(0, "must be a number of days >= 0").optional(),
   tierChurnProbability: z.record(z.string(), finite.min(0, "must be a fraction from 0 to 1").max(1, "must be a fraction from 0 to 1")).optional(),
   interveneTiers: z.array(z.string()).optional(),
   $comment: z.string().optional(),
 });
+
+/** Warnings for settings of the former bottom-up model, which the programme model replaces. */
+function legacyWarnings(s: z.infer<typeof simulationSchema>): string[] {
+  const out: string[] = [];
+  if (s.model === "bottom-up") out.push('$.simulation.model: "bottom-up" is replaced by "programme" (flows of newly high-risk customers, not tier stocks); simulated as "programme"');
+  const replaced: Record<string, string> = {
+    contactDelayDays: "contact delays come from the channels' capacity and the queue rule ($.simulation.minContactDelayDays sets a minimum)",
+    tierChurnProbability: "who churns after a flag comes from the calibrated population (annual churn $.benefits.churnBefore, tier shares), not from the tier bands",
+    interveneTiers: "each rollout stage's interveneTiers say which tiers are contacted",
+  };
+  for (const [key, why] of Object.entries(replaced)) if (s[key as keyof typeof s] !== undefined) out.push(`$.simulation.${key} is ignored: ${why}`);
+  return out;
+}
 const correlationSchema = z.strictObject({
     a: z.string().min(1),
     b: z.string().min(1),
@@ -222,29 +244,26 @@ export function parseUncertainPlan(json: unknown, source: string): UncertainPlan
   if (problems.length > 0 || base === undefined || !sim.success || !samp.success) throw new InputError(source, problems.length > 0 ? problems : [{ where: "$", message: "not a valid uncertain plan" }]);
 
   const s = sim.data;
-  const tierIds = base.tiers.map((t) => t.id);
-  const tierChurnProbability: Record<string, number> = {};
-  for (const tier of base.tiers) tierChurnProbability[tier.id] = s.tierChurnProbability?.[tier.id] ?? (tier.probabilityMin + tier.probabilityMax) / 2;
-  const late = [...base.rollout].sort((x, y) => x.monthEnd - y.monthEnd);
-  const interveneTiers = s.interveneTiers ?? late[late.length - 1]!.interveneTiers;
   const extra: InputProblem[] = [];
-  for (const key of Object.keys(s.tierChurnProbability ?? {})) if (!tierIds.includes(key)) extra.push({ where: jsonPath(["simulation", "tierChurnProbability", key]), message: `unknown tier "${key}" (tiers: ${tierIds.join(", ")})` });
-  interveneTiers.forEach((id, i) => {
-    if (!tierIds.includes(id)) extra.push({ where: `$.simulation.interveneTiers[${i}]`, message: `unknown tier "${id}"` });
-  });
+  for (const [stageId, byTier] of Object.entries(s.stageCapacityPerWeek ?? {})) {
+    if (!base.rollout.some((st) => st.id === stageId)) extra.push({ where: jsonPath(["simulation", "stageCapacityPerWeek", stageId]), message: `unknown stage "${stageId}" (stages: ${base.rollout.map((st) => st.id).join(", ")})` });
+    for (const tierId of Object.keys(byTier)) if (!base.tiers.some((t) => t.id === tierId)) extra.push({ where: jsonPath(["simulation", "stageCapacityPerWeek", stageId, tierId]), message: `unknown tier "${tierId}"` });
+  }
+  for (const tierId of Object.keys(s.capacityPerWeek ?? {})) if (!base.tiers.some((t) => t.id === tierId)) extra.push({ where: jsonPath(["simulation", "capacityPerWeek", tierId]), message: `unknown tier "${tierId}" (tiers: ${base.tiers.map((t) => t.id).join(", ")})` });
   if (extra.length > 0) throw new InputError(source, extra);
+  const { settings, sources } = programmeSettingsFor(base, s);
 
   return {
     source,
     base,
     assumptions: {
-      model: s.model ?? "as-stated",
+      model: s.model === "as-stated" ? "as-stated" : "programme",
+      programme: settings,
+      programmeSources: sources,
+      warnings: legacyWarnings(s),
       costs: s.costs ?? "stated",
       discountRate: s.discountRate ?? 0.08,
-      contactDelayDays: s.contactDelayDays ?? base.timing.bestWindowDays[0],
       coverageRamp: s.coverageRamp ?? false,
-      tierChurnProbability,
-      interveneTiers,
     },
     inputs,
     correlations: pairs,

@@ -1,0 +1,146 @@
+import type { DecayCurve } from "../../actions/decayFit";
+import { rankTiers } from "../../actions/riskTiers";
+import { saveRateAfterDelay } from "../../actions/saveRateAfterDelay";
+import type { Plan } from "../../plan/index";
+import { planDecayCurve } from "../rolloutPlanScenario";
+import { contactDelayDays } from "../rolloutQueues";
+import type { ProgrammeBasis } from "./programmeBasis";
+import { evaluateProgramme, type ProgrammeEconomics, type ProgrammeFlows, programmeFlowsFor, programmeOutputs } from "./programmeCash";
+import type { ProgrammeModel } from "./programmeModel";
+
+/** Index and weight of the grid interval holding x (clamped to the grid's ends). */
+function bracket(grid: readonly number[], x: number): { lo: number; hi: number; w: number } {
+  const n = grid.length;
+  const order = grid.map((g, i) => ({ g, i })).sort((a, b) => a.g - b.g);
+  if (n === 1 || x <= order[0]!.g) return { lo: order[0]!.i, hi: order[0]!.i, w: 0 };
+  if (x >= order[n - 1]!.g) return { lo: order[n - 1]!.i, hi: order[n - 1]!.i, w: 0 };
+  let k = 1;
+  while (order[k]!.g < x) k += 1;
+  const a = order[k - 1]!;
+  const b = order[k]!;
+  return { lo: a.i, hi: b.i, w: (x - a.g) / (b.g - a.g) };
+}
+
+/** An empty basis shaped like the model's (a thread's scratch for {@link blendBasis}). */
+export function scratchBasis(model: ProgrammeModel): ProgrammeBasis {
+  const b = model.bases[0]!;
+  return { ...b, retained: new Float64Array(b.retained.length), contactsByMonth: new Float64Array(b.contactsByMonth.length) };
+}
+
+/**
+ * The basis at (annual churn, model AUC): bilinear interpolation between the
+ * model's grid points (clamped to the grid), exact at a grid point. The
+ * first-year statistics are those of the nearest lower point.
+ *
+ * @example
+ * blendBasis(model, model.plan.benefits.churnBefore, model.settings.modelAuc, scratch) // model.bases[0] when the grid is one point
+ */
+export function blendBasis(model: ProgrammeModel, churn: number, auc: number, scratch: ProgrammeBasis): ProgrammeBasis {
+  const J = model.aucGrid.length;
+  if (model.bases.length === 1) return model.bases[0]!;
+  const c = bracket(model.churnGrid, churn);
+  const a = bracket(model.aucGrid, auc);
+  const corners = [
+    { b: model.bases[c.lo * J + a.lo]!, w: (1 - c.w) * (1 - a.w) },
+    { b: model.bases[c.lo * J + a.hi]!, w: (1 - c.w) * a.w },
+    { b: model.bases[c.hi * J + a.lo]!, w: c.w * (1 - a.w) },
+    { b: model.bases[c.hi * J + a.hi]!, w: c.w * a.w },
+  ].filter((x) => x.w > 0);
+  if (corners.length === 1) return corners[0]!.b;
+  const r = scratch.retained.fill(0);
+  const m = scratch.contactsByMonth.fill(0);
+  for (const { b, w } of corners) {
+    for (let i = 0; i < r.length; i += 1) r[i] = r[i]! + w * b.retained[i]!;
+    for (let i = 0; i < m.length; i += 1) m[i] = m[i]! + w * b.contactsByMonth[i]!;
+  }
+  return { ...corners[0]!.b, retained: r, contactsByMonth: m };
+}
+
+/** Values that may differ from the model's plan in one evaluation. */
+export interface EvaluationValues {
+  /** The plan with its (drawn) values; default the model's plan. */
+  plan?: Plan;
+  annualMarginYuan?: number;
+  discountRate?: number;
+  modelAuc?: number;
+  /** The timing decay curve (default the plan's A/B test, planDecayCurve). */
+  decay?: DecayCurve;
+  /** Save rates replacing the plan's, by tier id (e.g. a pilot's measurement). */
+  saveRates?: Record<string, number>;
+}
+
+/**
+ * The economics of one evaluation from a plan's values: save probability
+ * of a contact by tier and age (the tier's save rate × the decay curve's
+ * share left at that contact's delay, `saveRateAfterDelay`), contact costs,
+ * one-time, fixed and routine costs, margin, values and discount rate.
+ * Routine spend: tiers that no stage intervenes on but that have a budget
+ * per person (the plan's low tier: surveys, points) cost budget × share ×
+ * customers in scope a year.
+ *
+ * @example
+ * economicsFor(model, { discountRate: 0.08 }).referralYuan // 0.15 × 1.2 × 800 = 144
+ */
+export function economicsFor(model: ProgrammeModel, values: EvaluationValues = {}): ProgrammeEconomics {
+  const plan = values.plan ?? model.plan;
+  const ranked = rankTiers(plan);
+  const K = ranked.length;
+  const A = model.bases[0]!.ages;
+  const curve = values.decay ?? planDecayCurve(plan);
+  const saveProbability = new Float64Array((K + 1) * A);
+  const contactCostYuan = new Float64Array(K + 1);
+  const intervened = new Set(plan.rollout.flatMap((s) => s.interveneTiers));
+  let routine = 0;
+  for (const r of ranked) {
+    const rate = values.saveRates?.[r.tier.id] ?? r.tier.saveRate;
+    contactCostYuan[r.tierNumber] = r.tier.budgetYuanPerPerson;
+    if (!intervened.has(r.tier.id)) routine += r.tier.budgetYuanPerPerson * r.tier.shareStated * plan.customers;
+    for (let a = 0; a < A; a += 1) {
+      const delay = contactDelayDays(a, model.settings.minContactDelayDays);
+      saveProbability[r.tierNumber * A + a] = saveRateAfterDelay({ saveRate: rate }, delay, curve, plan.timing.bestWindowDays[0]);
+    }
+  }
+  const b = plan.benefits;
+  return {
+    saveProbability,
+    customerScale: plan.customers / model.plan.customers,
+    contactCostYuan,
+    oneTimeYuan: plan.costs.oneTime.reduce((s, l) => s + l.amountYuan, 0),
+    setupFrom: model.setupFrom,
+    setupTo: model.setupTo,
+    fixedAnnualYuan: plan.costs.annual.filter((l) => l.tierId === undefined).reduce((s, l) => s + l.amountYuan, 0),
+    routineAnnualYuan: routine,
+    scopeByMonth: model.scopeByMonth,
+    annualMarginYuan: values.annualMarginYuan ?? model.settings.annualMarginYuan,
+    ltvYuan: b.ltvYuan,
+    referralYuan: b.referralRate * b.referralsPerReferrer * b.newCustomerValueYuan,
+    referralsPerRetained: b.referralRate * b.referralsPerReferrer,
+    discountRate: values.discountRate ?? 0.08,
+  };
+}
+
+/** One evaluation of the programme model: outputs by name, the monthly flows and the first-year channel statistics. */
+export interface ProgrammeEvaluation {
+  outputs: Record<(typeof programmeOutputs)[number], number>;
+  flows: ProgrammeFlows;
+  basis: ProgrammeBasis;
+  economics: ProgrammeEconomics;
+}
+
+/**
+ * Evaluates the programme model at a plan's values (default the model's own
+ * plan): the deterministic view of the programme.
+ *
+ * @example
+ * evaluateProgrammeModel(model).outputs.cashRoi // the first-year cash ROI at base
+ */
+export function evaluateProgrammeModel(model: ProgrammeModel, values: EvaluationValues = {}): ProgrammeEvaluation {
+  const plan = values.plan ?? model.plan;
+  const basis = blendBasis(model, plan.benefits.churnBefore, values.modelAuc ?? model.settings.modelAuc, scratchBasis(model));
+  const economics = economicsFor(model, values);
+  const flows = programmeFlowsFor(basis);
+  const out = new Float64Array(programmeOutputs.length);
+  evaluateProgramme(basis, economics, flows, out);
+  const outputs = Object.fromEntries(programmeOutputs.map((name, i) => [name, out[i]!])) as ProgrammeEvaluation["outputs"];
+  return { outputs, flows, basis, economics };
+}
