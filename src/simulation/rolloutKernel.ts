@@ -1,10 +1,10 @@
 import { monthOfWeek, monthsOf, type RolloutScenario } from "./rolloutScenario";
 import { burnInWeek, createPopulation, customerWeek, type Population } from "./rolloutPopulation";
+import { poolWeek } from "./rolloutPool";
 import { countLeftInQueues, createChannels, serveChannels } from "./rolloutQueues";
-import { DELAY_BINS, type FlagRecords, type RolloutRun } from "./rolloutRun";
-import { followSavedCustomers } from "./rolloutTail";
+import { type ContactRecords, DELAY_BINS, type RolloutRun } from "./rolloutRun";
 
-export { DELAY_BINS, type FlagRecords, type RolloutRun } from "./rolloutRun";
+export { type ContactRecords, DELAY_BINS, type RolloutRun } from "./rolloutRun";
 export { NEVER } from "./rolloutPopulation";
 
 /** Checks a scenario's sizes. */
@@ -62,18 +62,20 @@ function emptyRun(sc: RolloutScenario, K: number, snapN: number): RolloutRun {
   };
 }
 
-/** The flag records of a run that asked for them, with each flagged customer's contact and churn weeks. */
-function flagRecordsOf(p: Population): FlagRecords {
-  const m = p.flagCount;
-  const customer = p.flagCustomer.slice(0, m);
-  return {
-    customer,
-    tier: p.flagTierRec.slice(0, m),
-    week: p.flagWeekRec.slice(0, m),
-    contactWeek: Int16Array.from(customer, (i) => p.contactWeek[i]!),
-    churnWeekB: Int16Array.from(customer, (i) => p.churnWeekB[i]!),
-    churnWeekP: Int16Array.from(customer, (i) => p.churnWeekP[i]!),
-  };
+/** The contact records of a run that asked for them. */
+function contactRecordsOf(p: Population): ContactRecords | undefined {
+  const log = p.log;
+  if (log === undefined) return undefined;
+  const m = log.size;
+  return { tier: log.tier.slice(0, m), age: log.age.slice(0, m), week: log.week.slice(0, m), churnWeekB: log.churnWeekB.slice(0, m), churnWeekP: log.churnWeekP.slice(0, m) };
+}
+
+/** One week of the retained pool: kept customers whose protection ended may leave; returns how many left. */
+function retainedWeek(p: Population, t: number): number {
+  const log = p.log;
+  return poolWeek(p.pool, p, t, (rec) => {
+    if (rec >= 0 && log !== undefined) log.churnWeekP[rec] = t;
+  });
 }
 
 /**
@@ -129,27 +131,30 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
     if (Number.isInteger(sw) && sw >= 0 && sw < weeks) snapIndexOfWeek[sw] = j;
   });
   const channels = createChannels(sc, K, salt);
-  let retained = 0;
   for (let t = 0; t < weeks; t += 1) {
     const stageIndex = sc.programme ? stageOfWeek[t]! : -1;
     const stage = stageIndex >= 0 ? sc.stages[stageIndex]! : undefined;
     const month = monthOfWeek(t);
     const snap = snapIndexOfWeek[t]!;
+    const leftPool = retainedWeek(p, t);
     customerWeek(p, run, state, t, stage === undefined ? 0 : Math.min(sc.customers, stage.customers), stage === undefined ? 0 : stage.tierMask, snap >= 0 ? snap * p.snapN : -1);
     const churnB = p.weekChurns[0]!;
-    const churnP = p.weekChurns[1]!;
+    const churnP = churnB - p.weekChurns[1]! + leftPool;
     run.baselineChurned += churnB;
     run.programmeChurned += churnP;
     run.baselineChurnsByMonth[month] = run.baselineChurnsByMonth[month]! + churnB;
     run.programmeChurnsByMonth[month] = run.programmeChurnsByMonth[month]! + churnP;
     run.benefitByMonth[month] = run.benefitByMonth[month]! + (churnB - churnP) * sc.valuePerSaveYuan;
-    retained += churnB - churnP;
-    run.retainedByWeek[t] = retained;
+    run.retainedByWeek[t] = p.pool.size;
     if (stage !== undefined) serveChannels(p, run, channels, t, stageIndex, stage, month);
   }
   countLeftInQueues(p, run);
-  run.retainedByWeek.set(followSavedCustomers(p, state, weeks, sc.tailWeeks, retained), weeks);
+  for (let t = weeks; t < weeks + sc.tailWeeks; t += 1) {
+    retainedWeek(p, t);
+    run.retainedByWeek[t] = p.pool.size;
+  }
   run.snapshotChurnWeek = p.churnWeekB.slice(0, p.snapN);
-  if (sc.recordFlags === true) run.flagRecords = flagRecordsOf(p);
+  const records = contactRecordsOf(p);
+  if (records !== undefined) run.contactRecords = records;
   return run;
 }

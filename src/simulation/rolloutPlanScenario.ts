@@ -19,6 +19,8 @@ export interface RolloutPolicy {
   tailWeeks?: number;
   /** false: the baseline only [true]. */
   programme?: boolean;
+  /** The last stage goes on until the end of the run (beyond the plan's months) [false]. */
+  lastStageRunsOn?: boolean;
   /** Contacts per week per tier id at the plan's full scale, in every stage (a staffing study) [the programme's stage capacities]. */
   capacityPerWeek?: Record<string, number>;
   /** Contact no earlier than this many days after the trigger [settings]. */
@@ -152,20 +154,20 @@ function saveTable(plan: Plan, curve: DecayCurve, halfDays: number): number[] {
 }
 
 /** Stages in weeks with their tiers, scaled sizes and capacities; snapshot weeks for the gates' AUCs. */
-function stagesInWeeks(plan: Plan, settings: ProgrammeSettings, weeks: number, scale: number): { stages: StageWeeks[]; snapshotWeeks: number[]; snapshotCustomers: number } {
+function stagesInWeeks(plan: Plan, settings: ProgrammeSettings, weeks: number, scale: number, runOn: boolean): { stages: StageWeeks[]; snapshotWeeks: number[]; snapshotCustomers: number } {
   const ranked = rankTiers(plan);
   const numberOf = new Map(ranked.map((r) => [r.tier.id, r.tierNumber]));
   const capacities = stageCapacities(plan, settings);
   const stages: StageWeeks[] = [...plan.rollout]
     .sort((a, b) => a.monthStart - b.monthStart)
-    .map((s) => ({
+    .map((s, j, all) => ({
       id: s.id,
       weekStart: weekOfMonth(s.monthStart),
-      weekEnd: Math.min(weeks, weekOfMonth(s.monthEnd)),
+      weekEnd: runOn && j === all.length - 1 ? weeks : Math.min(weeks, weekOfMonth(s.monthEnd)),
       customers: Math.round(Math.min(s.customers, plan.customers) * scale),
       tierMask: s.interveneTiers.reduce((m, id) => m | (1 << (numberOf.get(id) ?? 0)), 0) & ~1,
       budgetYuan: s.budgetYuan,
-      capacityPerWeek: [0, ...ranked.map((r) => (capacities.find((c) => c.stageId === s.id && c.tierId === r.tier.id)?.perWeek ?? Number.POSITIVE_INFINITY) * scale)],
+      capacityPerWeek: [0, ...ranked.map((r) => (capacities.find((c) => c.stageId === s.id && c.tierId === r.tier.id)?.perWeek ?? 0) * scale)],
     }));
   const snapshotWeeks: number[] = [];
   let snapshotCustomers = 0;
@@ -206,7 +208,7 @@ export function rolloutScenarioFor(plan: Plan, cal: RolloutCalibration, modelAuc
   if (!(settings.maxWaitDays >= 0)) throw new RangeError(`maxWaitDays must be >= 0, got ${settings.maxWaitDays}`);
   const scale = customers / base;
   const tau = noiseForAuc(cal, modelAuc);
-  const { stages, snapshotWeeks, snapshotCustomers } = stagesInWeeks(plan, settings, weeks, scale);
+  const { stages, snapshotWeeks, snapshotCustomers } = stagesInWeeks(plan, settings, weeks, scale, policy.lastStageRunsOn === true);
   const halfDays = Math.ceil(2 * Math.max(settings.maxWaitDays, minDelay)) + 2;
   return {
     customers,

@@ -6,23 +6,34 @@
  */
 import { standardNormalQuantile } from "../random/normal";
 import { sfc32NextUint32 } from "../random/sfc32";
+import { addToPool, createPool, type RetainedPool } from "./rolloutPool";
 import type { RolloutRun } from "./rolloutRun";
 import type { RolloutScenario } from "./rolloutScenario";
 
 /** Week number meaning "never" in the per-customer week arrays. */
 export const NEVER = 32767;
 
-/** Status bits of a customer. */
-export const ALIVE_B = 1;
-export const ALIVE_P = 2;
-export const SAVED = 4;
-export const CONTACTED = 8;
+/** Status bits of a customer slot. */
+export const CONTACTED = 1;
+export const SAVED = 2;
+/** The slot still holds its first customer (snapshots and gate labels follow only these). */
+export const ORIGINAL = 4;
 
 const TWO32 = 4294967296;
 const INV16 = 1 / 65536;
 const SQRT12 = Math.sqrt(12);
 const SIXTEENTH_U32 = 268435456;
 const LOGIT_SIXTEENTH = Math.log(1 / 15);
+
+/** Growable records of every contact (the programme model's expectation is taken over them). */
+export interface ContactLog {
+  tier: Uint8Array;
+  age: Int16Array;
+  week: Int16Array;
+  churnWeekB: Int16Array;
+  churnWeekP: Int16Array;
+  size: number;
+}
 
 /** The per-customer arrays and the run's scalars, shared by the weekly passes. */
 export interface Population {
@@ -44,14 +55,19 @@ export interface Population {
   contactWeek: Int16Array;
   /** First week the customer may be flagged again (cool-down after a contact). */
   flagFrom: Int16Array;
+  /** Churn week of the slot's original customer (NEVER while they stay). */
   churnWeekB: Int16Array;
-  churnWeekP: Int16Array;
+  /** Contact record of the customer's last contact (−1: none or not recorded). */
+  contactRec: Int32Array;
   queues: Int32Array[];
   tail: Int32Array;
   phi: number;
   innovScale: number;
   shockT: number;
   shock: number;
+  shockMean: number;
+  shockSdScale: number;
+  persistentSd: number;
   phiE: number;
   innovScaleE: number;
   sdW: number;
@@ -63,14 +79,21 @@ export interface Population {
   protect: number;
   stageEnd: Int32Array;
   snapN: number;
-  /** Churn events of the week: [baseline, programme]. */
+  /** Churn events of the week in the population (= baseline churns) and of them the saves that moved to the pool. */
   weekChurns: Float64Array;
-  /** Flag records (customer, tier, week) when the scenario asks for them. */
-  flagCustomer: Int32Array;
-  flagTierRec: Uint8Array;
-  flagWeekRec: Int16Array;
-  flagCount: number;
-  recordFlags: boolean;
+  /** Draws for new customers (their own stream: the population's draws do not depend on how many left). */
+  newcomerState: Uint32Array;
+  pool: RetainedPool;
+  /** Contact records, when the scenario asks for them. */
+  log: ContactLog | undefined;
+}
+
+/** Draws a customer's fixed risk, starting latent state, score noise and save uniform into slot i. */
+function drawCustomer(p: Population, i: number, state: Uint32Array): void {
+  p.pers[i] = p.persistentSd * standardNormalQuantile((sfc32NextUint32(state) + 0.5) / TWO32);
+  p.w[i] = p.shockMean + p.shockSdScale * standardNormalQuantile((sfc32NextUint32(state) + 0.5) / TWO32);
+  p.e[i] = standardNormalQuantile((sfc32NextUint32(state) + 0.5) / TWO32);
+  p.saveU[i] = (sfc32NextUint32(state) + 0.5) / TWO32;
 }
 
 /**
@@ -78,6 +101,8 @@ export interface Population {
  * latent state, score noise and save uniform (four draws per customer, in
  * customer order), with w started near its steady state: shocks add mean
  * λJ/(1 − φ) and variance λ(1 − λ)J²/(1 − φ²); burn-in does the rest.
+ * New customers (replacing leavers) and the retained pool draw from streams
+ * derived from the first state.
  */
 export function createPopulation(sc: RolloutScenario, state: Uint32Array): Population {
   const n = sc.customers;
@@ -85,7 +110,8 @@ export function createPopulation(sc: RolloutScenario, state: Uint32Array): Popul
   const K = sc.tierThresholds.length + 1;
   const thr = new Float64Array(7).fill(-Infinity);
   sc.tierThresholds.forEach((x, k) => (thr[k] = x));
-  const record = sc.recordFlags === true;
+  const lambda = d.shockProbability;
+  const derived = (salt: number): Uint32Array => Uint32Array.from([state[0]! ^ salt, state[1]! ^ Math.imul(salt, 3), state[2]! ^ Math.imul(salt, 5), state[3]! ^ Math.imul(salt, 7)]);
   const p: Population = {
     n,
     pers: new Float32Array(n),
@@ -93,7 +119,7 @@ export function createPopulation(sc: RolloutScenario, state: Uint32Array): Popul
     e: new Float32Array(n),
     saveU: new Float32Array(n),
     saveP: new Float32Array(n),
-    status: new Uint8Array(n).fill(ALIVE_B | ALIVE_P),
+    status: new Uint8Array(n).fill(ORIGINAL),
     prevTier: new Uint8Array(n).fill(K),
     flaggedTier: new Uint8Array(n).fill(K + 1),
     contactTier: new Uint8Array(n),
@@ -103,13 +129,16 @@ export function createPopulation(sc: RolloutScenario, state: Uint32Array): Popul
     contactWeek: new Int16Array(n).fill(NEVER),
     flagFrom: new Int16Array(n),
     churnWeekB: new Int16Array(n).fill(NEVER),
-    churnWeekP: new Int16Array(n).fill(NEVER),
-    queues: Array.from({ length: K + 1 }, (_, k) => new Int32Array(k === 0 || !sc.programme ? 0 : n)),
+    contactRec: new Int32Array(n).fill(-1),
+    queues: Array.from({ length: K + 1 }, (_, k) => new Int32Array(k === 0 || !sc.programme ? 0 : 2 * n)),
     tail: new Int32Array(K + 1),
     phi: d.persistence,
     innovScale: Math.sqrt(1 - d.persistence * d.persistence) * SQRT12,
     shockT: Math.round(d.shockProbability * 65536),
     shock: d.shockSize,
+    shockMean: d.persistence < 1 ? (lambda * d.shockSize) / (1 - d.persistence) : 0,
+    shockSdScale: d.persistence < 1 ? Math.sqrt(1 + (lambda * (1 - lambda) * d.shockSize * d.shockSize) / (1 - d.persistence * d.persistence)) : 1,
+    persistentSd: d.persistentSd,
     phiE: d.scoreNoisePersistence,
     innovScaleE: Math.sqrt(1 - d.scoreNoisePersistence * d.scoreNoisePersistence) * SQRT12,
     sdW: d.transientSd,
@@ -121,27 +150,47 @@ export function createPopulation(sc: RolloutScenario, state: Uint32Array): Popul
     stageEnd: Int32Array.from(sc.stages.map((s) => s.weekEnd)),
     snapN: Math.min(n, sc.snapshotCustomers),
     weekChurns: new Float64Array(2),
-    flagCustomer: new Int32Array(record ? n : 0),
-    flagTierRec: new Uint8Array(record ? n : 0),
-    flagWeekRec: new Int16Array(record ? n : 0),
-    flagCount: 0,
-    recordFlags: record,
+    newcomerState: derived(0x6e657721),
+    pool: createPool(derived(0x706f6f6c)),
+    log: sc.recordContacts === true ? { tier: new Uint8Array(64), age: new Int16Array(64), week: new Int16Array(64), churnWeekB: new Int16Array(64), churnWeekP: new Int16Array(64), size: 0 } : undefined,
   };
-  const lambda = d.shockProbability;
-  const shockMean = d.persistence < 1 ? (lambda * d.shockSize) / (1 - d.persistence) : 0;
-  const shockSdScale = d.persistence < 1 ? Math.sqrt(1 + (lambda * (1 - lambda) * d.shockSize * d.shockSize) / (1 - d.persistence * d.persistence)) : 1;
-  for (let i = 0; i < n; i += 1) {
-    p.pers[i] = d.persistentSd * standardNormalQuantile((sfc32NextUint32(state) + 0.5) / TWO32);
-    p.w[i] = shockMean + shockSdScale * standardNormalQuantile((sfc32NextUint32(state) + 0.5) / TWO32);
-    p.e[i] = standardNormalQuantile((sfc32NextUint32(state) + 0.5) / TWO32);
-    p.saveU[i] = (sfc32NextUint32(state) + 0.5) / TWO32;
-  }
+  for (let i = 0; i < n; i += 1) drawCustomer(p, i, state);
   return p;
 }
 
-/** Latent process only (burn-in): same three draws per customer-week as the main pass. Hot loop. */
+/** Appends a contact record and returns its index. */
+export function logContact(log: ContactLog, tier: number, age: number, week: number): number {
+  if (log.size === log.tier.length) {
+    const m = 2 * log.size;
+    const grow = <T extends Uint8Array | Int16Array>(a: T, make: (n: number) => T): T => {
+      const b = make(m);
+      b.set(a);
+      return b;
+    };
+    log.tier = grow(log.tier, (x) => new Uint8Array(x));
+    log.age = grow(log.age, (x) => new Int16Array(x));
+    log.week = grow(log.week, (x) => new Int16Array(x));
+    log.churnWeekB = grow(log.churnWeekB, (x) => new Int16Array(x));
+    log.churnWeekP = grow(log.churnWeekP, (x) => new Int16Array(x));
+  }
+  const r = log.size;
+  log.tier[r] = tier;
+  log.age[r] = age;
+  log.week[r] = week;
+  log.churnWeekB[r] = NEVER;
+  log.churnWeekP[r] = NEVER;
+  log.size = r + 1;
+  return r;
+}
+
+/**
+ * A burn-in week (before the run; nothing is counted): the latent process
+ * moves and customers churn and are replaced as in the run, so the run
+ * starts from the population's steady state (who is still there depends on
+ * their risk). Same three draws per customer-week as the main pass. Hot loop.
+ */
 export function burnInWeek(p: Population, state: Uint32Array): void {
-  const { n, w, e, phi, innovScale, shockT, shock, phiE, innovScaleE } = p;
+  const { n, w, e, pers, phi, innovScale, shockT, shock, phiE, innovScaleE, sdW, alpha } = p;
   let a = state[0]! | 0;
   let b = state[1]! | 0;
   let c = state[2]! | 0;
@@ -164,8 +213,12 @@ export function burnInWeek(p: Population, state: Uint32Array): void {
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
     c = (((c << 21) | (c >>> 11)) + tt) | 0;
-    w[i] = phi * w[i]! + ((r1 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScale + (r1 >>> 16 < shockT ? shock : 0);
+    const r3 = tt >>> 0;
+    const wi = phi * w[i]! + ((r1 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScale + (r1 >>> 16 < shockT ? shock : 0);
+    w[i] = wi;
     e[i] = phiE * e[i]! + ((r2 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScaleE;
+    const x = alpha + pers[i]! + sdW * wi;
+    if (!(x < LOGIT_SIXTEENTH && r3 >= SIXTEENTH_U32) && (r3 / TWO32) * (1 + Math.exp(-x)) < 1) replaceCustomer(p, i);
   }
   state[0] = a;
   state[1] = b;
@@ -190,25 +243,6 @@ function tierOfRaw(p: Population, raw: number): number {
   return tier;
 }
 
-/** Appends a flag record, growing the record arrays when full. */
-function recordFlag(p: Population, i: number, tier: number, t: number): void {
-  if (p.flagCount === p.flagCustomer.length) {
-    const size = Math.max(16, 2 * p.flagCount);
-    const grow = <T extends Int32Array | Uint8Array | Int16Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    p.flagCustomer = grow(p.flagCustomer, (m) => new Int32Array(m));
-    p.flagTierRec = grow(p.flagTierRec, (m) => new Uint8Array(m));
-    p.flagWeekRec = grow(p.flagWeekRec, (m) => new Int16Array(m));
-  }
-  p.flagCustomer[p.flagCount] = i;
-  p.flagTierRec[p.flagCount] = tier;
-  p.flagWeekRec[p.flagCount] = t;
-  p.flagCount += 1;
-}
-
 /**
  * Monday scoring of customer i: its tier this week, and a flag into tier k's
  * queue when k is intervened in the stage, riskier than last week's tier and
@@ -223,12 +257,11 @@ function scoreCustomer(p: Population, run: RolloutRun, i: number, raw: number, t
     p.flaggedTier[i] = tier;
     p.flagWeek[i] = t;
     run.flagged[tier] = run.flagged[tier]! + 1;
-    if (p.recordFlags) recordFlag(p, i, tier, t);
   }
   p.prevTier[i] = tier;
 }
 
-/** Bookkeeping of a baseline churn in week t of a customer a contact reached before t. */
+/** Bookkeeping of a churn in week t of a customer a contact reached before t, within its protection. */
 function countWouldBeChurner(p: Population, run: RolloutRun, i: number, t: number, saved: boolean): void {
   const k = p.contactTier[i]!;
   run.wouldBeChurners[k] = run.wouldBeChurners[k]! + 1;
@@ -243,28 +276,59 @@ function countWouldBeChurner(p: Population, run: RolloutRun, i: number, t: numbe
   }
 }
 
-/** A churn event of customer i in week t (u < hazard): the baseline churns; the programme arm unless protected. */
-function churnEvent(p: Population, run: RolloutRun, i: number, t: number, st: number): void {
-  if ((st & ALIVE_B) !== 0) {
-    p.status[i] = p.status[i]! & ~ALIVE_B;
-    p.churnWeekB[i] = t;
-    p.weekChurns[0] = p.weekChurns[0]! + 1;
-    if ((st & CONTACTED) !== 0 && t > p.contactWeek[i]!) countWouldBeChurner(p, run, i, t, (st & SAVED) !== 0);
-  }
-  if ((st & ALIVE_P) !== 0) {
-    const cw = p.contactWeek[i]!;
-    if (!((st & SAVED) !== 0 && t > cw && t <= cw + p.protect)) {
-      p.status[i] = p.status[i]! & ~ALIVE_P;
-      p.churnWeekP[i] = t;
-      p.weekChurns[1] = p.weekChurns[1]! + 1;
-    }
-  }
+/**
+ * A new customer takes slot i: someone of the same profile as the leaver
+ * (the same persistent risk: segment, distance, habits), with a fresh moving
+ * risk (from its steady state), score noise and save uniform from the
+ * newcomers' stream, and no history. So the network's risk mix, and its
+ * annual churn, stay at their calibrated level year after year (a closed
+ * cohort's churn would drift down as its riskiest customers leave).
+ */
+function replaceCustomer(p: Population, i: number): void {
+  const state = p.newcomerState;
+  p.w[i] = p.shockMean + p.shockSdScale * standardNormalQuantile((sfc32NextUint32(state) + 0.5) / TWO32);
+  p.e[i] = standardNormalQuantile((sfc32NextUint32(state) + 0.5) / TWO32);
+  p.saveU[i] = (sfc32NextUint32(state) + 0.5) / TWO32;
+  p.status[i] = 0;
+  p.prevTier[i] = p.K;
+  p.flaggedTier[i] = p.K + 1;
+  p.flagFrom[i] = 0;
+  p.contactWeek[i] = NEVER;
+  p.contactCount[i] = 0;
+  p.contactRec[i] = -1;
 }
 
 /**
- * One week for every customer: latent move, Monday scoring and flags for
- * customers [0, scope), churn events. Rare bookkeeping (flags, churn of
- * contacted customers, snapshots) goes through helpers. Hot loop.
+ * A churn event of customer i in week t (u < hazard): the customer leaves
+ * the baseline; in the programme a save whose protection covers week t
+ * moves them to the retained pool instead. Either way a new customer takes
+ * the slot (the network keeps acquiring customers, so its churn stays at its
+ * calibrated level year after year).
+ */
+function churnEvent(p: Population, run: RolloutRun, i: number, t: number): void {
+  const st = p.status[i]!;
+  p.weekChurns[0] = p.weekChurns[0]! + 1;
+  if ((st & ORIGINAL) !== 0) p.churnWeekB[i] = t;
+  const waiting = p.flaggedTier[i]!;
+  if (waiting <= p.K) run.lostBeforeContact[waiting] = run.lostBeforeContact[waiting]! + 1;
+  const rec = p.contactRec[i]!;
+  const covered = (st & CONTACTED) !== 0 && t > p.contactWeek[i]! && t <= p.contactWeek[i]! + p.protect;
+  if (rec >= 0 && p.log !== undefined && p.log.churnWeekB[rec] === NEVER) p.log.churnWeekB[rec] = t;
+  if (covered) {
+    const saved = (st & SAVED) !== 0;
+    countWouldBeChurner(p, run, i, t, saved);
+    if (saved) {
+      addToPool(p.pool, p.pers[i]!, p.w[i]!, p.contactWeek[i]! + p.protect, covered ? rec : -1);
+      p.weekChurns[1] = p.weekChurns[1]! + 1;
+    }
+  }
+  replaceCustomer(p, i);
+}
+
+/**
+ * One week for every customer slot: latent move, Monday scoring and flags
+ * for slots [0, scope), churn events (and a new customer in the slot). Rare
+ * bookkeeping (flags, churns, snapshots) goes through helpers. Hot loop.
  */
 export function customerWeek(p: Population, run: RolloutRun, state: Uint32Array, t: number, scope: number, mask: number, snapBase: number): void {
   const { n, pers, w, e, status } = p;
@@ -296,20 +360,19 @@ export function customerWeek(p: Population, run: RolloutRun, state: Uint32Array,
     c = (((c << 21) | (c >>> 11)) + tt) | 0;
     const r3 = tt >>> 0;
     const st = status[i]!;
-    if (st === 0) continue;
     const wi = phi * w[i]! + ((r1 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScale + (r1 >>> 16 < shockT ? shock : 0);
     w[i] = wi;
     const ei = phiE * e[i]! + ((r2 & 0xffff) * INV16 + INV16 / 2 - 0.5) * innovScaleE;
     e[i] = ei;
     const signal = pers[i]! + sdW * wi;
-    if (snapBase >= 0 && i < snapN && (st & ALIVE_B) !== 0) {
+    if (snapBase >= 0 && i < snapN && (st & ORIGINAL) !== 0) {
       run.snapshotSignal[snapBase + i] = signal;
       run.snapshotNoise[snapBase + i] = ei;
     }
-    if (i < scope && (st & ALIVE_P) !== 0) scoreCustomer(p, run, i, signal + tau * ei, t, mask);
+    if (i < scope) scoreCustomer(p, run, i, signal + tau * ei, t, mask);
     const x = alpha + signal;
     // u < hazard ⇔ logit(u) < x; when u >= 1/16 and x < logit(1/16) it cannot hold, so most customer-weeks skip the exp.
-    if (!(x < LOGIT_SIXTEENTH && r3 >= SIXTEENTH_U32) && (r3 / TWO32) * (1 + Math.exp(-x)) < 1) churnEvent(p, run, i, t, st);
+    if (!(x < LOGIT_SIXTEENTH && r3 >= SIXTEENTH_U32) && (r3 / TWO32) * (1 + Math.exp(-x)) < 1) churnEvent(p, run, i, t);
   }
   state[0] = a;
   state[1] = b;

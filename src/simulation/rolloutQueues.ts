@@ -3,7 +3,7 @@
  * served at the end of every week by the scenario's queue rule up to the
  * stage's weekly capacity. Used by runRolloutKernel (rolloutKernel.ts).
  */
-import { ALIVE_P, CONTACTED, type Population, SAVED } from "./rolloutPopulation";
+import { CONTACTED, logContact, type Population, SAVED } from "./rolloutPopulation";
 import { DELAY_BINS, type RolloutRun } from "./rolloutRun";
 import type { RolloutScenario, StageWeeks } from "./rolloutScenario";
 
@@ -55,14 +55,14 @@ export function contactDelayDays(age: number, minDelayDays: number): number {
  * The service order of ages for each tier: oldest-first serves ages
  * descending, newest-first ascending, value-first by the scenario's
  * `contactPriority` descending (ties: younger first) and only ages whose
- * expected net value is positive.
+ * expected value is positive (without priorities: as newest-first).
  */
 function ageOrders(sc: RolloutScenario, K: number, maxAge: number): Int32Array[] {
   const ages = Array.from({ length: maxAge + 1 }, (_, a) => a);
   const A = K > 0 ? Math.floor(sc.contactPriority.length / (K + 1)) : 0;
   return Array.from({ length: K + 1 }, (_, k) => {
     if (sc.queueRule === "oldest-first") return Int32Array.from([...ages].reverse());
-    if (sc.queueRule === "newest-first") return Int32Array.from(ages);
+    if (sc.queueRule === "newest-first" || A === 0) return Int32Array.from(ages);
     const value = (a: number): number => (A === 0 ? 0 : (sc.contactPriority[k * A + Math.min(a, A - 1)] ?? 0));
     return Int32Array.from(ages.filter((a) => value(a) > 0).sort((x, y) => value(y) - value(x) || x - y));
   });
@@ -91,24 +91,25 @@ export function createChannels(sc: RolloutScenario, K: number, salt: number): Ch
   };
 }
 
-/** One contact of customer i in tier k's channel at the end of week t. */
+/**
+ * One contact of customer i in tier k's channel at the end of week t: its
+ * delay, save probability and outcome (a new contact replaces the previous
+ * one's protection), cost, cool-down and bookkeeping.
+ */
 function serve(p: Population, run: RolloutRun, ch: Channels, i: number, k: number, t: number, stageIndex: number, stage: StageWeeks, month: number): void {
-  const st = p.status[i]!;
   const f = p.flagWeek[i]!;
   ch.credit[k] = ch.credit[k]! - 1;
   const delay = contactDelayDays(t - f, ch.minDelayDays);
   const prob = ch.saveTable[k * ch.saveTableLength + Math.min(ch.saveTableLength - 1, Math.round(2 * delay))]!;
   const nth = p.contactCount[i]!;
-  if ((st & SAVED) === 0) {
-    // A customer a previous contact saved stays saved from that contact.
-    let u = hashUniform(ch.salt, i, nth);
-    if (ch.saveCorrelation > 0 && hashUniform(ch.salt ^ 0x5bd1e995, i, nth) < ch.saveCorrelation) u = p.saveU[i]!;
-    p.saveP[i] = prob;
-    p.contactWeek[i] = t;
-    p.contactTier[i] = k;
-    p.contactStage[i] = stageIndex;
-    p.status[i] = st | CONTACTED | (u < prob ? SAVED : 0);
-  }
+  let u = hashUniform(ch.salt, i, nth);
+  if (ch.saveCorrelation > 0 && hashUniform(ch.salt ^ 0x5bd1e995, i, nth) < ch.saveCorrelation) u = p.saveU[i]!;
+  p.saveP[i] = prob;
+  p.contactWeek[i] = t;
+  p.contactTier[i] = k;
+  p.contactStage[i] = stageIndex;
+  p.status[i] = (p.status[i]! & ~SAVED) | CONTACTED | (u < prob ? SAVED : 0);
+  if (p.log !== undefined) p.contactRec[i] = logContact(p.log, k, t - f, t);
   if (nth < 255) p.contactCount[i] = nth + 1;
   p.flaggedTier[i] = p.K + 1;
   p.flagFrom[i] = Math.min(32766, t + ch.cooldownWeeks);
@@ -124,7 +125,7 @@ function serve(p: Population, run: RolloutRun, ch: Channels, i: number, k: numbe
   run.stageExposureWeeks[stageIndex] = run.stageExposureWeeks[stageIndex]! + Math.max(0, stage.weekEnd - 1 - t);
 }
 
-/** Drops served, churned, escalated and expired entries from tier k's queue, counting the losses. */
+/** Drops served, escalated (or left: their slot has a new customer) and expired entries from tier k's queue. */
 function compactQueue(p: Population, run: RolloutRun, ch: Channels, k: number, t: number): void {
   const q = p.queues[k]!;
   const tl = p.tail[k]!;
@@ -132,10 +133,7 @@ function compactQueue(p: Population, run: RolloutRun, ch: Channels, k: number, t
   for (let j = 0; j < tl; j += 1) {
     const i = q[j]!;
     if (i < 0 || p.flaggedTier[i] !== k) continue;
-    if ((p.status[i]! & ALIVE_P) === 0) {
-      run.lostBeforeContact[k] = run.lostBeforeContact[k]! + 1;
-      p.flaggedTier[i] = p.K + 1;
-    } else if (7 * (t + 1 - p.flagWeek[i]!) + 3.5 > ch.maxWaitDays) {
+    if (7 * (t + 1 - p.flagWeek[i]!) + 3.5 > ch.maxWaitDays) {
       run.expired[k] = run.expired[k]! + 1; // too late to be worth a contact: the customer may be flagged again later
       p.flaggedTier[i] = p.K + 1;
     } else q[keep++] = i;
@@ -149,7 +147,7 @@ function compactQueue(p: Population, run: RolloutRun, ch: Channels, k: number, t
  * carries over; unused capacity does not accumulate beyond one contact) and
  * serves the waiting, still-eligible customers age by age in the rule's
  * order, skipping customers on hold (the timing policy); then the queue drops
- * whom it lost (churned while waiting), who escalated to a riskier queue and
+ * who escalated to a riskier queue, who left (counted when they churn) and
  * who waited longer than `maxWaitDays` (expired).
  */
 export function serveChannels(p: Population, run: RolloutRun, ch: Channels, t: number, stageIndex: number, stage: StageWeeks, month: number): void {
@@ -169,7 +167,7 @@ export function serveChannels(p: Population, run: RolloutRun, ch: Channels, t: n
       const f = t - age;
       for (let j = 0; j < tl && ch.credit[k]! >= 1; j += 1) {
         const i = q[j]!;
-        if (i < 0 || p.flaggedTier[i] !== k || p.flagWeek[i] !== f || (p.status[i]! & ALIVE_P) === 0) continue;
+        if (i < 0 || p.flaggedTier[i] !== k || p.flagWeek[i] !== f) continue;
         serve(p, run, ch, i, k, t, stageIndex, stage, month);
         q[j] = -1;
       }
@@ -179,15 +177,13 @@ export function serveChannels(p: Population, run: RolloutRun, ch: Channels, t: n
   }
 }
 
-/** At the end of the run: customers still waiting or lost while waiting, per tier. */
+/** At the end of the run: customers still waiting, per tier. */
 export function countLeftInQueues(p: Population, run: RolloutRun): void {
   for (let k = 1; k <= p.K; k += 1) {
     const q = p.queues[k]!;
     for (let j = 0; j < p.tail[k]!; j += 1) {
       const i = q[j]!;
-      if (i < 0 || p.flaggedTier[i] !== k) continue;
-      if ((p.status[i]! & ALIVE_P) === 0) run.lostBeforeContact[k] = run.lostBeforeContact[k]! + 1;
-      else run.stillQueued[k] = run.stillQueued[k]! + 1;
+      if (i >= 0 && p.flaggedTier[i] === k) run.stillQueued[k] = run.stillQueued[k]! + 1;
     }
   }
 }

@@ -1,14 +1,15 @@
 /** Weeks-waited bins of the delay histogram: 0, 1, 2, 3 and 4+ weeks between trigger and contact. */
 export const DELAY_BINS = 5;
 
-/** Flags raised in a run, one entry per flag (the programme model's population tables are built from them). */
-export interface FlagRecords {
-  customer: Int32Array;
+/** Every contact made in a run (when the scenario records them): what the programme model's expectation is taken over. */
+export interface ContactRecords {
+  /** Tier number of the channel, weeks the customer waited since the flag, and the contact week. */
   tier: Uint8Array;
+  age: Int16Array;
   week: Int16Array;
-  /** Week the customer was contacted ({@link NEVER}: not contacted), and its churn week without and with the programme. */
-  contactWeek: Int16Array;
+  /** The customer's churn week without the programme (NEVER: none within the run). */
   churnWeekB: Int16Array;
+  /** When the contact saved the customer from that churn (it fell within the protection): the week they left after all (NEVER: not within the run). */
   churnWeekP: Int16Array;
 }
 
@@ -19,7 +20,7 @@ export interface RolloutRun {
   months: number;
   /** Number of tiers K. */
   tiers: number;
-  /** Customers who churned within the run without / with the programme (same customers, same random numbers). */
+  /** Churn events within the run without / with the programme (same customers, same random numbers; leavers are replaced by new customers). */
   baselineChurned: number;
   programmeChurned: number;
   baselineChurnsByMonth: Float64Array;
@@ -28,7 +29,7 @@ export interface RolloutRun {
   flagged: Float64Array;
   /** Contacts made per tier. */
   contacts: Float64Array;
-  /** Contacted customers who would have churned after their contact (baseline), per tier. */
+  /** Contacted customers whose churn (without the programme) fell within the contact's protection, per tier. */
   wouldBeChurners: Float64Array;
   /** Of those, the ones the contact kept (realized saves), per tier. */
   saves: Float64Array;
@@ -48,7 +49,7 @@ export interface RolloutRun {
   contactsWithin7Days: Float64Array;
   /** Contacts by weeks waited (tier-major: tier · DELAY_BINS + bin). */
   delayHistogram: Float64Array;
-  /** Intervention and fixed costs, and benefit ((baseline − programme churns) × value per save), by month, yuan. */
+  /** Intervention and fixed costs, and lifetime-value benefit ((baseline − programme churns) × value per save), by month, yuan. */
   interventionCostByMonth: Float64Array;
   fixedCostByMonth: Float64Array;
   benefitByMonth: Float64Array;
@@ -59,16 +60,15 @@ export interface RolloutRun {
   stageExpectedSaves: Float64Array;
   /** Per stage: weeks contacted customers were followed before the stage ended (from the week after contact to churn or the stage's end), for the team's hazard estimate. */
   stageExposureWeeks: Float64Array;
-  /** Weeks of the programme and of the tail (saved customers followed after it). */
+  /** Weeks after the run during which saved customers were followed. */
   tailWeeks: number;
-  /** Programme-arm minus baseline-arm customers at the end of each week, weeks then tail weeks: the customers the programme keeps (cash accrues on them). */
+  /** Customers the programme keeps at the end of each week (run then tail): saved customers still there. */
   retainedByWeek: Float64Array;
-  /** Every flag raised (when the scenario's `recordFlags`), with the flagged customer's contact and churn weeks in both arms ({@link NEVER}: none within run + tail). */
-  flagRecords?: FlagRecords;
-  /** Snapshot records (snapshot-major): risk signal s and score noise e (NaN when the customer had churned in the baseline). */
+  /** Every contact (when the scenario's `recordContacts`). */
+  contactRecords?: ContactRecords;
+  /** Snapshot records (snapshot-major): risk signal s and score noise e of the original customers (NaN when they had churned). */
   snapshotSignal: Float32Array;
   snapshotNoise: Float32Array;
-  /** Baseline churn week of the snapshot customers ({@link NEVER} when they did not churn). */
+  /** Churn week of the original customers of slots [0, snapshotCustomers) (NEVER when they did not churn). */
   snapshotChurnWeek: Int16Array;
 }
-

@@ -54,7 +54,7 @@ export const defaultRolloutDynamics: Readonly<RolloutDynamics> = {
   shockProbability: 0.01,
   shockSize: 2,
   scoreNoisePersistence: 0.97,
-  burnInWeeks: 12,
+  burnInWeeks: 26,
 };
 
 /** One rollout stage in weeks: customers [0, customers) are in scope during weeks [weekStart, weekEnd). */
@@ -89,7 +89,7 @@ export interface RolloutScenario {
   customers: number;
   /** Weeks of the programme simulated after burn-in, integer 1..520 (52 = the first year). */
   weeks: number;
-  /** Weeks after the programme during which customers a contact saved are followed (both arms), for the cash they bring; integer 0..520 (default 0). */
+  /** Weeks after the programme during which the customers it kept are followed, for the cash they bring; integer 0..520 (default 0). */
   tailWeeks: number;
   dynamics: RolloutDynamics;
   /** α, the intercept of the weekly churn log-odds (calibrated). */
@@ -134,8 +134,8 @@ export interface RolloutScenario {
   /** Record raw scores of customers [0, snapshotCustomers) at `snapshotWeeks` (for AUCs); 0 = none. */
   snapshotCustomers: number;
   snapshotWeeks: number[];
-  /** Record every flag (customer, tier, week) and both arms' churn weeks of flagged customers (the programme model's population tables); default false. */
-  recordFlags?: boolean;
+  /** Record every contact with its tier, wait, week and what became of the customer (the programme model's expectation is taken over them); default false. */
+  recordContacts?: boolean;
 }
 
 /**
