@@ -37,7 +37,7 @@ async function runConfig(config: ChildConfig): Promise<ChildResult> {
   const calibration = calibrationForPlan(plan);
   const calibrationSeconds = (performance.now() - t0) / 1000;
   if (config.kind === "kernel") {
-    const sc = rolloutScenarioFor(plan.base, calibration, 0.86, { customers: CUSTOMERS });
+    const sc = rolloutScenarioFor(plan.base, calibration, 0.86, plan.assumptions.programme, { customers: CUSTOMERS });
     let best = Infinity;
     for (let k = 0; k < 3; k += 1) {
       const start = performance.now();

@@ -1,7 +1,10 @@
 import { FastRng } from "../random/FastRng";
 import { radixSortFloat32 } from "./radixSort";
 import { standardNormalCdf as normalCdf, standardNormalQuantile as normalQuantile } from "../random/index";
-import { compilePlanKernel, type PlanKernel } from "./planKernel";
+import { compilePlanKernel, OUT, OUTPUTS, type PlanKernel } from "./planKernel";
+import { compileProgrammeKernel } from "./programme/programmeKernel";
+import type { ProgrammeModel } from "./programme/programmeModel";
+import { programmeModelFor } from "./programme/programmeModelFor";
 import { cholesky } from "./correlation";
 import { inputCorrelationMatrix, type BenefitModel, type CostView, type SamplingMethod, type SimulationAssumptions, type UncertainPlan } from "./uncertainPlan";
 
@@ -20,9 +23,18 @@ export interface DesignOptions {
   sampling?: SamplingMethod;
   /** Ignore declared correlations (inputs independent); default false. */
   independent?: boolean;
-  /** Override the plan's coverage ramp (bottom-up model only). */
+  /** Override the plan's coverage ramp (as-stated model only). */
   coverageRamp?: boolean;
+  /** The programme model (built once in the main thread, sent to workers): required when the model is "programme". */
+  programme?: ProgrammeModel;
 }
+
+/** The outputs every block summarizes, by index into the kernel's outputs, with their names. */
+export const SUMMARIZED = [OUT.roi, OUT.netBenefit, OUT.paybackMonths, OUT.npv, OUT.cashRoi] as const;
+/** Names of the summarized outputs, in {@link SUMMARIZED} order. */
+export const SUMMARIZED_NAMES = ["roi", "netBenefit", "paybackMonths", "npv", "cashRoi"] as const;
+/** Counts a block keeps, after the moments: ROI < 0, ROI > 200%, payback > 12 months, NPV < 0. */
+export const COUNTS = 4;
 
 /** The assumptions of a plan with a run's overrides applied. */
 export function resolveAssumptions(plan: UncertainPlan, design: DesignOptions): SimulationAssumptions {
@@ -73,7 +85,10 @@ function scratchOf<K extends keyof BlockScratch>(ctx: BlockContext, key: K, leng
  * @throws RangeError when the correlation matrix is not positive definite
  */
 export function createBlockContext(plan: UncertainPlan, design: DesignOptions): BlockContext {
-  const kernel = compilePlanKernel(plan.base, resolveAssumptions(plan, design));
+  const assumptions = resolveAssumptions(plan, design);
+  let kernel: PlanKernel;
+  if (assumptions.model === "programme") kernel = compileProgrammeKernel(plan.base, assumptions, design.programme ?? programmeModelFor(plan));
+  else kernel = compilePlanKernel(plan.base, assumptions);
   const pairs = design.independent ? [] : plan.correlations;
   const involved = [...new Set(pairs.flatMap((p) => [p.a, p.b]))].sort((x, y) => x - y);
   const local = pairs.map((p) => ({ a: involved.indexOf(p.a), b: involved.indexOf(p.b), rankCorrelation: p.rankCorrelation }));
@@ -98,17 +113,11 @@ export function createBlockContext(plan: UncertainPlan, design: DesignOptions): 
 export interface BlockResult {
   index: number;
   count: number;
-  /** The block's outputs sorted ascending (NaN last): quantiles are selected across blocks. */
-  sortedRoi: Float32Array;
-  sortedNetBenefit: Float32Array;
-  sortedPaybackMonths: Float32Array;
-  sortedNpv: Float32Array;
-  /** The outputs in trial order, when asked for (`keepOrder`). */
-  roi?: Float32Array;
-  netBenefit?: Float32Array;
-  paybackMonths?: Float32Array;
-  npv?: Float32Array;
-  /** [mean, M2, finiteCount] for roi, netBenefit, paybackMonths, npv (12 numbers), then counts: ROI < 0, ROI > 2, payback > 12. */
+  /** Each summarized output's values sorted ascending (NaN last), or every `stride`-th of them: quantiles are selected across blocks. */
+  sorted: Float32Array[];
+  /** The summarized outputs in trial order, when asked for (`keepOrder`). */
+  ordered?: Float32Array[];
+  /** [mean, M2, finiteCount] per summarized output, then the {@link COUNTS} counts. */
   moments: Float64Array;
   /** ROI shift (the base plan's ROI) and, for the whole block, [finite, Σ(x − shift), Σ(x − shift)², losses, above 200%]. */
   roiShift: number;
@@ -123,6 +132,8 @@ export interface BlockOptions {
   keepOrder?: boolean;
   /** Global trial counts (1-based) at which to record the convergence trace. */
   checkpoints?: readonly number[];
+  /** Keep every stride-th sorted value only (bounded memory for very many trials; default 1: all). */
+  stride?: number;
 }
 
 const HALF_ULP = 2 ** -33;
@@ -212,67 +223,57 @@ export function runBlock(ctx: BlockContext, index: number, blockSize: number, tr
   const u = scratchOf(ctx, "u", count * dims);
   drawMarginalUniforms(ctx, FastRng.forRange(ctx.seed, "monte-carlo", index), count, dims, u);
   const p = Float64Array.from(ctx.kernel.base);
-  const out = new Float64Array(8);
-  const roi = new Float32Array(count);
-  const net = new Float32Array(count);
-  const pay = new Float32Array(count);
-  const npv = new Float32Array(count);
+  const out = new Float64Array(OUTPUTS);
+  const S = SUMMARIZED.length;
+  const values = SUMMARIZED.map(() => new Float32Array(count));
   // Shifted sums (shift = the base plan's outputs) for exact, cancellation-safe moments.
   ctx.kernel.evaluate(p, out);
-  const shift = new Float64Array(4);
-  for (let k = 0; k < 4; k += 1) shift[k] = Number.isFinite(out[k]!) ? out[k]! : 0;
-  const sum = new Float64Array(4);
-  const sumSq = new Float64Array(4);
-  const finite = new Float64Array(4);
-  let loss = 0;
-  let above = 0;
-  let slow = 0;
+  const shift = Float64Array.from(SUMMARIZED, (k) => (Number.isFinite(out[k]!) ? out[k]! : 0));
+  const sum = new Float64Array(S);
+  const sumSq = new Float64Array(S);
+  const finite = new Float64Array(S);
+  const counts = new Float64Array(COUNTS);
   const used: number[] = [];
   for (let j = 0; j < dims; j += 1) if (ctx.inputSlots[j]! >= 0) used.push(j);
   const usedInputs = Int32Array.from(used);
   const usedSlots = Int32Array.from(used.map((j) => ctx.inputSlots[j]!));
-  const nUsed = usedInputs.length;
   const marks = (options.checkpoints ?? []).filter((c) => c > start && c <= start + count);
   const trace = new Float64Array(marks.length * 6);
   let nextMark = 0;
-  // Copula, quantiles and the model a chunk of trials at a time, so the chunk stays in cache (the
-  // whole-block passes of drawBlockUniforms + uniformsToValues stream the 12 MB matrix from memory
-  // five times, which two threads cannot share). Same values: every step is per trial or per element.
+  // Copula, quantiles and the model a chunk of trials at a time, so the chunk stays in cache. Same values: every step is per trial or per element.
   for (let c0 = 0; c0 < count; c0 += CHUNK) {
     const c1 = Math.min(count, c0 + CHUNK);
     applyCopula(ctx, count, u, c0, c1);
-    for (let k = 0; k < nUsed; k += 1) {
+    for (let k = 0; k < usedInputs.length; k += 1) {
       const q = ctx.quantiles[usedInputs[k]!]!;
       const row = usedInputs[k]! * count;
       for (let i = row + c0; i < row + c1; i += 1) u[i] = q(u[i]!);
     }
     for (let i = c0; i < c1; i += 1) {
-      for (let k = 0; k < nUsed; k += 1) p[usedSlots[k]!] = u[usedInputs[k]! * count + i]!;
+      for (let k = 0; k < usedInputs.length; k += 1) p[usedSlots[k]!] = u[usedInputs[k]! * count + i]!;
       ctx.kernel.evaluate(p, out);
-      for (let k = 0; k < 4; k += 1) {
-        const x = out[k]!;
+      for (let k = 0; k < S; k += 1) {
+        const x = out[SUMMARIZED[k]!]!;
+        values[k]![i] = x;
         if (x - x !== 0) continue; // NaN or ±Infinity
         const d = x - shift[k]!;
         sum[k] = sum[k]! + d;
         sumSq[k] = sumSq[k]! + d * d;
         finite[k] = finite[k]! + 1;
       }
-      const r = out[0]!;
-      roi[i] = r;
-      net[i] = out[1]!;
-      pay[i] = out[2]!;
-      npv[i] = out[3]!;
-      if (r < 0) loss += 1;
-      if (r > 2) above += 1;
-      if (out[2]! > 12) slow += 1;
+      const r = out[OUT.roi]!;
+      if (r < 0) counts[0] = counts[0]! + 1;
+      if (r > 2) counts[1] = counts[1]! + 1;
+      if (out[OUT.paybackMonths]! > 12) counts[2] = counts[2]! + 1;
+      if (out[OUT.npv]! < 0) counts[3] = counts[3]! + 1;
       if (nextMark < marks.length && start + i + 1 === marks[nextMark]) {
-        trace.set([start + i + 1, finite[0]!, sum[0]!, sumSq[0]!, loss, above], nextMark * 6);
+        trace.set([start + i + 1, finite[0]!, sum[0]!, sumSq[0]!, counts[0]!, counts[1]!], nextMark * 6);
         nextMark += 1;
       }
     }
   }
-  const mom = new Float64Array(15);
-  for (let k = 0; k < 4; k += 1) {
+  const mom = new Float64Array(S * 3 + COUNTS);
+  for (let k = 0; k < S; k += 1) {
     const n = finite[k]!;
     if (n === 0) continue;
     const meanShifted = sum[k]! / n;
@@ -280,34 +281,24 @@ export function runBlock(ctx: BlockContext, index: number, blockSize: number, tr
     mom[k * 3 + 1] = Math.max(0, sumSq[k]! - n * meanShifted * meanShifted);
     mom[k * 3 + 2] = n;
   }
-  mom[12] = loss;
-  mom[13] = above;
-  mom[14] = slow;
+  mom.set(counts, S * 3);
   const keep = options.keepOrder === true;
+  const stride = Math.max(1, Math.floor(options.stride ?? 1));
   const scratch = scratchOf(ctx, "sort", count);
-  const result: BlockResult = {
-    index,
-    count,
-    sortedRoi: radixSortFloat32(keep ? roi.slice() : roi, scratch),
-    sortedNetBenefit: radixSortFloat32(keep ? net.slice() : net, scratch),
-    sortedPaybackMonths: radixSortFloat32(keep ? pay.slice() : pay, scratch),
-    sortedNpv: radixSortFloat32(keep ? npv.slice() : npv, scratch),
-    moments: mom,
-    roiShift: shift[0]!,
-    roiSums: Float64Array.from([finite[0]!, sum[0]!, sumSq[0]!, loss, above]),
-    trace,
-  };
-  if (keep) {
-    result.roi = roi;
-    result.netBenefit = net;
-    result.paybackMonths = pay;
-    result.npv = npv;
-  }
+  const sorted = values.map((v) => {
+    const all = radixSortFloat32(keep ? v.slice() : v, scratch);
+    if (stride === 1) return all;
+    // Every stride-th order statistic, centred in its stride (bounded memory; quantiles to within stride / trials in rank).
+    const m = Math.floor(count / stride);
+    return Float32Array.from({ length: m }, (_, j) => all[j * stride + Math.floor(stride / 2)]!);
+  });
+  const result: BlockResult = { index, count, sorted, moments: mom, roiShift: shift[0]!, roiSums: Float64Array.from([finite[0]!, sum[0]!, sumSq[0]!, counts[0]!, counts[1]!]), trace };
+  if (keep) result.ordered = values;
   return result;
 }
 
 /** The transferable buffers of a block result (to post it from a worker without copying). */
 export function blockBuffers(r: BlockResult): ArrayBuffer[] {
-  const arrays = [r.sortedRoi, r.sortedNetBenefit, r.sortedPaybackMonths, r.sortedNpv, r.roi, r.netBenefit, r.paybackMonths, r.npv, r.moments, r.roiSums, r.trace];
-  return arrays.filter((a): a is Float32Array | Float64Array => a !== undefined).map((a) => a.buffer as ArrayBuffer);
+  const arrays: Array<Float32Array | Float64Array> = [...r.sorted, ...(r.ordered ?? []), r.moments, r.roiSums, r.trace];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

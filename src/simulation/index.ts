@@ -66,8 +66,8 @@ export {
   valuePerSaveYuan,
   planFirstYearCostYuan,
   weekOfMonth,
-  defaultCapacityPerWeek,
-  callsPerAdvisorPerWeek,
+  scopeByMonth,
+  settingsWithPolicy,
   type RolloutPolicy,
 } from "./rolloutPlanScenario";
 export {
@@ -98,6 +98,9 @@ export {
   type VarianceDecomposition,
 } from "./rolloutSummary";
 export { runRollout, calibrationForPlan, defaultRolloutWorkers, type RolloutOptions, type RolloutResult } from "./rolloutSimulation";
+export { controlledMean, type ControlledMean } from "./controlledMean";
+// The programme model: one definition of the programme, three resolutions (deterministic, Monte Carlo, customer level).
+export * from "./programme/index";
 export { staffingCurve, roiByAuc, timingPolicies, type DecisionOptions, type DecisionPoint, type StaffingCurve } from "./rolloutDecisions";
 export { gateAuc } from "./gateAuc";
 export { runOnWorkers, terminateWorkerPool, idleWorkerCount, type PoolJob } from "./workerPool";

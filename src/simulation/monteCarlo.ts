@@ -1,5 +1,8 @@
 import { availableParallelism } from "node:os";
-import { createBlockContext, DEFAULT_BLOCK_SIZE, runBlock, type BlockOptions, type BlockResult, type DesignOptions } from "./blockRunner";
+import { COUNTS, createBlockContext, DEFAULT_BLOCK_SIZE, runBlock, SUMMARIZED_NAMES, type BlockOptions, type BlockResult, type DesignOptions } from "./blockRunner";
+import type { ProgrammeModel } from "./programme/programmeModel";
+import { programmeModelFor } from "./programme/programmeModelFor";
+import { ignoredInputWarnings } from "./ignoredInputs";
 import { kthOfSortedBlocks } from "./sortedBlocks";
 import { convergenceCheckpoints, probabilityEstimate, summarizeOrdered, type ConvergenceTrace, type OutputSummary, type ProbabilityEstimate } from "./summaries";
 import { runOnWorkers } from "./workerPool";
@@ -18,13 +21,15 @@ export interface MonteCarloOptions {
   sampling?: SamplingMethod;
   /** Ignore the plan's correlations (default false). */
   independent?: boolean;
-  /** Override the plan's coverage ramp (bottom-up model only). */
+  /** Override the plan's coverage ramp (as-stated model only). */
   coverageRamp?: boolean;
+  /** The programme model to use (default: built for the plan, with a grid over its uncertain churn and AUC; reused within the process). */
+  programme?: ProgrammeModel;
   /** Trials per block (default 65,536); part of the design: changing it changes the draws. */
   blockSize?: number;
   /** Called after each block with trials done and the total. */
   onProgress?: (done: number, total: number) => void;
-  /** Keep the per-trial Float32 outputs in the result (default true; 16 bytes per trial). */
+  /** Keep the per-trial Float32 outputs in the result (default true up to 10 million trials; 20 bytes per trial). */
   keepSamples?: boolean;
 }
 
@@ -34,7 +39,11 @@ export interface MonteCarloSamples {
   netBenefit: Float32Array;
   paybackMonths: Float32Array;
   npv: Float32Array;
+  cashRoi: Float32Array;
 }
+
+/** Sorted values kept per output at most (beyond it, every stride-th order statistic of each block: memory stays bounded). */
+export const MAX_SORTED_VALUES = 1 << 24;
 
 /** Result of a Monte Carlo run: summaries with standard errors, probabilities, convergence. */
 export interface MonteCarloResult {
@@ -45,22 +54,34 @@ export interface MonteCarloResult {
   costs: CostView;
   sampling: SamplingMethod;
   blockSize: number;
-  /** ROI as a fraction (3.59 is 359%). */
+  /** First-year ROI on lifetime value (the plan's valuation of a kept customer), a fraction (3.59 is 359%). */
   roi: OutputSummary;
-  /** Whether the coverage ramp applied (bottom-up model only). */
+  /** First-year cash ROI: the margin the kept customers bring in year 1 (plus referral value) against the year's cost. */
+  cashRoi: OutputSummary;
+  /** Whether the coverage ramp applied (as-stated model only). */
   coverageRamp: boolean;
-  /** Benefit − first-year cost, yuan. */
+  /** Lifetime-value benefit − first-year cost, yuan. */
   netBenefit: OutputSummary;
+  /** Months until the cumulative cash flow turns positive (programme model; the as-stated model uses the plan's formula cost / monthly benefit). */
   paybackMonths: OutputSummary;
-  /** Net present value of the first year, yuan (see compilePlanKernel). */
+  /** Net present value, yuan: the programme model's cash flows over its horizon (3 years by default); the as-stated model's first year. */
   npv: OutputSummary;
+  /** NPV horizon in years and the discount rate at base. */
+  npvYears: number;
+  discountRate: number;
   /** P(ROI < 0). */
   probLoss: ProbabilityEstimate;
   /** P(ROI > 200%), the MVP's success bar. */
   probRoiAbove200: ProbabilityEstimate;
   /** P(payback > 12 months). */
   probPaybackOver12: ProbabilityEstimate;
+  /** P(NPV < 0). */
+  probNpvNegative: ProbabilityEstimate;
   convergence: ConvergenceTrace;
+  /** Uncertain inputs the chosen model does not read, and settings it ignores, in words. */
+  warnings: string[];
+  /** Every stride-th order statistic was kept for the quantiles (1: all; more for very many trials). */
+  quantileStride: number;
   samples?: MonteCarloSamples;
 }
 
@@ -93,8 +114,12 @@ async function runBlocksInWorkers(plan: UncertainPlan, design: DesignOptions, bl
  * Float32 outputs), and the convergence trace is assembled from per-block
  * prefix sums, so the main thread does no per-trial work.
  *
- * Memory: 16 bytes per trial for the Float32 outputs (32 with `keepSamples`)
- * plus one block's uniform matrix per thread (160 MB for 10 million trials).
+ * Memory: 20 bytes per trial for the Float32 outputs (40 with `keepSamples`,
+ * kept up to 10 million trials), at most 2^24 sorted values per output
+ * (beyond that, each block keeps every stride-th order statistic, so
+ * quantiles are exact to within stride / trials in rank and memory stays
+ * bounded for any number of trials), plus one block's uniform matrix per
+ * thread.
  *
  * @throws RangeError when trials, workers or blockSize are not positive integers
  * @example
@@ -114,10 +139,13 @@ export async function runMonteCarlo(plan: UncertainPlan, options: MonteCarloOpti
   if (options.sampling !== undefined) design.sampling = options.sampling;
   if (options.independent === true) design.independent = true;
   if (options.coverageRamp !== undefined) design.coverageRamp = options.coverageRamp;
+  const model = options.model ?? plan.assumptions.model;
+  if (model === "programme") design.programme = options.programme ?? programmeModelFor(plan);
 
   const blocks = Math.ceil(trials / blockSize);
-  const keep = options.keepSamples ?? true;
-  const blockOptions: BlockOptions = { keepOrder: keep, checkpoints: convergenceCheckpoints(trials) };
+  const stride = Math.max(1, Math.ceil(trials / MAX_SORTED_VALUES));
+  const keep = (options.keepSamples ?? true) && trials <= 10_000_000;
+  const blockOptions: BlockOptions = { keepOrder: keep, checkpoints: convergenceCheckpoints(trials), stride };
   const results: Array<BlockResult | undefined> = new Array(blocks);
   let doneTrials = 0;
   const onBlock = (r: BlockResult): void => {
@@ -135,14 +163,57 @@ export async function runMonteCarlo(plan: UncertainPlan, options: MonteCarloOpti
     await runBlocksInWorkers(plan, design, blockSize, trials, workers, blockOptions, onBlock);
   }
   const done = results as BlockResult[];
+  const { moments, convergence } = mergeBlocks(done);
+  const S = SUMMARIZED_NAMES.length;
+  const summary = (k: number): OutputSummary => {
+    const sorted = done.map((r) => r.sorted[k]!);
+    const kept = sorted.reduce((n, a) => n + a.length, 0);
+    return summarizeOrdered(moments[k * 3]!, moments[k * 3 + 1]!, moments[k * 3 + 2]!, kept, (rank) => kthOfSortedBlocks(sorted, rank));
+  };
+  const assumptions = plan.assumptions;
+  const result: MonteCarloResult = {
+    trials,
+    seed,
+    workers,
+    model,
+    costs: options.costs ?? assumptions.costs,
+    sampling: options.sampling ?? plan.sampling,
+    coverageRamp: model === "as-stated" && (options.coverageRamp ?? assumptions.coverageRamp),
+    blockSize,
+    roi: summary(0),
+    netBenefit: summary(1),
+    paybackMonths: summary(2),
+    npv: summary(3),
+    cashRoi: summary(4),
+    npvYears: model === "programme" ? assumptions.programme.horizonYears : 1,
+    discountRate: assumptions.discountRate,
+    probLoss: probabilityEstimate(moments[S * 3]!, trials),
+    probRoiAbove200: probabilityEstimate(moments[S * 3 + 1]!, trials),
+    probPaybackOver12: probabilityEstimate(moments[S * 3 + 2]!, trials),
+    probNpvNegative: probabilityEstimate(moments[S * 3 + 3]!, trials),
+    convergence,
+    warnings: [...assumptions.warnings, ...ignoredInputWarnings(plan, design)],
+    quantileStride: stride,
+  };
+  if (keep) {
+    const join = (k: number): Float32Array => {
+      const all = new Float32Array(trials);
+      for (let b = 0; b < blocks; b += 1) all.set(done[b]!.ordered![k]!, b * blockSize);
+      return all;
+    };
+    result.samples = { roi: join(0), netBenefit: join(1), paybackMonths: join(2), npv: join(3), cashRoi: join(4) };
+  }
+  return result;
+}
 
-  // Merge in block order: Chan et al. (1979) pairwise update of mean and M2; convergence from prefix sums.
-  const moments = new Float64Array(15);
+/** Merges the blocks in block order: Chan et al. (1979) pairwise update of mean and M2; counts summed; convergence from prefix sums. */
+function mergeBlocks(done: readonly BlockResult[]): { moments: Float64Array; convergence: ConvergenceTrace } {
+  const S = SUMMARIZED_NAMES.length;
+  const moments = new Float64Array(S * 3 + COUNTS);
   const convergence: ConvergenceTrace = { trials: [], roiMean: [], roiMeanSe: [], probLoss: [], probRoiAbove200: [] };
   const before = new Float64Array(5);
-  for (let b = 0; b < blocks; b += 1) {
-    const r = done[b]!;
-    for (let k = 0; k < 4; k += 1) {
+  for (const r of done) {
+    for (let k = 0; k < S; k += 1) {
       const m = k * 3;
       const na = moments[m + 2]!;
       const nb = r.moments[m + 2]!;
@@ -153,7 +224,7 @@ export async function runMonteCarlo(plan: UncertainPlan, options: MonteCarloOpti
       moments[m + 1] = moments[m + 1]! + r.moments[m + 1]! + (delta * delta * na * nb) / n;
       moments[m + 2] = n;
     }
-    for (let k = 12; k < 15; k += 1) moments[k] = moments[k]! + r.moments[k]!;
+    for (let k = S * 3; k < S * 3 + COUNTS; k += 1) moments[k] = moments[k]! + r.moments[k]!;
     for (let row = 0; row * 6 < r.trace.length; row += 1) {
       const at = row * 6;
       const n = before[0]! + r.trace[at + 1]!;
@@ -168,34 +239,5 @@ export async function runMonteCarlo(plan: UncertainPlan, options: MonteCarloOpti
     }
     for (let k = 0; k < 5; k += 1) before[k] = before[k]! + r.roiSums[k]!;
   }
-  const summary = (sorted: Float32Array[], k: number): OutputSummary =>
-    summarizeOrdered(moments[k * 3]!, moments[k * 3 + 1]!, moments[k * 3 + 2]!, trials, (rank) => kthOfSortedBlocks(sorted, rank));
-  const assumptions = plan.assumptions;
-  const result: MonteCarloResult = {
-    trials,
-    seed,
-    workers,
-    model: options.model ?? assumptions.model,
-    costs: options.costs ?? assumptions.costs,
-    sampling: options.sampling ?? plan.sampling,
-    coverageRamp: (options.model ?? assumptions.model) === "bottom-up" && (options.coverageRamp ?? assumptions.coverageRamp),
-    blockSize,
-    roi: summary(done.map((r) => r.sortedRoi), 0),
-    netBenefit: summary(done.map((r) => r.sortedNetBenefit), 1),
-    paybackMonths: summary(done.map((r) => r.sortedPaybackMonths), 2),
-    npv: summary(done.map((r) => r.sortedNpv), 3),
-    probLoss: probabilityEstimate(moments[12]!, trials),
-    probRoiAbove200: probabilityEstimate(moments[13]!, trials),
-    probPaybackOver12: probabilityEstimate(moments[14]!, trials),
-    convergence,
-  };
-  if (keep) {
-    const join = (pick: (r: BlockResult) => Float32Array | undefined): Float32Array => {
-      const all = new Float32Array(trials);
-      for (let b = 0; b < blocks; b += 1) all.set(pick(done[b]!)!, b * blockSize);
-      return all;
-    };
-    result.samples = { roi: join((r) => r.roi), netBenefit: join((r) => r.netBenefit), paybackMonths: join((r) => r.paybackMonths), npv: join((r) => r.npv) };
-  }
-  return result;
+  return { moments, convergence };
 }

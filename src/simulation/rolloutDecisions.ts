@@ -1,6 +1,6 @@
 import { rankTiers } from "../actions/riskTiers";
 import type { RolloutCalibration } from "./rolloutCalibration";
-import { callsPerAdvisorPerWeek, defaultCapacityPerWeek } from "./rolloutPlanScenario";
+import { callsPerAdvisor } from "./programme/stageCapacity";
 import { calibrationForPlan, runRollout, type RolloutOptions, type RolloutResult } from "./rolloutSimulation";
 import { spread, type Spread } from "./rolloutSummary";
 import type { UncertainPlan } from "./uncertainPlan";
@@ -24,7 +24,7 @@ export interface DecisionPoint {
 async function study(plan: UncertainPlan, options: DecisionOptions, calibration: RolloutCalibration, values: readonly number[], apply: (o: RolloutOptions, v: number) => void): Promise<DecisionPoint[]> {
   const points: DecisionPoint[] = [];
   for (const value of values) {
-    const o: RolloutOptions = { ...options, calibration, keepRuns: true };
+    const o: RolloutOptions = { controlVariate: false, ...options, calibration, keepRuns: true };
     apply(o, value);
     const r: RolloutResult = await runRollout(plan, o);
     const runs = r.runs!;
@@ -44,6 +44,8 @@ async function study(plan: UncertainPlan, options: DecisionOptions, calibration:
 /** The advisor staffing curve and the smallest staffing that meets the 7-day target. */
 export interface StaffingCurve {
   callsPerAdvisorPerWeek: number;
+  /** Where the calls per advisor come from. */
+  callsSource: string;
   points: DecisionPoint[];
   /** Smallest advisor count in the grid whose mean share of tier-2 flags contacted within 7 days reaches `target`; null if none does. */
   advisorsForTarget: number | null;
@@ -52,7 +54,9 @@ export interface StaffingCurve {
 
 /**
  * Advisor staffing: the rollout simulated at each advisor count (tier-2
- * channel capacity = advisors × calls per advisor per week at full scale),
+ * channel capacity = advisors × calls per advisor per week at full scale;
+ * calls per advisor from the plan file, else what the plan's budget implies
+ * for the advisors it trains: `callsPerAdvisor`),
  * every other choice equal and the same seed (common random numbers across
  * staffing levels), with the share of high-risk (tier 2) flags contacted
  * within 7 days and the ROI at each level.
@@ -62,14 +66,15 @@ export interface StaffingCurve {
  * @example
  * (await staffingCurve(plan, [50, 200], { trials: 2, seed: 1, customers: 20000 })).advisorsForTarget // 200 or null
  */
-export async function staffingCurve(plan: UncertainPlan, advisors: readonly number[] = [25, 50, 100, 150, 200, 300, 400], options: DecisionOptions, target = 0.9, calls = callsPerAdvisorPerWeek): Promise<StaffingCurve> {
+export async function staffingCurve(plan: UncertainPlan, advisors: readonly number[] = [25, 50, 100, 150, 200, 300, 400], options: DecisionOptions, target = 0.9): Promise<StaffingCurve> {
   const calibration = options.calibration ?? calibrationForPlan(plan, options.dynamics);
   const advisorTier = rankTiers(plan.base)[1]!.tier.id;
+  const calls = callsPerAdvisor(plan.base, plan.assumptions.programme);
   const points = await study(plan, options, calibration, advisors, (o, v) => {
-    o.capacityPerWeek = { ...defaultCapacityPerWeek, ...(options.capacityPerWeek ?? {}), [advisorTier]: v * calls };
+    o.capacityPerWeek = { ...(options.capacityPerWeek ?? {}), [advisorTier]: v * calls.perWeek };
   });
   const hit = points.find((p) => p.advisorWithin7Days.mean >= target);
-  return { callsPerAdvisorPerWeek: calls, points, advisorsForTarget: hit === undefined ? null : hit.value, target };
+  return { callsPerAdvisorPerWeek: calls.perWeek, callsSource: calls.source, points, advisorsForTarget: hit === undefined ? null : hit.value, target };
 }
 
 /**

@@ -2,7 +2,10 @@ import type { Plan } from "../plan/index";
 import { gateAuc } from "./gateAuc";
 import { gateCriteriaFor, gateDecision, isTrulyGood, type GateDecision, type GateMeasurement } from "./rolloutGates";
 import type { RolloutRun } from "./rolloutKernel";
-import { compilePlanKernel, OUT } from "./planKernel";
+import { evaluateProgrammeModel } from "./programme/programmeEvaluation";
+import type { ProgrammeModel } from "./programme/programmeModel";
+import { runCashFlows } from "./rolloutCashFlows";
+import type { TrialParameters } from "./rolloutTrials";
 import type { RolloutScenario } from "./rolloutScenario";
 
 /** One gate of one run: what the team measures, the truth, the decision. */
@@ -50,16 +53,24 @@ export interface RolloutRunSummary {
   expiredByTier: number[];
   /** Contacts by weeks waited (0, 1, 2, 3, 4+) per tier. */
   delayHistogramByTier: number[][];
+  /** First-year cost and lifetime-value benefit (kept customers × (LTV + referral value)), yuan. */
   costYuan: number;
   benefitYuan: number;
   /** Retained customers × lifetime value (the referral part is in benefitYuan), yuan. */
   retainedValueYuan: number;
-  /** (benefit − cost) / cost over the run. */
+  /** First-year lifetime-value ROI (the plan's valuation of a kept customer). */
   roi: number;
-  /** Month (fractional) when cumulative cash flow turns non-negative; Infinity if it does not within the run. */
+  /** First-year cash (margin on kept customer-weeks + referral value) and its ROI. */
+  cashYear1Yuan: number;
+  cashRoi: number;
+  /** NPV over the horizon at the trial's discount rate, yuan (later years from the aggregate view). */
+  npv: number;
+  /** Month (fractional) when cumulative cash turns non-negative; Infinity if not within the horizon. */
   paybackMonth: number;
+  /** The aggregate (programme model) view at this trial's parameters: the control variate of the customer-level figures. */
+  aggregate: { roi: number; cashRoi: number; npv: number };
   monthlyCostYuan: number[];
-  monthlyBenefitYuan: number[];
+  monthlyCashYuan: number[];
   monthlyCashFlowYuan: number[];
   cumulativeCashFlowYuan: number[];
   cumulativeRoi: number[];
@@ -73,136 +84,36 @@ export interface RolloutRunSummary {
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
 
 /**
- * The first-year ROI a team projects at a gate: the plan's bottom-up
- * business case (the Monte Carlo engine's plan kernel, `model:
- * "bottom-up"`, stated costs) with the save rate and the annual churn
- * probability of the tiers the stage intervened on replaced by the pilot's
- * measurements; other tiers keep the plan's save rates and the middle of
- * their bands as churn probability. NaN when a measurement is NaN.
+ * The first-year lifetime-value ROI a team projects at a gate: the
+ * programme model at the plan's values with the pilot's measurements in
+ * place of the plan's (the stage's tiers' save rate, the model's AUC,
+ * clamped to the model's grid). NaN when a measurement is NaN.
  *
  * @example
- * // retained (6,000 + 16,000) × 0.6 × 0.5 + 24,000 × 0.4 × 0.7 = 13,320; × 4,144 yuan = 55,198,080 against 10,840,000
- * projectedRoi(seedPlan, ["very-high", "high"], 0.5, 0.6) // 4.0920738007380075
+ * projectedRoi(model, seedPlan, ["very-high", "high"], 0.5, 0.86) // the programme's LTV ROI with those tiers saving 50%
  */
-export function projectedRoi(plan: Plan, stageTiers: readonly string[], saveRate: number, annualChurnOfTreated: number): number {
-  if (Number.isNaN(saveRate) || Number.isNaN(annualChurnOfTreated)) return Number.NaN;
-  const late = [...plan.rollout].sort((x, y) => x.monthEnd - y.monthEnd);
-  const interveneTiers = [...new Set([...late[late.length - 1]!.interveneTiers, ...stageTiers])];
-  const tierChurnProbability: Record<string, number> = {};
-  for (const tier of plan.tiers) tierChurnProbability[tier.id] = stageTiers.includes(tier.id) ? annualChurnOfTreated : (tier.probabilityMin + tier.probabilityMax) / 2;
-  const kernel = compilePlanKernel(plan, {
-    model: "bottom-up",
-    costs: "stated",
-    discountRate: 0,
-    contactDelayDays: plan.timing.bestWindowDays[0],
-    coverageRamp: false,
-    tierChurnProbability,
-    interveneTiers,
-  });
-  const p = Float64Array.from(kernel.base);
-  plan.tiers.forEach((tier, i) => {
-    if (!stageTiers.includes(tier.id)) return;
-    const slot = kernel.slotOf(`$.tiers[${i}].saveRate`);
-    if (slot >= 0) p[slot] = saveRate;
-  });
-  const out = new Float64Array(8);
-  kernel.evaluate(p, out);
-  return out[OUT.roi]!;
+export function projectedRoi(model: ProgrammeModel, plan: Plan, stageTiers: readonly string[], saveRate: number, auc: number): number {
+  if (Number.isNaN(saveRate) || Number.isNaN(auc)) return Number.NaN;
+  const saveRates = Object.fromEntries(stageTiers.map((id) => [id, saveRate]));
+  return evaluateProgrammeModel(model, { plan, modelAuc: auc, saveRates }).outputs.roi;
 }
 
-/**
- * Turns a kernel run into its outputs: churn with and without the
- * programme, saves, contacts, delays and spend by tier, monthly cash flow
- * (cost = fixed + interventions as incurred; benefit = (baseline −
- * programme churns) × value per save, booked in the month of the prevented
- * churn), cumulative ROI, payback month, spend by stage, and the gates.
- *
- * At the gate closing stage s (every stage with a successor) the team
- * measures: the AUC of the stage's scores every 4 weeks against churn
- * within the next 4 weeks among the stage's customers (baseline outcomes, as
- * on a holdout); the save rate = saves / would-be churners among customers
- * contacted during the stage whose churn fell before the gate (observable
- * with a control group); and the first-year ROI projected from them by
- * {@link projectedRoi}, with the treated customers' annual churn probability
- * 1 − exp(−52 λ), λ = would-be churners / weeks followed. The truth uses the
- * model's calibrated AUC, the expected save rate (Σ save probabilities /
- * would-be churners) and the ROI projected from it. Criteria: {@link gateCriteriaFor}.
- *
- * @param plan the plan of this trial (its sampled values).
- * @example
- * summarizeRolloutRun(run, scenario, plan, 0.85, 0, 0).gates[0].stageId // "mvp"
- */
-export function summarizeRolloutRun(run: RolloutRun, sc: RolloutScenario, plan: Plan, modelAuc: number, trial: number, replicate: number): RolloutRunSummary {
-  const K = run.tiers;
-  const tiers = Array.from({ length: K - 1 }, (_, j) => j + 1);
-  const per = (a: Float64Array): number[] => tiers.map((k) => a[k]!);
-  const months = run.months;
-  const monthlyCost = Array.from({ length: months }, (_, m) => run.fixedCostByMonth[m]! + run.interventionCostByMonth[m]!);
-  const monthlyBenefit = Array.from(run.benefitByMonth);
-  const flow = monthlyCost.map((c, m) => monthlyBenefit[m]! - c);
-  const cumulative: number[] = [];
-  const cumulativeRoi: number[] = [];
-  let cumCost = 0;
-  let cumBenefit = 0;
-  let payback = Number.POSITIVE_INFINITY;
-  for (let m = 0; m < months; m += 1) {
-    const before = cumBenefit - cumCost;
-    cumCost += monthlyCost[m]!;
-    cumBenefit += monthlyBenefit[m]!;
-    const after = cumBenefit - cumCost;
-    cumulative.push(after);
-    cumulativeRoi.push(cumCost > 0 ? after / cumCost : Number.NaN);
-    if (payback === Number.POSITIVE_INFINITY && after >= 0 && cumCost > 0) payback = m + (before < 0 ? -before / (after - before) : 0);
-  }
-  const retained = run.baselineChurned - run.programmeChurned;
-  const value = sc.valuePerSaveYuan;
-  const ltv = plan.benefits.ltvYuan;
-  const stageSpend = sc.stages.map((s) => {
-    let total = 0;
-    for (let m = 0; m < months; m += 1) {
-      const week = Math.ceil((m * 52) / 12);
-      if (week >= s.weekStart && week < s.weekEnd) total += monthlyCost[m]!;
-    }
-    return total;
-  });
-
+/** The gates of a run: at the end of every stage that has a successor, what the team measures, the truth, and the decision. */
+function gateOutcomes(run: RolloutRun, sc: RolloutScenario, params: TrialParameters, model: ProgrammeModel): GateOutcome[] {
+  const plan = params.plan;
   const gates: GateOutcome[] = [];
-  const snapWeeks = sc.snapshotWeeks;
   const snapN = run.snapshotChurnWeek.length;
   const sortedPlanStages = [...plan.rollout].map((s, i) => ({ s, i })).sort((a, b) => a.s.monthStart - b.s.monthStart);
   for (let j = 0; j + 1 < sc.stages.length; j += 1) {
     const stage = sc.stages[j]!;
-    const limit = Math.min(snapN, stage.customers);
-    const inStage = snapWeeks.map((sw, q) => ({ sw, q })).filter(({ sw }) => sw >= stage.weekStart && sw + 4 <= stage.weekEnd);
-    const allScores = new Float64Array(limit * inStage.length);
-    const allLabels = new Uint8Array(limit * inStage.length);
-    let scored = 0;
-    let positives = 0;
-    for (const { sw, q } of inStage) {
-      for (let i = 0; i < limit; i += 1) {
-        const s = run.snapshotSignal[q * snapN + i]!;
-        if (Number.isNaN(s)) continue;
-        allScores[scored] = s + sc.scoreNoiseSd * run.snapshotNoise[q * snapN + i]!;
-        const cw = run.snapshotChurnWeek[i]!;
-        const label = cw >= sw && cw < sw + 4 ? 1 : 0;
-        allLabels[scored] = label;
-        positives += label;
-        scored += 1;
-      }
-    }
-    const scores = allScores.subarray(0, scored);
-    const labels = allLabels.subarray(0, scored);
+    const { scores, labels, positives } = stageScores(run, sc, stage, snapN);
     const wbc = run.stageWouldBeChurners[j]!;
-    const stageWeeks = Math.max(1, stage.weekEnd - stage.weekStart);
-    // The team's projection: the plan's bottom-up business case with the pilot's measurements plugged in.
-    const weeklyHazard = ratio(wbc, run.stageExposureWeeks[j]!);
-    const annualChurnOfTreated = 1 - Math.exp(-52 * weeklyHazard);
     const stageTiers = plan.rollout[sortedPlanStages[j]!.i]!.interveneTiers;
     const measuredSaveRate = ratio(run.stageSaves[j]!, wbc);
     const trueSaveRate = ratio(run.stageExpectedSaves[j]!, wbc);
-    const project = (saveRate: number): number => projectedRoi(plan, stageTiers, saveRate, annualChurnOfTreated);
-    const measured: GateMeasurement = { auc: gateAuc(scores, labels), saveRate: measuredSaveRate, projectedRoi: project(measuredSaveRate) };
-    const truth: GateMeasurement = { auc: modelAuc, saveRate: trueSaveRate, projectedRoi: project(trueSaveRate) };
+    const measuredAuc = gateAuc(scores, labels);
+    const measured: GateMeasurement = { auc: measuredAuc, saveRate: measuredSaveRate, projectedRoi: projectedRoi(model, plan, stageTiers, measuredSaveRate, measuredAuc) };
+    const truth: GateMeasurement = { auc: params.modelAuc, saveRate: trueSaveRate, projectedRoi: projectedRoi(model, plan, stageTiers, trueSaveRate, params.modelAuc) };
     const criteria = gateCriteriaFor(plan, sortedPlanStages[j]!.i);
     gates.push({
       stageId: stage.id,
@@ -212,23 +123,86 @@ export function summarizeRolloutRun(run: RolloutRun, sc: RolloutScenario, plan: 
       truth,
       decision: gateDecision(measured, criteria),
       trulyGood: isTrulyGood(truth, criteria),
-      scored,
+      scored: scores.length,
       positives,
       wouldBeChurners: wbc,
       stageCustomers: stage.customers,
     });
   }
-  const cost = monthlyCost.reduce((a, b) => a + b, 0);
-  const benefit = monthlyBenefit.reduce((a, b) => a + b, 0);
+  return gates;
+}
+
+/** The stage's scores every 4 weeks against churn within the next 4 weeks, among its original customers (baseline outcomes, as on a holdout). */
+function stageScores(run: RolloutRun, sc: RolloutScenario, stage: RolloutScenario["stages"][number], snapN: number): { scores: Float64Array; labels: Uint8Array; positives: number } {
+  const limit = Math.min(snapN, stage.customers);
+  const inStage = sc.snapshotWeeks.map((sw, q) => ({ sw, q })).filter(({ sw }) => sw >= stage.weekStart && sw + 4 <= stage.weekEnd);
+  const scores = new Float64Array(limit * inStage.length);
+  const labels = new Uint8Array(limit * inStage.length);
+  let scored = 0;
+  let positives = 0;
+  for (const { sw, q } of inStage) {
+    for (let i = 0; i < limit; i += 1) {
+      const s = run.snapshotSignal[q * snapN + i]!;
+      if (Number.isNaN(s)) continue;
+      scores[scored] = s + sc.scoreNoiseSd * run.snapshotNoise[q * snapN + i]!;
+      const cw = run.snapshotChurnWeek[i]!;
+      const label = cw >= sw && cw < sw + 4 ? 1 : 0;
+      labels[scored] = label;
+      positives += label;
+      scored += 1;
+    }
+  }
+  return { scores: scores.subarray(0, scored), labels: labels.subarray(0, scored), positives };
+}
+
+/**
+ * Turns a kernel run into its outputs: churn with and without the
+ * programme, saves, contacts, delays and spend by tier, the money over the
+ * horizon (`runCashFlows`: first-year cost and lifetime-value ROI, cash and
+ * its ROI, NPV, payback from the cumulative cash flow), spend by stage, the
+ * gates, and the aggregate view at the same parameters.
+ *
+ * At the gate closing stage s (every stage with a successor) the team
+ * measures: the AUC of the stage's scores every 4 weeks against churn
+ * within the next 4 weeks among the stage's customers (baseline outcomes, as
+ * on a holdout); the save rate = saves / would-be churners among customers
+ * contacted during the stage whose churn fell before the gate (observable
+ * with a control group); and the first-year ROI projected from them by
+ * {@link projectedRoi}. The truth uses the model's AUC, the expected save
+ * rate (Σ save probabilities / would-be churners) and the ROI projected from
+ * it. Criteria: gateCriteriaFor.
+ *
+ * @example
+ * summarizeRolloutRun(run, scenario, params, model, 0, 0).gates[0].stageId // "mvp"
+ */
+export function summarizeRolloutRun(run: RolloutRun, sc: RolloutScenario, params: TrialParameters, model: ProgrammeModel, trial: number, replicate: number): RolloutRunSummary {
+  const plan = params.plan;
+  const K = run.tiers;
+  const tiers = Array.from({ length: K - 1 }, (_, j) => j + 1);
+  const per = (a: Float64Array): number[] => tiers.map((k) => a[k]!);
+  const b = plan.benefits;
+  const referralYuan = b.referralRate * b.referralsPerReferrer * b.newCustomerValueYuan;
+  const aggregate = evaluateProgrammeModel(model, { plan, modelAuc: params.modelAuc, annualMarginYuan: params.annualMarginYuan, discountRate: params.discountRate, decay: params.decay });
+  const money = { marginYuan: params.annualMarginYuan, referralYuan, valuePerSaveYuan: sc.valuePerSaveYuan, discountRate: params.discountRate, scale: run.customers / plan.customers };
+  const flows = runCashFlows(run, money, aggregate);
+  const kept = run.retainedByWeek[Math.min(run.weeks, 52) - 1]!;
+  const stageSpend = sc.stages.map((s) => {
+    let total = 0;
+    for (let m = 0; m < Math.min(12, run.months); m += 1) {
+      const week = Math.ceil((m * 52) / 12);
+      if (week >= s.weekStart && week < s.weekEnd) total += flows.costByMonth[m]!;
+    }
+    return total;
+  });
   return {
     trial,
     replicate,
-    modelAuc,
+    modelAuc: params.modelAuc,
     scoreNoiseSd: sc.scoreNoiseSd,
     customers: run.customers,
-    baselineChurnRate: run.baselineChurned / run.customers,
-    programmeChurnRate: run.programmeChurned / run.customers,
-    retainedCustomers: retained,
+    baselineChurnRate: ratio(run.baselineChurnsByMonth.slice(0, 12).reduce((x, y) => x + y, 0), run.customers),
+    programmeChurnRate: ratio(run.programmeChurnsByMonth.slice(0, 12).reduce((x, y) => x + y, 0), run.customers),
+    retainedCustomers: kept,
     flaggedByTier: per(run.flagged),
     contactsByTier: per(run.contacts),
     savedByTier: per(run.saves),
@@ -239,19 +213,23 @@ export function summarizeRolloutRun(run: RolloutRun, sc: RolloutScenario, plan: 
     lostBeforeContactByTier: per(run.lostBeforeContact),
     expiredByTier: per(run.expired),
     delayHistogramByTier: tiers.map((k) => Array.from(run.delayHistogram.subarray(k * 5, k * 5 + 5))),
-    costYuan: cost,
-    benefitYuan: benefit,
-    retainedValueYuan: retained * ltv,
-    roi: cost > 0 ? (benefit - cost) / cost : Number.NaN,
-    paybackMonth: payback,
-    monthlyCostYuan: monthlyCost,
-    monthlyBenefitYuan: monthlyBenefit,
-    monthlyCashFlowYuan: flow,
-    cumulativeCashFlowYuan: cumulative,
-    cumulativeRoi,
+    costYuan: flows.costYear1,
+    benefitYuan: kept * sc.valuePerSaveYuan,
+    retainedValueYuan: kept * b.ltvYuan,
+    roi: flows.roi,
+    cashYear1Yuan: flows.cashYear1,
+    cashRoi: flows.cashRoi,
+    npv: flows.npv,
+    paybackMonth: flows.paybackMonth,
+    aggregate: { roi: aggregate.outputs.roi, cashRoi: aggregate.outputs.cashRoi, npv: aggregate.outputs.npv },
+    monthlyCostYuan: flows.costByMonth,
+    monthlyCashYuan: flows.cashByMonth,
+    monthlyCashFlowYuan: flows.cashByMonth.map((c, m) => c - flows.costByMonth[m]!),
+    cumulativeCashFlowYuan: flows.cumulativeCashFlow,
+    cumulativeRoi: flows.cumulativeRoi,
     stageIds: sc.stages.map((s) => s.id),
     stageSpendYuan: stageSpend,
     stageBudgetYuan: sc.stages.map((s) => s.budgetYuan),
-    gates,
+    gates: gateOutcomes(run, sc, params, model),
   };
 }

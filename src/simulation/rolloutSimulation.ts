@@ -1,11 +1,14 @@
 import { availableParallelism } from "node:os";
-import { rankTiers } from "../actions/riskTiers";
 import type { Distribution } from "./distributions";
-import { calibrateRollout, type RolloutCalibration } from "./rolloutCalibration";
+import type { RolloutCalibration } from "./rolloutCalibration";
+import { controlledMean, type ControlledMean } from "./controlledMean";
+import { runMonteCarlo } from "./monteCarlo";
+import { programmeCalibration, type ProgrammeModel } from "./programme/programmeModel";
+import { programmeModelFor } from "./programme/programmeModelFor";
 import { gateCriteriaFor } from "./rolloutGates";
 import type { RolloutPolicy } from "./rolloutPlanScenario";
 import type { RolloutRunSummary } from "./rolloutRunSummary";
-import { defaultRolloutDynamics, type RolloutDynamics } from "./rolloutScenario";
+import type { RolloutDynamics } from "./rolloutScenario";
 import {
   gateSummaries,
   monthlyPercentiles,
@@ -19,14 +22,14 @@ import {
   type TierRollout,
   type VarianceDecomposition,
 } from "./rolloutSummary";
-import { createTrialContext, defaultModelAuc, runRolloutTrial, type RolloutDesign } from "./rolloutTrials";
+import { createTrialContext, runRolloutTrial, type RolloutDesign } from "./rolloutTrials";
 import type { OutputSummary, ProbabilityEstimate } from "./summaries";
 import { probabilityEstimate } from "./summaries";
 import type { UncertainPlan } from "./uncertainPlan";
 import { runOnWorkers } from "./workerPool";
 
 /** Options of {@link runRollout}. */
-export interface RolloutOptions extends RolloutPolicy {
+export interface RolloutOptions extends Omit<RolloutPolicy, "tailWeeks" | "lastStageRunsOn"> {
   /** Outer draws of the uncertain inputs, integer >= 1. */
   trials: number;
   /** Master seed (integer): the result is a function of (plan, options) only, whatever the workers. */
@@ -35,12 +38,14 @@ export interface RolloutOptions extends RolloutPolicy {
   replicates?: number;
   /** Worker threads [0 for one trial, else min(cores, trials)]; 0 runs in this thread. */
   workers?: number;
-  /** The model's AUC on 30-day outcomes: a number or a distribution [{@link defaultModelAuc}]. */
+  /** The model's AUC on 30-day outcomes, overriding the plan's `$.simulation.modelAuc`: a number or a distribution. */
   modelAuc?: number | Distribution;
   /** Draw the plan's uncertain inputs [true]. */
   parameterUncertainty?: boolean;
-  /** Draw the decay curve from the A/B evidence [true]. */
-  timingUncertainty?: boolean;
+  /** Use the aggregate view at each trial's inputs as a control variate for the ROI, cash ROI and NPV estimates [true]. */
+  controlVariate?: boolean;
+  /** Trials of the aggregate view's Monte Carlo run that gives the control variate's mean [200,000]. */
+  controlTrials?: number;
   /** Overrides of the latent-risk dynamics. */
   dynamics?: Partial<RolloutDynamics>;
   /** A calibration made before (reuse it across policies: it depends only on dynamics, churnBefore and tier shares). */
@@ -68,8 +73,14 @@ export interface RolloutResult {
   calibration: { oracleAuc: number; annualChurn: number; intercept: number };
   modelAuc: Spread;
   churn: { baseline: Spread; programme: Spread; reduction: Spread };
+  /** First-year lifetime-value ROI across runs (distribution; its mean's best estimate is `estimates.roi`). */
   roi: OutputSummary;
-  /** Month at which cumulative cash flow turns positive (Infinity beyond the run: counted in the percentiles). */
+  /** First-year cash ROI and NPV over the horizon across runs. */
+  cashRoi: OutputSummary;
+  npv: OutputSummary;
+  /** The means of ROI, cash ROI and NPV with their standard errors: with the control variate when it was used (see {@link ControlledMean}). */
+  estimates: { roi: ControlledMean; cashRoi: ControlledMean; npv: ControlledMean };
+  /** Month at which cumulative cash flow turns positive (Infinity beyond the horizon: counted in the percentiles). */
   paybackMonth: OutputSummary;
   probPaybackWithinRun: ProbabilityEstimate;
   probRoiPositive: ProbabilityEstimate;
@@ -78,7 +89,7 @@ export interface RolloutResult {
   costYuan: Spread;
   benefitYuan: Spread;
   byTier: TierRollout[];
-  /** Percentiles of cumulative cash flow (benefit − cost) at the end of each month, yuan. */
+  /** Percentiles of cumulative cash flow (cash − cost) at the end of each month of the horizon, yuan. */
   cumulativeCashFlow: MonthPercentiles[];
   cumulativeRoi: MonthPercentiles[];
   stages: Array<{ id: string; budgetYuan: number; spendYuan: Spread }>;
@@ -95,14 +106,26 @@ export function defaultRolloutWorkers(trials: number): number {
 
 /** The calibration {@link runRollout} makes for a plan and dynamics (fixed seed): share it across policies. */
 export function calibrationForPlan(plan: UncertainPlan, dynamics: Partial<RolloutDynamics> = {}): RolloutCalibration {
-  const ranked = rankTiers(plan.base);
-  let cumulative = 0;
-  const shares = ranked.slice(0, -1).map((r) => (cumulative += r.tier.shareStated));
-  return calibrateRollout({ ...defaultRolloutDynamics, ...dynamics }, { annualChurn: plan.base.benefits.churnBefore, cumulativeShares: shares });
+  return programmeCalibration(plan.base, dynamics);
 }
 
-async function runTrialsInWorkers(plan: UncertainPlan, design: RolloutDesign, calibration: RolloutCalibration, workers: number, onTrial: (trial: number, runs: RolloutRunSummary[]) => void): Promise<void> {
-  await runOnWorkers<RolloutRunSummary[]>({ kind: "rollout", init: { json: plan.json, source: plan.source, design, calibration }, tasks: design.trials, workers, onResult: onTrial });
+async function runTrialsInWorkers(plan: UncertainPlan, design: RolloutDesign, calibration: RolloutCalibration, programme: ProgrammeModel, workers: number, onTrial: (trial: number, runs: RolloutRunSummary[]) => void): Promise<void> {
+  await runOnWorkers<RolloutRunSummary[]>({ kind: "rollout", init: { json: plan.json, source: plan.source, design, calibration, programme }, tasks: design.trials, workers, onResult: onTrial });
+}
+
+/** The policy part of the options. */
+function policyOf(options: RolloutOptions): RolloutPolicy {
+  const keys = ["customers", "weeks", "programme", "capacityPerWeek", "minContactDelayDays", "protectionWeeks", "cooldownWeeks", "maxWaitDays", "queueRule", "saveCorrelation"] as const;
+  const policy: Record<string, unknown> = {};
+  for (const k of keys) if (options[k] !== undefined) policy[k] = options[k];
+  return policy as RolloutPolicy;
+}
+
+/** The control variates' means: the aggregate view's Monte Carlo over the same inputs (its own draws, many trials). */
+async function aggregateMeans(plan: UncertainPlan, options: RolloutOptions, programme: ProgrammeModel): Promise<Record<"roi" | "cashRoi" | "npv", { mean: number; se: number }> | undefined> {
+  if (options.controlVariate === false || options.parameterUncertainty === false || options.modelAuc !== undefined) return undefined;
+  const mc = await runMonteCarlo(plan, { trials: options.controlTrials ?? 200_000, seed: options.seed, model: "programme", programme, keepSamples: false });
+  return { roi: { mean: mc.roi.mean, se: mc.roi.se.mean }, cashRoi: { mean: mc.cashRoi.mean, se: mc.cashRoi.se.mean }, npv: { mean: mc.npv.mean, se: mc.npv.se.mean } };
 }
 
 /**
@@ -136,24 +159,11 @@ export async function runRollout(plan: UncertainPlan, options: RolloutOptions): 
   const workers = options.workers ?? defaultRolloutWorkers(trials);
   if (!(Number.isSafeInteger(workers) && workers >= 0)) throw new RangeError(`workers must be an integer >= 0, got ${workers}`);
   const calibration = options.calibration ?? calibrationForPlan(plan, options.dynamics);
-  const policy: RolloutPolicy = {};
-  if (options.customers !== undefined) policy.customers = options.customers;
-  if (options.weeks !== undefined) policy.weeks = options.weeks;
-  if (options.programme !== undefined) policy.programme = options.programme;
-  if (options.capacityPerWeek !== undefined) policy.capacityPerWeek = options.capacityPerWeek;
-  if (options.minContactDelayDays !== undefined) policy.minContactDelayDays = options.minContactDelayDays;
-  if (options.protectionWeeks !== undefined) policy.protectionWeeks = options.protectionWeeks;
-  if (options.maxWaitDays !== undefined) policy.maxWaitDays = options.maxWaitDays;
-  if (options.queueOrder !== undefined) policy.queueOrder = options.queueOrder;
-  const design: RolloutDesign = {
-    seed,
-    trials,
-    replicates,
-    modelAuc: options.modelAuc ?? defaultModelAuc,
-    parameterUncertainty: options.parameterUncertainty ?? true,
-    timingUncertainty: options.timingUncertainty ?? true,
-    policy,
-  };
+  const policy = policyOf(options);
+  const { customers: _c, weeks: _w, programme: _p, ...settingsPolicy } = policy;
+  const programme = programmeModelFor(plan, { calibration, policy: settingsPolicy });
+  const design: RolloutDesign = { seed, trials, replicates, parameterUncertainty: options.parameterUncertainty ?? true, policy };
+  if (options.modelAuc !== undefined) design.modelAuc = options.modelAuc;
   const byTrial: Array<RolloutRunSummary[] | undefined> = new Array(trials);
   let done = 0;
   const onTrial = (trial: number, runs: RolloutRunSummary[]): void => {
@@ -162,19 +172,19 @@ export async function runRollout(plan: UncertainPlan, options: RolloutOptions): 
     options.onProgress?.(done, trials);
   };
   if (workers === 0) {
-    const ctx = createTrialContext(plan, design, calibration);
+    const ctx = createTrialContext(plan, design, calibration, programme);
     for (let r = 0; r < trials; r += 1) {
       onTrial(r, runRolloutTrial(ctx, r));
       if (options.onProgress !== undefined && r + 1 < trials) await new Promise((res) => setImmediate(res));
     }
   } else {
-    await runTrialsInWorkers(plan, design, calibration, workers, onTrial);
+    await runTrialsInWorkers(plan, design, calibration, programme, workers, onTrial);
   }
   const runs = byTrial.flatMap((r) => r!);
-  const criteria = (runs[0]?.gates ?? []).map((g) => {
-    const index = plan.base.rollout.findIndex((s) => s.id === g.stageId);
-    return gateCriteriaFor(plan.base, index);
-  });
+  const control = await aggregateMeans(plan, options, programme);
+  const perTrial = (f: (r: RolloutRunSummary) => number): number[] => byTrial.map((rs) => rs!.reduce((s, r) => s + f(r), 0) / rs!.length);
+  const estimate = (key: "roi" | "cashRoi" | "npv"): ControlledMean => controlledMean(perTrial((r) => r[key]), perTrial((r) => r.aggregate[key]), control?.[key]);
+  const criteria = (runs[0]?.gates ?? []).map((g) => gateCriteriaFor(plan.base, plan.base.rollout.findIndex((s) => s.id === g.stageId)));
   const first = runs[0]!;
   const weeks = policy.weeks ?? 52;
   const result: RolloutResult = {
@@ -195,6 +205,9 @@ export async function runRollout(plan: UncertainPlan, options: RolloutOptions): 
       reduction: spread(runs.map((r) => r.baselineChurnRate - r.programmeChurnRate)),
     },
     roi: outputSummary(runs.map((r) => r.roi)),
+    cashRoi: outputSummary(runs.map((r) => r.cashRoi)),
+    npv: outputSummary(runs.map((r) => r.npv)),
+    estimates: { roi: estimate("roi"), cashRoi: estimate("cashRoi"), npv: estimate("npv") },
     paybackMonth: outputSummary(runs.map((r) => r.paybackMonth)),
     probPaybackWithinRun: probabilityEstimate(runs.filter((r) => Number.isFinite(r.paybackMonth)).length, runs.length),
     probRoiPositive: probabilityEstimate(runs.filter((r) => r.roi > 0).length, runs.length),

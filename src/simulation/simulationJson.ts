@@ -28,10 +28,12 @@ export type SimulationJson = Record<string, unknown>;
 /**
  * The JSON form of a Monte Carlo result, the contract of `churnlab simulate
  * --json`: `trials, seed, workers, model, costs, sampling, blockSize`, then
- * `roi`, `paybackMonths`, `netBenefit`, `npv` each `{mean, sd, p5, p25, p50,
- * p75, p95, min, max, finite, se: {...}}`, then `probLoss`, `probRoiAbove200`,
- * `probPaybackOver12` with their standard errors (`probLossSe`, ...) and the
- * convergence trace. Numbers are rounded to 7 significant digits (per-trial
+ * `roi` (first-year, lifetime value), `cashRoi` (first-year cash),
+ * `paybackMonths`, `netBenefit`, `npv` (over `npvYears` at `discountRate`)
+ * each `{mean, sd, p5, p25, p50, p75, p95, min, max, finite, se: {...}}`,
+ * then `probLoss`, `probRoiAbove200`, `probPaybackOver12`, `probNpvNegative`
+ * with their standard errors (`probLossSe`, ...), `warnings` (inputs the
+ * model ignores), `quantileStride` and the convergence trace. Numbers are rounded to 7 significant digits (per-trial
  * outputs are Float32); non-finite numbers are null. Apart from `workers`,
  * the text is identical for any number of workers.
  *
@@ -49,15 +51,22 @@ export function simulationJson(r: MonteCarloResult): SimulationJson {
     coverageRamp: r.coverageRamp,
     blockSize: r.blockSize,
     roi: summaryJson(r.roi),
+    cashRoi: summaryJson(r.cashRoi),
     paybackMonths: summaryJson(r.paybackMonths),
     netBenefit: summaryJson(r.netBenefit),
     npv: summaryJson(r.npv),
+    npvYears: r.npvYears,
+    discountRate: r.discountRate,
     probLoss: r7(r.probLoss.value),
     probLossSe: r7(r.probLoss.se),
     probRoiAbove200: r7(r.probRoiAbove200.value),
     probRoiAbove200Se: r7(r.probRoiAbove200.se),
     probPaybackOver12: r7(r.probPaybackOver12.value),
     probPaybackOver12Se: r7(r.probPaybackOver12.se),
+    probNpvNegative: r7(r.probNpvNegative.value),
+    probNpvNegativeSe: r7(r.probNpvNegative.se),
+    warnings: r.warnings,
+    quantileStride: r.quantileStride,
     convergence: {
       trials: r.convergence.trials,
       roiMean: r.convergence.roiMean.map(r7),

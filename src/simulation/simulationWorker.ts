@@ -8,6 +8,7 @@
 // a new worker does not compile TypeScript.
 import { parentPort } from "node:worker_threads";
 import { blockBuffers, createBlockContext, runBlock, type BlockOptions, type DesignOptions } from "./blockRunner";
+import type { ProgrammeModel } from "./programme/programmeModel";
 import type { RolloutCalibration } from "./rolloutCalibration";
 import { createTrialContext, runRolloutTrial, type RolloutDesign } from "./rolloutTrials";
 import { importBetaTables } from "./distributions";
@@ -29,6 +30,7 @@ interface RolloutInit {
   source: string;
   design: RolloutDesign;
   calibration: RolloutCalibration;
+  programme: ProgrammeModel;
 }
 
 /** Beta quantile tables the main thread already computed (exportBetaTables), sent with every setup. */
@@ -57,7 +59,7 @@ if (parentPort !== null) {
           };
         } else {
           const init = message.init;
-          const ctx = createTrialContext(parseUncertainPlan(init.json, init.source), init.design, init.calibration);
+          const ctx = createTrialContext(parseUncertainPlan(init.json, init.source), init.design, init.calibration, init.programme);
           run = (index) => port.postMessage({ job, index, ok: true, value: runRolloutTrial(ctx, index) });
         }
       } catch (err) {

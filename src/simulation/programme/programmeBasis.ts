@@ -18,6 +18,8 @@ export interface ProgrammeBasis {
    * at age a: entry (k · A + a) · H + w. Retained customers = Σ s(k, a) × this.
    */
   retained: Float64Array;
+  /** The part of `retained` due to contacts made in the first year (same layout). */
+  retainedFirstYear: Float64Array;
   /** Contacts made in month m by tier k: entry k · M + m (M = months of the horizon). */
   contactsByMonth: Float64Array;
   months: number;
@@ -69,6 +71,7 @@ export function basisFromPanel(run: RolloutRun, scale: number, protectionWeeks: 
     ages: A,
     horizonWeeks: H,
     retained: new Float64Array((K + 1) * A * H),
+    retainedFirstYear: new Float64Array((K + 1) * A * H),
     contactsByMonth: new Float64Array((K + 1) * M),
     months: M,
     flags: scaled(run.flagged),
@@ -96,6 +99,7 @@ export function basisFromPanel(run: RolloutRun, scale: number, protectionWeeks: 
     const jP = Math.min(H, rec.churnWeekP[r]!);
     const row = (k * A + a) * H;
     for (let w = jB; w < jP; w += 1) basis.retained[row + w] = basis.retained[row + w]! + scale;
+    if (c < 52) for (let w = jB; w < jP; w += 1) basis.retainedFirstYear[row + w] = basis.retainedFirstYear[row + w]! + scale;
   }
   return basis;
 }

@@ -37,6 +37,8 @@ export const programmeOutputs = ["roi", "netBenefit", "paybackMonths", "npv", "f
 export interface ProgrammeFlows {
   /** Customers kept at the end of each week of the horizon. */
   retainedByWeek: Float64Array;
+  /** Of them, the ones first-year contacts kept. */
+  retainedFirstYearByWeek: Float64Array;
   costByMonth: Float64Array;
   /** Cash the retained customers bring each month: margin on the customer-weeks kept + referral value of newly kept customers. */
   cashByMonth: Float64Array;
@@ -48,6 +50,7 @@ export interface ProgrammeFlows {
 export function programmeFlowsFor(basis: ProgrammeBasis): ProgrammeFlows {
   return {
     retainedByWeek: new Float64Array(basis.horizonWeeks),
+    retainedFirstYearByWeek: new Float64Array(basis.horizonWeeks),
     costByMonth: new Float64Array(basis.months),
     cashByMonth: new Float64Array(basis.months),
     ltvByMonth: new Float64Array(basis.months),
@@ -58,12 +61,16 @@ export function programmeFlowsFor(basis: ProgrammeBasis): ProgrammeFlows {
 function fillFlows(basis: ProgrammeBasis, e: ProgrammeEconomics, flows: ProgrammeFlows): void {
   const { tiers: K, ages: A, horizonWeeks: H, months: M } = basis;
   const retained = flows.retainedByWeek.fill(0);
+  const first = flows.retainedFirstYearByWeek.fill(0);
   for (let k = 1; k < K; k += 1) {
     for (let a = 0; a < A; a += 1) {
       const s = e.saveProbability[k * A + a]! * e.customerScale;
       if (s === 0) continue;
       const row = (k * A + a) * H;
-      for (let w = 0; w < H; w += 1) retained[w] = retained[w]! + s * basis.retained[row + w]!;
+      for (let w = 0; w < H; w += 1) {
+        retained[w] = retained[w]! + s * basis.retained[row + w]!;
+        first[w] = first[w]! + s * basis.retainedFirstYear[row + w]!;
+      }
     }
   }
   const cost = flows.costByMonth;

@@ -24,7 +24,7 @@ function bracket(grid: readonly number[], x: number): { lo: number; hi: number; 
 /** An empty basis shaped like the model's (a thread's scratch for {@link blendBasis}). */
 export function scratchBasis(model: ProgrammeModel): ProgrammeBasis {
   const b = model.bases[0]!;
-  return { ...b, retained: new Float64Array(b.retained.length), contactsByMonth: new Float64Array(b.contactsByMonth.length) };
+  return { ...b, retained: new Float64Array(b.retained.length), retainedFirstYear: new Float64Array(b.retained.length), contactsByMonth: new Float64Array(b.contactsByMonth.length) };
 }
 
 /**
@@ -48,12 +48,16 @@ export function blendBasis(model: ProgrammeModel, churn: number, auc: number, sc
   ].filter((x) => x.w > 0);
   if (corners.length === 1) return corners[0]!.b;
   const r = scratch.retained.fill(0);
+  const r1 = scratch.retainedFirstYear.fill(0);
   const m = scratch.contactsByMonth.fill(0);
   for (const { b, w } of corners) {
-    for (let i = 0; i < r.length; i += 1) r[i] = r[i]! + w * b.retained[i]!;
+    for (let i = 0; i < r.length; i += 1) {
+      r[i] = r[i]! + w * b.retained[i]!;
+      r1[i] = r1[i]! + w * b.retainedFirstYear[i]!;
+    }
     for (let i = 0; i < m.length; i += 1) m[i] = m[i]! + w * b.contactsByMonth[i]!;
   }
-  return { ...corners[0]!.b, retained: r, contactsByMonth: m };
+  return { ...corners[0]!.b, retained: r, retainedFirstYear: r1, contactsByMonth: m };
 }
 
 /** Values that may differ from the model's plan in one evaluation. */
@@ -115,7 +119,7 @@ export function economicsFor(model: ProgrammeModel, values: EvaluationValues = {
     ltvYuan: b.ltvYuan,
     referralYuan: b.referralRate * b.referralsPerReferrer * b.newCustomerValueYuan,
     referralsPerRetained: b.referralRate * b.referralsPerReferrer,
-    discountRate: values.discountRate ?? 0.08,
+    discountRate: values.discountRate ?? model.settings.discountRate,
   };
 }
 

@@ -27,6 +27,8 @@ export interface ProgrammeSettings {
   maxWaitDays: number;
   /** Years of cash flows in the NPV (default 3); the programme runs on at the last stage's scope after year 1. */
   horizonYears: number;
+  /** Annual discount rate of the NPV (`$.simulation.discountRate`, default 8%). */
+  discountRate: number;
   /** Contacts per week per tier id at the plan's full scale, overriding the budget-derived capacity. */
   capacityPerWeek: Record<string, number>;
   /** Contacts per week per stage id and tier id (that stage's own scope), overriding everything else. */
@@ -73,7 +75,7 @@ export interface AssumptionSource {
  * @example
  * programmeSettingsFor(seedPlan, {}).settings.annualMarginYuan // 4000 × 0.18 = 720
  */
-export function programmeSettingsFor(plan: Plan, input: ProgrammeSettingsInput): { settings: ProgrammeSettings; sources: AssumptionSource[] } {
+export function programmeSettingsFor(plan: Plan, input: ProgrammeSettingsInput & { discountRate?: number | undefined }): { settings: ProgrammeSettings; sources: AssumptionSource[] } {
   const b = plan.benefits;
   const gate = [...plan.rollout].sort((x, y) => x.monthStart - y.monthStart).find((s) => s.successCriteria !== undefined)?.successCriteria;
   const protectionWeeks = input.protectionWeeks ?? 52;
@@ -87,6 +89,7 @@ export function programmeSettingsFor(plan: Plan, input: ProgrammeSettingsInput):
     minContactDelayDays: input.minContactDelayDays ?? 0,
     maxWaitDays: input.maxWaitDays ?? plan.predictionHorizonDays,
     horizonYears: input.horizonYears ?? 3,
+    discountRate: input.discountRate ?? 0.08,
     capacityPerWeek: { ...(input.capacityPerWeek ?? {}) },
     stageCapacityPerWeek: structuredClone(input.stageCapacityPerWeek ?? {}),
     callsPerAdvisorPerWeek: input.callsPerAdvisorPerWeek,
@@ -107,6 +110,7 @@ export function programmeSettingsFor(plan: Plan, input: ProgrammeSettingsInput):
     { path: "$.simulation.minContactDelayDays", value: settings.minContactDelayDays, source: src("minContactDelayDays", "contact as soon as capacity allows (the plan's best window starts at 7 days)") },
     { path: "$.simulation.maxWaitDays", value: settings.maxWaitDays, source: src("maxWaitDays", `the plan's prediction horizon (${plan.predictionHorizonDays} days) and its last A/B delay`) },
     { path: "$.simulation.horizonYears", value: settings.horizonYears, source: src("horizonYears", "3-year NPV; after year 1 the programme runs at its last stage's scope") },
+    { path: "$.simulation.discountRate", value: settings.discountRate, source: input.discountRate !== undefined ? "the plan file" : "cost of capital of a dealer group (8%)" },
   ];
   if (settings.callsPerAdvisorPerWeek !== undefined) sources.push({ path: "$.simulation.callsPerAdvisorPerWeek", value: settings.callsPerAdvisorPerWeek, source: "the plan file" });
   return { settings, sources };

@@ -77,3 +77,23 @@ export function stageCapacities(plan: Plan, settings: ProgrammeSettings): StageT
   }
   return out;
 }
+
+/**
+ * Calls an advisor makes per week: the plan file's
+ * `simulation.callsPerAdvisorPerWeek`, else what the plan's budget implies
+ * for the first stage that trains advisors (the advisors' tier's budgeted
+ * contacts a week in that stage / the advisors trained); a plan with neither
+ * advisors nor an advisor budget gets 8 calls a week, said in the source.
+ *
+ * @example
+ * callsPerAdvisor(seedPlan, settings) // { perWeek: 3.08, source: "the plan's budget: 153.8 tier-2 contacts a week in the regional stage / 50 advisors trained" }
+ */
+export function callsPerAdvisor(plan: Plan, settings: ProgrammeSettings): { perWeek: number; source: string } {
+  if (settings.callsPerAdvisorPerWeek !== undefined) return { perWeek: settings.callsPerAdvisorPerWeek, source: "the plan file" };
+  const withAdvisors = [...plan.rollout].sort((a, b) => a.monthStart - b.monthStart).find((s) => (s.advisorsTrained ?? 0) > 0);
+  const capacities = stageCapacities(plan, settings).filter((c) => c.tierNumber === ADVISOR_TIER_NUMBER && Number.isFinite(c.perWeek));
+  const cap = capacities.find((c) => c.stageId === withAdvisors?.id) ?? capacities[capacities.length - 1];
+  if (withAdvisors === undefined || cap === undefined) return { perWeek: 8, source: "no advisors or advisor budget in the plan: 8 calls a week assumed" };
+  const perWeek = cap.perWeek / withAdvisors.advisorsTrained!;
+  return { perWeek, source: `the plan's budget: ${round1(cap.perWeek)} tier-${ADVISOR_TIER_NUMBER} contacts a week in the ${withAdvisors.id} stage / ${withAdvisors.advisorsTrained} advisors trained` };
+}
