@@ -106,3 +106,4 @@ export { gateAuc } from "./gateAuc";
 export { runOnWorkers, terminateWorkerPool, idleWorkerCount, type PoolJob } from "./workerPool";
 export { workerScript, type WorkerScript } from "./workerBundle";
 export { exportBetaTables, importBetaTables } from "./distributions";
+export { roiBridge, bridgeStepIds, bridgeLabels, type BridgeStep, type BridgeStepId, type RoiBridge, type BridgeOptions } from "./bridge";

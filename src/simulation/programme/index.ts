@@ -1,8 +1,8 @@
 export { programmeSettingsFor, programmeSettingsShape, type ProgrammeSettings, type ProgrammeSettingsInput, type AssumptionSource } from "./programmeSettings";
 export { stageCapacities, callsPerAdvisor, ADVISOR_TIER_NUMBER, type StageTierCapacity } from "./stageCapacity";
 export { basisFromPanel, type ProgrammeBasis } from "./programmeBasis";
-export { evaluateProgramme, programmeFlowsFor, programmeOutputs, type ProgrammeEconomics, type ProgrammeFlows } from "./programmeCash";
+export { evaluateProgramme, programmeFlowsFor, programmeOutputs, type ProgrammeEconomics, type ProgrammeFlows, type WeightedBasis } from "./programmeCash";
 export { buildProgrammeModel, programmeCalibration, serviceOrder, type ProgrammeModel, type ProgrammeModelOptions } from "./programmeModel";
 export { programmeModelFor } from "./programmeModelFor";
-export { blendBasis, economicsFor, evaluateProgrammeModel, scratchBasis, type EvaluationValues, type ProgrammeEvaluation } from "./programmeEvaluation";
+export { blendBasis, cornersAt, economicsFor, evaluateProgrammeModel, type EvaluationValues, type ProgrammeEvaluation } from "./programmeEvaluation";
 export { compileProgrammeKernel } from "./programmeKernel";

@@ -34,6 +34,8 @@ export interface ProgrammeBasis {
   /** Contacts whose customer would have churned within the protection, per tier and age over the horizon: entry k · A + a. */
   wouldBeChurnersByAge: Float64Array;
   contactsByAge: Float64Array;
+  /** The rows k · A + a of `retained` that are not all zero (ages a channel actually served), ascending. */
+  activeRows: Int32Array;
 }
 
 /**
@@ -82,6 +84,7 @@ export function basisFromPanel(run: RolloutRun, scale: number, protectionWeeks: 
     delayDaysYear1: per(),
     wouldBeChurnersByAge: new Float64Array((K + 1) * A),
     contactsByAge: new Float64Array((K + 1) * A),
+    activeRows: new Int32Array(0),
   };
   for (let r = 0; r < rec.tier.length; r += 1) {
     const k = rec.tier[r]!;
@@ -101,5 +104,8 @@ export function basisFromPanel(run: RolloutRun, scale: number, protectionWeeks: 
     for (let w = jB; w < jP; w += 1) basis.retained[row + w] = basis.retained[row + w]! + scale;
     if (c < 52) for (let w = jB; w < jP; w += 1) basis.retainedFirstYear[row + w] = basis.retainedFirstYear[row + w]! + scale;
   }
+  const rows: number[] = [];
+  for (let r = 0; r < (K + 1) * A; r += 1) if (basis.wouldBeChurnersByAge[r]! > 0) rows.push(r);
+  basis.activeRows = Int32Array.from(rows);
   return basis;
 }

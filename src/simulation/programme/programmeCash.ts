@@ -57,27 +57,41 @@ export function programmeFlowsFor(basis: ProgrammeBasis): ProgrammeFlows {
   };
 }
 
-/** Fills the weekly retained customers and the monthly cost, cash and lifetime value. */
-function fillFlows(basis: ProgrammeBasis, e: ProgrammeEconomics, flows: ProgrammeFlows): void {
-  const { tiers: K, ages: A, horizonWeeks: H, months: M } = basis;
+/** A basis and its weight in an interpolation between grid points (weights sum to 1). */
+export interface WeightedBasis {
+  basis: ProgrammeBasis;
+  weight: number;
+}
+
+/** Adds weight × Σ_{k,a} s(k, a) × rows of `table` to `out` (one grid point's retained customers by week). */
+function addRetained(out: Float64Array, table: Float64Array, basis: ProgrammeBasis, e: ProgrammeEconomics, weight: number): void {
+  const H = basis.horizonWeeks;
+  const rows = basis.activeRows;
+  const save = e.saveProbability;
+  const scale = weight * e.customerScale;
+  for (let j = 0; j < rows.length; j += 1) {
+    const r = rows[j]!;
+    const s = scale * save[r]!;
+    if (s === 0) continue;
+    const row = r * H;
+    for (let w = 0; w < H; w += 1) out[w] = out[w]! + s * table[row + w]!;
+  }
+}
+
+/** Fills the weekly retained customers and the monthly cost, cash and lifetime value from grid points and their weights. */
+function fillFlows(corners: readonly WeightedBasis[], e: ProgrammeEconomics, flows: ProgrammeFlows, firstYearSplit: boolean): void {
+  const { tiers: K, months: M, horizonWeeks: H } = corners[0]!.basis;
   const retained = flows.retainedByWeek.fill(0);
   const first = flows.retainedFirstYearByWeek.fill(0);
-  for (let k = 1; k < K; k += 1) {
-    for (let a = 0; a < A; a += 1) {
-      const s = e.saveProbability[k * A + a]! * e.customerScale;
-      if (s === 0) continue;
-      const row = (k * A + a) * H;
-      for (let w = 0; w < H; w += 1) {
-        retained[w] = retained[w]! + s * basis.retained[row + w]!;
-        first[w] = first[w]! + s * basis.retainedFirstYear[row + w]!;
-      }
-    }
+  for (const { basis, weight } of corners) {
+    addRetained(retained, basis.retained, basis, e, weight);
+    if (firstYearSplit) addRetained(first, basis.retainedFirstYear, basis, e, weight);
   }
   const cost = flows.costByMonth;
   for (let m = 0; m < M; m += 1) {
     let c = e.fixedAnnualYuan / 12 + (e.routineAnnualYuan * e.scopeByMonth[m]!) / 12;
     if (m >= e.setupFrom && m < e.setupTo) c += e.oneTimeYuan / (e.setupTo - e.setupFrom);
-    for (let k = 1; k < K; k += 1) c += basis.contactsByMonth[k * M + m]! * e.customerScale * e.contactCostYuan[k]!;
+    for (const { basis, weight } of corners) for (let k = 1; k < K; k += 1) c += weight * basis.contactsByMonth[k * M + m]! * e.customerScale * e.contactCostYuan[k]!;
     cost[m] = c;
   }
   flows.cashByMonth.fill(0);
@@ -93,8 +107,10 @@ function fillFlows(basis: ProgrammeBasis, e: ProgrammeEconomics, flows: Programm
 }
 
 /**
- * Evaluates the programme for one set of economics: weekly retained
- * customers (Σ over tiers and ages of save probability × the basis), monthly
+ * Evaluates the programme for one set of economics at a point between the
+ * grid's bases (`corners`: bases and weights): weekly retained customers
+ * (Σ over corners, tiers and ages of weight × save probability × the
+ * basis: the basis is linear in the save probabilities), monthly
  * costs (one-time over the first stage, fixed and routine annual costs
  * monthly, each contact's budget when made) and the outputs, in
  * {@link programmeOutputs} order:
@@ -107,10 +123,11 @@ function fillFlows(basis: ProgrammeBasis, e: ProgrammeEconomics, flows: Programm
  *
  * @param out written in programmeOutputs order (length >= 10).
  * @example
- * evaluateProgramme(basis, economics, flows, out); out[8] // first-year cash ROI
+ * evaluateProgramme([{ basis, weight: 1 }], economics, flows, out); out[8] // first-year cash ROI
  */
-export function evaluateProgramme(basis: ProgrammeBasis, e: ProgrammeEconomics, flows: ProgrammeFlows, out: Float64Array): void {
-  fillFlows(basis, e, flows);
+export function evaluateProgramme(corners: readonly WeightedBasis[], e: ProgrammeEconomics, flows: ProgrammeFlows, out: Float64Array, firstYearSplit = true): void {
+  fillFlows(corners, e, flows, firstYearSplit);
+  const basis = corners[0]!.basis;
   const M = basis.months;
   const firstYearMonths = Math.min(12, M);
   let cost1 = 0;

@@ -5,7 +5,7 @@ import type { Plan } from "../../plan/index";
 import { planDecayCurve } from "../rolloutPlanScenario";
 import { contactDelayDays } from "../rolloutQueues";
 import type { ProgrammeBasis } from "./programmeBasis";
-import { evaluateProgramme, type ProgrammeEconomics, type ProgrammeFlows, programmeFlowsFor, programmeOutputs } from "./programmeCash";
+import { evaluateProgramme, type ProgrammeEconomics, type ProgrammeFlows, programmeFlowsFor, programmeOutputs, type WeightedBasis } from "./programmeCash";
 import type { ProgrammeModel } from "./programmeModel";
 
 /** Index and weight of the grid interval holding x (clamped to the grid's ends). */
@@ -21,43 +21,50 @@ function bracket(grid: readonly number[], x: number): { lo: number; hi: number; 
   return { lo: a.i, hi: b.i, w: (x - a.g) / (b.g - a.g) };
 }
 
-/** An empty basis shaped like the model's (a thread's scratch for {@link blendBasis}). */
-export function scratchBasis(model: ProgrammeModel): ProgrammeBasis {
-  const b = model.bases[0]!;
-  return { ...b, retained: new Float64Array(b.retained.length), retainedFirstYear: new Float64Array(b.retained.length), contactsByMonth: new Float64Array(b.contactsByMonth.length) };
+/**
+ * The grid points around (annual churn, model AUC) with their bilinear
+ * weights (clamped to the grid; one point at a grid point), written into
+ * `out` (reused: no allocation beyond the first call).
+ *
+ * @example
+ * cornersAt(model, model.plan.benefits.churnBefore, model.settings.modelAuc) // [{ basis: model.bases[i], weight: 1 }]
+ */
+export function cornersAt(model: ProgrammeModel, churn: number, auc: number, out: WeightedBasis[] = []): WeightedBasis[] {
+  const J = model.aucGrid.length;
+  const c = bracket(model.churnGrid, churn);
+  const a = bracket(model.aucGrid, auc);
+  out.length = 0;
+  const add = (i: number, j: number, w: number): void => {
+    if (w > 0) out.push({ basis: model.bases[i * J + j]!, weight: w });
+  };
+  add(c.lo, a.lo, (1 - c.w) * (1 - a.w));
+  if (a.hi !== a.lo) add(c.lo, a.hi, (1 - c.w) * a.w);
+  if (c.hi !== c.lo) add(c.hi, a.lo, c.w * (1 - a.w));
+  if (c.hi !== c.lo && a.hi !== a.lo) add(c.hi, a.hi, c.w * a.w);
+  return out;
 }
 
 /**
  * The basis at (annual churn, model AUC): bilinear interpolation between the
- * model's grid points (clamped to the grid), exact at a grid point. The
- * first-year statistics are those of the nearest lower point.
+ * model's grid points (clamped to the grid), exact at a grid point; the
+ * channel statistics are those of the first corner.
  *
  * @example
- * blendBasis(model, model.plan.benefits.churnBefore, model.settings.modelAuc, scratch) // model.bases[0] when the grid is one point
+ * blendBasis(model, model.plan.benefits.churnBefore, model.settings.modelAuc) === model.bases[0] // true for a one-point grid
  */
-export function blendBasis(model: ProgrammeModel, churn: number, auc: number, scratch: ProgrammeBasis): ProgrammeBasis {
-  const J = model.aucGrid.length;
-  if (model.bases.length === 1) return model.bases[0]!;
-  const c = bracket(model.churnGrid, churn);
-  const a = bracket(model.aucGrid, auc);
-  const corners = [
-    { b: model.bases[c.lo * J + a.lo]!, w: (1 - c.w) * (1 - a.w) },
-    { b: model.bases[c.lo * J + a.hi]!, w: (1 - c.w) * a.w },
-    { b: model.bases[c.hi * J + a.lo]!, w: c.w * (1 - a.w) },
-    { b: model.bases[c.hi * J + a.hi]!, w: c.w * a.w },
-  ].filter((x) => x.w > 0);
-  if (corners.length === 1) return corners[0]!.b;
-  const r = scratch.retained.fill(0);
-  const r1 = scratch.retainedFirstYear.fill(0);
-  const m = scratch.contactsByMonth.fill(0);
-  for (const { b, w } of corners) {
-    for (let i = 0; i < r.length; i += 1) {
-      r[i] = r[i]! + w * b.retained[i]!;
-      r1[i] = r1[i]! + w * b.retainedFirstYear[i]!;
+export function blendBasis(model: ProgrammeModel, churn: number, auc: number): ProgrammeBasis {
+  const corners = cornersAt(model, churn, auc);
+  if (corners.length === 1) return corners[0]!.basis;
+  const b = corners[0]!.basis;
+  const mix = (pick: (x: ProgrammeBasis) => Float64Array): Float64Array => {
+    const out = new Float64Array(pick(b).length);
+    for (const { basis, weight } of corners) {
+      const src = pick(basis);
+      for (let i = 0; i < out.length; i += 1) out[i] = out[i]! + weight * src[i]!;
     }
-    for (let i = 0; i < m.length; i += 1) m[i] = m[i]! + w * b.contactsByMonth[i]!;
-  }
-  return { ...corners[0]!.b, retained: r, retainedFirstYear: r1, contactsByMonth: m };
+    return out;
+  };
+  return { ...b, retained: mix((x) => x.retained), retainedFirstYear: mix((x) => x.retainedFirstYear), contactsByMonth: mix((x) => x.contactsByMonth) };
 }
 
 /** Values that may differ from the model's plan in one evaluation. */
@@ -140,11 +147,12 @@ export interface ProgrammeEvaluation {
  */
 export function evaluateProgrammeModel(model: ProgrammeModel, values: EvaluationValues = {}): ProgrammeEvaluation {
   const plan = values.plan ?? model.plan;
-  const basis = blendBasis(model, plan.benefits.churnBefore, values.modelAuc ?? model.settings.modelAuc, scratchBasis(model));
+  const auc = values.modelAuc ?? model.settings.modelAuc;
+  const basis = blendBasis(model, plan.benefits.churnBefore, auc);
   const economics = economicsFor(model, values);
   const flows = programmeFlowsFor(basis);
   const out = new Float64Array(programmeOutputs.length);
-  evaluateProgramme(basis, economics, flows, out);
+  evaluateProgramme(cornersAt(model, plan.benefits.churnBefore, auc), economics, flows, out);
   const outputs = Object.fromEntries(programmeOutputs.map((name, i) => [name, out[i]!])) as ProgrammeEvaluation["outputs"];
   return { outputs, flows, basis, economics };
 }

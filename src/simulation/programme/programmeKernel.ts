@@ -6,7 +6,8 @@ import type { PlanKernel } from "../planKernel";
 import { contactDelayDays } from "../rolloutQueues";
 import type { SimulationAssumptions } from "../uncertainPlan";
 import { evaluateProgramme, type ProgrammeEconomics, programmeFlowsFor } from "./programmeCash";
-import { economicsFor, blendBasis, scratchBasis } from "./programmeEvaluation";
+import { cornersAt, economicsFor } from "./programmeEvaluation";
+import type { WeightedBasis } from "./programmeCash";
 import type { ProgrammeModel } from "./programmeModel";
 
 /** Slot indices of the numbers the programme kernel reads. */
@@ -107,12 +108,11 @@ export function compileProgrammeKernel(plan: Plan, assumptions: SimulationAssump
   const K = ranked.length;
   const intervened = Uint8Array.from(ranked.map((r) => (plan.rollout.some((st) => st.interveneTiers.includes(r.tier.id)) ? 1 : 0)));
   const delays = Float64Array.from({ length: A }, (_, a) => contactDelayDays(a, model.settings.minContactDelayDays));
-  const scratch = scratchBasis(model);
+  const corners: WeightedBasis[] = [];
   const e: ProgrammeEconomics = { ...template, saveProbability: new Float64Array(template.saveProbability.length), contactCostYuan: new Float64Array(K + 1) };
-  let flows = programmeFlowsFor(model.bases[0]!);
+  const flows = programmeFlowsFor(model.bases[0]!);
   const evaluate = (p: Float64Array, out: Float64Array): void => {
-    const basis = blendBasis(model, p[s.churnBefore]!, p[s.auc]!, scratch);
-    if (flows.retainedByWeek.length !== basis.horizonWeeks) flows = programmeFlowsFor(basis);
+    cornersAt(model, p[s.churnBefore]!, p[s.auc]!, corners);
     const curve = decayOf(p, s);
     const ref = curve(p[s.reference]!);
     let routine = 0;
@@ -137,7 +137,7 @@ export function compileProgrammeKernel(plan: Plan, assumptions: SimulationAssump
     e.referralsPerRetained = p[s.referralRate]! * p[s.perReferrer]!;
     e.referralYuan = e.referralsPerRetained * p[s.newValue]!;
     e.discountRate = p[s.discount]!;
-    evaluateProgramme(basis, e, flows, out);
+    evaluateProgramme(corners, e, flows, out, false);
   };
   const index = new Map(paths.map((path, i) => [path, i]));
   return { slotPaths: paths, base: Float64Array.from(values), slotOf: (path) => index.get(path) ?? -1, reads, evaluate };
