@@ -1,5 +1,5 @@
 import { monthOfWeek, monthsOf, type RolloutScenario } from "./rolloutScenario";
-import { burnInWeek, createPopulation, customerWeek, type Population } from "./rolloutPopulation";
+import { burnInWeek, createPopulation, customerWeek, ORIGINAL, type Population } from "./rolloutPopulation";
 import { poolWeek } from "./rolloutPool";
 import { countLeftInQueues, createChannels, serveChannels } from "./rolloutQueues";
 import { type ContactRecords, DELAY_BINS, type RolloutRun } from "./rolloutRun";
@@ -67,7 +67,7 @@ function contactRecordsOf(p: Population): ContactRecords | undefined {
   const log = p.log;
   if (log === undefined) return undefined;
   const m = log.size;
-  return { tier: log.tier.slice(0, m), age: log.age.slice(0, m), week: log.week.slice(0, m), churnWeekB: log.churnWeekB.slice(0, m), churnWeekP: log.churnWeekP.slice(0, m) };
+  return { customer: log.customer.slice(0, m), saved: log.saved.slice(0, m), tier: log.tier.slice(0, m), age: log.age.slice(0, m), week: log.week.slice(0, m), churnWeekB: log.churnWeekB.slice(0, m), churnWeekP: log.churnWeekP.slice(0, m) };
 }
 
 /** One week of the retained pool: kept customers whose protection ended may leave; returns how many left. */
@@ -121,6 +121,7 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
   const salt = (state[0]! ^ Math.imul(state[3]!, 0x9e3779b1)) >>> 0;
   const p = createPopulation(sc, state);
   for (let t = 0; t < sc.dynamics.burnInWeeks; t += 1) burnInWeek(p, state);
+  p.status.fill(ORIGINAL); // the customers there at week 0 are the run's original customers
   const run = emptyRun(sc, K, p.snapN);
   const stageOfWeek = new Int32Array(weeks).fill(-1);
   sc.stages.forEach((s, j) => {

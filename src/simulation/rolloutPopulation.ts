@@ -27,6 +27,8 @@ const LOGIT_SIXTEENTH = Math.log(1 / 15);
 
 /** Growable records of every contact (the programme model's expectation is taken over them). */
 export interface ContactLog {
+  customer: Int32Array;
+  saved: Uint8Array;
   tier: Uint8Array;
   age: Int16Array;
   week: Int16Array;
@@ -152,21 +154,23 @@ export function createPopulation(sc: RolloutScenario, state: Uint32Array): Popul
     weekChurns: new Float64Array(2),
     newcomerState: derived(0x6e657721),
     pool: createPool(derived(0x706f6f6c)),
-    log: sc.recordContacts === true ? { tier: new Uint8Array(64), age: new Int16Array(64), week: new Int16Array(64), churnWeekB: new Int16Array(64), churnWeekP: new Int16Array(64), size: 0 } : undefined,
+    log: sc.recordContacts === true ? { customer: new Int32Array(64), saved: new Uint8Array(64), tier: new Uint8Array(64), age: new Int16Array(64), week: new Int16Array(64), churnWeekB: new Int16Array(64), churnWeekP: new Int16Array(64), size: 0 } : undefined,
   };
   for (let i = 0; i < n; i += 1) drawCustomer(p, i, state);
   return p;
 }
 
 /** Appends a contact record and returns its index. */
-export function logContact(log: ContactLog, tier: number, age: number, week: number): number {
+export function logContact(log: ContactLog, customer: number, saved: boolean, tier: number, age: number, week: number): number {
   if (log.size === log.tier.length) {
     const m = 2 * log.size;
-    const grow = <T extends Uint8Array | Int16Array>(a: T, make: (n: number) => T): T => {
+    const grow = <T extends Uint8Array | Int16Array | Int32Array>(a: T, make: (n: number) => T): T => {
       const b = make(m);
       b.set(a);
       return b;
     };
+    log.customer = grow(log.customer, (x) => new Int32Array(x));
+    log.saved = grow(log.saved, (x) => new Uint8Array(x));
     log.tier = grow(log.tier, (x) => new Uint8Array(x));
     log.age = grow(log.age, (x) => new Int16Array(x));
     log.week = grow(log.week, (x) => new Int16Array(x));
@@ -174,6 +178,8 @@ export function logContact(log: ContactLog, tier: number, age: number, week: num
     log.churnWeekP = grow(log.churnWeekP, (x) => new Int16Array(x));
   }
   const r = log.size;
+  log.customer[r] = customer;
+  log.saved[r] = saved ? 1 : 0;
   log.tier[r] = tier;
   log.age[r] = age;
   log.week[r] = week;

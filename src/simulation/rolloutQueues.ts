@@ -109,7 +109,7 @@ function serve(p: Population, run: RolloutRun, ch: Channels, i: number, k: numbe
   p.contactTier[i] = k;
   p.contactStage[i] = stageIndex;
   p.status[i] = (p.status[i]! & ~SAVED) | CONTACTED | (u < prob ? SAVED : 0);
-  if (p.log !== undefined) p.contactRec[i] = logContact(p.log, k, t - f, t);
+  if (p.log !== undefined) p.contactRec[i] = logContact(p.log, i, u < prob, k, t - f, t);
   if (nth < 255) p.contactCount[i] = nth + 1;
   p.flaggedTier[i] = p.K + 1;
   p.flagFrom[i] = Math.min(32766, t + ch.cooldownWeeks);

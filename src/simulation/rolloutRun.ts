@@ -3,6 +3,9 @@ export const DELAY_BINS = 5;
 
 /** Every contact made in a run (when the scenario records them): what the programme model's expectation is taken over. */
 export interface ContactRecords {
+  /** The customer's slot, and whether the contact's save draw succeeded (it keeps the customer only if they would have churned within the protection). */
+  customer: Int32Array;
+  saved: Uint8Array;
   /** Tier number of the channel, weeks the customer waited since the flag, and the contact week. */
   tier: Uint8Array;
   age: Int16Array;

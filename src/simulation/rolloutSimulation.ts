@@ -44,7 +44,7 @@ export interface RolloutOptions extends Omit<RolloutPolicy, "tailWeeks" | "lastS
   parameterUncertainty?: boolean;
   /** Use the aggregate view at each trial's inputs as a control variate for the ROI, cash ROI and NPV estimates [true]. */
   controlVariate?: boolean;
-  /** Trials of the aggregate view's Monte Carlo run that gives the control variate's mean [200,000]. */
+  /** Trials of the aggregate view's Monte Carlo run that gives the control variate's mean [1,000 per rollout trial, 20,000 to 200,000: its error is then negligible]. */
   controlTrials?: number;
   /** Overrides of the latent-risk dynamics. */
   dynamics?: Partial<RolloutDynamics>;
@@ -113,6 +113,17 @@ async function runTrialsInWorkers(plan: UncertainPlan, design: RolloutDesign, ca
   await runOnWorkers<RolloutRunSummary[]>({ kind: "rollout", init: { json: plan.json, source: plan.source, design, calibration, programme }, tasks: design.trials, workers, onResult: onTrial });
 }
 
+/**
+ * Checks a fixed model AUC against the calibration: above the oracle AUC (the
+ * true risk itself) no model can be, below the grid it is not calibrated.
+ *
+ * @throws RangeError naming the calibrated range.
+ */
+export function checkAuc(calibration: RolloutCalibration, auc: number): void {
+  const low = calibration.aucGrid[calibration.aucGrid.length - 1]!;
+  if (!(auc >= low && auc <= calibration.oracleAuc)) throw new RangeError(`model AUC ${auc} is outside what these dynamics allow (${low.toFixed(3)} to ${calibration.oracleAuc.toFixed(3)}, the true risk's own AUC)`);
+}
+
 /** The policy part of the options. */
 function policyOf(options: RolloutOptions): RolloutPolicy {
   const keys = ["customers", "weeks", "programme", "capacityPerWeek", "minContactDelayDays", "protectionWeeks", "cooldownWeeks", "maxWaitDays", "queueRule", "saveCorrelation"] as const;
@@ -124,7 +135,8 @@ function policyOf(options: RolloutOptions): RolloutPolicy {
 /** The control variates' means: the aggregate view's Monte Carlo over the same inputs (its own draws, many trials). */
 async function aggregateMeans(plan: UncertainPlan, options: RolloutOptions, programme: ProgrammeModel): Promise<Record<"roi" | "cashRoi" | "npv", { mean: number; se: number }> | undefined> {
   if (options.controlVariate === false || options.parameterUncertainty === false || options.modelAuc !== undefined) return undefined;
-  const mc = await runMonteCarlo(plan, { trials: options.controlTrials ?? 200_000, seed: options.seed, model: "programme", programme, keepSamples: false });
+  const trials = options.controlTrials ?? Math.min(200_000, Math.max(20_000, 1000 * options.trials));
+  const mc = await runMonteCarlo(plan, { trials, seed: options.seed, model: "programme", programme, keepSamples: false });
   return { roi: { mean: mc.roi.mean, se: mc.roi.se.mean }, cashRoi: { mean: mc.cashRoi.mean, se: mc.cashRoi.se.mean }, npv: { mean: mc.npv.mean, se: mc.npv.se.mean } };
 }
 
@@ -159,9 +171,12 @@ export async function runRollout(plan: UncertainPlan, options: RolloutOptions): 
   const workers = options.workers ?? defaultRolloutWorkers(trials);
   if (!(Number.isSafeInteger(workers) && workers >= 0)) throw new RangeError(`workers must be an integer >= 0, got ${workers}`);
   const calibration = options.calibration ?? calibrationForPlan(plan, options.dynamics);
+  if (typeof options.modelAuc === "number") checkAuc(calibration, options.modelAuc);
   const policy = policyOf(options);
   const { customers: _c, weeks: _w, programme: _p, ...settingsPolicy } = policy;
-  const programme = programmeModelFor(plan, { calibration, policy: settingsPolicy });
+  // The aggregate view at each trial's inputs needs the grid over churn and AUC only as a control variate.
+  const controlled = options.controlVariate !== false && options.parameterUncertainty !== false && options.modelAuc === undefined;
+  const programme = programmeModelFor(plan, { calibration, policy: settingsPolicy, baseOnly: !controlled });
   const design: RolloutDesign = { seed, trials, replicates, parameterUncertainty: options.parameterUncertainty ?? true, policy };
   if (options.modelAuc !== undefined) design.modelAuc = options.modelAuc;
   const byTrial: Array<RolloutRunSummary[] | undefined> = new Array(trials);

@@ -3,7 +3,7 @@ import { rolloutCommand } from "../../src/cli/commands/rollout";
 import { calibrationForPlan, runRollout } from "../../src/simulation/rolloutSimulation";
 import { roiByAuc, staffingCurve, timingPolicies } from "../../src/simulation/rolloutDecisions";
 import type { RolloutCalibration } from "../../src/simulation/rolloutCalibration";
-import { loadUncertainPlan, type UncertainPlan } from "../../src/simulation/uncertainPlan";
+import { loadUncertainPlan, parseUncertainPlan, type UncertainPlan } from "../../src/simulation/uncertainPlan";
 import { repoFile } from "./fixtures";
 import { runCommand } from "../helpers/captureOutput";
 
@@ -30,8 +30,17 @@ describe("runRollout", () => {
     expect(r.churn.baseline.mean).toBeGreaterThan(0.13);
     expect(r.churn.baseline.mean).toBeLessThan(0.23);
     expect(r.churn.programme.mean).toBeLessThan(r.churn.baseline.mean);
-    expect(r.cumulativeCashFlow).toHaveLength(12);
+    // Cash over the programme model's 3-year horizon: the run's first year, then the aggregate view's later years.
+    expect(r.cumulativeCashFlow).toHaveLength(36);
+    expect(r.cumulativeRoi).toHaveLength(12);
     expect(r.cumulativeCashFlow.every((m) => m.p5 <= m.p50 && m.p50 <= m.p95)).toBe(true);
+    // Every simulated figure carries its standard error; with the aggregate view as control variate it is smaller.
+    for (const key of ["roi", "cashRoi", "npv"] as const) {
+      const e = r.estimates[key];
+      expect(e.se).toBeGreaterThan(0);
+      expect(e.se).toBeLessThanOrEqual(e.naiveSe * 1.05);
+      expect(Number.isFinite(e.beta)).toBe(true);
+    }
     expect(r.byTier.map((t) => t.tierId)).toEqual(["very-high", "high", "medium"]);
     expect(r.stages.map((s) => s.id)).toEqual(["mvp", "regional", "national"]);
     expect(r.gates.map((g) => `${g.stageId}->${g.nextStageId}`)).toEqual(["mvp->regional", "regional->national"]);
@@ -69,8 +78,13 @@ describe("runRollout", () => {
     expect(mvp.falseStopRate.value).toBeNaN();
   });
 
-  it("with a strong model (AUC 0.92) and enough capacity the MVP is truly good, and false stops are counted against the good runs", async () => {
-    const r = await runRollout(plan, { trials: 2, seed: 3, customers: 50_000, calibration, modelAuc: 0.92, workers: 0, capacityPerWeek: { "very-high": Infinity, high: Infinity } });
+  it("with a strong model (AUC 0.92), enough capacity and valuable customers the MVP is truly good, and false stops are counted against the good runs", async () => {
+    // The seed plan's programme cannot reach its 200% line (see the bridge); with customers worth 5 times more it can.
+    const rich = loadUncertainPlan(uncertainFile);
+    const json = structuredClone(rich.json) as Record<string, any>;
+    json.benefits.ltvYuan = 20_000;
+    const valuable = parseUncertainPlan(json, "valuable.json");
+    const r = await runRollout(valuable, { trials: 2, seed: 3, customers: 50_000, calibration, modelAuc: 0.92, workers: 0, capacityPerWeek: { "very-high": Infinity, high: Infinity }, controlVariate: false });
     const mvp = r.gates[0]!;
     // Contacts within days save 45% (tier 1) and 60% (tier 2) of would-be churners: the pooled true rate is above 50%.
     expect(mvp.trueSaveRate.mean).toBeGreaterThan(0.5);
@@ -90,7 +104,7 @@ describe("runRollout", () => {
 });
 
 describe("decision studies", () => {
-  const base = { trials: 1, seed: 2, customers: 20_000, parameterUncertainty: false, timingUncertainty: false, modelAuc: 0.86, workers: 0 };
+  const base = { trials: 1, seed: 2, customers: 20_000, parameterUncertainty: false, modelAuc: 0.86, workers: 0 };
 
   it("more advisors contact more high-risk flags within 7 days", async () => {
     const s = await staffingCurve(plan, [25, 800], { ...base, calibration });
@@ -120,7 +134,8 @@ describe("churnlab rollout", () => {
     const json = JSON.parse(one.stdout);
     expect(Object.keys(json)).toEqual(expect.arrayContaining(["roi", "paybackMonth", "cumulativeCashFlow", "gates", "churn", "byTier"]));
     expect(json.workers).toBeUndefined();
-    expect(json.cumulativeCashFlow).toHaveLength(12);
+    expect(json.cumulativeCashFlow).toHaveLength(36);
+    expect(Object.keys(json.estimates)).toEqual(["roi", "cashRoi", "npv"]);
     expect(Object.keys(json.gates[0])).toEqual(expect.arrayContaining(["probGo", "probStop", "probFalseStop", "probFalseGo", "sampleSize"]));
     for (const key of ["mean", "p5", "p50", "p95"]) expect(typeof json.roi[key]).toBe("number");
   });
@@ -139,6 +154,13 @@ describe("churnlab rollout", () => {
     expect(stderr).toContain("--auc");
     expect(stderr).toContain("--delay");
     expect(stderr).toContain("--queue");
+  });
+
+  it("exits 2 for a model AUC above what the latent risk allows (the oracle AUC), naming --auc", async () => {
+    const { stdout, stderr, exitCode } = await cli([uncertainFile, "--auc", "0.99", "--no-progress"]);
+    expect(exitCode).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("--auc");
   });
 
   it("exits 2 on a missing plan file", async () => {

@@ -6,36 +6,40 @@ import { normalCdf, normalQuantile } from "../../src/random/index";
 import { BENEFIT_PER_CHURN_POINT as K, repoFile, SEED_COST, seedPlanJson } from "./fixtures";
 
 const seedUncertain = loadUncertainPlan(repoFile("data/plans/seed-plan-uncertain.json"));
+/** The plan's own top-down arithmetic: linear in churn and LTV, so its sensitivities have closed forms. */
+const AS: { model: "as-stated" } = { model: "as-stated" };
 
 describe("tornado and spider", () => {
   it("start from the article's ROI at base and sort bars by swing", () => {
-    const t = tornado(seedUncertain);
+    const t = tornado(seedUncertain, AS);
     expect(t.baseOutput).toBeCloseTo(asStated(seedUncertain.base).roi, 12);
     for (let i = 1; i < t.bars.length; i += 1) expect(t.bars[i - 1]!.swing).toBeGreaterThanOrEqual(t.bars[i]!.swing);
     expect(t.bars.slice(0, 3).map((b) => b.name).sort()).toEqual(["benefits.churnAfter", "benefits.churnBefore", "benefits.ltvYuan"]);
   });
   it("a bar is the ROI at the input's P10 and P90: churnAfter's P90 gives ROI = (K(0.18 − c90) − cost) / cost", () => {
-    const bar = tornado(seedUncertain).bars.find((b) => b.name === "benefits.churnAfter")!;
+    const bar = tornado(seedUncertain, AS).bars.find((b) => b.name === "benefits.churnAfter")!;
     expect(bar.outputAtP90).toBeCloseTo((K * (0.18 - bar.p90) - SEED_COST) / SEED_COST, 10);
     expect(bar.p10).toBeLessThan(bar.base);
     expect(bar.p90).toBeGreaterThan(bar.base);
   });
   it("leaves out inputs the chosen model does not read (save rates under as-stated)", () => {
-    expect(tornado(seedUncertain).bars.find((b) => b.name === "tiers.very-high.saveRate")).toBeUndefined();
-    const bottomUp = tornado(seedUncertain, { model: "bottom-up" }).bars.find((b) => b.name === "tiers.very-high.saveRate")!;
-    expect(bottomUp.swing).toBeGreaterThan(0);
+    expect(tornado(seedUncertain, AS).bars.find((b) => b.name === "tiers.very-high.saveRate")).toBeUndefined();
+    const programme = tornado(seedUncertain, { model: "programme" });
+    expect(programme.bars.find((b) => b.name === "tiers.very-high.saveRate")!.swing).toBeGreaterThan(0);
+    // The programme model derives churn after the programme from its saves: the plan's churnAfter target is not an input of it.
+    expect(programme.bars.find((b) => b.name === "benefits.churnAfter")).toBeUndefined();
   });
   it("spider lines pass through the base output at the input's base percentile", () => {
-    const lines = spider(seedUncertain, { percentiles: [0.1, 0.5, 0.9] });
+    const lines = spider(seedUncertain, { ...AS, percentiles: [0.1, 0.5, 0.9] });
     const ltv = lines.find((l) => l.name === "benefits.ltvYuan")!;
     // LTV lognormal: P50 is the median 4000, the base value
     expect(ltv.values[1]).toBeCloseTo(4000, 6);
-    expect(ltv.outputs[1]).toBeCloseTo(planEvaluator(seedUncertain).baseOutput, 10);
+    expect(ltv.outputs[1]).toBeCloseTo(planEvaluator(seedUncertain, AS).baseOutput, 10);
   });
 });
 
 describe("breakEven", () => {
-  const points = breakEven(seedUncertain);
+  const points = breakEven(seedUncertain, AS);
   it("churnAfter breaks even at 0.18 − cost / K = 0.16692 (ROI 0) and at 0.18 − 3 cost / K (ROI 200%)", () => {
     const zero = points.find((p) => p.name === "benefits.churnAfter" && p.target === 0)!;
     expect(zero.value).toBeCloseTo(0.18 - SEED_COST / K, 9);
@@ -102,10 +106,10 @@ describe("rank correlations, Sobol and the report", () => {
     const json = seedPlanJson();
     json.benefits.churnAfter = { dist: "uniform", min: 0.1, max: 0.14 };
     const plan = parseUncertainPlan(json, "x");
-    const rc = rankCorrelations(jointSample(plan, { trials: 2000, seed: 1 }));
+    const rc = rankCorrelations(jointSample(plan, { ...AS, trials: 2000, seed: 1 }));
     expect(rc).toHaveLength(1);
     expect(rc[0]!.rankCorrelation).toBeCloseTo(-1, 12);
-    const so = planSobol(plan, { samples: 4096, bootstrap: 20 });
+    const so = planSobol(plan, { ...AS, samples: 4096, bootstrap: 20 });
     expect(Math.abs(so.first[0]! - 1)).toBeLessThan(0.05);
     expect(so.total[0]).toBeCloseTo(1, 2);
   });
@@ -116,7 +120,7 @@ describe("rank correlations, Sobol and the report", () => {
     expect(breakEven(plan)).toEqual([]);
   });
   it("sensitivityReport of the seed plan: LTV and the two churn rates carry most of the ROI variance", () => {
-    const r = sensitivityReport(seedUncertain, { seed: 1, trials: 4000, sobolSamples: 1024, bootstrap: 50 });
+    const r = sensitivityReport(seedUncertain, { ...AS, seed: 1, trials: 4000, sobolSamples: 1024, bootstrap: 50 });
     expect(r.baseRoi).toBeCloseTo(3.5874538745387452, 12);
     const top3 = r.sobol.slice(0, 3).map((s) => s.name).sort();
     expect(top3).toEqual(["benefits.churnAfter", "benefits.churnBefore", "benefits.ltvYuan"]);

@@ -32,8 +32,9 @@ describe("seed-plan-uncertain.json", () => {
     expect(plan.inputs.map((x) => x.name)).toContain("tiers.very-high.saveRate");
     expect(plan.inputs.find((x) => x.name === "tiers.very-high.saveRate")!.path).toBe("$.tiers[0].saveRate");
     expect(plan.correlations).toHaveLength(3);
-    expect(plan.assumptions.model).toBe("as-stated");
-    expect(plan.assumptions.interveneTiers).toEqual(["very-high", "high", "medium"]);
+    expect(plan.assumptions.model).toBe("programme");
+    expect(plan.inputs.find((x) => x.path === "$.simulation.modelAuc")!.distribution.dist).toBe("pert");
+    expect(plan.assumptions.warnings).toEqual([]);
   });
 });
 
@@ -41,9 +42,23 @@ describe("parseUncertainPlan", () => {
   it("treats a plain plan as an uncertain plan with no inputs and default assumptions", () => {
     const p = parseUncertainPlan(seedPlanJson(), "seed-plan.json");
     expect(p.inputs).toEqual([]);
-    expect(p.assumptions).toMatchObject({ model: "as-stated", costs: "stated", discountRate: 0.08, contactDelayDays: 7, coverageRamp: false });
-    // default churn probability of a tier: the middle of its band
-    expect(p.assumptions.tierChurnProbability).toEqual({ "very-high": 0.85, high: 0.6, medium: 0.4, low: 0.15 });
+    expect(p.assumptions).toMatchObject({ model: "programme", costs: "stated", discountRate: 0.08, coverageRamp: false });
+    // The programme settings' defaults and their sources: margin = LTV × churn, AUC = the MVP line, one contact a year per customer.
+    expect(p.assumptions.programme).toMatchObject({ annualMarginYuan: 720, modelAuc: 0.85, protectionWeeks: 52, cooldownWeeks: 52, queueRule: "value-first", horizonYears: 3, discountRate: 0.08 });
+    expect(p.assumptions.programmeSources.find((x) => x.path === "$.simulation.annualMarginYuan")!.source).toContain("LTV × churn");
+  });
+  it("accepts the former bottom-up model's settings with a warning naming each (they are superseded by the programme model)", () => {
+    const json = seedPlanJson();
+    json.simulation = { model: "bottom-up", contactDelayDays: 10, tierChurnProbability: { high: 0.5 } };
+    const p = parseUncertainPlan(json, "x.json");
+    expect(p.assumptions.model).toBe("programme");
+    expect(p.assumptions.warnings.map((w) => w.split(" ")[0])).toEqual(["$.simulation.model:", "$.simulation.contactDelayDays", "$.simulation.tierChurnProbability"]);
+  });
+  it("names an unknown tier or stage in the capacity settings", () => {
+    const json = seedPlanJson();
+    json.simulation = { capacityPerWeek: { vip: 10 }, stageCapacityPerWeek: { pilot: { high: 5 } } };
+    const where = problems(() => parseUncertainPlan(json, "x.json")).map((p) => p.where);
+    expect(where).toEqual(['$.simulation.stageCapacityPerWeek.pilot', '$.simulation.capacityPerWeek.vip']);
   });
   it("reports bad distribution parameters at their JSON path, every one of them", () => {
     const json = seedPlanJson();

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createBlockContext, drawBlockUniforms, runBlock, uniformsToValues } from "../../src/simulation/blockRunner";
 import { FastRng } from "../../src/random/FastRng";
+import { OUTPUTS } from "../../src/simulation/planKernel";
 import { runMonteCarlo } from "../../src/simulation/monteCarlo";
 import { loadUncertainPlan } from "../../src/simulation/uncertainPlan";
 import { idleWorkerCount, runOnWorkers, terminateWorkerPool } from "../../src/simulation/workerPool";
@@ -18,21 +19,21 @@ afterAll(async () => {
 describe("runBlock (chunked copula, quantiles and model)", () => {
   it.each(["random", "latin-hypercube"] as const)("gives the same outputs as the whole-block pipeline drawBlockUniforms → uniformsToValues → kernel (%s)", (sampling) => {
     const count = 5000; // more than two chunks of 2048, the last one partial
-    const ctx = createBlockContext(plan, { seed: 11, sampling });
+    const ctx = createBlockContext(plan, { seed: 11, sampling, model: "as-stated" });
     const r = runBlock(ctx, 1, count, 3 * count, { keepOrder: true });
     const dims = ctx.quantiles.length;
     const u = new Float64Array(count * dims);
     drawBlockUniforms(ctx, FastRng.forRange(11, "monte-carlo", 1), count, dims, u);
     uniformsToValues(ctx, count, u);
     const p = Float64Array.from(ctx.kernel.base);
-    const out = new Float64Array(8);
+    const out = new Float64Array(OUTPUTS);
     const expected = new Float32Array(count);
     for (let i = 0; i < count; i += 1) {
       for (let j = 0; j < dims; j += 1) if (ctx.inputSlots[j]! >= 0) p[ctx.inputSlots[j]!] = u[j * count + i]!;
       ctx.kernel.evaluate(p, out);
       expected[i] = out[0]!;
     }
-    expect(r.roi).toEqual(expected);
+    expect(r.ordered![0]).toEqual(expected);
   });
 });
 

@@ -4,7 +4,7 @@ import { action, intOption, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
 import { loadUncertainPlan } from "../../simulation/uncertainPlan";
 import { rolloutGateProblems } from "../../simulation/rolloutGateProblems";
-import { runRollout, type RolloutOptions, type RolloutResult } from "../../simulation/rolloutSimulation";
+import { calibrationForPlan, checkAuc, runRollout, type RolloutOptions, type RolloutResult } from "../../simulation/rolloutSimulation";
 import { callsPerAdvisor } from "../../simulation/programme/stageCapacity";
 import { rankTiers } from "../../actions/riskTiers";
 
@@ -117,9 +117,17 @@ export function rolloutCommand(): Command {
       action(async (file: string, flags: RolloutFlags) => {
         const parsed = parseFlags(flags);
         const plan = loadUncertainPlan(file);
+        const calibration = calibrationForPlan(plan);
+        if (typeof parsed.modelAuc === "number") {
+          try {
+            checkAuc(calibration, parsed.modelAuc);
+          } catch (err) {
+            throw new InputError("command line", [{ where: "--auc", message: (err as Error).message }]);
+          }
+        }
         const gateProblems = rolloutGateProblems(plan.base);
         if (gateProblems.length > 0) throw new InputError(file, gateProblems);
-        const options: RolloutOptions = { trials: flags.trials, seed: flags.seed, replicates: flags.replicates, ...parsed };
+        const options: RolloutOptions = { trials: flags.trials, seed: flags.seed, replicates: flags.replicates, calibration, ...parsed };
         if (flags.workers !== undefined) options.workers = flags.workers;
         if (flags.customers !== undefined) options.customers = flags.customers;
         if (flags.advisors !== undefined) options.capacityPerWeek = { [rankTiers(plan.base)[1]?.tier.id ?? "high"]: flags.advisors * callsPerAdvisor(plan.base, plan.assumptions.programme).perWeek };

@@ -18,14 +18,19 @@ function gridOf(input: UncertainInput | undefined, base: number, lo: number, hi:
  * 0.1% quantile, base and 99.9% quantile (3 × 3 panels at most; values in
  * between are interpolated linearly). Models are kept for the life of the
  * process (keyed by the plan file's content and the options), so a notebook
- * or a report that simulates the same plan twice builds it once.
+ * or a report that simulates the same plan twice builds it once. With
+ * `baseOnly` the grid is the base point alone (values elsewhere take the
+ * base's flows: enough where only the economics vary).
  *
  * @example
  * programmeModelFor(loadUncertainPlan("data/plans/seed-plan-uncertain.json")).churnGrid // [0.15.., 0.18, 0.20..]
  */
-export function programmeModelFor(plan: UncertainPlan, options: ProgrammeModelOptions = {}): ProgrammeModel {
-  const { calibration: given, ...rest } = options;
-  const key = createHash("sha256").update(JSON.stringify(plan.json)).update(JSON.stringify(rest)).digest("hex");
+export function programmeModelFor(plan: UncertainPlan, options: ProgrammeModelOptions & { baseOnly?: boolean } = {}): ProgrammeModel {
+  const { calibration: given, baseOnly, ...rest } = options;
+  const key = createHash("sha256")
+    .update(JSON.stringify(plan.json))
+    .update(JSON.stringify({ ...rest, baseOnly: baseOnly === true }))
+    .digest("hex");
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const base = plan.base;
@@ -34,9 +39,10 @@ export function programmeModelFor(plan: UncertainPlan, options: ProgrammeModelOp
   const churnRange = [cal.annualChurnGrid[0]!, cal.annualChurnGrid[cal.annualChurnGrid.length - 1]!];
   const aucLow = cal.aucGrid[cal.aucGrid.length - 1]!;
   const settings = plan.assumptions.programme;
+  const grid = (path: string, value: number, lo: number, hi: number): number[] => (baseOnly === true ? [value] : gridOf(find(path), value, lo, hi));
   const built = buildProgrammeModel(base, settings, {
-    churnGrid: gridOf(find("$.benefits.churnBefore"), base.benefits.churnBefore, churnRange[0]!, churnRange[1]!),
-    aucGrid: gridOf(find("$.simulation.modelAuc"), settings.modelAuc, aucLow, cal.oracleAuc),
+    churnGrid: grid("$.benefits.churnBefore", base.benefits.churnBefore, churnRange[0]!, churnRange[1]!),
+    aucGrid: grid("$.simulation.modelAuc", settings.modelAuc, aucLow, cal.oracleAuc),
     ...rest,
     calibration: cal,
   });
