@@ -17,8 +17,8 @@ const CACHE = join(__dirname, "..", "..", "node_modules", ".cache", "churnlab");
 
 let memo: WorkerScript | undefined;
 
-/** SHA-256 (16 hex digits) of every TypeScript file under src/ (paths and contents): any source change gives a new bundle. */
-function sourceHash(): string {
+/** SHA-256 (16 hex digits) of every TypeScript file under src/ (paths and contents): any source change gives a new bundle (and new cached programme models). */
+export function sourceHash(): string {
   const hash = createHash("sha256");
   const walk = (dir: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {

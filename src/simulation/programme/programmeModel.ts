@@ -1,4 +1,7 @@
+import { createHash } from "node:crypto";
 import { rankTiers } from "../../actions/riskTiers";
+import { sourceHash } from "../workerBundle";
+import { loadCached, saveCached } from "./modelCache";
 import type { Plan } from "../../plan/index";
 import { FastRng } from "../../random/FastRng";
 import { calibrateRollout, type RolloutCalibration } from "../rolloutCalibration";
@@ -113,13 +116,33 @@ function contactPriority(plan: Plan, settings: ProgrammeSettings, cal: RolloutCa
   return out;
 }
 
-/** The calibration a programme model of this plan uses (fixed seed): share it across models of the same plan. */
+const calibrations = new Map<string, RolloutCalibration>();
+
+/**
+ * The calibration a programme model of this plan uses (fixed seed): it
+ * depends only on the dynamics, the annual churn and the tier shares, and is
+ * kept for the process and on disk (node_modules/.cache/churnlab) keyed by
+ * them and the source code.
+ *
+ * @example
+ * programmeCalibration(seedPlan).annualChurn // 0.18
+ */
 export function programmeCalibration(plan: Plan, dynamics: Partial<RolloutDynamics> = {}): RolloutCalibration {
   let cumulative = 0;
   const shares = rankTiers(plan)
     .slice(0, -1)
     .map((r) => (cumulative += r.tier.shareStated));
-  return calibrateRollout({ ...defaultRolloutDynamics, ...dynamics }, { annualChurn: plan.benefits.churnBefore, cumulativeShares: shares });
+  const full = { ...defaultRolloutDynamics, ...dynamics };
+  const key = createHash("sha256").update(JSON.stringify([full, plan.benefits.churnBefore, shares, sourceHash()])).digest("hex").slice(0, 32);
+  const hit = calibrations.get(key) ?? loadCached<RolloutCalibration>(`calibration-${key}`);
+  if (hit !== undefined) {
+    calibrations.set(key, hit);
+    return hit;
+  }
+  const cal = calibrateRollout(full, { annualChurn: plan.benefits.churnBefore, cumulativeShares: shares });
+  calibrations.set(key, cal);
+  saveCached(`calibration-${key}`, cal);
+  return cal;
 }
 
 /**

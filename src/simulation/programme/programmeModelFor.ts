@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import type { UncertainInput, UncertainPlan } from "../uncertainPlan";
+import { sourceHash } from "../workerBundle";
+import { loadModel, saveModel } from "./modelCache";
 import { buildProgrammeModel, programmeCalibration, type ProgrammeModel, type ProgrammeModelOptions } from "./programmeModel";
 
 const cache = new Map<string, ProgrammeModel>();
@@ -17,8 +19,9 @@ function gridOf(input: UncertainInput | undefined, base: number, lo: number, hi:
  * (`$.benefits.churnBefore`) and model AUC (`$.simulation.modelAuc`): their
  * 0.1% quantile, base and 99.9% quantile (3 × 3 panels at most; values in
  * between are interpolated linearly). Models are kept for the life of the
- * process (keyed by the plan file's content and the options), so a notebook
- * or a report that simulates the same plan twice builds it once. With
+ * process and on disk (node_modules/.cache/churnlab, keyed by the plan
+ * file's content, the options and the source code), so a notebook, a report
+ * or the next command that simulates the same plan builds it once. With
  * `baseOnly` the grid is the base point alone (values elsewhere take the
  * base's flows: enough where only the economics vary).
  *
@@ -30,9 +33,15 @@ export function programmeModelFor(plan: UncertainPlan, options: ProgrammeModelOp
   const key = createHash("sha256")
     .update(JSON.stringify(plan.json))
     .update(JSON.stringify({ ...rest, baseOnly: baseOnly === true }))
-    .digest("hex");
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
+    .update(given === undefined ? "" : JSON.stringify(given))
+    .update(sourceHash())
+    .digest("hex")
+    .slice(0, 32);
+  const hit = cache.get(key) ?? loadModel(key);
+  if (hit !== undefined) {
+    cache.set(key, hit);
+    return hit;
+  }
   const base = plan.base;
   const cal = given ?? programmeCalibration(base, options.dynamics);
   const find = (path: string): UncertainInput | undefined => plan.inputs.find((x) => x.path === path);
@@ -47,5 +56,6 @@ export function programmeModelFor(plan: UncertainPlan, options: ProgrammeModelOp
     calibration: cal,
   });
   cache.set(key, built);
+  saveModel(key, built);
   return built;
 }
