@@ -8,10 +8,10 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { FastRng } from "../src/random/FastRng";
-import { runRolloutKernel } from "../src/simulation/rolloutKernel";
-import { rolloutScenarioFor } from "../src/simulation/rolloutPlanScenario";
-import { calibrationForPlan, runRollout } from "../src/simulation/rolloutSimulation";
-import { loadUncertainPlan } from "../src/simulation/uncertainPlan";
+import { runRolloutKernel } from "../src/simulation/population/rolloutKernel";
+import { rolloutScenarioFor } from "../src/simulation/programme/rolloutPlanScenario";
+import { calibrationForPlan, runRollout } from "../src/simulation/rollout/rolloutSimulation";
+import { loadUncertainPlan } from "../src/simulation/inputs/uncertainPlan";
 
 const planFile = join(__dirname, "..", "data", "plans", "seed-plan-uncertain.json");
 const CUSTOMERS = 200_000;

@@ -1,10 +1,10 @@
 import type { Finding } from "../plan/Finding";
 import type { PlanFigures } from "../plan/PlanFigures";
 import type { Plan } from "../plan/schema";
-import type { MonteCarloResult } from "../simulation/monteCarlo";
-import type { RolloutResult } from "../simulation/rolloutSimulation";
-import type { TornadoBar } from "../simulation/sensitivity";
-import type { BenefitModel, CostView } from "../simulation/uncertainPlan";
+import type { MonteCarloResult } from "../simulation/montecarlo/monteCarlo";
+import type { RolloutResult } from "../simulation/rollout/rolloutSimulation";
+import type { TornadoBar } from "../simulation/montecarlo/sensitivity";
+import type { BenefitModel, CostView } from "../simulation/inputs/uncertainPlan";
 import type { RoiBridge } from "../simulation/bridge";
 import type { Recommendation } from "../simulation/recommendation";
 import type { AssumptionSource } from "../simulation/programme/programmeSettings";

@@ -1,10 +1,10 @@
 import { asStated } from "../plan/asStated";
 import { recomputed } from "../plan/recomputed";
-import { runMonteCarlo, type MonteCarloResult } from "./monteCarlo";
+import { runMonteCarlo, type MonteCarloResult } from "./montecarlo/monteCarlo";
 import { programmeCalibration } from "./programme/programmeModel";
 import { programmeModelFor } from "./programme/programmeModelFor";
 import type { ProgrammeModel } from "./programme/programmeModel";
-import type { UncertainPlan } from "./uncertainPlan";
+import type { UncertainPlan } from "./inputs/uncertainPlan";
 
 /** The named steps of the ROI bridge, in order. */
 export const bridgeStepIds = ["arithmetic", "uncertainty", "rolloutRamp", "flows", "capacityDelay", "modelAccuracy", "cash"] as const;

@@ -1,4 +1,4 @@
-import type { TornadoBar } from "./sensitivity";
+import type { TornadoBar } from "./montecarlo/sensitivity";
 
 /** What the CEO page recommends: roll out as planned, run the pilot first and decide at its gate, or change the programme before spending. */
 export type Decision = "go" | "pilot-first" | "redesign";

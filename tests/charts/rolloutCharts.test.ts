@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cashFlowFanChart, churnComparisonChart, gateProbabilityChart, roiByAucChart, staffingChart, timingPolicyChart } from "../../src/charts/rolloutCharts";
 import { figureProblems } from "../../src/charts/figureProblems";
-import type { DecisionPoint, StaffingCurve } from "../../src/simulation/rolloutDecisions";
-import type { GateSummary, MonthPercentiles, Spread } from "../../src/simulation/rolloutSummary";
+import type { DecisionPoint, StaffingCurve } from "../../src/simulation/rollout/rolloutDecisions";
+import type { GateSummary, MonthPercentiles, Spread } from "../../src/simulation/rollout/rolloutSummary";
 
 const s = (mean: number, width = 0.1): Spread => ({ mean, sd: width / 2, p5: mean - width, p50: mean, p95: mean + width });
 const p = (value: number, hits: number, n = 10) => ({ value: n > 0 ? hits / n : Number.NaN, se: 0 });

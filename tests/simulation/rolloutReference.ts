@@ -1,13 +1,13 @@
 /*
  * The readable reference of the rollout kernel's baseline (no programme):
  * one object per customer, one draw at a time, written for clarity. The fast
- * kernel (src/simulation/rolloutKernel.ts) must give exactly the same churn
+ * kernel (src/simulation/population/rolloutKernel.ts) must give exactly the same churn
  * weeks of the customers present at week 0 from the same seed. Float32
  * rounding (Math.fround) mirrors the kernel's Float32Array storage.
  */
 import { FastRng } from "../../src/random/FastRng";
 import { standardNormalQuantile } from "../../src/random/normal";
-import type { RolloutScenario } from "../../src/simulation/rolloutScenario";
+import type { RolloutScenario } from "../../src/simulation/population/rolloutScenario";
 
 interface Customer {
   personalRisk: number;

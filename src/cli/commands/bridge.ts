@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { action, intOption, printJson } from "../run";
-import { loadUncertainPlan } from "../../simulation/uncertainPlan";
+import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
 import { roiBridge, type RoiBridge } from "../../simulation/bridge";
 
 /** Raw option values of `churnlab bridge`. */

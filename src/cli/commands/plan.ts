@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError } from "../../io/InputError";
 import { readFileSync } from "node:fs";
-import { loadUncertainPlan } from "../../simulation/uncertainPlan";
+import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
 import { asStated, auditPlan, loadPlan, planFigureKeys, recomputed, type Finding, type Plan, type PlanFigures } from "../../plan/index";
 
 /** Output languages of `churnlab plan`'s tables. */

@@ -2,9 +2,9 @@ import { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import { action, intOption, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
-import { loadUncertainPlan } from "../../simulation/uncertainPlan";
-import { rolloutGateProblems } from "../../simulation/rolloutGateProblems";
-import { calibrationForPlan, checkAuc, runRollout, type RolloutOptions, type RolloutResult } from "../../simulation/rolloutSimulation";
+import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
+import { rolloutGateProblems } from "../../simulation/rollout/rolloutGateProblems";
+import { calibrationForPlan, checkAuc, runRollout, type RolloutOptions, type RolloutResult } from "../../simulation/rollout/rolloutSimulation";
 import { callsPerAdvisor } from "../../simulation/programme/stageCapacity";
 import { rankTiers } from "../../actions/riskTiers";
 

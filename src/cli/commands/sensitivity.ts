@@ -1,8 +1,8 @@
 import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
-import { loadUncertainPlan } from "../../simulation/uncertainPlan";
-import { sensitivityReport, type SensitivityReport } from "../../simulation/sensitivity";
+import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
+import { sensitivityReport, type SensitivityReport } from "../../simulation/montecarlo/sensitivity";
 
 /** Raw flags of `churnlab sensitivity`. */
 interface SensitivityFlags {

@@ -2,9 +2,9 @@ import { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
-import { loadUncertainPlan } from "../../simulation/uncertainPlan";
-import { runMonteCarlo, type MonteCarloOptions, type MonteCarloResult } from "../../simulation/monteCarlo";
-import { simulationJson } from "../../simulation/simulationJson";
+import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
+import { runMonteCarlo, type MonteCarloOptions, type MonteCarloResult } from "../../simulation/montecarlo/monteCarlo";
+import { simulationJson } from "../../simulation/montecarlo/simulationJson";
 
 /** Raw flags of `churnlab simulate` (strings, as commander hands them over). */
 interface SimulateFlags {

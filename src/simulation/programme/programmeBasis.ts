@@ -1,6 +1,6 @@
-import { NEVER } from "../rolloutPopulation";
-import type { RolloutRun } from "../rolloutRun";
-import { monthOfWeek } from "../rolloutScenario";
+import { NEVER } from "../population/rolloutPopulation";
+import type { RolloutRun } from "../population/rolloutRun";
+import { monthOfWeek } from "../population/rolloutScenario";
 
 /**
  * What the programme's channels do with the population, at the plan's full

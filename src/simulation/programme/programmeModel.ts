@@ -1,18 +1,18 @@
 import { createHash } from "node:crypto";
 import { rankTiers } from "../../actions/riskTiers";
-import { sourceHash } from "../workerBundle";
+import { sourceHash } from "../workers/workerBundle";
 import { loadCached, saveCached } from "./modelCache";
 import type { Plan } from "../../plan/index";
 import { FastRng } from "../../random/FastRng";
-import { calibrateRollout, type RolloutCalibration } from "../rolloutCalibration";
-import { runRolloutKernel } from "../rolloutKernel";
-import { planDecayCurve, type RolloutPolicy, rolloutScenarioFor, scopeByMonth, settingsWithPolicy } from "../rolloutPlanScenario";
-import { defaultRolloutDynamics, type RolloutDynamics } from "../rolloutScenario";
+import { calibrateRollout, type RolloutCalibration } from "../population/rolloutCalibration";
+import { runRolloutKernel } from "../population/rolloutKernel";
+import { planDecayCurve, type RolloutPolicy, rolloutScenarioFor, scopeByMonth, settingsWithPolicy } from "./rolloutPlanScenario";
+import { defaultRolloutDynamics, type RolloutDynamics } from "../population/rolloutScenario";
 import { basisFromPanel, type ProgrammeBasis } from "./programmeBasis";
 import type { ProgrammeSettings } from "./programmeSettings";
-import type { RolloutRun } from "../rolloutRun";
+import type { RolloutRun } from "../population/rolloutRun";
 import { type StageTierCapacity, stageCapacities } from "./stageCapacity";
-import { contactDelayDays } from "../rolloutQueues";
+import { contactDelayDays } from "../population/rolloutQueues";
 import { saveRateAfterDelay } from "../../actions/saveRateAfterDelay";
 
 /** Options of {@link buildProgrammeModel}. */

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { UncertainInput, UncertainPlan } from "../uncertainPlan";
-import { sourceHash } from "../workerBundle";
+import type { UncertainInput, UncertainPlan } from "../inputs/uncertainPlan";
+import { sourceHash } from "../workers/workerBundle";
 import { loadModel, saveModel } from "./modelCache";
 import { buildProgrammeModel, programmeCalibration, type ProgrammeModel, type ProgrammeModelOptions } from "./programmeModel";
 

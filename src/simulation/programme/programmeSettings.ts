@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Plan } from "../../plan/index";
-import type { QueueRule } from "../rolloutScenario";
+import type { QueueRule } from "../population/rolloutScenario";
 
 /**
  * The programme model's own assumptions: everything the plan does not state

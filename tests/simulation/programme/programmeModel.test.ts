@@ -6,9 +6,9 @@ import { economicsFor, evaluateProgrammeModel, cornersAt } from "../../../src/si
 import { evaluateProgramme, programmeFlowsFor, programmeOutputs } from "../../../src/simulation/programme/programmeCash";
 import { programmeSettingsFor, type ProgrammeSettings } from "../../../src/simulation/programme/programmeSettings";
 import { callsPerAdvisor, stageCapacities } from "../../../src/simulation/programme/stageCapacity";
-import type { RolloutCalibration } from "../../../src/simulation/rolloutCalibration";
-import { runRolloutKernel } from "../../../src/simulation/rolloutKernel";
-import { rolloutScenarioFor } from "../../../src/simulation/rolloutPlanScenario";
+import type { RolloutCalibration } from "../../../src/simulation/population/rolloutCalibration";
+import { runRolloutKernel } from "../../../src/simulation/population/rolloutKernel";
+import { rolloutScenarioFor } from "../../../src/simulation/programme/rolloutPlanScenario";
 import { seedPlanJson } from "../fixtures";
 
 // The seed plan (article figures) with the programme settings' defaults; small panels keep the tests quick.
