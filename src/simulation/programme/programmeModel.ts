@@ -91,26 +91,35 @@ interface PanelOptions {
 }
 
 /**
- * Expected saves per contact by tier and age at the plan's values: the share
- * of a first-year panel's contacts at that age whose customer would have
- * churned within the protection (oldest-first service, so every age is
- * served when a channel is saturated) × the save probability at that delay.
- * Ages never served get the nearest served age's share.
+ * Expected saves per contact by tier and age at the plan's values: for the
+ * customers a first-year panel flags (every flag contacted at once, so every
+ * flagged customer's churn week without the programme is seen), the share of
+ * those still there a weeks after the flag who would churn within the
+ * protection that follows, × the save probability of a contact at that
+ * delay. The value-first rule serves ages in this order.
  */
 function contactPriority(plan: Plan, settings: ProgrammeSettings, cal: RolloutCalibration, auc: number, o: PanelOptions, A: number): number[] {
-  const run = runPanel(plan, settings, cal, plan.benefits.churnBefore, auc, { ...o, weeks: 52, rule: "oldest-first" });
-  const basis = basisFromPanel(run, 1, settings.protectionWeeks, A, settings.minContactDelayDays);
+  const rec = runPanel(plan, settings, cal, plan.benefits.churnBefore, auc, { ...o, weeks: 52, unlimited: true, rule: "oldest-first" }).contactRecords!;
   const ranked = rankTiers(plan);
   const curve = planDecayCurve(plan);
+  const P = settings.protectionWeeks;
   const out = new Array<number>((ranked.length + 1) * A).fill(0);
   for (const r of ranked) {
     const k = r.tierNumber;
-    const share = Array.from({ length: A }, (_, a) => (basis.contactsByAge[k * A + a]! > 0 ? basis.wouldBeChurnersByAge[k * A + a]! / basis.contactsByAge[k * A + a]! : Number.NaN));
     for (let a = 0; a < A; a += 1) {
-      let q = share[a]!;
-      for (let d = 1; Number.isNaN(q) && d < A; d += 1) q = share[a - d] ?? share[a + d] ?? Number.NaN;
+      let alive = 0;
+      let churners = 0;
+      for (let i = 0; i < rec.tier.length; i += 1) {
+        if (rec.tier[i] !== k) continue;
+        const at = rec.week[i]! + a;
+        const jB = rec.churnWeekB[i]!;
+        if (jB <= at) continue;
+        alive += 1;
+        if (jB <= at + P) churners += 1;
+      }
       const save = saveRateAfterDelay(r.tier, contactDelayDays(a, settings.minContactDelayDays), curve, plan.timing.bestWindowDays[0]);
-      out[k * A + a] = Number.isNaN(q) ? save : q * save;
+      // A tier never flagged in the panel keeps the save probability alone as its order.
+      out[k * A + a] = alive > 0 ? (churners / alive) * save : save;
     }
   }
   return out;
