@@ -10,15 +10,13 @@ import type { ProgrammeModel } from "./programmeModel";
 
 /** Index and weight of the grid interval holding x (clamped to the grid's ends). */
 function bracket(grid: readonly number[], x: number): { lo: number; hi: number; w: number } {
+  // Grids are ascending (buildProgrammeModel sorts them).
   const n = grid.length;
-  const order = grid.map((g, i) => ({ g, i })).sort((a, b) => a.g - b.g);
-  if (n === 1 || x <= order[0]!.g) return { lo: order[0]!.i, hi: order[0]!.i, w: 0 };
-  if (x >= order[n - 1]!.g) return { lo: order[n - 1]!.i, hi: order[n - 1]!.i, w: 0 };
+  if (n === 1 || x <= grid[0]!) return { lo: 0, hi: 0, w: 0 };
+  if (x >= grid[n - 1]!) return { lo: n - 1, hi: n - 1, w: 0 };
   let k = 1;
-  while (order[k]!.g < x) k += 1;
-  const a = order[k - 1]!;
-  const b = order[k]!;
-  return { lo: a.i, hi: b.i, w: (x - a.g) / (b.g - a.g) };
+  while (grid[k]! < x) k += 1;
+  return { lo: k - 1, hi: k, w: (x - grid[k - 1]!) / (grid[k]! - grid[k - 1]!) };
 }
 
 /**
@@ -33,14 +31,22 @@ export function cornersAt(model: ProgrammeModel, churn: number, auc: number, out
   const J = model.aucGrid.length;
   const c = bracket(model.churnGrid, churn);
   const a = bracket(model.aucGrid, auc);
-  out.length = 0;
+  let n = 0;
   const add = (i: number, j: number, w: number): void => {
-    if (w > 0) out.push({ basis: model.bases[i * J + j]!, weight: w });
+    if (!(w > 0)) return;
+    const basis = model.bases[i * J + j]!;
+    // Reuse the caller's corner objects: no allocation per evaluation in the Monte Carlo loop.
+    if (n < out.length) {
+      out[n]!.basis = basis;
+      out[n]!.weight = w;
+    } else out.push({ basis, weight: w });
+    n += 1;
   };
   add(c.lo, a.lo, (1 - c.w) * (1 - a.w));
   if (a.hi !== a.lo) add(c.lo, a.hi, (1 - c.w) * a.w);
   if (c.hi !== c.lo) add(c.hi, a.lo, c.w * (1 - a.w));
   if (c.hi !== c.lo && a.hi !== a.lo) add(c.hi, a.hi, c.w * a.w);
+  out.length = n;
   return out;
 }
 

@@ -68,10 +68,23 @@ function layout(plan: Plan, assumptions: SimulationAssumptions): { slots: Slots;
   return { slots, paths, values, unread };
 }
 
-/** The decay curve of a trial's A/B points (sorted by delay, pooled to non-increasing, PCHIP). */
-function decayOf(p: Float64Array, s: Slots): (d: number) => number {
+/** The last decay curve built and the A/B values it was built from. */
+interface DecayMemo {
+  key: Float64Array;
+  curve: (d: number) => number;
+}
+
+/** The decay curve of a trial's A/B points (sorted by delay, pooled to non-increasing, PCHIP); the last one is reused while the points do not change. */
+function decayOf(p: Float64Array, s: Slots, memo: DecayMemo): (d: number) => number {
   const n = s.abDelay.length;
   if (n === 0) return () => 1;
+  let same = true;
+  for (let j = 0; j < n; j += 1) {
+    if (memo.key[2 * j] !== p[s.abDelay[j]!] || memo.key[2 * j + 1] !== p[s.abSave[j]!]) same = false;
+    memo.key[2 * j] = p[s.abDelay[j]!]!;
+    memo.key[2 * j + 1] = p[s.abSave[j]!]!;
+  }
+  if (same) return memo.curve;
   const order = Array.from({ length: n }, (_, j) => j).sort((x, y) => p[s.abDelay[x]!]! - p[s.abDelay[y]!]!);
   const xs: number[] = [];
   const ys: number[] = [];
@@ -81,7 +94,8 @@ function decayOf(p: Float64Array, s: Slots): (d: number) => number {
     xs.push(d);
     ys.push(p[s.abSave[j]!]!);
   }
-  return pchipInterpolant(xs, isotonicDecreasing(ys, ys.map(() => 1)));
+  memo.curve = pchipInterpolant(xs, isotonicDecreasing(ys, ys.map(() => 1)));
+  return memo.curve;
 }
 
 /**
@@ -109,11 +123,12 @@ export function compileProgrammeKernel(plan: Plan, assumptions: SimulationAssump
   const intervened = Uint8Array.from(ranked.map((r) => (plan.rollout.some((st) => st.interveneTiers.includes(r.tier.id)) ? 1 : 0)));
   const delays = Float64Array.from({ length: A }, (_, a) => contactDelayDays(a, model.settings.minContactDelayDays));
   const corners: WeightedBasis[] = [];
+  const memo: DecayMemo = { key: new Float64Array(2 * s.abDelay.length).fill(Number.NaN), curve: () => 1 };
   const e: ProgrammeEconomics = { ...template, saveProbability: new Float64Array(template.saveProbability.length), contactCostYuan: new Float64Array(K + 1) };
   const flows = programmeFlowsFor(model.bases[0]!);
   const evaluate = (p: Float64Array, out: Float64Array): void => {
     cornersAt(model, p[s.churnBefore]!, p[s.auc]!, corners);
-    const curve = decayOf(p, s);
+    const curve = decayOf(p, s, memo);
     const ref = curve(p[s.reference]!);
     let routine = 0;
     const n = p[s.customers]!;

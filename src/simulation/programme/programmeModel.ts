@@ -173,8 +173,9 @@ export function buildProgrammeModel(plan: Plan, programme: ProgrammeSettings, op
   const settings = settingsWithPolicy(programme, options.policy ?? {});
   const cal = options.calibration ?? programmeCalibration(plan, options.dynamics);
   const perfect = options.perfectModel === true;
-  const churnGrid = options.churnGrid ?? [plan.benefits.churnBefore];
-  const aucGrid = perfect ? [cal.oracleAuc] : (options.aucGrid ?? [settings.modelAuc]);
+  const ascending = (xs: readonly number[]): number[] => [...new Set(xs)].sort((a, b) => a - b);
+  const churnGrid = ascending(options.churnGrid ?? [plan.benefits.churnBefore]);
+  const aucGrid = perfect ? [cal.oracleAuc] : ascending(options.aucGrid ?? [settings.modelAuc]);
   if (!churnGrid.includes(plan.benefits.churnBefore)) throw new RangeError(`churnGrid must include the plan's churnBefore ${plan.benefits.churnBefore}`);
   const baseAuc = perfect ? cal.oracleAuc : settings.modelAuc;
   const panel = options.panelCustomers ?? 100_000;
