@@ -37,7 +37,11 @@ const gate = (stageId: string, nextStageId: string, go: number, hold: number, pa
 const point = (value: number, roi: number, within7 = 0.5): DecisionPoint => ({
   value,
   roi: s(roi, 0.2),
+  cashRoi: s(roi - 1, 0.1),
+  npv: s(-1e6, 1e5),
   retainedCustomers: s(1000 + value, 50),
+  contacts: s(5000, 100),
+  keptPerContact: s(0.2, 0.01),
   programmeChurnRate: s(0.15, 0.01),
   costYuan: s(1e7, 1e6),
   advisorWithin7Days: s(within7, 0.05),

@@ -12,8 +12,14 @@ export type DecisionOptions = Omit<RolloutOptions, "keepRuns">;
 export interface DecisionPoint {
   /** The value of the varied policy (advisors, AUC or contact delay in days). */
   value: number;
+  /** First-year lifetime-value ROI, first-year cash ROI and NPV over the horizon (full scale), across runs. */
   roi: Spread;
+  cashRoi: Spread;
+  npv: Spread;
   retainedCustomers: Spread;
+  /** Contacts made in the first year (all tiers) and customers kept per contact: the marginal economics behind a falling ROI. */
+  contacts: Spread;
+  keptPerContact: Spread;
   programmeChurnRate: Spread;
   costYuan: Spread;
   /** Share of the advisor channel's (tier 2) flagged customers contacted within 7 days, and its contacts' mean delay. */
@@ -31,7 +37,11 @@ async function study(plan: UncertainPlan, options: DecisionOptions, calibration:
     points.push({
       value,
       roi: spread(runs.map((x) => x.roi)),
+      cashRoi: spread(runs.map((x) => x.cashRoi)),
+      npv: spread(runs.map((x) => x.npv)),
       retainedCustomers: r.retainedCustomers,
+      contacts: spread(runs.map((x) => x.contactsByTier.reduce((a, b) => a + b, 0))),
+      keptPerContact: spread(runs.map((x) => x.retainedCustomers / Math.max(1, x.contactsByTier.reduce((a, b) => a + b, 0)))),
       programmeChurnRate: r.churn.programme,
       costYuan: r.costYuan,
       advisorWithin7Days: spread(runs.map((x) => x.flaggedWithin7DaysShareByTier[1] ?? Number.NaN)),

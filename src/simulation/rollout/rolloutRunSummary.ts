@@ -63,7 +63,7 @@ export interface RolloutRunSummary {
   /** First-year cash (margin on kept customer-weeks + referral value) and its ROI. */
   cashYear1Yuan: number;
   cashRoi: number;
-  /** NPV over the horizon at the trial's discount rate, yuan (later years from the aggregate view). */
+  /** NPV over the horizon at the trial's discount rate, yuan, at the plan's full scale (the run's NPV / its scale; later years from the aggregate view). */
   npv: number;
   /** Month (fractional) when cumulative cash turns non-negative; Infinity if not within the horizon. */
   paybackMonth: number;
@@ -219,7 +219,7 @@ export function summarizeRolloutRun(run: RolloutRun, sc: RolloutScenario, params
     roi: flows.roi,
     cashYear1Yuan: flows.cashYear1,
     cashRoi: flows.cashRoi,
-    npv: flows.npv,
+    npv: flows.npv / money.scale,
     paybackMonth: flows.paybackMonth,
     aggregate: { roi: aggregate.outputs.roi, cashRoi: aggregate.outputs.cashRoi, npv: aggregate.outputs.npv },
     monthlyCostYuan: flows.costByMonth,
