@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { EXIT } from "./run";
 import { InputError } from "../io/InputError";
+import { installTempCleanup, removeStaleOsTemps } from "../io/tempFiles";
 import { planCommand } from "./commands/plan";
 import { synthCommand } from "./commands/synth";
 import { trainCommand } from "./commands/train";
@@ -41,6 +42,9 @@ export function buildProgram(): Command {
 
 /** Runs the command line; sets process.exitCode (0 ok, 1 failure, 2 bad input). */
 export async function main(argv: string[]): Promise<void> {
+  // Temporary files of this run go on SIGINT/SIGTERM; those of runs killed outright (SIGKILL) go now.
+  installTempCleanup();
+  removeStaleOsTemps();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -27,7 +27,7 @@ export interface OutputWriter {
    * @throws InputError when a path is an input or lies in an input folder, or cannot be written; nothing is changed then
    */
   write(files: ReadonlyMap<string, FileContent>): string[];
-  /** Removes the folders the pre-flight created, when nothing was written (called for every command by the CLI's `action`). */
+  /** Removes the folders the pre-flight created, when nothing was written (see settlePreparedOutputs). */
   discard(): void;
 }
 
@@ -213,12 +213,19 @@ function flagOf(target: string, spec: OutputSpec): string {
 }
 
 /**
- * Discards every prepared writer that wrote nothing (removing the folders
- * its pre-flight created). The CLI's `action` wrapper calls it when a command ends.
+ * Ends a command's prepared outputs: when it failed, every writer that wrote
+ * nothing is discarded (the folders its pre-flight created are removed);
+ * when it succeeded they are only forgotten (a library call such as
+ * `savePipeline` may have written into them). The CLI's `action` wrapper
+ * calls it when each command ends.
  *
+ * @param failed whether the command ended with an error
  * @example
- * discardUnwrittenOutputs();
+ * settlePreparedOutputs(true); // after an InputError: no empty output folder is left behind
  */
-export function discardUnwrittenOutputs(): void {
-  for (const writer of [...pending]) writer.discard();
+export function settlePreparedOutputs(failed: boolean): void {
+  for (const writer of [...pending]) {
+    if (failed) writer.discard();
+    pending.delete(writer);
+  }
 }

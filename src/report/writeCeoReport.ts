@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { renderHtmlToPdf, screenshotHtml, withBrowser } from "../charts/browser";
 import type { Lang } from "../charts/labels";
 import { writeFilesAtomic } from "../io/writeFileAtomic";
+import { makeTempFolder, releaseTemp } from "../io/tempFiles";
 import { buildCeoPage } from "./buildCeoPage";
 import type { CeoPageInputs } from "./CeoPageInputs";
 import { collectCeoInputs, type CeoRunOptions } from "./collectCeoInputs";
@@ -77,7 +77,7 @@ export async function exportCeoPage(inputs: CeoPageInputs, options: { outDir: st
   const { outDir, lang = "zh" } = options;
   if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) throw new Error(`output folder ${outDir} is a file`);
   const html = buildCeoPage(inputs, lang);
-  const staging = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-ceo-"));
+  const staging = makeTempFolder("ceo");
   try {
     const pdfFile = path.join(staging, ceoReportFiles.pdf);
     const pngFile = path.join(staging, ceoReportFiles.screenshot);
@@ -102,6 +102,6 @@ export async function exportCeoPage(inputs: CeoPageInputs, options: { outDir: st
     );
     return out;
   } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
+    releaseTemp(staging);
   }
 }

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { discardUnwrittenOutputs, prepareOutputs } from "../../src/io/outputWriter";
+import { prepareOutputs, settlePreparedOutputs } from "../../src/io/outputWriter";
 import { createFolders } from "../../src/io/makeOutputFolder";
 import { InputError } from "../../src/io/InputError";
 import { makeImmutable, mountReadOnly } from "../helpers/fileSystems";
@@ -103,7 +103,7 @@ describe("prepareOutputs checks the places before the work starts", () => {
     writer.discard();
     expect(fs.readdirSync(dir)).toEqual([]);
     prepareOutputs({ inputs: {}, files: { "--out": path.join(dir, "c", "q.csv") } });
-    discardUnwrittenOutputs();
+    settlePreparedOutputs(true);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
   it.runIf(process.getuid?.() === 0)("a read-only file system: a sentence naming the folder, no errno text", (ctx) => {

@@ -1,11 +1,13 @@
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
 import { languages, type Lang } from "../../charts/labels";
 import { formatNumber } from "../../charts/format";
 import { defaultCeoRollout, defaultCeoTrials } from "../../report/collectCeoInputs";
-import { writeCeoReport, type CeoReportOptions } from "../../report/writeCeoReport";
+import { ceoReportFiles, writeCeoReport, type CeoReportOptions } from "../../report/writeCeoReport";
+import { prepareOutputs } from "../../io/outputWriter";
 
 /** Raw option values of `churnlab report`, as commander hands them over (strings). */
 interface ReportFlags {
@@ -69,6 +71,9 @@ export function reportCommand(): Command {
     .action(
       action(async (planFile: string, flags: ReportFlags) => {
         const options = reportOptions(flags);
+        // Checked before the simulation and rendering: the folder and its three files must be writable, and none may be the plan.
+        const pageFiles = Object.values(ceoReportFiles).map((name) => path.join(options.outDir, name));
+        prepareOutputs({ inputs: { "<plan>": planFile }, folders: { "--out": options.outDir }, files: { "--out": pageFiles } });
         const result = await writeCeoReport(planFile, options);
         const mc = result.inputs.monteCarlo;
         const summary = {
