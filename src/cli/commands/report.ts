@@ -55,8 +55,9 @@ export function reportOptions(flags: ReportFlags): CeoReportOptions {
  * a plan or uncertain-plan file, all three atomically. Prints the paths and
  * the headline figures (or, with `--json`, `{html, pdf, screenshot, planSha256,
  * seed, trials, roi: {p5, p50, p95}, probPaybackWithinYear, probRoiAbove200}`).
- * Bad flags or a bad plan exit 2 and write nothing; a Chromium failure or a
- * page that does not fit one A4 page exits 1 and writes nothing.
+ * Bad flags, a bad plan, an unwritable --out (checked before any work) or
+ * plan texts too long for one A4 page (each named by its JSON path) exit 2
+ * and write nothing; a Chromium failure exits 1 and writes nothing.
  */
 export function reportCommand(): Command {
   return new Command("report")
