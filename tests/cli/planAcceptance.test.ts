@@ -47,8 +47,10 @@ const mutation = fc.oneof(
 );
 
 function apply(plan: Record<string, unknown>, m: { path: Array<string | number>; value?: number; keep?: number }): void {
-  let node = plan as Json;
-  for (const key of m.path.slice(0, -1)) node = (node as Record<string | number, Json>)[key as string] as Json;
+  let node = plan as Json | undefined;
+  for (const key of m.path.slice(0, -1)) node = typeof node === "object" && node !== null ? ((node as Record<string | number, Json>)[key as string] as Json | undefined) : undefined;
+  // An earlier change may have removed the place (a list cut short): nothing to change then.
+  if (typeof node !== "object" || node === null) return;
   const last = m.path[m.path.length - 1] as string;
   const parent = node as Record<string, unknown>;
   if (m.value !== undefined) parent[last] = m.value;
