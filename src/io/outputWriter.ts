@@ -99,7 +99,7 @@ function targetProblem(given: string): string | undefined {
   if (stat === undefined) return undefined;
   if (stat.isDirectory()) return `"${given}" is a folder, but a file is needed there`;
   if (!stat.isFile()) return `"${given}" is not a regular file (a device, pipe or socket): churnlab writes whole files atomically and cannot write there`;
-  const probe = tempPathFor(given);
+  const probe = tempPathFor(`${given}.probe`);
   try {
     fs.linkSync(given, probe);
   } catch (err) {
@@ -119,7 +119,7 @@ function probeFolder(folder: string, created: string[]): string | undefined {
     if (err instanceof InputError) return err.problems.map((p) => p.message).join("; ").replace(/^/, `folder "${folder}" `);
     throw err;
   }
-  const probe = tempPathFor(path.join(folder, "probe"));
+  const probe = tempPathFor(path.join(folder, "folder.probe"));
   try {
     fs.closeSync(fs.openSync(probe, "wx"));
     return undefined;
