@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { EXIT } from "./run";
 import { InputError } from "../io/InputError";
 import { installTempCleanup, removeStaleOsTemps } from "../io/tempFiles";
+import { settlePreparedOutputs } from "../io/outputWriter";
 import { planCommand } from "./commands/plan";
 import { synthCommand } from "./commands/synth";
 import { trainCommand } from "./commands/train";
@@ -44,6 +45,8 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<void> {
   // Temporary files of this run go on SIGINT/SIGTERM; those of runs killed outright (SIGKILL) go now.
   installTempCleanup();
+  // Interrupted (SIGINT/SIGTERM) before writing: output folders the pre-flight created are removed too.
+  process.on("exit", () => settlePreparedOutputs(true));
   removeStaleOsTemps();
   const program = buildProgram();
   try {
