@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
 import type { Browser } from "playwright-core";
-import { openHtmlPage } from "../charts/browser";
 import { InputError, type InputProblem } from "../io/InputError";
 import type { CeoPageInputs } from "./CeoPageInputs";
 
@@ -27,8 +26,12 @@ const roomFor = { tiers: 4, stages: 4 } as const;
  * @returns one entry per marked text, in page order
  */
 export async function measureFields(browser: Browser, html: string, size: { width: number; height: number }): Promise<DrawnField[]> {
-  const { page } = await openHtmlPage(browser, html, { width: size.width, height: size.height });
+  // The texts' lines depend on the page's widths and fonts, not on the charts: measure without the inlined plotly bundle
+  // (11 MB of script to parse) and without waiting for charts to draw.
+  const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });
   try {
+    await page.setContent(html.replace(/<script\b[\s\S]*?<\/script>/g, ""), { waitUntil: "load", timeout: 120_000 });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     return await page.evaluate(() =>
       Array.from(document.querySelectorAll<HTMLElement>("[data-field]")).map((el) => {
         const style = getComputedStyle(el);
