@@ -41,7 +41,9 @@ interface Input {
 }
 
 const entries = (paths: PathsByFlag | undefined): Array<[flag: string, given: string]> =>
-  Object.entries(paths ?? {}).flatMap(([flag, value]) => (value === undefined ? [] : (typeof value === "string" ? [value] : value).map((v): [string, string] => [flag, v])));
+  Object.entries(paths ?? {}).flatMap(([flag, value]) =>
+    value === undefined ? [] : (typeof value === "string" ? [value] : value).map((v): [string, string] => [flag, v]),
+  );
 
 /** The file's stat (symlinks followed), or undefined when there is nothing there or it cannot be reached. */
 function statOf(p: string): fs.Stats | undefined {
@@ -86,9 +88,11 @@ function clashWithInputs(given: string, inputs: readonly Input[]): string | unde
   for (const input of inputs) {
     const same = real === input.real || (stat !== undefined && stat.dev === input.dev && stat.ino === input.ino);
     if (input.folder && (same || real.startsWith(input.real + path.sep))) {
-      return `"${given}" lies in the folder ${input.flag} "${input.given}", which this command reads: churnlab never writes into its inputs; choose a place outside it`;
+      const where = `"${given}" lies in the folder ${input.flag} "${input.given}", which this command reads`;
+      return `${where}: churnlab never writes into its inputs; choose a place outside it`;
     }
-    if (!input.folder && same) return `"${given}" is the same file as ${input.flag} "${input.given}": churnlab never writes over its inputs; choose another file`;
+    if (!input.folder && same)
+      return `"${given}" is the same file as ${input.flag} "${input.given}": churnlab never writes over its inputs; choose another file`;
   }
   return undefined;
 }
@@ -116,7 +120,11 @@ function probeFolder(folder: string, created: string[]): string | undefined {
   try {
     created.push(...createFolders(folder));
   } catch (err) {
-    if (err instanceof InputError) return err.problems.map((p) => p.message).join("; ").replace(/^/, `folder "${folder}" `);
+    if (err instanceof InputError)
+      return err.problems
+        .map((p) => p.message)
+        .join("; ")
+        .replace(/^/, `folder "${folder}" `);
     throw err;
   }
   const probe = tempPathFor(path.join(folder, "folder.probe"));
@@ -167,7 +175,11 @@ export function prepareOutputs(spec: OutputSpec): OutputWriter {
   }
   for (const [flag, given] of entries(spec.folders)) {
     const stat = statOf(given);
-    const problem = clashWithInputs(given, inputs) ?? (stat !== undefined && !stat.isDirectory() ? `"${given}" is a file, not a folder: choose a folder for the output (the file is left as it is)` : undefined);
+    const problem =
+      clashWithInputs(given, inputs) ??
+      (stat !== undefined && !stat.isDirectory()
+        ? `"${given}" is a file, not a folder: choose a folder for the output (the file is left as it is)`
+        : undefined);
     if (problem !== undefined) problems.push({ where: flag, message: problem });
     else folders.set(given, flag);
   }

@@ -59,13 +59,19 @@ const fmt = (v: number): string => String(Number(v.toPrecision(12)));
  * to less than 1 (the rollout calibrates the model's score cut-offs to them).
  */
 function shareProblems(tiers: readonly unknown[]): InputProblem[] {
-  const banded = tiers.flatMap((t, index) => (isRec(t) && num(t["probabilityMin"]) !== undefined && num(t["shareStated"]) !== undefined ? [{ index, min: num(t["probabilityMin"])!, share: num(t["shareStated"])! }] : []));
+  const banded = tiers.flatMap((t, index) => {
+    const min = isRec(t) ? num(t["probabilityMin"]) : undefined;
+    const share = isRec(t) ? num(t["shareStated"]) : undefined;
+    return min === undefined || share === undefined ? [] : [{ index, min, share }];
+  });
   // Only when every share is itself valid: a share out of range is reported alone.
   if (banded.length !== tiers.length || banded.length < 2 || banded.some((t) => !(t.share > 0 && t.share <= 1))) return [];
   const lowest = banded.reduce((a, b) => (b.min < a.min ? b : a));
   const above = banded.filter((t) => t !== lowest).reduce((s, t) => s + t.share, 0);
   if (above < 1) return [];
-  return [{ where: `$.tiers[${lowest.index}].shareStated`, message: `the tiers above the lowest band already hold ${fmt(above * 100)}% of customers: their shares must add up to less than 100%, leaving some for this tier` }];
+  const held = `the tiers above the lowest band already hold ${fmt(above * 100)}% of customers`;
+  const message = `${held}: their shares must add up to less than 100%, leaving some for this tier`;
+  return [{ where: `$.tiers[${lowest.index}].shareStated`, message }];
 }
 
 /** A/B points in increasing order of delay (the save-rate curve is interpolated through them). */
@@ -76,7 +82,8 @@ function abTestProblems(raw: Rec): InputProblem[] {
   for (let i = 1; i < delays.length; i += 1) {
     const [before, now] = [delays[i - 1], delays[i]];
     if (before !== undefined && now !== undefined && !(now > before)) {
-      problems.push({ where: `$.timing.abTest[${i}].delayDays`, message: `must be above the previous point's delay (${fmt(before)} days), got ${fmt(now)}: list the A/B points by increasing delay, each delay once` });
+      const message = `must be above the previous point's delay (${fmt(before)} days), got ${fmt(now)}: list the A/B points by increasing delay`;
+      problems.push({ where: `$.timing.abTest[${i}].delayDays`, message });
     }
   }
   return problems;

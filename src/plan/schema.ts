@@ -33,10 +33,18 @@ const nonEmptyText = z.string().min(1, "must be a non-empty string");
 const yuan = z.number().min(0, "must be an amount in yuan >= 0").max(maxPlanYuan, "must be an amount in yuan of at most 10^12");
 const fraction = z.number().min(0, "must be a fraction from 0 to 1 (45% is 0.45)").max(1, "must be a fraction from 0 to 1 (45% is 0.45)");
 const count = z.number().int("must be a whole number").min(0, "must be a whole number >= 0").max(maxPlanCount, "must be a whole number of at most 10^9");
-const positiveCount = z.number().int("must be a whole number").min(1, "must be a whole number >= 1").max(maxPlanCount, "must be a whole number of at most 10^9");
+const positiveCount = z
+  .number()
+  .int("must be a whole number")
+  .min(1, "must be a whole number >= 1")
+  .max(maxPlanCount, "must be a whole number of at most 10^9");
 const days = z.number().min(0, "must be a number of days >= 0").max(maxPlanDays, `must be a number of days of at most ${maxPlanDays} (ten years)`);
-const month = z.number().min(0, "must be a month number >= 0 (month 0 is the start of the programme)").max(maxPlanMonth, `must be a month number of at most ${maxPlanMonth} (ten years)`);
+const month = z
+  .number()
+  .min(0, "must be a month number >= 0 (month 0 is the start of the programme)")
+  .max(maxPlanMonth, `must be a month number of at most ${maxPlanMonth} (ten years)`);
 const nonNegative = z.number().min(0, "must be >= 0").max(maxPlanCount, "must be at most 10^9");
+const churnBeforeRange = "must be an annual churn rate from 0.01 to 0.95 (1% to 95%): the rollout simulates customers churning at that rate";
 /** A stated ratio (ROI, return per yuan): any sign, bounded so that arithmetic on it stays finite. */
 const ratio = z.number().min(-1e6, "must be between -10^6 and 10^6").max(1e6, "must be between -10^6 and 10^6");
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be an id of lower-case letters, digits and dashes (e.g. \"very-high\")");
@@ -124,7 +132,7 @@ export const costsSchema = z.strictObject({
 /** The benefit case: churn reduction times lifetime value, plus word-of-mouth referrals, with stated results. */
 export const benefitsSchema = z.strictObject({
   /** Annual churn rate before the programme, 0.01..0.95 (the range the rollout's customer dynamics reproduce). */
-  churnBefore: fraction.min(0.01, "must be an annual churn rate from 0.01 to 0.95 (1% to 95%): the rollout simulates customers churning at that rate").max(0.95, "must be an annual churn rate from 0.01 to 0.95 (1% to 95%): the rollout simulates customers churning at that rate"),
+  churnBefore: fraction.min(0.01, churnBeforeRange).max(0.95, churnBeforeRange),
   /** Annual churn rate the programme is expected to reach, 0..1. */
   churnAfter: fraction,
   /** Customers retained per year as stated. */
@@ -213,9 +221,12 @@ export const planSchema = z.strictObject({
   name: nonEmptyText,
   source: nonEmptyText.optional(),
   /** Customers in the base (保有客户), 1 to {@link maxPlanCustomers}. */
-  customers: positiveCount.max(maxPlanCustomers, "must be a whole number of at most 5,000,000 (the largest population churnlab simulates customer by customer)"),
+  customers: positiveCount.max(maxPlanCustomers, "must be a whole number of at most 5,000,000 (the most customers churnlab simulates one by one)"),
   /** Horizon of the model's churn probability, days (the tiers' probabilities are for this horizon), above 0 and at most 365. */
-  predictionHorizonDays: z.number().positive("must be a number of days > 0").max(365, "must be a number of days of at most 365 (a churn probability within a year)"),
+  predictionHorizonDays: z
+    .number()
+    .positive("must be a number of days > 0")
+    .max(365, "must be a number of days of at most 365 (a churn probability within a year)"),
   /** Churn signals the model is said to use. */
   signals: z.array(nonEmptyText).optional(),
   tiers: z.array(tierSchema).min(1, "must list at least one tier"),

@@ -36,7 +36,11 @@ export async function measureFields(browser: Browser, html: string, size: { widt
       Array.from(document.querySelectorAll<HTMLElement>("[data-field]")).map((el) => {
         const style = getComputedStyle(el);
         const lineHeight = Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.2;
-        return { field: el.dataset["field"] ?? "$", characters: (el.textContent ?? "").length, lines: Math.round(el.getBoundingClientRect().height / lineHeight) };
+        return {
+          field: el.dataset["field"] ?? "$",
+          characters: (el.textContent ?? "").length,
+          lines: Math.round(el.getBoundingClientRect().height / lineHeight),
+        };
       }),
     );
   } finally {
@@ -55,18 +59,32 @@ export async function measureFields(browser: Browser, html: string, size: { widt
  * @param pages the number of pages the page printed on
  * @example
  * overflowProblems([{ field: "$.name", characters: 2100, lines: 24 }], inputs, 2)
- * // [{ where: "$.name", message: "2,100 characters take 24 lines on the CEO page, which must fit one A4 page (it prints on 2): shorten this text to about 180 characters" }]
+ * // [{ where: "$.name", message: "2,100 characters take 24 lines on the CEO page, which must fit one A4 page (it prints on 2):
+ * //   shorten this text to about 170 characters" }]
  */
 export function overflowProblems(fields: readonly DrawnField[], inputs: CeoPageInputs, pages: number): InputProblem[] {
   const long = fields.filter((f) => f.lines > maxFieldLines).sort((a, b) => b.lines - a.lines);
   const problems: InputProblem[] = long.map((f) => {
-    const fit = Math.max(20, Math.floor((f.characters / f.lines) * maxFieldLines / 10) * 10);
-    return { where: f.field, message: `${f.characters.toLocaleString("en-US")} characters take ${f.lines} lines on the CEO page, which must fit one A4 page (it prints on ${pages}): shorten this text to about ${fit} characters` };
+    const fit = Math.max(20, Math.floor(((f.characters / f.lines) * maxFieldLines) / 10) * 10);
+    return {
+      where: f.field,
+      message:
+        `${f.characters.toLocaleString("en-US")} characters take ${f.lines} lines on the CEO page, which must fit one A4 page ` +
+        `(it prints on ${pages}): shorten this text to about ${fit} characters`,
+    };
   });
   if (problems.length > 0) return problems;
   const { tiers, rollout } = inputs.plan;
-  if (tiers.length > roomFor.tiers) problems.push({ where: "$.tiers", message: `${tiers.length} tiers do not fit on the one-page CEO summary (it prints on ${pages} pages; room for ${roomFor.tiers})` });
-  if (rollout.length > roomFor.stages) problems.push({ where: "$.rollout", message: `${rollout.length} rollout stages do not fit on the one-page CEO summary (it prints on ${pages} pages; room for ${roomFor.stages})` });
+  if (tiers.length > roomFor.tiers)
+    problems.push({
+      where: "$.tiers",
+      message: `${tiers.length} tiers do not fit on the one-page CEO summary (it prints on ${pages} pages; room for ${roomFor.tiers})`,
+    });
+  if (rollout.length > roomFor.stages)
+    problems.push({
+      where: "$.rollout",
+      message: `${rollout.length} rollout stages do not fit on the one-page CEO summary (it prints on ${pages} pages; room for ${roomFor.stages})`,
+    });
   return problems;
 }
 
@@ -77,7 +95,13 @@ export function overflowProblems(fields: readonly DrawnField[], inputs: CeoPageI
  *
  * @throws never; returns the error to throw
  */
-export async function pageOverflowError(browser: Browser, html: string, size: { width: number; height: number }, inputs: CeoPageInputs, pages: number): Promise<Error> {
+export async function pageOverflowError(
+  browser: Browser,
+  html: string,
+  size: { width: number; height: number },
+  inputs: CeoPageInputs,
+  pages: number,
+): Promise<Error> {
   const problems = overflowProblems(await measureFields(browser, html, size), inputs, pages);
   if (problems.length > 0) return new InputError(inputs.planFile.name, problems);
   return new Error(`the CEO page does not fit on one A4 page: it prints on ${pages} pages`);

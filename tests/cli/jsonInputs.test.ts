@@ -58,7 +58,9 @@ describe("plan files are read by the one JSON reader", () => {
     try {
       const r = await runCommand(planCommand, ["/dev/zero"]);
       expect(r.exitCode).toBe(2);
-      expect(r.stderr).toContain("/dev/zero: $: is larger than 8 MB, the most churnlab reads from one plan file (set CHURNLAB_MAX_INPUT_MB to raise the limit)");
+      expect(r.stderr).toContain(
+        "/dev/zero: $: is larger than 8 MB, the most churnlab reads from one plan file (set CHURNLAB_MAX_INPUT_MB to raise the limit)",
+      );
     } finally {
       delete process.env["CHURNLAB_MAX_INPUT_MB"];
     }
@@ -82,15 +84,53 @@ describe("score and weekly --plan take an uncertain plan (its base values)", () 
   it("weekly --plan data/plans/seed-plan-uncertain.json queues as with the plain plan", async () => {
     const scores = write("s2.csv", "customer_id,probability\nc1,0.8\nc2,0.2\n");
     const previous = write("s1.csv", "customer_id,probability\nc1,0.3\nc2,0.2\n");
-    const r = await runCommand(weeklyCommand, ["--scores", scores, "--previous", previous, "--week", "2025-01-13", "--out", path.join(dir, "crm"), "--plan", uncertainPlan, "--json"]);
+    const r = await runCommand(weeklyCommand, [
+      "--scores",
+      scores,
+      "--previous",
+      previous,
+      "--week",
+      "2025-01-13",
+      "--out",
+      path.join(dir, "crm"),
+      "--plan",
+      uncertainPlan,
+      "--json",
+    ]);
     expect(r.exitCode).toBe(0);
     expect(JSON.parse(r.stdout).queue.map((q: { customerId: string }) => q.customerId)).toEqual(["c1"]);
   });
   it("score --plan data/plans/seed-plan-uncertain.json gives the plain plan's tiers", async () => {
     const csv = write("telco.csv", telcoLikeCsv(400));
     const model = path.join(dir, "model");
-    expect((await runCommand(trainCommand, ["--csv", csv, "--target", "Churn", "--id", "customerID", "--model", "logistic", "--out", model, "--calibration", "none"])).exitCode).toBe(0);
-    const plain = await runCommand(scoreCommand, ["--model", model, "--csv", csv, "--out", path.join(dir, "plain.csv"), "--plan", path.join(root, "data/plans/seed-plan.json")]);
+    expect(
+      (
+        await runCommand(trainCommand, [
+          "--csv",
+          csv,
+          "--target",
+          "Churn",
+          "--id",
+          "customerID",
+          "--model",
+          "logistic",
+          "--out",
+          model,
+          "--calibration",
+          "none",
+        ])
+      ).exitCode,
+    ).toBe(0);
+    const plain = await runCommand(scoreCommand, [
+      "--model",
+      model,
+      "--csv",
+      csv,
+      "--out",
+      path.join(dir, "plain.csv"),
+      "--plan",
+      path.join(root, "data/plans/seed-plan.json"),
+    ]);
     const uncertain = await runCommand(scoreCommand, ["--model", model, "--csv", csv, "--out", path.join(dir, "uncertain.csv"), "--plan", uncertainPlan]);
     expect([plain.exitCode, uncertain.exitCode]).toEqual([0, 0]);
     expect(fs.readFileSync(path.join(dir, "uncertain.csv"), "utf8")).toBe(fs.readFileSync(path.join(dir, "plain.csv"), "utf8"));

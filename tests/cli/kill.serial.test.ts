@@ -21,7 +21,11 @@ const isTemp = (name: string): boolean => name.startsWith(".churnlab-");
 /** The folder's files (temporary ones aside) with a hash of their bytes. */
 function contents(dir: string): Files {
   const out: Files = {};
-  for (const name of fs.readdirSync(dir).sort()) if (!isTemp(name)) out[name] = createHash("sha256").update(fs.readFileSync(path.join(dir, name))).digest("hex");
+  for (const name of fs.readdirSync(dir).sort())
+    if (!isTemp(name))
+      out[name] = createHash("sha256")
+        .update(fs.readFileSync(path.join(dir, name)))
+        .digest("hex");
   return out;
 }
 
@@ -62,7 +66,10 @@ function expectOldOrNew(dir: string, old: Files, fresh: Files | ((now: Files) =>
   let now = contents(dir);
   if (JSON.stringify(now) === JSON.stringify(old)) return "old";
   if (!isNew(now)) {
-    expect(fs.readdirSync(dir).some((n) => n.endsWith(".commit.json")), `${label}: neither old nor new, and no commit journal`).toBe(true);
+    expect(
+      fs.readdirSync(dir).some((n) => n.endsWith(".commit.json")),
+      `${label}: neither old nor new, and no commit journal`,
+    ).toBe(true);
     recoverFolder(dir);
     now = contents(dir);
   }
@@ -78,7 +85,9 @@ function expectNoTemps(dir: string, pid: number): void {
 
 /** Kill moments: one during the computation, the others while the outputs are written. */
 function moments(computeMs: number, kills: number): Array<{ after: number; writing: boolean }> {
-  return Array.from({ length: kills }, (_, i) => (i === 0 ? { after: Math.round(computeMs * (0.5 + 0.4 * rng())), writing: false } : { after: Math.round(40 * rng()), writing: true }));
+  return Array.from({ length: kills }, (_, i) =>
+    i === 0 ? { after: Math.round(computeMs * (0.5 + 0.4 * rng())), writing: false } : { after: Math.round(40 * rng()), writing: true },
+  );
 }
 
 describe("SIGKILL leaves the old or the new complete output, and the next run leaves no temporary file", () => {
@@ -111,7 +120,17 @@ describe("SIGKILL leaves the old or the new complete output, and the next run le
     fs.writeFileSync(s0, "customer_id,probability\nc1,0.2\nc2,0.2\nc3,0.3\n");
     fs.writeFileSync(s1, "customer_id,probability\nc1,0.6\nc2,0.2\nc3,0.3\n");
     fs.writeFileSync(s2, "customer_id,probability\nc1,0.7\nc2,0.8\nc3,0.9\n");
-    const week = (scores: string, previous: string, date: string, out: string): string[] => ["weekly", "--scores", scores, "--previous", previous, "--week", date, "--out", out];
+    const week = (scores: string, previous: string, date: string, out: string): string[] => [
+      "weekly",
+      "--scores",
+      scores,
+      "--previous",
+      previous,
+      "--week",
+      date,
+      "--out",
+      out,
+    ];
     const oldDir = path.join(work, "crm-old");
     const newDir = path.join(work, "crm-new");
     runCli(week(s1, s0, "2025-01-06", oldDir));
@@ -132,7 +151,20 @@ describe("SIGKILL leaves the old or the new complete output, and the next run le
   }, 240_000);
 
   it("report: the CEO page's HTML, PDF and PNG, and its staging and browser folders in /tmp", async () => {
-    const args = (seed: number, out: string): string[] => ["report", "data/plans/seed-plan-uncertain.json", "--out", out, "--trials", "500", "--seed", String(seed), "--rollout-trials", "0", "--lang", "en"];
+    const args = (seed: number, out: string): string[] => [
+      "report",
+      "data/plans/seed-plan-uncertain.json",
+      "--out",
+      out,
+      "--trials",
+      "500",
+      "--seed",
+      String(seed),
+      "--rollout-trials",
+      "0",
+      "--lang",
+      "en",
+    ];
     // The previous report: the three files, other bytes.
     const oldDir = path.join(work, "ceo-old");
     fs.mkdirSync(oldDir);
@@ -142,7 +174,13 @@ describe("SIGKILL leaves the old or the new complete output, and the next run le
     // A new report (another seed, another time stamp) is complete when all three files changed and each is whole.
     const complete = (now: Files): boolean => {
       const whole = (name: string, tail: Buffer): boolean => fs.readFileSync(path.join(out, name)).subarray(-64).includes(tail);
-      return Object.keys(now).length === 3 && Object.keys(now).every((n) => now[n] !== old[n]) && whole("ceo-page.html", Buffer.from("</html>")) && whole("ceo-page.pdf", Buffer.from("%%EOF")) && whole("ceo-page.png", Buffer.from("IEND"));
+      return (
+        Object.keys(now).length === 3 &&
+        Object.keys(now).every((n) => now[n] !== old[n]) &&
+        whole("ceo-page.html", Buffer.from("</html>")) &&
+        whole("ceo-page.pdf", Buffer.from("%%EOF")) &&
+        whole("ceo-page.png", Buffer.from("IEND"))
+      );
     };
     const out = path.join(work, "ceo");
     for (const [i, m] of moments(computeMs, 2).entries()) {

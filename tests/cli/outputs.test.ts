@@ -93,7 +93,9 @@ describe("--out under /proc ends at once with exit 2 instead of looping in mkdir
     it(`${name} --out ${proc}...`, async () => {
       const r = await runCommand(command, args(dir));
       expect(r.exitCode).toBe(2);
-      expect(r.stderr).toMatch(/--out: folder "\/proc\/churnlab-test(\/out)?" cannot be created: \/proc\/churnlab-test cannot be created here: its parent does not accept new entries/);
+      expect(r.stderr).toMatch(
+        /--out: folder "\/proc\/churnlab-test(\/out)?" cannot be created: \/proc\/churnlab-test cannot be created here: its parent does not accept new entries/,
+      );
     });
   }
 });
@@ -159,7 +161,16 @@ describe("synth writes its six CSVs and manifest as one unit", () => {
   });
   it("a failed command leaves no output folder it created", async () => {
     const out = path.join(dir, "new", "crm");
-    const r = await runCommand(weeklyCommand, ["--scores", path.join(dir, "none.csv"), "--previous", path.join(dir, "none.csv"), "--week", "2025-01-13", "--out", out]);
+    const r = await runCommand(weeklyCommand, [
+      "--scores",
+      path.join(dir, "none.csv"),
+      "--previous",
+      path.join(dir, "none.csv"),
+      "--week",
+      "2025-01-13",
+      "--out",
+      out,
+    ]);
     expect(r.exitCode).toBe(2);
     expect(fs.existsSync(path.join(dir, "new"))).toBe(false);
   });

@@ -24,7 +24,11 @@ type Json = Record<string, unknown> | unknown[];
 const seed = seedPlanJson();
 
 /** Paths of every number and every list in the seed plan. */
-function paths(value: unknown, at: Array<string | number> = [], out = { numbers: [] as Array<Array<string | number>>, lists: [] as Array<Array<string | number>> }) {
+function paths(
+  value: unknown,
+  at: Array<string | number> = [],
+  out = { numbers: [] as Array<Array<string | number>>, lists: [] as Array<Array<string | number>> },
+) {
   if (Array.isArray(value)) {
     out.lists.push(at);
     value.forEach((v, i) => paths(v, [...at, i], out));
@@ -48,7 +52,8 @@ const mutation = fc.oneof(
 
 function apply(plan: Record<string, unknown>, m: { path: Array<string | number>; value?: number; keep?: number }): void {
   let node = plan as Json | undefined;
-  for (const key of m.path.slice(0, -1)) node = typeof node === "object" && node !== null ? ((node as Record<string | number, Json>)[key as string] as Json | undefined) : undefined;
+  for (const key of m.path.slice(0, -1))
+    node = typeof node === "object" && node !== null ? ((node as Record<string | number, Json>)[key as string] as Json | undefined) : undefined;
   // An earlier change may have removed the place (a list cut short): nothing to change then.
   if (typeof node !== "object" || node === null) return;
   const last = m.path[m.path.length - 1] as string;
@@ -85,7 +90,18 @@ describe("a plan that `churnlab plan` accepts, every command accepts", () => {
         expect((await runCommand(planCommand, [file, "--json"])).exitCode, label).toBe(0);
         expect((await runCommand(simulateCommand, [file, "--trials", "400", "--workers", "0"])).stdout, label).not.toMatch(/NaN/);
         expect((await runCommand(sensitivityCommand, [file, "--trials", "100", "--sobol-samples", "64"])).exitCode, label).toBe(0);
-        const weekly = await runCommand(weeklyCommand, ["--scores", scores, "--previous", previous, "--week", "2025-01-13", "--out", path.join(dir, `crm-${checked}`), "--plan", file]);
+        const weekly = await runCommand(weeklyCommand, [
+          "--scores",
+          scores,
+          "--previous",
+          previous,
+          "--week",
+          "2025-01-13",
+          "--out",
+          path.join(dir, `crm-${checked}`),
+          "--plan",
+          file,
+        ]);
         expect(weekly.exitCode, `${label}\n${weekly.stderr}`).toBe(0);
         // The rollout refuses (exit 2) only a plan whose stage gates have no success criteria; the report skips its rollout then.
         const gated = rolloutGateProblems(parsePlan(json, file)).length === 0;
@@ -93,7 +109,8 @@ describe("a plan that `churnlab plan` accepts, every command accepts", () => {
         expect(rollout.exitCode, `${label}\n${rollout.stderr}`).toBe(gated ? 0 : 2);
         const inputs = await collectCeoInputs(file, { trials: 400, seed: 1, workers: 0, rollout: false });
         // The page's words (the inlined plotly bundle aside) hold no NaN or undefined.
-        for (const lang of ["zh", "en"] as const) expect(buildCeoPage(inputs, lang).replace(/<script[\s\S]*?<\/script>/g, ""), label).not.toMatch(/NaN|undefined/);
+        for (const lang of ["zh", "en"] as const)
+          expect(buildCeoPage(inputs, lang).replace(/<script[\s\S]*?<\/script>/g, ""), label).not.toMatch(/NaN|undefined/);
       }),
       { seed: Number(process.env["CHURNLAB_FUZZ_SEED"] ?? 20_251_124), numRuns: 20 * Number(process.env["CHURNLAB_FUZZ_SCALE"] ?? 1), endOnFailure: true },
     );
@@ -104,7 +121,10 @@ describe("a plan that `churnlab plan` accepts, every command accepts", () => {
   it("the two plans of the issue are refused by `plan` itself, naming the field", async () => {
     const empty = { ...seed, timing: { ...(seed["timing"] as object), abTest: [] } };
     const huge = { ...seed, customers: 1e15 };
-    for (const [json, where] of [[empty, "$.timing.abTest"], [huge, "$.customers"]] as const) {
+    for (const [json, where] of [
+      [empty, "$.timing.abTest"],
+      [huge, "$.customers"],
+    ] as const) {
       const file = path.join(dir, `issue-${where}.json`);
       fs.writeFileSync(file, JSON.stringify(json));
       const r = await runCommand(planCommand, [file]);

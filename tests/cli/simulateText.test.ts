@@ -17,7 +17,9 @@ describe("simulate's text output never prints NaN", () => {
     const r = await runCommand(simulateCommand, [file, "--trials", "2000", "--workers", "0"]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).not.toMatch(/NaN|Infinity/);
-    expect(r.stdout.split("\n")[2]).toBe("payback (months) no payback in any trial: the programme loses customers (churn after it, 30.0%, is above churn before, 18.0%)");
+    expect(r.stdout.split("\n")[2]).toBe(
+      "payback (months) no payback in any trial: the programme loses customers (churn after it, 30.0%, is above churn before, 18.0%)",
+    );
     // ROI = (benefit - cost) / cost: the retained value is negative (more customers lost), -1017.5% as in the JSON output.
     expect(r.stdout.split("\n")[1]).toMatch(/^ROI {14}mean -1017\.5% /);
   });

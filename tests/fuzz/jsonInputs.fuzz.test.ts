@@ -28,11 +28,25 @@ describe("fuzz: a damaged plan file is exit 0 or 2, never 1; on 2 the file and p
   });
   it("simulate on the uncertain plan", async () => {
     const file = path.join(work, "uncertain.json");
-    await fuzzCommand({ command: simulateCommand, work, file, corruptions: damage(uncertainPlan), args: () => [file, "--trials", "300", "--workers", "0", "--json"], runs: 40 });
+    await fuzzCommand({
+      command: simulateCommand,
+      work,
+      file,
+      corruptions: damage(uncertainPlan),
+      args: () => [file, "--trials", "300", "--workers", "0", "--json"],
+      runs: 40,
+    });
   });
   it("sensitivity on the uncertain plan", async () => {
     const file = path.join(work, "sens.json");
-    await fuzzCommand({ command: sensitivityCommand, work, file, corruptions: damage(uncertainPlan), args: () => [file, "--trials", "100", "--sobol-samples", "64", "--json"], runs: 15 });
+    await fuzzCommand({
+      command: sensitivityCommand,
+      work,
+      file,
+      corruptions: damage(uncertainPlan),
+      args: () => [file, "--trials", "100", "--sobol-samples", "64", "--json"],
+      runs: 15,
+    });
   });
   it("weekly --plan, writing the queue", async () => {
     const file = path.join(work, "weekly-plan.json");
@@ -40,7 +54,14 @@ describe("fuzz: a damaged plan file is exit 0 or 2, never 1; on 2 the file and p
     const previous = path.join(work, "s1.csv");
     fs.writeFileSync(scores, "customer_id,probability,outlet_id\nc1,0.92,O1\nc2,0.55,O1\nc3,0.1,O2\n");
     fs.writeFileSync(previous, "customer_id,probability,outlet_id\nc1,0.2,O1\nc2,0.3,O1\nc3,0.1,O2\n");
-    await fuzzCommand({ command: weeklyCommand, work, file, corruptions: damage(seedPlan), args: (out) => ["--scores", scores, "--previous", previous, "--week", "2025-01-13", "--out", out, "--plan", file], runs: 40 });
+    await fuzzCommand({
+      command: weeklyCommand,
+      work,
+      file,
+      corruptions: damage(seedPlan),
+      args: (out) => ["--scores", scores, "--previous", previous, "--week", "2025-01-13", "--out", out, "--plan", file],
+      runs: 40,
+    });
   });
 });
 
@@ -51,6 +72,13 @@ describe("fuzz: a damaged figure file is exit 0 or 2 in chart, never 1", () => {
   });
   it("chart --format html (no browser needed)", async () => {
     const file = path.join(work, "tiers.figure.json");
-    await fuzzCommand({ command: chartCommand, work, file, corruptions: damage(figure), args: (out) => [file, "--out", path.join(out, "tiers.html"), "--format", "html"], runs: 25 });
+    await fuzzCommand({
+      command: chartCommand,
+      work,
+      file,
+      corruptions: damage(figure),
+      args: (out) => [file, "--out", path.join(out, "tiers.html"), "--format", "html"],
+      runs: 25,
+    });
   });
 });

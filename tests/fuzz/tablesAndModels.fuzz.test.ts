@@ -18,7 +18,18 @@ const model = path.join(modelHome, "model");
 const table = telcoLikeCsv(300);
 beforeAll(async () => {
   fs.writeFileSync(path.join(work, "train.csv"), table);
-  const r = await runCommand(trainCommand, ["--csv", path.join(work, "train.csv"), "--target", "Churn", "--id", "customerID", "--model", "logistic", "--out", model]);
+  const r = await runCommand(trainCommand, [
+    "--csv",
+    path.join(work, "train.csv"),
+    "--target",
+    "Churn",
+    "--id",
+    "customerID",
+    "--model",
+    "logistic",
+    "--out",
+    model,
+  ]);
   if (r.exitCode !== 0) throw new Error(r.stderr);
 }, 120_000);
 afterAll(() => {
@@ -29,18 +40,39 @@ afterAll(() => {
 describe("fuzz: a damaged CSV table is exit 0 or 2, never 1; on 2 the file and place are named and nothing is written", () => {
   it("score --csv", async () => {
     const file = path.join(work, "customers.csv");
-    await fuzzCommand({ command: scoreCommand, work, file, corruptions: corruptBytes(Buffer.from(table)), args: (out) => ["--model", model, "--csv", file, "--out", path.join(out, "scores.csv")], runs: 30 });
+    await fuzzCommand({
+      command: scoreCommand,
+      work,
+      file,
+      corruptions: corruptBytes(Buffer.from(table)),
+      args: (out) => ["--model", model, "--csv", file, "--out", path.join(out, "scores.csv")],
+      runs: 30,
+    });
   });
   it("weekly --scores", async () => {
     const file = path.join(work, "scores.csv");
     const previous = path.join(work, "previous.csv");
     fs.writeFileSync(previous, "customer_id,probability,outlet_id\nc1,0.2,O1\nc2,0.3,O1\nc3,0.1,O2\nc4,0.45,O2\n");
     const scores = "customer_id,probability,outlet_id\nc1,0.92,O1\nc2,0.55,O1\nc3,0.1,O2\nc4,0.51,O2\n";
-    await fuzzCommand({ command: weeklyCommand, work, file, corruptions: corruptBytes(Buffer.from(scores)), args: (out) => ["--scores", file, "--previous", previous, "--week", "2025-01-13", "--out", out], runs: 40 });
+    await fuzzCommand({
+      command: weeklyCommand,
+      work,
+      file,
+      corruptions: corruptBytes(Buffer.from(scores)),
+      args: (out) => ["--scores", file, "--previous", previous, "--week", "2025-01-13", "--out", out],
+      runs: 40,
+    });
   });
   it("train --csv", async () => {
     const file = path.join(work, "to-train.csv");
-    await fuzzCommand({ command: trainCommand, work, file, corruptions: corruptBytes(Buffer.from(table)), args: (out) => ["--csv", file, "--target", "Churn", "--model", "logistic", "--out", out], runs: 6 });
+    await fuzzCommand({
+      command: trainCommand,
+      work,
+      file,
+      corruptions: corruptBytes(Buffer.from(table)),
+      args: (out) => ["--csv", file, "--target", "Churn", "--model", "logistic", "--out", out],
+      runs: 6,
+    });
   });
 });
 
@@ -59,7 +91,15 @@ describe("fuzz: a damaged model folder is exit 0 or 2 in score, never 1", () => 
       const corruptions = name.endsWith(".json") ? fc.oneof(corruptBytes(original), corruptJson(original.toString("utf8"))) : corruptBytes(original);
       const csv = path.join(work, "to-score.csv");
       fs.writeFileSync(csv, table);
-      await fuzzCommand({ command: scoreCommand, work: modelHome, file, source: model, corruptions, args: (out) => ["--model", model, "--csv", csv, "--out", path.join(out, "s.csv")], runs: 12 });
+      await fuzzCommand({
+        command: scoreCommand,
+        work: modelHome,
+        file,
+        source: model,
+        corruptions,
+        args: (out) => ["--model", model, "--csv", csv, "--out", path.join(out, "s.csv")],
+        runs: 12,
+      });
     });
   }
 });

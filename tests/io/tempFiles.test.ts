@@ -55,7 +55,10 @@ describe("stale temporary files", () => {
 });
 
 describe("installTempCleanup", () => {
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
     it(`removes the process's own temporary files and folders on ${signal} and exits ${code}`, async () => {
       const script = `require("tsx/cjs"); const t = require("./src/io/tempFiles.ts"); const fs = require("node:fs");
         t.installTempCleanup(); const f = t.tempPathFor(process.argv[1] + "/out.csv"); fs.writeFileSync(f, "x"); const d = t.makeTempFolder("ceo");

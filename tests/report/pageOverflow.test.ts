@@ -12,8 +12,14 @@ describe("overflowProblems: why a CEO page does not fit one A4 page, as plan fie
       { field: "$.rollout[1].name", characters: 1200, lines: 12 },
     ];
     expect(overflowProblems(fields, inputs, 2)).toEqual([
-      { where: "$.rollout[1].name", message: "1,200 characters take 12 lines on the CEO page, which must fit one A4 page (it prints on 2): shorten this text to about 200 characters" },
-      { where: "$.name", message: "300 characters take 3 lines on the CEO page, which must fit one A4 page (it prints on 2): shorten this text to about 200 characters" },
+      {
+        where: "$.rollout[1].name",
+        message: "1,200 characters take 12 lines on the CEO page, which must fit one A4 page (it prints on 2): shorten this text to about 200 characters",
+      },
+      {
+        where: "$.name",
+        message: "300 characters take 3 lines on the CEO page, which must fit one A4 page (it prints on 2): shorten this text to about 200 characters",
+      },
     ]);
   });
   it("names the tiers when there are more than the page holds and no text is long", async () => {

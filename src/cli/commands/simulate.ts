@@ -66,7 +66,10 @@ export function simulateOptions(flags: SimulateFlags): Omit<MonteCarloOptions, "
 }
 
 /** A number for the text output: infinite values in words ("never" for a payback), no NaN. */
-const shown = (f: (x: number) => string, infinite = "∞") => (x: number): string => (Number.isNaN(x) ? "n/a" : Number.isFinite(x) ? f(x) : x > 0 ? infinite : `-${infinite}`);
+const shown =
+  (f: (x: number) => string, infinite = "∞") =>
+  (x: number): string =>
+    Number.isNaN(x) ? "n/a" : Number.isFinite(x) ? f(x) : x > 0 ? infinite : `-${infinite}`;
 const pct = shown((x) => `${(x * 100).toFixed(1)}%`);
 
 /** The payback row: months over the trials that pay back, and in words when some or all never do (benefit <= 0). */
@@ -76,7 +79,8 @@ function paybackRow(s: MonteCarloResult["paybackMonths"], trials: number, noPayb
   const f = shown((x) => x.toFixed(2), "never");
   const never = trials - s.finite;
   const note = never > 0 ? `  (${pct(never / trials)} of trials never pay back; mean and sd over the others)` : "";
-  return `${label} mean ${f(s.mean)} (±${f(s.se.mean)})  sd ${f(s.sd)}  P5 ${f(s.p5)}  P25 ${f(s.p25)}  P50 ${f(s.p50)}  P75 ${f(s.p75)}  P95 ${f(s.p95)}${note}`;
+  const quantiles = `P5 ${f(s.p5)}  P25 ${f(s.p25)}  P50 ${f(s.p50)}  P75 ${f(s.p75)}  P95 ${f(s.p95)}`;
+  return `${label} mean ${f(s.mean)} (±${f(s.se.mean)})  sd ${f(s.sd)}  ${quantiles}${note}`;
 }
 
 /**
@@ -85,7 +89,8 @@ function paybackRow(s: MonteCarloResult["paybackMonths"], trials: number, noPayb
  * `noPaybackReason` when the caller knows it.
  *
  * @example
- * simulateText(result, "plan.json", "the programme loses customers").split("\n")[2] // "payback (months) no payback in any trial: the programme loses customers"
+ * simulateText(result, "plan.json", "the programme loses customers").split("\n")[2]
+ * // "payback (months) no payback in any trial: the programme loses customers"
  */
 export function simulateText(r: MonteCarloResult, source: string, noPaybackReason?: string): string {
   const row = (label: string, s: MonteCarloResult["roi"], f: (x: number) => string): string =>

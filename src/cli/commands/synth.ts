@@ -57,7 +57,8 @@ export function synthCommand(): Command {
         const population = synthesize({ ...options, onProgress: (done) => bar?.update(done) });
         bar?.stop();
         const summary = summarizePopulation(population);
-        const csvFiles = tableCsvFiles(flags.out, [population.customers, population.visits, population.surveys, population.appActivity, population.truth, population.truthRisk]);
+        const tables = [population.customers, population.visits, population.surveys, population.appActivity, population.truth, population.truthRisk];
+        const csvFiles = tableCsvFiles(flags.out, tables);
         const files = [...csvFiles.keys()];
         const manifest = {
           generator: "churnlab synth",

@@ -70,7 +70,10 @@ export function trainCommand(): Command {
         if (!["platt", "isotonic", "none"].includes(flags.calibration)) problems.push({ where: "--calibration", message: `must be platt, isotonic or none, got "${flags.calibration}"` });
         if (problems.length > 0) throw new InputError("command line", problems);
         // The model folder is checked before training: not the --csv, writable, not a file.
-        if (flags.out !== undefined) prepareOutputs({ inputs: { "--csv": flags.csv }, folders: { "--out": flags.out }, files: { "--out": modelFolderFiles.map((name) => path.join(flags.out as string, name)) } });
+        if (flags.out !== undefined) {
+          const files = modelFolderFiles.map((name) => path.join(flags.out as string, name));
+          prepareOutputs({ inputs: { "--csv": flags.csv }, folders: { "--out": flags.out }, files: { "--out": files } });
+        }
         const table = readTabularCsv(flags.csv);
         const named = [flags.target, ...(flags.id === undefined ? [] : [flags.id]), ...list(flags.numeric), ...list(flags.categorical), ...list(flags.drop)];
         const flagOf = (name: string): string => (name === flags.target ? "--target" : name === flags.id ? "--id" : "--numeric/--categorical/--drop");
