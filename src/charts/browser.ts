@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { writeFileAtomic } from "../io/writeFileAtomic";
-import { makeTempFolder, releaseTemp } from "../io/tempFiles";
+import { makeTempFolder, releaseTemp, tryReleaseTemp } from "../io/tempFiles";
 
 /** Chromium flags for a quiet, offline, headless run (no sandbox: runs as root in CI). */
 export const chromiumArgs: readonly string[] = [
@@ -50,7 +50,7 @@ export async function launchBrowser(): Promise<Browser> {
   try {
     const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
     const browser = await chromium.launch({ executablePath, args: [...chromiumArgs], headless: true, env });
-    browser.on("disconnected", () => releaseTemp(profile));
+    browser.on("disconnected", () => tryReleaseTemp(profile));
     return browser;
   } catch (err) {
     releaseTemp(profile);

@@ -11,6 +11,7 @@ export {
   tempPathFor,
   makeTempFolder,
   releaseTemp,
+  tryReleaseTemp,
   forgetTemp,
   removeOwnTemps,
   installTempCleanup,
