@@ -2,6 +2,7 @@
 import * as fs from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { writeFileAtomic } from "../io/writeFileAtomic";
+import { makeTempFolder, releaseTemp, tryReleaseTemp } from "../io/tempFiles";
 
 /** Chromium flags for a quiet, offline, headless run (no sandbox: runs as root in CI). */
 export const chromiumArgs: readonly string[] = [
@@ -30,7 +31,9 @@ export function chromiumExecutable(): string {
 
 /**
  * Launches headless Chromium — the ONE place the project starts a browser.
- * Close it when done (or use {@link withBrowser}).
+ * Close it when done (or use {@link withBrowser}). Its profile lives in a
+ * `churnlab-<pid>-browser-*` temporary folder, removed when the browser
+ * disconnects (and by the next run if this process is killed).
  *
  * @throws Error saying to run `npm run setup` when the executable is missing.
  */
@@ -39,7 +42,23 @@ export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(executablePath)) {
     throw new Error(`Chromium not found at ${executablePath}: run \`npm run setup\` (installs Debian's chromium and CJK fonts), or set CHURNLAB_CHROMIUM to a system Chromium`);
   }
-  return chromium.launch({ executablePath, args: [...chromiumArgs], headless: true });
+  // Playwright makes its profile and artifact folders in os.tmpdir(), named without an owner: point TMPDIR at a
+  // churnlab temporary folder (pid in its name) while it launches, so a killed run's browser files are found and removed.
+  const profile = makeTempFolder("browser");
+  const saved = process.env["TMPDIR"];
+  process.env["TMPDIR"] = profile;
+  try {
+    const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+    const browser = await chromium.launch({ executablePath, args: [...chromiumArgs], headless: true, env });
+    browser.on("disconnected", () => tryReleaseTemp(profile));
+    return browser;
+  } catch (err) {
+    releaseTemp(profile);
+    throw err;
+  } finally {
+    if (saved === undefined) delete process.env["TMPDIR"];
+    else process.env["TMPDIR"] = saved;
+  }
 }
 
 /**

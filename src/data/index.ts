@@ -49,7 +49,7 @@ export {
   type LoadDatasetOptions,
   type LoadDatasetResult,
 } from "./loaders";
-export { writeCsvChunks, tableToCsv, writeTablesCsv } from "./writeCsv";
+export { writeCsvChunks, tableToCsv, writeTablesCsv, tableCsvFiles } from "./writeCsv";
 export { toDataFrame, fromDataFrame, type ToDataFrameOptions } from "./dataFrame";
 export { defaultChurnEffects, type ChurnEffects } from "./churnEffects";
 export { synthesize, defaultSynthBehaviour, type SynthOptions, type SynthBehaviour, type SyntheticPopulation } from "./synthesize";

@@ -6,10 +6,12 @@ import { recommend } from "../simulation/recommendation";
 import { rolloutGateProblems } from "../simulation/rollout/rolloutGateProblems";
 import { runRollout, type RolloutOptions } from "../simulation/rollout/rolloutSimulation";
 import { tornado } from "../simulation/montecarlo/sensitivity";
-import { loadUncertainPlan, type UncertainPlan } from "../simulation/inputs/uncertainPlan";
+import { parseUncertainPlan, type UncertainPlan } from "../simulation/inputs/uncertainPlan";
 import type { CeoPageInputs, CeoRollout } from "./CeoPageInputs";
 import { planFileInfo } from "./planFileInfo";
 import { probabilityAbove } from "./probabilityAbove";
+import { readInputBytes } from "../io/readInputBytes";
+import { parseJsonBytes } from "../io/readJson";
 import { stageGates } from "./stageGates";
 
 /** Options of {@link collectCeoInputs}. */
@@ -84,8 +86,10 @@ export async function collectCeoInputs(planFile: string, options: CeoRunOptions 
   const seed = options.seed ?? 1;
   if (!(Number.isSafeInteger(trials) && trials >= 1)) throw new RangeError(`trials must be an integer >= 1, got ${trials}`);
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-  const file = planFileInfo(planFile);
-  const uncertain = loadUncertainPlan(planFile);
+  // Read once (standard input too): the footer's hash is of the very bytes the figures come from.
+  const bytes = readInputBytes(planFile, { what: "plan file" });
+  const file = planFileInfo(planFile, bytes);
+  const uncertain = parseUncertainPlan(parseJsonBytes(bytes, planFile), planFile);
   const plan = uncertain.base;
   const { bridge, run: mc } = await roiBridgeWithRun(uncertain, { trials, seed, ...(options.workers !== undefined ? { workers: options.workers } : {}) });
   const drivers = tornado(uncertain, { model: "programme" });

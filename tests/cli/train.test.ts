@@ -156,7 +156,7 @@ describe("churnlab score", () => {
   });
 
   it("rejects a folder that is not a model", async () => {
-    const r = await run(scoreCommand, ["--model", dir, "--csv", csv, "--out", path.join(dir, "never.csv")]);
+    const r = await run(scoreCommand, ["--model", dir, "--csv", csv, "--out", path.join(os.tmpdir(), `churnlab-never-${process.pid}.csv`)]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/metadata.json: missing/);
   });

@@ -1,8 +1,8 @@
 import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError } from "../../io/InputError";
-import { writeFileAtomic } from "../../io/writeFileAtomic";
-import { loadPlan } from "../../plan/loadPlan";
+import { prepareOutputs } from "../../io/outputWriter";
+import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
 import { seedPlanFile } from "../../plan/seedPlanFile";
 import { checkIds } from "../../models/parseTarget";
 import { loadPipeline } from "../../models/persistence";
@@ -32,7 +32,9 @@ function csvCell(text: string): string {
  * is the model's (or --id); without one, ids are data row numbers. A table
  * lacking a column the model was trained with exits 2 naming each column.
  * Text in a numeric column ("abc" for an age) is scored as missing, with a
- * warning on stderr naming the column and rows.
+ * warning on stderr naming the column and rows. `--plan` may be an uncertain
+ * plan (its base values are used). An --out that is an input (`--csv`, a file
+ * in `--model`, `--plan`) or cannot be written is refused before scoring (exit 2).
  *
  * @example
  * // churnlab score --model models/telco --csv telco.csv --out scores.csv
@@ -48,7 +50,8 @@ export function scoreCommand(): Command {
     .option("--json", "print a summary as JSON")
     .action(
       action(async (flags: ScoreFlags) => {
-        const plan = loadPlan(flags.plan ?? seedPlanFile);
+        const out = prepareOutputs({ inputs: { "--model": flags.model, "--csv": flags.csv, "--plan": flags.plan }, files: { "--out": flags.out } });
+        const plan = loadUncertainPlan(flags.plan ?? seedPlanFile).base;
         const tiers = [...plan.tiers].sort((a, b) => b.probabilityMin - a.probabilityMin);
         const thresholds = tiers.map((t) => t.probabilityMin).filter((t) => t > 0).sort((a, b) => a - b);
         const pipeline = await loadPipeline(flags.model);
@@ -70,7 +73,7 @@ export function scoreCommand(): Command {
             counts[tier] = (counts[tier] ?? 0) + 1;
             lines.push(`${csvCell((ids[i] as string).trim())},${(probabilities[i] as number).toFixed(6)},${tier}`);
           }
-          writeFileAtomic(flags.out, `${lines.join("\n")}\n`);
+          out.write(new Map([[flags.out, `${lines.join("\n")}\n`]]));
           const shares = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / probabilities.length]));
           if (flags.json) printJson({ model: pipeline.metadata.kind, rows: probabilities.length, out: flags.out, tierCounts: counts, tierShares: shares, planShares: Object.fromEntries(tiers.map((t) => [t.id, t.shareStated])) });
           else process.stdout.write(`scored ${probabilities.length} rows with the ${pipeline.metadata.kind} model -> ${flags.out}\n${tiers.map((t) => `  ${t.id}: ${counts[t.id]} (${(((shares[t.id] ?? 0) as number) * 100).toFixed(1)}%, plan ${(t.shareStated * 100).toFixed(0)}%)`).join("\n")}\n`);

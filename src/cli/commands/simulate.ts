@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
-import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
+import { loadUncertainPlan, type UncertainPlan } from "../../simulation/inputs/uncertainPlan";
 import { runMonteCarlo, type MonteCarloOptions, type MonteCarloResult } from "../../simulation/montecarlo/monteCarlo";
 import { simulationJson } from "../../simulation/montecarlo/simulationJson";
 
@@ -65,32 +65,44 @@ export function simulateOptions(flags: SimulateFlags): Omit<MonteCarloOptions, "
   return options;
 }
 
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+/** A number for the text output: infinite values in words ("never" for a payback), no NaN. */
+const shown =
+  (f: (x: number) => string, infinite = "∞") =>
+  (x: number): string =>
+    Number.isNaN(x) ? "n/a" : Number.isFinite(x) ? f(x) : x > 0 ? infinite : `-${infinite}`;
+const pct = shown((x) => `${(x * 100).toFixed(1)}%`);
 
 /**
  * One output's line: mean with its standard error and percentiles; when
  * some trials have no finite value (no payback within the horizon), it says
- * so in words instead of printing NaN.
+ * so in words, with the reason when it is known, instead of printing NaN.
  */
-function summaryLine(label: string, s: MonteCarloResult["roi"], trials: number, f: (x: number) => string, never = "no value"): string {
-  const head = label.padEnd(20);
-  if (s.finite === 0) return `${head}${never} in every trial`;
-  const q = (x: number): string => (Number.isFinite(x) ? f(x) : "never");
-  const share = s.finite < trials ? `; ${never} in ${pct(1 - s.finite / trials)} of trials` : "";
+function summaryLine(label: string, s: MonteCarloResult["roi"], trials: number, f: (x: number) => string, never = "no value", reason?: string): string {
+  const head = label.padEnd(22);
+  if (s.finite === 0) return `${head}${never} in any trial${reason === undefined ? "" : `: ${reason}`}`;
+  const q = shown(f, "never");
+  const share = s.finite < trials ? `  (${never} in ${pct(1 - s.finite / trials)} of trials; mean and sd over the others)` : "";
   return `${head}mean ${f(s.mean)} (±${f(s.se.mean)})  sd ${f(s.sd)}  P5 ${q(s.p5)}  P25 ${q(s.p25)}  P50 ${q(s.p50)}  P75 ${q(s.p75)}  P95 ${q(s.p95)}${share}`;
 }
 
-/** Human-readable summary of a run (the default, non-JSON output). */
-export function simulateText(r: MonteCarloResult, source: string): string {
-  const wan = (x: number): string => `${(x / 10_000).toFixed(0)}万`;
+/**
+ * Human-readable summary of a run (the default, non-JSON output). Never
+ * prints NaN: a payback that no trial reaches is said in words, with
+ * `noPaybackReason` when the caller knows it.
+ *
+ * @example
+ * simulateText(result, "plan.json", "the programme loses customers").includes("no payback in any trial: the programme loses customers") // true
+ */
+export function simulateText(r: MonteCarloResult, source: string, noPaybackReason?: string): string {
+  const wan = shown((x) => `${(x / 10_000).toFixed(0)}万`);
   const months = (x: number): string => x.toFixed(2);
   const programme = r.model === "programme";
   return [
     `${source}: ${r.trials.toLocaleString("en-US")} trials, seed ${r.seed}, model ${r.model}${r.coverageRamp ? " with coverage ramp" : ""}${programme ? "" : `, costs ${r.costs}`}, sampling ${r.sampling}`,
     summaryLine("ROI (lifetime value)", r.roi, r.trials, pct),
     summaryLine("ROI (year-1 cash)", r.cashRoi, r.trials, pct),
-    summaryLine(`NPV (${r.npvYears} yr, ${pct(r.discountRate)})`, r.npv, r.trials, wan),
-    summaryLine("payback (months)", r.paybackMonths, r.trials, months, programme ? `no payback within ${r.npvYears} years` : "no payback (benefit <= 0)"),
+    summaryLine(`NPV (${r.npvYears} yr, ${(r.discountRate * 100).toFixed(1)}%)`, r.npv, r.trials, wan),
+    summaryLine("payback (months)", r.paybackMonths, r.trials, months, programme ? `no payback within ${r.npvYears} years` : "no payback", noPaybackReason),
     summaryLine("net benefit", r.netBenefit, r.trials, wan),
     `P(ROI < 0)             ${pct(r.probLoss.value)} (±${pct(r.probLoss.se)})`,
     `P(ROI > 200%, MVP bar) ${pct(r.probRoiAbove200.value)} (±${pct(r.probRoiAbove200.se)})`,
@@ -99,6 +111,13 @@ export function simulateText(r: MonteCarloResult, source: string): string {
     ...r.warnings.map((w) => `warning: ${w}`),
     "",
   ].join("\n");
+}
+
+/** Why a plan never pays back, when its base says so: churn after the programme above churn before. */
+function noPaybackReason(plan: UncertainPlan): string | undefined {
+  const { churnBefore, churnAfter } = plan.base.benefits;
+  if (churnAfter > churnBefore) return `the programme loses customers (churn after it, ${pct(churnAfter)}, is above churn before, ${pct(churnBefore)})`;
+  return undefined;
 }
 
 /**
@@ -139,7 +158,7 @@ export function simulateCommand(): Command {
           const result = await runMonteCarlo(plan, { ...options, keepSamples: false });
           bar?.stop();
           if (flags.json) printJson(simulationJson(result));
-          else process.stdout.write(simulateText(result, planPath));
+          else process.stdout.write(simulateText(result, planPath, noPaybackReason(plan)));
         } finally {
           bar?.stop();
         }

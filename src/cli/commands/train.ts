@@ -1,5 +1,6 @@
-import * as fs from "node:fs";
+import * as path from "node:path";
 import { Command } from "commander";
+import { prepareOutputs } from "../../io/outputWriter";
 import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
 import { modelKinds, type ModelKind } from "../../models/ChurnModel";
@@ -26,6 +27,9 @@ interface TrainFlags {
   calibration: string;
   json?: boolean;
 }
+
+/** Files every model folder holds besides the model's own (see `savePipeline`). */
+const modelFolderFiles = ["preprocessing.json", "calibration.json", "metadata.json"];
 
 const list = (text: string | undefined): string[] => (text === undefined ? [] : text.split(",").map((s) => s.trim()).filter((s) => s !== ""));
 
@@ -64,8 +68,12 @@ export function trainCommand(): Command {
         if (!(flags.model === "auto" || (modelKinds as readonly string[]).includes(flags.model))) problems.push({ where: "--model", message: `must be logistic, mlp, gbdt or auto, got "${flags.model}"` });
         if (!/^\d+$/.test(flags.seed.trim()) || !Number.isSafeInteger(Number(flags.seed))) problems.push({ where: "--seed", message: `must be a non-negative integer, got "${flags.seed}"` });
         if (!["platt", "isotonic", "none"].includes(flags.calibration)) problems.push({ where: "--calibration", message: `must be platt, isotonic or none, got "${flags.calibration}"` });
-        if (flags.out !== undefined && fs.existsSync(flags.out) && !fs.statSync(flags.out).isDirectory()) problems.push({ where: "--out", message: `"${flags.out}" is a file; --out names the model folder to write (it is left as it is)` });
         if (problems.length > 0) throw new InputError("command line", problems);
+        // The model folder is checked before training: not the --csv, writable, not a file.
+        if (flags.out !== undefined) {
+          const files = modelFolderFiles.map((name) => path.join(flags.out as string, name));
+          prepareOutputs({ inputs: { "--csv": flags.csv }, folders: { "--out": flags.out }, files: { "--out": files } });
+        }
         const table = readTabularCsv(flags.csv);
         const named = [flags.target, ...(flags.id === undefined ? [] : [flags.id]), ...list(flags.numeric), ...list(flags.categorical), ...list(flags.drop)];
         const flagOf = (name: string): string => (name === flags.target ? "--target" : name === flags.id ? "--id" : "--numeric/--categorical/--drop");

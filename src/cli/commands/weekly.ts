@@ -1,8 +1,9 @@
-import * as fs from "node:fs";
+import * as path from "node:path";
 import { Command } from "commander";
-import { InputError } from "../../io/InputError";
+import { prepareOutputs } from "../../io/outputWriter";
+import { ledgerFileName } from "../../actions/ledgerFile";
 import { action, intOption, printJson } from "../run";
-import { loadPlan } from "../../plan/loadPlan";
+import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
 import { seedPlanFile } from "../../plan/seedPlanFile";
 import { formatWeeklySummary, runWeekly } from "../../actions/runWeekly";
 
@@ -46,16 +47,20 @@ export function weeklyCommand(): Command {
     .option("--json", "print the week's queue document as JSON on stdout (summary to stderr)")
     .action(
       action((flags: WeeklyFlags) => {
-        if (fs.existsSync(flags.out) && !fs.statSync(flags.out).isDirectory()) {
-          throw new InputError("command line", [{ where: "--out", message: `"${flags.out}" is a file; --out names the folder of the weekly queues and their ledger (it is left as it is)` }]);
-        }
-        const plan = loadPlan(flags.plan ?? seedPlanFile);
+        const week = /^\d{4}-\d{2}-\d{2}$/.test(flags.week) ? [`queue-${flags.week}.csv`, `queue-${flags.week}.json`] : [];
+        const outputs = prepareOutputs({
+          inputs: { "--scores": flags.scores, "--previous": flags.previous, "--advisors": flags.advisors, "--plan": flags.plan },
+          folders: { "--out": flags.out },
+          files: { "--out": [...week, ledgerFileName].map((name) => path.join(flags.out, name)) },
+        });
+        const plan = loadUncertainPlan(flags.plan ?? seedPlanFile).base;
         const report = runWeekly({
           scoresFile: flags.scores,
           previousFile: flags.previous,
           week: flags.week,
           outDir: flags.out,
           plan,
+          writeFiles: (files) => void outputs.write(files),
           ...(flags.advisors !== undefined ? { advisorsFile: flags.advisors } : {}),
           ...(flags.cooldownDays !== undefined ? { cooldownDays: flags.cooldownDays } : {}),
         });

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { InputError, type InputProblem } from "../../io/InputError";
+import { readJsonFile } from "../../io/readJson";
 import { jsonPath, parsePlan, type Plan } from "../../plan/index";
 import { compileDistribution, distributionSchema, type CompiledDistribution, type Distribution } from "./distributions";
 import { cholesky, rankToPearson } from "./correlation";
@@ -292,26 +292,15 @@ export function inputCorrelationMatrix(n: number, pairs: readonly InputCorrelati
 }
 
 /**
- * Reads and validates an uncertain plan file (see {@link parseUncertainPlan}).
- * A plain plan (no distributions) is an uncertain plan with no inputs.
+ * Reads and validates an uncertain plan file (see {@link parseUncertainPlan}):
+ * THE plan loader of the command line. A plain plan (no distributions) is an
+ * uncertain plan with no inputs, and `.base` is the plan every command uses.
+ * Read once by `readJsonFile` (size and depth limits, duplicate keys, UTF-8; `-` is standard input).
  *
  * @throws InputError(file, problems) when unreadable, not JSON or invalid
  * @example
  * loadUncertainPlan("data/plans/seed-plan-uncertain.json").inputs.length // > 10
  */
 export function loadUncertainPlan(file: string): UncertainPlan {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(file, [{ where: "$", message: `cannot read the plan file: ${code === "ENOENT" ? "no such file" : String(err)}` }]);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (err) {
-    throw new InputError(file, [{ where: "$", message: `not valid JSON: ${(err as Error).message}` }]);
-  }
-  return parseUncertainPlan(json, file);
+  return parseUncertainPlan(readJsonFile(file, { what: "plan file" }), file === "-" ? "standard input" : file);
 }
