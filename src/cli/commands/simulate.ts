@@ -51,6 +51,7 @@ export function simulateOptions(flags: SimulateFlags): Omit<MonteCarloOptions, "
   };
   if (flags.workers !== undefined) options.workers = intIn(problems, "--workers", flags.workers, 0, 256);
   const model = oneOf(problems, "--model", flags.model, ["programme", "as-stated", "bottom-up"] as const);
+  if (model === "bottom-up") process.stderr.write('warning: --model bottom-up is replaced by the programme model (flows of newly high-risk customers, not tier stocks); simulating --model programme\n');
   if (model !== undefined) options.model = model === "bottom-up" ? "programme" : model;
   const sampling = oneOf(problems, "--sampling", flags.sampling, ["random", "latin-hypercube"] as const);
   if (sampling !== undefined) options.sampling = sampling;
