@@ -154,4 +154,16 @@ describe("stratifiedSplit", () => {
     expect(Array.from(a.heldOut).filter((i) => labels[i] === 1)).toHaveLength(40);
     expect(() => stratifiedSplit(labels, 1, createStream(1, "split"))).toThrow(RangeError);
   });
+  it("splits 300,000 rows without overflowing the call stack (push(...rows) failed past ~150k rows)", () => {
+    const labels = Uint8Array.from({ length: 300_000 }, (_, i) => (i % 4 === 0 ? 1 : 0));
+    const { kept, heldOut } = stratifiedSplit(labels, 0.2, createStream(1, "split"));
+    expect(heldOut.length).toBe(60_000);
+    expect(kept.length).toBe(240_000);
+    expect(Array.from(heldOut).filter((i) => labels[i] === 1)).toHaveLength(15_000);
+    // every row lands in exactly one part
+    const seen = new Uint8Array(labels.length);
+    for (const i of kept) seen[i]++;
+    for (const i of heldOut) seen[i]++;
+    expect(seen.every((c) => c === 1)).toBe(true);
+  });
 });
