@@ -162,8 +162,8 @@ describe("stratifiedSplit", () => {
     expect(Array.from(heldOut).filter((i) => labels[i] === 1)).toHaveLength(15_000);
     // every row lands in exactly one part
     const seen = new Uint8Array(labels.length);
-    for (const i of kept) seen[i]++;
-    for (const i of heldOut) seen[i]++;
+    for (const i of kept) seen[i] = (seen[i] as number) + 1;
+    for (const i of heldOut) seen[i] = (seen[i] as number) + 1;
     expect(seen.every((c) => c === 1)).toBe(true);
   });
 });
