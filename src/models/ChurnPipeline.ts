@@ -27,6 +27,8 @@ export interface ModelMetadata {
   testMetrics: Evaluation;
   /** Validation AUC of each model tried (for `auto`). */
   validationAuc: Partial<Record<ModelKind, number>>;
+  /** Warnings of the training run (see `TrainResult.warnings`); absent in folders saved before churnlab recorded them. */
+  warnings?: string[];
 }
 
 /** A trained model with everything needed to score raw data: preprocessing, model, calibration and metadata. */

@@ -10,10 +10,6 @@ export {
   fitPreprocessor,
   NoUsableFeaturesError,
   transform,
-  parseNumberCell,
-  isMissingCell,
-  looksNumeric,
-  unparsedNumericCells,
   type Preprocessor,
   type PreprocessOptions,
   type RawColumn,
@@ -21,6 +17,8 @@ export {
   type NumericInput,
   type CategoricalInput,
 } from "./preprocess";
+export { parseNumberCell, isMissingCell, looksNumeric, largestModelNumber, outOfRangeNumericCells } from "./numberCells";
+export { cellWarnings, unparsedNumericCells, unseenCategoryLevels, type UnparsedCells, type UnseenLevels } from "./cellWarnings";
 export { trainNetwork, loadNetwork, type NetworkOptions } from "./tfjsNetwork";
 export { fitLogisticNewton, type NewtonOptions, type LogisticFit } from "./fitLogisticNewton";
 export { solveSymmetricPositive } from "./solveSymmetricPositive";
