@@ -127,8 +127,18 @@ function fitCategorical(name: string, all: string[], index: ArrayLike<number>, f
   return { name, kind: "categorical", levels, other, mode: (ranked[0] as [string, number])[0], missingIndicator: missing > 0 };
 }
 
-/** Output column names and each input's group of columns. */
-function layout(inputs: ReadonlyArray<NumericInput | CategoricalInput>): Pick<Preprocessor, "outputNames" | "groups"> {
+/**
+ * The matrix layout that follows from a preprocessing's inputs: output column
+ * names in order (a numeric input's column; a categorical input's
+ * `name=level` columns then `name=(other)`; then `name__missing` when it has
+ * an indicator) and each input's group of columns. A saved preprocessing must
+ * match it.
+ *
+ * @example
+ * preprocessorLayout([{ name: "age", kind: "numeric", median: 40, mean: 41, sd: 9, missingIndicator: true }]);
+ * // { outputNames: ["age", "age__missing"], groups: { age: [0, 1] } }
+ */
+export function preprocessorLayout(inputs: ReadonlyArray<NumericInput | CategoricalInput>): Pick<Preprocessor, "outputNames" | "groups"> {
   const outputNames: string[] = [];
   const groups: Record<string, number[]> = {};
   for (const input of inputs) {
@@ -191,7 +201,7 @@ export function fitPreprocessor(columns: RawColumns, options: PreprocessOptions 
     else inputs.push(fitted);
   }
   if (inputs.length === 0) throw new NoUsableFeaturesError(dropped);
-  return { version: 1, inputs, ...layout(inputs), dropped };
+  return { version: 1, inputs, ...preprocessorLayout(inputs), dropped };
 }
 
 /**

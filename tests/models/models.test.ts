@@ -134,11 +134,16 @@ describe("model folders", () => {
     const { a, plan } = features;
     expect(() => scoreWithPipeline(loaded, { a: a as string[], plan: plan as string[], extra: a as string[] }, "other.csv")).toThrow(InputError);
     expect(() => scoreWithPipeline(loaded, { a: a as string[], plan: plan as string[] }, "other.csv")).toThrow(/column b: missing/);
-    // a preprocessing that does not fit the saved network is refused at load time
+    // a preprocessing that does not fit the saved network is refused at load time: by its checksum, and without one by its shape
     const pre = JSON.parse(fs.readFileSync(path.join(dir, "preprocessing.json"), "utf8")) as { outputNames: string[] };
     pre.outputNames.push("surplus");
     fs.writeFileSync(path.join(dir, "preprocessing.json"), JSON.stringify(pre));
-    await expect(loadPipeline(dir)).rejects.toThrow(/encodes 7 columns but the model takes 6/);
+    await expect(loadPipeline(dir)).rejects.toThrow(/preprocessing.json: is \d+ bytes, manifest.json says \d+/);
+    fs.rmSync(path.join(dir, "manifest.json"));
+    const meta = JSON.parse(fs.readFileSync(path.join(dir, "metadata.json"), "utf8")) as Record<string, unknown>;
+    delete meta["manifest"];
+    fs.writeFileSync(path.join(dir, "metadata.json"), JSON.stringify(meta));
+    await expect(loadPipeline(dir)).rejects.toThrow(/preprocessing.json: \$.outputNames: outputNames and groups do not follow from the inputs/);
     result.pipeline.model.dispose();
     loaded.model.dispose();
   });

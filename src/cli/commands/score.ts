@@ -55,6 +55,7 @@ export function scoreCommand(): Command {
         const tiers = [...plan.tiers].sort((a, b) => b.probabilityMin - a.probabilityMin);
         const thresholds = tiers.map((t) => t.probabilityMin).filter((t) => t > 0).sort((a, b) => a - b);
         const pipeline = await loadPipeline(flags.model);
+        for (const w of pipeline.warnings) process.stderr.write(`warning: ${w}\n`);
         try {
           const table = readTabularCsv(flags.csv);
           const idColumn = flags.id ?? pipeline.metadata.idColumn ?? undefined;

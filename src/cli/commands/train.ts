@@ -154,7 +154,7 @@ function formatSummary(flags: TrainFlags, table: TabularCsv, target: ParsedTarge
     `test (${meta.rows.test} rows): AUC ${f(m.auc)} [${f(m.aucLow)}, ${f(m.aucHigh)}], PR-AUC ${f(m.prAuc)}, Brier ${f(m.brier)}, log loss ${f(m.logLoss)}, KS ${f(m.ks)}, ECE ${f(m.ece)}`,
     ...(result.pipeline.preprocessor.dropped.length > 0 ? [`dropped: ${result.pipeline.preprocessor.dropped.map((d) => `${d.name} (${d.reason})`).join("; ")}`] : []),
     ...(flags.out === undefined ? [] : [`saved to ${flags.out}`]),
-    ...result.warnings.map((w) => `warning: ${w}`),
+    ...(result.warnings.length > 0 ? [`${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"} (on stderr, above): read ${result.warnings.length === 1 ? "it" : "them"} before using this model`] : []),
   ];
   return `${lines.join("\n")}\n`;
 }
