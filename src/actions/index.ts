@@ -8,6 +8,7 @@ export { parseScores, loadScores, scoreColumns, type ScoreFile } from "./loadSco
 export { parseAdvisors, loadAdvisors } from "./loadAdvisors";
 export { ledgerSchema, ledgerFileName, loadLedger, queueCsvColumns, queueToCsv } from "./ledgerFile";
 export { runWeekly, formatWeeklySummary, type RunWeeklyOptions, type RunWeeklyReport } from "./runWeekly";
+export { weekWindowProblems, weekWindowWeeks } from "./weekWindow";
 export { pchipInterpolant } from "./pchip";
 export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from "./nelderMead";
 export { fitDecay, fitDecayModels, decayModels, type DecayCurve, type DecayModel, type FitMethod, type DecayFit, type DecayFitComparison } from "./decayFit";
