@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { InputError, type InputProblem } from "../io/InputError";
+import { parseJsonBytes } from "../io/readJson";
 import type { Calibrator } from "./calibration";
 import type { ModelMetadata } from "./ChurnPipeline";
 import type { ModelFiles } from "./ChurnModel";
@@ -62,17 +63,29 @@ function jsonPath(path: readonly PropertyKey[]): string {
   return `$${path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`;
 }
 
-/** Parses one JSON file of the folder: UTF-8, JSON, then the schema; problems name the file and the JSON path. */
+/**
+ * Parses JSON bytes of a model folder file with churnlab's JSON reader (UTF-8, syntax, duplicate keys, depth); its
+ * problems come back with the file's name in front of their place (`model.json: $`, `metadata.json: byte 12`).
+ *
+ * @throws nothing: problems are pushed to `problems` and undefined returned.
+ */
+export function parseModelJson(bytes: Uint8Array, name: string, problems: InputProblem[]): unknown {
+  try {
+    return parseJsonBytes(bytes, name);
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err;
+    for (const p of err.problems) problems.push({ where: `${name}: ${p.where}`, message: `${p.message}${p.where === "$" ? " (the file is damaged or cut short)" : ""}` });
+    return undefined;
+  }
+}
+
+/** Parses one JSON file of the folder: the JSON reader, then the schema; problems name the file and the JSON path. */
 function parseJsonFile<T>(read: ReadonlyMap<string, Uint8Array>, name: string, schema: z.ZodType<T>, problems: InputProblem[], missing: string): T | undefined {
   const bytes = read.get(name);
   if (bytes === undefined) return void problems.push({ where: name, message: `missing: ${missing}` });
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch (err) {
-    const why = err instanceof SyntaxError ? err.message : "not valid UTF-8";
-    return void problems.push({ where: name, message: `not valid JSON (${why}): the file is damaged or cut short` });
-  }
+  const before = problems.length;
+  const value = parseModelJson(bytes, name, problems);
+  if (problems.length > before) return undefined;
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   for (const i of parsed.error.issues) problems.push({ where: `${name}: ${jsonPath(i.path)}`, message: i.message });

@@ -1,12 +1,12 @@
 import * as path from "node:path";
-import { InputError } from "../io/InputError";
+import { InputError, type InputProblem } from "../io/InputError";
 import { makeOutputFolder } from "../io/makeOutputFolder";
 import { writeFilesAtomic } from "../io/writeFileAtomic";
 import type { ChurnPipeline } from "./ChurnPipeline";
 import type { ChurnModel, ModelFiles } from "./ChurnModel";
 import { loadGbdt } from "./gbdtModel";
 import { buildModelManifest, checkModelManifest, manifestFileName, modelManifestSchema } from "./modelManifest";
-import { modelKindFiles, parseModelFolder } from "./parseModelFolder";
+import { modelKindFiles, parseModelFolder, parseModelJson } from "./parseModelFolder";
 import { readModelFolder } from "./readModelFolder";
 import { loadNetwork } from "./tfjsNetwork";
 
@@ -50,16 +50,13 @@ export interface LoadedPipeline extends ChurnPipeline {
 function verifyManifest(dir: string, read: ReadonlyMap<string, Uint8Array>): Set<string> | null {
   const bytes = read.get(manifestFileName);
   if (bytes === undefined) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch (err) {
-    throw new InputError(dir, [{ where: manifestFileName, message: `not valid JSON (${err instanceof SyntaxError ? err.message : "not valid UTF-8"}): the file is damaged or cut short` }]);
-  }
+  const problems: InputProblem[] = [];
+  const json = parseModelJson(bytes, manifestFileName, problems);
+  if (problems.length > 0) throw new InputError(dir, problems);
   const manifest = modelManifestSchema.safeParse(json);
   if (!manifest.success) throw new InputError(dir, manifest.error.issues.map((i) => ({ where: `${manifestFileName}: $.${i.path.join(".")}`, message: i.message })));
-  const problems = checkModelManifest(manifest.data, read, ["metadata.json", "preprocessing.json", "calibration.json"]);
-  if (problems.length > 0) throw new InputError(dir, problems);
+  const mismatched = checkModelManifest(manifest.data, read, ["metadata.json", "preprocessing.json", "calibration.json"]);
+  if (mismatched.length > 0) throw new InputError(dir, mismatched);
   return new Set(Object.keys(manifest.data.files));
 }
 

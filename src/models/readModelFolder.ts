@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { InputError, type InputProblem } from "../io/InputError";
+import { readInputBytes } from "../io/readInputBytes";
 
 /** Every file name a churnlab model folder may hold (other files in the folder are ignored). */
 export const modelFolderFiles = ["manifest.json", "metadata.json", "preprocessing.json", "calibration.json", "model.json", "weights.bin", "xgboost.json", "xgboost.bin"] as const;
@@ -38,14 +39,15 @@ export function readModelFolder(dir: string): Map<string, Uint8Array> {
     } catch {
       continue; // absent: the caller decides whether this kind of model needs it
     }
-    if (!fileStat.isFile()) problems.push({ where: name, message: "is not a regular file (a folder, device or pipe)" });
-    else if (fileStat.size > largestModelFileBytes) problems.push({ where: name, message: `is ${fileStat.size} bytes, more than any churnlab model file (${largestModelFileBytes} bytes)` });
-    else {
-      try {
-        read.set(name, new Uint8Array(fs.readFileSync(file)));
-      } catch (err) {
-        problems.push({ where: name, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` });
-      }
+    if (!fileStat.isFile()) {
+      problems.push({ where: name, message: "is not a regular file (a folder, device or pipe)" });
+      continue;
+    }
+    try {
+      read.set(name, new Uint8Array(readInputBytes(file, { maxBytes: largestModelFileBytes, what: "model file" })));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      for (const p of err.problems) problems.push({ where: name, message: p.message });
     }
   }
   if (problems.length > 0) throw new InputError(dir, problems);
