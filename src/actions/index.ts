@@ -7,7 +7,7 @@ export { newlyHighRisk, weeklyQueue, type NewlyHighRisk, type WeeklyQueueInput, 
 export { parseScores, loadScores, scoreColumns, type ScoreFile } from "./loadScores";
 export { parseAdvisors, loadAdvisors } from "./loadAdvisors";
 export { ledgerSchema, ledgerFileName, loadLedger, queueCsvColumns, queueToCsv } from "./ledgerFile";
-export { runWeekly, formatWeeklySummary, type RunWeeklyOptions, type RunWeeklyReport } from "./runWeekly";
+export { runWeekly, formatWeeklySummary, weeklyLockFileName, type RunWeeklyOptions, type RunWeeklyReport } from "./runWeekly";
 export { weekWindowProblems, weekWindowWeeks } from "./weekWindow";
 export { pchipInterpolant } from "./pchip";
 export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from "./nelderMead";

@@ -13,6 +13,9 @@ import { weeklyQueue, type WeeklyQueueResult } from "./weeklyQueue";
 import { weekWindowProblems } from "./weekWindow";
 import type { Advisor, WeeklySummary } from "./queueTypes";
 
+/** File name of the lock a weekly run holds in its output folder while it reads, updates and writes the ledger: "weekly.lock". */
+export const weeklyLockFileName = "weekly.lock";
+
 /** Options of {@link runWeekly}: the files of one Monday run. */
 export interface RunWeeklyOptions {
   /** This week's score file (CSV: customer_id, probability[, outlet_id][, week]). */
@@ -117,7 +120,7 @@ function advisorWarnings(advisors: readonly Advisor[], current: ScoreFile): stri
 
 /**
  * The CRM hand-off of one Monday: validates the inputs (every problem at
- * once), then, holding the ledger's lock (`queue-ledger.json.lock`, see
+ * once), then, holding the folder's lock (`weekly.lock`, see
  * `withFileLock`: one run at a time per folder, a second run waits up to
  * `lockWaitMs` and then exits 2 naming the holder), reads the ledger, runs
  * {@link weeklyQueue} against it and writes `queue-<week>.csv`,
@@ -157,7 +160,7 @@ export function runWeekly(options: RunWeeklyOptions): RunWeeklyReport {
   makeOutputFolder(options.outDir);
   const lockOptions = { purpose: `churnlab weekly --week ${week}`, ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) };
   try {
-    return withFileLock(`${ledgerPath}.lock`, () => queueUnderLock(options, current, previous, advisors, warnings), lockOptions);
+    return withFileLock(path.join(options.outDir, weeklyLockFileName), () => queueUnderLock(options, current, previous, advisors, warnings), lockOptions);
   } catch (err) {
     if (created && fs.readdirSync(options.outDir).length === 0) fs.rmdirSync(options.outDir); // bad input leaves no new empty folder
     throw err;

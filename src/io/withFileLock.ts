@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
+import { asWriteProblem } from "./fileSystemProblem";
 import { InputError } from "./InputError";
 
 /** What a lock file holds: who took the lock, where and when. */
@@ -68,13 +69,16 @@ function tryCreate(lockPath: string, holder: LockHolder): boolean {
     fd = fs.openSync(lockPath, "wx"); // O_CREAT | O_EXCL: exactly one process succeeds
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw err;
+    throw asWriteProblem(err, lockPath, "lock");
   }
   try {
     fs.writeSync(fd, `${JSON.stringify(holder)}\n`);
-  } finally {
+  } catch (err) {
     fs.closeSync(fd);
+    fs.rmSync(lockPath, { force: true });
+    throw asWriteProblem(err, lockPath, "lock");
   }
+  fs.closeSync(fd);
   return true;
 }
 
@@ -112,10 +116,11 @@ function breakStaleLock(lockPath: string, seen: LockHolder | null): boolean {
  * taken over safely. While a live process holds it, this waits up to
  * `waitMs`, then gives up with bad input naming the holder and the lock file.
  *
- * @param lockPath the lock file, e.g. `out/queue-ledger.json.lock` (its folder must exist).
- * @throws InputError (source = lockPath) when another live process keeps the lock past `waitMs`; whatever `fn` throws.
+ * @param lockPath the lock file, e.g. `out/weekly.lock` (its folder must exist).
+ * @throws InputError (source = lockPath) when another live process keeps the lock past `waitMs`, or the lock cannot be
+ *   created (read-only folder, disk full: a plain sentence, see `asWriteProblem`); whatever `fn` throws.
  * @example
- * withFileLock("out/queue-ledger.json.lock", () => updateLedger(), { purpose: "churnlab weekly --week 2025-01-13" });
+ * withFileLock("out/weekly.lock", () => updateLedger(), { purpose: "churnlab weekly --week 2025-01-13" });
  */
 export function withFileLock<T>(lockPath: string, fn: () => T, options: FileLockOptions = {}): T {
   const me: LockHolder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), purpose: options.purpose ?? "churnlab" };

@@ -107,12 +107,12 @@ describe("churnlab weekly: one writer at a time (item 2)", () => {
     const { loadPlan } = await import("../../src/plan/loadPlan");
     const { seedPlanFile } = await import("../../src/plan/seedPlanFile");
     fs.mkdirSync(out());
-    const lock = path.join(out(), "queue-ledger.json.lock");
+    const lock = path.join(out(), "weekly.lock");
     fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), since: "2025-01-13T06:00:00.000Z", purpose: "churnlab weekly --week 2025-01-13" }));
     const run = (): unknown =>
       runWeekly({ scoresFile: write("s2.csv", week2), previousFile: write("s1.csv", week1), week: "2025-01-13", outDir: out(), plan: loadPlan(seedPlanFile), lockWaitMs: 100 });
     expect(run).toThrow(`lock: held by churnlab weekly --week 2025-01-13 (pid ${process.pid} on ${os.hostname()}, since 2025-01-13T06:00:00.000Z)`);
-    expect(fs.readdirSync(out())).toEqual(["queue-ledger.json.lock"]);
+    expect(fs.readdirSync(out())).toEqual(["weekly.lock"]);
     fs.rmSync(lock);
     run();
     expect(fs.readdirSync(out()).sort()).toEqual(["queue-2025-01-13.csv", "queue-2025-01-13.json", "queue-ledger.json"]);

@@ -62,6 +62,12 @@ describe("withFileLock", () => {
     fs.writeFileSync(lock, JSON.stringify({ pid: deadPid(), host: `not-${os.hostname()}`, since: "2025-01-13T06:00:00.000Z", purpose: "churnlab weekly" }));
     expect(() => withFileLock(lock, () => "ran", { waitMs: 0 })).toThrow(/held by churnlab weekly \(pid \d+ on not-/);
   });
+  it("a lock that cannot be created is bad input with a plain sentence naming it, not a raw ENOTDIR", () => {
+    const file = path.join(dir, "a-file");
+    fs.writeFileSync(file, "");
+    const lock = path.join(file, "weekly.lock");
+    expect(() => withFileLock(lock, () => "ran")).toThrow(new InputError(lock, [{ where: "lock", message: `cannot be written: a file stands where a folder is needed on the way to ${lock}` }]).message);
+  });
   it("waits for a live holder that finishes within waitMs, then runs", async () => {
     const lock = path.join(dir, "ledger.json.lock");
     const holder = spawn(process.execPath, [

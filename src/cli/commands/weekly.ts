@@ -34,7 +34,7 @@ interface WeeklyFlags {
  * a week more than 8 weeks after the ledger's last week or today (a typo
  * would lock the ledger) and two score files with the same scores need
  * --force; rows must have one cell per header column. One run at a time per
- * folder: the ledger's read-modify-write holds `queue-ledger.json.lock`; a
+ * folder: the ledger's read-modify-write holds `weekly.lock` in --out; a
  * second run waits up to 10 s, then exits 2 naming the holder.
  *
  * @example
