@@ -87,23 +87,44 @@ function checkScores(options: RunWeeklyOptions, current: ScoreFile, previous: Sc
   const { week, plan } = options;
   const warnings: string[] = [];
   if (current.week !== null && current.week !== week) {
-    throw new InputError(options.scoresFile, [{ where: current.weekFrom === "column" ? "column week" : "file name", message: `scores are for week ${current.week}, but --week is ${week}` }]);
+    throw new InputError(options.scoresFile, [
+      {
+        where: current.weekFrom === "column" ? "column week" : "file name",
+        message: `scores are for week ${current.week}, but --week is ${week}`,
+      },
+    ]);
   }
   if (previous.week !== null) {
     if (!(previous.week < week)) {
-      throw new InputError(options.previousFile, [{ where: previous.weekFrom === "column" ? "column week" : "file name", message: `previous scores are for week ${previous.week}, which is not before --week ${week}` }]);
+      throw new InputError(options.previousFile, [
+        {
+          where: previous.weekFrom === "column" ? "column week" : "file name",
+          message: `previous scores are for week ${previous.week}, which is not before --week ${week}`,
+        },
+      ]);
     }
     const gap = isoToDay(week) - isoToDay(previous.week);
-    if (gap !== plan.timing.scoringIntervalDays) warnings.push(`previous scores are ${gap} days before ${week}; the plan scores every ${plan.timing.scoringIntervalDays} days`);
+    const every = plan.timing.scoringIntervalDays;
+    if (gap !== every) warnings.push(`previous scores are ${gap} days before ${week}; the plan scores every ${every} days`);
   }
   const currentIds = new Set(current.customers.map((c) => c.customerId));
   if (!previous.customers.some((c) => currentIds.has(c.customerId))) {
-    throw new InputError(options.previousFile, [{ where: "column customer_id", message: `no customer id in common with ${options.scoresFile}: the files do not look like two weeks of the same population` }]);
+    throw new InputError(options.previousFile, [
+      {
+        where: "column customer_id",
+        message: `no customer id in common with ${options.scoresFile}: the files do not look like two weeks of the same population`,
+      },
+    ]);
   }
   if (sameScores(current, previous)) {
     const same = `--scores ${options.scoresFile} and --previous ${options.previousFile} hold the same customers with the same probabilities`;
     if (options.force !== true) {
-      throw new InputError("command line", [{ where: "--scores, --previous", message: `${same}: last week's file was probably copied, and no customer can cross the trigger; pass --force if the scores really did not change` }]);
+      throw new InputError("command line", [
+        {
+          where: "--scores, --previous",
+          message: `${same}: last week's file was probably copied, and no customer can cross the trigger; pass --force if the scores really did not change`,
+        },
+      ]);
     }
     warnings.push(`${same} (accepted with --force): no customer crosses the trigger this week`);
   }
@@ -115,7 +136,8 @@ function advisorWarnings(advisors: readonly Advisor[], current: ScoreFile): stri
   if (!current.hasOutlet) return ["the score file has no outlet column: customers are assigned to any advisor"];
   const outlets = new Set(advisors.map((a) => a.outletId));
   const missing = new Set(current.customers.filter((c) => c.outletId !== undefined && c.outletId !== "" && !outlets.has(c.outletId)).map((c) => c.outletId));
-  return missing.size > 0 ? [`${missing.size} outlet(s) in the scores have no advisor (e.g. ${[...missing].slice(0, 3).join(", ")}): their flagged customers overflow`] : [];
+  if (missing.size === 0) return [];
+  return [`${missing.size} outlet(s) in the scores have no advisor (e.g. ${[...missing].slice(0, 3).join(", ")}): their flagged customers overflow`];
 }
 
 /**
@@ -168,13 +190,24 @@ export function runWeekly(options: RunWeeklyOptions): RunWeeklyReport {
 }
 
 /** The read-modify-write of the ledger: must run under the ledger's lock. */
-function queueUnderLock(options: RunWeeklyOptions, current: ScoreFile, previous: ScoreFile, advisors: Advisor[] | undefined, warnings: string[]): RunWeeklyReport {
+function queueUnderLock(
+  options: RunWeeklyOptions,
+  current: ScoreFile,
+  previous: ScoreFile,
+  advisors: Advisor[] | undefined,
+  warnings: string[],
+): RunWeeklyReport {
   const { week, plan } = options;
   const ledgerPath = path.join(options.outDir, ledgerFileName);
   const ledger = loadLedger(ledgerPath);
   const last = ledger.weeks[ledger.weeks.length - 1];
   if (last !== undefined && last.week > week) {
-    throw new InputError(ledgerPath, [{ where: `$.weeks[${ledger.weeks.length - 1}].week`, message: `the ledger already holds week ${last.week}, after --week ${week}: only the latest week can be re-run` }]);
+    throw new InputError(ledgerPath, [
+      {
+        where: `$.weeks[${ledger.weeks.length - 1}].week`,
+        message: `the ledger already holds week ${last.week}, after --week ${week}: only the latest week can be re-run`,
+      },
+    ]);
   }
   const window = options.force === true || last === undefined ? [] : weekWindowProblems(week, last.week, null);
   if (window.length > 0) throw new InputError("command line", window);

@@ -15,7 +15,8 @@ export const weekWindowWeeks = 8;
  * each saying how far, why it matters and how to proceed. Empty when the week
  * is inside the window (or `week` is not a date: checked elsewhere).
  *
- * @param week the run's Monday, YYYY-MM-DD; lastLedgerWeek: the ledger's latest week (null: not checked, e.g. the first run); today: YYYY-MM-DD (null: not checked).
+ * @param week the run's Monday, YYYY-MM-DD; lastLedgerWeek: the ledger's latest week (null: not checked, e.g. the first run);
+ *   today: YYYY-MM-DD (null: not checked).
  * @example
  * weekWindowProblems("2099-01-05", "2025-01-13", "2025-01-14")[0]?.message;
  * // "2099-01-05 is 3,860 weeks after the ledger's last week 2025-01-13 (more than 8): ..."
@@ -29,9 +30,15 @@ export function weekWindowProblems(week: string, lastLedgerWeek: string | null, 
   const n = (x: number): string => x.toLocaleString("en-US");
   if (lastLedgerWeek !== null) {
     const gap = weeksAfter(isoToDay(lastLedgerWeek));
-    if (gap > weekWindowWeeks) problems.push({ where: "--week", message: `${week} is ${n(gap)} weeks after the ledger's last week ${lastLedgerWeek} (more than ${weekWindowWeeks}): ${why}` });
+    if (gap > weekWindowWeeks) problems.push({
+      where: "--week",
+      message: `${week} is ${n(gap)} weeks after the ledger's last week ${lastLedgerWeek} (more than ${weekWindowWeeks}): ${why}`,
+    });
   }
   const ahead = today === null ? 0 : weeksAfter(isoToDay(today));
-  if (ahead > weekWindowWeeks) problems.push({ where: "--week", message: `${week} is ${n(ahead)} weeks after today, ${today} (more than ${weekWindowWeeks}): ${why}` });
+  if (ahead > weekWindowWeeks) problems.push({
+    where: "--week",
+    message: `${week} is ${n(ahead)} weeks after today, ${today} (more than ${weekWindowWeeks}): ${why}`,
+  });
   return problems;
 }

@@ -27,7 +27,8 @@ export interface CsvRecords {
 export function parseCsvRecords(text: string, source: string): CsvRecords {
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { delimiter: detectCsvDelimiter(text), relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as typeof records;
+    const options = { delimiter: detectCsvDelimiter(text), relax_column_count: true, skip_empty_lines: true, trim: true, info: true };
+    records = parse(text, options) as unknown as typeof records;
   } catch (err) {
     const e = err as Error & { lines?: number };
     throw new InputError(source, [{ where: e.lines === undefined ? "file" : `line ${e.lines}`, message: `not readable as CSV: ${e.message}` }]);
@@ -41,7 +42,9 @@ export function parseCsvRecords(text: string, source: string): CsvRecords {
     if (++ragged > 20) continue;
     problems.push({
       where: `line ${row.line}`,
-      message: `has ${row.cells.length} cell${row.cells.length === 1 ? "" : "s"}, the header has ${header.length}: each row needs one cell per header column (quote a value that contains the delimiter)`,
+      message:
+        `has ${row.cells.length} cell${row.cells.length === 1 ? "" : "s"}, the header has ${header.length}: ` +
+        "each row needs one cell per header column (quote a value that contains the delimiter)",
     });
   }
   if (ragged > 20) problems.push({ where: "file", message: `... and ${ragged - 20} more rows with the wrong number of cells` });

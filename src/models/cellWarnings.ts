@@ -61,7 +61,8 @@ export interface UnseenLevels {
  * rather than as no city at all. Blank and missing cells are not counted.
  *
  * @example
- * unseenCategoryLevels(pre, { city: ["A", "Paris", "Paris"] }) // [{ column: "city", rows: 2, levels: [{ level: "Paris", count: 2 }], distinct: 1, scoredAs: "A" }]
+ * unseenCategoryLevels(pre, { city: ["A", "Paris", "Paris"] });
+ * // [{ column: "city", rows: 2, levels: [{ level: "Paris", count: 2 }], distinct: 1, scoredAs: "A" }]
  */
 export function unseenCategoryLevels(pre: Preprocessor, columns: RawColumns): UnseenLevels[] {
   const out: UnseenLevels[] = [];
@@ -113,7 +114,8 @@ export function cellWarnings(pre: Preprocessor, columns: RawColumns, source: str
   for (const u of unseenCategoryLevels(pre, columns)) {
     const levels = `${u.levels.map((l) => `${l.level}: ${l.count}`).join(", ")}${u.distinct > u.levels.length ? `, ... ${u.distinct} levels in all` : ""}`;
     const as = u.scoredAs === "(other)" ? 'scored as "(other)", the column of rare levels' : `scored as the most frequent training level "${u.scoredAs}"`;
-    out.push(`${source}: column ${u.column}: ${u.rows} row${u.rows === 1 ? " holds a level" : "s hold levels"} the model was not trained with (${levels}); ${as}`);
+    const rows = `${u.rows} row${u.rows === 1 ? " holds a level" : "s hold levels"}`;
+    out.push(`${source}: column ${u.column}: ${rows} the model was not trained with (${levels}); ${as}`);
   }
   return out;
 }

@@ -54,7 +54,9 @@ function verifyManifest(dir: string, read: ReadonlyMap<string, Uint8Array>): Set
   const json = parseModelJson(bytes, manifestFileName, problems);
   if (problems.length > 0) throw new InputError(dir, problems);
   const manifest = modelManifestSchema.safeParse(json);
-  if (!manifest.success) throw new InputError(dir, manifest.error.issues.map((i) => ({ where: `${manifestFileName}: $.${i.path.join(".")}`, message: i.message })));
+  if (!manifest.success) {
+    throw new InputError(dir, manifest.error.issues.map((i) => ({ where: `${manifestFileName}: $.${i.path.join(".")}`, message: i.message })));
+  }
   const mismatched = checkModelManifest(manifest.data, read, ["metadata.json", "preprocessing.json", "calibration.json"]);
   if (mismatched.length > 0) throw new InputError(dir, mismatched);
   return new Set(Object.keys(manifest.data.files));
@@ -82,11 +84,16 @@ export async function loadPipeline(dir: string): Promise<LoadedPipeline> {
   const listed = verifyManifest(dir, read);
   const { metadata, preprocessor, calibrator, modelFiles } = parseModelFolder(dir, read);
   const unlisted = listed === null ? [] : modelKindFiles[metadata.kind].filter((name) => !listed.has(name));
-  if (unlisted.length > 0) throw new InputError(dir, unlisted.map((name) => ({ where: name, message: `not listed in ${manifestFileName}: it was not saved with this model` })));
+  if (unlisted.length > 0) {
+    throw new InputError(dir, unlisted.map((name) => ({ where: name, message: `not listed in ${manifestFileName}: it was not saved with this model` })));
+  }
   const warnings =
     listed !== null
       ? []
-      : [`${dir}: no ${manifestFileName} (saved by an older churnlab): its files cannot be checked against each other, only their shapes; train it again to add checksums`];
+      : [
+          `${dir}: no ${manifestFileName} (saved by an older churnlab): ` +
+            "its files cannot be checked against each other, only their shapes; train it again to add checksums",
+        ];
   let model: ChurnModel;
   try {
     model = metadata.kind === "gbdt" ? await loadGbdt(modelFiles) : await loadNetwork(metadata.kind, modelFiles);
@@ -96,7 +103,12 @@ export async function loadPipeline(dir: string): Promise<LoadedPipeline> {
   }
   if (model.inputs !== preprocessor.outputNames.length) {
     model.dispose();
-    throw new InputError(dir, [{ where: "preprocessing.json", message: `encodes ${preprocessor.outputNames.length} columns but the model takes ${model.inputs}` }]);
+    throw new InputError(dir, [
+      {
+        where: "preprocessing.json",
+        message: `encodes ${preprocessor.outputNames.length} columns but the model takes ${model.inputs}`,
+      },
+    ]);
   }
   return { preprocessor, model, calibrator, metadata, warnings };
 }

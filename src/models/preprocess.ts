@@ -110,7 +110,14 @@ function fitNumeric(name: string, all: Float64Array, index: ArrayLike<number>): 
 }
 
 /** A categorical input from its text on the training rows, or why it is dropped. */
-function fitCategorical(name: string, all: string[], index: ArrayLike<number>, forced: boolean, maxLevels: number, minLevelCount: number): Fitted<CategoricalInput> {
+function fitCategorical(
+  name: string,
+  all: string[],
+  index: ArrayLike<number>,
+  forced: boolean,
+  maxLevels: number,
+  minLevelCount: number,
+): Fitted<CategoricalInput> {
   const counts = new Map<string, number>();
   let missing = 0;
   for (let k = 0; k < index.length; k++) {
@@ -119,7 +126,9 @@ function fitCategorical(name: string, all: string[], index: ArrayLike<number>, f
     else counts.set(v, (counts.get(v) ?? 0) + 1);
   }
   if (counts.size === 0) return { dropped: "all values missing in training rows" };
-  if (!forced && counts.size > 0.5 * index.length && counts.size > maxLevels) return { dropped: `identifier-like text (${counts.size} distinct values in ${index.length} rows)` };
+  if (!forced && counts.size > 0.5 * index.length && counts.size > maxLevels) {
+    return { dropped: `identifier-like text (${counts.size} distinct values in ${index.length} rows)` };
+  }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const levels = ranked.filter(([, c]) => c >= minLevelCount).slice(0, maxLevels).map(([v]) => v);
   const other = levels.length < ranked.length;
@@ -252,7 +261,8 @@ function encodeNumeric(input: NumericInput, values: Float64Array, data: Float32A
     data[at] = ((missing ? input.median : v) - input.mean) / input.sd;
     if (input.missingIndicator) data[at + 1] = missing ? 1 : 0;
     if (!Number.isFinite(data[at] as number) && ++bad <= 5) {
-      problems.push({ where: `column ${input.name}, data row ${i + 1}`, message: `${v} is too far from the training values (mean ${input.mean}, sd ${input.sd}) to be scored` });
+      const message = `${v} is too far from the training values (mean ${input.mean}, sd ${input.sd}) to be scored`;
+      problems.push({ where: `column ${input.name}, data row ${i + 1}`, message });
     }
   }
   if (bad > 5) problems.push({ where: `column ${input.name}`, message: `... and ${bad - 5} more values too far from the training values` });

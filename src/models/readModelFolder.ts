@@ -4,7 +4,16 @@ import { InputError, type InputProblem } from "../io/InputError";
 import { readInputBytes } from "../io/readInputBytes";
 
 /** Every file name a churnlab model folder may hold (other files in the folder are ignored). */
-export const modelFolderFiles = ["manifest.json", "metadata.json", "preprocessing.json", "calibration.json", "model.json", "weights.bin", "xgboost.json", "xgboost.bin"] as const;
+export const modelFolderFiles = [
+  "manifest.json",
+  "metadata.json",
+  "preprocessing.json",
+  "calibration.json",
+  "model.json",
+  "weights.bin",
+  "xgboost.json",
+  "xgboost.bin",
+] as const;
 
 /** The largest model file churnlab reads: 256 MiB (a 2,000-column MLP's weights are about 0.3 MB, boosted trees a few MB). */
 export const largestModelFileBytes = 256 * 1024 * 1024;
@@ -28,7 +37,12 @@ export function readModelFolder(dir: string): Map<string, Uint8Array> {
   } catch {
     throw new InputError(dir, [{ where: "folder", message: "not found: --model names the folder churnlab train --out wrote" }]);
   }
-  if (!stat.isDirectory()) throw new InputError(dir, [{ where: "folder", message: "is a file, not a model folder: --model names the folder churnlab train --out wrote" }]);
+  if (!stat.isDirectory()) throw new InputError(dir, [
+    {
+      where: "folder",
+      message: "is a file, not a model folder: --model names the folder churnlab train --out wrote",
+    },
+  ]);
   const read = new Map<string, Uint8Array>();
   const problems: InputProblem[] = [];
   for (const name of modelFolderFiles) {
