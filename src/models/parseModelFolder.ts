@@ -177,15 +177,15 @@ function crossFileProblems(
  */
 export function parseModelFolder(dir: string, read: ReadonlyMap<string, Uint8Array>): ParsedModelFolder {
   const problems: InputProblem[] = [];
-  const metadata = parseJsonFile(read, "metadata.json", metadataSchema, problems, "not a churnlab model folder") as ModelMetadata | undefined;
+  const metadata = parseJsonFile(read, "metadata.json", metadataSchema, problems, "not a churnlab model folder") as unknown as ModelMetadata | undefined;
   if (metadata?.manifest !== undefined && !read.has(metadata.manifest)) {
     problems.push({
       where: metadata.manifest,
       message: "missing, but metadata.json says the folder was saved with it: the folder is incomplete or was tampered with",
     });
   }
-  const preprocessor = parseJsonFile(read, "preprocessing.json", preprocessingSchema, problems, "every model folder has it") as Preprocessor | undefined;
-  const calibrator = parseJsonFile(read, "calibration.json", calibrationSchema, problems, "every model folder has it") as Calibrator | undefined;
+  const preprocessor = parseJsonFile(read, "preprocessing.json", preprocessingSchema, problems, "every model folder has it") as unknown as Preprocessor | undefined;
+  const calibrator = parseJsonFile(read, "calibration.json", calibrationSchema, problems, "every model folder has it") as unknown as Calibrator | undefined;
   if (metadata === undefined || preprocessor === undefined || calibrator === undefined) throw new InputError(dir, problems);
   const needs = `a ${metadata.kind} model needs it`;
   const network = metadata.kind === "gbdt" ? undefined : parseJsonFile(read, "model.json", networkJsonSchema, problems, needs);
