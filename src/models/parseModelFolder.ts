@@ -3,7 +3,7 @@ import { InputError, type InputProblem } from "../io/InputError";
 import { parseJsonBytes } from "../io/readJson";
 import type { Calibrator } from "./calibration";
 import type { ModelMetadata } from "./ChurnPipeline";
-import type { ModelFiles } from "./ChurnModel";
+import type { ModelFiles, ModelKind } from "./ChurnModel";
 import { preprocessorLayout, type Preprocessor } from "./preprocess";
 
 const kindSchema = z.enum(["logistic", "mlp", "gbdt"]);
@@ -68,7 +68,11 @@ export interface ParsedModelFolder {
 }
 
 /** The files each model kind needs besides metadata.json, preprocessing.json and calibration.json. */
-export const modelKindFiles = { logistic: ["model.json", "weights.bin"], mlp: ["model.json", "weights.bin"], gbdt: ["xgboost.json", "xgboost.bin"] } as const;
+export const modelKindFiles: Readonly<Record<ModelKind, readonly string[]>> = {
+  logistic: ["model.json", "weights.bin"],
+  mlp: ["model.json", "weights.bin"],
+  gbdt: ["xgboost.json", "xgboost.bin"],
+};
 
 function jsonPath(path: readonly PropertyKey[]): string {
   return `$${path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`;
