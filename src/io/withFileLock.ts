@@ -39,7 +39,7 @@ function readHolder(lockPath: string): LockHolder | null | "gone" {
   }
   try {
     const h = JSON.parse(text) as LockHolder;
-    return Number.isInteger(h.pid) && typeof h.host === "string" ? h : null;
+    return Number.isInteger(h.pid) && h.pid > 0 && typeof h.host === "string" ? h : null;
   } catch {
     return null;
   }
