@@ -37,6 +37,7 @@ export {
   type TruthRiskTable,
 } from "./schemas";
 export { readCsvText } from "./readCsvText";
+export { parseCsvRecords, type CsvRecords } from "./parseCsvRecords";
 export { detectCsvDelimiter } from "./detectCsvDelimiter";
 export { loadTable, describeDropped, type LoadOptions, type LoadResult, type DroppedRow } from "./loadTable";
 export {

@@ -21,3 +21,4 @@ export {
 export { readInputBytes, maxInputBytes, defaultMaxInputBytes, type ReadInputOptions } from "./readInputBytes";
 export { readJsonFile, parseJsonBytes, parseJsonText, firstInvalidUtf8, defaultMaxJsonDepth, type JsonReadOptions } from "./readJson";
 export { jsonStructureProblems, lineAndColumn } from "./jsonStructure";
+export { withFileLock, type FileLockOptions, type LockHolder } from "./withFileLock";

@@ -215,8 +215,8 @@ function crossFieldProblems(raw: unknown): InputProblem[] {
 export function parsePlan(json: unknown, source: string): Plan {
   const result = planSchema.safeParse(json, { reportInput: true });
   const problems: InputProblem[] = [];
-  if (!result.success) for (const issue of result.error.issues) problems.push(...issueToProblem(issue));
-  problems.push(...crossFieldProblems(json));
+  if (!result.success) for (const issue of result.error.issues) for (const p of issueToProblem(issue)) problems.push(p);
+  for (const p of crossFieldProblems(json)) problems.push(p);
   if (problems.length > 0 || !result.success) {
     throw new InputError(source, problems.length > 0 ? problems : [{ where: "$", message: "not a valid plan" }]);
   }

@@ -225,7 +225,7 @@ function tiersPanel(inputs: CeoPageInputs, lang: Lang): string {
 function timingPanel(inputs: CeoPageInputs, lang: Lang): string {
   const { timing } = inputs.plan;
   const [from, to] = timing.bestWindowDays;
-  const top = Math.max(...timing.abTest.map((p) => p.saveRate), 1e-9);
+  const top = timing.abTest.reduce((m, p) => Math.max(m, p.saveRate), 1e-9);
   const rows = [...timing.abTest]
     .sort((a, b) => a.delayDays - b.delayDays)
     .map((p) => {

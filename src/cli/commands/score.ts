@@ -7,7 +7,7 @@ import { seedPlanFile } from "../../plan/seedPlanFile";
 import { checkIds } from "../../models/parseTarget";
 import { loadPipeline } from "../../models/persistence";
 import { readTabularCsv } from "../../models/readTabularCsv";
-import { unparsedNumericCells } from "../../models/preprocess";
+import { cellWarnings } from "../../models/cellWarnings";
 import { scoreWithPipeline } from "../../models/ChurnPipeline";
 import { riskTiers } from "../../models/metrics/tierConfusion";
 
@@ -31,10 +31,14 @@ function csvCell(text: string): string {
  * probability thresholds; default data/plans/seed-plan.json). The id column
  * is the model's (or --id); without one, ids are data row numbers. A table
  * lacking a column the model was trained with exits 2 naming each column.
- * Text in a numeric column ("abc" for an age) is scored as missing, with a
- * warning on stderr naming the column and rows. `--plan` may be an uncertain
- * plan (its base values are used). An --out that is an input (`--csv`, a file
- * in `--model`, `--plan`) or cannot be written is refused before scoring (exit 2).
+ * Text in a numeric column ("abc" for an age) is scored as missing, and a
+ * category level the model was not trained with as "(other)" (or, without
+ * that column, the most frequent training level), each with a warning on
+ * stderr naming the column, the rows or levels and the count. A number too
+ * large for the model ("1e400") exits 2 naming the column and data row.
+ * `--plan` may be an uncertain plan (its base values are used). An --out
+ * that is an input (`--csv`, a file in `--model`, `--plan`) or cannot be
+ * written is refused before scoring (exit 2).
  *
  * @example
  * // churnlab score --model models/telco --csv telco.csv --out scores.csv
@@ -55,6 +59,7 @@ export function scoreCommand(): Command {
         const tiers = [...plan.tiers].sort((a, b) => b.probabilityMin - a.probabilityMin);
         const thresholds = tiers.map((t) => t.probabilityMin).filter((t) => t > 0).sort((a, b) => a - b);
         const pipeline = await loadPipeline(flags.model);
+        for (const w of pipeline.warnings) process.stderr.write(`warning: ${w}\n`);
         try {
           const table = readTabularCsv(flags.csv);
           const idColumn = flags.id ?? pipeline.metadata.idColumn ?? undefined;
@@ -62,9 +67,7 @@ export function scoreCommand(): Command {
           const ids = idColumn === undefined ? Array.from({ length: table.rows }, (_, i) => String(i + 1)) : (table.columns[idColumn] as string[]);
           if (idColumn !== undefined) checkIds(ids, flags.csv, idColumn);
           const probabilities = scoreWithPipeline(pipeline, table.columns, flags.csv);
-          for (const u of unparsedNumericCells(pipeline.preprocessor, table.columns)) {
-            process.stderr.write(`warning: ${flags.csv}: column ${u.column}: ${u.count} value${u.count === 1 ? " is" : "s are"} not a number (data row ${u.rows.map((r, k) => `${r}: "${u.examples[k]}"`).join(", ")}${u.count > u.rows.length ? ", ..." : ""}); scored as missing (the training median)\n`);
-          }
+          for (const w of cellWarnings(pipeline.preprocessor, table.columns, flags.csv, "score")) process.stderr.write(`warning: ${w}\n`);
           const tierOf = riskTiers(probabilities, thresholds);
           const lines = [`${csvCell(idColumn ?? "row")},probability,tier`];
           const counts: Record<string, number> = Object.fromEntries(tiers.map((t) => [t.id, 0]));

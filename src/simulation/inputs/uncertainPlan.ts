@@ -136,7 +136,7 @@ function substitute(value: unknown, path: Array<string | number>, names: string[
     }
     const parsed = distributionSchema.safeParse(value);
     if (!parsed.success) {
-      problems.push(...zodProblems(parsed.error, path));
+      for (const p of zodProblems(parsed.error, path)) problems.push(p);
       return 0;
     }
     const compiled = compileDistribution(parsed.data);
@@ -178,7 +178,7 @@ export function parseUncertainPlan(json: unknown, source: string): UncertainPlan
   try {
     base = parsePlan(planPart, source);
   } catch (err) {
-    if (err instanceof InputError) problems.push(...err.problems);
+    if (err instanceof InputError) for (const p of err.problems) problems.push(p);
     else throw err;
   }
   // Every value a distribution can take must make a valid plan too: check its lowest and highest values.
@@ -200,17 +200,17 @@ export function parseUncertainPlan(json: unknown, source: string): UncertainPlan
   }
 
   const sim = simulationSchema.safeParse(simulation ?? {});
-  if (!sim.success) problems.push(...zodProblems(sim.error, ["simulation"]));
+  if (!sim.success) for (const p of zodProblems(sim.error, ["simulation"])) problems.push(p);
   const entries: Array<z.infer<typeof correlationSchema> | undefined> = [];
   if (correlations !== undefined && !Array.isArray(correlations)) problems.push({ where: "$.correlations", message: "must be an array of {a, b, rankCorrelation}" });
   const correlationList: unknown[] = Array.isArray(correlations) ? correlations : [];
   correlationList.forEach((entry: unknown, i: number) => {
       const r = correlationSchema.safeParse(entry);
-      if (!r.success) problems.push(...zodProblems(r.error, ["correlations", i]));
+      if (!r.success) for (const p of zodProblems(r.error, ["correlations", i])) problems.push(p);
       entries.push(r.success ? r.data : undefined);
     });
   const samp = samplingSchema.safeParse(sampling ?? { method: "random" });
-  if (!samp.success) problems.push(...zodProblems(samp.error, ["sampling"]));
+  if (!samp.success) for (const p of zodProblems(samp.error, ["sampling"])) problems.push(p);
 
   const pairs: InputCorrelation[] = [];
   {
