@@ -74,10 +74,9 @@ export interface StageWeeks {
 
 /**
  * Which flags a channel serves first when it cannot serve them all:
- * - "value-first": the highest expected net value of a contact first (the
- *   cohort's chance of churning after the contact × the save probability at
- *   its delay × the value of a save − the contact's cost, from
- *   `contactPriority`), and no contact whose expected value is below its cost;
+ * - "value-first": the highest expected saves per contact first (the chance
+ *   that a customer flagged that many weeks ago churns within the protection
+ *   × the save probability at that delay, from `contactPriority`);
  * - "oldest-first": first flagged, first served (FIFO);
  * - "newest-first": freshest flags first (their contact saves most).
  */
@@ -116,9 +115,10 @@ export interface RolloutScenario {
   minContactDelayDays: number;
   queueRule: QueueRule;
   /**
-   * Expected net value (yuan) of contacting a tier-k customer flagged a weeks
-   * ago: entry k · A + a (a = 0 .. A − 1). Used by "value-first" (serve the
-   * highest first, skip values <= 0); may be empty for the other rules.
+   * Expected saves per contact for a tier-k customer flagged a weeks ago:
+   * entry k · A + a (a = 0 .. A − 1). Used by "value-first" (serve the
+   * highest first; ages at 0 are not served); may be empty (then as
+   * newest-first).
    */
   contactPriority: number[];
   /** Flags older than this many days are dropped from the queue unserved (default 30, the plan's horizon and its last A/B delay); at least minContactDelayDays. */

@@ -6,3 +6,4 @@ export { buildProgrammeModel, programmeCalibration, serviceOrder, type Programme
 export { programmeModelFor } from "./programmeModelFor";
 export { blendBasis, cornersAt, economicsFor, evaluateProgrammeModel, type EvaluationValues, type ProgrammeEvaluation } from "./programmeEvaluation";
 export { compileProgrammeKernel } from "./programmeKernel";
+export { programmeSummary, type ProgrammeSummary } from "./programmeSummary";

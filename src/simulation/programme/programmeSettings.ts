@@ -106,7 +106,7 @@ export function programmeSettingsFor(plan: Plan, input: ProgrammeSettingsInput &
     { path: "$.simulation.protectionWeeks", value: protectionWeeks, source: src("protectionWeeks", "the plan values a save over its first year: a save keeps the customer 52 weeks") },
     { path: "$.simulation.cooldownWeeks", value: settings.cooldownWeeks, source: src("cooldownWeeks", "one contact per customer while a save protects them (the plan budgets each tier's customers once a year)") },
     { path: "$.simulation.saveCorrelation", value: settings.saveCorrelation, source: src("saveCorrelation", "independent outcomes per contact") },
-    { path: "$.simulation.queueRule", value: settings.queueRule, source: src("queueRule", "highest expected value first, never a contact worth less than its cost") },
+    { path: "$.simulation.queueRule", value: settings.queueRule, source: src("queueRule", "highest expected saves per contact first: the flag's chance to churn within the protection × the save probability at its delay") },
     { path: "$.simulation.minContactDelayDays", value: settings.minContactDelayDays, source: src("minContactDelayDays", "contact as soon as capacity allows (the plan's best window starts at 7 days)") },
     { path: "$.simulation.maxWaitDays", value: settings.maxWaitDays, source: src("maxWaitDays", `the plan's prediction horizon (${plan.predictionHorizonDays} days) and its last A/B delay`) },
     { path: "$.simulation.horizonYears", value: settings.horizonYears, source: src("horizonYears", "3-year NPV; after year 1 the programme runs at its last stage's scope") },
