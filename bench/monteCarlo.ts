@@ -6,10 +6,10 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { availableParallelism, loadavg } from "node:os";
-import { loadUncertainPlan } from "../src/simulation/uncertainPlan";
-import { runMonteCarlo } from "../src/simulation/monteCarlo";
-import { terminateWorkerPool } from "../src/simulation/workerPool";
-import { workerScript } from "../src/simulation/workerBundle";
+import { loadUncertainPlan } from "../src/simulation/inputs/uncertainPlan";
+import { runMonteCarlo } from "../src/simulation/montecarlo/monteCarlo";
+import { terminateWorkerPool } from "../src/simulation/workers/workerPool";
+import { workerScript } from "../src/simulation/workers/workerBundle";
 
 /** Options of {@link benchMonteCarlo}. */
 export interface BenchMonteCarloOptions {
@@ -119,8 +119,8 @@ export async function benchMonteCarlo(options: BenchMonteCarloOptions = {}): Pro
   let peakMemoryMb: number | null = null;
   let peakSeconds: number | null = null;
   if (peakTrials > 0) {
-    const script = `const { loadUncertainPlan } = require(${JSON.stringify(join(root, "src/simulation/uncertainPlan.ts"))});
-const { runMonteCarlo } = require(${JSON.stringify(join(root, "src/simulation/monteCarlo.ts"))});
+    const script = `const { loadUncertainPlan } = require(${JSON.stringify(join(root, "src/simulation/inputs/uncertainPlan.ts"))});
+const { runMonteCarlo } = require(${JSON.stringify(join(root, "src/simulation/montecarlo/monteCarlo.ts"))});
 const t0 = Date.now();
 runMonteCarlo(loadUncertainPlan(${JSON.stringify(planFile)}), { trials: ${peakTrials}, seed: ${seed}, keepSamples: false }).then(() => {
   process.stdout.write(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, seconds: (Date.now() - t0) / 1000 }));

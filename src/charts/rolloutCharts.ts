@@ -1,6 +1,6 @@
-import type { DecisionPoint, StaffingCurve } from "../simulation/rolloutDecisions";
-import type { RolloutResult } from "../simulation/rolloutSimulation";
-import type { GateSummary, MonthPercentiles, Spread } from "../simulation/rolloutSummary";
+import type { DecisionPoint, StaffingCurve } from "../simulation/rollout/rolloutDecisions";
+import type { RolloutResult } from "../simulation/rollout/rolloutSimulation";
+import type { GateSummary, MonthPercentiles, Spread } from "../simulation/rollout/rolloutSummary";
 import { barChart } from "./barChart";
 import type { Figure } from "./Figure";
 import { formatPercent, tickFormats, yuanToWan } from "./format";

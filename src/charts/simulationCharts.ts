@@ -2,8 +2,8 @@ import type { Figure } from "./Figure";
 import { baseLayout, palette, semanticColors } from "./theme";
 import { histogram } from "./histogram";
 import { labels, t, type Lang } from "./labels";
-import type { ConvergenceTrace, OutputSummary } from "../simulation/summaries";
-import type { SpiderLine, TornadoBar } from "../simulation/sensitivity";
+import type { ConvergenceTrace, OutputSummary } from "../simulation/stats/summaries";
+import type { SpiderLine, TornadoBar } from "../simulation/montecarlo/sensitivity";
 
 /**
  * Display name of an uncertain input: its `simulation.input.<name>` label when

@@ -11,6 +11,7 @@ import { weeklyCommand } from "./commands/weekly";
 import { simulateCommand } from "./commands/simulate";
 import { sensitivityCommand } from "./commands/sensitivity";
 import { rolloutCommand } from "./commands/rollout";
+import { bridgeCommand } from "./commands/bridge";
 import { chartCommand } from "./commands/chart";
 import { reportCommand } from "./commands/report";
 
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
     simulateCommand,
     sensitivityCommand,
     rolloutCommand,
+    bridgeCommand,
     chartCommand,
     reportCommand,
   ];

@@ -1,24 +1,29 @@
 import type { Finding } from "../plan/Finding";
 import type { PlanFigures } from "../plan/PlanFigures";
 import type { Plan } from "../plan/schema";
-import type { MonteCarloResult } from "../simulation/monteCarlo";
-import type { RolloutResult } from "../simulation/rolloutSimulation";
-import type { TornadoBar } from "../simulation/sensitivity";
-import type { BenefitModel, CostView } from "../simulation/uncertainPlan";
+import type { MonteCarloResult } from "../simulation/montecarlo/monteCarlo";
+import type { RolloutResult } from "../simulation/rollout/rolloutSimulation";
+import type { TornadoBar } from "../simulation/montecarlo/sensitivity";
+import type { BenefitModel, CostView } from "../simulation/inputs/uncertainPlan";
+import type { RoiBridge } from "../simulation/bridge";
+import type { Recommendation } from "../simulation/recommendation";
+import type { AssumptionSource } from "../simulation/programme/programmeSettings";
 import type { PlanFileInfo } from "./planFileInfo";
 import type { StageGate } from "./stageGates";
 
-/** The Monte Carlo figures the CEO page shows: summaries, probabilities and the ROI sample for its histogram. */
-export type CeoMonteCarlo = Pick<MonteCarloResult, "roi" | "paybackMonths" | "netBenefit" | "probLoss" | "probRoiAbove200" | "probPaybackOver12"> & {
-  /** Per-trial ROI (fraction, 3.59 is 359%), in trial order; drawn as the page's histogram. */
+/** The programme model's Monte Carlo figures the CEO page shows (the bridge's last variant): summaries, probabilities and the samples for its histogram. */
+export type CeoMonteCarlo = Pick<MonteCarloResult, "roi" | "cashRoi" | "npv" | "npvYears" | "discountRate" | "paybackMonths" | "netBenefit" | "probLoss" | "probRoiAbove200" | "probPaybackOver12" | "probNpvNegative"> & {
+  /** Per-trial first-year lifetime-value ROI (fraction, 3.59 is 359%), in trial order. */
   roiSamples: ArrayLike<number>;
+  /** Per-trial first-year cash ROI, in trial order; drawn as the page's histogram. */
+  cashRoiSamples: ArrayLike<number>;
 };
 
 /**
  * The customer-level rollout simulation's figures the page shows
  * (`runRollout` in src/simulation), run as a scale model of the plan.
  */
-export type CeoRollout = Pick<RolloutResult, "seed" | "trials" | "customers" | "roi" | "retainedCustomers" | "probPaybackWithinRun" | "gates"> & {
+export type CeoRollout = Pick<RolloutResult, "seed" | "trials" | "customers" | "roi" | "cashRoi" | "estimates" | "retainedCustomers" | "probPaybackWithinRun" | "gates"> & {
   /** The plan's customers / the simulated customers (10 for 20,000 of 200,000): multiply counts by it for the plan's scale. */
   scale: number;
 };
@@ -29,9 +34,9 @@ export interface CeoRunInfo {
   seed: number;
   /** Number of Monte Carlo trials. */
   trials: number;
-  /** Benefit model simulated ("as-stated": churn target; "bottom-up": tier saves). */
+  /** Benefit model simulated (the page uses the programme model). */
   model: BenefitModel;
-  /** Cost lines simulated: "stated" as written, or "recomputed" (the audit's corrected tier costs). */
+  /** Cost lines of the bridge's top-down steps: "recomputed" (the audit's corrected tier costs). */
   costs: CostView;
   /** churnlab version (package.json). */
   version: string;
@@ -67,5 +72,13 @@ export interface CeoPageInputs {
   rollout: CeoRollout | null;
   /** The three stage gates with their pass probabilities ({@link stageGates}). */
   gates: readonly StageGate[];
+  /** The ROI bridge from the stated ROI to the programme's first-year cash ROI (same seed and trials as the Monte Carlo). */
+  bridge: RoiBridge;
+  /** The headline: the end of the bridge (first-year cash ROI) with its standard error. */
+  headlineRoi: { value: number; se: number };
+  /** The decision, by rule, with its probability, reasons and pivots. */
+  recommendation: Recommendation;
+  /** Where the programme's own assumptions come from (margin, AUC, capacity...). */
+  assumptions: readonly AssumptionSource[];
   run: CeoRunInfo;
 }

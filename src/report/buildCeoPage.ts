@@ -263,7 +263,7 @@ function footer(inputs: CeoPageInputs, lang: Lang): string {
   const run = t("report.footer.run", lang, {
     seed: r.seed,
     trials: formatNumber(r.trials),
-    model: t(r.model === "bottom-up" ? "report.model.bottom-up" : "report.model.as-stated", lang),
+    model: t(r.model === "programme" ? "report.model.bottom-up" : "report.model.as-stated", lang),
     costs: t(r.costs === "recomputed" ? "report.costs.recomputed" : "report.costs.stated", lang),
     version: r.version,
     date,

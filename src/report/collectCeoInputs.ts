@@ -1,28 +1,25 @@
 import { auditPlan } from "../plan/audit";
 import { asStated } from "../plan/asStated";
 import { recomputed } from "../plan/recomputed";
-import { runMonteCarlo, type MonteCarloOptions } from "../simulation/monteCarlo";
-import { tornado, type SensitivityOptions } from "../simulation/sensitivity";
-import { parseUncertainPlan, type BenefitModel, type CostView } from "../simulation/uncertainPlan";
-import type { CeoPageInputs } from "./CeoPageInputs";
+import { roiBridgeWithRun } from "../simulation/bridge";
+import { recommend } from "../simulation/recommendation";
+import { rolloutGateProblems } from "../simulation/rollout/rolloutGateProblems";
+import { runRollout, type RolloutOptions } from "../simulation/rollout/rolloutSimulation";
+import { tornado } from "../simulation/montecarlo/sensitivity";
+import { parseUncertainPlan, type UncertainPlan } from "../simulation/inputs/uncertainPlan";
+import type { CeoPageInputs, CeoRollout } from "./CeoPageInputs";
 import { planFileInfo } from "./planFileInfo";
+import { probabilityAbove } from "./probabilityAbove";
 import { readInputBytes } from "../io/readInputBytes";
 import { parseJsonBytes } from "../io/readJson";
 import { stageGates } from "./stageGates";
-import { runRollout, type RolloutOptions } from "../simulation/rolloutSimulation";
-import { rolloutGateProblems } from "../simulation/rolloutGateProblems";
-import type { CeoRollout } from "./CeoPageInputs";
 
 /** Options of {@link collectCeoInputs}. */
 export interface CeoRunOptions {
-  /** Monte Carlo trials, integer >= 1 (default 100,000). */
+  /** Monte Carlo trials of every bridge variant, integer >= 1 (default 20,000). */
   trials?: number;
   /** Master seed, integer (default 1). */
   seed?: number;
-  /** Cost lines simulated (default "recomputed": the audit's corrected tier costs; "stated" as the plan writes them). */
-  costs?: CostView;
-  /** Benefit model (default the plan file's `simulation.model`, else "as-stated"). */
-  model?: BenefitModel;
   /** Worker threads of the Monte Carlo engine (default: the engine's choice; the result does not depend on it). */
   workers?: number;
   /** Generation time printed in the footer (default now). */
@@ -38,27 +35,51 @@ export interface CeoRunOptions {
   rollout?: false | { trials?: number; customers?: number; workers?: number };
 }
 
-/** Default size of the CEO page's rollout simulation: 24 draws of a 20,000-customer scale model (about 10 s on one core). */
+/** Default size of the CEO page's rollout simulation: 24 draws of a 20,000-customer scale model. */
 export const defaultCeoRollout = { trials: 24, customers: 20_000 } as const;
 
-/** Default Monte Carlo trials of the CEO page: P(ROI > 200%) to ±0.3 points (2 standard errors at p = 0.5). */
-export const defaultCeoTrials = 100_000;
+/** Default Monte Carlo trials of the CEO page (each of the bridge's variants): the headline to ±0.1 ROI points. */
+export const defaultCeoTrials = 20_000;
+
+/** The customer-level rollout behind the gates, or null when skipped. */
+async function ceoRollout(uncertain: UncertainPlan, seed: number, options: CeoRunOptions): Promise<CeoRollout | null> {
+  const plan = uncertain.base;
+  if (options.rollout === false || rolloutGateProblems(plan).length > 0) return null;
+  const r = options.rollout ?? {};
+  const customers = Math.min(r.customers ?? defaultCeoRollout.customers, plan.customers);
+  const rolloutOptions: RolloutOptions = { trials: r.trials ?? defaultCeoRollout.trials, seed, customers };
+  if (r.workers !== undefined) rolloutOptions.workers = r.workers;
+  const result = await runRollout(uncertain, rolloutOptions);
+  return {
+    seed: result.seed,
+    trials: result.trials,
+    customers: result.customers,
+    scale: plan.customers / result.customers,
+    roi: result.roi,
+    cashRoi: result.cashRoi,
+    estimates: result.estimates,
+    retainedCustomers: result.retainedCustomers,
+    probPaybackWithinRun: result.probPaybackWithinRun,
+    gates: result.gates,
+  };
+}
 
 /**
  * Computes everything the CEO page shows from a plan file: the plan (an
  * uncertain plan file's base plan; a plain plan is an uncertain plan with no
- * distributions), both deterministic views, the audit, a Monte Carlo run
- * (`runMonteCarlo`), the ROI tornado (`tornado`) and the stage gates
- * ({@link stageGates}) from the customer-level rollout simulation
- * (`runRollout`, a scale model of the plan), plus the run's traceability (seed, trials, model,
- * cost view, the file's SHA-256, churnlab version, date).
+ * distributions), both deterministic views, the audit, the ROI bridge with
+ * the programme model's Monte Carlo (its last variant: `roiBridgeWithRun`),
+ * the programme's ROI tornado, the stage gates from the customer-level
+ * rollout (`runRollout`, a scale model of the plan), the recommendation by
+ * rule (`recommend`), plus the run's traceability (seed, trials, the file's
+ * SHA-256, churnlab version, date). Every headline figure comes from one of
+ * these runs: the headline ROI is the bridge's end.
  *
  * @param planFile path of a plan or uncertain-plan JSON file
- * @param options trials, seed, cost view, model, workers, date, rollout size
  * @throws InputError(planFile, problems) when the file cannot be read or is not a valid (uncertain) plan
  * @throws RangeError when trials, seed or workers are out of range
  * @example
- * (await collectCeoInputs("data/plans/seed-plan-uncertain.json", { trials: 20000, seed: 1 })).recomputed.roi // 2.159339263024142
+ * (await collectCeoInputs("data/plans/seed-plan-uncertain.json", { trials: 20000, seed: 1 })).headlineRoi.value // the bridge's end
  */
 export async function collectCeoInputs(planFile: string, options: CeoRunOptions = {}): Promise<CeoPageInputs> {
   const trials = options.trials ?? defaultCeoTrials;
@@ -70,33 +91,22 @@ export async function collectCeoInputs(planFile: string, options: CeoRunOptions 
   const file = planFileInfo(planFile, bytes);
   const uncertain = parseUncertainPlan(parseJsonBytes(bytes, planFile), planFile);
   const plan = uncertain.base;
-  const costs = options.costs ?? "recomputed";
-  const model = options.model ?? uncertain.assumptions.model;
-  const mcOptions: MonteCarloOptions = { trials, seed, costs, model, keepSamples: true };
-  if (options.workers !== undefined) mcOptions.workers = options.workers;
-  const mc = await runMonteCarlo(uncertain, mcOptions);
-  const sensitivity: SensitivityOptions = { costs, model };
-  const drivers = tornado(uncertain, sensitivity);
+  const { bridge, run: mc } = await roiBridgeWithRun(uncertain, { trials, seed, ...(options.workers !== undefined ? { workers: options.workers } : {}) });
+  const drivers = tornado(uncertain, { model: "programme" });
+  const rollout = await ceoRollout(uncertain, seed, options);
   const roiSamples = mc.samples?.roi ?? new Float32Array(0);
-  let rollout: CeoRollout | null = null;
-  // The rollout's gates need success criteria (the simulation applies a stage's own or an earlier stage's).
-  if (options.rollout !== false && rolloutGateProblems(plan).length === 0) {
-    const r = options.rollout ?? {};
-    const customers = Math.min(r.customers ?? defaultCeoRollout.customers, plan.customers);
-    const rolloutOptions: RolloutOptions = { trials: r.trials ?? defaultCeoRollout.trials, seed, customers };
-    if (r.workers !== undefined) rolloutOptions.workers = r.workers;
-    const result = await runRollout(uncertain, rolloutOptions);
-    rollout = {
-      seed: result.seed,
-      trials: result.trials,
-      customers: result.customers,
-      scale: plan.customers / result.customers,
-      roi: result.roi,
-      retainedCustomers: result.retainedCustomers,
-      probPaybackWithinRun: result.probPaybackWithinRun,
-      gates: result.gates,
-    };
-  }
+  const gates = stageGates(plan, { probRoiAbove200: mc.probRoiAbove200, roiSamples }, rollout?.gates ?? []);
+  const mvp = rollout?.gates[0];
+  const roiLine = gates.flatMap((g) => g.criteria).find((c) => c.kind === "roi")?.min ?? 2;
+  const recommendation = recommend({
+    mvpGate: mvp === undefined ? undefined : { probGo: mvp.probGo.value, probStop: mvp.probStop.value },
+    probRoiAboveLine: roiLine === 2 ? mc.probRoiAbove200.value : probabilityAbove(roiSamples, roiLine).value,
+    roiLine,
+    probNpvPositive: 1 - mc.probNpvNegative.value,
+    npvYears: mc.npvYears,
+    cashRoi: { value: bridge.end.roi, se: bridge.end.se },
+    drivers: drivers.bars,
+  });
   return {
     plan,
     planFile: file,
@@ -105,21 +115,31 @@ export async function collectCeoInputs(planFile: string, options: CeoRunOptions 
     findings: auditPlan(plan),
     monteCarlo: {
       roi: mc.roi,
+      cashRoi: mc.cashRoi,
+      npv: mc.npv,
+      npvYears: mc.npvYears,
+      discountRate: mc.discountRate,
       paybackMonths: mc.paybackMonths,
       netBenefit: mc.netBenefit,
       probLoss: mc.probLoss,
       probRoiAbove200: mc.probRoiAbove200,
       probPaybackOver12: mc.probPaybackOver12,
+      probNpvNegative: mc.probNpvNegative,
       roiSamples,
+      cashRoiSamples: mc.samples?.cashRoi ?? new Float32Array(0),
     },
     drivers,
     rollout,
-    gates: stageGates(plan, { probRoiAbove200: mc.probRoiAbove200, roiSamples }, rollout?.gates ?? []),
+    gates,
+    bridge,
+    headlineRoi: { value: bridge.end.roi, se: bridge.end.se },
+    recommendation,
+    assumptions: uncertain.assumptions.programmeSources,
     run: {
       seed,
       trials,
-      model,
-      costs,
+      model: "programme",
+      costs: "recomputed",
       version: churnlabVersion(),
       generatedAt: (options.now ?? new Date()).toISOString(),
       uncertainInputs: uncertain.inputs.filter((x) => x.distribution.dist !== "fixed").length,

@@ -1,4 +1,4 @@
-import { probabilityEstimate, type ProbabilityEstimate } from "../simulation/summaries";
+import { probabilityEstimate, type ProbabilityEstimate } from "../simulation/stats/summaries";
 
 /**
  * The share of a simulated sample strictly above a bar, with its binomial

@@ -1,6 +1,6 @@
 import type { Plan } from "../plan/schema";
-import type { GateSummary } from "../simulation/rolloutSummary";
-import type { ProbabilityEstimate } from "../simulation/summaries";
+import type { GateSummary } from "../simulation/rollout/rolloutSummary";
+import type { ProbabilityEstimate } from "../simulation/stats/summaries";
 import { probabilityAbove } from "./probabilityAbove";
 
 /** One criterion of a stage gate: the measured value must exceed `min`. */

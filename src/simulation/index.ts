@@ -1,7 +1,7 @@
 // The simulation domain: uncertain plans, the Monte Carlo ROI engine (worker
 // threads, block-seeded streams), sensitivity, break-even and value of
 // information. (The customer-level rollout simulation lives here too.)
-export { distributionSchema, distributionKinds, compileDistribution, type Distribution, type CompiledDistribution } from "./distributions";
+export { distributionSchema, distributionKinds, compileDistribution, type Distribution, type CompiledDistribution } from "./inputs/distributions";
 export {
   parseUncertainPlan,
   loadUncertainPlan,
@@ -13,13 +13,13 @@ export {
   type BenefitModel,
   type CostView,
   type SamplingMethod,
-} from "./uncertainPlan";
-export { cholesky, rankToPearson, spearman, ranks } from "./correlation";
-export { compilePlanKernel, kernelOutputs, OUT, type PlanKernel, type KernelOutput } from "./planKernel";
-export { DEFAULT_BLOCK_SIZE, createBlockContext, runBlock, blockBuffers, drawBlockUniforms, uniformsToValues, resolveAssumptions, type BlockContext, type BlockScratch, type BlockResult, type BlockOptions, type DesignOptions } from "./blockRunner";
-export { kthOfSortedBlocks } from "./sortedBlocks";
-export { radixSortFloat32 } from "./radixSort";
-export { runMonteCarlo, defaultWorkers, type MonteCarloOptions, type MonteCarloResult, type MonteCarloSamples } from "./monteCarlo";
+} from "./inputs/uncertainPlan";
+export { cholesky, rankToPearson, spearman, ranks } from "./inputs/correlation";
+export { compilePlanKernel, kernelOutputs, OUT, type PlanKernel, type KernelOutput } from "./montecarlo/planKernel";
+export { DEFAULT_BLOCK_SIZE, createBlockContext, runBlock, blockBuffers, drawBlockUniforms, uniformsToValues, resolveAssumptions, type BlockContext, type BlockScratch, type BlockResult, type BlockOptions, type DesignOptions } from "./montecarlo/blockRunner";
+export { kthOfSortedBlocks } from "./stats/sortedBlocks";
+export { radixSortFloat32 } from "./stats/radixSort";
+export { runMonteCarlo, defaultWorkers, type MonteCarloOptions, type MonteCarloResult, type MonteCarloSamples } from "./montecarlo/monteCarlo";
 export {
   sortedQuantile,
   quantileStandardError,
@@ -32,8 +32,8 @@ export {
   type SummaryErrors,
   type ProbabilityEstimate,
   type ConvergenceTrace,
-} from "./summaries";
-export { sobolIndices, ishigami, type SobolOptions, type SobolResult } from "./sobol";
+} from "./stats/summaries";
+export { sobolIndices, ishigami, type SobolOptions, type SobolResult } from "./montecarlo/sobol";
 export {
   planEvaluator,
   tornado,
@@ -52,13 +52,13 @@ export {
   type ValueOfInformation,
   type SensitivityOptions,
   type SensitivityReport,
-} from "./sensitivity";
-export { simulationJson, type SimulationJson } from "./simulationJson";
+} from "./montecarlo/sensitivity";
+export { simulationJson, type SimulationJson } from "./montecarlo/simulationJson";
 // Customer-level rollout simulation (issue 7): weekly kernel on typed arrays,
 // calibration, stage gates, the study driver and the decision studies.
-export { defaultRolloutDynamics, monthOfWeek, monthsOf, type RolloutDynamics, type RolloutScenario, type StageWeeks } from "./rolloutScenario";
-export { runRolloutKernel, DELAY_BINS, NEVER, type RolloutRun } from "./rolloutKernel";
-export { calibrateRollout, interceptForChurn, noiseForAuc, thresholdsForNoise, calibrationSnapshotWeeks, type RolloutCalibration, type CalibrationOptions } from "./rolloutCalibration";
+export { defaultRolloutDynamics, monthOfWeek, monthsOf, type RolloutDynamics, type RolloutScenario, type StageWeeks } from "./population/rolloutScenario";
+export { runRolloutKernel, DELAY_BINS, NEVER, type RolloutRun } from "./population/rolloutKernel";
+export { calibrateRollout, interceptForChurn, noiseForAuc, thresholdsForNoise, calibrationSnapshotWeeks, type RolloutCalibration, type CalibrationOptions } from "./population/rolloutCalibration";
 export {
   rolloutScenarioFor,
   planDecayCurve,
@@ -66,10 +66,10 @@ export {
   valuePerSaveYuan,
   planFirstYearCostYuan,
   weekOfMonth,
-  defaultCapacityPerWeek,
-  callsPerAdvisorPerWeek,
+  scopeByMonth,
+  settingsWithPolicy,
   type RolloutPolicy,
-} from "./rolloutPlanScenario";
+} from "./programme/rolloutPlanScenario";
 export {
   gateCriteriaFor,
   gateDecision,
@@ -80,10 +80,10 @@ export {
   type GateDecision,
   type GateCriteria,
   type GateMeasurement,
-} from "./rolloutGates";
-export { rolloutGateProblems } from "./rolloutGateProblems";
-export { summarizeRolloutRun, projectedRoi, type RolloutRunSummary, type GateOutcome } from "./rolloutRunSummary";
-export { createTrialContext, trialParameters, runRolloutTrial, defaultModelAuc, PARAMETER_BLOCK, type RolloutDesign, type RolloutTrialContext, type TrialParameters } from "./rolloutTrials";
+} from "./rollout/rolloutGates";
+export { rolloutGateProblems } from "./rollout/rolloutGateProblems";
+export { summarizeRolloutRun, projectedRoi, type RolloutRunSummary, type GateOutcome } from "./rollout/rolloutRunSummary";
+export { createTrialContext, trialParameters, runRolloutTrial, defaultModelAuc, PARAMETER_BLOCK, type RolloutDesign, type RolloutTrialContext, type TrialParameters } from "./rollout/rolloutTrials";
 export {
   spread,
   outputSummary,
@@ -96,10 +96,14 @@ export {
   type TierRollout,
   type GateSummary,
   type VarianceDecomposition,
-} from "./rolloutSummary";
-export { runRollout, calibrationForPlan, defaultRolloutWorkers, type RolloutOptions, type RolloutResult } from "./rolloutSimulation";
-export { staffingCurve, roiByAuc, timingPolicies, type DecisionOptions, type DecisionPoint, type StaffingCurve } from "./rolloutDecisions";
-export { gateAuc } from "./gateAuc";
-export { runOnWorkers, terminateWorkerPool, idleWorkerCount, type PoolJob } from "./workerPool";
-export { workerScript, type WorkerScript } from "./workerBundle";
-export { exportBetaTables, importBetaTables } from "./distributions";
+} from "./rollout/rolloutSummary";
+export { runRollout, calibrationForPlan, defaultRolloutWorkers, type RolloutOptions, type RolloutResult } from "./rollout/rolloutSimulation";
+export { controlledMean, type ControlledMean } from "./stats/controlledMean";
+// The programme model: one definition of the programme, three resolutions (deterministic, Monte Carlo, customer level).
+export * from "./programme/index";
+export { staffingCurve, roiByAuc, timingPolicies, type DecisionOptions, type DecisionPoint, type StaffingCurve } from "./rollout/rolloutDecisions";
+export { gateAuc } from "./population/gateAuc";
+export { runOnWorkers, terminateWorkerPool, idleWorkerCount, type PoolJob } from "./workers/workerPool";
+export { workerScript, type WorkerScript } from "./workers/workerBundle";
+export { exportBetaTables, importBetaTables } from "./inputs/distributions";
+export { roiBridge, bridgeStepIds, bridgeLabels, type BridgeStep, type BridgeStepId, type RoiBridge, type BridgeOptions } from "./bridge";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cashFlowFanChart, churnComparisonChart, gateProbabilityChart, roiByAucChart, staffingChart, timingPolicyChart } from "../../src/charts/rolloutCharts";
 import { figureProblems } from "../../src/charts/figureProblems";
-import type { DecisionPoint, StaffingCurve } from "../../src/simulation/rolloutDecisions";
-import type { GateSummary, MonthPercentiles, Spread } from "../../src/simulation/rolloutSummary";
+import type { DecisionPoint, StaffingCurve } from "../../src/simulation/rollout/rolloutDecisions";
+import type { GateSummary, MonthPercentiles, Spread } from "../../src/simulation/rollout/rolloutSummary";
 
 const s = (mean: number, width = 0.1): Spread => ({ mean, sd: width / 2, p5: mean - width, p50: mean, p95: mean + width });
 const p = (value: number, hits: number, n = 10) => ({ value: n > 0 ? hits / n : Number.NaN, se: 0 });
@@ -37,7 +37,11 @@ const gate = (stageId: string, nextStageId: string, go: number, hold: number, pa
 const point = (value: number, roi: number, within7 = 0.5): DecisionPoint => ({
   value,
   roi: s(roi, 0.2),
+  cashRoi: s(roi - 1, 0.1),
+  npv: s(-1e6, 1e5),
   retainedCustomers: s(1000 + value, 50),
+  contacts: s(5000, 100),
+  keptPerContact: s(0.2, 0.01),
   programmeChurnRate: s(0.15, 0.01),
   costYuan: s(1e7, 1e6),
   advisorWithin7Days: s(within7, 0.05),
@@ -73,7 +77,7 @@ describe("rollout charts", () => {
   });
 
   it("staffingChart, roiByAucChart and timingPolicyChart draw one point per policy value", () => {
-    const curve: StaffingCurve = { callsPerAdvisorPerWeek: 8, target: 0.9, advisorsForTarget: 200, points: [point(50, 0.3, 0.2), point(200, 0.4, 0.92)] };
+    const curve: StaffingCurve = { callsPerAdvisorPerWeek: 8, callsSource: "assumed", target: 0.9, advisorsForTarget: 200, points: [point(50, 0.3, 0.2), point(200, 0.4, 0.92)] };
     const staffing = staffingChart(curve, "en");
     expect(staffing.data.map((d) => d["x"])).toEqual([[50, 200], [50, 200]]);
     expect(staffing.layout["yaxis2"]).toBeDefined();

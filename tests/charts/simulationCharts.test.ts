@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { figureProblems } from "../../src/charts/figureProblems";
 import { convergenceFigure, inputLabel, roiHistogramFigure, scenarioFigure, sobolFigure, spiderFigure, tornadoFigure } from "../../src/charts/simulationCharts";
-import { loadUncertainPlan } from "../../src/simulation/uncertainPlan";
-import { spider, tornado } from "../../src/simulation/sensitivity";
-import { convergenceTrace, summarizeSorted } from "../../src/simulation/summaries";
+import { loadUncertainPlan } from "../../src/simulation/inputs/uncertainPlan";
+import { spider, tornado } from "../../src/simulation/montecarlo/sensitivity";
+import { convergenceTrace, summarizeSorted } from "../../src/simulation/stats/summaries";
 import { repoFile } from "../simulation/fixtures";
 
 const plan = loadUncertainPlan(repoFile("data/plans/seed-plan-uncertain.json"));

@@ -1,8 +1,11 @@
+import { evaluateProgrammeModel, programmeModelFor } from "../../src/simulation/programme/index";
+import { loadUncertainPlan } from "../../src/simulation/inputs/uncertainPlan";
 import { spawnSync } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { formatPlanReport, planCommand, planReport } from "../../src/cli/commands/plan";
 import { loadPlan } from "../../src/plan";
-import { captureOutput } from "../helpers/captureOutput";
+import { captureOutput, runCommand } from "../helpers/captureOutput";
+import { repoFile } from "../simulation/fixtures";
 
 let stdout: string;
 let stderr: string;
@@ -130,3 +133,27 @@ describe("the churnlab binary", () => {
     expect(r.stdout).toContain("Usage: churnlab plan [options] <file>");
   });
 });
+
+describe("churnlab plan <file> --programme", () => {
+  it("adds the programme model's view at base values: lifetime-value and cash ROI, NPV, contacts per tier, capacity and assumptions with their sources", async () => {
+    const { stdout, exitCode } = await runCommand(planCommand, [repoFile("data/plans/seed-plan.json"), "--json", "--programme"]);
+    expect(exitCode).toBe(0);
+    const p = JSON.parse(stdout).programme;
+    // The same figures as the programme model's deterministic evaluation (src/simulation/programme).
+    const plan = loadUncertainPlan(repoFile("data/plans/seed-plan.json"));
+    const det = evaluateProgrammeModel(programmeModelFor(plan, { baseOnly: true })).outputs;
+    expect(p.roi).toBe(det.roi);
+    expect(p.cashRoi).toBe(det.cashRoi);
+    expect(p.npv).toBe(det.npv);
+    expect(p.npvYears).toBe(3);
+    expect(p.tiers.map((t: { tierId: string }) => t.tierId)).toEqual(["very-high", "high", "medium"]);
+    // With the plan's budget as capacity, the first year's tier-1 contacts are its budgeted visits: 11.5 / 57.7 / 115.4 a week over 13 / 13 / 26 weeks.
+    expect(p.tiers[0].contactsYear1).toBeCloseTo((6000 / 52) * (0.1 * 13 + 0.5 * 13 + 26), 0);
+    expect(p.assumptions.find((a: { path: string }) => a.path === "$.simulation.annualMarginYuan").value).toBe(720);
+  });
+  it("without --programme the tables end with a pointer to the reconciled figures", async () => {
+    const { stdout } = await runCommand(planCommand, [repoFile("data/plans/seed-plan.json")]);
+    expect(stdout).toMatch(/churnlab bridge/);
+  });
+});
+

@@ -12,7 +12,7 @@ import { simulateCommand } from "../../src/cli/commands/simulate";
 import { weeklyCommand } from "../../src/cli/commands/weekly";
 import { collectCeoInputs } from "../../src/report/collectCeoInputs";
 import { buildCeoPage } from "../../src/report/buildCeoPage";
-import { rolloutGateProblems } from "../../src/simulation/rolloutGateProblems";
+import { rolloutGateProblems } from "../../src/simulation/rollout/rolloutGateProblems";
 import { parsePlan } from "../../src/plan/parsePlan";
 import { runCommand } from "../helpers/captureOutput";
 import { seedPlanJson } from "../simulation/fixtures";

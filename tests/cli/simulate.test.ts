@@ -17,14 +17,23 @@ describe("churnlab simulate", () => {
     const { stdout, exitCode } = await runCommand(simulateCommand, [uncertain, "--trials", "2000", "--seed", "7", "--json"]);
     expect(exitCode).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(["trials", "seed", "workers", "roi", "paybackMonths", "probLoss", "probRoiAbove200", "probPaybackOver12"]));
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(["trials", "seed", "workers", "model", "roi", "cashRoi", "npv", "npvYears", "discountRate", "paybackMonths", "probLoss", "probRoiAbove200", "probPaybackOver12", "probNpvNegative", "warnings"]),
+    );
+    expect(json.model).toBe("programme");
     expect(json.trials).toBe(2000);
     expect(json.seed).toBe(7);
+    expect(json.npvYears).toBe(3);
     for (const key of ["mean", "sd", "p5", "p25", "p50", "p75", "p95"]) {
       expect(typeof json.roi[key]).toBe("number");
-      expect(typeof json.paybackMonths[key]).toBe("number");
+      expect(typeof json.cashRoi[key]).toBe("number");
+      expect(typeof json.npv[key]).toBe("number");
+      // Payback from the monthly cash flow: null (JSON for "never") when it does not come within the horizon.
+      expect(json.paybackMonths[key] === null || typeof json.paybackMonths[key] === "number").toBe(true);
     }
     expect(json.probLoss).toBeGreaterThanOrEqual(0);
+    // The programme model pays per contact: the stated tier cost lines it does not read are named.
+    expect(json.warnings.some((w: string) => w.startsWith("$.costs.annual[2].amountYuan is uncertain but the programme model does not use it"))).toBe(true);
   });
 
   it("gives byte-identical JSON for 1, 2 and 3 workers apart from the workers field itself", async () => {
@@ -38,8 +47,8 @@ describe("churnlab simulate", () => {
     expect(texts[2]).toBe(texts[0]);
   }, 120_000);
 
-  it("simulates the deterministic seed plan to ROI 3.587454 with zero spread", async () => {
-    const { stdout } = await runCommand(simulateCommand, [repoFile("data/plans/seed-plan.json"), "--trials", "500", "--seed", "1", "--json"]);
+  it("simulates the deterministic seed plan with the plan's own arithmetic to ROI 3.587454 with zero spread", async () => {
+    const { stdout } = await runCommand(simulateCommand, [repoFile("data/plans/seed-plan.json"), "--trials", "500", "--seed", "1", "--model", "as-stated", "--json"]);
     const json = JSON.parse(stdout);
     expect(json.roi.mean).toBe(3.587454);
     expect(json.roi.sd).toBe(0);
@@ -48,9 +57,13 @@ describe("churnlab simulate", () => {
   });
 
   it("prints a readable summary without --json", async () => {
-    const { stdout } = await runCommand(simulateCommand, [uncertain, "--trials", "1000", "--seed", "1", "--model", "bottom-up"]);
-    expect(stdout).toMatch(/model bottom-up/);
+    const { stdout, stderr } = await runCommand(simulateCommand, [uncertain, "--trials", "1000", "--seed", "1", "--model", "bottom-up"]);
+    // bottom-up is the former name: simulated as the programme model, with a warning.
+    expect(stdout).toMatch(/model programme/);
+    expect(stdout).toMatch(/ROI \(year-1 cash\)/);
+    expect(stdout).toMatch(/NPV \(3 yr, 8\.0%\)/);
     expect(stdout).toMatch(/P\(ROI < 0\)/);
+    expect(stderr).toMatch(/bottom-up/);
   });
 
   it("reports every bad flag at once and exits 2; a bad plan file also exits 2", async () => {
@@ -68,7 +81,7 @@ describe("churnlab simulate", () => {
 
 describe("churnlab sensitivity", () => {
   it("prints tornado, break-even and Sobol results as JSON", async () => {
-    const { stdout, exitCode } = await runCommand(sensitivityCommand, [uncertain, "--json", "--trials", "2000", "--sobol-samples", "256"]);
+    const { stdout, exitCode } = await runCommand(sensitivityCommand, [uncertain, "--json", "--trials", "2000", "--sobol-samples", "256", "--model", "as-stated"]);
     expect(exitCode).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.baseRoi).toBe(3.58745);
@@ -87,9 +100,9 @@ describe("churnlab sensitivity", () => {
 });
 
 describe("churnlab simulate --coverage-ramp", () => {
-  it("lowers bottom-up ROI (65% coverage in year one) and is refused without --model bottom-up", async () => {
-    const flat = JSON.parse((await runCommand(simulateCommand, [uncertain, "--trials", "2000", "--seed", "1", "--model", "bottom-up", "--json"])).stdout);
-    const ramp = JSON.parse((await runCommand(simulateCommand, [uncertain, "--trials", "2000", "--seed", "1", "--model", "bottom-up", "--coverage-ramp", "--json"])).stdout);
+  it("lowers the as-stated ROI (65% coverage in year one) and is refused without --model as-stated", async () => {
+    const flat = JSON.parse((await runCommand(simulateCommand, [uncertain, "--trials", "2000", "--seed", "1", "--model", "as-stated", "--json"])).stdout);
+    const ramp = JSON.parse((await runCommand(simulateCommand, [uncertain, "--trials", "2000", "--seed", "1", "--model", "as-stated", "--coverage-ramp", "--json"])).stdout);
     expect(ramp.coverageRamp).toBe(true);
     expect(ramp.roi.mean).toBeLessThan(flat.roi.mean);
     const bad = await runCommand(simulateCommand, [uncertain, "--coverage-ramp"]);

@@ -26,17 +26,28 @@ describe("fuzz: a damaged plan file is exit 0 or 2, never 1; on 2 the file and p
     const r = await fuzzCommand({ command: planCommand, work, file, corruptions: damage(seedPlan), args: () => [file, "--json"], runs: 60 });
     expect(r.refused).toBeGreaterThan(20);
   });
-  it("simulate on the uncertain plan", async () => {
+  it("simulate on the uncertain plan (the plan's own arithmetic: quick, so many damaged plans)", async () => {
     const file = path.join(work, "uncertain.json");
     await fuzzCommand({
       command: simulateCommand,
       work,
       file,
       corruptions: damage(uncertainPlan),
-      args: () => [file, "--trials", "300", "--workers", "0", "--json"],
+      args: () => [file, "--trials", "300", "--workers", "0", "--model", "as-stated", "--json"],
       runs: 40,
     });
   });
+  it("simulate on the uncertain plan with the programme model (each valid damaged plan builds its own model: fewer runs)", async () => {
+    const file = path.join(work, "uncertain-programme.json");
+    await fuzzCommand({
+      command: simulateCommand,
+      work,
+      file,
+      corruptions: damage(uncertainPlan),
+      args: () => [file, "--trials", "300", "--workers", "0", "--json"],
+      runs: 8,
+    });
+  }, 300_000);
   it("sensitivity on the uncertain plan", async () => {
     const file = path.join(work, "sens.json");
     await fuzzCommand({

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadPlan } from "../../src/plan/loadPlan";
 import { stageGates } from "../../src/report/stageGates";
 import { probabilityAbove } from "../../src/report/probabilityAbove";
-import type { GateSummary } from "../../src/simulation/rolloutSummary";
+import type { GateSummary } from "../../src/simulation/rollout/rolloutSummary";
 import { seedPlanFile } from "./fixtures";
 
 const plan = loadPlan(seedPlanFile);

@@ -1,7 +1,8 @@
 import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError } from "../../io/InputError";
-import { loadUncertainPlan } from "../../simulation/uncertainPlan";
+import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
+import { programmeSummary, type ProgrammeSummary } from "../../simulation/programme/programmeSummary";
 import { asStated, auditPlan, planFigureKeys, recomputed, type Finding, type Plan, type PlanFigures } from "../../plan/index";
 
 /** Output languages of `churnlab plan`'s tables. */
@@ -11,6 +12,7 @@ export type PlanLang = "en" | "zh";
 interface PlanFlags {
   json?: boolean;
   lang: string;
+  programme?: boolean;
 }
 
 /** The JSON document `churnlab plan --json` prints. */
@@ -138,8 +140,39 @@ export function loadPlanForAudit(file: string): { plan: Plan; uncertain: boolean
   return { plan: loaded.base, uncertain };
 }
 
+/** The line that points from the plan's arithmetic to the reconciled figures. */
+function reconcileHint(file: string): string {
+  return `These are the plan's own figures. The programme model (newly high-risk customers through capacity-limited channels, saves that last a year, cash as well as lifetime value) reconciles them: churnlab plan ${file} --programme, or churnlab bridge ${file} for the step-by-step bridge.`;
+}
+
 /**
- * `churnlab plan <file> [--json] [--lang en|zh]`: loads and validates a plan,
+ * The programme model's view as text (money in 万元).
+ *
+ * @example
+ * formatProgrammeSummary(programmeSummary(plan)).startsWith("\nProgramme model") // true
+ */
+export function formatProgrammeSummary(p: ProgrammeSummary): string {
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  const wan = (x: number): string => (x / 10_000).toLocaleString("en-US", { maximumFractionDigits: 1 });
+  const n = (x: number): string => Math.round(x).toLocaleString("en-US");
+  const lines = [
+    "",
+    "Programme model at base values (see churnlab bridge for the steps from the stated ROI, with uncertainty)",
+    `  first-year ROI on lifetime value ${pct(p.roi)}, in cash ${pct(p.cashRoi)}; ${p.npvYears}-year NPV ${wan(p.npv)}万; payback ${p.paybackMonths === null ? `not within ${p.npvYears} years` : `${p.paybackMonths.toFixed(1)} months`}`,
+    `  first-year cost ${wan(p.firstYearCost)}万; customers kept at the end of year 1: ${n(p.retainedCustomers)}`,
+    "  tier          contacts y1   flags/yr   lost/yr   expired/yr   delay (d)",
+    ...p.tiers.map((t) => `  ${t.tierId.padEnd(12)} ${n(t.contactsYear1).padStart(12)} ${n(t.flagsPerYear).padStart(10)} ${n(t.lostPerYear).padStart(9)} ${n(t.expiredPerYear).padStart(12)} ${t.meanDelayDays.toFixed(1).padStart(11)}`),
+    "  capacity (contacts a week) by stage and tier, and where it comes from:",
+    ...p.capacities.map((c) => `    ${c.stageId} / ${c.tierId}: ${Number.isFinite(c.perWeek) ? c.perWeek.toFixed(1) : "no limit"} (${c.source})`),
+    "  assumptions the plan does not state:",
+    ...p.assumptions.map((a) => `    ${a.path} = ${a.value} (${a.source})`),
+    "",
+  ];
+  return lines.join("\n");
+}
+
+/**
+ * `churnlab plan <file> [--json] [--lang en|zh] [--programme]`: loads and validates a plan,
  * prints its first-year figures as stated and recomputed (tables in 万元, or
  * JSON `{ asStated, recomputed, findings }` with money in yuan and roi as a
  * fraction) and the audit findings. An uncertain plan (numbers given as
@@ -155,6 +188,7 @@ export function planCommand(): Command {
     .argument("<file>", "plan JSON file, e.g. data/plans/seed-plan.json (schema: src/plan/schema.ts); an uncertain plan is shown at its base values")
     .option("--json", "print JSON { asStated, recomputed, findings } (money in yuan, roi as a fraction; roi and paybackMonths to 4 decimals) instead of tables")
     .option("--lang <lang>", "language of the tables' labels: en or zh (finding messages are English)", "en")
+    .option("--programme", "also the programme model's view at base values: first-year ROI on lifetime value and in cash, 3-year NPV, contacts and capacity per tier (JSON: `programme`)")
     .action(
       action((file: string, flags: PlanFlags) => {
         const lang = flags.lang.toLowerCase();
@@ -162,8 +196,12 @@ export function planCommand(): Command {
         const { plan, uncertain } = loadPlanForAudit(file);
         if (uncertain) process.stderr.write(`note: ${file} is an uncertain plan: its figures are shown at each distribution's base value (churnlab simulate draws them)\n`);
         const report = planReport(plan);
-        if (flags.json) printJson(report);
-        else process.stdout.write(formatPlanReport(`${lang === "zh" ? "计划" : "Plan"}: ${plan.name} (${file})`, report, lang));
+        const programme = flags.programme === true ? programmeSummary(loadUncertainPlan(file)) : undefined;
+        if (flags.json) printJson(programme === undefined ? report : { ...report, programme });
+        else {
+          process.stdout.write(formatPlanReport(`${lang === "zh" ? "计划" : "Plan"}: ${plan.name} (${file})`, report, lang));
+          process.stdout.write(programme === undefined ? `\n${reconcileHint(file)}\n` : formatProgrammeSummary(programme));
+        }
       }),
     );
 }

@@ -85,10 +85,14 @@ export function reportCommand(): Command {
           planSha256: result.inputs.planFile.sha256,
           seed: result.inputs.run.seed,
           trials: result.inputs.run.trials,
-          costs: result.inputs.run.costs,
           rolloutTrials: result.inputs.rollout?.trials ?? 0,
+          recommendation: { decision: result.inputs.recommendation.decision, probability: result.inputs.recommendation.probability, reasons: result.inputs.recommendation.reasons },
+          headlineRoi: result.inputs.headlineRoi,
+          bridge: { start: result.inputs.bridge.start, steps: result.inputs.bridge.steps, end: result.inputs.bridge.end },
           gates: result.inputs.gates.map((g) => ({ stage: g.stageId, month: g.decisionMonth, source: g.source, go: g.passProbability, hold: g.holdProbability, stop: g.stopProbability })),
-          roi: { p5: mc.roi.p5, p50: mc.roi.p50, p95: mc.roi.p95 },
+          roi: { mean: mc.roi.mean, se: mc.roi.se.mean, p5: mc.roi.p5, p50: mc.roi.p50, p95: mc.roi.p95 },
+          cashRoi: { mean: mc.cashRoi.mean, se: mc.cashRoi.se.mean, p5: mc.cashRoi.p5, p50: mc.cashRoi.p50, p95: mc.cashRoi.p95 },
+          npv: { years: mc.npvYears, discountRate: mc.discountRate, mean: mc.npv.mean, se: mc.npv.se.mean },
           probPaybackWithinYear: 1 - mc.probPaybackOver12.value,
           probRoiAbove200: mc.probRoiAbove200.value,
         };
@@ -97,7 +101,7 @@ export function reportCommand(): Command {
           const pct = (x: number): string => `${formatNumber(x * 100, 1)}%`;
           process.stdout.write(
             `wrote ${result.html}\nwrote ${result.pdf} (1 A4 page)\nwrote ${result.screenshot}\n` +
-              `ROI median ${pct(mc.roi.p50)} (90% range ${pct(mc.roi.p5)}–${pct(mc.roi.p95)}), payback within the year ${pct(summary.probPaybackWithinYear)}, ROI > 200% ${pct(summary.probRoiAbove200)} ` +
+              `recommendation: ${summary.recommendation.decision} (${pct(summary.recommendation.probability)}); first-year cash ROI ${pct(summary.headlineRoi.value)} (±${formatNumber(summary.headlineRoi.se * 100, 2)} points), lifetime-value ROI ${pct(mc.roi.mean)}, ROI > 200% ${pct(summary.probRoiAbove200)} ` +
               `(seed ${summary.seed}, ${formatNumber(summary.trials)} trials, plan sha256 ${summary.planSha256.slice(0, 12)}…)\n`,
           );
         }

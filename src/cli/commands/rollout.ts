@@ -2,10 +2,10 @@ import { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import { action, intOption, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
-import { loadUncertainPlan } from "../../simulation/uncertainPlan";
-import { rolloutGateProblems } from "../../simulation/rolloutGateProblems";
-import { runRollout, type RolloutOptions, type RolloutResult } from "../../simulation/rolloutSimulation";
-import { callsPerAdvisorPerWeek } from "../../simulation/rolloutPlanScenario";
+import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
+import { rolloutGateProblems } from "../../simulation/rollout/rolloutGateProblems";
+import { calibrationForPlan, checkAuc, runRollout, type RolloutOptions, type RolloutResult } from "../../simulation/rollout/rolloutSimulation";
+import { callsPerAdvisor } from "../../simulation/programme/stageCapacity";
 import { rankTiers } from "../../actions/riskTiers";
 
 /** Raw option values of `churnlab rollout` (commander hands strings, parsed integers via intOption). */
@@ -18,7 +18,7 @@ interface RolloutFlags {
   auc?: string;
   advisors?: number;
   delay?: string;
-  queue: string;
+  queue?: string;
   json?: boolean;
   progress: boolean;
 }
@@ -40,13 +40,16 @@ function parseFlags(flags: RolloutFlags): Partial<RolloutOptions> {
     if (!(flags.delay.trim() !== "" && d >= 0 && d <= 60)) problems.push({ where: "--delay", message: `must be a number of days from 0 to 60, got "${flags.delay}"` });
     else out.minContactDelayDays = d;
   }
-  if (flags.queue !== "oldest-first" && flags.queue !== "newest-first") problems.push({ where: "--queue", message: `must be oldest-first or newest-first, got "${flags.queue}"` });
-  else out.queueOrder = flags.queue;
+  if (flags.queue !== undefined) {
+    if (flags.queue !== "value-first" && flags.queue !== "oldest-first" && flags.queue !== "newest-first") problems.push({ where: "--queue", message: `must be value-first, oldest-first or newest-first, got "${flags.queue}"` });
+    else out.queueRule = flags.queue;
+  }
   if (problems.length > 0) throw new InputError("command line", problems);
   return out;
 }
 
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "—");
+const controlNote = (m: RolloutResult["estimates"]["roi"]): string => (Number.isFinite(m.beta) ? `; plain mean ${pct(m.naiveMean)} ±${pct(m.naiveSe)}, control variate r = ${m.correlation.toFixed(2)}` : "");
 const wan = (yuan: number): string => (Number.isFinite(yuan) ? (yuan / 10000).toLocaleString("en-US", { maximumFractionDigits: 1 }) : "—");
 
 /**
@@ -60,8 +63,9 @@ export function formatRolloutReport(r: RolloutReport): string {
     `Rollout: ${r.plan} (${r.source})`,
     `  ${r.trials} trials × ${r.replicates} runs of ${r.customers.toLocaleString("en-US")} customers × ${r.weeks} weeks, seed ${r.seed}; model AUC ${r.modelAuc.mean.toFixed(3)} (oracle ${r.calibration.oracleAuc.toFixed(3)})`,
     `  churn without / with the programme: ${pct(r.churn.baseline.mean)} / ${pct(r.churn.programme.mean)} (reduction ${pct(r.churn.reduction.mean)}, 90%: ${pct(r.churn.reduction.p5)}..${pct(r.churn.reduction.p95)})`,
-    `  first-year ROI: mean ${pct(r.roi.mean)} (±${pct(r.roi.se.mean)}), 5-95%: ${pct(r.roi.p5)}..${pct(r.roi.p95)}; P(ROI > 0) ${pct(r.probRoiPositive.value)}`,
-    `  payback within the run: ${pct(r.probPaybackWithinRun.value)}; median month ${Number.isFinite(r.paybackMonth.p50) ? r.paybackMonth.p50.toFixed(1) : "beyond the run"}`,
+    `  first-year ROI, lifetime value: ${pct(r.estimates.roi.mean)} (±${pct(r.estimates.roi.se)}${controlNote(r.estimates.roi)}), 5-95% of runs: ${pct(r.roi.p5)}..${pct(r.roi.p95)}; P(ROI > 0) ${pct(r.probRoiPositive.value)}`,
+    `  first-year ROI, cash: ${pct(r.estimates.cashRoi.mean)} (±${pct(r.estimates.cashRoi.se)}); NPV ${wan(r.estimates.npv.mean)}万 (±${wan(r.estimates.npv.se)})`,
+    `  payback within the horizon: ${pct(r.probPaybackWithinRun.value)}; median month ${Number.isFinite(r.paybackMonth.p50) ? r.paybackMonth.p50.toFixed(1) : "beyond the horizon"}`,
     `  cost ${wan(r.costYuan.mean)}万, benefit ${wan(r.benefitYuan.mean)}万, retained customers ${Math.round(r.retainedCustomers.mean)}`,
     "",
     "  tier        flagged  contacts   saved  spend(万)  delay(d)  ≤7d",
@@ -84,7 +88,7 @@ export function formatRolloutReport(r: RolloutReport): string {
 
 /**
  * `churnlab rollout <plan> --trials N --seed S [--workers W] [--replicates R]
- * [--customers C] [--auc A] [--advisors K] [--delay D] [--queue oldest-first|newest-first] [--json]`: the
+ * [--customers C] [--auc A] [--advisors K] [--delay D] [--queue value-first|oldest-first|newest-first] [--json]`: the
  * customer-level rollout simulation of a plan (plain or uncertain): churn
  * with and without the programme, ROI and payback, monthly cumulative cash
  * flow percentiles, tiers, and the stage gates (decision probabilities,
@@ -103,22 +107,30 @@ export function rolloutCommand(): Command {
     .option("-w, --workers <n>", "worker threads, 0..64 (default: one per core; the result does not depend on it)", intOption("--workers", 0, 64))
     .option("-r, --replicates <n>", "customer-level runs per draw, 1..100 (2+ splits the ROI variance)", intOption("--replicates", 1, 100), 2)
     .option("-n, --customers <n>", "customers simulated, 1000..5000000 (default the plan's base; fewer = a scale model)", intOption("--customers", 1000, 5_000_000))
-    .option("--auc <a>", "fix the model's AUC (default: drawn from PERT(0.78, 0.86, 0.92))")
-    .option("--advisors <k>", "service advisors for the tier-2 calls at full scale (8 calls a week each; default 50)", intOption("--advisors", 0, 100_000))
+    .option("--auc <a>", "fix the model's AUC (default: the plan's $.simulation.modelAuc, drawn when uncertain)")
+    .option("--advisors <k>", "service advisors for the tier-2 calls at full scale, in every stage (calls per advisor: the plan's, else what its budget implies)", intOption("--advisors", 0, 100_000))
     .option("--delay <days>", "contact no earlier than this many days after the trigger (timing policy; default 0)")
-    .option("--queue <order>", "which flags a saturated channel serves first: oldest-first or newest-first", "oldest-first")
+    .option("--queue <rule>", "which flags a saturated channel serves first: value-first (default), oldest-first or newest-first")
     .option("--json", "print JSON (money in yuan, rates and ROI as fractions)")
     .option("--no-progress", "no progress bar on stderr")
     .action(
       action(async (file: string, flags: RolloutFlags) => {
         const parsed = parseFlags(flags);
         const plan = loadUncertainPlan(file);
+        const calibration = calibrationForPlan(plan);
+        if (typeof parsed.modelAuc === "number") {
+          try {
+            checkAuc(calibration, parsed.modelAuc);
+          } catch (err) {
+            throw new InputError("command line", [{ where: "--auc", message: (err as Error).message }]);
+          }
+        }
         const gateProblems = rolloutGateProblems(plan.base);
         if (gateProblems.length > 0) throw new InputError(file, gateProblems);
-        const options: RolloutOptions = { trials: flags.trials, seed: flags.seed, replicates: flags.replicates, ...parsed };
+        const options: RolloutOptions = { trials: flags.trials, seed: flags.seed, replicates: flags.replicates, calibration, ...parsed };
         if (flags.workers !== undefined) options.workers = flags.workers;
         if (flags.customers !== undefined) options.customers = flags.customers;
-        if (flags.advisors !== undefined) options.capacityPerWeek = { [rankTiers(plan.base)[1]?.tier.id ?? "high"]: flags.advisors * callsPerAdvisorPerWeek };
+        if (flags.advisors !== undefined) options.capacityPerWeek = { [rankTiers(plan.base)[1]?.tier.id ?? "high"]: flags.advisors * callsPerAdvisor(plan.base, plan.assumptions.programme).perWeek };
         const bar = flags.progress && process.stderr.isTTY ? new SingleBar({ format: "rollout [{bar}] {value}/{total} trials", clearOnComplete: true }, Presets.shades_classic) : undefined;
         bar?.start(flags.trials, 0);
         options.onProgress = (done) => bar?.update(done);

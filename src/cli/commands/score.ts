@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError } from "../../io/InputError";
 import { prepareOutputs } from "../../io/outputWriter";
-import { loadUncertainPlan } from "../../simulation/uncertainPlan";
+import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
 import { seedPlanFile } from "../../plan/seedPlanFile";
 import { checkIds } from "../../models/parseTarget";
 import { loadPipeline } from "../../models/persistence";

@@ -1,8 +1,8 @@
 import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
-import { loadUncertainPlan } from "../../simulation/uncertainPlan";
-import { sensitivityReport, type SensitivityReport } from "../../simulation/sensitivity";
+import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
+import { sensitivityReport, type SensitivityReport } from "../../simulation/montecarlo/sensitivity";
 
 /** Raw flags of `churnlab sensitivity`. */
 interface SensitivityFlags {
@@ -18,21 +18,22 @@ interface SensitivityFlags {
  *
  * @throws InputError("command line", problems)
  */
-export function sensitivityOptions(flags: SensitivityFlags): { model?: "as-stated" | "bottom-up"; seed: number; trials: number; sobolSamples: number } {
+export function sensitivityOptions(flags: SensitivityFlags): { model?: "programme" | "as-stated"; seed: number; trials: number; sobolSamples: number } {
   const problems: InputProblem[] = [];
   const int = (flag: string, text: string, min: number, max: number): number => {
     const v = Number(text);
     if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(v) || v < min || v > max) problems.push({ where: flag, message: `must be an integer from ${min} to ${max}, got "${text}"` });
     return v;
   };
-  const out: { model?: "as-stated" | "bottom-up"; seed: number; trials: number; sobolSamples: number } = {
+  const out: { model?: "programme" | "as-stated"; seed: number; trials: number; sobolSamples: number } = {
     seed: int("--seed", flags.seed, -(2 ** 53 - 1), 2 ** 53 - 1),
     trials: int("--trials", flags.trials, 100, 10_000_000),
     sobolSamples: int("--sobol-samples", flags.sobolSamples, 64, 1_000_000),
   };
   if (flags.model !== undefined) {
-    if (flags.model === "as-stated" || flags.model === "bottom-up") out.model = flags.model;
-    else problems.push({ where: "--model", message: `must be one of as-stated, bottom-up, got "${flags.model}"` });
+    if (flags.model === "as-stated" || flags.model === "programme") out.model = flags.model;
+    else if (flags.model === "bottom-up") out.model = "programme";
+    else problems.push({ where: "--model", message: `must be one of programme, as-stated, got "${flags.model}"` });
   }
   if (problems.length > 0) throw new InputError("command line", problems);
   return out;
@@ -87,7 +88,7 @@ export function sensitivityText(r: SensitivityReport, source: string): string {
 }
 
 /**
- * `churnlab sensitivity <plan> [--model as-stated|bottom-up] [--seed S] [--trials N] [--sobol-samples N] [--json]`:
+ * `churnlab sensitivity <plan> [--model programme|as-stated] [--seed S] [--trials N] [--sobol-samples N] [--json]`:
  * tornado, break-even, rank correlations, Sobol indices and value of information for a plan's ROI.
  *
  * @example
@@ -97,7 +98,7 @@ export function sensitivityCommand(): Command {
   return new Command("sensitivity")
     .description("Which uncertain inputs matter: tornado, break-even values, Sobol indices, rank correlations and value of information")
     .argument("<plan>", "plan JSON with distributions (see data/plans/seed-plan-uncertain.json)")
-    .option("-m, --model <model>", "benefit model: as-stated or bottom-up (default from the plan)")
+    .option("-m, --model <model>", "programme (flows through the channels) or as-stated (the plan's top-down arithmetic); default from the plan, else programme")
     .option("-s, --seed <seed>", "master seed (integer)", "1")
     .option("-n, --trials <n>", "trials of the joint sample for rank correlations and EVPI", "20000")
     .option("--sobol-samples <n>", "base sample size N of the Sobol design (N x (inputs + 2) evaluations)", "4096")

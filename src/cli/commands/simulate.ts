@@ -2,9 +2,9 @@ import { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
-import { loadUncertainPlan, type UncertainPlan } from "../../simulation/uncertainPlan";
-import { runMonteCarlo, type MonteCarloOptions, type MonteCarloResult } from "../../simulation/monteCarlo";
-import { simulationJson } from "../../simulation/simulationJson";
+import { loadUncertainPlan, type UncertainPlan } from "../../simulation/inputs/uncertainPlan";
+import { runMonteCarlo, type MonteCarloOptions, type MonteCarloResult } from "../../simulation/montecarlo/monteCarlo";
+import { simulationJson } from "../../simulation/montecarlo/simulationJson";
 
 /** Raw flags of `churnlab simulate` (strings, as commander hands them over). */
 interface SimulateFlags {
@@ -50,15 +50,16 @@ export function simulateOptions(flags: SimulateFlags): Omit<MonteCarloOptions, "
     seed: intIn(problems, "--seed", flags.seed, -(2 ** 53 - 1), 2 ** 53 - 1),
   };
   if (flags.workers !== undefined) options.workers = intIn(problems, "--workers", flags.workers, 0, 256);
-  const model = oneOf(problems, "--model", flags.model, ["as-stated", "bottom-up"] as const);
-  if (model !== undefined) options.model = model;
+  const model = oneOf(problems, "--model", flags.model, ["programme", "as-stated", "bottom-up"] as const);
+  if (model === "bottom-up") process.stderr.write('warning: --model bottom-up is replaced by the programme model (flows of newly high-risk customers, not tier stocks); simulating --model programme\n');
+  if (model !== undefined) options.model = model === "bottom-up" ? "programme" : model;
   const sampling = oneOf(problems, "--sampling", flags.sampling, ["random", "latin-hypercube"] as const);
   if (sampling !== undefined) options.sampling = sampling;
   const costs = oneOf(problems, "--costs", flags.costs, ["stated", "recomputed"] as const);
   if (costs !== undefined) options.costs = costs;
   if (flags.independent === true) options.independent = true;
   if (flags.coverageRamp === true) {
-    if (options.model !== "bottom-up") problems.push({ where: "--coverage-ramp", message: "applies to the bottom-up model only: add --model bottom-up" });
+    if (options.model !== "as-stated") problems.push({ where: "--coverage-ramp", message: "applies to the as-stated model only (the programme model follows the rollout's stages itself): add --model as-stated" });
     options.coverageRamp = true;
   }
   if (problems.length > 0) throw new InputError("command line", problems);
@@ -72,15 +73,17 @@ const shown =
     Number.isNaN(x) ? "n/a" : Number.isFinite(x) ? f(x) : x > 0 ? infinite : `-${infinite}`;
 const pct = shown((x) => `${(x * 100).toFixed(1)}%`);
 
-/** The payback row: months over the trials that pay back, and in words when some or all never do (benefit <= 0). */
-function paybackRow(s: MonteCarloResult["paybackMonths"], trials: number, noPaybackReason: string | undefined): string {
-  const label = "payback (months)".padEnd(16);
-  if (s.finite === 0) return `${label} no payback in any trial: ${noPaybackReason ?? "the first-year benefit is never positive"}`;
-  const f = shown((x) => x.toFixed(2), "never");
-  const never = trials - s.finite;
-  const note = never > 0 ? `  (${pct(never / trials)} of trials never pay back; mean and sd over the others)` : "";
-  const quantiles = `P5 ${f(s.p5)}  P25 ${f(s.p25)}  P50 ${f(s.p50)}  P75 ${f(s.p75)}  P95 ${f(s.p95)}`;
-  return `${label} mean ${f(s.mean)} (±${f(s.se.mean)})  sd ${f(s.sd)}  ${quantiles}${note}`;
+/**
+ * One output's line: mean with its standard error and percentiles; when
+ * some trials have no finite value (no payback within the horizon), it says
+ * so in words, with the reason when it is known, instead of printing NaN.
+ */
+function summaryLine(label: string, s: MonteCarloResult["roi"], trials: number, f: (x: number) => string, never = "no value", reason?: string): string {
+  const head = label.padEnd(22);
+  if (s.finite === 0) return `${head}${never} in any trial${reason === undefined ? "" : `: ${reason}`}`;
+  const q = shown(f, "never");
+  const share = s.finite < trials ? `  (${never} in ${pct(1 - s.finite / trials)} of trials; mean and sd over the others)` : "";
+  return `${head}mean ${f(s.mean)} (±${f(s.se.mean)})  sd ${f(s.sd)}  P5 ${q(s.p5)}  P25 ${q(s.p25)}  P50 ${q(s.p50)}  P75 ${q(s.p75)}  P95 ${q(s.p95)}${share}`;
 }
 
 /**
@@ -89,22 +92,24 @@ function paybackRow(s: MonteCarloResult["paybackMonths"], trials: number, noPayb
  * `noPaybackReason` when the caller knows it.
  *
  * @example
- * simulateText(result, "plan.json", "the programme loses customers").split("\n")[2]
- * // "payback (months) no payback in any trial: the programme loses customers"
+ * simulateText(result, "plan.json", "the programme loses customers").includes("no payback in any trial: the programme loses customers") // true
  */
 export function simulateText(r: MonteCarloResult, source: string, noPaybackReason?: string): string {
-  const row = (label: string, s: MonteCarloResult["roi"], f: (x: number) => string): string =>
-    `${label.padEnd(16)} mean ${f(s.mean)} (±${f(s.se.mean)})  sd ${f(s.sd)}  P5 ${f(s.p5)}  P25 ${f(s.p25)}  P50 ${f(s.p50)}  P75 ${f(s.p75)}  P95 ${f(s.p95)}`;
   const wan = shown((x) => `${(x / 10_000).toFixed(0)}万`);
+  const months = (x: number): string => x.toFixed(2);
+  const programme = r.model === "programme";
   return [
-    `${source}: ${r.trials.toLocaleString("en-US")} trials, seed ${r.seed}, model ${r.model}${r.coverageRamp ? " with coverage ramp" : ""}, costs ${r.costs}, sampling ${r.sampling}`,
-    row("ROI", r.roi, pct),
-    paybackRow(r.paybackMonths, r.trials, noPaybackReason),
-    row("net benefit", r.netBenefit, wan),
-    row("NPV", r.npv, wan),
-    `P(ROI < 0)            ${pct(r.probLoss.value)} (±${pct(r.probLoss.se)})`,
+    `${source}: ${r.trials.toLocaleString("en-US")} trials, seed ${r.seed}, model ${r.model}${r.coverageRamp ? " with coverage ramp" : ""}${programme ? "" : `, costs ${r.costs}`}, sampling ${r.sampling}`,
+    summaryLine("ROI (lifetime value)", r.roi, r.trials, pct),
+    summaryLine("ROI (year-1 cash)", r.cashRoi, r.trials, pct),
+    summaryLine(`NPV (${r.npvYears} yr, ${(r.discountRate * 100).toFixed(1)}%)`, r.npv, r.trials, wan),
+    summaryLine("payback (months)", r.paybackMonths, r.trials, months, programme ? `no payback within ${r.npvYears} years` : "no payback", noPaybackReason),
+    summaryLine("net benefit", r.netBenefit, r.trials, wan),
+    `P(ROI < 0)             ${pct(r.probLoss.value)} (±${pct(r.probLoss.se)})`,
     `P(ROI > 200%, MVP bar) ${pct(r.probRoiAbove200.value)} (±${pct(r.probRoiAbove200.se)})`,
     `P(payback > 12 months) ${pct(r.probPaybackOver12.value)} (±${pct(r.probPaybackOver12.se)})`,
+    `P(NPV < 0)             ${pct(r.probNpvNegative.value)} (±${pct(r.probNpvNegative.se)})`,
+    ...r.warnings.map((w) => `warning: ${w}`),
     "",
   ].join("\n");
 }
@@ -117,9 +122,9 @@ function noPaybackReason(plan: UncertainPlan): string | undefined {
 }
 
 /**
- * `churnlab simulate <plan> --trials N --seed S [--workers W] [--model as-stated|bottom-up]
+ * `churnlab simulate <plan> --trials N --seed S [--workers W] [--model programme|as-stated]
  * [--sampling random|latin-hypercube] [--costs stated|recomputed] [--independent] [--coverage-ramp] [--json]`:
- * Monte Carlo of a plan's first-year ROI. The JSON (see `simulationJson`) is
+ * Monte Carlo of a plan's ROI (lifetime value and first-year cash), NPV and payback. The JSON (see `simulationJson`) is
  * identical for any --workers apart from the `workers` field. A progress bar
  * goes to stderr when it is a terminal (or with --progress).
  *
@@ -133,11 +138,11 @@ export function simulateCommand(): Command {
     .option("-n, --trials <n>", "number of trials, 1 to 1e9", "100000")
     .option("-s, --seed <seed>", "master seed (integer); same seed, same result", "1")
     .option("-w, --workers <n>", "worker threads (0: this thread; default: one per core for runs over 65,536 trials); does not change the result")
-    .option("-m, --model <model>", "benefit model: as-stated (top-down churn reduction) or bottom-up (per tier); default from the plan")
+    .option("-m, --model <model>", "programme (flows through the channels, cash and lifetime value) or as-stated (the plan's top-down arithmetic); default from the plan, else programme")
     .option("--sampling <method>", "random or latin-hypercube; default from the plan")
     .option("--costs <view>", "stated (the plan's cost lines) or recomputed (customers x share x budget); default from the plan")
     .option("--independent", "ignore the plan's declared correlations")
-    .option("--coverage-ramp", "bottom-up model: scale benefits and tier interventions by the rollout's customer coverage over the year")
+    .option("--coverage-ramp", "as-stated model: scale benefits and tier interventions by the rollout's customer coverage over the year")
     .option("--progress", "show a progress bar on stderr even when it is not a terminal")
     .option("--json", "print the result as JSON")
     .action(

@@ -3,7 +3,7 @@ import { Command } from "commander";
 import { prepareOutputs } from "../../io/outputWriter";
 import { ledgerFileName } from "../../actions/ledgerFile";
 import { action, intOption, printJson } from "../run";
-import { loadUncertainPlan } from "../../simulation/uncertainPlan";
+import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
 import { seedPlanFile } from "../../plan/seedPlanFile";
 import { formatWeeklySummary, runWeekly } from "../../actions/runWeekly";
 import { weekWindowWeeks } from "../../actions/weekWindow";

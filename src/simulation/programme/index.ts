@@ -1,0 +1,9 @@
+export { programmeSettingsFor, programmeSettingsShape, type ProgrammeSettings, type ProgrammeSettingsInput, type AssumptionSource } from "./programmeSettings";
+export { stageCapacities, callsPerAdvisor, ADVISOR_TIER_NUMBER, type StageTierCapacity } from "./stageCapacity";
+export { basisFromPanel, type ProgrammeBasis } from "./programmeBasis";
+export { evaluateProgramme, programmeFlowsFor, programmeOutputs, type ProgrammeEconomics, type ProgrammeFlows, type WeightedBasis } from "./programmeCash";
+export { buildProgrammeModel, programmeCalibration, serviceOrder, type ProgrammeModel, type ProgrammeModelOptions } from "./programmeModel";
+export { programmeModelFor } from "./programmeModelFor";
+export { blendBasis, cornersAt, economicsFor, evaluateProgrammeModel, type EvaluationValues, type ProgrammeEvaluation } from "./programmeEvaluation";
+export { compileProgrammeKernel } from "./programmeKernel";
+export { programmeSummary, type ProgrammeSummary } from "./programmeSummary";

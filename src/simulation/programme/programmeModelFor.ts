@@ -1,0 +1,61 @@
+import { createHash } from "node:crypto";
+import type { UncertainInput, UncertainPlan } from "../inputs/uncertainPlan";
+import { sourceHash } from "../workers/workerBundle";
+import { loadModel, saveModel } from "./modelCache";
+import { buildProgrammeModel, programmeCalibration, type ProgrammeModel, type ProgrammeModelOptions } from "./programmeModel";
+
+const cache = new Map<string, ProgrammeModel>();
+
+/** Grid of one uncertain input: its 0.1% and 99.9% quantiles around the base (clamped), or the base alone when it is fixed. */
+function gridOf(input: UncertainInput | undefined, base: number, lo: number, hi: number): number[] {
+  if (input === undefined || input.distribution.dist === "fixed") return [base];
+  const clamp = (x: number): number => Math.min(hi, Math.max(lo, x));
+  return [...new Set([clamp(input.compiled.quantile(0.001)), base, clamp(input.compiled.quantile(0.999))])].sort((a, b) => a - b);
+}
+
+/**
+ * The programme model of an uncertain plan for simulation: built at the
+ * base plan, with a grid over the plan's uncertain annual churn
+ * (`$.benefits.churnBefore`) and model AUC (`$.simulation.modelAuc`): their
+ * 0.1% quantile, base and 99.9% quantile (3 × 3 panels at most; values in
+ * between are interpolated linearly). Models are kept for the life of the
+ * process and on disk (node_modules/.cache/churnlab, keyed by the plan
+ * file's content, the options and the source code), so a notebook, a report
+ * or the next command that simulates the same plan builds it once. With
+ * `baseOnly` the grid is the base point alone (values elsewhere take the
+ * base's flows: enough where only the economics vary).
+ *
+ * @example
+ * programmeModelFor(loadUncertainPlan("data/plans/seed-plan-uncertain.json")).churnGrid // [0.15.., 0.18, 0.20..]
+ */
+export function programmeModelFor(plan: UncertainPlan, options: ProgrammeModelOptions & { baseOnly?: boolean } = {}): ProgrammeModel {
+  const { calibration: given, baseOnly, ...rest } = options;
+  const key = createHash("sha256")
+    .update(JSON.stringify(plan.json))
+    .update(JSON.stringify({ ...rest, baseOnly: baseOnly === true }))
+    .update(given === undefined ? "" : JSON.stringify(given))
+    .update(sourceHash())
+    .digest("hex")
+    .slice(0, 32);
+  const hit = cache.get(key) ?? loadModel(key);
+  if (hit !== undefined) {
+    cache.set(key, hit);
+    return hit;
+  }
+  const base = plan.base;
+  const cal = given ?? programmeCalibration(base, options.dynamics);
+  const find = (path: string): UncertainInput | undefined => plan.inputs.find((x) => x.path === path);
+  const churnRange = [cal.annualChurnGrid[0]!, cal.annualChurnGrid[cal.annualChurnGrid.length - 1]!];
+  const aucLow = cal.aucGrid[cal.aucGrid.length - 1]!;
+  const settings = plan.assumptions.programme;
+  const grid = (path: string, value: number, lo: number, hi: number): number[] => (baseOnly === true ? [value] : gridOf(find(path), value, lo, hi));
+  const built = buildProgrammeModel(base, settings, {
+    churnGrid: grid("$.benefits.churnBefore", base.benefits.churnBefore, churnRange[0]!, churnRange[1]!),
+    aucGrid: grid("$.simulation.modelAuc", settings.modelAuc, aucLow, cal.oracleAuc),
+    ...rest,
+    calibration: cal,
+  });
+  cache.set(key, built);
+  saveModel(key, built);
+  return built;
+}
