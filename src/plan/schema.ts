@@ -192,6 +192,8 @@ export const planSchema = z.strictObject({
   /** Optional pointer to this schema's documentation. */
   $comment: z.string().optional(),
   name: nonEmptyText,
+  /** The plan's name in Chinese, for pages in Chinese (the CEO page's subtitle). */
+  nameZh: nonEmptyText.optional(),
   source: nonEmptyText.optional(),
   /** Customers in the base (保有客户). */
   customers: positiveCount,
