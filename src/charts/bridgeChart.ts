@@ -124,7 +124,7 @@ export function bridgeWaterfallFigure(bridge: RoiBridge, options: BridgeWaterfal
   const title = options.title ?? t("simulation.bridge.title", lang, { trials: formatNumber(bridge.trials) });
   return {
     data: [trace],
-    layout: baseLayout(title, t("simulation.roi.axis", lang), "", {
+    layout: baseLayout(title, t("simulation.roi.axis", lang), t("simulation.bridge.axis", lang), {
       showlegend: false,
       height: 120 + 36 * rows.length,
       margin: { l: 200, r: 150, t: title === "" ? 40 : 80 },

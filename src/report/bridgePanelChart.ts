@@ -21,5 +21,6 @@ export function bridgePanelChart(inputs: CeoPageInputs, lang: Lang, size: { widt
   const figure = bridgeWaterfallFigure(inputs.bridge, { lang, title: "" });
   figure.layout["annotations"] = (figure.layout["annotations"] as Array<Record<string, unknown>>).map((a) => ({ ...a, font: { ...(a["font"] as Record<string, unknown>), size: 10 } }));
   for (const trace of figure.data) trace["hoverinfo"] = "skip";
+  figure.layout["yaxis"] = { ...(figure.layout["yaxis"] as Record<string, unknown>), title: { text: "" } };
   return compactLayout(figure, size.width, size.height, { l: 8, r: lang === "zh" ? 92 : 88, t: 16, b: 30 });
 }

@@ -4,7 +4,8 @@ import { t, type LabelKey, type Lang } from "../charts/labels";
 import type { Decision, ProbabilityBasis, RecommendationReason } from "../simulation/recommendation";
 import type { CeoPageInputs } from "./CeoPageInputs";
 import { driverLabel } from "./driverLabel";
-import { inputValueText, probabilityText, roiText, sePointsText } from "./pageFormat";
+import { inputValueText, probabilityText, roiText } from "./pageFormat";
+import { sePoints } from "../charts/bridgeChart";
 
 // The top of the CEO page: the decision, the reasons behind it, the headline figures and the plan's claims against them.
 
@@ -40,7 +41,7 @@ export function reasonLine(r: RecommendationReason, lang: Lang): string {
     case "npvPositive":
       return t("report.reason.npvPositive", lang, { years: r.years, p: probabilityText(r.probability) });
     case "cashRoi":
-      return t("report.reason.cashRoi", lang, { value: roiText(r.value), se: sePointsText(r.se) });
+      return t("report.reason.cashRoi", lang, { value: roiText(r.value), se: sePoints(r.se) });
     case "mvpGate":
       return t("report.reason.mvpGate", lang, { go: probabilityText(r.probGo), stop: probabilityText(r.probStop) });
   }
@@ -116,8 +117,8 @@ export function headlineCards(inputs: CeoPageInputs, lang: Lang): string {
   const payback = 1 - mc.probPaybackOver12.value;
   const median = Number.isFinite(mc.paybackMonths.p50) ? t("report.kpi.months", lang, { value: formatNumber(mc.paybackMonths.p50, 1) }) : t("report.kpi.paybackNever", lang, { years: mc.npvYears });
   const cards = [
-    card(t("report.kpi.cashRoi", lang), roiText(headlineRoi.value), t("report.kpi.cashRoiDetail", lang, { se: sePointsText(headlineRoi.se), stated: roiText(plan.benefits.roiStated) }), toneOf(headlineRoi.value > 0, headlineRoi.value < 0), true),
-    card(t("report.kpi.ltvRoi", lang), roiText(mc.roi.mean), t("report.kpi.ltvRoiDetail", lang, { se: sePointsText(mc.roi.se.mean), p5: roiText(mc.roi.p5), p95: roiText(mc.roi.p95) }), toneOf(false, mc.roi.mean < 0)),
+    card(t("report.kpi.cashRoi", lang), roiText(headlineRoi.value), t("report.kpi.cashRoiDetail", lang, { se: sePoints(headlineRoi.se), stated: roiText(plan.benefits.roiStated) }), toneOf(headlineRoi.value > 0, headlineRoi.value < 0), true),
+    card(t("report.kpi.ltvRoi", lang), roiText(mc.roi.mean), t("report.kpi.ltvRoiDetail", lang, { se: sePoints(mc.roi.se.mean), p5: roiText(mc.roi.p5), p95: roiText(mc.roi.p95) }), toneOf(false, mc.roi.mean < 0)),
     card(
       t("report.kpi.npv", lang, { years: mc.npvYears }),
       formatWan(mc.npv.mean, lang),

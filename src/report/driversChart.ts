@@ -41,7 +41,7 @@ export function driversChart(inputs: CeoPageInputs, lang: Lang, count = 6, size:
     .join(lang === "zh" ? "　　" : "\u2003\u2003");
   figure.layout["showlegend"] = false;
   figure.layout["yaxis"] = { ...(figure.layout["yaxis"] as Record<string, unknown>), title: { text: "" }, automargin: true };
-  figure.layout["xaxis"] = { ...(figure.layout["xaxis"] as Record<string, unknown>), ticksuffix: "%", showgrid: true, gridcolor: "#EEF1F2" };
+  figure.layout["xaxis"] = { ...(figure.layout["xaxis"] as Record<string, unknown>), ticksuffix: "%", showgrid: true, gridcolor: "#EEF1F2", nticks: 5, tickangle: 0 };
   const margin = { l: 8, r: 12, t: 22, b: 54 };
   const plotHeight = Math.max(1, size.height - margin.t - margin.b);
   figure.layout["annotations"] = [

@@ -34,16 +34,6 @@ export function roiText(roi: number): string {
 }
 
 /**
- * A standard error of an ROI (fraction) in ROI points, two decimals.
- *
- * @example
- * sePointsText(0.0065) // "0.65"
- */
-export function sePointsText(se: number): string {
-  return formatNumber(se * 100, 2);
-}
-
-/**
  * The value of an uncertain input in its unit, from the input's name:
  * yuan amounts (names ending in "Yuan") as money, AUC with two decimals,
  * rates and shares as percents, referrals per referrer with two decimals,

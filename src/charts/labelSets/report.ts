@@ -23,7 +23,7 @@ export const reportLabels = {
   "report.probability.gateStop": { zh: "客户级推广模拟中，MVP关口触发止损的概率为 {p}，高于通过的概率。", en: "The MVP gate stops the programme in {p} of simulated rollouts, more often than it passes it." },
   "report.reason.roiLine": { zh: "首年终身价值ROI超过MVP线 {line}：{p}", en: "Lifetime-value ROI above the MVP line of {line}: {p}" },
   "report.reason.npvPositive": { zh: "{years} 年净现值为正：{p}", en: "{years}-year NPV positive: {p}" },
-  "report.reason.cashRoi": { zh: "首年现金ROI {value}（±{se} 个百分点）", en: "First-year cash ROI {value} (± {se} points)" },
+  "report.reason.cashRoi": { zh: "首年现金ROI {value}（{se} 个百分点）", en: "First-year cash ROI {value} ({se} points)" },
   "report.reason.mvpGate": { zh: "MVP关口（客户级推广模拟）：通过 {go}，止损 {stop}", en: "MVP gate (customer-level rollout): go {go}, stop {stop}" },
   "report.pivot.title": { zh: "最能改变结论的假设", en: "What would change it most" },
   "report.pivot.item": { zh: "{name}：P10（{p10}）时ROI {roiP10}，P90（{p90}）时ROI {roiP90}", en: "{name}: ROI {roiP10} at P10 ({p10}), {roiP90} at P90 ({p90})" },
@@ -32,13 +32,13 @@ export const reportLabels = {
 
   // --- headline cards -----------------------------------------------------------
   "report.kpi.cashRoi": { zh: "首年现金ROI（核算后）", en: "First-year cash ROI (reconciled)" },
-  "report.kpi.cashRoiDetail": { zh: "±{se} 个百分点 · 方案所述 {stated}", en: "± {se} points · the plan states {stated}" },
+  "report.kpi.cashRoiDetail": { zh: "{se} 个百分点 · 方案所述 {stated}", en: "{se} points · the plan states {stated}" },
   "report.kpi.ltvRoi": { zh: "首年ROI（按终身价值）", en: "First-year ROI on lifetime value" },
-  "report.kpi.ltvRoiDetail": { zh: "±{se} 个百分点 · 90% 区间 {p5}–{p95}", en: "± {se} points · 90% range {p5} to {p95}" },
+  "report.kpi.ltvRoiDetail": { zh: "{se} 个百分点 · 90% 区间 {p5}–{p95}", en: "{se} points · 90% range {p5} to {p95}" },
   "report.kpi.npv": { zh: "{years} 年净现值", en: "{years}-year net present value" },
-  "report.kpi.npvDetail": { zh: "折现率 {rate} · ±{se} · 为正的概率 {positive}", en: "discount rate {rate} · ± {se} · positive in {positive}" },
+  "report.kpi.npvDetail": { zh: "折现率 {rate} · ±{se} · 为正的概率 {positive}", en: "discount rate {rate} · ±{se} · positive in {positive}" },
   "report.kpi.payback": { zh: "一年内回本的概率（现金流）", en: "Payback within the year" },
-  "report.kpi.paybackDetail": { zh: "回本时间中位数：{median} · 方案所述 {stated} 个月", en: "by monthly cash flow; median: {median} · the plan states {stated} months" },
+  "report.kpi.paybackDetail": { zh: "按月现金流，中位数 {median} · 方案所述 {stated} 个月", en: "cash-flow median {median} · the plan states {stated} months" },
   "report.kpi.paybackNever": { zh: "{years} 年内未回本", en: "not within {years} years" },
   "report.kpi.months": { zh: "{value} 个月", en: "{value} months" },
 
