@@ -106,5 +106,5 @@ export { gateAuc } from "./gateAuc";
 export { runOnWorkers, terminateWorkerPool, idleWorkerCount, type PoolJob } from "./workerPool";
 export { workerScript, type WorkerScript } from "./workerBundle";
 export { exportBetaTables, importBetaTables } from "./distributions";
-export { recommend, reasonText, GO_PROBABILITY, REDESIGN_BELOW, type Decision, type DecisionEvidence, type Recommendation, type RecommendationReason, type ReasonId, type ProbabilityBasis, type Pivot } from "./recommendation";
+export { recommend, reasonText, probabilityMeaning, GO_PROBABILITY, REDESIGN_BELOW, type Decision, type DecisionEvidence, type Recommendation, type RecommendationReason, type ReasonId, type ProbabilityBasis, type Pivot } from "./recommendation";
 export { roiBridge, bridgeStepIds, bridgeLabels, type BridgeStep, type BridgeStepId, type RoiBridge, type BridgeOptions } from "./bridge";

@@ -45,6 +45,15 @@ export type ReasonId = RecommendationReason["id"];
  */
 export type ProbabilityBasis = "gatePass" | "roiAboveLine" | "roiBelowLine" | "npvNegative" | "gateStop";
 
+/** What each {@link ProbabilityBasis} means, in English (the CLI's words). */
+export const probabilityMeaning: Readonly<Record<ProbabilityBasis, string>> = {
+  gatePass: "the MVP gate passes in the customer-level rollout",
+  roiAboveLine: "the first-year lifetime-value ROI beats the MVP line",
+  roiBelowLine: "the first-year lifetime-value ROI misses the MVP line",
+  npvNegative: "the NPV is negative",
+  gateStop: "the MVP gate stops the programme in the customer-level rollout",
+};
+
 /** An assumption the ROI turns on: its P10 and P90 and the lifetime-value ROI there (others at base). */
 export interface Pivot {
   /** The uncertain input's readable name, e.g. "benefits.ltvYuan". */
