@@ -35,7 +35,7 @@ interface PageState {
   charts: ChartState[];
   resources: string[];
   sheet: { width: number; height: number; contentBottom: number; innerBottom: number; overflowingX: string[] };
-  /** Pieces of text that overlap another (by more than 2 × 3 px: adjacent lines' glyph boxes may touch). */
+  /** Pieces of text whose em box overlaps another's (by more than 2 × 1 px). */
   overlaps: string[];
   /** Pieces of text outside their clipping box (an ancestor with overflow not visible, the chart's SVG, the sheet). */
   clipped: string[];
@@ -61,6 +61,14 @@ let dir: string;
 const rendered = new Map<Variant, Rendered>();
 /** Gates of the page without the rollout whose bar has a length (P(ROI > 200%) > 0): the seed plan's is 0, drawn as no bar. */
 let fallbackGateBars = -1;
+/** What the text checker finds on a page made to fail it: two texts on top of each other, a tier line cut with "…", a chart label off its SVG. */
+let checkerOnBrokenPage: { overlaps: string[]; clipped: string[] } = { overlaps: [], clipped: [] };
+const brokenPage = `<!DOCTYPE html><html><body style="margin:0"><div class="sheet" style="position:relative;width:400px;height:300px">
+<div style="position:absolute;top:10px;left:10px;font-size:12px">Redesign before spending</div>
+<div style="position:absolute;top:14px;left:30px;font-size:12px">First-year cash ROI</div>
+<div style="position:absolute;top:60px;left:10px;width:80px;font-size:9px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis">VP/director home visit, gift, on-site fix</div>
+<svg class="main-svg" width="100" height="50" style="position:absolute;top:100px;left:10px"><text x="60" y="20" font-size="12">go 0% · stop 4.2%</text></svg>
+</div></body></html>`;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-ceo-browser-"));
@@ -69,6 +77,14 @@ beforeAll(async () => {
   const without = await seedInputs(4000, 1, undefined, false);
   fallbackGateBars = without.gates.filter((g) => (g.passProbability ?? 0) > 0).length;
   await withBrowser(async (browser) => {
+    const broken = await browser.newPage();
+    try {
+      await broken.setContent(brokenPage);
+      await broken.addScriptTag({ content: textLayoutScript });
+      checkerOnBrokenPage = await broken.evaluate(() => (window as unknown as { textLayout: () => { overlaps: string[]; clipped: string[] } }).textLayout());
+    } finally {
+      await broken.close();
+    }
     for (const { name, lang, rollout } of variants) {
       const html = buildCeoPage(rollout ? withRollout : without, lang);
       const { page, errors } = await openHtmlPage(browser, html, { width: 794, height: 1123 });
@@ -148,6 +164,13 @@ const get = (name: Variant): Rendered => {
   if (r === undefined) throw new Error(`the ${name} page was not rendered`);
   return r;
 };
+
+describe("the page's text checker (bounding boxes)", () => {
+  it("finds text on top of other text, a line cut by its box (text-overflow: ellipsis) and a chart label off its SVG", () => {
+    expect(checkerOnBrokenPage.overlaps).toEqual([expect.stringMatching(/^"Redesign before spending" overlaps "First-year cash ROI"/)]);
+    expect(checkerOnBrokenPage.clipped).toEqual([expect.stringMatching(/^"VP\/director home visit, gift, on-site fix" passes/), expect.stringMatching(/^"go 0% · stop 4.2%" passes main-svg/)]);
+  });
+});
 
 describe.each(variants.map((v) => [v.name, v.rollout] as const))("the CEO page in headless Chromium (%s)", (name, rollout) => {
   it("renders, prints and is captured without console errors or page exceptions", () => {

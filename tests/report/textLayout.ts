@@ -2,9 +2,10 @@
 // each text node) and every SVG <text> of the charts, with its bounding box in CSS px. It defines
 // window.textLayout(), which lists the pieces of text that overlap another piece and those clipped by their box:
 // an ancestor whose overflow is not visible, the chart's SVG, or the A4 sheet. Plain JavaScript, so the test
-// runner's transforms never touch it. Thresholds: two boxes overlap when they share more than 2 px across and 3 px
-// down (the glyph boxes of adjacent lines may touch: a CJK font's ascent + descent is about 1.45 em, more than a
-// 1.3 line height); a box is clipped when it passes its clipping box by more than 1 px.
+// runner's transforms never touch it. Each piece of text is measured by its em box (font size high, centred in the
+// content area the browser reports, which a CJK font makes about 1.45 em: taller than its line, so adjacent lines'
+// content areas always touch). Thresholds: two em boxes overlap when they share more than 2 px across and 1 px
+// down; a box is clipped when it passes its clipping box by more than 1 px.
 
 /** Adds `window.textLayout()` to a page (pass to `page.addScriptTag({ content })`). */
 export const textLayoutScript = String.raw`
@@ -23,9 +24,13 @@ window.textLayout = function () {
     if (sheet) out.push({ el: sheet, r: sheet.getBoundingClientRect() });
     return out;
   }
+  // The em box of a text line: the rect the browser reports is the font's content area (ascent + descent, about
+  // 1.45 em for Noto Sans CJK), taller than the glyphs; the em box, centred in it, holds the ink.
   function add(text, r, owner, id) {
     if (r.width <= 0 || r.height <= 0 || text.trim() === "") return;
-    boxes.push({ text: text.trim().slice(0, 60), left: r.left, top: r.top, right: r.right, bottom: r.bottom, owner: owner, id: id });
+    var size = parseFloat(getComputedStyle(owner).fontSize) || r.height;
+    var inset = Math.max(0, (r.height - size) / 2);
+    boxes.push({ text: text.trim().slice(0, 60), left: r.left, top: r.top + inset, right: r.right, bottom: r.bottom - inset, owner: owner, id: id });
   }
   var walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT);
   var n = 0;
@@ -51,7 +56,7 @@ window.textLayout = function () {
       if (p.id === q.id) continue;
       var w = Math.min(p.right, q.right) - Math.max(p.left, q.left);
       var h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
-      if (w > 2 && h > 3) overlaps.push(JSON.stringify(p.text) + " overlaps " + JSON.stringify(q.text) + " (" + w.toFixed(1) + " x " + h.toFixed(1) + " px)");
+      if (w > 2 && h > 1) overlaps.push(JSON.stringify(p.text) + " overlaps " + JSON.stringify(q.text) + " (" + w.toFixed(1) + " x " + h.toFixed(1) + " px)");
     }
   }
   var clipped = [];
