@@ -73,7 +73,7 @@ describe("rollout charts", () => {
   });
 
   it("staffingChart, roiByAucChart and timingPolicyChart draw one point per policy value", () => {
-    const curve: StaffingCurve = { callsPerAdvisorPerWeek: 8, target: 0.9, advisorsForTarget: 200, points: [point(50, 0.3, 0.2), point(200, 0.4, 0.92)] };
+    const curve: StaffingCurve = { callsPerAdvisorPerWeek: 8, callsSource: "a test value", target: 0.9, advisorsForTarget: 200, points: [point(50, 0.3, 0.2), point(200, 0.4, 0.92)] };
     const staffing = staffingChart(curve, "en");
     expect(staffing.data.map((d) => d["x"])).toEqual([[50, 200], [50, 200]]);
     expect(staffing.layout["yaxis2"]).toBeDefined();

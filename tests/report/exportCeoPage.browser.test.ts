@@ -16,7 +16,7 @@ describe("exportCeoPage(inputs, { outDir, lang }) in headless Chromium", () => {
     const out = path.join(dir, "overflow");
     await expect(exportCeoPage(long, { outDir: out, lang: "en" })).rejects.toThrow(/does not fit on one A4 page: it prints on [2-9] pages/);
     expect(fs.existsSync(out)).toBe(false);
-  });
+  }, 240_000); // the first test computes the page's inputs (programme model, bridge) and renders in Chromium
 
   it("refuses an output folder that is a file, before starting the browser", async () => {
     const file = path.join(dir, "file");
