@@ -65,7 +65,8 @@ export function sePoints(se: number): string {
  * @throws RangeError when the bridge's start, a step or its end is not finite
  * @example
  * bridgeWaterfallFigure(await roiBridge(plan, { trials: 20000 }), { lang: "en" }).data[0].y
- * // ["Plan states", "Audit arithmetic", "Uncertain inputs", "Rollout ramp", "Flows, not stocks", "Capacity and delay", "Model accuracy", "Cash, not lifetime value", "Reconciled: first-year cash"]
+ * // ["Plan states", "Audit arithmetic", "Uncertain inputs", "Rollout ramp", "Flows, not stocks", "Capacity and delay",
+ * //  "Model accuracy (AUC)", "Cash, not lifetime value", "Reconciled: first-year cash"]
  */
 export function bridgeWaterfallFigure(bridge: RoiBridge, options: BridgeWaterfallOptions = {}): Figure {
   const lang = options.lang ?? "zh";
@@ -104,7 +105,17 @@ export function bridgeWaterfallFigure(bridge: RoiBridge, options: BridgeWaterfal
     name: t("simulation.bridge.legend", lang),
   };
   const connector = { color: "#95A5A6", width: 1, dash: "dot" };
-  const shapes: Array<Record<string, unknown>> = totals.map((total, i) => ({ type: "line", xref: "x", yref: "y", x0: total * 100, x1: total * 100, y0: i + 0.31, y1: i + 0.69, line: connector }));
+  // Connectors from each bar's running total down to the next row (category rows at integer positions, bars 0.62 wide).
+  const shapes: Array<Record<string, unknown>> = totals.map((total, i) => ({
+    type: "line",
+    xref: "x",
+    yref: "y",
+    x0: total * 100,
+    x1: total * 100,
+    y0: i + 0.31,
+    y1: i + 0.69,
+    line: connector,
+  }));
   shapes.push({ type: "line", xref: "x", yref: "paper", x0: 0, x1: 0, y0: 0, y1: 1, line: { color: semanticColors.reference, width: 1 } });
   const annotations: Array<Record<string, unknown>> = rows.map((row, i) => ({
     xref: "paper",
@@ -117,7 +128,9 @@ export function bridgeWaterfallFigure(bridge: RoiBridge, options: BridgeWaterfal
     showarrow: false,
     font: { color: colors[i] === semanticColors.stated ? "#5D6D7E" : colors[i], size: 12 },
   }));
-  annotations.push({ xref: "paper", yref: "paper", x: 1, y: 1, xanchor: "left", xshift: 6, yanchor: "bottom", text: t("simulation.bridge.column", lang), showarrow: false, font: { color: "#7F8C8D", size: 11 } });
+  const header = t("simulation.bridge.column", lang);
+  const headerFont = { color: "#7F8C8D", size: 11 };
+  annotations.push({ xref: "paper", yref: "paper", x: 1, y: 1, xanchor: "left", xshift: 6, yanchor: "bottom", text: header, showarrow: false, font: headerFont });
   const lo = Math.min(0, ...totals, bridge.end.roi) * 100;
   const hi = Math.max(0, ...totals, bridge.end.roi) * 100;
   const pad = Math.max(hi - lo, 1) * 0.04;

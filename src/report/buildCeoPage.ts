@@ -6,7 +6,7 @@ import { bridgePanelChart } from "./bridgePanelChart";
 import type { CeoPageInputs } from "./CeoPageInputs";
 import { ceoPageCss } from "./ceoPageCss";
 import { auditPanel, gatesPanel, stopLossPanel, tiersPanel, timingPanel } from "./ceoPanels";
-import { claims, decisionBox, headlineCards } from "./decisionBox";
+import { decisionBox, headlineCards, planClaims } from "./decisionBox";
 import { driversChart } from "./driversChart";
 import { roiText } from "./pageFormat";
 
@@ -48,15 +48,17 @@ const e = escapeHtml;
  */
 export function buildCeoPage(inputs: CeoPageInputs, lang: Lang = "zh"): string {
   const bridgeTitle = t("report.section.bridge", lang, { stated: roiText(inputs.bridge.start.roi), reconciled: roiText(inputs.bridge.end.roi) });
+  const bridge = figureElementHtml(bridgePanelChart(inputs, lang, { width: 428, height: 232 }), { divId: "ceo-bridge" });
+  const drivers = figureElementHtml(driversChart(inputs, lang, 6, { width: 286, height: 232 }), { divId: "ceo-drivers" });
   const body = [
     '<div class="sheet">',
     header(inputs, lang),
     decisionBox(inputs, lang),
     headlineCards(inputs, lang),
-    claims(inputs, lang),
+    planClaims(inputs, lang),
     '<section class="row charts">',
-    `<div class="panel chart bridge"><h2>${e(bridgeTitle)}</h2>${figureElementHtml(bridgePanelChart(inputs, lang, { width: 428, height: 232 }), { divId: "ceo-bridge" })}</div>`,
-    `<div class="panel chart drivers"><h2>${e(t("report.drivers.title", lang))}</h2>${figureElementHtml(driversChart(inputs, lang, 6, { width: 286, height: 232 }), { divId: "ceo-drivers" })}</div>`,
+    `<div class="panel chart bridge"><h2>${e(bridgeTitle)}</h2>${bridge}</div>`,
+    `<div class="panel chart drivers"><h2>${e(t("report.drivers.title", lang))}</h2>${drivers}</div>`,
     "</section>",
     '<section class="row mid">',
     gatesPanel(inputs, lang),
@@ -101,10 +103,9 @@ function footer(inputs: CeoPageInputs, lang: Lang): string {
   });
   const plan = t("report.footer.plan", lang, { file: inputs.planFile.name, hash: "\u0000" });
   const [before, after] = plan.split("\u0000") as [string, string];
-  const rollout =
-    inputs.rollout === null
-      ? ""
-      : ` · ${t("report.footer.rollout", lang, { trials: formatNumber(inputs.rollout.trials), customers: formatNumber(inputs.rollout.customers), scale: formatNumber(inputs.rollout.scale, inputs.rollout.scale % 1 === 0 ? 0 : 1) })}`;
+  const ro = inputs.rollout;
+  const scale = ro === null ? "" : formatNumber(ro.scale, ro.scale % 1 === 0 ? 0 : 1);
+  const rollout = ro === null ? "" : ` · ${t("report.footer.rollout", lang, { trials: formatNumber(ro.trials), customers: formatNumber(ro.customers), scale })}`;
   return (
     `<footer class="foot"><div>${e(run)}${e(rollout)} · ${e(t("report.footer.units", lang))}</div>` +
     `<div>${e(before)}<span class="hash">${e(inputs.planFile.sha256)}</span>${e(after ?? "")}</div></footer>`

@@ -34,9 +34,10 @@ export function gatesPanel(inputs: CeoPageInputs, lang: Lang): string {
   const nameOf = (g: StageGate): string => (lang === "zh" ? (g.nameZh ?? g.name) : g.name);
   const items = inputs.gates.map((g, i) => {
     const from = inputs.gates.slice(0, i).reverse().find((x) => !x.criteriaInherited && x.criteria.length > 0);
-    const source = g.source === "rollout" ? undefined : g.source === "monte-carlo-roi" ? "report.gate.source.roiOnly" : inputs.rollout !== null ? "report.gate.source.yearEnd" : "report.gate.source.none";
-    const note = source === undefined ? "" : ` <span class="note">· ${e(t(source, lang))}</span>`;
-    return `<li style="--dot:${gateColor(g.passProbability)}"><b>${e(nameOf(g))}</b> ${e(criteriaText(g, lang, from === undefined ? undefined : nameOf(from)))}${note}</li>`;
+    const notRollout = g.source === "monte-carlo-roi" ? "report.gate.source.roiOnly" : inputs.rollout !== null ? "report.gate.source.yearEnd" : "report.gate.source.none";
+    const note = g.source === "rollout" ? "" : ` <span class="note">· ${e(t(notRollout, lang))}</span>`;
+    const criteria = criteriaText(g, lang, from === undefined ? undefined : nameOf(from));
+    return `<li style="--dot:${gateColor(g.passProbability)}"><b>${e(nameOf(g))}</b> ${e(criteria)}${note}</li>`;
   });
   const simulated = inputs.gates.some((g) => g.source === "rollout") ? `<div class="note">${e(t("report.gates.sourceNote", lang))}</div>` : "";
   const key = inputs.gates.some((g) => g.source === "rollout")

@@ -56,7 +56,8 @@ function roiLine(inputs: CeoPageInputs): number {
 /** The probability sentence under the decision. */
 function probabilitySentence(inputs: CeoPageInputs, lang: Lang): string {
   const rec = inputs.recommendation;
-  return t(probabilityLabels[rec.probabilityOf], lang, { p: probabilityText(rec.probability), line: roiText(roiLine(inputs)), years: inputs.monteCarlo.npvYears });
+  const params = { p: probabilityText(rec.probability), line: roiText(roiLine(inputs)), years: inputs.monteCarlo.npvYears };
+  return t(probabilityLabels[rec.probabilityOf], lang, params);
 }
 
 /** The pivots: the one or two assumptions the lifetime-value ROI turns on most, and whether one alone crosses the MVP line. */
@@ -74,8 +75,8 @@ function pivotsHtml(inputs: CeoPageInputs, lang: Lang): string {
   );
   const line = roiText(roiLine(inputs));
   const verdict = t(pivots.some((p) => p.crossesLine) ? "report.pivot.crosses" : "report.pivot.noneCrosses", lang, { line });
-  const sep = lang === "zh" ? "；" : "; ";
-  return `<div class="pivots"><b>${e(t("report.pivot.title", lang))}${lang === "zh" ? "：" : ": "}</b>${e(items.join(sep))}${lang === "zh" ? "。" : ". "}${e(verdict)}</div>`;
+  const [colon, sep, stop] = lang === "zh" ? ["：", "；", "。"] : [": ", "; ", ". "];
+  return `<div class="pivots"><b>${e(t("report.pivot.title", lang))}${colon}</b>${e(items.join(sep))}${stop}${e(verdict)}</div>`;
 }
 
 /**
@@ -97,7 +98,11 @@ export function decisionBox(inputs: CeoPageInputs, lang: Lang): string {
 }
 
 function card(label: string, value: string, detail: string, tone: "" | "good" | "bad", headline = false): string {
-  return `<div class="kpi${headline ? " headline" : ""}"><div class="label">${e(label)}</div><div class="value${tone ? ` ${tone}` : ""}">${e(value)}</div><div class="detail">${e(detail)}</div></div>`;
+  const valueClass = tone ? `value ${tone}` : "value";
+  return (
+    `<div class="kpi${headline ? " headline" : ""}"><div class="label">${e(label)}</div>` +
+    `<div class="${valueClass}">${e(value)}</div><div class="detail">${e(detail)}</div></div>`
+  );
 }
 
 const toneOf = (good: boolean, bad: boolean): "" | "good" | "bad" => (good ? "good" : bad ? "bad" : "");
@@ -115,17 +120,21 @@ const toneOf = (good: boolean, bad: boolean): "" | "good" | "bad" => (good ? "go
 export function headlineCards(inputs: CeoPageInputs, lang: Lang): string {
   const { monteCarlo: mc, plan, headlineRoi } = inputs;
   const payback = 1 - mc.probPaybackOver12.value;
-  const median = Number.isFinite(mc.paybackMonths.p50) ? t("report.kpi.months", lang, { value: formatNumber(mc.paybackMonths.p50, 1) }) : t("report.kpi.paybackNever", lang, { years: mc.npvYears });
+  const median = Number.isFinite(mc.paybackMonths.p50)
+    ? t("report.kpi.months", lang, { value: formatNumber(mc.paybackMonths.p50, 1) })
+    : t("report.kpi.paybackNever", lang, { years: mc.npvYears });
+  const rate = formatPercent(mc.discountRate, Number.isInteger(Math.round(mc.discountRate * 1e6) / 1e4) ? 0 : 1);
+  const details = {
+    cash: t("report.kpi.cashRoiDetail", lang, { se: sePoints(headlineRoi.se), stated: roiText(plan.benefits.roiStated) }),
+    ltv: t("report.kpi.ltvRoiDetail", lang, { se: sePoints(mc.roi.se.mean), p5: roiText(mc.roi.p5), p95: roiText(mc.roi.p95) }),
+    npv: t("report.kpi.npvDetail", lang, { rate, se: formatWan(mc.npv.se.mean, lang), positive: probabilityText(1 - mc.probNpvNegative.value) }),
+    payback: t("report.kpi.paybackDetail", lang, { median, stated: formatNumber(plan.benefits.paybackMonthsStated, 1) }),
+  };
   const cards = [
-    card(t("report.kpi.cashRoi", lang), roiText(headlineRoi.value), t("report.kpi.cashRoiDetail", lang, { se: sePoints(headlineRoi.se), stated: roiText(plan.benefits.roiStated) }), toneOf(headlineRoi.value > 0, headlineRoi.value < 0), true),
-    card(t("report.kpi.ltvRoi", lang), roiText(mc.roi.mean), t("report.kpi.ltvRoiDetail", lang, { se: sePoints(mc.roi.se.mean), p5: roiText(mc.roi.p5), p95: roiText(mc.roi.p95) }), toneOf(false, mc.roi.mean < 0)),
-    card(
-      t("report.kpi.npv", lang, { years: mc.npvYears }),
-      formatWan(mc.npv.mean, lang),
-      t("report.kpi.npvDetail", lang, { rate: formatPercent(mc.discountRate, mc.discountRate * 100 === Math.round(mc.discountRate * 100) ? 0 : 1), se: formatWan(mc.npv.se.mean, lang), positive: probabilityText(1 - mc.probNpvNegative.value) }),
-      toneOf(mc.npv.mean > 0, mc.npv.mean < 0),
-    ),
-    card(t("report.kpi.payback", lang), probabilityText(payback), t("report.kpi.paybackDetail", lang, { median, stated: formatNumber(plan.benefits.paybackMonthsStated, 1) }), toneOf(payback >= 0.8, payback < 0.5)),
+    card(t("report.kpi.cashRoi", lang), roiText(headlineRoi.value), details.cash, toneOf(headlineRoi.value > 0, headlineRoi.value < 0), true),
+    card(t("report.kpi.ltvRoi", lang), roiText(mc.roi.mean), details.ltv, toneOf(false, mc.roi.mean < 0)),
+    card(t("report.kpi.npv", lang, { years: mc.npvYears }), formatWan(mc.npv.mean, lang), details.npv, toneOf(mc.npv.mean > 0, mc.npv.mean < 0)),
+    card(t("report.kpi.payback", lang), probabilityText(payback), details.payback, toneOf(payback >= 0.8, payback < 0.5)),
   ];
   const warning = inputs.run.uncertainInputs === 0 ? `<div class="note warn">${e(t("report.noUncertainty", lang))}</div>` : "";
   return `<section class="kpis">${cards.join("")}</section>${warning}`;
@@ -144,17 +153,20 @@ const perYuan = (roi: number): string => formatNumber(roi, 2);
  * scale, when it ran).
  *
  * @example
- * claims(inputs, "en") // '<section class="claims">…Plan: "every 1 yuan returns 3.59 yuan"…'
+ * planClaims(inputs, "en") // '<section class="claims">…Plan: "every 1 yuan returns 3.59 yuan"…'
  */
-export function claims(inputs: CeoPageInputs, lang: Lang): string {
+export function planClaims(inputs: CeoPageInputs, lang: Lang): string {
   const { plan, monteCarlo: mc } = inputs;
   const stated = plan.ceoPage?.returnPerYuanStated ?? plan.benefits.roiStated;
   const kept = [t("report.claim.kept.model", lang, { count: formatNumber(inputs.programmeBase.retainedCustomers) })];
-  if (inputs.rollout !== null) kept.push(t("report.claim.kept.rollout", lang, { count: formatNumber(inputs.rollout.retainedCustomers.p50 * inputs.rollout.scale) }));
-  const box = (planText: string, modelText: string): string => `<div class="claim"><div class="plan">${e(planText)}</div><div class="model">${e(modelText)}</div></div>`;
+  const r = inputs.rollout;
+  if (r !== null) kept.push(t("report.claim.kept.rollout", lang, { count: formatNumber(r.retainedCustomers.p50 * r.scale) }));
+  const box = (planText: string, modelText: string): string =>
+    `<div class="claim"><div class="plan">${e(planText)}</div><div class="model">${e(modelText)}</div></div>`;
+  const reconciled = t("report.claim.return.model", lang, { cash: perYuan(inputs.headlineRoi.value), ltv: perYuan(mc.roi.mean) });
   return (
     `<section class="claims">` +
-    box(t("report.claim.return.plan", lang, { stated: formatNumber(stated, 2) }), t("report.claim.return.model", lang, { cash: perYuan(inputs.headlineRoi.value), ltv: perYuan(mc.roi.mean) })) +
+    box(t("report.claim.return.plan", lang, { stated: formatNumber(stated, 2) }), reconciled) +
     box(t("report.claim.kept.plan", lang, { count: formatNumber(inputs.asStated.retainedCustomers) }), kept.join(lang === "zh" ? "；" : "; ")) +
     `</section>`
   );

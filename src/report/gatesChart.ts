@@ -89,6 +89,8 @@ export function gatesChart(inputs: CeoPageInputs, lang: Lang, size: { width: num
     .filter(({ g }) => g.passProbability === null)
     .map(({ i }) => ({ xref: "x", yref: "y", x: 0.01, y: categories[i], xanchor: "left", text: t(decisions ? "report.gate.source.yearEnd" : "report.gates.notSimulated", lang), showarrow: false, font: { size: 10, color: "#7F8C8D" } }));
   // Every simulated gate's go and stop probabilities in a column right of the plot: a segment too small for its label (or empty, as a 0% go) is still read.
+  const outcomeText = (go: number | null, stop: number | null): string =>
+    t("report.gates.outcome", lang, { go: probabilityText(go ?? Number.NaN), stop: probabilityText(stop ?? Number.NaN) });
   const outcomes = decisions
     ? gates
         .map((g, i) => ({ g, i }))
@@ -100,7 +102,7 @@ export function gatesChart(inputs: CeoPageInputs, lang: Lang, size: { width: num
           xshift: 6,
           y: categories[i],
           xanchor: "left",
-          text: t("report.gates.outcome", lang, { go: probabilityText(g.passProbability ?? Number.NaN), stop: probabilityText(g.stopProbability ?? Number.NaN) }),
+          text: outcomeText(g.passProbability, g.stopProbability),
           showarrow: false,
           font: { size: 9.5, color: "#2C3E50" },
         }))

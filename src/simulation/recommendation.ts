@@ -162,11 +162,13 @@ export function recommend(ev: DecisionEvidence): Recommendation {
     { id: "npvPositive", probability: ev.probNpvPositive, years: ev.npvYears, decisive: decisive.has("npvPositive") },
     { id: "cashRoi", value: ev.cashRoi.value, se: ev.cashRoi.se, decisive: false },
   ];
-  if (ev.mvpGate !== undefined) reasonItems.push({ id: "mvpGate", probGo: ev.mvpGate.probGo, probStop: ev.mvpGate.probStop, decisive: decisive.has("mvpGate") });
+  const gate = ev.mvpGate;
+  if (gate !== undefined) reasonItems.push({ id: "mvpGate", probGo: gate.probGo, probStop: gate.probStop, decisive: decisive.has("mvpGate") });
   const pivots = ev.drivers.slice(0, 2).map((b): Pivot => {
     const lo = Math.min(b.outputAtP10, b.outputAtP90);
     const hi = Math.max(b.outputAtP10, b.outputAtP90);
-    return { name: b.name, path: b.path, p10: b.p10, p90: b.p90, roiAtP10: b.outputAtP10, roiAtP90: b.outputAtP90, crossesLine: lo < ev.roiLine && hi >= ev.roiLine };
+    const crossesLine = lo < ev.roiLine && hi >= ev.roiLine;
+    return { name: b.name, path: b.path, p10: b.p10, p90: b.p90, roiAtP10: b.outputAtP10, roiAtP90: b.outputAtP90, crossesLine };
   });
   return { decision, probability, probabilityOf, reasons: reasonItems.map(reasonText), reasonItems, pivots };
 }

@@ -74,7 +74,14 @@ export function reportSummary(result: CeoReportResult) {
     recommendation: { decision: rec.decision, probability: rec.probability, probabilityOf: rec.probabilityOf, reasons: rec.reasons, pivots: rec.pivots },
     headlineRoi: inputs.headlineRoi,
     bridge: { start: inputs.bridge.start, steps: inputs.bridge.steps, end: inputs.bridge.end },
-    gates: inputs.gates.map((g) => ({ stage: g.stageId, month: g.decisionMonth, source: g.source, go: g.passProbability, hold: g.holdProbability, stop: g.stopProbability })),
+    gates: inputs.gates.map((g) => ({
+      stage: g.stageId,
+      month: g.decisionMonth,
+      source: g.source,
+      go: g.passProbability,
+      hold: g.holdProbability,
+      stop: g.stopProbability,
+    })),
     roi: { mean: mc.roi.mean, se: mc.roi.se.mean, p5: mc.roi.p5, p50: mc.roi.p50, p95: mc.roi.p95 },
     cashRoi: { mean: mc.cashRoi.mean, se: mc.cashRoi.se.mean, p5: mc.cashRoi.p5, p50: mc.cashRoi.p50, p95: mc.cashRoi.p95 },
     npv: { years: mc.npvYears, discountRate: mc.discountRate, mean: mc.npv.mean, se: mc.npv.se.mean },
@@ -97,12 +104,13 @@ export function reportText(r: ReturnType<typeof reportSummary>): string {
   const points = (se: number): string => `±${formatNumber(se * 100, 2)} points`;
   const rec = r.recommendation;
   const pivots = rec.pivots.map((p) => `${p.name} (ROI ${pct(p.roiAtP10)} at P10, ${pct(p.roiAtP90)} at P90)`);
+  const npv = `${r.npv.years}-year NPV ${formatWan(r.npv.mean, "en")} (±${formatWan(r.npv.se, "en")}) at ${pct(r.npv.discountRate)}`;
   return [
     `recommendation: ${rec.decision} (${pct(rec.probability)}: ${probabilityMeaning[rec.probabilityOf]})`,
     ...rec.reasons.map((x) => `  - ${x}`),
     ...(pivots.length > 0 ? [`  would change it most: ${pivots.join("; ")}`] : []),
     `headline: first-year cash ROI ${pct(r.headlineRoi.value)} (${points(r.headlineRoi.se)}), the end of the ROI bridge from the stated ${pct(r.bridge.start.roi)}`,
-    `  lifetime-value ROI ${pct(r.roi.mean)} (${points(r.roi.se)}); ${r.npv.years}-year NPV ${formatWan(r.npv.mean, "en")} (±${formatWan(r.npv.se, "en")}) at ${pct(r.npv.discountRate)}; payback within the year ${pct(r.probPaybackWithinYear)}`,
+    `  lifetime-value ROI ${pct(r.roi.mean)} (${points(r.roi.se)}); ${npv}; payback within the year ${pct(r.probPaybackWithinYear)}`,
     `wrote ${r.html}`,
     `wrote ${r.pdf} (1 A4 page)`,
     `wrote ${r.screenshot}`,
@@ -126,7 +134,10 @@ export function reportText(r: ReturnType<typeof reportSummary>): string {
  */
 export function reportCommand(): Command {
   return new Command("report")
-    .description("Write the CEO one-pager for a plan: ceo-page.html (offline), ceo-page.pdf (one A4 page) and ceo-page.png: the recommendation, the reconciled ROI and the bridge to it, the stage gates, from one run of the programme model")
+    .description(
+      "Write the CEO one-pager for a plan: ceo-page.html (offline), ceo-page.pdf (one A4 page) and ceo-page.png: " +
+        "the recommendation, the reconciled ROI and the bridge to it, the stage gates, from one run of the programme model",
+    )
     .argument("<plan>", "plan or uncertain-plan JSON file, e.g. data/plans/seed-plan-uncertain.json")
     .requiredOption("-o, --out <dir>", "output folder (created when missing)")
     .option("-l, --lang <lang>", `page language: ${languages.join(" or ")}`, "zh")
