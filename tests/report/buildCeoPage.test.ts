@@ -138,6 +138,29 @@ describe("buildCeoPage in English", () => {
 });
 
 describe("buildCeoPage edge cases", () => {
+  it("words every decision and what its probability is the probability of, in both languages", async () => {
+    const inputs = await seedInputs();
+    const cases = [
+      { decision: "go", probability: 0.86, probabilityOf: "gatePass", zh: "按计划推进", en: "The MVP gate is passed in 86% of simulated rollouts." },
+      { decision: "pilot-first", probability: 0.55, probabilityOf: "roiAboveLine", zh: "先做试点，在MVP关口决策", en: "beats the MVP line of 200% in 55% of simulated futures." },
+      { decision: "redesign", probability: 0.93, probabilityOf: "npvNegative", zh: "先重新设计，再投入", en: "In 93.0% of simulated futures the 3-year NPV is negative." },
+      { decision: "redesign", probability: 0.6, probabilityOf: "gateStop", zh: "先重新设计，再投入", en: "The MVP gate stops the programme in 60% of simulated rollouts" },
+    ] as const;
+    for (const c of cases) {
+      const page = { ...inputs, recommendation: { ...inputs.recommendation, decision: c.decision, probability: c.probability, probabilityOf: c.probabilityOf } };
+      expect(buildCeoPage(page, "zh")).toContain(`<section class="decision ${c.decision}">`);
+      expect(buildCeoPage(page, "zh")).toContain(`<div class="word">${c.zh}</div>`);
+      expect(buildCeoPage(page, "en")).toContain(c.en);
+    }
+  });
+
+  it("says when one assumption alone moves the lifetime-value ROI across the MVP line", async () => {
+    const inputs = await seedInputs();
+    const pivots = inputs.recommendation.pivots.map((p, i) => ({ ...p, crossesLine: i === 0 }));
+    const html = buildCeoPage({ ...inputs, recommendation: { ...inputs.recommendation, pivots } }, "en");
+    expect(html).toContain("One of them alone moves the lifetime-value ROI across the MVP line of 200%.");
+  });
+
   it("warns when the plan file declares no distributions (the simulation is the point estimate)", async () => {
     const html = withoutBundle(buildCeoPage(await seedInputs(500, 1, seedPlanFile, false), "en"));
     expect(html).toContain("The plan file declares no distributions");
