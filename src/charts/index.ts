@@ -86,6 +86,7 @@ export {
   inputLabel,
   type RoiHistogramOptions,
 } from "./simulationCharts";
+export { bridgeWaterfallFigure, bridgeRowLabels, signedPoints, sePoints, type BridgeWaterfallOptions } from "./bridgeChart";
 export {
   cashFlowFanChart,
   gateProbabilityChart,

@@ -219,6 +219,8 @@ export const planSchema = z.strictObject({
   /** Optional pointer to this schema's documentation. */
   $comment: z.string().optional(),
   name: nonEmptyText,
+  /** The plan's name in Chinese, for pages in Chinese (the CEO page's subtitle). */
+  nameZh: nonEmptyText.optional(),
   source: nonEmptyText.optional(),
   /** Customers in the base (保有客户), 1 to {@link maxPlanCustomers}. */
   customers: positiveCount.max(maxPlanCustomers, "must be a whole number of at most 5,000,000 (the most customers churnlab simulates one by one)"),

@@ -76,6 +76,12 @@ export interface CeoPageInputs {
   bridge: RoiBridge;
   /** The headline: the end of the bridge (first-year cash ROI) with its standard error. */
   headlineRoi: { value: number; se: number };
+  /**
+   * The programme model evaluated once at the plan's base values (its
+   * deterministic view, the same model as the Monte Carlo's): customers kept
+   * at the end of year 1, first-year lifetime-value and cash ROI (fractions).
+   */
+  programmeBase: { retainedCustomers: number; roi: number; cashRoi: number };
   /** The decision, by rule, with its probability, reasons and pivots. */
   recommendation: Recommendation;
   /** Where the programme's own assumptions come from (margin, AUC, capacity...). */

@@ -1,14 +1,14 @@
-import { formatNumber } from "../charts/format";
+import { formatNumber, formatWan } from "../charts/format";
 import { t, type Lang } from "../charts/labels";
 import type { Finding } from "../plan/Finding";
 import type { Plan } from "../plan/schema";
-import { pathIndex, roiText, tierLabel, tierRank, wan } from "./pageFormat";
+import { pathIndex, roiText, tierLabel, tierRank } from "./pageFormat";
 
 /** One line of the CEO page's audit box. */
 export interface CorrectionLine {
   /** The finding's check id, e.g. "cost.annual.product". */
   id: string;
-  /** Plain words in the page language, money in 万, e.g. "一级 极高风险干预：144万 → 480万（6,000 人 × 800 元）". */
+  /** Plain words in the page language, money by `formatWan` (zh 万元, en M yuan), e.g. "极高风险客户干预：144 万元 → 480 万元（6,000 人 × 800 元）". */
   text: string;
   /** Risk rank of the tier concerned (1 = highest), for its colour; undefined when no tier. */
   tierRank?: number;
@@ -26,12 +26,12 @@ export interface AuditCorrections {
 
 /**
  * Turns the audit's errors into short correction lines in the page language
- * ("stated → recomputed", money in 万): a cost line whose people × yuan does
+ * ("stated → recomputed", money by `formatWan`: zh 万元, en millions of yuan): a cost line whose people × yuan does
  * not match its amount, a budgeted tier with no cost line, the first-year
  * cost, the headline ROI and payback, a stage's intervention count, and any
  * other error as "path: stated → recomputed". For the seed plan: tier-1
- * interventions 144万 → 480万, tier 4 missing 154万, first-year cost
- * 1,084万 → 1,574万, ROI 359% → 216%, payback 2.6 → 3.8 months, MVP
+ * interventions 144 → 480 万元, tier 4 missing 154 万元, first-year cost
+ * 1,084 → 1,574 万元, ROI 359% → 216%, payback 2.6 → 3.8 months, MVP
  * intervention count 600 → 2,200.
  *
  * @param findings from `auditPlan(plan)`
@@ -39,7 +39,7 @@ export interface AuditCorrections {
  * @param lang page language
  * @example
  * auditCorrections(auditPlan(seedPlan), seedPlan, "en").lines[0].text
- * // "Very-high-risk interventions: 144万 → 480万 (6,000 people × 800 yuan)"
+ * // "Very-high-risk interventions: ¥1.44M → ¥4.80M (6,000 people × 800 yuan)"
  */
 export function auditCorrections(findings: readonly Finding[], plan: Plan, lang: Lang): AuditCorrections {
   const errors = findings.filter((f) => f.severity === "error");
@@ -59,19 +59,19 @@ function correctionLine(f: Finding, plan: Plan, lang: Lang): CorrectionLine {
       if (line === undefined) break;
       const item = capitalize(lang === "zh" ? (line.labelZh ?? line.label) : line.label);
       const detail = t("report.audit.costLineDetail", lang, { people: formatNumber(line.peopleStated ?? Number.NaN), yuan: formatNumber(line.yuanPerPersonStated ?? Number.NaN) });
-      const out: CorrectionLine = { id: f.id, text: t("report.audit.costLine", lang, { item, stated: wan(s), recomputed: wan(r), detail }) };
+      const out: CorrectionLine = { id: f.id, text: t("report.audit.costLine", lang, { item, stated: formatWan(s, lang), recomputed: formatWan(r, lang), detail }) };
       const rank = line.tierId === undefined ? undefined : tierRank(plan, line.tierId);
       return rank === undefined ? out : { ...out, tierRank: rank };
     }
     case "cost.tier.missing": {
       const tier = plan.tiers[pathIndex(f.path, "tiers") ?? -1];
       if (tier === undefined) break;
-      const out: CorrectionLine = { id: f.id, text: t("report.audit.tierMissing", lang, { tier: tierLabel(plan, tier.id, lang), recomputed: wan(r) }) };
+      const out: CorrectionLine = { id: f.id, text: t("report.audit.tierMissing", lang, { tier: tierLabel(plan, tier.id, lang), recomputed: formatWan(r, lang) }) };
       const rank = tierRank(plan, tier.id);
       return rank === undefined ? out : { ...out, tierRank: rank };
     }
     case "cost.firstYear.recomputed":
-      return { id: f.id, text: t("report.audit.firstYear", lang, { stated: wan(s), recomputed: wan(r) }) };
+      return { id: f.id, text: t("report.audit.firstYear", lang, { stated: formatWan(s, lang), recomputed: formatWan(r, lang) }) };
     case "headline.roi":
       return { id: f.id, text: t("report.audit.roi", lang, { stated: roiText(s), recomputed: roiText(r) }) };
     case "headline.payback":
@@ -85,8 +85,8 @@ function correctionLine(f: Finding, plan: Plan, lang: Lang): CorrectionLine {
     default:
       break;
   }
-  const money = /amountYuan|Yuan|Stated$|Total/.test(f.path) && Math.abs(s) >= 10_000;
-  const show = (x: number): string => (Number.isNaN(x) ? "–" : money ? wan(x) : formatNumber(x, Number.isInteger(x) ? 0 : 2));
+  const isMoney = /amountYuan|Yuan|Stated$|Total/.test(f.path) && Math.abs(s) >= 10_000;
+  const show = (x: number): string => (Number.isNaN(x) ? "–" : isMoney ? formatWan(x, lang) : formatNumber(x, Number.isInteger(x) ? 0 : 2));
   return { id: f.id, text: t("report.audit.other", lang, { path: f.path, stated: show(s), recomputed: show(r) }) };
 }
 

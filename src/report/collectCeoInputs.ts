@@ -2,6 +2,8 @@ import { auditPlan } from "../plan/audit";
 import { asStated } from "../plan/asStated";
 import { recomputed } from "../plan/recomputed";
 import { roiBridgeWithRun } from "../simulation/bridge";
+import { evaluateProgrammeModel } from "../simulation/programme/programmeEvaluation";
+import { programmeModelFor } from "../simulation/programme/programmeModelFor";
 import { recommend } from "../simulation/recommendation";
 import { rolloutGateProblems } from "../simulation/rollout/rolloutGateProblems";
 import { runRollout, type RolloutOptions } from "../simulation/rollout/rolloutSimulation";
@@ -93,6 +95,8 @@ export async function collectCeoInputs(planFile: string, options: CeoRunOptions 
   const plan = uncertain.base;
   const { bridge, run: mc } = await roiBridgeWithRun(uncertain, { trials, seed, ...(options.workers !== undefined ? { workers: options.workers } : {}) });
   const drivers = tornado(uncertain, { model: "programme" });
+  // The bridge's last variant is the plan's default programme model (cached): its deterministic view at base.
+  const base = evaluateProgrammeModel(programmeModelFor(uncertain)).outputs;
   const rollout = await ceoRollout(uncertain, seed, options);
   const roiSamples = mc.samples?.roi ?? new Float32Array(0);
   const gates = stageGates(plan, { probRoiAbove200: mc.probRoiAbove200, roiSamples }, rollout?.gates ?? []);
@@ -133,6 +137,7 @@ export async function collectCeoInputs(planFile: string, options: CeoRunOptions 
     gates,
     bridge,
     headlineRoi: { value: bridge.end.roi, se: bridge.end.se },
+    programmeBase: { retainedCustomers: base.retainedCustomers, roi: base.roi, cashRoi: base.cashRoi },
     recommendation,
     assumptions: uncertain.assumptions.programmeSources,
     run: {

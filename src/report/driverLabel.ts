@@ -8,7 +8,7 @@ import { tierShortName } from "./pageFormat";
  * in the page language: the charts layer's `inputLabel` when it knows the
  * input; otherwise cost lines by the plan's own label, tier fields as
  * "<tier> save rate / share / budget per person / churn probability", the
- * customer count; anything else keeps its input name. First letter capitalised.
+ * timing A/B test's points as "save rate at <days> days", the customer count; anything else keeps its input name. First letter capitalised.
  *
  * @param name the input's readable name from the uncertain plan, e.g. "benefits.ltvYuan", "costs.annual.tier-high.amountYuan", "simulation.tierChurnProbability.high"
  * @param plan the base plan (for cost-line and tier names)
@@ -17,6 +17,7 @@ import { tierShortName } from "./pageFormat";
  * driverLabel("benefits.ltvYuan", seedPlan, "en") // "Remaining lifetime value"
  * driverLabel("simulation.tierChurnProbability.high", seedPlan, "zh") // "高风险流失概率"
  * driverLabel("costs.annual.cloud.amountYuan", seedPlan, "zh") // "云计算" (from the charts layer's labels)
+ * driverLabel("timing.abTest.0.saveRate", seedPlan, "en") // "Save rate at 7 days" (the A/B test's first point)
  */
 export function driverLabel(name: string, plan: Plan, lang: Lang): string {
   const known = inputLabel(name, lang);
@@ -37,6 +38,9 @@ export function driverLabel(name: string, plan: Plan, lang: Lang): string {
     const which = tierField[2] === "saveRate" ? "report.input.tierSaveRate" : tierField[2] === "shareStated" ? "report.input.tierShare" : "report.input.tierBudget";
     return capitalize(t(which, lang, { tier }));
   }
+  const ab = /^timing\.abTest\.(\d+)\.saveRate$/.exec(name);
+  const point = ab === null ? undefined : plan.timing.abTest[Number(ab[1])];
+  if (point !== undefined) return capitalize(t("report.input.abTestSaveRate", lang, { days: point.delayDays }));
   const churn = /^simulation\.tierChurnProbability\.([^.]+)$/.exec(name);
   if (churn !== null && plan.tiers.some((x) => x.id === churn[1])) {
     return capitalize(t("report.input.tierChurn", lang, { tier: tierShortName(plan, churn[1]!, lang) }));

@@ -4,10 +4,11 @@ import { tornadoFigure } from "../charts/simulationCharts";
 import type { CeoPageInputs } from "./CeoPageInputs";
 import { compactLayout } from "./compactLayout";
 import { driverLabel } from "./driverLabel";
+import { roiText } from "./pageFormat";
 
 /**
  * The CEO page's tornado: the charts layer's `tornadoFigure` limited to the
- * `count` inputs that move the first-year ROI most (each bar from the base
+ * `count` inputs that move the programme model's first-year lifetime-value ROI most (each bar from the base
  * ROI to the ROI with that input at its P10 and at its P90, the others at
  * base; `tornado` in src/simulation), named for a reader ({@link driverLabel})
  * and fitted to its panel.
@@ -32,18 +33,25 @@ export function driversChart(inputs: CeoPageInputs, lang: Lang, count = 6, size:
     trace["hoverinfo"] = "skip";
     delete trace["hovertemplate"];
   }
-  figure.layout["title"] = { text: t("report.drivers.title", lang) };
+  // No chart title: the page's panel heading names it (report.drivers.title).
+  figure.layout["title"] = { text: "" };
   // A one-line key under the plot instead of a legend (a horizontal legend wraps in a narrow panel).
   const key = figure.data
-    .map((trace) => `<span style="color:${String((trace["marker"] as { color?: unknown } | undefined)?.color ?? "#2C3E50")}">■</span> ${String(trace["name"] ?? "")}`)
-    .join("　　");
+    .map((trace) => {
+      const color = String((trace["marker"] as { color?: unknown } | undefined)?.color ?? "#2C3E50");
+      return `<span style="color:${color}">■</span> ${String(trace["name"] ?? "")}`;
+    })
+    .join(lang === "zh" ? "　　" : "\u2003\u2003");
   figure.layout["showlegend"] = false;
   figure.layout["yaxis"] = { ...(figure.layout["yaxis"] as Record<string, unknown>), title: { text: "" }, automargin: true };
-  figure.layout["xaxis"] = { ...(figure.layout["xaxis"] as Record<string, unknown>), ticksuffix: "%", showgrid: true, gridcolor: "#EEF1F2" };
-  const margin = { l: 8, r: 12, t: 50, b: 54 };
+  const xaxis = figure.layout["xaxis"] as Record<string, unknown>;
+  figure.layout["xaxis"] = { ...xaxis, ticksuffix: "%", showgrid: true, gridcolor: "#EEF1F2", nticks: 5, tickangle: 0 };
+  const margin = { l: 8, r: 12, t: 26, b: 54 };
+  const baseText = t("report.drivers.base", lang, { value: roiText(baseOutput) });
   const plotHeight = Math.max(1, size.height - margin.t - margin.b);
   figure.layout["annotations"] = [
-    ...(figure.layout["annotations"] as Array<Record<string, unknown>>).map((a) => ({ ...a, font: { size: 9.5 } })),
+    // The base line's label says what "base" is: every input at its base value (the deterministic view), not the simulated mean.
+    ...(figure.layout["annotations"] as Array<Record<string, unknown>>).map((a) => ({ ...a, text: baseText, font: { size: 9.5 } })),
     { xref: "paper", yref: "paper", x: 0.5, y: -38 / plotHeight, xanchor: "center", yanchor: "top", text: key, showarrow: false, font: { size: 9.5 } },
   ];
   return compactLayout(figure, size.width, size.height, margin);

@@ -34,7 +34,9 @@ export function gateColor(p: number | null): string {
  * hold (grey), stop at a stop-loss line (red; pause and redesign together,
  * which the rollout charts' `gateProbabilityChart` shows apart); otherwise the bar is the
  * pass probability in traffic-light colours. Probabilities are written on
- * the bars (from 10%); a gate that was not simulated has no bar and says so
+ * the bars (from 10%) and, for the decisions, every simulated gate's go and
+ * stop probabilities in a column right of the plot (so a segment too small
+ * for its label, or an empty 0% go, is still read); a gate that was not simulated has no bar and says so
  * (after a rollout simulation: the year-end review, which has no next stage). No chart
  * title: the page's panel heading names it.
  *
@@ -82,11 +84,31 @@ export function gatesChart(inputs: CeoPageInputs, lang: Lang, size: { width: num
   figure.layout["showlegend"] = false;
   figure.layout["xaxis"] = { ...(figure.layout["xaxis"] as Record<string, unknown>), range: [0, 1.0001], dtick: 0.25, showgrid: true, gridcolor: "#EEF1F2", title: { text: "" } };
   figure.layout["yaxis"] = { ...(figure.layout["yaxis"] as Record<string, unknown>), title: { text: "" } };
-  figure.layout["annotations"] = gates
+  const notSimulated = gates
     .map((g, i) => ({ g, i }))
     .filter(({ g }) => g.passProbability === null)
     .map(({ i }) => ({ xref: "x", yref: "y", x: 0.01, y: categories[i], xanchor: "left", text: t(decisions ? "report.gate.source.yearEnd" : "report.gates.notSimulated", lang), showarrow: false, font: { size: 10, color: "#7F8C8D" } }));
-  const out = compactLayout(figure, size.width, size.height, { l: 8, r: 30, t: 6, b: 22 });
+  // Every simulated gate's go and stop probabilities in a column right of the plot: a segment too small for its label (or empty, as a 0% go) is still read.
+  const outcomeText = (go: number | null, stop: number | null): string =>
+    t("report.gates.outcome", lang, { go: probabilityText(go ?? Number.NaN), stop: probabilityText(stop ?? Number.NaN) });
+  const outcomes = decisions
+    ? gates
+        .map((g, i) => ({ g, i }))
+        .filter(({ g }) => g.passProbability !== null)
+        .map(({ g, i }) => ({
+          xref: "paper",
+          yref: "y",
+          x: 1,
+          xshift: 6,
+          y: categories[i],
+          xanchor: "left",
+          text: outcomeText(g.passProbability, g.stopProbability),
+          showarrow: false,
+          font: { size: 9.5, color: "#2C3E50" },
+        }))
+    : [];
+  figure.layout["annotations"] = [...notSimulated, ...outcomes];
+  const out = compactLayout(figure, size.width, size.height, { l: 8, r: decisions ? (lang === "zh" ? 98 : 96) : 30, t: 6, b: 22 });
   out.layout["title"] = { text: "" };
   return out;
 }

@@ -1,5 +1,6 @@
 // The report domain: the CEO one-pager (the plan's section 9), from a plan
-// file, its audit, the Monte Carlo run and the stage gates, to HTML, PDF and PNG.
+// file, its audit, the ROI bridge and the programme model's run, the
+// recommendation and the stage gates, to HTML, PDF and PNG.
 export type { CeoPageInputs, CeoMonteCarlo, CeoRollout, CeoRunInfo } from "./CeoPageInputs";
 export { planFileInfo, type PlanFileInfo } from "./planFileInfo";
 export { stageGates, type StageGate, type GateCriterion, type GateSource } from "./stageGates";
@@ -9,6 +10,8 @@ export { compactLayout } from "./compactLayout";
 export { roiDistributionChart } from "./roiDistributionChart";
 export { driversChart } from "./driversChart";
 export { gatesChart, gateColor, holdColor } from "./gatesChart";
+export { bridgePanelChart } from "./bridgePanelChart";
+export { decisionBox, headlineCards, planClaims, reasonLine, decisionLabels } from "./decisionBox";
 export { ceoPageCss } from "./ceoPageCss";
 export { buildCeoPage } from "./buildCeoPage";
 export { collectCeoInputs, churnlabVersion, defaultCeoTrials, defaultCeoRollout, type CeoRunOptions } from "./collectCeoInputs";

@@ -1,25 +1,9 @@
-import { formatNumber, formatPercent } from "../charts/format";
+import { formatNumber, formatPercent, formatWan } from "../charts/format";
 import { t, type Lang } from "../charts/labels";
 import { tierColor } from "../charts/theme";
 import type { Plan, Tier } from "../plan/schema";
 
 // Number formats and tier lookups shared by the CEO page's sections (internal to src/report).
-
-/**
- * Yuan as 万 with thousands separators: whole 万 from 100万 up, one decimal below.
- *
- * @example
- * wan(15_740_000) // "1,574万"
- * wan(1_540_000) // "154万"
- * wan(250_000) // "25万"
- * wan(12_345) // "1.2万"
- */
-export function wan(yuan: number): string {
-  if (!Number.isFinite(yuan)) return "–";
-  const w = yuan / 10_000;
-  const digits = Math.abs(w) >= 10 || Number.isInteger(w) ? 0 : 1;
-  return `${formatNumber(w, digits)}万`;
-}
 
 /**
  * A probability for the page: whole percent in 10%..90%, one decimal
@@ -47,6 +31,26 @@ export function probabilityText(p: number): string {
  */
 export function roiText(roi: number): string {
   return formatPercent(roi);
+}
+
+/**
+ * The value of an uncertain input in its unit, from the input's name:
+ * yuan amounts (names ending in "Yuan") as money, AUC with two decimals,
+ * rates and shares as percents, referrals per referrer with two decimals,
+ * delays in days, anything else as a number.
+ *
+ * @example
+ * inputValueText("benefits.ltvYuan", 2880, "en") // "2,880 yuan"
+ * inputValueText("simulation.modelAuc", 0.8312, "zh") // "0.83"
+ * inputValueText("benefits.churnBefore", 0.165, "zh") // "16.5%"
+ */
+export function inputValueText(name: string, value: number, lang: Lang): string {
+  if (/Yuan$/.test(name)) return Math.abs(value) >= 100_000 ? formatWan(value, lang) : `${formatNumber(value)} ${lang === "zh" ? "元" : "yuan"}`;
+  if (/Auc$/i.test(name)) return formatNumber(value, 2);
+  if (/rate$|share|churn|probability/i.test(name)) return formatPercent(value, 1);
+  if (/DelayDays$|Days$/.test(name)) return lang === "zh" ? `${formatNumber(value, 1)} 天` : `${formatNumber(value, 1)} days`;
+  if (name === "customers") return formatNumber(value);
+  return formatNumber(value, 2);
 }
 
 /**

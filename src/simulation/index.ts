@@ -106,4 +106,5 @@ export { gateAuc } from "./population/gateAuc";
 export { runOnWorkers, terminateWorkerPool, idleWorkerCount, type PoolJob } from "./workers/workerPool";
 export { workerScript, type WorkerScript } from "./workers/workerBundle";
 export { exportBetaTables, importBetaTables } from "./inputs/distributions";
+export { recommend, reasonText, probabilityMeaning, GO_PROBABILITY, REDESIGN_BELOW, type Decision, type DecisionEvidence, type Recommendation, type RecommendationReason, type ReasonId, type ProbabilityBasis, type Pivot } from "./recommendation";
 export { roiBridge, bridgeStepIds, bridgeLabels, type BridgeStep, type BridgeStepId, type RoiBridge, type BridgeOptions } from "./bridge";

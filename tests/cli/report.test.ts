@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { createHash } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { CommanderError } from "commander";
+import { bridgeCommand } from "../../src/cli/commands/bridge";
 import { reportCommand, reportOptions } from "../../src/cli/commands/report";
 import { pdfPageCount } from "../../src/charts/browser";
 import { captureOutput } from "../helpers/captureOutput";
@@ -37,12 +38,35 @@ async function run(...args: string[]): Promise<number> {
 }
 
 describe("churnlab report <plan> --out DIR", () => {
-  it("writes ceo-page.html (offline), ceo-page.pdf (one A4 page) and ceo-page.png, and prints the paths and headline as JSON", async () => {
+  it("writes ceo-page.html (offline), ceo-page.pdf (one A4 page) and ceo-page.png, and prints the paths, recommendation and headline as JSON", async () => {
     const out = path.join(dir, "zh");
     expect(await run(seedUncertain, "--out", out, "--trials", "2000", "--seed", "3", "--rollout-trials", "2", "--json")).toBe(0);
     expect(stderr).toBe("");
     const result = JSON.parse(stdout);
-    expect(Object.keys(result)).toEqual(["html", "pdf", "screenshot", "plan", "planSha256", "seed", "trials", "costs", "rolloutTrials", "gates", "roi", "probPaybackWithinYear", "probRoiAbove200"]);
+    expect(Object.keys(result)).toEqual([
+      "html",
+      "pdf",
+      "screenshot",
+      "plan",
+      "planSha256",
+      "seed",
+      "trials",
+      "rolloutTrials",
+      "recommendation",
+      "headlineRoi",
+      "bridge",
+      "gates",
+      "roi",
+      "cashRoi",
+      "npv",
+      "probPaybackWithinYear",
+      "probRoiAbove200",
+    ]);
+    expect(Object.keys(result.recommendation)).toEqual(["decision", "probability", "probabilityOf", "reasons", "pivots"]);
+    expect(result.recommendation.decision).toBe("redesign");
+    expect(result.recommendation.reasons.every((r: unknown) => typeof r === "string")).toBe(true);
+    expect(result.headlineRoi).toEqual({ value: result.bridge.end.roi, se: result.bridge.end.se });
+    expect(result.npv).toMatchObject({ years: 3, discountRate: 0.08 });
     expect(result.rolloutTrials).toBe(2);
     expect(result.gates.map((g: { stage: string; month: number; source: string }) => [g.stage, g.month, g.source])).toEqual([
       ["mvp", 3, "rollout"],
@@ -57,7 +81,6 @@ describe("churnlab report <plan> --out DIR", () => {
       planSha256: createHash("sha256").update(fs.readFileSync(seedUncertain)).digest("hex"),
       seed: 3,
       trials: 2000,
-      costs: "recomputed",
     });
     expect(result.roi.p5).toBeLessThan(result.roi.p50);
     expect(result.roi.p50).toBeLessThan(result.roi.p95);
@@ -65,18 +88,34 @@ describe("churnlab report <plan> --out DIR", () => {
     const html = fs.readFileSync(result.html, "utf8");
     expect(html).toMatch(/<html lang="zh-CN">/);
     expect(html).toContain(result.planSha256);
-    expect(html).toContain("种子 3 · 2,000 次模拟");
+    expect(html).toContain("种子 3 · 每个桥接变体 2,000 次模拟");
     expect(pdfPageCount(fs.readFileSync(result.pdf))).toBe(1);
     const png = fs.readFileSync(result.screenshot);
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1588, 2246]);
-  });
+  }, 240_000);
 
-  it("prints the paths and the headline in words, in English with --lang en", async () => {
+  it("prints the decision first, then the headline and the paths, in words (English page with --lang en)", async () => {
     const out = path.join(dir, "en");
     expect(await run(seedUncertain, "-o", out, "--lang", "en", "-n", "1000", "--rollout-trials", "0")).toBe(0);
-    expect(stdout).toMatch(/^wrote .*ceo-page\.html\nwrote .*ceo-page\.pdf \(1 A4 page\)\nwrote .*ceo-page\.png\nROI median [\d.]+% \(90% range -?[\d.]+%–[\d.]+%\), payback within the year [\d.]+%, ROI > 200% [\d.]+% \(seed 1, 1,000 trials, plan sha256 [0-9a-f]{12}…\)\n$/);
+    const lines = stdout.split("\n");
+    expect(lines[0]).toMatch(/^recommendation: redesign \([\d.]+%: the first-year lifetime-value ROI misses the MVP line\)$/);
+    expect(lines[1]).toBe("  - first-year ROI on lifetime value above the MVP line of 200%: 0% of simulated futures");
+    expect(stdout).toMatch(/\n {2}would change it most: benefits\.ltvYuan \(ROI -?[\d.]+% at P10, -?[\d.]+% at P90\); /);
+    expect(stdout).toMatch(/\nheadline: first-year cash ROI -[\d.]+% \(±[\d.]+ points\), the end of the ROI bridge from the stated 359\.0%\n/);
+    expect(stdout).toMatch(/\nwrote .*ceo-page\.html\nwrote .*ceo-page\.pdf \(1 A4 page\)\nwrote .*ceo-page\.png\n\(seed 1, 1,000 trials, plan sha256 [0-9a-f]{12}…\)\n$/);
     expect(fs.readFileSync(path.join(out, "ceo-page.html"), "utf8")).toMatch(/<html lang="en">/);
-  });
+  }, 240_000);
+
+  it("report --json's headlineRoi equals bridge --json's end for the same plan, seed and trials", async () => {
+    expect(await run(seedUncertain, "-o", path.join(dir, "headline"), "-n", "1000", "-s", "5", "--rollout-trials", "0", "--json")).toBe(0);
+    const report = JSON.parse(stdout);
+    stdout = "";
+    await bridgeCommand().exitOverride().parseAsync(["node", "bridge", seedUncertain, "--trials", "1000", "--seed", "5", "--json"]);
+    expect(Number(process.exitCode ?? 0)).toBe(0);
+    const bridge = JSON.parse(stdout);
+    expect(report.headlineRoi).toEqual({ value: bridge.end.roi, se: bridge.end.se });
+    expect(report.bridge.steps).toEqual(bridge.steps);
+  }, 240_000);
 });
 
 describe("churnlab report: bad input exits 2 and writes nothing", () => {

@@ -13,27 +13,27 @@ const findings = auditPlan(plan);
 // recomputed from the drivers (src/plan recomputed): 1,574万, ROI 216%, payback 3.8 months; the MVP's 20,000 customers ×
 // (3% + 8%) = 2,200 people vs the "~600" stated.
 describe("auditCorrections(findings, plan, lang)", () => {
-  it("turns the seed plan's six arithmetic errors into corrections in Chinese, money in 万", () => {
+  it("turns the seed plan's six arithmetic errors into corrections in Chinese, money in 万元 (formatWan)", () => {
     const audit = auditCorrections(findings, plan, "zh");
     expect(audit.errors).toBe(6);
     expect(audit.warnings).toBe(7);
     expect(audit.lines.map((l) => l.text)).toEqual([
-      "极高风险客户干预：144万 → 480万（6,000 人 × 800 元）",
-      "四级 低风险无预算行：漏计 154万",
-      "首年总投资：1,084万 → 1,574万",
-      "首年ROI：359% → 216%",
-      "回收期：2.6 → 3.8 个月",
+      "极高风险客户干预：144 万元 → 480 万元（6,000 人 × 800 元）",
+      "四级 低风险无预算行：漏计 154 万元",
+      "首年总投资：1,084 万元 → 1,574 万元",
+      "方案公式的首年ROI：359% → 216%",
+      "方案公式的回收期：2.6 → 3.8 个月",
       "MVP验证干预人数：600 → 2,200",
     ]);
   });
 
-  it("says the same in English", () => {
+  it("says the same in English, money in millions of yuan and no 万 (formatWan)", () => {
     expect(auditCorrections(findings, plan, "en").lines.map((l) => l.text)).toEqual([
-      "Very-high-risk interventions: 144万 → 480万 (6,000 people × 800 yuan)",
-      "Tier 4 low has no cost line: 154万 missing",
-      "First-year cost: 1,084万 → 1,574万",
-      "First-year ROI: 359% → 216%",
-      "Payback: 2.6 → 3.8 months",
+      "Very-high-risk interventions: ¥1.44M → ¥4.80M (6,000 people × 800 yuan)",
+      "Tier 4 low has no cost line: ¥1.54M missing",
+      "First-year cost: ¥10.84M → ¥15.74M",
+      "First-year ROI by the plan's formula: 359% → 216%",
+      "Payback by the plan's formula: 2.6 → 3.8 months",
       "MVP intervention count: 600 → 2,200",
     ]);
   });
@@ -54,13 +54,13 @@ describe("auditCorrections(findings, plan, lang)", () => {
     expect(auditCorrections([], plan, "zh")).toEqual({ errors: 0, warnings: 0, lines: [] });
   });
 
-  it("writes any other error as 'path: stated → recomputed', money in 万 and NaN as a dash", () => {
+  it("writes any other error as 'path: stated → recomputed', money by formatWan and NaN as a dash", () => {
     const other: Finding[] = [
       { id: "cost.oneTime.subtotal", severity: "error", path: "$.costs.oneTimeSubtotalStated", stated: 2_800_000, recomputed: 2_900_000, message: "" },
       { id: "tiers.shares", severity: "error", path: "$.tiers", stated: 1.01, recomputed: 1, message: "" },
       { id: "x", severity: "error", path: "$.x", stated: null, recomputed: null, message: "" },
     ];
-    expect(auditCorrections(other, plan, "en").lines.map((l) => l.text)).toEqual(["$.costs.oneTimeSubtotalStated: 280万 → 290万", "$.tiers: 1.01 → 1", "$.x: – → –"]);
+    expect(auditCorrections(other, plan, "en").lines.map((l) => l.text)).toEqual(["$.costs.oneTimeSubtotalStated: ¥2.80M → ¥2.90M", "$.tiers: 1.01 → 1", "$.x: – → –"]);
   });
 
   it("falls back to the generic line when a path names no existing item", () => {

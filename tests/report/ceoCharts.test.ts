@@ -4,6 +4,8 @@ import { compactLayout } from "../../src/report/compactLayout";
 import { driversChart } from "../../src/report/driversChart";
 import { gateColor, gatesChart, holdColor } from "../../src/report/gatesChart";
 import { roiDistributionChart } from "../../src/report/roiDistributionChart";
+import { bridgePanelChart } from "../../src/report/bridgePanelChart";
+import { probabilityText } from "../../src/report/pageFormat";
 import { seedInputs } from "./fixtures";
 
 describe("roiDistributionChart(inputs, lang)", () => {
@@ -47,16 +49,19 @@ describe("roiDistributionChart(inputs, lang)", () => {
 });
 
 describe("driversChart(inputs, lang, count)", () => {
-  it("shows the six widest tornado bars, the widest (lifetime value) on top, from the base ROI 216%", async () => {
+  it("shows the six widest tornado bars of the programme model's lifetime-value ROI, the widest (lifetime value) on top, from its value at base", async () => {
     const inputs = await seedInputs();
     const fig = driversChart(inputs, "zh");
     const [low, high] = fig.data as Array<{ y: string[]; x: number[]; base: number }>;
     expect(low!.y).toHaveLength(6);
     expect(low!.y[5]).toBe("剩余生命周期价值");
-    expect(low!.base).toBeCloseTo(215.93392630, 6);
+    expect(low!.base).toBeCloseTo(inputs.programmeBase.roi * 100, 6);
     const top = inputs.drivers.bars[0]!;
     expect(high!.x[5]).toBeCloseTo((top.outputAtP90 - inputs.drivers.baseOutput) * 100, 9);
-    expect(fig.layout["title"]).toMatchObject({ text: "影响ROI最大的因素（各取P10 / P90）" });
+    // No title inside the plot: the panel heading names the chart; the base line says it is every input at base.
+    expect(fig.layout["title"]).toMatchObject({ text: "" });
+    expect((fig.layout["annotations"] as Array<{ text: string }>)[0]!.text).toBe(`各项取基准值 ${Math.round(inputs.programmeBase.roi * 100)}%`);
+    expect(driversChart(inputs, "en").data[0]!["y"]).not.toContain("simulation.modelAuc");
   });
 
   it("rejects a count that is not a positive integer", async () => {
@@ -77,7 +82,18 @@ describe("gatesChart(inputs, lang)", () => {
     for (const i of [0, 1]) expect(go!.x[i]! + hold!.x[i]! + stop!.x[i]!).toBeCloseTo(1, 12);
     expect(go!.x[0]).toBe(inputs.rollout!.gates[0]!.probGo.value);
     expect([go!.x[2], hold!.x[2], stop!.x[2]].every(Number.isNaN)).toBe(true);
-    expect((fig.layout["annotations"] as Array<{ text: string }>).map((a) => a.text)).toEqual(["年末复盘，无下一阶段"]);
+    const notes = (fig.layout["annotations"] as Array<{ text: string }>).map((a) => a.text);
+    const outcome = (i: number): string => `通过 ${probabilityText(go!.x[i]!)} · 止损 ${probabilityText(stop!.x[i]!)}`;
+    expect(notes).toEqual(["年末复盘，无下一阶段", outcome(0), outcome(1)]);
+  });
+
+  it("labels a gate's go probability even when its segment is too small or empty (the regional 0% go)", async () => {
+    const inputs = await seedInputs();
+    const regional = { ...inputs.gates[1]!, passProbability: 0, holdProbability: 0.958, stopProbability: 0.042 };
+    const fig = gatesChart({ ...inputs, gates: [inputs.gates[0]!, regional, inputs.gates[2]!] }, "en");
+    const [go, , stop] = fig.data as Array<{ text: string[] }>;
+    expect([go!.text[1], stop!.text[1]]).toEqual(["", ""]);
+    expect((fig.layout["annotations"] as Array<{ text: string; y: string }>).find((a) => a.y === "regional · month 6")?.text).toBe("go 0% · stop 4.2%");
   });
 
   it("without the rollout, has one bar per gate, the MVP's at P(ROI > 200%), the unsimulated ones empty and labelled", async () => {
@@ -93,6 +109,19 @@ describe("gatesChart(inputs, lang)", () => {
   it("colours a gate like a traffic light: green from 80%, amber from 50%, red below, grey when unknown", () => {
     expect([gateColor(0.9), gateColor(0.8), gateColor(0.6), gateColor(0.42), gateColor(null), gateColor(Number.NaN)]).toEqual(["#009E73", "#009E73", "#E69F00", "#C0392B", "#BDC3C7", "#BDC3C7"]);
     expect(holdColor).toBe("#7F8C8D");
+  });
+});
+
+describe("bridgePanelChart(inputs, lang)", () => {
+  it("is the bridge waterfall fitted to its panel: no title, the rows by step id, the end at the headline", async () => {
+    const inputs = await seedInputs();
+    const fig = bridgePanelChart(inputs, "en", { width: 428, height: 232 });
+    expect([fig.layout["width"], fig.layout["height"]]).toEqual([428, 232]);
+    expect(fig.config).toMatchObject({ staticPlot: true });
+    expect(fig.layout["title"]).toMatchObject({ text: "" });
+    const trace = fig.data[0] as { y: string[]; x: number[]; base: number[] };
+    expect(trace.y).toHaveLength(inputs.bridge.steps.length + 2);
+    expect(trace.x.at(-1)).toBeCloseTo(inputs.headlineRoi.value * 100, 9);
   });
 });
 

@@ -3,9 +3,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openHtmlPage, pdfPageCount, renderHtmlToPdf, screenshotHtml, withBrowser } from "../../src/charts/browser";
-import type { Lang } from "../../src/charts/labels";
 import { buildCeoPage } from "../../src/report/buildCeoPage";
 import { seedInputs } from "./fixtures";
+import { textLayoutScript } from "./textLayout";
 
 // Real-browser specification of the CEO page: ONE headless Chromium (the charts layer's launcher) opens the zh and
 // en pages at A4 size (794 × 1123 CSS px at 96 dpi), prints them to PDF and takes screenshots.
@@ -21,11 +21,26 @@ interface ChartState {
   drawnBars: number;
 }
 
+/** A piece of text on the page with its bounding box (CSS px): an HTML text line or an SVG text of a chart. */
+interface TextBox {
+  text: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
 interface PageState {
   errors: string[];
   charts: ChartState[];
   resources: string[];
   sheet: { width: number; height: number; contentBottom: number; innerBottom: number; overflowingX: string[] };
+  /** Pieces of text whose em box overlaps another's (by more than 2 × 1 px). */
+  overlaps: string[];
+  /** Pieces of text outside their clipping box (an ancestor with overflow not visible, the chart's SVG, the sheet). */
+  clipped: string[];
+  /** Number of text boxes checked. */
+  texts: number;
 }
 
 interface Rendered {
@@ -34,19 +49,48 @@ interface Rendered {
   png: { width: number; height: number; nonWhite: number; tierRed: number; tierBlue: number; navy: number; errors: string[] };
 }
 
+/** The pages rendered: zh and en with the rollout simulation (stacked go / hold / stop gates), en without it (the Monte Carlo fallback). */
+const variants = [
+  { name: "zh", lang: "zh", rollout: true },
+  { name: "en", lang: "en", rollout: true },
+  { name: "en without rollout", lang: "en", rollout: false },
+] as const;
+type Variant = (typeof variants)[number]["name"];
+
 let dir: string;
-const rendered = new Map<Lang, Rendered>();
+const rendered = new Map<Variant, Rendered>();
+/** Gates of the page without the rollout whose bar has a length (P(ROI > 200%) > 0): the seed plan's is 0, drawn as no bar. */
+let fallbackGateBars = -1;
+/** What the text checker finds on a page made to fail it: two texts on top of each other, a tier line cut with "…", a chart label off its SVG. */
+let checkerOnBrokenPage: { overlaps: string[]; clipped: string[] } = { overlaps: [], clipped: [] };
+const brokenPage = `<!DOCTYPE html><html><body style="margin:0"><div class="sheet" style="position:relative;width:400px;height:300px">
+<div style="position:absolute;top:10px;left:10px;font-size:12px">Redesign before spending</div>
+<div style="position:absolute;top:14px;left:30px;font-size:12px">First-year cash ROI</div>
+<div style="position:absolute;top:60px;left:10px;width:80px;font-size:9px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis">VP/director home visit, gift, on-site fix</div>
+<svg class="main-svg" width="100" height="50" style="position:absolute;top:100px;left:10px"><text x="60" y="20" font-size="12">go 0% · stop 4.2%</text></svg>
+</div></body></html>`;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-ceo-browser-"));
-  // zh with the rollout simulation (stacked go / hold / stop gates), en without it (the Monte Carlo fallback).
-  const inputsByLang = { zh: await seedInputs(4000, 1), en: await seedInputs(4000, 1, undefined, false) };
+  // The runs first (the programme model, five bridge variants, the rollout), then one browser for every page.
+  const withRollout = await seedInputs(4000, 1);
+  const without = await seedInputs(4000, 1, undefined, false);
+  fallbackGateBars = without.gates.filter((g) => (g.passProbability ?? 0) > 0).length;
   await withBrowser(async (browser) => {
-    for (const lang of ["zh", "en"] as const) {
-      const html = buildCeoPage(inputsByLang[lang], lang);
+    const broken = await browser.newPage();
+    try {
+      await broken.setContent(brokenPage);
+      await broken.addScriptTag({ content: textLayoutScript });
+      checkerOnBrokenPage = await broken.evaluate(() => (window as unknown as { textLayout: () => { overlaps: string[]; clipped: string[] } }).textLayout());
+    } finally {
+      await broken.close();
+    }
+    for (const { name, lang, rollout } of variants) {
+      const html = buildCeoPage(rollout ? withRollout : without, lang);
       const { page, errors } = await openHtmlPage(browser, html, { width: 794, height: 1123 });
       let state: PageState;
       try {
+        await page.addScriptTag({ content: textLayoutScript });
         state = await page.evaluate(() => {
           const charts = Array.from(document.querySelectorAll<HTMLElement>(".churnlab-figure")).map((el) => {
             // Plotly's computed plot area (inside the margins), CSS px.
@@ -65,14 +109,15 @@ beforeAll(async () => {
             .filter((el) => el.scrollWidth > el.clientWidth + 1)
             .map((el) => el.className);
           const resources = performance.getEntriesByType("resource").map((r) => r.name);
-          return { errors: [], charts, resources, sheet: { width: box.width, height: box.height, contentBottom, innerBottom: box.bottom - padBottom, overflowingX } };
+          const { overlaps, clipped, texts } = (window as unknown as { textLayout: () => { overlaps: string[]; clipped: string[]; texts: number } }).textLayout();
+          return { errors: [], charts, resources, sheet: { width: box.width, height: box.height, contentBottom, innerBottom: box.bottom - padBottom, overflowingX }, overlaps, clipped, texts };
         });
       } finally {
         await page.close();
       }
       state.errors = errors;
-      const pdfFile = path.join(dir, `ceo-${lang}.pdf`);
-      const pngFile = path.join(dir, `ceo-${lang}.png`);
+      const pdfFile = path.join(dir, `ceo-${name.replace(/ /g, "-")}.pdf`);
+      const pngFile = path.join(dir, `ceo-${name.replace(/ /g, "-")}.png`);
       const printed = await renderHtmlToPdf(html, pdfFile, { browser });
       const shot = await screenshotHtml(html, pngFile, { browser, width: 794, height: 1123, fullPage: false });
       const decoder = await browser.newPage();
@@ -107,49 +152,63 @@ beforeAll(async () => {
       } finally {
         await decoder.close();
       }
-      rendered.set(lang, { page: state, pdf: { ...printed, bytes: fs.readFileSync(pdfFile) }, png: { ...png, errors: shot.errors } });
+      rendered.set(name, { page: state, pdf: { ...printed, bytes: fs.readFileSync(pdfFile) }, png: { ...png, errors: shot.errors } });
     }
   });
-});
+}, 300_000);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const get = (lang: Lang): Rendered => {
-  const r = rendered.get(lang);
-  if (r === undefined) throw new Error(`the ${lang} page was not rendered`);
+const get = (name: Variant): Rendered => {
+  const r = rendered.get(name);
+  if (r === undefined) throw new Error(`the ${name} page was not rendered`);
   return r;
 };
 
-describe.each(["zh", "en"] as const)("the CEO page in headless Chromium (%s)", (lang) => {
+describe("the page's text checker (bounding boxes)", () => {
+  it("finds text on top of other text, a line cut by its box (text-overflow: ellipsis) and a chart label off its SVG", () => {
+    expect(checkerOnBrokenPage.overlaps).toEqual([expect.stringMatching(/^"Redesign before spending" overlaps "First-year cash ROI"/)]);
+    expect(checkerOnBrokenPage.clipped).toEqual([expect.stringMatching(/^"VP\/director home visit, gift, on-site fix" passes/), expect.stringMatching(/^"go 0% · stop 4.2%" passes main-svg/)]);
+  });
+});
+
+describe.each(variants.map((v) => [v.name, v.rollout] as const))("the CEO page in headless Chromium (%s)", (name, rollout) => {
   it("renders, prints and is captured without console errors or page exceptions", () => {
-    const r = get(lang);
+    const r = get(name);
     expect(r.page.errors).toEqual([]);
     expect(r.pdf.errors).toEqual([]);
     expect(r.png.errors).toEqual([]);
   });
 
-  it("draws every chart: an SVG plot area of real size with drawn bars (histogram bins, 6 × 2 tornado bars, the gates)", () => {
-    const charts = get(lang).page.charts;
-    expect(charts.map((c) => c.id)).toEqual(["ceo-roi", "ceo-drivers", "ceo-gates"]);
+  it("draws every chart: an SVG plot area of real size with drawn bars (9 bridge rows, 6 × 2 tornado bars, the gates)", () => {
+    const charts = get(name).page.charts;
+    expect(charts.map((c) => c.id)).toEqual(["ceo-bridge", "ceo-drivers", "ceo-gates"]);
     for (const c of charts) {
       expect(c.hasSvg, c.id).toBe(true);
       expect(c.plotWidth, c.id).toBeGreaterThan(100);
       expect(c.plotHeight, c.id).toBeGreaterThan(40);
     }
     const bars = Object.fromEntries(charts.map((c) => [c.id, c.drawnBars]));
-    expect(bars["ceo-roi"]).toBeGreaterThan(25);
+    expect(bars["ceo-bridge"]).toBe(9);
     expect(bars["ceo-drivers"]).toBe(12);
-    // zh: go / hold / stop segments of the two simulated gates (at least one each); en: the MVP's single bar.
-    if (lang === "zh") expect(bars["ceo-gates"]).toBeGreaterThanOrEqual(2);
-    else expect(bars["ceo-gates"]).toBe(1);
+    // With the rollout: go / hold / stop segments of the two simulated gates (at least one each); without it: the MVP's single bar.
+    if (rollout) expect(bars["ceo-gates"]).toBeGreaterThanOrEqual(2);
+    else expect(bars["ceo-gates"]).toBe(fallbackGateBars);
+  });
+
+  it("has no text overlapping other text and none clipped by its box, the sheet or its chart (bounding boxes)", () => {
+    const { page } = get(name);
+    expect(page.texts).toBeGreaterThan(120);
+    expect(page.overlaps).toEqual([]);
+    expect(page.clipped).toEqual([]);
   });
 
   it("loads nothing from the network (no resource fetched: the plotly bundle and fonts are local)", () => {
-    expect(get(lang).page.resources).toEqual([]);
+    expect(get(name).page.resources).toEqual([]);
   });
 
   it("fits one A4 sheet: 210 × 296.5 mm, content above the bottom padding, nothing wider than its box", () => {
-    const { sheet } = get(lang).page;
+    const { sheet } = get(name).page;
     expect(sheet.width).toBeCloseTo((210 / 25.4) * 96, 0);
     expect(sheet.height).toBeCloseTo((296.5 / 25.4) * 96, 0);
     expect(sheet.contentBottom).toBeLessThanOrEqual(sheet.innerBottom + 0.5);
@@ -157,7 +216,7 @@ describe.each(["zh", "en"] as const)("the CEO page in headless Chromium (%s)", (
   });
 
   it("prints to a PDF of exactly one A4 page (595.92 × 842.88 pt), counting /Type /Page objects", () => {
-    const { pdf } = get(lang);
+    const { pdf } = get(name);
     expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pdf.pages).toBe(1);
     expect(pdfPageCount(pdf.bytes)).toBe(1);
@@ -167,7 +226,7 @@ describe.each(["zh", "en"] as const)("the CEO page in headless Chromium (%s)", (
   });
 
   it("writes a screenshot that is not blank and shows the tier colours and the navy headline", () => {
-    const { png } = get(lang);
+    const { png } = get(name);
     expect([png.width, png.height]).toEqual([794, 1123]);
     expect(png.nonWhite / (png.width * png.height)).toBeGreaterThan(0.1);
     expect(png.tierRed).toBeGreaterThan(500);

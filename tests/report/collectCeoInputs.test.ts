@@ -17,11 +17,37 @@ describe("collectCeoInputs(planFile, options)", () => {
     expect(inputs.recomputed.retainedCustomers).toBe(12_000);
   });
 
-  it("simulates the corrected costs by default: the tornado's base ROI is the recomputed ROI", async () => {
+  it("takes the headline from the bridge's end and the Monte Carlo from the bridge's last variant (one run, one model)", async () => {
     const inputs = await seedInputs();
-    expect(inputs.run.costs).toBe("recomputed");
-    expect(inputs.drivers.baseOutput).toBeCloseTo(inputs.recomputed.roi, 9);
+    const { bridge, monteCarlo: mc } = inputs;
+    expect(inputs.headlineRoi).toEqual({ value: bridge.end.roi, se: bridge.end.se });
+    expect(bridge.start.roi + bridge.steps.reduce((s, x) => s + x.delta, 0)).toBeCloseTo(bridge.end.roi, 12);
+    expect(mc.cashRoi.mean).toBeCloseTo(bridge.end.roi, 6);
+    expect(mc.roi.mean).toBeCloseTo(bridge.programme.roi.mean, 6);
+    expect(mc.npv.mean).toBe(bridge.programme.npv.mean);
+    expect([bridge.trials, bridge.seed, mc.npvYears]).toEqual([4000, 1, 3]);
+    expect(mc.cashRoiSamples.length).toBe(4000);
+  });
+
+  it("evaluates the same programme model at base values: the tornado's base, the customers it keeps", async () => {
+    const inputs = await seedInputs();
+    expect(inputs.drivers.baseOutput).toBeCloseTo(inputs.programmeBase.roi, 9);
     expect(inputs.drivers.bars[0]!.name).toBe("benefits.ltvYuan");
+    expect(inputs.programmeBase.retainedCustomers).toBeGreaterThan(0);
+    // The plan says 12,000 (200,000 × (18% − 12%)); flows through capacity-limited channels keep far fewer.
+    expect(inputs.programmeBase.retainedCustomers).toBeLessThan(inputs.asStated.retainedCustomers);
+  });
+
+  it("recommends by rule from the same run: P(ROI above the MVP line), P(NPV > 0), the cash ROI, the MVP gate", async () => {
+    const inputs = await seedInputs();
+    const rec = inputs.recommendation;
+    expect(rec.reasonItems.map((r) => r.id)).toEqual(["roiLine", "npvPositive", "cashRoi", "mvpGate"]);
+    expect(rec.reasonItems[0]).toMatchObject({ probability: inputs.monteCarlo.probRoiAbove200.value, line: 2 });
+    expect(rec.reasonItems[1]).toMatchObject({ probability: 1 - inputs.monteCarlo.probNpvNegative.value, years: 3 });
+    expect(rec.reasonItems[2]).toMatchObject({ value: inputs.headlineRoi.value, se: inputs.headlineRoi.se });
+    expect(rec.reasonItems[3]).toMatchObject({ probGo: inputs.gates[0]!.passProbability, probStop: inputs.gates[0]!.stopProbability });
+    expect(rec.pivots.map((p) => p.name)).toEqual(inputs.drivers.bars.slice(0, 2).map((b) => b.name));
+    expect(rec.decision).toBe("redesign");
   });
 
   it("keeps every trial's ROI for the histogram and summaries consistent with it", async () => {
@@ -45,7 +71,7 @@ describe("collectCeoInputs(planFile, options)", () => {
 
   it("records what the footer needs to trace every number: seed, trials, model, costs, version, date, file hash", async () => {
     const inputs = await seedInputs(4000, 1);
-    expect(inputs.run).toEqual({ seed: 1, trials: 4000, model: "as-stated", costs: "recomputed", version: churnlabVersion(), generatedAt: "2026-11-24T18:00:00.000Z", uncertainInputs: inputs.run.uncertainInputs });
+    expect(inputs.run).toEqual({ seed: 1, trials: 4000, model: "programme", costs: "recomputed", version: churnlabVersion(), generatedAt: "2026-11-24T18:00:00.000Z", uncertainInputs: inputs.run.uncertainInputs });
     expect(inputs.run.uncertainInputs).toBeGreaterThan(10);
     expect(inputs.planFile).toEqual(planFileInfo(seedUncertainFile));
     expect(churnlabVersion()).toMatch(/^\d+\.\d+\.\d+/);
@@ -86,18 +112,13 @@ describe("collectCeoInputs(planFile, options)", () => {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
-  it("reads a plain plan as a plan without uncertainty: every trial is the point estimate", async () => {
+  it("reads a plain plan as a plan without uncertainty: every trial is the programme model's point estimate", async () => {
     const inputs = await seedInputs(500, 1, seedPlanFile, false);
     expect(inputs.run.uncertainInputs).toBe(0);
     expect(inputs.monteCarlo.roi.sd).toBe(0);
-    expect(inputs.monteCarlo.roi.p50).toBeCloseTo(inputs.recomputed.roi, 6);
+    expect(inputs.monteCarlo.roi.p50).toBeCloseTo(inputs.programmeBase.roi, 6);
+    expect(inputs.headlineRoi.value).toBeCloseTo(inputs.programmeBase.cashRoi, 6);
     expect(inputs.drivers.bars).toEqual([]);
-  });
-
-  it("can simulate the stated costs instead: the tornado's base is then the article's 359%", async () => {
-    const inputs = await collectCeoInputs(seedUncertainFile, { trials: 500, seed: 1, costs: "stated", now: fixedNow, workers: 0, rollout: false });
-    expect(inputs.run.costs).toBe("stated");
-    expect(inputs.drivers.baseOutput).toBeCloseTo(3.5874538745, 9);
   });
 
   it("throws an InputError for a missing file and a RangeError for bad trials or seed", async () => {

@@ -21,7 +21,7 @@ describe("exportCeoPage(inputs, { outDir, lang }) in headless Chromium", () => {
     expect(problems.map((p) => p.where)).toEqual(["$.name"]);
     expect(problems[0]?.message).toMatch(/^3,089 characters take \d+ lines on the CEO page, which must fit one A4 page \(it prints on [2-9]\): shorten this text to about \d+ characters$/);
     expect(fs.existsSync(out)).toBe(false);
-  }, 120_000);
+  }, 240_000); // the first test computes the page's inputs (programme model, bridge) and renders in Chromium
 
   it("refuses an output folder that is a file, before starting the browser", async () => {
     const file = path.join(dir, "file");

@@ -1,24 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { loadPlan } from "../../src/plan/loadPlan";
-import { countWord, pathIndex, probabilityText, rankColor, rankedTiers, roiText, tierLabel, tierRank, wan } from "../../src/report/pageFormat";
+import { countWord, inputValueText, pathIndex, probabilityText, rankColor, rankedTiers, roiText, tierLabel, tierRank } from "../../src/report/pageFormat";
 import { driverLabel } from "../../src/report/driverLabel";
-import { seedPlanFile } from "./fixtures";
+import { loadUncertainPlan } from "../../src/simulation/inputs/uncertainPlan";
+import { seedPlanFile, seedUncertainFile } from "./fixtures";
 
 const plan = loadPlan(seedPlanFile);
 
-describe("wan(yuan)", () => {
-  it("shows the article's money in 万: 1,084万 first-year cost, 154万 tier 4, 4,800万 retained value", () => {
-    expect(wan(10_840_000)).toBe("1,084万");
-    expect(wan(1_540_000)).toBe("154万");
-    expect(wan(48_000_000)).toBe("4,800万");
-  });
-
-  it("keeps one decimal below 10万 and whole 万 otherwise; negatives keep their sign; non-finite is a dash", () => {
-    expect(wan(12_345)).toBe("1.2万");
-    expect(wan(50_000)).toBe("5万");
-    expect(wan(-2_500_000)).toBe("-250万");
-    expect(wan(Number.NaN)).toBe("–");
-    expect(wan(Number.POSITIVE_INFINITY)).toBe("–");
+describe("inputValueText(name, value, lang)", () => {
+  it("writes an input in its unit: yuan, money above 100,000 yuan by formatWan, AUC, rates, days, counts", () => {
+    expect(inputValueText("benefits.ltvYuan", 2903.4, "en")).toBe("2,903 yuan");
+    expect(inputValueText("benefits.ltvYuan", 2903.4, "zh")).toBe("2,903 元");
+    expect(inputValueText("costs.oneTime.training.amountYuan", 450_000, "zh")).toBe("45 万元");
+    expect(inputValueText("costs.oneTime.training.amountYuan", 450_000, "en")).toBe("¥0.45M");
+    expect(inputValueText("simulation.modelAuc", 0.8312, "en")).toBe("0.83");
+    expect(inputValueText("benefits.churnBefore", 0.165, "zh")).toBe("16.5%");
+    expect(inputValueText("tiers.high.saveRate", 0.6, "en")).toBe("60.0%");
+    expect(inputValueText("simulation.tierChurnProbability.high", 0.4, "en")).toBe("40.0%");
+    expect(inputValueText("simulation.contactDelayDays", 7.5, "en")).toBe("7.5 days");
+    expect(inputValueText("customers", 200_000, "en")).toBe("200,000");
+    expect(inputValueText("benefits.referralsPerReferrer", 1.2, "en")).toBe("1.20");
   });
 });
 
@@ -90,6 +91,18 @@ describe("driverLabel(name, plan, lang)", () => {
     expect(driverLabel("tiers.low.saveRate", plan, "en")).toBe("Low risk save rate");
     expect(driverLabel("tiers.high.budgetYuanPerPerson", plan, "zh")).toBe("高风险人均预算");
     expect(driverLabel("customers", plan, "zh")).toBe("客户总数");
+  });
+
+  it("names every uncertain input of the seed uncertain plan: the timing A/B points by their delay, the model's AUC and margin", () => {
+    expect(driverLabel("timing.abTest.0.saveRate", plan, "en")).toBe(`Save rate at ${plan.timing.abTest[0]!.delayDays} days`);
+    expect(driverLabel("timing.abTest.3.saveRate", plan, "zh")).toBe(`${plan.timing.abTest[3]!.delayDays}天联系的挽回率`);
+    expect(driverLabel("timing.abTest.9.saveRate", plan, "zh")).toBe("timing.abTest.9.saveRate");
+    expect(driverLabel("simulation.modelAuc", plan, "en")).toBe("Model AUC");
+    expect(driverLabel("simulation.annualMarginYuan", plan, "zh")).toBe("挽回客户年毛利");
+    const uncertain = loadUncertainPlan(seedUncertainFile);
+    for (const input of uncertain.inputs.filter((x) => x.distribution.dist !== "fixed")) {
+      for (const lang of ["zh", "en"] as const) expect(driverLabel(input.name, uncertain.base, lang), input.name).not.toBe(input.name);
+    }
   });
 
   it("keeps an unknown input's name", () => {

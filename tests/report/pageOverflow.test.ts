@@ -33,7 +33,7 @@ describe("overflowProblems: why a CEO page does not fit one A4 page, as plan fie
   it("buildCeoPage marks every plan text it draws with its JSON path", async () => {
     const html = buildCeoPage(await seedInputs(4000, 1, undefined, false), "zh");
     const fields = [...html.matchAll(/data-field="([^"]+)"/g)].map((m) => m[1]);
-    expect(fields).toContain("$.name");
+    expect(fields).toContain("$.nameZh");
     expect(fields).toContain("$.tiers[0].interventionZh");
     expect(fields).toContain("$.tiers[3].nameZh");
     expect(fields).toContain("$.rollout[0].nameZh");
