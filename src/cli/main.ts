@@ -12,6 +12,7 @@ import { rolloutCommand } from "./commands/rollout";
 import { bridgeCommand } from "./commands/bridge";
 import { chartCommand } from "./commands/chart";
 import { reportCommand } from "./commands/report";
+import { optimizeCommand } from "./commands/optimize";
 
 /**
  * The `churnlab` command line: a thin shell over the library. Each command
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
     bridgeCommand,
     chartCommand,
     reportCommand,
+    optimizeCommand,
   ];
   for (const make of commands) program.addCommand(make().exitOverride());
   return program;

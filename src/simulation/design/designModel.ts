@@ -18,6 +18,9 @@ export interface DesignModelOptions {
   seed?: string;
   /** "full": the grid over the plan's uncertain churn and AUC (3 × 3 panels at most, as `programmeModelFor`); "base" (default): the base point only. */
   grid?: "base" | "full";
+  /** Explicit grids (they override `grid`): annual churn rates and model AUCs to measure the flows at (each must include the plan's base value). */
+  churnGrid?: number[];
+  aucGrid?: number[];
   /** Channels without capacity limits (the flows a targeting rule splits a budget over). */
   unlimitedCapacity?: boolean;
   dynamics?: Partial<RolloutDynamics>;
@@ -35,8 +38,10 @@ export interface DesignModelOptions {
  */
 export function buildDesignModel(plan: UncertainPlan, design: ProgrammeDesign, assumptions: DesignAssumptions, calibration: RolloutCalibration, options: DesignModelOptions = {}): ProgrammeModel {
   const run = designPlan(plan.base, plan.assumptions.programme, design, assumptions);
+  const grids = programmeGrids(plan, calibration, (options.grid ?? "base") === "base");
   return buildProgrammeModel(run.plan, run.settings, {
-    ...programmeGrids(plan, calibration, (options.grid ?? "base") === "base"),
+    churnGrid: options.churnGrid ?? grids.churnGrid,
+    aucGrid: options.aucGrid ?? grids.aucGrid,
     panelCustomers: options.panelCustomers ?? 50_000,
     seed: options.seed ?? "programme-panel",
     calibration,
@@ -51,7 +56,7 @@ let source: string | undefined;
 /** The cache key of a design's model: the plan file, the design, the assumptions, the options and the source code. */
 function modelKey(plan: UncertainPlan, design: ProgrammeDesign, assumptions: DesignAssumptions, o: DesignModelOptions): string {
   source ??= sourceHash();
-  const options = [o.panelCustomers ?? 50_000, o.seed ?? "programme-panel", o.grid ?? "base", o.unlimitedCapacity === true, o.dynamics ?? {}];
+  const options = [o.panelCustomers ?? 50_000, o.seed ?? "programme-panel", o.grid ?? "base", o.churnGrid ?? null, o.aucGrid ?? null, o.unlimitedCapacity === true, o.dynamics ?? {}];
   return createHash("sha256")
     .update(JSON.stringify([plan.json, designKey(design), assumptions, options, source]))
     .digest("hex")

@@ -18,16 +18,21 @@ export interface DesignMove {
 const pct = (x: number): string => `${(x * 100).toFixed(1).replace(/\.0$/, "")}%`;
 const perWeek = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(1)}/week` : "unlimited");
 
-/** Moves of one tier's channel (a tier switched on gets the plan's capacity, else its flow). */
+/** Moves of one tier's channel; a contacted tier switched to another channel is tried at its current capacity, the plan's, and unlimited. */
 function channelMoves(plan: Plan, d: ProgrammeDesign, planCapacity: Record<string, number>): DesignMove[] {
   const moves: DesignMove[] = [];
+  const contactable = new Set(contactTierIds(plan));
   for (const t of plan.tiers) {
     const current = d.channels[t.id] ?? t.id;
     for (const option of channelOptions(plan, t.id)) {
       if (option === current) continue;
-      const capacityPerWeek = { ...d.capacityPerWeek };
-      if (option !== NO_CHANNEL && contactTierIds(plan).includes(t.id) && !((capacityPerWeek[t.id] ?? 0) > 0)) capacityPerWeek[t.id] = planCapacity[t.id] ?? Number.POSITIVE_INFINITY;
-      moves.push({ dimension: "channels", design: { ...d, channels: { ...d.channels, [t.id]: option }, capacityPerWeek }, change: `${t.id}: channel ${current} → ${option}` });
+      const channels = { ...d.channels, [t.id]: option };
+      const now = d.capacityPerWeek[t.id] ?? 0;
+      const capacities = option === NO_CHANNEL || !contactable.has(t.id) ? [now] : [...new Set([now, planCapacity[t.id] ?? Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY].filter((c) => c > 0))];
+      for (const c of capacities) {
+        const change = `${t.id}: channel ${current} → ${option}${capacities.length > 1 || c !== now ? ` at ${perWeek(c)}` : ""}`;
+        moves.push({ dimension: "channels", design: { ...d, channels, capacityPerWeek: { ...d.capacityPerWeek, [t.id]: c } }, change });
+      }
     }
   }
   return moves;

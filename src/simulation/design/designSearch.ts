@@ -16,6 +16,7 @@ export interface SearchOptions {
 
 /** One accepted step of the search. */
 export interface SearchStep {
+  /** The pass (1, 2, ...; 0 for the final simplification). */
   pass: number;
   dimension: DesignDimension;
   change: string;
@@ -104,5 +105,39 @@ export async function searchDesigns(ctx: DesignContext, options: SearchOptions =
     }
     if (!changed) break;
   }
+  current = await simplify(ctx, plan, current, evaluate, steps);
   return { plan, best: current, evaluated: [...seen.values()], steps, passes };
+}
+
+/**
+ * Takes back the best design's changes of queue rule, contact delay and
+ * stage tiers that make no difference (the objective is not lower without
+ * them, e.g. a queue rule when every flag is served): the simpler design is
+ * the recommendation.
+ */
+async function simplify(
+  ctx: DesignContext,
+  plan: EvaluatedDesign,
+  best: EvaluatedDesign,
+  evaluate: (items: ReadonlyArray<{ design: ProgrammeDesign; change: string }>) => Promise<EvaluatedDesign[]>,
+  steps: SearchStep[],
+): Promise<EvaluatedDesign> {
+  let current = best;
+  const p = plan.design;
+  const reverts: Array<{ dimension: DesignDimension; apply: (d: ProgrammeDesign) => ProgrammeDesign; change: string }> = [
+    { dimension: "queueRule", apply: (d) => ({ ...d, queueRule: p.queueRule }), change: `queue rule back to the plan's ${p.queueRule} (it makes no difference)` },
+    { dimension: "delay", apply: (d) => ({ ...d, minContactDelayDays: p.minContactDelayDays }), change: `contact delay back to the plan's ${p.minContactDelayDays} days (it makes no difference)` },
+    { dimension: "stageTiers", apply: (d) => ({ ...d, stageTiers: p.stageTiers }), change: "stages back to the plan's tiers (it makes no difference)" },
+  ];
+  for (const r of reverts) {
+    const design = r.apply(current.design);
+    if (designKey(design) === designKey(current.design)) continue;
+    const [e] = await evaluate([{ design, change: r.change }]);
+    const floor = objectiveMean(ctx, current) - 1e-9 * Math.max(1, Math.abs(objectiveMean(ctx, current)));
+    if (e !== undefined && e.feasible === current.feasible && objectiveMean(ctx, e) >= floor) {
+      steps.push({ pass: 0, dimension: r.dimension, change: r.change, objective: objectiveMean(ctx, e) });
+      current = e;
+    }
+  }
+  return current;
 }
