@@ -13,6 +13,7 @@ import { bridgeCommand } from "./commands/bridge";
 import { chartCommand } from "./commands/chart";
 import { reportCommand } from "./commands/report";
 import { optimizeCommand } from "./commands/optimize";
+import { pilotCommand } from "./commands/pilot";
 
 /**
  * The `churnlab` command line: a thin shell over the library. Each command
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
     chartCommand,
     reportCommand,
     optimizeCommand,
+    pilotCommand,
   ];
   for (const make of commands) program.addCommand(make().exitOverride());
   return program;

@@ -107,3 +107,5 @@ export { runOnWorkers, terminateWorkerPool, idleWorkerCount, type PoolJob } from
 export { workerScript, type WorkerScript } from "./workers/workerBundle";
 export { exportBetaTables, importBetaTables } from "./inputs/distributions";
 export { roiBridge, bridgeStepIds, bridgeLabels, type BridgeStep, type BridgeStepId, type RoiBridge, type BridgeOptions } from "./bridge";
+export * from "./design/index";
+export { pairedMean, type MeanEstimate } from "./stats/pairedMean";
