@@ -69,7 +69,7 @@ export function designBridgeChart(startNpv: number, steps: ReadonlyArray<{ chang
       connector: { line: { color: semanticColors.stated, width: 1 } },
     },
   ];
-  const layout = baseLayout(t("design.bridge.title", lang), "", t("design.bridge.axis", lang, { unit }), { showlegend: false, xaxis: { tickangle: -25 } });
+  const layout = baseLayout(t("design.bridge.title", lang), t("design.bridge.steps", lang), t("design.bridge.axis", lang, { unit }), { showlegend: false, xaxis: { tickangle: -25 } });
   return { data, layout };
 }
 

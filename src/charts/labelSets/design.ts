@@ -18,6 +18,7 @@ export const designLabels = {
   "design.bridge.start": { zh: "方案设计", en: "plan's design" },
   "design.bridge.end": { zh: "最优设计", en: "best design" },
   "design.bridge.step": { zh: "变化", en: "change" },
+  "design.bridge.steps": { zh: "设计变化（按顺序）", en: "Design changes, in order" },
   "design.stress.title": { zh: "反向压力测试：以{level}概率通过MVP门槛所需的AUC与挽回率", en: "What would have to be true: AUC and save rate that pass the MVP gate with {level} probability" },
   "design.stress.auc": { zh: "模型AUC", en: "Model AUC" },
   "design.stress.saveRate": { zh: "MVP挽回率（真实值）", en: "MVP save rate (true)" },

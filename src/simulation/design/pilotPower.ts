@@ -10,7 +10,7 @@ import { type RandomSource, sampleBinomial, standardNormalCdf, standardNormalQua
  *
  * @throws RangeError when a proportion is outside (0, 1), they are equal, or alpha / power are outside (0, 1).
  * @example
- * twoProportionSampleSize(0.2, 0.3, 0.05, 0.8) // 294 (293.2 rounded up; R's power.prop.test gives 293.0)
+ * twoProportionSampleSize(0.2, 0.3, 0.05, 0.8) // 294 (293.15 rounded up; R's power.prop.test gives 293.0)
  * twoProportionSampleSize(0.2, 0.3, 0.05, 0.8, { continuityCorrection: true }) // 313
  */
 export function twoProportionSampleSize(p1: number, p2: number, alpha: number, power: number, options: { sides?: 1 | 2; continuityCorrection?: boolean } = {}): number {

@@ -37,6 +37,8 @@ export interface ReverseStress {
   base: { auc: number; saveRate: number };
   /** The boundary point nearest to the base, distances measured in each input's sd over the draws; undefined when no AUC passes. */
   nearest: { auc: number; saveRate: number; multiplier: number; distanceSd: number } | undefined;
+  /** The (annual churn, AUC) grid the flows were measured on (wider than the Monte Carlo's, so the levers move the flows). */
+  grid: { churn: number[]; auc: number[] };
 }
 
 /** Options of {@link reverseStressTest}. */
@@ -45,8 +47,10 @@ export interface ReverseStressOptions {
   level?: number;
   /** Bisection tolerance as a share of a lever's range (default 0.001). */
   tolerance?: number;
-  /** AUCs of the boundary (default 0.851 to the top of the AUC range, 9 points). */
+  /** AUCs of the boundary (default 0.851 to the top of the AUC range, 9 points; [] for none). */
   boundaryAucs?: number[];
+  /** Levers of the table (default every one, `stressLeverIds`). */
+  levers?: readonly StressLeverId[];
 }
 
 const share = (run: DesignRun, target: StressTarget): number => {
@@ -66,6 +70,18 @@ async function stressModel(ctx: DesignContext, design: ProgrammeDesign): Promise
   const options = { ...ctx.modelOptions, churnGrid, aucGrid };
   await prefetchDesignModels(ctx.plan, [design], ctx.assumptions, options, ctx.workers);
   return { model: designModel(ctx.plan, design, ctx.assumptions, options), aucRange: [aucGrid[0]!, aucGrid[aucGrid.length - 1]!], churnRange: [churnGrid[0]!, churnGrid[churnGrid.length - 1]!] };
+}
+
+/**
+ * The programme model a reverse stress test of a design uses (see
+ * {@link reverseStressTest}): its flows on the plan's churn grid widened to
+ * ±6 points and AUCs from 0.75 to 0.95 (or the best achievable).
+ *
+ * @example
+ * (await stressTestModel(ctx, design)).aucGrid // [0.75, 0.78.., 0.8, 0.85, 0.9, 0.91.., 0.95]
+ */
+export async function stressTestModel(ctx: DesignContext, design: ProgrammeDesign): Promise<ProgrammeModel> {
+  return (await stressModel(ctx, design)).model;
 }
 
 /**
@@ -98,7 +114,7 @@ export async function reverseStressTest(ctx: DesignContext, design: ProgrammeDes
     const slope = Math.abs(at(Math.min(lever.hi, sol.value + d)) - at(Math.max(lever.lo, sol.value - d))) / (Math.min(lever.hi, sol.value + d) - Math.max(lever.lo, sol.value - d));
     return { ...sol, se: slope > 0 ? se / slope : Number.NaN };
   };
-  const rows = levers.map((l) => ({ lever: l.id, label: l.label, unit: l.unit, base: l.base, range: [l.lo, l.hi] as [number, number], roi: solve(l, "roi"), npv: solve(l, "npv") }));
+  const rows = levers.filter((l) => options.levers === undefined || options.levers.includes(l.id)).map((l) => ({ lever: l.id, label: l.label, unit: l.unit, base: l.base, range: [l.lo, l.hi] as [number, number], roi: solve(l, "roi"), npv: solve(l, "npv") }));
   const baseRun = run();
   const saveBase = pairedMean(baseRun.mvpSaveRate).mean;
   const rate = levers.find((l) => l.id === "saveRate")!;
@@ -112,7 +128,7 @@ export async function reverseStressTest(ctx: DesignContext, design: ProgrammeDes
   }
   const aucSd = Math.sqrt(sampleVariance(draws, draws.slotPaths.indexOf("$.simulation.modelAuc")));
   const mSd = sd(baseRun.mvpSaveRate) / saveBase;
-  return { level, trials: draws.trials, rows, boundary, base: { auc: auc.base, saveRate: saveBase }, nearest: nearestOnPolyline(boundary, auc.base, aucSd, mSd) };
+  return { level, trials: draws.trials, rows, boundary, base: { auc: auc.base, saveRate: saveBase }, nearest: nearestOnPolyline(boundary, auc.base, aucSd, mSd), grid: { churn: [...model.churnGrid], auc: [...model.aucGrid] } };
 }
 
 /** Sample variance of one slot over the draws. */
