@@ -23,19 +23,70 @@ export interface DesignPoint {
  * @example
  * frontierChart(result.designs, result.frontier, { plan, best, budgetYuan: 10_840_000 }, "en").data.length // 4
  */
-export function frontierChart(designs: readonly FrontierPoint[], frontier: readonly FrontierPoint[], marks: { plan: DesignPoint; best: DesignPoint; budgetYuan?: number }, lang: Lang = "zh"): Figure {
+export function frontierChart(
+  designs: readonly FrontierPoint[],
+  frontier: readonly FrontierPoint[],
+  marks: { plan: DesignPoint; best: DesignPoint; budgetYuan?: number },
+  lang: Lang = "zh",
+): Figure {
   if (frontier.length === 0) throw new RangeError("frontierChart needs at least one frontier point");
   const { divisor, unit } = moneyAxis(lang);
   const money = (x: number): number => x / divisor;
   const hover = (p: FrontierPoint): string => `${p.label}<br>NPV ${(p.npv / divisor).toFixed(2)} ${unit}`;
   const data: Array<Record<string, unknown>> = [
-    { type: "scatter", mode: "markers", name: t("design.frontier.designs", lang), x: designs.map((p) => money(p.cost)), y: designs.map((p) => p.retained), text: designs.map(hover), hoverinfo: "text", marker: { color: "rgba(127, 140, 141, 0.45)", size: 7 } },
-    { type: "scatter", mode: "lines+markers", name: t("design.frontier.line", lang), x: frontier.map((p) => money(p.cost)), y: frontier.map((p) => p.retained), text: frontier.map(hover), hoverinfo: "text", line: { color: semanticColors.recomputed, width: 2.5, shape: "hv" } },
-    { type: "scatter", mode: "markers", name: t("design.frontier.plan", lang), x: [money(marks.plan.cost)], y: [marks.plan.retained], marker: { color: semanticColors.bad, size: 14, symbol: "x" } },
-    { type: "scatter", mode: "markers", name: t("design.frontier.best", lang), x: [money(marks.best.cost)], y: [marks.best.retained], marker: { color: semanticColors.good, size: 16, symbol: "star" } },
+    {
+      type: "scatter",
+      mode: "markers",
+      name: t("design.frontier.designs", lang),
+      x: designs.map((p) => money(p.cost)),
+      y: designs.map((p) => p.retained),
+      text: designs.map(hover),
+      hoverinfo: "text",
+      marker: { color: "rgba(127, 140, 141, 0.45)", size: 7 },
+    },
+    {
+      type: "scatter",
+      mode: "lines+markers",
+      name: t("design.frontier.line", lang),
+      x: frontier.map((p) => money(p.cost)),
+      y: frontier.map((p) => p.retained),
+      text: frontier.map(hover),
+      hoverinfo: "text",
+      line: { color: semanticColors.recomputed, width: 2.5, shape: "hv" },
+    },
+    {
+      type: "scatter",
+      mode: "markers",
+      name: t("design.frontier.plan", lang),
+      x: [money(marks.plan.cost)],
+      y: [marks.plan.retained],
+      marker: { color: semanticColors.bad, size: 14, symbol: "x" },
+    },
+    {
+      type: "scatter",
+      mode: "markers",
+      name: t("design.frontier.best", lang),
+      x: [money(marks.best.cost)],
+      y: [marks.best.retained],
+      marker: { color: semanticColors.good, size: 16, symbol: "star" },
+    },
   ];
-  const lines = referenceLineLayout(marks.budgetYuan === undefined ? [] : [{ axis: "x", value: money(marks.budgetYuan), label: t("design.frontier.budget", lang, { value: `${money(marks.budgetYuan).toFixed(lang === "zh" ? 0 : 2)} ${unit}` }) }]);
-  const layout = baseLayout(t("design.frontier.title", lang), t("design.frontier.cost", lang, { unit }), t("design.frontier.retained", lang), { shapes: lines.shapes, annotations: lines.annotations, showlegend: true });
+  const lines = referenceLineLayout(
+    marks.budgetYuan === undefined
+      ? []
+      : [
+          {
+            axis: "x",
+            value: money(marks.budgetYuan),
+            label: t("design.frontier.budget", lang, { value: `${money(marks.budgetYuan).toFixed(lang === "zh" ? 0 : 2)} ${unit}` }),
+          },
+        ],
+  );
+  const layout = baseLayout(t("design.frontier.title", lang), t("design.frontier.cost", lang, { unit }), t("design.frontier.retained", lang), {
+    shapes: lines.shapes,
+    annotations: lines.annotations,
+    showlegend: true,
+  });
   return { data, layout };
 }
 
@@ -47,11 +98,24 @@ export function frontierChart(designs: readonly FrontierPoint[], frontier: reado
  * @example
  * designBridgeChart(result.plan.npv.mean, result.bridge, result.best.npv.mean, "en").data[0].measure // ["absolute", "relative", ..., "total"]
  */
-export function designBridgeChart(startNpv: number, steps: ReadonlyArray<{ change: string; npv: { mean: number; se: number } }>, endNpv: number, lang: Lang = "zh"): Figure {
+export function designBridgeChart(
+  startNpv: number,
+  steps: ReadonlyArray<{ change: string; npv: { mean: number; se: number } }>,
+  endNpv: number,
+  lang: Lang = "zh",
+): Figure {
   const { divisor, unit } = moneyAxis(lang);
-  const labels = [t("design.bridge.start", lang), ...steps.map((s, i) => `${i + 1}. ${s.change.length > 48 ? `${s.change.slice(0, 46)}…` : s.change}`), t("design.bridge.end", lang)];
+  const labels = [
+    t("design.bridge.start", lang),
+    ...steps.map((s, i) => `${i + 1}. ${s.change.length > 48 ? `${s.change.slice(0, 46)}…` : s.change}`),
+    t("design.bridge.end", lang),
+  ];
   const values = [startNpv, ...steps.map((s) => s.npv.mean), endNpv].map((v) => v / divisor);
-  const hover = [`${(startNpv / divisor).toFixed(2)} ${unit}`, ...steps.map((s) => `${s.change}<br>${(s.npv.mean / divisor).toFixed(2)} ± ${(s.npv.se / divisor).toFixed(2)} ${unit}`), `${(endNpv / divisor).toFixed(2)} ${unit}`];
+  const hover = [
+    `${(startNpv / divisor).toFixed(2)} ${unit}`,
+    ...steps.map((s) => `${s.change}<br>${(s.npv.mean / divisor).toFixed(2)} ± ${(s.npv.se / divisor).toFixed(2)} ${unit}`),
+    `${(endNpv / divisor).toFixed(2)} ${unit}`,
+  ];
   const data = [
     {
       type: "waterfall",
@@ -69,7 +133,10 @@ export function designBridgeChart(startNpv: number, steps: ReadonlyArray<{ chang
       connector: { line: { color: semanticColors.stated, width: 1 } },
     },
   ];
-  const layout = baseLayout(t("design.bridge.title", lang), t("design.bridge.steps", lang), t("design.bridge.axis", lang, { unit }), { showlegend: false, xaxis: { tickangle: -25 } });
+  const layout = baseLayout(t("design.bridge.title", lang), t("design.bridge.steps", lang), t("design.bridge.axis", lang, { unit }), {
+    showlegend: false,
+    xaxis: { tickangle: -25 },
+  });
   return { data, layout };
 }
 
@@ -88,21 +155,51 @@ export function stressBoundaryChart(stress: ReverseStress, lines: { aucLine: num
   const x = stress.boundary.map((b) => b.auc);
   const y = stress.boundary.map((b) => Math.min(1, b.saveRate));
   const data: Array<Record<string, unknown>> = [
-    { type: "scatter", mode: "lines", name: t("design.stress.pass", lang), x: [...x, ...[...x].reverse()], y: [...y, ...x.map(() => 1)], fill: "toself", fillcolor: "rgba(0, 158, 115, 0.15)", line: { width: 0 }, hoverinfo: "skip" },
+    {
+      type: "scatter",
+      mode: "lines",
+      name: t("design.stress.pass", lang),
+      x: [...x, ...[...x].reverse()],
+      y: [...y, ...x.map(() => 1)],
+      fill: "toself",
+      fillcolor: "rgba(0, 158, 115, 0.15)",
+      line: { width: 0 },
+      hoverinfo: "skip",
+    },
     { type: "scatter", mode: "lines+markers", name: t("design.stress.boundary", lang), x, y, line: { color: semanticColors.good, width: 2.5 } },
-    { type: "scatter", mode: "markers", name: t("design.stress.base", lang), x: [stress.base.auc], y: [stress.base.saveRate], marker: { color: semanticColors.bad, size: 14, symbol: "x" } },
+    {
+      type: "scatter",
+      mode: "markers",
+      name: t("design.stress.base", lang),
+      x: [stress.base.auc],
+      y: [stress.base.saveRate],
+      marker: { color: semanticColors.bad, size: 14, symbol: "x" },
+    },
   ];
-  if (stress.nearest !== undefined) data.push({ type: "scatter", mode: "markers", name: t("design.stress.nearest", lang), x: [stress.nearest.auc], y: [stress.nearest.saveRate], marker: { color: palette[0] ?? "#1F4E79", size: 14, symbol: "star" } });
+  if (stress.nearest !== undefined)
+    data.push({
+      type: "scatter",
+      mode: "markers",
+      name: t("design.stress.nearest", lang),
+      x: [stress.nearest.auc],
+      y: [stress.nearest.saveRate],
+      marker: { color: palette[0] ?? "#1F4E79", size: 14, symbol: "star" },
+    });
   const ref = referenceLineLayout([
     { axis: "x", value: lines.aucLine, label: t("design.stress.aucLine", lang, { value: lines.aucLine }) },
     { axis: "y", value: lines.saveLine, label: t("design.stress.saveLine", lang, { value: formatPercent(lines.saveLine) }) },
   ]);
-  const layout = baseLayout(t("design.stress.title", lang, { level: formatPercent(stress.level) }), t("design.stress.auc", lang), t("design.stress.saveRate", lang), {
-    shapes: ref.shapes,
-    annotations: ref.annotations,
-    showlegend: true,
-    yaxis: { tickformat: ".0%", range: [0, 1] },
-  });
+  const layout = baseLayout(
+    t("design.stress.title", lang, { level: formatPercent(stress.level) }),
+    t("design.stress.auc", lang),
+    t("design.stress.saveRate", lang),
+    {
+      shapes: ref.shapes,
+      annotations: ref.annotations,
+      showlegend: true,
+      yaxis: { tickformat: ".0%", range: [0, 1] },
+    },
+  );
   return { data, layout };
 }
 
@@ -115,23 +212,50 @@ export function stressBoundaryChart(stress: ReverseStress, lines: { aucLine: num
  * @example
  * pilotErrorChart(result.candidates, 13, 0.2, { maxFalseGo: 0.05, maxFalseStop: 0.1 }, "en").data.length // 2
  */
-export function pilotErrorChart(candidates: readonly PilotCandidate[], followUpWeeks: number, holdOut: number, limits: { maxFalseGo: number; maxFalseStop: number }, lang: Lang = "zh"): Figure {
-  const rows = candidates.filter((c) => c.followUpWeeks === followUpWeeks && Math.abs(c.holdOut - holdOut) < 1e-9).sort((a, b) => a.enrolmentWeeks - b.enrolmentWeeks);
+export function pilotErrorChart(
+  candidates: readonly PilotCandidate[],
+  followUpWeeks: number,
+  holdOut: number,
+  limits: { maxFalseGo: number; maxFalseStop: number },
+  lang: Lang = "zh",
+): Figure {
+  const rows = candidates
+    .filter((c) => c.followUpWeeks === followUpWeeks && Math.abs(c.holdOut - holdOut) < 1e-9)
+    .sort((a, b) => a.enrolmentWeeks - b.enrolmentWeeks);
   if (rows.length === 0) throw new RangeError(`no candidate with ${followUpWeeks} weeks of follow-up and ${holdOut} held out`);
   const x = rows.map((c) => c.enrolmentWeeks);
   const data = [
-    { type: "scatter", mode: "lines+markers", name: t("design.pilot.falseGo", lang), x, y: rows.map((c) => c.errors.falseGo), line: { color: semanticColors.bad, width: 2.5 } },
-    { type: "scatter", mode: "lines+markers", name: t("design.pilot.falseStop", lang), x, y: rows.map((c) => c.errors.falseStop), line: { color: palette[1] ?? "#E69F00", width: 2.5 } },
+    {
+      type: "scatter",
+      mode: "lines+markers",
+      name: t("design.pilot.falseGo", lang),
+      x,
+      y: rows.map((c) => c.errors.falseGo),
+      line: { color: semanticColors.bad, width: 2.5 },
+    },
+    {
+      type: "scatter",
+      mode: "lines+markers",
+      name: t("design.pilot.falseStop", lang),
+      x,
+      y: rows.map((c) => c.errors.falseStop),
+      line: { color: palette[1] ?? "#E69F00", width: 2.5 },
+    },
   ];
   const ref = referenceLineLayout([
     { axis: "y", value: limits.maxFalseGo, label: t("design.pilot.maxFalseGo", lang, { value: formatPercent(limits.maxFalseGo) }), color: semanticColors.bad },
     { axis: "y", value: limits.maxFalseStop, label: t("design.pilot.maxFalseStop", lang, { value: formatPercent(limits.maxFalseStop) }) },
   ]);
-  const layout = baseLayout(t("design.pilot.title", lang, { followUp: followUpWeeks, holdOut: formatPercent(holdOut) }), t("design.pilot.weeks", lang), t("design.pilot.rate", lang), {
-    shapes: ref.shapes,
-    annotations: ref.annotations,
-    showlegend: true,
-    yaxis: { tickformat: ".0%", rangemode: "tozero" },
-  });
+  const layout = baseLayout(
+    t("design.pilot.title", lang, { followUp: followUpWeeks, holdOut: formatPercent(holdOut) }),
+    t("design.pilot.weeks", lang),
+    t("design.pilot.rate", lang),
+    {
+      shapes: ref.shapes,
+      annotations: ref.annotations,
+      showlegend: true,
+      yaxis: { tickformat: ".0%", rangemode: "tozero" },
+    },
+  );
   return { data, layout };
 }

@@ -32,7 +32,15 @@ describe("churnlab optimize", () => {
       expect(json[side].probMvpGate).toBeGreaterThanOrEqual(0);
       expect(json[side].probMvpGate).toBeLessThanOrEqual(1);
     }
-    expect(Object.keys(json["best"].design)).toEqual(["channels", "cumulativeShares", "capacityPerWeek", "stageTiers", "allocation", "queueRule", "minContactDelayDays"]);
+    expect(Object.keys(json["best"].design)).toEqual([
+      "channels",
+      "cumulativeShares",
+      "capacityPerWeek",
+      "stageTiers",
+      "allocation",
+      "queueRule",
+      "minContactDelayDays",
+    ]);
     expect(json["frontier"].length).toBeGreaterThan(1);
     for (const p of json["frontier"]) expect(Object.keys(p)).toEqual(expect.arrayContaining(["cost", "retained"]));
     expect(json["trials"]).toBe(1000);
@@ -65,7 +73,11 @@ describe("churnlab optimize", () => {
     expect(bad.stderr).toMatch(/--trials/);
     const missing = await runCommand(optimizeCommand, [repoFile("data/plans/nope.json")]);
     expect(missing.exitCode).toBe(2);
-    expect(optimizeOptions({ budget: "8000000", objective: "cash", crossChannel: "0.3" })).toMatchObject({ budgetYuan: 8_000_000, objective: "cash", assumptions: { crossChannelFactor: 0.3 } });
+    expect(optimizeOptions({ budget: "8000000", objective: "cash", crossChannel: "0.3" })).toMatchObject({
+      budgetYuan: 8_000_000,
+      objective: "cash",
+      assumptions: { crossChannelFactor: 0.3 },
+    });
   });
 });
 
@@ -85,7 +97,15 @@ describe("churnlab pilot", () => {
   it("takes a design file (optimize's output) and other limits", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pilot-"));
     const file = path.join(dir, "best.json");
-    const design = { channels: { "very-high": "medium", high: "medium", medium: "medium", low: "none" }, cumulativeShares: [0.03, 0.11, 0.23], capacityPerWeek: { "very-high": "unlimited", high: "unlimited", medium: "unlimited" }, stageTiers: "all", allocation: "value", queueRule: "value-first", minContactDelayDays: 0 };
+    const design = {
+      channels: { "very-high": "medium", high: "medium", medium: "medium", low: "none" },
+      cumulativeShares: [0.03, 0.11, 0.23],
+      capacityPerWeek: { "very-high": "unlimited", high: "unlimited", medium: "unlimited" },
+      stageTiers: "all",
+      allocation: "value",
+      queueRule: "value-first",
+      minContactDelayDays: 0,
+    };
     fs.writeFileSync(file, JSON.stringify({ best: { design } }));
     const run = await runCommand(pilotCommand, [uncertain, "--design", file, "--max-false-go", "0.02", "--json"]);
     expect(run.exitCode).toBe(0);

@@ -19,7 +19,10 @@ export const designLabels = {
   "design.bridge.end": { zh: "最优设计", en: "best design" },
   "design.bridge.step": { zh: "变化", en: "change" },
   "design.bridge.steps": { zh: "设计变化（按顺序）", en: "Design changes, in order" },
-  "design.stress.title": { zh: "反向压力测试：以{level}概率通过MVP门槛所需的AUC与挽回率", en: "What would have to be true: AUC and save rate that pass the MVP gate with {level} probability" },
+  "design.stress.title": {
+    zh: "反向压力测试：以{level}概率通过MVP门槛所需的AUC与挽回率",
+    en: "What would have to be true: AUC and save rate that pass the MVP gate with {level} probability",
+  },
   "design.stress.auc": { zh: "模型AUC", en: "Model AUC" },
   "design.stress.saveRate": { zh: "MVP挽回率（真实值）", en: "MVP save rate (true)" },
   "design.stress.boundary": { zh: "通过边界", en: "boundary" },
@@ -28,7 +31,10 @@ export const designLabels = {
   "design.stress.nearest": { zh: "最近的通过点", en: "nearest passing point" },
   "design.stress.aucLine": { zh: "AUC门槛 {value}", en: "AUC line {value}" },
   "design.stress.saveLine": { zh: "挽回率门槛 {value}", en: "save-rate line {value}" },
-  "design.pilot.title": { zh: "试点规模：误放行与误停率随入组周数（随访{followUp}周，留出{holdOut}）", en: "Pilot size: false go and false stop by enrolment weeks ({followUp}-week follow-up, {holdOut} held out)" },
+  "design.pilot.title": {
+    zh: "试点规模：误放行与误停率随入组周数（随访{followUp}周，留出{holdOut}）",
+    en: "Pilot size: false go and false stop by enrolment weeks ({followUp}-week follow-up, {holdOut} held out)",
+  },
   "design.pilot.weeks": { zh: "入组周数", en: "Enrolment (weeks)" },
   "design.pilot.rate": { zh: "错误率", en: "Error rate" },
   "design.pilot.falseGo": { zh: "误放行", en: "false go" },

@@ -51,7 +51,7 @@ export function optimizeOptions(flags: OptimizeFlags): OptimizeOptions {
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-const wan = (x: number): string => formatWan(x, "zh").replace(" 万元", "万");
+const wan = (x: number): string => formatWan(x, "zh", Math.abs(x) < 1e6 ? 1 : 0).replace(" 万元", "万");
 const signed = (x: number): string => `${x >= 0 ? "+" : ""}${wan(x)}`;
 const channels = (d: OptimizedDesignJson["design"]): string =>
   Object.entries(d.channels)
@@ -64,10 +64,12 @@ function designLines(d: OptimizedDesignJson["design"]): string[] {
     .filter(([tier]) => d.channels[tier] !== "none")
     .map(([tier, c]) => `${tier} ${typeof c === "number" ? c.toFixed(1) : c}`)
     .join(", ");
+  const stages = d.stageTiers === "all" ? "every tier with a channel" : "the plan's tiers";
+  const how = d.allocation === "plan" ? "the plan's budget lines" : `targeting by ${d.allocation}`;
   return [
     `  channels (tier → the tier whose intervention it gets): ${channels(d)}`,
-    `  tier cut-offs (top-k% by rank): ${d.cumulativeShares.map(pct).join(" / ")}; stages contact ${d.stageTiers === "all" ? "every tier with a channel" : "the plan's tiers"}`,
-    `  capacity a week at full scale: ${cap || "none"} (${d.allocation === "plan" ? "the plan's budget lines" : `targeting by ${d.allocation}`}); queue ${d.queueRule}; contact after at least ${d.minContactDelayDays} days`,
+    `  tier cut-offs (top-k% by rank): ${d.cumulativeShares.map(pct).join(" / ")}; stages contact ${stages}`,
+    `  capacity a week at full scale: ${cap || "none"} (${how}); queue ${d.queueRule}; contact after at least ${d.minContactDelayDays} days`,
   ];
 }
 
@@ -80,9 +82,13 @@ function designLines(d: OptimizedDesignJson["design"]): string[] {
 export function optimizeText(r: OptimizeResult, source: string): string {
   const row = (label: string, a: string, b: string): string => `${label.padEnd(30)}${a.padStart(20)}${b.padStart(20)}`;
   const c = r.constraints;
+  const objective = r.objective === "npv" ? "3-year NPV" : "first-year net cash";
+  const staffing = c.staffing.map((s) => `${s.channel} ≤ ${s.maxPerWeek.toFixed(1)} contacts a week`).join(", ");
+  const gate = (x: number): string => `${x >= 0 ? "+" : "−"}${pct(Math.abs(x))}`;
   const lines = [
-    `${source}: design search, objective expected ${r.objective === "npv" ? "3-year NPV" : "first-year net cash"}, ${r.trials.toLocaleString("en-US")} draws (seed ${r.seed}); ${r.search.evaluated} designs in ${r.search.passes} passes`,
-    `constraints: first-year cost ≤ ${wan(c.budgetYuan)}, P(MVP gate) ≥ ${pct(c.minProbMvpPass)}, ${c.staffing.map((s) => `${s.channel} ≤ ${s.maxPerWeek.toFixed(1)} contacts a week`).join(", ")}`,
+    `${source}: design search, objective expected ${objective}, ${r.trials.toLocaleString("en-US")} draws (seed ${r.seed}); ` +
+      `${r.search.evaluated} designs in ${r.search.passes} passes`,
+    `constraints: first-year cost ≤ ${wan(c.budgetYuan)}, P(MVP gate) ≥ ${pct(c.minProbMvpPass)}, ${staffing}`,
     "",
     row("", "plan's design", "best design"),
     row("expected NPV", `${wan(r.plan.npv.mean)} (±${wan(r.plan.npv.se)})`, `${wan(r.best.npv.mean)} (±${wan(r.best.npv.se)})`),
@@ -101,8 +107,9 @@ export function optimizeText(r: OptimizeResult, source: string): string {
     ...designLines(r.best.design),
     "",
     "why it beats the plan's design (one change at a time, same draws; NPV change ± standard error, P(MVP gate) change):",
-    ...r.bridge.map((s) => `  ${s.change.padEnd(78)} ${signed(s.npv.mean).padStart(10)} (±${wan(s.npv.se)})  ${s.probMvpGate.mean >= 0 ? "+" : "−"}${pct(Math.abs(s.probMvpGate.mean))}`),
-    `  ${"total (best − plan)".padEnd(78)} ${signed(r.difference.npv.mean).padStart(10)} (±${wan(r.difference.npv.se)})  ${r.difference.probMvpGate.mean >= 0 ? "+" : "−"}${pct(Math.abs(r.difference.probMvpGate.mean))}`,
+    ...r.bridge.map((s) => `  ${s.change.padEnd(78)} ${signed(s.npv.mean).padStart(10)} (±${wan(s.npv.se)})  ${gate(s.probMvpGate.mean)}`),
+    `  ${"total (best − plan)".padEnd(78)} ${signed(r.difference.npv.mean).padStart(10)} ` +
+      `(±${wan(r.difference.npv.se)})  ${gate(r.difference.probMvpGate.mean)}`,
     "",
     "efficient frontier (expected first-year cost → customers kept at the end of year 1, expected NPV):",
     ...r.frontier.map((p) => `  ${wan(p.cost).padStart(8)} → ${p.retained.toFixed(0).padStart(6)}   NPV ${wan(p.npv)}`),

@@ -37,7 +37,10 @@ export function pilotOptions(flags: PilotFlags): PilotOptions {
   if (customers !== undefined) o.customers = customers;
   if (seed !== undefined) o.seed = seed;
   if (flags.tiers !== undefined) {
-    const tiers = flags.tiers.split(",").map((t) => t.trim()).filter((t) => t.length > 0);
+    const tiers = flags.tiers
+      .split(",")
+      .map((t) => t.trim())
+      .filter((t) => t.length > 0);
     if (tiers.length === 0) problems.push({ where: "--tiers", message: `must name at least one tier id, got "${flags.tiers}"` });
     else o.tiers = tiers;
   }
@@ -50,14 +53,19 @@ const pct = (x: number, d = 1): string => `${(x * 100).toFixed(d)}%`;
 /** A candidate pilot in lines. */
 function candidateLines(c: PilotCandidate): string[] {
   return [
-    `  ${c.enrolmentWeeks} weeks of enrolment + ${c.followUpWeeks} weeks of follow-up = ${c.durationWeeks} weeks; hold-out at least ${pct(c.holdOut, 0)} of each tier's flagged, at random`,
+    `  ${c.enrolmentWeeks} weeks of enrolment + ${c.followUpWeeks} weeks of follow-up = ${c.durationWeeks} weeks; ` +
+      `hold-out at least ${pct(c.holdOut, 0)} of each tier's flagged, at random`,
     ...c.tiers.map(
       (t) =>
-        `    ${t.tierId.padEnd(12)} flagged ${Math.round(t.flagged).toString().padStart(6)}: contacted ${String(t.treated).padStart(5)}, held out ${String(t.control).padStart(5)}; hold-out churn ${pct(t.controlChurn)}; uplift ${pct(t.uplift.uplift)} (95% ${pct(t.uplift.lower)} … ${pct(t.uplift.upper)})`,
+        `    ${t.tierId.padEnd(12)} flagged ${Math.round(t.flagged).toString().padStart(6)}: ` +
+        `contacted ${String(t.treated).padStart(5)}, held out ${String(t.control).padStart(5)}; hold-out churn ${pct(t.controlChurn)}; ` +
+        `uplift ${pct(t.uplift.uplift)} (95% ${pct(t.uplift.lower)} … ${pct(t.uplift.upper)})`,
     ),
     `    pooled save rate ${pct(c.saveRate.value)} ± ${pct(c.saveRate.se)} (95% ${pct(c.saveRate.lower)} … ${pct(c.saveRate.upper)})`,
-    `    save-rate gate: false go ${pct(c.errors.falseGo, 2)}, false stop ${pct(c.errors.falseStop, 2)}, power ${pct(c.errors.power)}; at the design's own rates P(go) ${pct(c.atExpected.probGo)}, P(redesign) ${pct(c.atExpected.probRedesign)}`,
-    `    AUC gate: ${Math.round(c.auc.positives)} churners among ${c.auc.scored.toLocaleString("en-US")} scores, standard error ${c.auc.se.toFixed(4)}: false go ${pct(c.auc.falseGo, 2)}, false pause ${pct(c.auc.falseStop, 2)}`,
+    `    save-rate gate: false go ${pct(c.errors.falseGo, 2)}, false stop ${pct(c.errors.falseStop, 2)}, power ${pct(c.errors.power)}; ` +
+      `at the design's own rates P(go) ${pct(c.atExpected.probGo)}, P(redesign) ${pct(c.atExpected.probRedesign)}`,
+    `    AUC gate: ${Math.round(c.auc.positives)} churners among ${c.auc.scored.toLocaleString("en-US")} scores, standard error ${c.auc.se.toFixed(4)}: ` +
+      `false go ${pct(c.auc.falseGo, 2)}, false pause ${pct(c.auc.falseStop, 2)}`,
     `    expected value of the hold-out's forgone contacts: ${formatWan(c.holdOutCostYuan, "zh", 1)}`,
   ];
 }
@@ -72,11 +80,20 @@ export function pilotText(r: PilotDesignResult, source: string): string {
   const v = r.verification;
   return [
     `${source}: a pilot that can measure: ${r.customers.toLocaleString("en-US")} customers, tiers ${r.tiers.join(", ")}`,
-    `targets: false go ≤ ${pct(r.maxFalseGo)} (true save rate ${pct(r.badRate)}, gate at ${pct(r.lines.goLine)}), false stop ≤ ${pct(r.maxFalseStop)} (true ${pct(r.goodRate)}, redesign below ${pct(r.lines.stopLine)}); AUC lines ${r.lines.aucGo} / ${r.lines.aucPause}`,
+    `targets: false go ≤ ${pct(r.maxFalseGo)} (true save rate ${pct(r.badRate)}, gate at ${pct(r.lines.goLine)}), ` +
+      `false stop ≤ ${pct(r.maxFalseStop)} (true ${pct(r.goodRate)}, redesign below ${pct(r.lines.stopLine)}); ` +
+      `AUC lines ${r.lines.aucGo} / ${r.lines.aucPause}`,
     "",
-    r.recommended === undefined ? "no candidate meets the targets: a larger pilot city or longer enrolment is needed" : "recommended (shortest that meets the targets):",
+    r.recommended === undefined
+      ? "no candidate meets the targets: a larger pilot city or longer enrolment is needed"
+      : "recommended (shortest that meets the targets):",
     ...(r.recommended === undefined ? [] : candidateLines(r.recommended)),
-    ...(v === undefined ? [] : [`    checked by ${"binomial simulation"}: false go ${pct(v.falseGo.value, 2)} (±${pct(v.falseGo.se, 2)}), false stop ${pct(v.falseStop.value, 2)} (±${pct(v.falseStop.se, 2)})`]),
+    ...(v === undefined
+      ? []
+      : [
+          `    checked by binomial simulation: false go ${pct(v.falseGo.value, 2)} (±${pct(v.falseGo.se, 2)}), ` +
+            `false stop ${pct(v.falseStop.value, 2)} (±${pct(v.falseStop.se, 2)})`,
+        ]),
     "",
     "the plan's MVP timing (13 weeks, 13 weeks of follow-up) with a 20% hold-out:",
     ...candidateLines(r.planMvp),
@@ -114,7 +131,10 @@ export function pilotCommand(): Command {
         const plan = loadUncertainPlan(file);
         if (flags.design !== undefined) options.design = loadDesign(flags.design, plan.base);
         const unknown = (options.tiers ?? []).filter((id) => !plan.base.tiers.some((t) => t.id === id));
-        if (unknown.length > 0) throw new InputError("command line", [{ where: "--tiers", message: `unknown tier ${unknown.join(", ")} (tiers: ${plan.base.tiers.map((t) => t.id).join(", ")})` }]);
+        if (unknown.length > 0)
+          throw new InputError("command line", [
+            { where: "--tiers", message: `unknown tier ${unknown.join(", ")} (tiers: ${plan.base.tiers.map((t) => t.id).join(", ")})` },
+          ]);
         const result = designPilot(plan, options);
         if (flags.json) printJson({ ...result, candidates: undefined, candidateCount: result.candidates.length });
         else process.stdout.write(pilotText(result, file));

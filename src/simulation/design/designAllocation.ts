@@ -61,7 +61,14 @@ export function tierCells(model: ProgrammeModel, value: "npv" | "cash" | "ltv" =
     }
     const perSave = value === "ltv" ? valuePerSaveYuan(plan) : (churners > 0 ? keptWeeks / churners : 0) * (model.settings.annualMarginYuan / 52) + referral;
     const savesPerContact = all > 0 ? saves / all : 0;
-    cells.push({ tierId: r.tier.id, tierNumber: k, flowPerWeek, costYuan: r.tier.budgetYuanPerPerson, savesPerContact, valuePerContactYuan: savesPerContact * perSave });
+    cells.push({
+      tierId: r.tier.id,
+      tierNumber: k,
+      flowPerWeek,
+      costYuan: r.tier.budgetYuanPerPerson,
+      savesPerContact,
+      valuePerContactYuan: savesPerContact * perSave,
+    });
   }
   return cells;
 }

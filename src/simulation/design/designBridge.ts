@@ -29,6 +29,7 @@ export interface DesignBridge {
   end: EvaluatedDesign;
 }
 
+const shares = (s: readonly number[]): string => s.map((x) => (x * 100).toFixed(1)).join(" / ");
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : "unlimited");
 
 /** The design with `to`'s value of one dimension, and the change in words (undefined when nothing changes). */
@@ -39,19 +40,35 @@ function applyDimension(d: ProgrammeDesign, to: ProgrammeDesign, dim: BridgeDime
       if (changed.length === 0) return undefined;
       const capacityPerWeek = { ...d.capacityPerWeek };
       for (const id of changed) if (!((capacityPerWeek[id] ?? 0) > 0) && to.capacityPerWeek[id] !== undefined) capacityPerWeek[id] = to.capacityPerWeek[id]!;
-      return { design: { ...d, channels: { ...to.channels }, capacityPerWeek }, change: `channels: ${changed.map((id) => `${id} ${d.channels[id] ?? id} → ${to.channels[id]}`).join("; ")}` };
+      return {
+        design: { ...d, channels: { ...to.channels }, capacityPerWeek },
+        change: `channels: ${changed.map((id) => `${id} ${d.channels[id] ?? id} → ${to.channels[id]}`).join("; ")}`,
+      };
     }
     case "cutoffs":
       if (d.cumulativeShares.every((s, k) => Math.abs(s - to.cumulativeShares[k]!) < 1e-12)) return undefined;
-      return { design: { ...d, cumulativeShares: [...to.cumulativeShares] }, change: `tier cut-offs (top-k%): ${d.cumulativeShares.map((s) => (s * 100).toFixed(1)).join(" / ")} → ${to.cumulativeShares.map((s) => (s * 100).toFixed(1)).join(" / ")}` };
+      return {
+        design: { ...d, cumulativeShares: [...to.cumulativeShares] },
+        change: `tier cut-offs (top-k%): ${shares(d.cumulativeShares)} → ${shares(to.cumulativeShares)}`,
+      };
     case "stageTiers":
-      return d.stageTiers === to.stageTiers ? undefined : { design: { ...d, stageTiers: to.stageTiers }, change: to.stageTiers === "all" ? "every stage (the MVP included) contacts every tier with a channel" : "stages contact the plan's tiers" };
+      return d.stageTiers === to.stageTiers
+        ? undefined
+        : {
+            design: { ...d, stageTiers: to.stageTiers },
+            change: to.stageTiers === "all" ? "every stage (the MVP included) contacts every tier with a channel" : "stages contact the plan's tiers",
+          };
     case "capacity":
       return undefined; // per tier: applyCapacity
     case "queueRule":
       return d.queueRule === to.queueRule ? undefined : { design: { ...d, queueRule: to.queueRule }, change: `queue rule ${d.queueRule} → ${to.queueRule}` };
     case "delay":
-      return d.minContactDelayDays === to.minContactDelayDays ? undefined : { design: { ...d, minContactDelayDays: to.minContactDelayDays }, change: `minimum contact delay ${d.minContactDelayDays} → ${to.minContactDelayDays} days` };
+      return d.minContactDelayDays === to.minContactDelayDays
+        ? undefined
+        : {
+            design: { ...d, minContactDelayDays: to.minContactDelayDays },
+            change: `minimum contact delay ${d.minContactDelayDays} → ${to.minContactDelayDays} days`,
+          };
   }
 }
 
@@ -61,7 +78,10 @@ function applyCapacity(d: ProgrammeDesign, to: ProgrammeDesign, tierId: string):
   const after = to.capacityPerWeek[tierId] ?? 0;
   if (before === after || (to.channels[tierId] ?? tierId) === NO_CHANNEL) return undefined;
   const how = to.allocation === "plan" ? "the plan's budget lines" : `targeting by ${to.allocation}`;
-  return { design: { ...d, capacityPerWeek: { ...d.capacityPerWeek, [tierId]: after }, allocation: to.allocation }, change: `${tierId}: capacity ${fmt(before)} → ${fmt(after)}/week (${how})` };
+  return {
+    design: { ...d, capacityPerWeek: { ...d.capacityPerWeek, [tierId]: after }, allocation: to.allocation },
+    change: `${tierId}: capacity ${fmt(before)} → ${fmt(after)}/week (${how})`,
+  };
 }
 
 /**
@@ -74,10 +94,19 @@ function applyCapacity(d: ProgrammeDesign, to: ProgrammeDesign, tierId: string):
  * the same draws). Unchanged dimensions are left out.
  *
  * @example
- * const b = await designBridge(ctx, planDesign, best.design, "full"); b.steps.reduce((s, x) => s + x.npv.mean, 0) // = b.end.summary.npv.mean − b.start.summary.npv.mean
+ * const b = await designBridge(ctx, planDesign, best.design, "full");
+ * b.steps.reduce((s, x) => s + x.npv.mean, 0) // = b.end.summary.npv.mean − b.start.summary.npv.mean
  */
-export async function designBridge(ctx: DesignContext, from: ProgrammeDesign, to: ProgrammeDesign, grid: "base" | "full" = "full", draws: DesignDraws = ctx.draws): Promise<DesignBridge> {
-  const chain: Array<{ dimension: BridgeDimension | "start"; design: ProgrammeDesign; change: string }> = [{ dimension: "start", design: from, change: "start" }];
+export async function designBridge(
+  ctx: DesignContext,
+  from: ProgrammeDesign,
+  to: ProgrammeDesign,
+  grid: "base" | "full" = "full",
+  draws: DesignDraws = ctx.draws,
+): Promise<DesignBridge> {
+  const chain: Array<{ dimension: BridgeDimension | "start"; design: ProgrammeDesign; change: string }> = [
+    { dimension: "start", design: from, change: "start" },
+  ];
   for (const dim of bridgeDimensions) {
     if (dim === "capacity") {
       for (const id of contactTierIds(ctx.plan.base)) {
@@ -91,7 +120,8 @@ export async function designBridge(ctx: DesignContext, from: ProgrammeDesign, to
   }
   const tail = chain[chain.length - 1]!.design;
   // What the steps leave different (a capacity of a tier without a channel, the rule's name) is carried without a step of its own.
-  if (designKey(tail) !== designKey(to)) chain[chain.length - 1] = { ...chain[chain.length - 1]!, design: { ...tail, capacityPerWeek: { ...to.capacityPerWeek }, allocation: to.allocation } };
+  if (designKey(tail) !== designKey(to))
+    chain[chain.length - 1] = { ...chain[chain.length - 1]!, design: { ...tail, capacityPerWeek: { ...to.capacityPerWeek }, allocation: to.allocation } };
   const last = chain[chain.length - 1]!.design;
   if (designKey(last) !== designKey(to)) throw new RangeError(`the bridge did not reach the target design: ${designKey(last)} vs ${designKey(to)}`);
   const evaluated = await evaluateDesigns(ctx, chain, grid, draws);

@@ -116,7 +116,10 @@ export function createDesignContext(plan: UncertainPlan, options: DesignContextO
 
 /** Contacts per week per channel in the months at full scope (the base grid point). */
 function channelLoad(model: ProgrammeModel, design: ProgrammeDesign): Record<string, number> {
-  const basis = model.bases[Math.max(0, model.churnGrid.indexOf(model.plan.benefits.churnBefore)) * model.aucGrid.length + Math.max(0, model.aucGrid.indexOf(model.settings.modelAuc))]!;
+  const basis =
+    model.bases[
+      Math.max(0, model.churnGrid.indexOf(model.plan.benefits.churnBefore)) * model.aucGrid.length + Math.max(0, model.aucGrid.indexOf(model.settings.modelAuc))
+    ]!;
   const M = basis.months;
   const full: number[] = [];
   for (let m = 0; m < M; m += 1) if (model.scopeByMonth[m]! >= 1 - 1e-12) full.push(m);
@@ -135,9 +138,12 @@ function channelLoad(model: ProgrammeModel, design: ProgrammeDesign): Record<str
 function violationsOf(ctx: DesignContext, summary: DesignSummary, load: Record<string, number>): string[] {
   const c = ctx.constraints;
   const out: string[] = [];
-  if (summary.firstYearCost.mean > c.budgetYuan) out.push(`first-year cost ${Math.round(summary.firstYearCost.mean)} yuan is over the budget ${Math.round(c.budgetYuan)}`);
+  if (summary.firstYearCost.mean > c.budgetYuan)
+    out.push(`first-year cost ${Math.round(summary.firstYearCost.mean)} yuan is over the budget ${Math.round(c.budgetYuan)}`);
   if (summary.probMvpPass.value < c.minProbMvpPass) out.push(`P(MVP gate) ${summary.probMvpPass.value.toFixed(3)} is below ${c.minProbMvpPass}`);
-  for (const s of c.staffing) if ((load[s.channel] ?? 0) > s.maxPerWeek * (1 + 1e-9)) out.push(`channel ${s.channel} needs ${(load[s.channel] ?? 0).toFixed(1)} contacts a week, staff for ${s.maxPerWeek.toFixed(1)}`);
+  for (const s of c.staffing)
+    if ((load[s.channel] ?? 0) > s.maxPerWeek * (1 + 1e-9))
+      out.push(`channel ${s.channel} needs ${(load[s.channel] ?? 0).toFixed(1)} contacts a week, staff for ${s.maxPerWeek.toFixed(1)}`);
   return out;
 }
 
@@ -149,7 +155,13 @@ function violationsOf(ctx: DesignContext, summary: DesignSummary, load: Record<s
  * @example
  * evaluateDesign(ctx, planDesign(plan.base, plan.assumptions.programme), "the plan's design").summary.npv.mean // ≈ −24.8 M yuan on the seed plan
  */
-export function evaluateDesign(ctx: DesignContext, design: ProgrammeDesign, change: string, grid: "base" | "full" = "base", draws: DesignDraws = ctx.draws): EvaluatedDesign {
+export function evaluateDesign(
+  ctx: DesignContext,
+  design: ProgrammeDesign,
+  change: string,
+  grid: "base" | "full" = "base",
+  draws: DesignDraws = ctx.draws,
+): EvaluatedDesign {
   const model = designModel(ctx.plan, design, ctx.assumptions, { ...ctx.modelOptions, grid });
   const run = runDesign(ctx.plan, design, model, draws, ctx.assumptions);
   const summary = summarizeDesign(run);
@@ -166,7 +178,18 @@ export function evaluateDesign(ctx: DesignContext, design: ProgrammeDesign, chan
  * @example
  * (await evaluateDesigns(ctx, moves.map((m) => ({ design: m.design, change: m.change })))).length // moves.length
  */
-export async function evaluateDesigns(ctx: DesignContext, items: ReadonlyArray<{ design: ProgrammeDesign; change: string }>, grid: "base" | "full" = "base", draws: DesignDraws = ctx.draws): Promise<EvaluatedDesign[]> {
-  await prefetchDesignModels(ctx.plan, items.map((x) => x.design), ctx.assumptions, { ...ctx.modelOptions, grid }, ctx.workers);
+export async function evaluateDesigns(
+  ctx: DesignContext,
+  items: ReadonlyArray<{ design: ProgrammeDesign; change: string }>,
+  grid: "base" | "full" = "base",
+  draws: DesignDraws = ctx.draws,
+): Promise<EvaluatedDesign[]> {
+  await prefetchDesignModels(
+    ctx.plan,
+    items.map((x) => x.design),
+    ctx.assumptions,
+    { ...ctx.modelOptions, grid },
+    ctx.workers,
+  );
   return items.map((x) => evaluateDesign(ctx, x.design, x.change, grid, draws));
 }

@@ -62,8 +62,75 @@ function mvpWeights(model: ProgrammeModel, tierNumbers: readonly number[]): { we
   for (const k of tierNumbers) for (let a = 0; a < A; a += 1) total += basis.wouldBeChurnersByAge[k * A + a]!;
   if (total > 0) for (const k of tierNumbers) for (let a = 0; a < A; a += 1) weights[k * A + a] = basis.wouldBeChurnersByAge[k * A + a]! / total;
   const curve = planDecayCurve(model.plan);
-  const decay = Float64Array.from({ length: A }, (_, a) => saveRateAfterDelay({ saveRate: 1 }, contactDelayDays(a, model.settings.minContactDelayDays), curve, model.plan.timing.bestWindowDays[0]));
+  const decay = Float64Array.from({ length: A }, (_, a) =>
+    saveRateAfterDelay({ saveRate: 1 }, contactDelayDays(a, model.settings.minContactDelayDays), curve, model.plan.timing.bestWindowDays[0]),
+  );
   return { weights, decay };
+}
+
+/** Maps a trial's plan inputs (raw slots) to the design's (`p`): each tier's share, budget from its channel and save rate from `saveRateTerms`. */
+function rowMapper(
+  plan: Plan,
+  design: ProgrammeDesign,
+  model: ProgrammeModel,
+  paths: readonly string[],
+  f: number,
+): { map: (raw: Float64Array, p: Float64Array) => void; rateSlots: number[] } {
+  const terms = saveRateTerms(plan, design);
+  const tierSlots = plan.tiers.map((t, i) => {
+    const intervened = model.plan.tiers[i]!.budgetYuanPerPerson > 0 || model.plan.tiers[i]!.saveRate > 0;
+    return {
+      rate: slotOf(paths, `$.tiers[${i}].saveRate`),
+      budget: slotOf(paths, `$.tiers[${i}].budgetYuanPerPerson`),
+      share: slotOf(paths, `$.tiers[${i}].shareStated`),
+      j: intervened ? terms[i]!.channelIndex : -1,
+      shareValue: model.plan.tiers[i]!.shareStated,
+    };
+  });
+  const mix = terms.map((x) => x.terms.map((term) => ({ ...term, rate: tierSlots[term.tierIndex]!.rate })));
+  const map = (raw: Float64Array, p: Float64Array): void => {
+    p.set(raw);
+    for (let t = 0; t < tierSlots.length; t += 1) {
+      const s = tierSlots[t]!;
+      p[s.share] = s.shareValue;
+      if (s.j < 0) {
+        p[s.rate] = 0;
+        p[s.budget] = 0;
+        continue;
+      }
+      const channelRate = raw[tierSlots[s.j]!.rate]!;
+      let rate = 0;
+      for (const term of mix[t]!) rate += term.weight * channelSaveRate(channelRate, raw[term.rate]!, term.relation, f);
+      p[s.rate] = rate;
+      p[s.budget] = raw[tierSlots[s.j]!.budget]!;
+    }
+  };
+  return { map, rateSlots: tierSlots.map((x) => x.rate) };
+}
+
+/** The MVP gate's truth of one trial: the MVP tiers' save rate on their would-be churners, and whether AUC, save rate and ROI clear the lines. */
+function mvpGate(
+  model: ProgrammeModel,
+  paths: readonly string[],
+  rateSlots: readonly number[],
+): (raw: Float64Array, p: Float64Array, roi: number) => { save: number; pass: boolean } {
+  const aucSlot = slotOf(paths, "$.simulation.modelAuc");
+  const mvp = mvpOf(model.plan);
+  const ranked = rankTiers(model.plan);
+  const numbers = mvp.tiers.map((id) => ranked.find((r) => r.tier.id === id)!.tierNumber);
+  const slots = numbers.map((k) => rateSlots[model.plan.tiers.indexOf(ranked[k - 1]!.tier)]!);
+  const { weights, decay } = mvpWeights(model, numbers);
+  const A = decay.length;
+  const c = mvp.criteria;
+  return (raw, p, roi) => {
+    let save = 0;
+    numbers.forEach((k, j) => {
+      const rate = p[slots[j]!]!;
+      for (let a = 0; a < A; a += 1) save += weights[k * A + a]! * Math.min(1, rate * decay[a]!);
+    });
+    if (numbers.length === 0) save = Number.NaN;
+    return { save, pass: c !== undefined && raw[aucSlot]! > c.aucMin && save > c.saveRateMin && roi > c.roiMin };
+  };
 }
 
 /**
@@ -82,60 +149,41 @@ function mvpWeights(model: ProgrammeModel, tierNumbers: readonly number[]): { we
  * @example
  * runDesign(plan, design, model, draws, defaultDesignAssumptions).npv.length // draws.trials
  */
-export function runDesign(plan: UncertainPlan, design: ProgrammeDesign, model: ProgrammeModel, draws: DesignDraws, assumptions: DesignAssumptions, transform?: RowTransform): DesignRun {
+export function runDesign(
+  plan: UncertainPlan,
+  design: ProgrammeDesign,
+  model: ProgrammeModel,
+  draws: DesignDraws,
+  assumptions: DesignAssumptions,
+  transform?: RowTransform,
+): DesignRun {
   const kernel = compileProgrammeKernel(model.plan, { ...plan.assumptions, programme: model.settings }, model);
   const paths = kernel.slotPaths;
-  if (paths.length !== draws.slots || paths.some((p, i) => p !== draws.slotPaths[i])) throw new RangeError("the design's kernel layout differs from the draws' (a different plan?)");
-  const base = plan.base;
-  const terms = saveRateTerms(base, design);
-  const tierSlots = base.tiers.map((t, i) => {
-    const intervened = model.plan.tiers[i]!.budgetYuanPerPerson > 0 || model.plan.tiers[i]!.saveRate > 0;
-    const j = intervened ? terms[i]!.channelIndex : -1;
-    return { rate: slotOf(paths, `$.tiers[${i}].saveRate`), budget: slotOf(paths, `$.tiers[${i}].budgetYuanPerPerson`), share: slotOf(paths, `$.tiers[${i}].shareStated`), j, shareValue: model.plan.tiers[i]!.shareStated };
-  });
-  const mix = terms.map((x) => x.terms.map((term) => ({ ...term, rate: tierSlots[term.tierIndex]!.rate })));
-  const aucSlot = slotOf(paths, "$.simulation.modelAuc");
-  const mvp = mvpOf(model.plan);
-  const numberOf = new Map(rankTiers(model.plan).map((r) => [r.tier.id, r.tierNumber]));
-  const indexOfNumber = new Map(rankTiers(model.plan).map((r) => [r.tierNumber, model.plan.tiers.indexOf(r.tier)]));
-  const mvpNumbers = mvp.tiers.map((id) => numberOf.get(id)!);
-  const { weights, decay } = mvpWeights(model, mvpNumbers);
-  const A = decay.length;
+  if (paths.length !== draws.slots || paths.some((p, i) => p !== draws.slotPaths[i]))
+    throw new RangeError("the design's kernel layout differs from the draws' (a different plan?)");
+  const { map, rateSlots } = rowMapper(plan.base, design, model, paths, assumptions.crossChannelFactor);
+  const gate = mvpGate(model, paths, rateSlots);
   const n = draws.trials;
+  const series = (): Float64Array => new Float64Array(n);
   const run: DesignRun = {
     design,
     trials: n,
-    npv: new Float64Array(n),
-    roi: new Float64Array(n),
-    cashRoi: new Float64Array(n),
-    cashNet: new Float64Array(n),
-    firstYearCost: new Float64Array(n),
-    retained: new Float64Array(n),
-    mvpSaveRate: new Float64Array(n),
+    npv: series(),
+    roi: series(),
+    cashRoi: series(),
+    cashNet: series(),
+    firstYearCost: series(),
+    retained: series(),
+    mvpSaveRate: series(),
     mvpPass: new Uint8Array(n),
   };
   const raw = new Float64Array(draws.slots);
   const p = new Float64Array(draws.slots);
   const out = new Float64Array(OUTPUTS);
-  const f = assumptions.crossChannelFactor;
   for (let i = 0; i < n; i += 1) {
     raw.set(draws.rows.subarray(i * draws.slots, (i + 1) * draws.slots));
     transform?.(raw);
-    p.set(raw);
-    for (let t = 0; t < tierSlots.length; t += 1) {
-      const s = tierSlots[t]!;
-      p[s.share] = s.shareValue;
-      if (s.j < 0) {
-        p[s.rate] = 0;
-        p[s.budget] = 0;
-        continue;
-      }
-      const channelRate = raw[tierSlots[s.j]!.rate]!;
-      let rate = 0;
-      for (const term of mix[t]!) rate += term.weight * channelSaveRate(channelRate, raw[term.rate]!, term.relation, f);
-      p[s.rate] = rate;
-      p[s.budget] = raw[tierSlots[s.j]!.budget]!;
-    }
+    map(raw, p);
     kernel.evaluate(p, out);
     run.npv[i] = out[OUT.npv]!;
     run.roi[i] = out[OUT.roi]!;
@@ -143,14 +191,9 @@ export function runDesign(plan: UncertainPlan, design: ProgrammeDesign, model: P
     run.cashNet[i] = out[OUT.cashYear1]! - out[OUT.firstYearCost]!;
     run.firstYearCost[i] = out[OUT.firstYearCost]!;
     run.retained[i] = out[OUT.retainedCustomers]!;
-    let save = 0;
-    for (const k of mvpNumbers) {
-      const rate = p[tierSlots[indexOfNumber.get(k)!]!.rate]!;
-      for (let a = 0; a < A; a += 1) save += weights[k * A + a]! * Math.min(1, rate * decay[a]!);
-    }
-    run.mvpSaveRate[i] = mvpNumbers.length > 0 ? save : Number.NaN;
-    const c = mvp.criteria;
-    run.mvpPass[i] = c !== undefined && raw[aucSlot]! > c.aucMin && save > c.saveRateMin && out[OUT.roi]! > c.roiMin ? 1 : 0;
+    const g = gate(raw, p, out[OUT.roi]!);
+    run.mvpSaveRate[i] = g.save;
+    run.mvpPass[i] = g.pass ? 1 : 0;
   }
   return run;
 }

@@ -58,7 +58,12 @@ export async function frontierSweep(ctx: DesignContext, design: ProgrammeDesign)
   const items = SWEEP.map((share) => {
     const capacity = { ...Object.fromEntries(Object.keys(capacityPerWeek).map((id) => [id, 0])), ...allocateBudget(cells, "value-per-yuan", share * full) };
     const d: ProgrammeDesign = { ...design, capacityPerWeek: capacity, allocation: "value-per-yuan" };
-    return { design: d, change: `${(share * 100).toFixed(1)}% of the budget that serves every flag worth its cost (${Math.round(share * full).toLocaleString("en-US")} yuan a week), by value per yuan` };
+    return {
+      design: d,
+      change:
+        `${(share * 100).toFixed(1)}% of the budget that serves every flag worth its cost ` +
+        `(${Math.round(share * full).toLocaleString("en-US")} yuan a week), by value per yuan`,
+    };
   });
   return evaluateDesigns(ctx, items);
 }
@@ -70,5 +75,7 @@ export async function frontierSweep(ctx: DesignContext, design: ProgrammeDesign)
  * designFrontier(result.evaluated).every((p, i, a) => i === 0 || p.retained > a[i - 1].retained) // true
  */
 export function designFrontier(designs: readonly EvaluatedDesign[]): FrontierPoint[] {
-  return efficientFrontier(designs.map((e) => ({ cost: e.summary.firstYearCost.mean, retained: e.summary.retained.mean, npv: e.summary.npv.mean, label: e.change })));
+  return efficientFrontier(
+    designs.map((e) => ({ cost: e.summary.firstYearCost.mean, retained: e.summary.retained.mean, npv: e.summary.npv.mean, label: e.change })),
+  );
 }

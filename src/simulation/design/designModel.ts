@@ -36,7 +36,13 @@ export interface DesignModelOptions {
  * @example
  * buildDesignModel(plan, design, defaultDesignAssumptions, designCalibration(plan.base, design.cumulativeShares)).bases.length // 1
  */
-export function buildDesignModel(plan: UncertainPlan, design: ProgrammeDesign, assumptions: DesignAssumptions, calibration: RolloutCalibration, options: DesignModelOptions = {}): ProgrammeModel {
+export function buildDesignModel(
+  plan: UncertainPlan,
+  design: ProgrammeDesign,
+  assumptions: DesignAssumptions,
+  calibration: RolloutCalibration,
+  options: DesignModelOptions = {},
+): ProgrammeModel {
   const run = designPlan(plan.base, plan.assumptions.programme, design, assumptions);
   const grids = programmeGrids(plan, calibration, (options.grid ?? "base") === "base");
   return buildProgrammeModel(run.plan, run.settings, {
@@ -56,7 +62,15 @@ let source: string | undefined;
 /** The cache key of a design's model: the plan file, the design, the assumptions, the options and the source code. */
 function modelKey(plan: UncertainPlan, design: ProgrammeDesign, assumptions: DesignAssumptions, o: DesignModelOptions): string {
   source ??= sourceHash();
-  const options = [o.panelCustomers ?? 50_000, o.seed ?? "programme-panel", o.grid ?? "base", o.churnGrid ?? null, o.aucGrid ?? null, o.unlimitedCapacity === true, o.dynamics ?? {}];
+  const options = [
+    o.panelCustomers ?? 50_000,
+    o.seed ?? "programme-panel",
+    o.grid ?? "base",
+    o.churnGrid ?? null,
+    o.aucGrid ?? null,
+    o.unlimitedCapacity === true,
+    o.dynamics ?? {},
+  ];
   return createHash("sha256")
     .update(JSON.stringify([plan.json, designKey(design), assumptions, options, source]))
     .digest("hex")
@@ -115,7 +129,13 @@ export interface DesignModelRequest {
  * @example
  * await prefetchDesignModels(plan, moves.map((m) => m.design), defaultDesignAssumptions, {}, 2)
  */
-export async function prefetchDesignModels(plan: UncertainPlan, designs: readonly ProgrammeDesign[], assumptions: DesignAssumptions, options: DesignModelOptions, workers: number): Promise<void> {
+export async function prefetchDesignModels(
+  plan: UncertainPlan,
+  designs: readonly ProgrammeDesign[],
+  assumptions: DesignAssumptions,
+  options: DesignModelOptions,
+  workers: number,
+): Promise<void> {
   if (workers <= 0) return;
   const disk = options.cache ?? true;
   const todo = new Map<string, ProgrammeDesign>();
@@ -125,7 +145,11 @@ export async function prefetchDesignModels(plan: UncertainPlan, designs: readonl
   }
   if (todo.size < 2) return;
   const keys = [...todo.keys()];
-  const requests: DesignModelRequest[] = keys.map((k) => ({ design: todo.get(k)!, calibration: designCalibration(plan.base, todo.get(k)!.cumulativeShares, options.dynamics ?? {}), options }));
+  const requests: DesignModelRequest[] = keys.map((k) => ({
+    design: todo.get(k)!,
+    calibration: designCalibration(plan.base, todo.get(k)!.cumulativeShares, options.dynamics ?? {}),
+    options,
+  }));
   await runOnWorkers<ProgrammeModel>({
     kind: "design-models",
     init: { json: plan.json, source: plan.source, assumptions, requests },

@@ -28,7 +28,10 @@ function channelMoves(plan: Plan, d: ProgrammeDesign, planCapacity: Record<strin
       if (option === current) continue;
       const channels = { ...d.channels, [t.id]: option };
       const now = d.capacityPerWeek[t.id] ?? 0;
-      const capacities = option === NO_CHANNEL || !contactable.has(t.id) ? [now] : [...new Set([now, planCapacity[t.id] ?? Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY].filter((c) => c > 0))];
+      const capacities =
+        option === NO_CHANNEL || !contactable.has(t.id)
+          ? [now]
+          : [...new Set([now, planCapacity[t.id] ?? Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY].filter((c) => c > 0))];
       for (const c of capacities) {
         const change = `${t.id}: channel ${current} → ${option}${capacities.length > 1 || c !== now ? ` at ${perWeek(c)}` : ""}`;
         moves.push({ dimension: "channels", design: { ...d, channels, capacityPerWeek: { ...d.capacityPerWeek, [t.id]: c } }, change });
@@ -50,7 +53,11 @@ function cutoffMoves(plan: Plan, d: ProgrammeDesign): DesignMove[] {
     seen.add(key);
     out.push({ dimension: "cutoffs", design: { ...d, cumulativeShares: shares }, change });
   };
-  for (const f of [0.5, 0.75, 1.5, 2]) add(s.map((v) => v * f), `every tier cut-off ×${f} (top ${s.map(pct).join(" / ")} → ${s.map((v) => pct(v * f)).join(" / ")})`);
+  for (const f of [0.5, 0.75, 1.5, 2])
+    add(
+      s.map((v) => v * f),
+      `every tier cut-off ×${f} (top ${s.map(pct).join(" / ")} → ${s.map((v) => pct(v * f)).join(" / ")})`,
+    );
   const lowest = contactTierIds(plan).length - 1;
   if (lowest >= 0 && lowest < s.length) {
     for (const v of [0.15, 0.3, 0.4, 0.5]) {
@@ -68,7 +75,12 @@ function capacityMoves(plan: Plan, d: ProgrammeDesign): DesignMove[] {
   for (const id of contactedTiers(plan, d)) {
     const c = d.capacityPerWeek[id]!;
     const options = Number.isFinite(c) ? [0.25, 0.5, 2, 4].map((f) => c * f).concat([Number.POSITIVE_INFINITY]) : [];
-    for (const v of options) out.push({ dimension: "capacity", design: { ...d, capacityPerWeek: { ...d.capacityPerWeek, [id]: v } }, change: `${id}: capacity ${perWeek(c)} → ${perWeek(v)}` });
+    for (const v of options)
+      out.push({
+        dimension: "capacity",
+        design: { ...d, capacityPerWeek: { ...d.capacityPerWeek, [id]: v } },
+        change: `${id}: capacity ${perWeek(c)} → ${perWeek(v)}`,
+      });
   }
   return out;
 }
@@ -82,6 +94,7 @@ function targetingMoves(plan: Plan, d: ProgrammeDesign, cells: readonly TierCell
   if (cells.length === 0) return [];
   let weekly = 0;
   for (const [channel, contacts] of Object.entries(load)) weekly += contacts * (plan.tiers.find((t) => t.id === channel)?.budgetYuanPerPerson ?? 0);
+  const split = (capacity: Record<string, number>): string => cells.map((c) => `${c.tierId} ${perWeek(capacity[c.tierId] ?? 0)}`).join(", ");
   return targetingRules
     .filter((rule) => rule !== d.allocation)
     .map((rule) => {
@@ -89,7 +102,7 @@ function targetingMoves(plan: Plan, d: ProgrammeDesign, cells: readonly TierCell
       return {
         dimension: "targeting" as const,
         design: { ...d, capacityPerWeek: { ...d.capacityPerWeek, ...capacity }, allocation: rule },
-        change: `targeting by ${rule}: ${Math.round(weekly).toLocaleString("en-US")} yuan a week split as ${cells.map((c) => `${c.tierId} ${perWeek(capacity[c.tierId] ?? 0)}`).join(", ")}`,
+        change: `targeting by ${rule}: ${Math.round(weekly).toLocaleString("en-US")} yuan a week split as ${split(capacity)}`,
       };
     });
 }
@@ -117,15 +130,29 @@ export function designMoves(dimension: DesignDimension, d: ProgrammeDesign, ctx:
       return cutoffMoves(ctx.plan, d);
     case "stageTiers": {
       const other = d.stageTiers === "plan" ? "all" : "plan";
-      return [{ dimension, design: { ...d, stageTiers: other }, change: other === "all" ? "every stage contacts every tier with a channel (the MVP included)" : "stages contact the plan's tiers" }];
+      return [
+        {
+          dimension,
+          design: { ...d, stageTiers: other },
+          change: other === "all" ? "every stage contacts every tier with a channel (the MVP included)" : "stages contact the plan's tiers",
+        },
+      ];
     }
     case "capacity":
       return capacityMoves(ctx.plan, d);
     case "targeting":
       return targetingMoves(ctx.plan, d, ctx.cells, ctx.load);
     case "queueRule":
-      return (["value-first", "oldest-first", "newest-first"] as QueueRule[]).filter((r) => r !== d.queueRule).map((r) => ({ dimension, design: { ...d, queueRule: r }, change: `queue rule ${d.queueRule} → ${r}` }));
+      return (["value-first", "oldest-first", "newest-first"] as QueueRule[])
+        .filter((r) => r !== d.queueRule)
+        .map((r) => ({ dimension, design: { ...d, queueRule: r }, change: `queue rule ${d.queueRule} → ${r}` }));
     case "delay":
-      return [0, 7, 14].filter((x) => x !== d.minContactDelayDays).map((x) => ({ dimension, design: { ...d, minContactDelayDays: x }, change: `contact no earlier than ${x} days after the flag (was ${d.minContactDelayDays})` }));
+      return [0, 7, 14]
+        .filter((x) => x !== d.minContactDelayDays)
+        .map((x) => ({
+          dimension,
+          design: { ...d, minContactDelayDays: x },
+          change: `contact no earlier than ${x} days after the flag (was ${d.minContactDelayDays})`,
+        }));
   }
 }

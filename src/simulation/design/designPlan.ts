@@ -26,7 +26,8 @@ export function checkDesign(plan: Plan, design: ProgrammeDesign): void {
     if (channel !== NO_CHANNEL && !ids.has(channel)) throw new RangeError(`channels.${tier}: unknown channel "${channel}"`);
   }
   for (const [tier, cap] of Object.entries(design.capacityPerWeek)) if (!(cap >= 0)) throw new RangeError(`capacityPerWeek.${tier} must be >= 0, got ${cap}`);
-  if (!(design.minContactDelayDays >= 0 && design.minContactDelayDays <= 365)) throw new RangeError(`minContactDelayDays must be 0..365, got ${design.minContactDelayDays}`);
+  if (!(design.minContactDelayDays >= 0 && design.minContactDelayDays <= 365))
+    throw new RangeError(`minContactDelayDays must be 0..365, got ${design.minContactDelayDays}`);
 }
 
 /**
@@ -42,7 +43,12 @@ export function checkDesign(plan: Plan, design: ProgrammeDesign): void {
  * @example
  * designPlan(seedPlan, settings, planDesign(seedPlan, settings), defaultDesignAssumptions).plan.tiers[0].saveRate // 0.45
  */
-export function designPlan(plan: Plan, settings: ProgrammeSettings, design: ProgrammeDesign, assumptions: DesignAssumptions): { plan: Plan; settings: ProgrammeSettings } {
+export function designPlan(
+  plan: Plan,
+  settings: ProgrammeSettings,
+  design: ProgrammeDesign,
+  assumptions: DesignAssumptions,
+): { plan: Plan; settings: ProgrammeSettings } {
   checkDesign(plan, design);
   const ranked = rankTiers(plan);
   const shareOf = new Map(
@@ -61,10 +67,16 @@ export function designPlan(plan: Plan, settings: ProgrammeSettings, design: Prog
     // No channel, or a contact tier left without capacity: no contacts and no routine spend.
     if (channelIndex < 0 || (contactable.has(t.id) && !contacted.includes(t.id))) return { ...t, shareStated, budgetYuanPerPerson: 0, saveRate: 0 };
     const c = plan.tiers[channelIndex]!;
-    const saveRate = parts.reduce((sum, x) => sum + x.weight * channelSaveRate(c.saveRate, plan.tiers[x.tierIndex]!.saveRate, x.relation, assumptions.crossChannelFactor), 0);
+    const saveRate = parts.reduce(
+      (sum, x) => sum + x.weight * channelSaveRate(c.saveRate, plan.tiers[x.tierIndex]!.saveRate, x.relation, assumptions.crossChannelFactor),
+      0,
+    );
     return { ...t, shareStated, budgetYuanPerPerson: c.budgetYuanPerPerson, saveRate };
   });
-  const rollout = plan.rollout.map((s) => ({ ...s, interveneTiers: design.stageTiers === "all" ? [...contacted] : s.interveneTiers.filter((id) => contacted.includes(id)) }));
+  const rollout = plan.rollout.map((s) => ({
+    ...s,
+    interveneTiers: design.stageTiers === "all" ? [...contacted] : s.interveneTiers.filter((id) => contacted.includes(id)),
+  }));
   const capacityPerWeek = Object.fromEntries(contacted.map((id) => [id, design.capacityPerWeek[id]!]));
   return {
     plan: { ...plan, tiers, rollout },
@@ -87,7 +99,10 @@ const dense = new Map<string, RolloutCalibration>();
 /** The calibration at the plan's churn with the dense shares (cached in the process and on disk, keyed by dynamics, churn and source). */
 function denseCalibration(plan: Plan, dynamics: Partial<RolloutDynamics>): RolloutCalibration {
   const full = { ...defaultRolloutDynamics, ...dynamics };
-  const key = createHash("sha256").update(JSON.stringify([full, plan.benefits.churnBefore, "dense", sourceHash()])).digest("hex").slice(0, 32);
+  const key = createHash("sha256")
+    .update(JSON.stringify([full, plan.benefits.churnBefore, "dense", sourceHash()]))
+    .digest("hex")
+    .slice(0, 32);
   const hit = dense.get(key) ?? loadCached<RolloutCalibration>(`calibration-dense-${key}`);
   if (hit !== undefined) {
     dense.set(key, hit);
@@ -115,7 +130,8 @@ export function designCalibration(plan: Plan, cumulativeShares: readonly number[
   const planShares = rankTiers(plan)
     .slice(0, -1)
     .map((r) => (cumulative += r.tier.shareStated));
-  if (planShares.length === cumulativeShares.length && planShares.every((s, k) => Math.abs(s - cumulativeShares[k]!) < 1e-12)) return programmeCalibration(plan, dynamics);
+  if (planShares.length === cumulativeShares.length && planShares.every((s, k) => Math.abs(s - cumulativeShares[k]!) < 1e-12))
+    return programmeCalibration(plan, dynamics);
   const cal = denseCalibration(plan, dynamics);
   const m = DENSE_SHARES.length;
   const thresholdGrid: number[] = [];

@@ -31,16 +31,28 @@ export function parseDesign(json: unknown, source: string, plan: Plan): Programm
   const inner = (json as { best?: { design?: unknown } } | null)?.best?.design;
   const prefix = inner !== undefined ? "$.best.design" : "$";
   const parsed = designSchema.safeParse(inner ?? json);
-  if (!parsed.success) throw new InputError(source, parsed.error.issues.map((i) => ({ where: [prefix, ...i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))].join(""), message: i.message })));
+  if (!parsed.success)
+    throw new InputError(
+      source,
+      parsed.error.issues.map((i) => ({
+        where: [prefix, ...i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))].join(""),
+        message: i.message,
+      })),
+    );
   const d = parsed.data;
-  const design: ProgrammeDesign = { ...d, capacityPerWeek: Object.fromEntries(Object.entries(d.capacityPerWeek).map(([k, v]) => [k, v === "unlimited" ? Number.POSITIVE_INFINITY : v])) };
+  const design: ProgrammeDesign = {
+    ...d,
+    capacityPerWeek: Object.fromEntries(Object.entries(d.capacityPerWeek).map(([k, v]) => [k, v === "unlimited" ? Number.POSITIVE_INFINITY : v])),
+  };
   const ids = new Set(plan.tiers.map((t) => t.id));
   const problems: InputProblem[] = [];
   for (const [tier, channel] of Object.entries(design.channels)) {
     if (!ids.has(tier)) problems.push({ where: `${prefix}.channels.${tier}`, message: `unknown tier (tiers: ${[...ids].join(", ")})` });
-    if (channel !== NO_CHANNEL && !ids.has(channel)) problems.push({ where: `${prefix}.channels.${tier}`, message: `unknown channel "${channel}" (a tier id or "none")` });
+    if (channel !== NO_CHANNEL && !ids.has(channel))
+      problems.push({ where: `${prefix}.channels.${tier}`, message: `unknown channel "${channel}" (a tier id or "none")` });
   }
-  for (const tier of Object.keys(design.capacityPerWeek)) if (!ids.has(tier)) problems.push({ where: `${prefix}.capacityPerWeek.${tier}`, message: "unknown tier" });
+  for (const tier of Object.keys(design.capacityPerWeek))
+    if (!ids.has(tier)) problems.push({ where: `${prefix}.capacityPerWeek.${tier}`, message: "unknown tier" });
   if (problems.length === 0) {
     try {
       checkDesign(plan, design);

@@ -96,7 +96,10 @@ export async function searchDesigns(ctx: DesignContext, options: SearchOptions =
       const moves = designMoves(dimension, current.design, moveContext(ctx, current, dimension));
       let best = current;
       for (const e of await evaluate(moves)) if (beats(ctx, e, best)) best = e;
-      say(`pass ${pass}, ${dimension}: ${moves.length} designs, ${best === current ? "no change" : `${best.change} (objective ${Math.round(objectiveMean(ctx, best)).toLocaleString("en-US")} yuan)`}`);
+      say(
+        `pass ${pass}, ${dimension}: ${moves.length} designs, ` +
+          (best === current ? "no change" : `${best.change} (objective ${Math.round(objectiveMean(ctx, best)).toLocaleString("en-US")} yuan)`),
+      );
       if (best !== current) {
         steps.push({ pass, dimension, change: best.change, objective: objectiveMean(ctx, best) });
         current = best;
@@ -125,8 +128,16 @@ async function simplify(
   let current = best;
   const p = plan.design;
   const reverts: Array<{ dimension: DesignDimension; apply: (d: ProgrammeDesign) => ProgrammeDesign; change: string }> = [
-    { dimension: "queueRule", apply: (d) => ({ ...d, queueRule: p.queueRule }), change: `queue rule back to the plan's ${p.queueRule} (it makes no difference)` },
-    { dimension: "delay", apply: (d) => ({ ...d, minContactDelayDays: p.minContactDelayDays }), change: `contact delay back to the plan's ${p.minContactDelayDays} days (it makes no difference)` },
+    {
+      dimension: "queueRule",
+      apply: (d) => ({ ...d, queueRule: p.queueRule }),
+      change: `queue rule back to the plan's ${p.queueRule} (it makes no difference)`,
+    },
+    {
+      dimension: "delay",
+      apply: (d) => ({ ...d, minContactDelayDays: p.minContactDelayDays }),
+      change: `contact delay back to the plan's ${p.minContactDelayDays} days (it makes no difference)`,
+    },
     { dimension: "stageTiers", apply: (d) => ({ ...d, stageTiers: p.stageTiers }), change: "stages back to the plan's tiers (it makes no difference)" },
   ];
   for (const r of reverts) {

@@ -1,4 +1,5 @@
-// Design search: programme designs, their models and evaluation on common random numbers, the search, the frontier, the bridge, the reverse stress test and the pilot.
+// Design search: programme designs, their models and evaluation on common random numbers,
+// the search, the frontier, the bridge, the reverse stress test and the pilot.
 export {
   targetingRules,
   NO_CHANNEL,
@@ -41,7 +42,16 @@ export { designBridge, bridgeDimensions, type BridgeDimension, type DesignBridge
 export { optimizeProgramme, type OptimizeOptions, type OptimizeResult, type OptimizedDesignJson } from "./optimizeProgramme";
 export { stressLevers, solveThreshold, stressLeverIds, type StressLever, type StressLeverId, type ThresholdSolution } from "./stressLevers";
 export { reverseStressTest, nearestOnPolyline, type ReverseStress, type ReverseStressOptions, type StressRow, type StressTarget } from "./reverseStress";
-export { twoProportionSampleSize, pooledSaveRate, probSaveRateAbove, saveRateErrorRates, simulateSaveRateErrors, upliftInterval, type PilotStratum, type SaveRateLines } from "./pilotPower";
+export {
+  twoProportionSampleSize,
+  pooledSaveRate,
+  probSaveRateAbove,
+  saveRateErrorRates,
+  simulateSaveRateErrors,
+  upliftInterval,
+  type PilotStratum,
+  type SaveRateLines,
+} from "./pilotPower";
 export { pilotFlows, type PilotTierFlows } from "./pilotFlows";
 export { designPilot, type PilotOptions, type PilotCandidate, type PilotTier, type PilotDesignResult } from "./pilotDesign";
 export { designSchema, parseDesign, loadDesign } from "./designSchema";

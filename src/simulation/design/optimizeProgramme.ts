@@ -145,10 +145,14 @@ export async function optimizeProgramme(plan: UncertainPlan, options: OptimizeOp
 /** How the figures were obtained. */
 function optimizeNotes(objective: DesignObjective, trials: number, searchTrials: number): string[] {
   return [
-    `objective: expected ${objective === "npv" ? "3-year NPV (monthly cash margin and referrals against every cost, discounted)" : "first-year net cash (cash in − cost)"}`,
-    `search: coordinate ascent from the plan's design over channels, cut-offs, stage tiers, capacity, targeting rule, queue rule and contact delay, each design on the same ${searchTrials.toLocaleString("en-US")} draws (flows at the base churn and AUC)`,
-    `plan and best: the same ${trials.toLocaleString("en-US")} draws, flows on the (churn, AUC) grid; the bridge's steps are paired differences and add up to best − plan exactly`,
-    "P(MVP gate): share of draws in which the true model AUC, the MVP tiers' save rate on their would-be churners and the projected first-year ROI all clear the gate's lines (measurement error at the gate: see churnlab pilot)",
-    "a channel on another tier's customers: its own rate on less risky customers, min(its rate, theirs) × the cross-channel factor on riskier ones (an assumption: the plan states one rate per tier)",
+    `objective: expected ${objective === "npv" ? "3-year NPV (monthly cash margin and referrals against every cost, discounted)" : "first-year net cash"}`,
+    "search: coordinate ascent from the plan's design over channels, cut-offs, stage tiers, capacity, targeting rule, queue rule and contact delay, " +
+      `each design on the same ${searchTrials.toLocaleString("en-US")} draws (flows at the base churn and AUC)`,
+    `plan and best: the same ${trials.toLocaleString("en-US")} draws, flows on the (churn, AUC) grid; ` +
+      "the bridge's steps are paired differences and add up to best − plan exactly",
+    "P(MVP gate): share of draws in which the true model AUC, the MVP tiers' save rate on their would-be churners and the projected " +
+      "first-year ROI all clear the gate's lines (measurement error at the gate: see churnlab pilot)",
+    "a channel on another tier's customers: its own rate on less risky customers, min(its rate, theirs) × the cross-channel factor " +
+      "on riskier ones (an assumption: the plan states one rate per tier)",
   ];
 }

@@ -18,7 +18,11 @@ export interface PilotOptions {
   /** Highest acceptable false-go rate (default 0.05) and false-stop rate (default 0.10). */
   maxFalseGo?: number;
   maxFalseStop?: number;
-  /** True save rate of a programme that should be stopped (default the redesign line) and of one that should go (default go line + (go line − redesign line)). */
+  /**
+   * True save rate of a programme that should be stopped (default the
+   * redesign line) and of one that should go (default go line + (go line −
+   * redesign line)).
+   */
   badRate?: number;
   goodRate?: number;
   /** Candidate enrolment weeks, follow-up weeks and hold-out shares. */
@@ -50,7 +54,12 @@ export interface PilotCandidate {
   errors: { falseGo: number; falseStop: number; power: number };
   /** At the design's own expected save rates (its tiers' base rates): P(the gate goes on the save rate) and P(it says redesign). */
   atExpected: { probGo: number; probRedesign: number };
-  /** AUC of 30-day outcomes measured on the pilot city's monthly scores during enrolment: standard error at the go line, false go (true AUC at the pause line) and false pause (true AUC at the go line + its margin over the pause line). */
+  /**
+   * AUC of 30-day outcomes measured on the pilot city's monthly scores
+   * during enrolment: standard error at the go line, false go (true AUC at
+   * the pause line) and false pause (true AUC at the go line + its margin
+   * over the pause line).
+   */
   auc: { scored: number; positives: number; se: number; falseGo: number; falseStop: number };
   /** Expected value given up by not contacting the held-out customers (negative: holding them out saves money), yuan. */
   holdOutCostYuan: number;
@@ -77,7 +86,19 @@ export interface PilotDesignResult {
 }
 
 /** One candidate pilot from the flows. */
-function candidate(flows: readonly PilotTierFlows[], e: number, f: number, h: number, o: Required<Pick<PilotOptions, "badRate" | "goodRate">> & { lines: PilotDesignResult["lines"]; customers: number; valuePerSave: number; churn: number; limits: [number, number] }): PilotCandidate {
+function candidate(
+  flows: readonly PilotTierFlows[],
+  e: number,
+  f: number,
+  h: number,
+  o: Required<Pick<PilotOptions, "badRate" | "goodRate">> & {
+    lines: PilotDesignResult["lines"];
+    customers: number;
+    valuePerSave: number;
+    churn: number;
+    limits: [number, number];
+  },
+): PilotCandidate {
   // A channel that cannot serve every flag: who is served is randomised, and every unserved flag is in the hold-out.
   const tiers: PilotTier[] = flows.map((t) => {
     const flagged = t.flaggedBy[e]!;
@@ -91,9 +112,21 @@ function candidate(flows: readonly PilotTierFlows[], e: number, f: number, h: nu
   const positives = Math.max(1, scored * (1 - Math.pow(1 - o.churn, 4 / 52)));
   const aucSe = aucStandardError(o.lines.aucGo, positives, Math.max(1, scored - positives));
   const aucGood = o.lines.aucGo + (o.lines.aucGo - o.lines.aucPause);
-  const auc = { scored, positives, se: aucSe, falseGo: 1 - standardNormalCdf((o.lines.aucGo - o.lines.aucPause) / aucSe), falseStop: standardNormalCdf((o.lines.aucPause - aucGood) / aucSe) };
+  const auc = {
+    scored,
+    positives,
+    se: aucSe,
+    falseGo: 1 - standardNormalCdf((o.lines.aucGo - o.lines.aucPause) / aucSe),
+    falseStop: standardNormalCdf((o.lines.aucPause - aucGood) / aucSe),
+  };
   // Only the held-out customers the channel could have served cost their expected value.
-  const holdOutCostYuan = flows.reduce((s, t, i) => s + Math.max(0, Math.min(tiers[i]!.flagged, t.capacityPerWeek * e) - tiers[i]!.treated) * (t.churnWithinProtection * t.saveRate * o.valuePerSave - t.costYuan), 0);
+  const holdOutCostYuan = flows.reduce(
+    (s, t, i) =>
+      s +
+      Math.max(0, Math.min(tiers[i]!.flagged, t.capacityPerWeek * e) - tiers[i]!.treated) *
+        (t.churnWithinProtection * t.saveRate * o.valuePerSave - t.costYuan),
+    0,
+  );
   const errors = { falseGo: err.falseGo, falseStop: err.falseStop, power: err.power };
   return {
     enrolmentWeeks: e,
@@ -150,7 +183,10 @@ export function designPilot(plan: UncertainPlan, options: PilotOptions = {}): Pi
   const candidates = es.flatMap((e) => fs.flatMap((f) => hs.map((h) => candidate(flows, e, f, h, ctx))));
   const ok = candidates.filter((c) => c.meetsTargets).sort((x, y) => x.durationWeeks - y.durationWeeks || x.holdOutCostYuan - y.holdOutCostYuan);
   const recommended = ok[0];
-  const verification = recommended === undefined ? undefined : simulateSaveRateErrors(createStream(options.seed ?? 1, "pilot-check"), recommended.tiers, lines, badRate, goodRate, options.replications ?? 20_000);
+  const verification =
+    recommended === undefined
+      ? undefined
+      : simulateSaveRateErrors(createStream(options.seed ?? 1, "pilot-check"), recommended.tiers, lines, badRate, goodRate, options.replications ?? 20_000);
   return {
     tiers: [...tiers],
     customers,
@@ -165,8 +201,10 @@ export function designPilot(plan: UncertainPlan, options: PilotOptions = {}): Pi
     candidates,
     notes: [
       "the plan's MVP has no control group: its save rate cannot be measured; every candidate here holds out a random share of each tier's flagged customers",
-      `false go: the measured save rate is above ${lines.goLine} although the true one is ${badRate}; false stop: it is below ${lines.stopLine} although the true one is ${goodRate}`,
-      "the save rate is 1 − treated churn / hold-out churn within the follow-up, pooled over the tiers by their flagged customers (delta-method standard error); normal approximation, checked by binomial simulation",
+      `false go: the measured save rate is above ${lines.goLine} although the true one is ${badRate}; ` +
+        `false stop: it is below ${lines.stopLine} although the true one is ${goodRate}`,
+      "the save rate is 1 − treated churn / hold-out churn within the follow-up, pooled over the tiers by their flagged customers " +
+        "(delta-method standard error; error rates by Fieller's normal approximation, checked by binomial simulation)",
       "when a channel cannot serve every flag, randomising who is served makes the unserved a hold-out at no cost",
     ],
   };

@@ -37,7 +37,13 @@ export interface PilotTierFlows {
  * @example
  * pilotFlows(plan, design, defaultDesignAssumptions, ["very-high", "high"], 20000).map((t) => t.flaggedBy[13]) // flags in 13 weeks
  */
-export function pilotFlows(plan: UncertainPlan, design: ProgrammeDesign, assumptions: DesignAssumptions, tiers: readonly string[], customers: number): PilotTierFlows[] {
+export function pilotFlows(
+  plan: UncertainPlan,
+  design: ProgrammeDesign,
+  assumptions: DesignAssumptions,
+  tiers: readonly string[],
+  customers: number,
+): PilotTierFlows[] {
   const run0 = designPlan(plan.base, plan.assumptions.programme, design, assumptions);
   const ranked = rankTiers(run0.plan);
   for (const id of tiers) if (!ranked.some((r) => r.tier.id === id)) throw new RangeError(`unknown tier "${id}"`);
@@ -46,7 +52,12 @@ export function pilotFlows(plan: UncertainPlan, design: ProgrammeDesign, assumpt
   const pilotPlan = { ...run0.plan, customers: panel, rollout: [{ ...first, monthStart: 0, monthEnd: 12, customers: panel, interveneTiers: [...tiers] }] };
   const unlimited = Object.fromEntries(tiers.map((id) => [id, Number.POSITIVE_INFINITY]));
   const cal = designCalibration(plan.base, design.cumulativeShares);
-  const sc = rolloutScenarioFor(pilotPlan, cal, run0.settings.modelAuc, run0.settings, { customers: panel, weeks: 52 + 26, lastStageRunsOn: true, capacityPerWeek: unlimited });
+  const sc = rolloutScenarioFor(pilotPlan, cal, run0.settings.modelAuc, run0.settings, {
+    customers: panel,
+    weeks: 52 + 26,
+    lastStageRunsOn: true,
+    capacityPerWeek: unlimited,
+  });
   const run = runRolloutKernel({ ...sc, recordContacts: true, snapshotCustomers: 0, snapshotWeeks: [] }, new FastRng("pilot-panel", "panel").state);
   const rec = run.contactRecords!;
   const scale = customers / panel;

@@ -13,8 +13,18 @@ import { type RandomSource, sampleBinomial, standardNormalCdf, standardNormalQua
  * twoProportionSampleSize(0.2, 0.3, 0.05, 0.8) // 294 (293.15 rounded up; R's power.prop.test gives 293.0)
  * twoProportionSampleSize(0.2, 0.3, 0.05, 0.8, { continuityCorrection: true }) // 313
  */
-export function twoProportionSampleSize(p1: number, p2: number, alpha: number, power: number, options: { sides?: 1 | 2; continuityCorrection?: boolean } = {}): number {
-  for (const [name, p] of [["p1", p1], ["p2", p2]] as const) if (!(p > 0 && p < 1)) throw new RangeError(`${name} must be in (0, 1), got ${p}`);
+export function twoProportionSampleSize(
+  p1: number,
+  p2: number,
+  alpha: number,
+  power: number,
+  options: { sides?: 1 | 2; continuityCorrection?: boolean } = {},
+): number {
+  for (const [name, p] of [
+    ["p1", p1],
+    ["p2", p2],
+  ] as const)
+    if (!(p > 0 && p < 1)) throw new RangeError(`${name} must be in (0, 1), got ${p}`);
   if (p1 === p2) throw new RangeError("the two proportions must differ");
   if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) throw new RangeError(`alpha and power must be in (0, 1), got ${alpha} and ${power}`);
   const za = standardNormalQuantile(1 - alpha / (options.sides ?? 2));
@@ -111,7 +121,12 @@ export function probSaveRateAbove(strata: readonly PilotStratum[], rate: number 
  * @example
  * saveRateErrorRates(strata, { goLine: 0.5, stopLine: 0.4 }, 0.4, 0.6) // { falseGo: 0.042, falseStop: 0.00003, power: 0.98 } for the seed plan's 39-week pilot
  */
-export function saveRateErrorRates(strata: readonly PilotStratum[], lines: SaveRateLines, badRate: number, goodRate: number): { falseGo: number; falseStop: number; power: number } {
+export function saveRateErrorRates(
+  strata: readonly PilotStratum[],
+  lines: SaveRateLines,
+  badRate: number,
+  goodRate: number,
+): { falseGo: number; falseStop: number; power: number } {
   return {
     falseGo: probSaveRateAbove(strata, badRate, lines.goLine),
     falseStop: 1 - probSaveRateAbove(strata, goodRate, lines.stopLine),
@@ -153,7 +168,10 @@ export function simulateSaveRateErrors(
     if (measure(badRate) > lines.goLine) go += 1;
     if (measure(goodRate) < lines.stopLine) stop += 1;
   }
-  const est = (k: number): { value: number; se: number } => ({ value: k / replications, se: Math.sqrt(((k / replications) * (1 - k / replications)) / replications) });
+  const est = (k: number): { value: number; se: number } => ({
+    value: k / replications,
+    se: Math.sqrt(((k / replications) * (1 - k / replications)) / replications),
+  });
   return { falseGo: est(go), falseStop: est(stop) };
 }
 

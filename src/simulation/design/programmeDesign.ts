@@ -67,7 +67,11 @@ export function contactTierIds(plan: Plan): string[] {
     .filter((id) => contacted.has(id));
 }
 
-/** How a channel relates to the customers of one of the plan's tiers: their own channel, a channel made for riskier customers, or one made for less risky customers. */
+/**
+ * How a channel relates to the customers of one of the plan's tiers: their
+ * own channel, one made for riskier customers than them ("less-risky"), or
+ * one made for less risky customers ("riskier").
+ */
 export type ChannelRelation = "own" | "less-risky" | "riskier";
 
 /**

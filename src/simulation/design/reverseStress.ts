@@ -60,7 +60,10 @@ const share = (run: DesignRun, target: StressTarget): number => {
 };
 
 /** The flows of the stress test: the design on the plan's churn grid widened to ±6 points and AUCs from 0.75 to 0.95 (or the best achievable). */
-async function stressModel(ctx: DesignContext, design: ProgrammeDesign): Promise<{ model: ProgrammeModel; aucRange: [number, number]; churnRange: [number, number] }> {
+async function stressModel(
+  ctx: DesignContext,
+  design: ProgrammeDesign,
+): Promise<{ model: ProgrammeModel; aucRange: [number, number]; churnRange: [number, number] }> {
   const cal = designCalibration(ctx.plan.base, design.cumulativeShares, ctx.modelOptions.dynamics ?? {});
   const g = programmeGrids(ctx.plan, cal, false);
   const churn0 = ctx.plan.base.benefits.churnBefore;
@@ -69,7 +72,11 @@ async function stressModel(ctx: DesignContext, design: ProgrammeDesign): Promise
   const churnGrid = [...new Set([...g.churnGrid, churn0 - 0.06, churn0 + 0.06])].filter((c) => c > 0.01 && c < 0.9).sort((a, b) => a - b);
   const options = { ...ctx.modelOptions, churnGrid, aucGrid };
   await prefetchDesignModels(ctx.plan, [design], ctx.assumptions, options, ctx.workers);
-  return { model: designModel(ctx.plan, design, ctx.assumptions, options), aucRange: [aucGrid[0]!, aucGrid[aucGrid.length - 1]!], churnRange: [churnGrid[0]!, churnGrid[churnGrid.length - 1]!] };
+  return {
+    model: designModel(ctx.plan, design, ctx.assumptions, options),
+    aucRange: [aucGrid[0]!, aucGrid[aucGrid.length - 1]!],
+    churnRange: [churnGrid[0]!, churnGrid[churnGrid.length - 1]!],
+  };
 }
 
 /**
@@ -97,24 +104,46 @@ export async function stressTestModel(ctx: DesignContext, design: ProgrammeDesig
  * draws). All on the context's draws.
  *
  * @example
- * const s = await reverseStressTest(ctx, planDesign(plan.base, plan.assumptions.programme)); s.rows.find((r) => r.lever === "saveRate").roi.status // "never" on the seed plan
+ * const s = await reverseStressTest(ctx, planDesign(plan.base, plan.assumptions.programme));
+ * s.rows.find((r) => r.lever === "saveRate").roi.status // "never" on the seed plan
  */
-export async function reverseStressTest(ctx: DesignContext, design: ProgrammeDesign, options: ReverseStressOptions = {}, draws: DesignDraws = ctx.draws): Promise<ReverseStress> {
+export async function reverseStressTest(
+  ctx: DesignContext,
+  design: ProgrammeDesign,
+  options: ReverseStressOptions = {},
+  draws: DesignDraws = ctx.draws,
+): Promise<ReverseStress> {
   const level = options.level ?? 0.8;
   const { model, aucRange, churnRange } = await stressModel(ctx, design);
   const run = (transform?: (p: Float64Array) => void): DesignRun => runDesign(ctx.plan, design, model, draws, ctx.assumptions, transform);
   const levers = stressLevers(ctx.plan, draws.slotPaths, aucRange, churnRange);
   const se = Math.sqrt((level * (1 - level)) / draws.trials);
   const solve = (lever: StressLever, target: StressTarget): ThresholdSolution & { se: number } => {
-    const at = (v: number): number => share(run((p) => lever.apply(p, v)), target);
+    const at = (v: number): number =>
+      share(
+        run((p) => lever.apply(p, v)),
+        target,
+      );
     const tol = (options.tolerance ?? 0.001) * (lever.hi - lever.lo);
     const sol = solveThreshold(at, lever.lo, lever.hi, level, lever.increasing, tol);
     if (sol.value === undefined) return { ...sol, se: Number.NaN };
     const d = 0.02 * (lever.hi - lever.lo);
-    const slope = Math.abs(at(Math.min(lever.hi, sol.value + d)) - at(Math.max(lever.lo, sol.value - d))) / (Math.min(lever.hi, sol.value + d) - Math.max(lever.lo, sol.value - d));
+    const slope =
+      Math.abs(at(Math.min(lever.hi, sol.value + d)) - at(Math.max(lever.lo, sol.value - d))) /
+      (Math.min(lever.hi, sol.value + d) - Math.max(lever.lo, sol.value - d));
     return { ...sol, se: slope > 0 ? se / slope : Number.NaN };
   };
-  const rows = levers.filter((l) => options.levers === undefined || options.levers.includes(l.id)).map((l) => ({ lever: l.id, label: l.label, unit: l.unit, base: l.base, range: [l.lo, l.hi] as [number, number], roi: solve(l, "roi"), npv: solve(l, "npv") }));
+  const rows = levers
+    .filter((l) => options.levers === undefined || options.levers.includes(l.id))
+    .map((l) => ({
+      lever: l.id,
+      label: l.label,
+      unit: l.unit,
+      base: l.base,
+      range: [l.lo, l.hi] as [number, number],
+      roi: solve(l, "roi"),
+      npv: solve(l, "npv"),
+    }));
   const baseRun = run();
   const saveBase = pairedMean(baseRun.mvpSaveRate).mean;
   const rate = levers.find((l) => l.id === "saveRate")!;
@@ -122,13 +151,25 @@ export async function reverseStressTest(ctx: DesignContext, design: ProgrammeDes
   const aucs = options.boundaryAucs ?? Array.from({ length: 9 }, (_, i) => 0.851 + (i * (aucRange[1] - 0.851)) / 8);
   const boundary: ReverseStress["boundary"] = [];
   for (const a of aucs) {
-    const at = (m: number): number => share(run((p) => (auc.apply(p, a), rate.apply(p, m))), "mvp");
+    const at = (m: number): number =>
+      share(
+        run((p) => (auc.apply(p, a), rate.apply(p, m))),
+        "mvp",
+      );
     const sol = solveThreshold(at, rate.lo, rate.hi, level, true, (options.tolerance ?? 0.001) * (rate.hi - rate.lo));
     if (sol.value !== undefined) boundary.push({ auc: a, multiplier: sol.value, saveRate: sol.value * saveBase });
   }
   const aucSd = Math.sqrt(sampleVariance(draws, draws.slotPaths.indexOf("$.simulation.modelAuc")));
   const mSd = sd(baseRun.mvpSaveRate) / saveBase;
-  return { level, trials: draws.trials, rows, boundary, base: { auc: auc.base, saveRate: saveBase }, nearest: nearestOnPolyline(boundary, auc.base, aucSd, mSd), grid: { churn: [...model.churnGrid], auc: [...model.aucGrid] } };
+  return {
+    level,
+    trials: draws.trials,
+    rows,
+    boundary,
+    base: { auc: auc.base, saveRate: saveBase },
+    nearest: nearestOnPolyline(boundary, auc.base, aucSd, mSd),
+    grid: { churn: [...model.churnGrid], auc: [...model.aucGrid] },
+  };
 }
 
 /** Sample variance of one slot over the draws. */
@@ -150,7 +191,12 @@ function sd(x: Float64Array): number {
  * @example
  * nearestOnPolyline([{ auc: 0.9, multiplier: 2, saveRate: 1 }], 0.85, 0.05, 0.5) // { auc: 0.9, multiplier: 2, saveRate: 1, distanceSd: √5 }
  */
-export function nearestOnPolyline(line: ReadonlyArray<{ auc: number; multiplier: number; saveRate: number }>, auc0: number, aucSd: number, mSd: number): ReverseStress["nearest"] {
+export function nearestOnPolyline(
+  line: ReadonlyArray<{ auc: number; multiplier: number; saveRate: number }>,
+  auc0: number,
+  aucSd: number,
+  mSd: number,
+): ReverseStress["nearest"] {
   if (line.length === 0) return undefined;
   const sx = aucSd > 0 ? aucSd : 1;
   const sy = mSd > 0 ? mSd : 1;

@@ -40,28 +40,69 @@ function slotsMatching(paths: readonly string[], pattern: RegExp): number[] {
  * stressLevers(plan, draws.slotPaths, [0.75, 0.95], [0.12, 0.24]).map((l) => l.id) // ["saveRate", "modelAuc", ...]
  */
 export function stressLevers(plan: UncertainPlan, slotPaths: readonly string[], aucRange: [number, number], churnRange: [number, number]): StressLever[] {
-  const one = (path: string): number => {
+  const one = (path: string): number[] => {
     const i = slotPaths.indexOf(path);
     if (i < 0) throw new RangeError(`the kernel has no slot ${path}`);
-    return i;
+    return [i];
   };
-  const rates = slotsMatching(slotPaths, /^\$\.tiers\[\d+\]\.saveRate$/);
-  const budgets = slotsMatching(slotPaths, /^\$\.tiers\[\d+\]\.budgetYuanPerPerson$/);
-  const oneTime = slotsMatching(slotPaths, /^\$\.costs\.oneTime\[\d+\]\.amountYuan$/);
-  const auc = one("$.simulation.modelAuc");
-  const margin = one("$.simulation.annualMarginYuan");
-  const ltv = one("$.benefits.ltvYuan");
-  const churn = one("$.benefits.churnBefore");
+  // A lever that sets its slots to v, or (a multiplier) scales them by v.
+  const set = (slots: number[]) => (p: Float64Array, v: number) => slots.forEach((i) => (p[i] = v));
+  const scale =
+    (slots: number[], cap = Number.POSITIVE_INFINITY) =>
+    (p: Float64Array, v: number) =>
+      slots.forEach((i) => (p[i] = Math.min(cap, p[i]! * v)));
   const b = plan.base;
   const s = plan.assumptions.programme;
+  const lever = (
+    id: StressLeverId,
+    label: string,
+    unit: StressLever["unit"],
+    base: number,
+    range: [number, number],
+    increasing: boolean,
+    apply: StressLever["apply"],
+  ): StressLever => ({
+    id,
+    label,
+    unit,
+    base,
+    lo: range[0],
+    hi: range[1],
+    increasing,
+    apply,
+  });
   return [
-    { id: "saveRate", label: "save rates (every tier, × the plan's)", unit: "multiplier", base: 1, lo: 0, hi: 3, increasing: true, apply: (p, v) => rates.forEach((i) => (p[i] = Math.min(1, p[i]! * v))) },
-    { id: "modelAuc", label: "model AUC", unit: "auc", base: s.modelAuc, lo: aucRange[0], hi: aucRange[1], increasing: true, apply: (p, v) => void (p[auc] = v) },
-    { id: "annualMargin", label: "cash margin of a kept customer a year", unit: "yuan", base: s.annualMarginYuan, lo: 0, hi: 10_000, increasing: true, apply: (p, v) => void (p[margin] = v) },
-    { id: "ltv", label: "lifetime value of a kept customer", unit: "yuan", base: b.benefits.ltvYuan, lo: 0, hi: 100_000, increasing: true, apply: (p, v) => void (p[ltv] = v) },
-    { id: "churnBefore", label: "annual churn without the programme", unit: "fraction", base: b.benefits.churnBefore, lo: churnRange[0], hi: churnRange[1], increasing: true, apply: (p, v) => void (p[churn] = v) },
-    { id: "oneTimeCost", label: "one-time costs (× the plan's)", unit: "multiplier", base: 1, lo: 0, hi: 5, increasing: false, apply: (p, v) => oneTime.forEach((i) => (p[i] = p[i]! * v)) },
-    { id: "contactCost", label: "cost of every contact (× the plan's)", unit: "multiplier", base: 1, lo: 0, hi: 5, increasing: false, apply: (p, v) => budgets.forEach((i) => (p[i] = p[i]! * v)) },
+    lever(
+      "saveRate",
+      "save rates (every tier, × the plan's)",
+      "multiplier",
+      1,
+      [0, 3],
+      true,
+      scale(slotsMatching(slotPaths, /^\$\.tiers\[\d+\]\.saveRate$/), 1),
+    ),
+    lever("modelAuc", "model AUC", "auc", s.modelAuc, aucRange, true, set(one("$.simulation.modelAuc"))),
+    lever("annualMargin", "cash margin of a kept customer a year", "yuan", s.annualMarginYuan, [0, 10_000], true, set(one("$.simulation.annualMarginYuan"))),
+    lever("ltv", "lifetime value of a kept customer", "yuan", b.benefits.ltvYuan, [0, 100_000], true, set(one("$.benefits.ltvYuan"))),
+    lever("churnBefore", "annual churn without the programme", "fraction", b.benefits.churnBefore, churnRange, true, set(one("$.benefits.churnBefore"))),
+    lever(
+      "oneTimeCost",
+      "one-time costs (× the plan's)",
+      "multiplier",
+      1,
+      [0, 5],
+      false,
+      scale(slotsMatching(slotPaths, /^\$\.costs\.oneTime\[\d+\]\.amountYuan$/)),
+    ),
+    lever(
+      "contactCost",
+      "cost of every contact (× the plan's)",
+      "multiplier",
+      1,
+      [0, 5],
+      false,
+      scale(slotsMatching(slotPaths, /^\$\.tiers\[\d+\]\.budgetYuanPerPerson$/)),
+    ),
   ];
 }
 
@@ -83,7 +124,14 @@ export interface ThresholdSolution {
  * @example
  * solveThreshold((v) => v, 0, 1, 0.8, true, 1e-9).value // 0.8
  */
-export function solveThreshold(probabilityAt: (v: number) => number, lo: number, hi: number, target: number, increasing: boolean, tolerance: number): ThresholdSolution {
+export function solveThreshold(
+  probabilityAt: (v: number) => number,
+  lo: number,
+  hi: number,
+  target: number,
+  increasing: boolean,
+  tolerance: number,
+): ThresholdSolution {
   if (!(lo < hi)) throw new RangeError(`need lo < hi, got ${lo} and ${hi}`);
   if (!(tolerance > 0)) throw new RangeError(`tolerance must be > 0, got ${tolerance}`);
   const [worst, best] = increasing ? [lo, hi] : [hi, lo];

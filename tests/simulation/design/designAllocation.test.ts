@@ -35,10 +35,20 @@ describe("allocateBudget: a weekly contact budget split by a targeting rule", ()
   it("value per yuan buys the most value a budget can (brute force over a grid of splits, random cases)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ flow: fc.integer({ min: 1, max: 20 }), cost: fc.integer({ min: 1, max: 50 }), value: fc.integer({ min: 0, max: 120 }) }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.record({ flow: fc.integer({ min: 1, max: 20 }), cost: fc.integer({ min: 1, max: 50 }), value: fc.integer({ min: 0, max: 120 }) }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
         fc.integer({ min: 0, max: 1500 }),
         (raw, budget) => {
-          const cs: TierCell[] = raw.map((r, i) => ({ tierId: `t${i}`, tierNumber: i + 1, flowPerWeek: r.flow, costYuan: r.cost, savesPerContact: 0.1, valuePerContactYuan: r.value }));
+          const cs: TierCell[] = raw.map((r, i) => ({
+            tierId: `t${i}`,
+            tierNumber: i + 1,
+            flowPerWeek: r.flow,
+            costYuan: r.cost,
+            savesPerContact: 0.1,
+            valuePerContactYuan: r.value,
+          }));
           const greedy = allocationValue(cs, allocateBudget(cs, "value-per-yuan", budget));
           // Brute force: every integer split within flows and budget (the greedy's fractional optimum is at least as good).
           let best = 0;
@@ -48,7 +58,8 @@ describe("allocateBudget: a weekly contact budget split by a targeting rule", ()
               return;
             }
             const c = cs[i]!;
-            for (let n = 0; n <= c.flowPerWeek && n * c.costYuan <= left; n += 1) walk(i + 1, left - n * c.costYuan, value + n * (c.valuePerContactYuan - c.costYuan));
+            for (let n = 0; n <= c.flowPerWeek && n * c.costYuan <= left; n += 1)
+              walk(i + 1, left - n * c.costYuan, value + n * (c.valuePerContactYuan - c.costYuan));
           };
           walk(0, budget, 0);
           expect(greedy).toBeGreaterThanOrEqual(best - 1e-9);
@@ -82,7 +93,8 @@ describe("efficientFrontier: cost against customers retained", () => {
   it("agrees with the O(n²) definition on random point sets (brute force)", () => {
     fc.assert(
       fc.property(fc.array(fc.record({ cost: fc.integer({ min: 0, max: 30 }), retained: fc.integer({ min: 0, max: 30 }) }), { maxLength: 40 }), (points) => {
-        const dominated = (p: { cost: number; retained: number }): boolean => points.some((q) => q.cost <= p.cost && q.retained >= p.retained && (q.cost < p.cost || q.retained > p.retained));
+        const dominated = (p: { cost: number; retained: number }): boolean =>
+          points.some((q) => q.cost <= p.cost && q.retained >= p.retained && (q.cost < p.cost || q.retained > p.retained));
         const expected = new Set(points.filter((p) => !dominated(p)).map((p) => `${p.cost}/${p.retained}`));
         const got = efficientFrontier(points);
         expect(new Set(got.map((p) => `${p.cost}/${p.retained}`))).toEqual(expected);

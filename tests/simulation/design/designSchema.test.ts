@@ -10,10 +10,11 @@ import { repoFile } from "../fixtures";
 
 const plan = loadUncertainPlan(repoFile("data/plans/seed-plan-uncertain.json")).base;
 const own = planDesign(plan, loadUncertainPlan(repoFile("data/plans/seed-plan-uncertain.json")).assumptions.programme);
-const json = (): Record<string, any> => JSON.parse(JSON.stringify(designJson({ ...own, capacityPerWeek: { ...own.capacityPerWeek, medium: Number.POSITIVE_INFINITY } })));
+const json = (): Record<string, any> =>
+  JSON.parse(JSON.stringify(designJson({ ...own, capacityPerWeek: { ...own.capacityPerWeek, medium: Number.POSITIVE_INFINITY } })));
 
 describe("parseDesign: a design file at the boundary", () => {
-  it("reads a design as optimize prints it (\"unlimited\" is Infinity), alone or inside the optimize output", () => {
+  it('reads a design as optimize prints it ("unlimited" is Infinity), alone or inside the optimize output', () => {
     const d = parseDesign(json(), "best.json", plan);
     expect(d.capacityPerWeek["medium"]).toBe(Number.POSITIVE_INFINITY);
     expect(d.channels).toEqual(own.channels);

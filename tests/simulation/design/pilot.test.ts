@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createStream, sampleBinomial, standardNormalCdf, standardNormalQuantile } from "../../../src/random/index";
 import { loadUncertainPlan } from "../../../src/simulation/inputs/uncertainPlan";
 import { designPilot, type PilotDesignResult } from "../../../src/simulation/design/pilotDesign";
-import { pooledSaveRate, probSaveRateAbove, saveRateErrorRates, simulateSaveRateErrors, twoProportionSampleSize, upliftInterval } from "../../../src/simulation/design/pilotPower";
+import {
+  pooledSaveRate,
+  probSaveRateAbove,
+  saveRateErrorRates,
+  simulateSaveRateErrors,
+  twoProportionSampleSize,
+  upliftInterval,
+} from "../../../src/simulation/design/pilotPower";
 import { repoFile } from "../fixtures";
 
 describe("twoProportionSampleSize (Fleiss, Levin & Paik 2003, eq. 4.14 and 4.19)", () => {
@@ -59,8 +66,14 @@ describe("the save rate a pilot with a hold-out measures", () => {
   });
   const cases = [
     [{ treated: 400, control: 400, controlChurn: 0.2, saveRate: 0.5 }],
-    [{ treated: 300, control: 600, controlChurn: 0.34, saveRate: 0.45 }, { treated: 800, control: 5000, controlChurn: 0.13, saveRate: 0.6 }],
-    [{ treated: 150, control: 600, controlChurn: 0.34, saveRate: 0.45 }, { treated: 400, control: 3700, controlChurn: 0.13, saveRate: 0.6 }],
+    [
+      { treated: 300, control: 600, controlChurn: 0.34, saveRate: 0.45 },
+      { treated: 800, control: 5000, controlChurn: 0.13, saveRate: 0.6 },
+    ],
+    [
+      { treated: 150, control: 600, controlChurn: 0.34, saveRate: 0.45 },
+      { treated: 400, control: 3700, controlChurn: 0.13, saveRate: 0.6 },
+    ],
   ];
   it("the false-go and false-stop rates agree with binomial simulation of the pilot within 1.5 points (20,000 pilots each)", () => {
     const lines = { goLine: 0.5, stopLine: 0.4 };

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { loadUncertainPlan } from "../../../src/simulation/inputs/uncertainPlan";
-import { channelOptions, channelSaveRate, contactedTiers, contactTierIds, designJson, designKey, planDesign, saveRateTerms } from "../../../src/simulation/design/programmeDesign";
+import {
+  channelOptions,
+  channelSaveRate,
+  contactedTiers,
+  contactTierIds,
+  designJson,
+  designKey,
+  planDesign,
+  saveRateTerms,
+} from "../../../src/simulation/design/programmeDesign";
 import { checkDesign, designCalibration, designPlan } from "../../../src/simulation/design/designPlan";
 import { defaultDesignAssumptions } from "../../../src/simulation/design/programmeDesign";
 import { programmeCalibration } from "../../../src/simulation/programme/programmeModel";
@@ -65,12 +74,16 @@ describe("channels on other tiers", () => {
     const run = designPlan(plan, settings, d, defaultDesignAssumptions).plan;
     for (const id of ["very-high", "high", "low"]) expect(run.tiers.find((t) => t.id === id)).toMatchObject({ saveRate: 0, budgetYuanPerPerson: 0 });
     expect(run.rollout.map((s) => s.interveneTiers)).toEqual([[], ["medium"], ["medium"]]);
-    expect(designPlan(plan, settings, { ...d, stageTiers: "all" }, defaultDesignAssumptions).plan.rollout.map((s) => s.interveneTiers)).toEqual([["medium"], ["medium"], ["medium"]]);
+    expect(designPlan(plan, settings, { ...d, stageTiers: "all" }, defaultDesignAssumptions).plan.rollout.map((s) => s.interveneTiers)).toEqual([
+      ["medium"],
+      ["medium"],
+      ["medium"],
+    ]);
   });
 });
 
 describe("design keys, JSON and checks", () => {
-  it("designKey is stable and tells designs apart; designJson writes an unlimited capacity as \"unlimited\"", () => {
+  it('designKey is stable and tells designs apart; designJson writes an unlimited capacity as "unlimited"', () => {
     expect(designKey(own)).toBe(designKey(planDesign(plan, settings)));
     expect(designKey({ ...own, queueRule: "oldest-first" })).not.toBe(designKey(own));
     expect(designJson({ ...own, capacityPerWeek: { medium: Number.POSITIVE_INFINITY } }).capacityPerWeek).toEqual({ medium: "unlimited" });

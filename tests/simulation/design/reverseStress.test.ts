@@ -75,7 +75,7 @@ describe("reverseStressTest on the seed plan (small panel, 600 draws)", () => {
     stageTiers: "all",
   };
   const ctx = createDesignContext(plan, { trials: 600, seed: 5, modelOptions: { panelCustomers: 10_000 }, workers: 0 });
-  it("the margin at which NPV > 0 holds with 80% probability is the 80% quantile of the per-draw break-even margins (NPV is linear in the margin)", async () => {
+  it("the margin where NPV > 0 holds with 80% probability is the 80% quantile of the draws' break-even margins (NPV is linear in it)", async () => {
     const s = await reverseStressTest(ctx, automated, { levers: ["annualMargin"], boundaryAucs: [], tolerance: 1e-6 });
     const row = s.rows[0]!;
     expect(row.lever).toBe("annualMargin");
