@@ -3,6 +3,7 @@ import { formatWan } from "../../charts/format";
 import { InputError, type InputProblem } from "../../io/InputError";
 import { optimizeProgramme, type OptimizedDesignJson, type OptimizeOptions, type OptimizeResult } from "../../simulation/design/optimizeProgramme";
 import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
+import { capacitySourceText } from "../../simulation/design/programmeDesign";
 import { action, printJson } from "../run";
 import { choiceFlag, numberFlag } from "./designFlags";
 
@@ -65,7 +66,7 @@ function designLines(d: OptimizedDesignJson["design"]): string[] {
     .map(([tier, c]) => `${tier} ${typeof c === "number" ? c.toFixed(1) : c}`)
     .join(", ");
   const stages = d.stageTiers === "all" ? "every tier with a channel" : "the plan's tiers";
-  const how = d.allocation === "plan" ? "the plan's budget lines" : `targeting by ${d.allocation}`;
+  const how = capacitySourceText(d.allocation);
   return [
     `  channels (tier → the tier whose intervention it gets): ${channels(d)}`,
     `  tier cut-offs (top-k% by rank): ${d.cumulativeShares.map(pct).join(" / ")}; stages contact ${stages}`,

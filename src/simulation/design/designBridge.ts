@@ -2,7 +2,7 @@ import { type MeanEstimate, pairedMean } from "../stats/pairedMean";
 import { type DesignContext, type EvaluatedDesign, evaluateDesigns } from "./designContext";
 import type { DesignDraws } from "./designDraws";
 import { objectiveSeries } from "./designSummary";
-import { contactTierIds, designKey, NO_CHANNEL, type ProgrammeDesign } from "./programmeDesign";
+import { capacitySourceText, contactTierIds, designKey, NO_CHANNEL, type ProgrammeDesign } from "./programmeDesign";
 
 /** The steps of a design bridge, in the order they are applied. */
 export const bridgeDimensions = ["channels", "cutoffs", "stageTiers", "capacity", "queueRule", "delay"] as const;
@@ -77,7 +77,7 @@ function applyCapacity(d: ProgrammeDesign, to: ProgrammeDesign, tierId: string):
   const before = d.capacityPerWeek[tierId] ?? 0;
   const after = to.capacityPerWeek[tierId] ?? 0;
   if (before === after || (to.channels[tierId] ?? tierId) === NO_CHANNEL) return undefined;
-  const how = to.allocation === "plan" ? "the plan's budget lines" : `targeting by ${to.allocation}`;
+  const how = capacitySourceText(to.allocation);
   return {
     design: { ...d, capacityPerWeek: { ...d.capacityPerWeek, [tierId]: after }, allocation: to.allocation },
     change: `${tierId}: capacity ${fmt(before)} → ${fmt(after)}/week (${how})`,

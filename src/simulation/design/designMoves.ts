@@ -34,7 +34,8 @@ function channelMoves(plan: Plan, d: ProgrammeDesign, planCapacity: Record<strin
           : [...new Set([now, planCapacity[t.id] ?? Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY].filter((c) => c > 0))];
       for (const c of capacities) {
         const change = `${t.id}: channel ${current} → ${option}${capacities.length > 1 || c !== now ? ` at ${perWeek(c)}` : ""}`;
-        moves.push({ dimension: "channels", design: { ...d, channels, capacityPerWeek: { ...d.capacityPerWeek, [t.id]: c } }, change });
+        const allocation = c === now ? d.allocation : "direct";
+        moves.push({ dimension: "channels", design: { ...d, channels, capacityPerWeek: { ...d.capacityPerWeek, [t.id]: c }, allocation }, change });
       }
     }
   }
@@ -78,7 +79,7 @@ function capacityMoves(plan: Plan, d: ProgrammeDesign): DesignMove[] {
     for (const v of options)
       out.push({
         dimension: "capacity",
-        design: { ...d, capacityPerWeek: { ...d.capacityPerWeek, [id]: v } },
+        design: { ...d, capacityPerWeek: { ...d.capacityPerWeek, [id]: v }, allocation: "direct" },
         change: `${id}: capacity ${perWeek(c)} → ${perWeek(v)}`,
       });
   }

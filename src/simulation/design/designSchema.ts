@@ -13,7 +13,7 @@ export const designSchema = z.strictObject({
   cumulativeShares: z.array(z.number().gt(0, "must be a share above 0").lt(1, "must be a share below 1")),
   capacityPerWeek: z.record(z.string(), capacity),
   stageTiers: z.enum(["plan", "all"]),
-  allocation: z.enum(["plan", ...targetingRules]),
+  allocation: z.enum(["plan", "direct", ...targetingRules]),
   queueRule: z.enum(["value-first", "oldest-first", "newest-first"]),
   minContactDelayDays: z.number().min(0, "must be a number of days >= 0").max(365, "must be at most 365 days"),
 });

@@ -113,10 +113,11 @@ export async function searchDesigns(ctx: DesignContext, options: SearchOptions =
 }
 
 /**
- * Takes back the best design's changes of queue rule, contact delay and
- * stage tiers that make no difference (the objective is not lower without
- * them, e.g. a queue rule when every flag is served): the simpler design is
- * the recommendation.
+ * Takes back the best design's changes of queue rule, contact delay, stage
+ * tiers and each tier cut-off that make no difference (the objective is not
+ * lower without them, e.g. a queue rule when every flag is served, or the
+ * bound between two tiers neither of which is contacted): the simpler
+ * design is the recommendation.
  */
 async function simplify(
   ctx: DesignContext,
@@ -139,6 +140,15 @@ async function simplify(
       change: `contact delay back to the plan's ${p.minContactDelayDays} days (it makes no difference)`,
     },
     { dimension: "stageTiers", apply: (d) => ({ ...d, stageTiers: p.stageTiers }), change: "stages back to the plan's tiers (it makes no difference)" },
+    ...p.cumulativeShares.map((share, k) => ({
+      dimension: "cutoffs" as const,
+      apply: (d: ProgrammeDesign): ProgrammeDesign => {
+        const shares = [...d.cumulativeShares];
+        shares[k] = share;
+        return shares.every((x, j) => j === 0 || x > shares[j - 1]!) ? { ...d, cumulativeShares: shares } : d;
+      },
+      change: `tier cut-off ${k + 1} back to the plan's top ${(share * 100).toFixed(1)}% (it makes no difference)`,
+    })),
   ];
   for (const r of reverts) {
     const design = r.apply(current.design);

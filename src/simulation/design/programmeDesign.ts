@@ -9,6 +9,19 @@ export const targetingRules = ["risk", "value", "value-per-yuan", "uplift"] as c
 /** One targeting rule (see {@link targetingRules}). */
 export type TargetingRule = (typeof targetingRules)[number];
 
+/** Where a design's capacities come from (see {@link ProgrammeDesign.allocation}). */
+export type CapacitySource = "plan" | "direct" | TargetingRule;
+
+/**
+ * A capacity source in words.
+ *
+ * @example
+ * capacitySourceText("value-per-yuan") // "targeting by value-per-yuan"
+ */
+export function capacitySourceText(source: CapacitySource): string {
+  return source === "plan" ? "the plan's budget lines" : source === "direct" ? "set tier by tier" : `targeting by ${source}`;
+}
+
 /** The channel of a tier that is not contacted (and pays no routine spend). */
 export const NO_CHANNEL = "none";
 
@@ -32,8 +45,8 @@ export interface ProgrammeDesign {
   capacityPerWeek: Record<string, number>;
   /** Tiers each rollout stage contacts: "plan" = the plan's stage tiers that have a channel; "all" = every tier with a channel in every stage. */
   stageTiers: "plan" | "all";
-  /** Where the capacities come from: the plan's budget lines, or a targeting rule splitting a contact budget across tiers. */
-  allocation: "plan" | TargetingRule;
+  /** Where the capacities come from: the plan's budget lines, a targeting rule splitting a contact budget across tiers, or set tier by tier ("direct"). */
+  allocation: CapacitySource;
   queueRule: QueueRule;
   /** Contact no earlier than this many days after the flag. */
   minContactDelayDays: number;
