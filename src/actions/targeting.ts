@@ -9,17 +9,20 @@ import { saveRateAfterDelay } from "./saveRateAfterDelay";
  * ineffective", J. Marketing Research 55(1), shows that the customers whose
  * churn an intervention changes most are often NOT the highest-risk ones, and
  * that targeting by estimated uplift beats targeting by risk. This file ranks
- * customers three ways and prices each ranking on the same budget.
+ * customers four ways and prices each ranking on the same budget: by risk,
+ * by expected value, by expected value per yuan (the ratio that a budget
+ * should be spent by: the fractional-knapsack rule, Dantzig 1957) and by
+ * estimated uplift.
  */
-export type TargetingPolicy = "risk" | "expected-value" | "uplift";
+export type TargetingPolicy = "risk" | "expected-value" | "value-per-yuan" | "uplift";
 
 /**
  * Every targeting policy, the plan's first.
  *
  * @example
- * targetingPolicies; // ["risk", "expected-value", "uplift"]
+ * targetingPolicies; // ["risk", "expected-value", "value-per-yuan", "uplift"]
  */
-export const targetingPolicies: readonly TargetingPolicy[] = ["risk", "expected-value", "uplift"];
+export const targetingPolicies: readonly TargetingPolicy[] = ["risk", "expected-value", "value-per-yuan", "uplift"];
 
 /** A customer who could be contacted. */
 export interface TargetCustomer {
@@ -51,6 +54,8 @@ export interface ScoredTarget {
   modelUplift: number;
   /** probability × saveRate × LTV − cost, yuan. */
   expectedValueYuan: number;
+  /** Expected saved value per yuan of contact cost: probability × saveRate × LTV / cost (Infinity for a free contact with value). */
+  valuePerYuan: number;
   /** uplift × LTV − cost, yuan (NaN without an uplift estimate). */
   upliftValueYuan: number;
   /** The uplift that counts when evaluating: trueUplift if known, else modelUplift. */
@@ -92,6 +97,7 @@ export function scoreTargets(customers: readonly TargetCustomer[], context: Targ
       saveRate,
       modelUplift,
       expectedValueYuan: modelUplift * ltvYuan - costYuan,
+      valuePerYuan: costYuan > 0 ? (modelUplift * ltvYuan) / costYuan : modelUplift * ltvYuan > 0 ? Infinity : 0,
       upliftValueYuan: c.uplift === undefined ? NaN : c.uplift * ltvYuan - costYuan,
       evaluationUplift: c.trueUplift ?? modelUplift,
     };
@@ -102,6 +108,8 @@ export function scoreTargets(customers: readonly TargetCustomer[], context: Targ
  * Orders customers by a policy (best first; ties by customer id):
  * "risk" = tier 1 first, then higher probability (the plan);
  * "expected-value" = higher p × saveRate × LTV − cost;
+ * "value-per-yuan" = higher p × saveRate × LTV / cost (on a budget this
+ *   saves the most: a 50-yuan contact worth 200 beats an 800-yuan one worth 900);
  * "uplift" = higher uplift × LTV − cost (customers without an uplift estimate last).
  *
  * @example
@@ -109,7 +117,8 @@ export function scoreTargets(customers: readonly TargetCustomer[], context: Targ
  */
 export function rankTargets(scored: readonly ScoredTarget[], policy: TargetingPolicy): ScoredTarget[] {
   const byId = (a: ScoredTarget, b: ScoredTarget): number => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0);
-  const key = (t: ScoredTarget): number => (policy === "expected-value" ? t.expectedValueYuan : Number.isNaN(t.upliftValueYuan) ? -Infinity : t.upliftValueYuan);
+  const key = (t: ScoredTarget): number =>
+    policy === "expected-value" ? t.expectedValueYuan : policy === "value-per-yuan" ? t.valuePerYuan : Number.isNaN(t.upliftValueYuan) ? -Infinity : t.upliftValueYuan;
   const sorted = [...scored];
   if (policy === "risk") sorted.sort((a, b) => a.tierNumber - b.tierNumber || b.probability - a.probability || byId(a, b));
   else sorted.sort((a, b) => key(b) - key(a) || byId(a, b));
@@ -138,7 +147,7 @@ export interface TargetingOutcome {
  * Contacts customers in the policy's order while the budget lasts. A
  * customer whose cost would overrun the remaining budget is skipped and the
  * next one tried (so cheaper customers can use what is left). Value policies
- * ("expected-value", "uplift") also stop at customers whose value is <= 0:
+ * ("expected-value", "value-per-yuan", "uplift") also stop at customers whose value is <= 0:
  * contacting them loses money in expectation. "risk" spends the budget as the
  * plan does. Evaluation uses the true uplift when given, else the model's.
  *
@@ -158,7 +167,7 @@ export function selectWithinBudget(scored: readonly ScoredTarget[], policy: Targ
   let value = 0;
   let contacted = 0;
   for (const t of order) {
-    if (policy === "expected-value" && !(t.expectedValueYuan > 0)) break;
+    if ((policy === "expected-value" || policy === "value-per-yuan") && !(t.expectedValueYuan > 0)) break;
     if (policy === "uplift" && !(t.upliftValueYuan > 0)) break;
     if (cost + t.costYuan > budgetYuan) continue;
     cost += t.costYuan;
@@ -174,7 +183,7 @@ export function selectWithinBudget(scored: readonly ScoredTarget[], policy: Targ
 }
 
 /**
- * The three policies on the same budget (uplift only when every customer has
+ * The four policies on the same budget (uplift only when every customer has
  * an uplift estimate).
  *
  * @example

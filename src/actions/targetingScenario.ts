@@ -44,14 +44,15 @@ export interface TargetingScenario {
  * customer's true uplift ({@link trueUplifts} with the tier save rates and
  * `gamma`), runs a randomised pilot on every `pilotEvery`-th customer to
  * estimate uplift per segment ({@link upliftBySegment}), then ranks the
- * other customers by risk (the plan), expected value and estimated uplift,
+ * other customers by risk (the plan), expected value, expected value per
+ * yuan and estimated uplift,
  * spends the same budget with each ({@link compareTargeting}, evaluated on
  * the true uplift), and scores each ranking with a Qini curve on a simulated
  * randomised holdout. Segments with an empty arm get uplift 0.
  *
  * @throws RangeError on a bad budget or probabilities (naming the customer), or pilotEvery < 2.
  * @example
- * targetingScenario({ customers, plan, curve, budgetYuan: 300000, gamma: 1, seed: 42 }).outcomes.map((o) => o.policy); // ["risk", "expected-value", "uplift"]
+ * targetingScenario({ customers, plan, curve, budgetYuan: 300000, gamma: 1, seed: 42 }).outcomes.map((o) => o.policy); // ["risk", "expected-value", "value-per-yuan", "uplift"]
  */
 export function targetingScenario(options: TargetingScenarioOptions): TargetingScenario {
   const { customers, plan, curve, gamma, seed } = options;
@@ -84,6 +85,7 @@ export function targetingScenario(options: TargetingScenarioOptions): TargetingS
   const scoreBy: Record<TargetingPolicy, (i: number) => number> = {
     risk: (i) => scored[i]?.probability ?? 0,
     "expected-value": (i) => scored[i]?.expectedValueYuan ?? 0,
+    "value-per-yuan": (i) => scored[i]?.valuePerYuan ?? 0,
     uplift: (i) => scored[i]?.upliftValueYuan ?? 0,
   };
   const qini = outcomes.map((o) => ({ policy: o.policy, curve: qiniCurve(holdout.map((r, i) => ({ score: scoreBy[o.policy](i), treated: r.treated, churned: r.churned }))) }));

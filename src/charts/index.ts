@@ -96,3 +96,4 @@ export {
   timingPolicyChart,
   rolloutResultCharts,
 } from "./rolloutCharts";
+export { frontierChart, designBridgeChart, stressBoundaryChart, pilotErrorChart, type DesignPoint } from "./designCharts";

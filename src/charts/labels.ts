@@ -6,6 +6,7 @@ import { modelsLabels } from "./labelSets/models";
 import { actionsLabels } from "./labelSets/actions";
 import { simulationLabels } from "./labelSets/simulation";
 import { reportLabels } from "./labelSets/report";
+import { designLabels } from "./labelSets/design";
 import type { LabelText } from "./labelSets/LabelSet";
 
 /** Display language of charts and the CEO page: Chinese (default for this plan) or English. */
@@ -34,6 +35,7 @@ export const labels = {
   ...actionsLabels,
   ...simulationLabels,
   ...reportLabels,
+  ...designLabels,
 } as const;
 
 /** The id of a label; an unknown id is a type error. */

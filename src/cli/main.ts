@@ -14,6 +14,8 @@ import { rolloutCommand } from "./commands/rollout";
 import { bridgeCommand } from "./commands/bridge";
 import { chartCommand } from "./commands/chart";
 import { reportCommand } from "./commands/report";
+import { optimizeCommand } from "./commands/optimize";
+import { pilotCommand } from "./commands/pilot";
 
 /**
  * The `churnlab` command line: a thin shell over the library. Each command
@@ -38,6 +40,8 @@ export function buildProgram(): Command {
     bridgeCommand,
     chartCommand,
     reportCommand,
+    optimizeCommand,
+    pilotCommand,
   ];
   for (const make of commands) program.addCommand(make().exitOverride());
   return program;

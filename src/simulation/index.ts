@@ -108,3 +108,5 @@ export { workerScript, type WorkerScript } from "./workers/workerBundle";
 export { exportBetaTables, importBetaTables } from "./inputs/distributions";
 export { recommend, reasonText, probabilityMeaning, GO_PROBABILITY, REDESIGN_BELOW, type Decision, type DecisionEvidence, type Recommendation, type RecommendationReason, type ReasonId, type ProbabilityBasis, type Pivot } from "./recommendation";
 export { roiBridge, bridgeStepIds, bridgeLabels, type BridgeStep, type BridgeStepId, type RoiBridge, type BridgeOptions } from "./bridge";
+export * from "./design/index";
+export { pairedMean, type MeanEstimate } from "./stats/pairedMean";

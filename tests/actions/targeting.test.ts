@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   assignTiers,
   compareTargeting,
+  fitDecayModels,
+  rankTiers,
+  tierOf,
   nextWeekScores,
   pchipInterpolant,
   qiniCurve,
@@ -51,6 +54,9 @@ describe("rankTargets and selectWithinBudget", () => {
   it("orders by risk (the plan), by expected value, and by uplift value", () => {
     expect(rankTargets(scored, "risk").map((t) => t.customerId)).toEqual(["t1", "t2", "t3", "t4"]);
     expect(rankTargets(scored, "expected-value").map((t) => t.customerId)).toEqual(["t2", "t3", "t1", "t4"]);
+    // value per yuan = p × saveRate × 4000 / cost: t3 22.4, t4 19, t2 4.8, t1 2.025
+    expect(rankTargets(scored, "value-per-yuan").map((t) => t.customerId)).toEqual(["t3", "t4", "t2", "t1"]);
+    expect(scored[2]?.valuePerYuan).toBeCloseTo((0.4 * 0.7 * 4000) / 50, 12);
     // uplift × 4000 − cost: t2 900, t3 750, t1 −600, t4 −6
     expect(rankTargets(scored, "uplift").map((t) => t.customerId)).toEqual(["t2", "t3", "t4", "t1"]);
   });
@@ -72,9 +78,9 @@ describe("rankTargets and selectWithinBudget", () => {
     expect(() => selectWithinBudget(withTruth, "risk", -1)).toThrow(RangeError);
   });
   it("compareTargeting runs the uplift policy only when every customer has an estimate", () => {
-    expect(compareTargeting(customers, context, 1000).map((o) => o.policy)).toEqual(["risk", "expected-value", "uplift"]);
-    expect(compareTargeting([{ customerId: "x", probability: 0.7 }], context, 1000).map((o) => o.policy)).toEqual(["risk", "expected-value"]);
-    expect(compareTargeting([], context, 1000).map((o) => o.contacted)).toEqual([0, 0]);
+    expect(compareTargeting(customers, context, 1000).map((o) => o.policy)).toEqual(["risk", "expected-value", "value-per-yuan", "uplift"]);
+    expect(compareTargeting([{ customerId: "x", probability: 0.7 }], context, 1000).map((o) => o.policy)).toEqual(["risk", "expected-value", "value-per-yuan"]);
+    expect(compareTargeting([], context, 1000).map((o) => o.contacted)).toEqual([0, 0, 0]);
   });
 });
 
@@ -180,8 +186,30 @@ describe("targetingScenario (seeded end-to-end experiment)", () => {
     expect(by["risk"]?.costYuan).toBeLessThanOrEqual(100_000);
     expect(by["uplift"]?.savedCustomers).toBeGreaterThan(by["risk"]?.savedCustomers as number);
     expect(by["expected-value"]?.savedCustomers).toBeGreaterThan(by["risk"]?.savedCustomers as number);
-    expect(s.qini.map((q) => q.policy)).toEqual(["risk", "expected-value", "uplift"]);
+    expect(s.qini.map((q) => q.policy)).toEqual(["risk", "expected-value", "value-per-yuan", "uplift"]);
     // Same seed, same result.
     expect(targetingScenario({ customers: candidates, plan, curve, budgetYuan: 100_000, gamma: 1, seed: 11 }).outcomes).toEqual(s.outcomes);
+  });
+});
+
+describe("value per yuan on the seed plan's 300,000-yuan example (notebook 04, seed 20261124, the plan's world γ = 0)", () => {
+  // Notebook 04, section 5: 20,000 synthetic scores, tiers 1–3 as candidates, the A/B curve chosen by AIC, evaluated on the true uplift.
+  const SEED = 20261124;
+  const nbCurve = fitDecayModels(plan.timing.abTest).chosen.curve;
+  const candidates = assignTiers(syntheticScores(createStream(SEED, "scores"), 20_000), plan).filter((c) => c.tierNumber <= 3);
+  const ranked = rankTiers(plan);
+  const truth = trueUplifts(createStream(SEED, "truth-0"), candidates, candidates.map((c) => tierOf(c.probability, ranked, c.customerId).tier.saveRate), 0);
+  const all = scoreTargets(candidates.map((c, i) => ({ customerId: c.customerId, probability: c.probability, trueUplift: truth[i]! })), { plan, curve: nbCurve });
+  it("saves 893 customers against 643 by absolute expected value on all 4,610 candidates", () => {
+    expect(candidates.length).toBe(4610);
+    expect(selectWithinBudget(all, "value-per-yuan", 300_000).savedCustomers).toBeCloseTo(892.9, 1);
+    expect(selectWithinBudget(all, "expected-value", 300_000).savedCustomers).toBeCloseTo(642.7, 1);
+  });
+  it("saves 756 against 623 on the scenario's targeted pool (the quarter in the uplift pilot left out): the issue's 623", () => {
+    const s = targetingScenario({ customers: candidates, plan, curve: nbCurve, budgetYuan: 300_000, gamma: 0, seed: SEED });
+    const by = Object.fromEntries(s.outcomes.map((o) => [o.policy, o]));
+    expect(by["expected-value"]?.savedCustomers).toBeCloseTo(623.0, 1);
+    expect(by["value-per-yuan"]?.savedCustomers).toBeCloseTo(756.4, 1);
+    expect(by["value-per-yuan"]?.costYuan).toBeLessThanOrEqual(300_000);
   });
 });

@@ -67,7 +67,7 @@ describe("action chart builders return valid Plotly specs", () => {
     expect(figureProblems(d)).toEqual([]);
     const outcomes = compareTargeting(scores.map((s) => ({ ...s, uplift: 0.1 })), { plan, curve }, 1000);
     expect(figureProblems(targetingComparisonChart(outcomes, "en"))).toEqual([]);
-    expect(gainChart(outcomes, "en").data).toHaveLength(3);
+    expect(gainChart(outcomes, "en").data).toHaveLength(4);
     const q = qiniChart([{ name: "uplift", curve: qiniCurve([{ score: 1, treated: true, churned: false }, { score: 0, treated: false, churned: true }]) }], "en");
     expect(q.data).toHaveLength(2);
     expect(figureProblems(q)).toEqual([]);

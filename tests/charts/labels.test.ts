@@ -8,6 +8,7 @@ import { modelsLabels } from "../../src/charts/labelSets/models";
 import { actionsLabels } from "../../src/charts/labelSets/actions";
 import { simulationLabels } from "../../src/charts/labelSets/simulation";
 import { reportLabels } from "../../src/charts/labelSets/report";
+import { designLabels } from "../../src/charts/labelSets/design";
 import type { LabelSet } from "../../src/charts/labelSets/LabelSet";
 
 const domainSections: Record<string, LabelSet> = {
@@ -18,6 +19,7 @@ const domainSections: Record<string, LabelSet> = {
   actions: actionsLabels,
   simulation: simulationLabels,
   report: reportLabels,
+  design: designLabels,
 };
 
 describe("the label table", () => {

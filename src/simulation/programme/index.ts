@@ -3,7 +3,7 @@ export { stageCapacities, callsPerAdvisor, ADVISOR_TIER_NUMBER, type StageTierCa
 export { basisFromPanel, type ProgrammeBasis } from "./programmeBasis";
 export { evaluateProgramme, programmeFlowsFor, programmeOutputs, type ProgrammeEconomics, type ProgrammeFlows, type WeightedBasis } from "./programmeCash";
 export { buildProgrammeModel, programmeCalibration, serviceOrder, type ProgrammeModel, type ProgrammeModelOptions } from "./programmeModel";
-export { programmeModelFor } from "./programmeModelFor";
+export { programmeGrids, programmeModelFor } from "./programmeModelFor";
 export { blendBasis, cornersAt, economicsFor, evaluateProgrammeModel, type EvaluationValues, type ProgrammeEvaluation } from "./programmeEvaluation";
 export { compileProgrammeKernel } from "./programmeKernel";
 export { programmeSummary, type ProgrammeSummary } from "./programmeSummary";

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { UncertainInput, UncertainPlan } from "../inputs/uncertainPlan";
 import { sourceHash } from "../workers/workerBundle";
 import { loadModel, saveModel } from "./modelCache";
+import type { RolloutCalibration } from "../population/rolloutCalibration";
 import { buildProgrammeModel, programmeCalibration, type ProgrammeModel, type ProgrammeModelOptions } from "./programmeModel";
 
 const cache = new Map<string, ProgrammeModel>();
@@ -11,6 +12,27 @@ function gridOf(input: UncertainInput | undefined, base: number, lo: number, hi:
   if (input === undefined || input.distribution.dist === "fixed") return [base];
   const clamp = (x: number): number => Math.min(hi, Math.max(lo, x));
   return [...new Set([clamp(input.compiled.quantile(0.001)), base, clamp(input.compiled.quantile(0.999))])].sort((a, b) => a - b);
+}
+
+/**
+ * The (annual churn, model AUC) grid a programme model of an uncertain plan
+ * is measured on: each uncertain one's 0.1% and 99.9% quantiles around its
+ * base (clamped to the calibration's range), the base alone when it is fixed
+ * or with `baseOnly`.
+ *
+ * @example
+ * programmeGrids(seedUncertain, cal, false).aucGrid // [0.78.., 0.85, 0.91..]
+ */
+export function programmeGrids(plan: UncertainPlan, cal: RolloutCalibration, baseOnly: boolean): { churnGrid: number[]; aucGrid: number[] } {
+  const find = (path: string): UncertainInput | undefined => plan.inputs.find((x) => x.path === path);
+  const churnRange = [cal.annualChurnGrid[0]!, cal.annualChurnGrid[cal.annualChurnGrid.length - 1]!];
+  const aucLow = cal.aucGrid[cal.aucGrid.length - 1]!;
+  const settings = plan.assumptions.programme;
+  const grid = (path: string, value: number, lo: number, hi: number): number[] => (baseOnly ? [value] : gridOf(find(path), value, lo, hi));
+  return {
+    churnGrid: grid("$.benefits.churnBefore", plan.base.benefits.churnBefore, churnRange[0]!, churnRange[1]!),
+    aucGrid: grid("$.simulation.modelAuc", settings.modelAuc, aucLow, cal.oracleAuc),
+  };
 }
 
 /**
@@ -44,17 +66,7 @@ export function programmeModelFor(plan: UncertainPlan, options: ProgrammeModelOp
   }
   const base = plan.base;
   const cal = given ?? programmeCalibration(base, options.dynamics);
-  const find = (path: string): UncertainInput | undefined => plan.inputs.find((x) => x.path === path);
-  const churnRange = [cal.annualChurnGrid[0]!, cal.annualChurnGrid[cal.annualChurnGrid.length - 1]!];
-  const aucLow = cal.aucGrid[cal.aucGrid.length - 1]!;
-  const settings = plan.assumptions.programme;
-  const grid = (path: string, value: number, lo: number, hi: number): number[] => (baseOnly === true ? [value] : gridOf(find(path), value, lo, hi));
-  const built = buildProgrammeModel(base, settings, {
-    churnGrid: grid("$.benefits.churnBefore", base.benefits.churnBefore, churnRange[0]!, churnRange[1]!),
-    aucGrid: grid("$.simulation.modelAuc", settings.modelAuc, aucLow, cal.oracleAuc),
-    ...rest,
-    calibration: cal,
-  });
+  const built = buildProgrammeModel(base, plan.assumptions.programme, { ...programmeGrids(plan, cal, baseOnly === true), ...rest, calibration: cal });
   cache.set(key, built);
   saveModel(key, built);
   return built;

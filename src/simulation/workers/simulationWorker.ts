@@ -1,5 +1,5 @@
-// Worker thread of the simulation engines (Monte Carlo blocks and rollout
-// trials), kept warm by workerPool.ts and reused across runs. Protocol (one
+// Worker thread of the simulation engines (Monte Carlo blocks, rollout
+// trials and design models), kept warm by workerPool.ts and reused across runs. Protocol (one
 // job at a time per worker, messages in order):
 //   main -> worker  { type: "setup", job, kind, init }   prepare the job's context once
 //   main -> worker  { type: "task", job, index }         run block / trial `index`
@@ -13,6 +13,8 @@ import type { RolloutCalibration } from "../population/rolloutCalibration";
 import { createTrialContext, runRolloutTrial, type RolloutDesign } from "../rollout/rolloutTrials";
 import { importBetaTables } from "../inputs/distributions";
 import { parseUncertainPlan } from "../inputs/uncertainPlan";
+import { buildDesignModel, type DesignModelRequest } from "../design/designModel";
+import type { DesignAssumptions } from "../design/programmeDesign";
 
 /** Init data of a Monte Carlo job. */
 interface MonteCarloInit {
@@ -33,9 +35,20 @@ interface RolloutInit {
   programme: ProgrammeModel;
 }
 
+/** Init data of a design-models job: the plan and one request per model. */
+interface DesignModelsInit {
+  json: unknown;
+  source: string;
+  assumptions: DesignAssumptions;
+  requests: DesignModelRequest[];
+}
+
 /** Beta quantile tables the main thread already computed (exportBetaTables), sent with every setup. */
 type Tables = Array<[string, Float64Array]>;
-type Setup = { type: "setup"; job: number; kind: "monte-carlo"; init: MonteCarloInit; tables: Tables } | { type: "setup"; job: number; kind: "rollout"; init: RolloutInit; tables: Tables };
+type Setup =
+  | { type: "setup"; job: number; kind: "monte-carlo"; init: MonteCarloInit; tables: Tables }
+  | { type: "setup"; job: number; kind: "rollout"; init: RolloutInit; tables: Tables }
+  | { type: "setup"; job: number; kind: "design-models"; init: DesignModelsInit; tables: Tables };
 type Task = { type: "task"; job: number; index: number };
 
 if (parentPort !== null) {
@@ -56,6 +69,13 @@ if (parentPort !== null) {
           run = (index) => {
             const value = runBlock(ctx, index, init.blockSize, init.trials, init.blockOptions);
             port.postMessage({ job, index, ok: true, value }, blockBuffers(value));
+          };
+        } else if (message.kind === "design-models") {
+          const init = message.init;
+          const plan = parseUncertainPlan(init.json, init.source);
+          run = (index) => {
+            const r = init.requests[index]!;
+            port.postMessage({ job, index, ok: true, value: buildDesignModel(plan, r.design, init.assumptions, r.calibration, r.options) });
           };
         } else {
           const init = message.init;

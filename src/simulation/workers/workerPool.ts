@@ -5,8 +5,8 @@ import { workerScript } from "./workerBundle";
 
 /** A job for the pool: one setup per worker, then tasks 0..tasks-1 handed out one at a time. */
 export interface PoolJob<V> {
-  /** Which engine the worker prepares ("monte-carlo": blocks; "rollout": trials). */
-  kind: "monte-carlo" | "rollout";
+  /** Which engine the worker prepares ("monte-carlo": blocks; "rollout": trials; "design-models": programme models of designs). */
+  kind: "monte-carlo" | "rollout" | "design-models";
   /** Plain data the worker builds its context from (structured-cloned once per worker). */
   init: unknown;
   tasks: number;
