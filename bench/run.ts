@@ -19,6 +19,7 @@ const suites: Suite[] = [
   { name: "models", file: "models.ts", fn: "benchModels", about: "churn models vs scikit-learn: AUC and fit time" },
   { name: "mc", file: "monteCarlo.ts", fn: "benchMonteCarlo", about: "Monte Carlo ROI engine vs NumPy: trials/s, worker scaling, memory" },
   { name: "rollout", file: "rollout.ts", fn: "benchRollout", about: "customer-level rollout: customer-weeks/s and memory" },
+  { name: "notebooks", file: "notebooks.ts", fn: "benchNotebooks", about: "notebook kernel first import, chart exports (kernel, batch, CLI), HTML sizes" },
 ];
 
 async function main(): Promise<void> {
