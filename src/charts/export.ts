@@ -72,7 +72,7 @@ export interface FigureHtmlOptions {
 
 /**
  * A self-contained HTML page showing one interactive chart: the plotly.js
- * bundle is inlined (about 11 MB), so it works offline, with no CDN or other
+ * bundle is inlined (about 4.6 MB, minified), so it works offline, with no CDN or other
  * network request.
  *
  * @example

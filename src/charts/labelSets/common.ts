@@ -32,6 +32,10 @@ export const commonLabels = {
   "legend.stated": { zh: "方案所述", en: "As stated" },
   "legend.recomputed": { zh: "重新计算", en: "Recomputed" },
 
+  "table.item": { zh: "项目", en: "item" },
+  "table.value": { zh: "数值", en: "value" },
+  "table.moreRows": { zh: "……另有 {rest} 行（共 {total} 行）", en: "… {rest} more rows ({total} in total)" },
+
   "chart.untitled": { zh: "图表", en: "Chart" },
   "chart.notInNotebook": { zh: "（不在笔记本中：图表“{title}”未显示）", en: "(not in a notebook: chart \"{title}\" not shown)" },
 } as const satisfies LabelSet;
