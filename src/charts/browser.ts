@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import * as fs from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { writeFileAtomic } from "../io/writeFileAtomic";
 
 /** Chromium flags for a quiet, offline, headless run (no sandbox: runs as root in CI). */
@@ -39,6 +39,8 @@ export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(executablePath)) {
     throw new Error(`Chromium not found at ${executablePath}: run \`npm run setup\` (installs Debian's chromium and CJK fonts), or set CHURNLAB_CHROMIUM to a system Chromium`);
   }
+  // Loaded here, not at import: playwright-core takes most of a second to load, and most notebook cells never export.
+  const { chromium } = require("playwright-core") as typeof import("playwright-core");
   return chromium.launch({ executablePath, args: [...chromiumArgs], headless: true });
 }
 
