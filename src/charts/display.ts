@@ -2,6 +2,7 @@ import type { Figure } from "./Figure";
 import { figureElementHtml } from "./figureHtml";
 import { plotlyScriptTag } from "./plotlyBundle";
 import { t } from "./labels";
+import { inNotebookKernel } from "./notebookKernel";
 
 /** Where notebook HTML goes: tslab's `display` (the default) or any stand-in, e.g. in tests. */
 export interface HtmlDisplay {
@@ -125,7 +126,7 @@ function emit(html: string, display: HtmlDisplay | undefined, titles: readonly s
 
 /** tslab's display when this process is a tslab kernel that is ready to display; otherwise undefined. */
 function tslabDisplay(): HtmlDisplay | undefined {
-  if (!runningInTslab()) return undefined;
+  if (!inNotebookKernel()) return undefined;
   try {
     const tslab = require("tslab") as typeof import("tslab");
     return {
@@ -136,12 +137,4 @@ function tslabDisplay(): HtmlDisplay | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** True inside a tslab kernel: its Jupyter module is loaded and has a display writer. */
-function runningInTslab(): boolean {
-  const key = Object.keys(require.cache).find((file) => /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(file));
-  if (key === undefined) return false;
-  const jupyter = require.cache[key]?.exports as { lastWriteDisplayData?: unknown } | undefined;
-  return jupyter?.lastWriteDisplayData != null;
 }

@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
 import { loadFigure } from "../../charts/figureFile";
-import { exportFigure, exportFormats, formatFromPath, type ExportFormat, type ExportOptions } from "../../charts/export";
+import { exportFigure, exportFormats, exportSize, exportSizeProblem, formatFromPath, type ExportFormat, type ExportOptions } from "../../charts/export";
 
 /** Raw option values of `churnlab chart`, as commander hands them over (strings). */
 interface ChartFlags {
@@ -36,6 +36,9 @@ export function chartCommand(): Command {
       action(async (figurePath: string, flags: ChartFlags) => {
         const options = chartOptions(flags);
         const figure = loadFigure(figurePath);
+        const { width, height } = exportSize(figure, options);
+        const tooLarge = (options.format ?? formatFromPath(flags.out)) === "png" ? exportSizeProblem(width, height, options.scale ?? 1) : undefined;
+        if (tooLarge !== undefined) throw new InputError("command line", [{ where: "--scale", message: tooLarge }]);
         const result = await exportFigure(figure, flags.out, options);
         if (flags.json) printJson(result);
         else {
