@@ -89,12 +89,14 @@ function toGrid(source: TableSource, options: TableOptions): Grid {
   return { columns: [{ key: "key", header: keyHeader, format: "text" }, { key: "value", header: valueHeader }], rows };
 }
 
-/** Decimals for an "auto" column of numbers: whole numbers none, else by magnitude (>= 1000: 0, >= 10: 1, >= 1: 2, below: 3). */
-function autoDigits(values: readonly unknown[]): number {
-  const numbers = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
-  if (numbers.every((v) => Number.isInteger(v))) return 0;
-  const largest = Math.max(...numbers.map(Math.abs));
-  return largest >= 1000 ? 0 : largest >= 10 ? 1 : largest >= 1 ? 2 : 3;
+/** Decimals for a number shown without a format: none for whole numbers, else by magnitude (>= 1000: 0, >= 100: 1, >= 1: 2, below 1: three significant digits, at most 6). */
+function autoDigits(value: unknown): number | undefined {
+  if (typeof value !== "number" || !Number.isFinite(value) || Number.isInteger(value)) return undefined;
+  const size = Math.abs(value);
+  if (size >= 1000) return 0;
+  if (size >= 100) return 1;
+  if (size >= 1) return 2;
+  return Math.min(6, 2 - Math.floor(Math.log10(size)));
 }
 
 function headerText(column: TableColumn, lang: Lang): string {
@@ -109,7 +111,7 @@ const cellStyle = "padding:3px 10px;border-bottom:1px solid #E5E8E8;";
  * An HTML table of rows, one record or a danfojs DataFrame/Series, as a
  * report would print it: headers in the chosen language, numbers
  * right-aligned with tabular digits in the column's format (万元, %,
- * decimals), text left-aligned, long tables cut after `maxRows` rows with a
+ * decimals; without a format, a few significant digits), text left-aligned, long tables cut after `maxRows` rows with a
  * count of the rest. Every text is HTML-escaped.
  *
  * @param source - rows (one object per row), a single record (shown as item/value rows) or a DataFrame/Series.
@@ -130,13 +132,13 @@ export function tableHtml(source: TableSource, options: TableOptions = {}): stri
     const values = shown.map((row) => row[column.key]);
     const format = column.format ?? "auto";
     const numeric = numericCellFormats.has(format) || (format === "auto" && values.some((v) => typeof v === "number") && values.every((v) => typeof v === "number" || v === null || v === undefined));
-    const digits = column.digits ?? (format === "auto" && numeric ? autoDigits(values) : undefined);
-    return { column, format: format === "auto" && numeric ? ("number" as const) : format, numeric, digits };
+    return { column, format, numeric, digits: column.digits };
   });
   const head = plans.map(({ column, numeric }) => `<th style="${cellStyle}text-align:${numeric ? "right" : "left"};font-weight:600;border-bottom:2px solid #95A5A6;">${escapeHtml(headerText(column, lang))}</th>`);
   const body = shown.map((row) => {
     const cells = plans.map(({ column, format, numeric, digits }) => {
-      const text = formatCell(row[column.key], format, lang, digits);
+      const value = row[column.key];
+      const text = formatCell(value, format, lang, digits ?? (format === "auto" ? autoDigits(value) : undefined));
       return `<td style="${cellStyle}text-align:${numeric ? "right" : "left"};">${escapeHtml(text)}</td>`;
     });
     return `<tr>${cells.join("")}</tr>`;
