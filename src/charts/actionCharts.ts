@@ -7,6 +7,7 @@ import type { TargetingOutcome } from "../actions/targeting";
 import type { QiniCurve } from "../actions/qini";
 import { barChart } from "./barChart";
 import type { Figure } from "./Figure";
+import { chartText, withTitle, type ChartText } from "./chartText";
 import { formatPercent, moneyAxis, tickFormats } from "./format";
 import { t, type Lang } from "./labels";
 import { baseLayout, palette, semanticColors, tierColor } from "./theme";
@@ -24,9 +25,10 @@ const tierColorSafe = (n: number): string => (n >= 1 && n <= 4 ? tierColor(n) : 
  * @example
  * tierShareChart(summarizeTiers(scores, seedPlan), "en").data[1].y; // [0.03, 0.08, 0.12, 0.77]
  */
-export function tierShareChart(summary: TierSummary, lang: Lang = "zh"): Figure {
+export function tierShareChart(summary: TierSummary, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const categories = summary.rows.map((r) => tierName(r.tierNumber, lang));
-  return barChart({
+  return withTitle(barChart({
     categories,
     series: [
       { name: t("actions.series.scored", lang), values: summary.rows.map((r) => r.share), color: summary.rows.map((r) => tierColorSafe(r.tierNumber)), text: summary.rows.map((r) => formatPercent(r.share, 1)) },
@@ -36,7 +38,7 @@ export function tierShareChart(summary: TierSummary, lang: Lang = "zh"): Figure 
     xTitle: t("tier.axis", lang),
     yTitle: t("axis.share", lang),
     valueTickFormat: tickFormats.percent,
-  });
+  }), title);
 }
 
 /**
@@ -48,7 +50,8 @@ export function tierShareChart(summary: TierSummary, lang: Lang = "zh"): Figure 
  * @example
  * weeklyQueueChart([r1.summary, r2.summary], "en").data.length; // 4
  */
-export function weeklyQueueChart(summaries: readonly WeeklySummary[], lang: Lang = "zh"): Figure {
+export function weeklyQueueChart(summaries: readonly WeeklySummary[], text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const categories = summaries.map((s) => s.week);
   const figure = barChart({
     categories,
@@ -65,7 +68,7 @@ export function weeklyQueueChart(summaries: readonly WeeklySummary[], lang: Lang
   });
   figure.data.push({ type: "scatter", mode: "lines+markers", x: categories, y: summaries.map((s) => s.carriedOver), name: t("actions.series.carriedOver", lang), line: { color: semanticColors.reference, dash: "dot" } });
   figure.layout["xaxis"] = { ...((figure.layout["xaxis"] as Record<string, unknown>) ?? {}), type: "category" };
-  return figure;
+  return withTitle(figure, title);
 }
 
 /**
@@ -75,7 +78,8 @@ export function weeklyQueueChart(summaries: readonly WeeklySummary[], lang: Lang
  * @example
  * advisorLoadChart(result.summary, "en").data[0].y; // assigned per advisor
  */
-export function advisorLoadChart(summary: WeeklySummary, lang: Lang = "zh"): Figure {
+export function advisorLoadChart(summary: WeeklySummary, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const categories = summary.advisorLoad.map((a) => `${a.advisorId} (${a.outletId})`);
   const figure = barChart({
     categories,
@@ -86,7 +90,7 @@ export function advisorLoadChart(summary: WeeklySummary, lang: Lang = "zh"): Fig
   });
   figure.data.push({ type: "scatter", mode: "markers", x: categories, y: summary.advisorLoad.map((a) => a.weeklyCapacity), name: t("actions.series.capacity", lang), marker: { symbol: "line-ew-open", size: 24, color: semanticColors.reference, line: { width: 3 } } });
   figure.layout["showlegend"] = true;
-  return figure;
+  return withTitle(figure, title);
 }
 
 /** Options of {@link decayCurveChart}. */
@@ -114,7 +118,8 @@ export interface DecayCurveChartOptions {
  * @example
  * decayCurveChart({ points: { delays: [7, 14, 21, 30], rates: [0.62, 0.55, 0.38, 0.22] }, fits: fitDecayModels(ab).fits }, "en").data.length; // 4
  */
-export function decayCurveChart(options: DecayCurveChartOptions, lang: Lang = "zh"): Figure {
+export function decayCurveChart(options: DecayCurveChartOptions, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const delays = [...(options.delays ?? options.band?.delays ?? Array.from({ length: 36 }, (_, i) => i))];
   const data: Array<Record<string, unknown>> = [];
   if (options.band !== undefined) {
@@ -160,7 +165,7 @@ export function decayCurveChart(options: DecayCurveChartOptions, lang: Lang = "z
     annotations,
     showlegend: true,
   });
-  return { data, layout };
+  return withTitle({ data, layout }, title);
 }
 
 /**
@@ -171,11 +176,12 @@ export function decayCurveChart(options: DecayCurveChartOptions, lang: Lang = "z
  * @example
  * delayCostChart(delayCost(seedPlan, pchip), "en").data.length; // 4 (one series per tier)
  */
-export function delayCostChart(rows: readonly DelayCostRow[], lang: Lang = "zh"): Figure {
+export function delayCostChart(rows: readonly DelayCostRow[], text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const money = moneyAxis(lang);
   const delays = [...new Set(rows.map((r) => r.delayDays))].sort((a, b) => a - b);
   const tiers = [...new Set(rows.map((r) => r.tierNumber))].sort((a, b) => a - b);
-  return barChart({
+  return withTitle(barChart({
     categories: delays.map((d) => t("actions.delayAt", lang, { days: d })),
     series: tiers.map((n) => ({
       name: tierName(n, lang),
@@ -186,7 +192,7 @@ export function delayCostChart(rows: readonly DelayCostRow[], lang: Lang = "zh")
     xTitle: t("actions.axis.delayAt", lang),
     yTitle: t("actions.axis.lossPerDay", lang, { unit: money.unit }),
     valueTickFormat: lang === "zh" ? tickFormats.thousands : ",.2f",
-  });
+  }), title);
 }
 
 /**
@@ -197,10 +203,11 @@ export function delayCostChart(rows: readonly DelayCostRow[], lang: Lang = "zh")
  * @example
  * targetingComparisonChart(outcomes, "en").data.map((d) => d.name); // ["Saved value", "Intervention cost", "Net value"]
  */
-export function targetingComparisonChart(outcomes: readonly TargetingOutcome[], lang: Lang = "zh"): Figure {
+export function targetingComparisonChart(outcomes: readonly TargetingOutcome[], text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const money = moneyAxis(lang);
   const categories = outcomes.map((o) => t(`actions.policy.${o.policy}` as "actions.policy.risk", lang));
-  return barChart({
+  return withTitle(barChart({
     categories,
     series: [
       { name: t("actions.series.savedValue", lang), values: outcomes.map((o) => o.savedValueYuan / money.divisor), color: semanticColors.good },
@@ -211,7 +218,7 @@ export function targetingComparisonChart(outcomes: readonly TargetingOutcome[], 
     xTitle: t("actions.axis.policy", lang),
     yTitle: t("axis.amountIn", lang, { unit: money.unit }),
     valueTickFormat: lang === "zh" ? tickFormats.thousands : ",.2f",
-  });
+  }), title);
 }
 
 /**
@@ -221,7 +228,8 @@ export function targetingComparisonChart(outcomes: readonly TargetingOutcome[], 
  * @example
  * gainChart(outcomes, "en").data.length; // one line per policy
  */
-export function gainChart(outcomes: readonly TargetingOutcome[], lang: Lang = "zh"): Figure {
+export function gainChart(outcomes: readonly TargetingOutcome[], text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const money = moneyAxis(lang);
   const data = outcomes.map((o, i) => ({
     type: "scatter",
@@ -234,7 +242,7 @@ export function gainChart(outcomes: readonly TargetingOutcome[], lang: Lang = "z
   const budget = outcomes[0]?.budgetYuan;
   const lines = referenceLineLayout(budget === undefined ? [] : [{ axis: "x", value: budget / money.divisor, label: `${(budget / money.divisor).toLocaleString("en-US")} ${money.unit}` }]);
   const layout = baseLayout(t("actions.gain.title", lang), t("actions.axis.budgetSpent", lang, { unit: money.unit }), t("actions.axis.savedCustomers", lang), { shapes: lines.shapes, annotations: lines.annotations, showlegend: true });
-  return { data, layout };
+  return withTitle({ data, layout }, title);
 }
 
 /**
@@ -245,7 +253,8 @@ export function gainChart(outcomes: readonly TargetingOutcome[], lang: Lang = "z
  * @example
  * qiniChart([{ name: "uplift", curve: qiniCurve(records) }], "en").data.length; // 2 (curve + its random line)
  */
-export function qiniChart(curves: ReadonlyArray<{ name: string; curve: QiniCurve }>, lang: Lang = "zh"): Figure {
+export function qiniChart(curves: ReadonlyArray<{ name: string; curve: QiniCurve }>, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const data: Array<Record<string, unknown>> = [];
   curves.forEach(({ name, curve }, i) => {
     const color = palette[i % palette.length];
@@ -256,5 +265,5 @@ export function qiniChart(curves: ReadonlyArray<{ name: string; curve: QiniCurve
     data.push({ type: "scatter", mode: "lines", x: [0, 1], y: [0, first.qini[first.qini.length - 1] ?? 0], name: t("actions.series.random", lang), line: { color: semanticColors.stated, dash: "dash", width: 1.5 } });
   }
   const layout = baseLayout(t("actions.qini.title", lang), t("actions.axis.fractionTargeted", lang), t("actions.axis.qini", lang), { xaxis: { tickformat: tickFormats.percent }, showlegend: true });
-  return { data, layout };
+  return withTitle({ data, layout }, title);
 }

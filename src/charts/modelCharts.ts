@@ -1,4 +1,5 @@
 import type { Figure } from "./Figure";
+import { chartText, withTitle, type ChartText } from "./chartText";
 import { t, type Lang } from "./labels";
 import { baseLayout, palette, semanticColors, tierColors } from "./theme";
 import type { RocCurve } from "../models/metrics/rocAuc";
@@ -34,20 +35,21 @@ const fixed = (v: number, digits = 3): string => (Number.isFinite(v) ? v.toFixed
  * @example
  * rocChart([{ name: "GBDT", curve: rocCurve(p, y), auc: 0.86 }], "en").data.length; // 2 (curve + chance)
  */
-export function rocChart(curves: ReadonlyArray<{ name: string; curve: RocCurve; auc: number }>, lang: Lang = "zh"): Figure {
+export function rocChart(curves: ReadonlyArray<{ name: string; curve: RocCurve; auc: number }>, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   if (curves.length === 0) throw new RangeError("rocChart needs at least one curve");
   const data: Array<Record<string, unknown>> = curves.map((c, k) => {
     const { x, y } = thin(c.curve.falsePositiveRate, c.curve.truePositiveRate);
     return { type: "scatter", mode: "lines", x, y, name: t("models.roc.legend", lang, { model: c.name, auc: fixed(c.auc) }), line: { color: palette[k % palette.length], width: 2.5 } };
   });
   data.push({ type: "scatter", mode: "lines", x: [0, 1], y: [0, 1], name: t("models.roc.chance", lang), line: { color: semanticColors.reference, dash: "dot", width: 1 } });
-  return {
+  return withTitle({
     data,
     layout: baseLayout(t("models.roc.title", lang), t("models.roc.x", lang), t("models.roc.y", lang), {
       xaxis: { range: [0, 1], tickformat: ".0%" },
       yaxis: { range: [0, 1.02], tickformat: ".0%" },
     }),
-  };
+  }, title);
 }
 
 /**
@@ -58,7 +60,8 @@ export function rocChart(curves: ReadonlyArray<{ name: string; curve: RocCurve; 
  * @example
  * precisionRecallChart([{ name: "MLP", curve: precisionRecallCurve(p, y), ap: 0.41 }], 0.02, "en").data.length; // 2
  */
-export function precisionRecallChart(curves: ReadonlyArray<{ name: string; curve: PrecisionRecallCurve; ap: number }>, baseRate: number, lang: Lang = "zh"): Figure {
+export function precisionRecallChart(curves: ReadonlyArray<{ name: string; curve: PrecisionRecallCurve; ap: number }>, baseRate: number, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   if (curves.length === 0) throw new RangeError("precisionRecallChart needs at least one curve");
   if (!(baseRate >= 0 && baseRate <= 1)) throw new RangeError(`baseRate must be in [0, 1], got ${baseRate}`);
   const data: Array<Record<string, unknown>> = curves.map((c, k) => {
@@ -66,13 +69,13 @@ export function precisionRecallChart(curves: ReadonlyArray<{ name: string; curve
     return { type: "scatter", mode: "lines", x, y, name: t("models.pr.legend", lang, { model: c.name, ap: fixed(c.ap) }), line: { color: palette[k % palette.length], width: 2.5, shape: "hv" } };
   });
   data.push({ type: "scatter", mode: "lines", x: [0, 1], y: [baseRate, baseRate], name: t("models.pr.baseRate", lang, { rate: `${(baseRate * 100).toFixed(1)}%` }), line: { color: semanticColors.reference, dash: "dot", width: 1 } });
-  return {
+  return withTitle({
     data,
     layout: baseLayout(t("models.pr.title", lang), t("models.pr.x", lang), t("models.pr.y", lang), {
       xaxis: { range: [0, 1], tickformat: ".0%" },
       yaxis: { range: [0, 1.02], tickformat: ".0%" },
     }),
-  };
+  }, title);
 }
 
 /**
@@ -83,7 +86,8 @@ export function precisionRecallChart(curves: ReadonlyArray<{ name: string; curve
  * @example
  * calibrationChart([{ name: "GBDT", curve: calibrationCurve(p, y) }], "en").data.length; // 2
  */
-export function calibrationChart(series: ReadonlyArray<{ name: string; curve: CalibrationCurve }>, lang: Lang = "zh"): Figure {
+export function calibrationChart(series: ReadonlyArray<{ name: string; curve: CalibrationCurve }>, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   if (series.length === 0) throw new RangeError("calibrationChart needs at least one series");
   const maxCount = Math.max(1, ...series.flatMap((s) => s.curve.bins.map((b) => b.count)));
   const data: Array<Record<string, unknown>> = series.map((s, k) => ({
@@ -98,13 +102,13 @@ export function calibrationChart(series: ReadonlyArray<{ name: string; curve: Ca
     name: t("models.calibration.legend", lang, { model: s.name, ece: fixed(s.curve.ece) }),
   }));
   data.push({ type: "scatter", mode: "lines", x: [0, 1], y: [0, 1], name: t("models.calibration.perfect", lang), line: { color: semanticColors.reference, dash: "dot", width: 1 } });
-  return {
+  return withTitle({
     data,
     layout: baseLayout(t("models.calibration.title", lang), t("models.calibration.x", lang), t("models.calibration.y", lang), {
       xaxis: { range: [0, 1], tickformat: ".0%" },
       yaxis: { range: [0, 1], tickformat: ".0%" },
     }),
-  };
+  }, title);
 }
 
 /**
@@ -115,10 +119,11 @@ export function calibrationChart(series: ReadonlyArray<{ name: string; curve: Ca
  * @example
  * liftGainChart(liftTable(p, y), "en").data[0].type; // "bar"
  */
-export function liftGainChart(rows: readonly LiftRow[], lang: Lang = "zh"): Figure {
+export function liftGainChart(rows: readonly LiftRow[], text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   if (rows.length === 0) throw new RangeError("liftGainChart needs at least one row");
   const x = rows.map((r) => r.group);
-  return {
+  return withTitle({
     data: [
       { type: "bar", x, y: rows.map((r) => r.lift), name: t("models.lift.bars", lang), marker: { color: palette[0] }, hovertemplate: "%{x}: %{y:.2f}×<extra></extra>" },
       {
@@ -137,7 +142,7 @@ export function liftGainChart(rows: readonly LiftRow[], lang: Lang = "zh"): Figu
       yaxis2: { title: { text: t("models.lift.y2", lang) }, overlaying: "y", side: "right", range: [0, 1.05], tickformat: ".0%", showgrid: false },
       shapes: [{ type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: 1, y1: 1, line: { color: semanticColors.reference, dash: "dot", width: 1 } }],
     }),
-  };
+  }, title);
 }
 
 /**
@@ -148,10 +153,11 @@ export function liftGainChart(rows: readonly LiftRow[], lang: Lang = "zh"): Figu
  * @example
  * importanceChart([{ feature: "recency_days", importance: 0.08, sd: 0.004 }], "en").data[0].orientation; // "h"
  */
-export function importanceChart(importances: readonly FeatureImportance[], lang: Lang = "zh", top = 15): Figure {
+export function importanceChart(importances: readonly FeatureImportance[], text: Lang | ChartText = "zh", top = 15): Figure {
+  const { lang, title } = chartText(text);
   if (importances.length === 0) throw new RangeError("importanceChart needs at least one feature");
   const shown = [...importances].sort((a, b) => b.importance - a.importance).slice(0, top).reverse();
-  return {
+  return withTitle({
     data: [
       {
         type: "bar",
@@ -165,7 +171,7 @@ export function importanceChart(importances: readonly FeatureImportance[], lang:
       },
     ],
     layout: baseLayout(t("models.importance.title", lang), t("models.importance.x", lang), t("models.importance.y", lang), { showlegend: false, margin: { l: 190 }, height: 120 + 28 * shown.length }),
-  };
+  }, title);
 }
 
 /**
@@ -177,11 +183,12 @@ export function importanceChart(importances: readonly FeatureImportance[], lang:
  * @example
  * tierDistributionChart([0.01, 0.02, 0.05, 0.92], [0.03, 0.08, 0.12, 0.77], "en").data.length; // 2
  */
-export function tierDistributionChart(modelShares: readonly number[], planShares: readonly number[], lang: Lang = "zh"): Figure {
+export function tierDistributionChart(modelShares: readonly number[], planShares: readonly number[], text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   if (modelShares.length !== 4 || planShares.length !== 4) throw new RangeError("tierDistributionChart needs 4 shares for the model and 4 for the plan");
   const tiers = [1, 2, 3, 4].map((k) => t(`tier.${k}` as "tier.1", lang));
   const colors = [tierColors[1], tierColors[2], tierColors[3], tierColors[4]];
-  return {
+  return withTitle({
     data: [
       { type: "bar", x: tiers, y: [...modelShares], name: t("models.tiers.model", lang), marker: { color: colors }, text: modelShares.map((s) => `${(s * 100).toFixed(1)}%`), textposition: "outside", hovertemplate: "%{x}: %{y:.1%}<extra></extra>" },
       {
@@ -196,7 +203,7 @@ export function tierDistributionChart(modelShares: readonly number[], planShares
       },
     ],
     layout: baseLayout(t("models.tiers.title", lang), t("tier.axis", lang), t("axis.share", lang), { barmode: "group", yaxis: { tickformat: ".0%", rangemode: "tozero" } }),
-  };
+  }, title);
 }
 
 /**
@@ -208,11 +215,12 @@ export function tierDistributionChart(modelShares: readonly number[], planShares
  * @example
  * aucComparisonChart([{ name: "GBDT", auc: 0.86, low: 0.84, high: 0.88 }], 0.85, 0.8, "en").layout.shapes.length; // 2
  */
-export function aucComparisonChart(models: ReadonlyArray<{ name: string; auc: number; low: number; high: number }>, gate: number, stopLoss: number, lang: Lang = "zh"): Figure {
+export function aucComparisonChart(models: ReadonlyArray<{ name: string; auc: number; low: number; high: number }>, gate: number, stopLoss: number, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   if (models.length === 0) throw new RangeError("aucComparisonChart needs at least one model");
   const line = (y: number, color: string): Record<string, unknown> => ({ type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: y, y1: y, line: { color, dash: "dash", width: 1.5 } });
   const lowest = Math.min(stopLoss, ...models.map((m) => m.low));
-  return {
+  return withTitle({
     data: [
       {
         type: "scatter",
@@ -234,5 +242,5 @@ export function aucComparisonChart(models: ReadonlyArray<{ name: string; auc: nu
         { xref: "paper", x: 1, xanchor: "right", yref: "y", y: stopLoss, yanchor: "top", text: t("models.auc.stopLoss", lang, { value: stopLoss.toFixed(2) }), showarrow: false, font: { color: semanticColors.bad } },
       ],
     }),
-  };
+  }, title);
 }
