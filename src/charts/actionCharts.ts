@@ -31,7 +31,13 @@ export function tierShareChart(summary: TierSummary, text: Lang | ChartText = "z
   return withTitle(barChart({
     categories,
     series: [
-      { name: t("actions.series.scored", lang), values: summary.rows.map((r) => r.share), color: summary.rows.map((r) => tierColorSafe(r.tierNumber)), text: summary.rows.map((r) => formatPercent(r.share, 1)) },
+      {
+        name: t("actions.series.scored", lang),
+        legendName: t("legend.colouredByTier", lang, { name: t("actions.series.scored", lang) }),
+        values: summary.rows.map((r) => r.share),
+        color: summary.rows.map((r) => tierColorSafe(r.tierNumber)),
+        text: summary.rows.map((r) => formatPercent(r.share, 1)),
+      },
       { name: t("legend.stated", lang), values: summary.rows.map((r) => r.shareStated), color: semanticColors.stated, text: summary.rows.map((r) => formatPercent(r.shareStated, 0)) },
     ],
     title: t("actions.tierShares.title", lang),
@@ -83,7 +89,12 @@ export function advisorLoadChart(summary: WeeklySummary, text: Lang | ChartText 
   const categories = summary.advisorLoad.map((a) => `${a.advisorId} (${a.outletId})`);
   const figure = barChart({
     categories,
-    series: [{ name: t("actions.series.assigned", lang), values: summary.advisorLoad.map((a) => a.assigned), color: summary.advisorLoad.map((a) => (a.assigned >= a.weeklyCapacity ? semanticColors.bad : semanticColors.good)) }],
+    // Two stacked series (each advisor has a bar in one of them), so each legend swatch is its bars' colour.
+    series: [
+      { name: t("actions.series.belowCapacity", lang), values: summary.advisorLoad.map((a) => (a.assigned < a.weeklyCapacity ? a.assigned : 0)), color: semanticColors.good },
+      { name: t("actions.series.atCapacity", lang), values: summary.advisorLoad.map((a) => (a.assigned >= a.weeklyCapacity ? a.assigned : 0)), color: semanticColors.bad },
+    ],
+    barmode: "stack",
     title: t("actions.advisorLoad.title", lang, { week: summary.week }),
     xTitle: t("actions.axis.advisor", lang),
     yTitle: t("unit.customers", lang),

@@ -2,6 +2,7 @@ import type { Figure } from "./Figure";
 import { chartText, withTitle, type ChartText } from "./chartText";
 import { t, type Lang } from "./labels";
 import { baseLayout, palette, semanticColors, tierColors } from "./theme";
+import { hideColourfulLegend } from "./barChart";
 import type { RocCurve } from "../models/metrics/rocAuc";
 import type { PrecisionRecallCurve } from "../models/metrics/averagePrecision";
 import type { CalibrationCurve } from "../models/metrics/calibrationCurve";
@@ -27,6 +28,23 @@ function thin(xs: ArrayLike<number>, ys: ArrayLike<number>, max = 400): { x: num
 
 const fixed = (v: number, digits = 3): string => (Number.isFinite(v) ? v.toFixed(digits) : "—");
 
+/** 0..100% with a little room at both ends, so the two axes' "0%" labels do not meet at the origin and curves at 100% are not cut. */
+const unitRange = [-0.02, 1.02];
+
+/**
+ * The calibration plot's range, the same on both axes so the diagonal stays
+ * at 45°: up to the largest mean prediction or observed rate (plus 10%),
+ * rounded up to a step that reads well. A calibrated churn model at a 2%
+ * base rate keeps nearly every bin under 10%: a 0–100% axis would squeeze
+ * them into its first tenth.
+ */
+function calibrationRange(series: ReadonlyArray<{ curve: CalibrationCurve }>): [number, number] {
+  const largest = Math.max(0, ...series.flatMap((s) => s.curve.bins.flatMap((b) => [b.meanPredicted, b.observedRate]).filter(Number.isFinite)));
+  const step = largest < 0.1 ? 0.01 : largest < 0.3 ? 0.05 : 0.1;
+  const top = Math.min(1, Math.max(step, Math.ceil((largest * 1.1) / step) * step));
+  return [-top * 0.02, top];
+}
+
 /**
  * ROC curves of one or more models on the same axes, with the chance diagonal.
  *
@@ -46,8 +64,8 @@ export function rocChart(curves: ReadonlyArray<{ name: string; curve: RocCurve; 
   return withTitle({
     data,
     layout: baseLayout(t("models.roc.title", lang), t("models.roc.x", lang), t("models.roc.y", lang), {
-      xaxis: { range: [0, 1], tickformat: ".0%" },
-      yaxis: { range: [0, 1.02], tickformat: ".0%" },
+      xaxis: { range: unitRange, tickformat: ".0%" },
+      yaxis: { range: unitRange, tickformat: ".0%" },
     }),
   }, title);
 }
@@ -72,8 +90,8 @@ export function precisionRecallChart(curves: ReadonlyArray<{ name: string; curve
   return withTitle({
     data,
     layout: baseLayout(t("models.pr.title", lang), t("models.pr.x", lang), t("models.pr.y", lang), {
-      xaxis: { range: [0, 1], tickformat: ".0%" },
-      yaxis: { range: [0, 1.02], tickformat: ".0%" },
+      xaxis: { range: unitRange, tickformat: ".0%" },
+      yaxis: { range: unitRange, tickformat: ".0%" },
     }),
   }, title);
 }
@@ -105,8 +123,8 @@ export function calibrationChart(series: ReadonlyArray<{ name: string; curve: Ca
   return withTitle({
     data,
     layout: baseLayout(t("models.calibration.title", lang), t("models.calibration.x", lang), t("models.calibration.y", lang), {
-      xaxis: { range: [0, 1], tickformat: ".0%" },
-      yaxis: { range: [0, 1], tickformat: ".0%" },
+      xaxis: { range: calibrationRange(series), tickformat: ".1~%" },
+      yaxis: { range: calibrationRange(series), tickformat: ".1~%" },
     }),
   }, title);
 }
@@ -133,7 +151,8 @@ export function liftGainChart(rows: readonly LiftRow[], text: Lang | ChartText =
         y: rows.map((r) => r.cumulativeGain),
         yaxis: "y2",
         name: t("models.lift.gain", lang),
-        line: { color: semanticColors.recomputed, width: 2.5 },
+        line: { color: palette[1], width: 2.5 },
+        marker: { color: palette[1] },
         hovertemplate: "%{x}: %{y:.0%}<extra></extra>",
       },
     ],
@@ -188,21 +207,26 @@ export function tierDistributionChart(modelShares: readonly number[], planShares
   if (modelShares.length !== 4 || planShares.length !== 4) throw new RangeError("tierDistributionChart needs 4 shares for the model and 4 for the plan");
   const tiers = [1, 2, 3, 4].map((k) => t(`tier.${k}` as "tier.1", lang));
   const colors = [tierColors[1], tierColors[2], tierColors[3], tierColors[4]];
+  const data: Array<Record<string, unknown>> = [
+    { type: "bar", x: tiers, y: [...modelShares], name: t("models.tiers.model", lang), marker: { color: colors }, text: modelShares.map((s) => `${(s * 100).toFixed(1)}%`), textposition: "outside", hovertemplate: "%{x}: %{y:.1%}<extra></extra>" },
+    {
+      type: "bar",
+      x: tiers,
+      y: [...planShares],
+      name: t("models.tiers.plan", lang),
+      marker: { color: "rgba(0,0,0,0)", line: { color: semanticColors.stated, width: 2 } },
+      text: planShares.map((s) => `${(s * 100).toFixed(0)}%`),
+      textposition: "outside",
+      hovertemplate: "%{x}: %{y:.0%}<extra></extra>",
+    },
+  ];
+  // The model's bars are coloured by tier: a red legend swatch would speak for a mostly blue series.
+  hideColourfulLegend(data, 0, t("legend.colouredByTier", lang, { name: t("models.tiers.model", lang) }));
+  const top = Math.max(...modelShares, ...planShares);
   return withTitle({
-    data: [
-      { type: "bar", x: tiers, y: [...modelShares], name: t("models.tiers.model", lang), marker: { color: colors }, text: modelShares.map((s) => `${(s * 100).toFixed(1)}%`), textposition: "outside", hovertemplate: "%{x}: %{y:.1%}<extra></extra>" },
-      {
-        type: "bar",
-        x: tiers,
-        y: [...planShares],
-        name: t("models.tiers.plan", lang),
-        marker: { color: "rgba(0,0,0,0)", line: { color: semanticColors.stated, width: 2 } },
-        text: planShares.map((s) => `${(s * 100).toFixed(0)}%`),
-        textposition: "outside",
-        hovertemplate: "%{x}: %{y:.0%}<extra></extra>",
-      },
-    ],
-    layout: baseLayout(t("models.tiers.title", lang), t("tier.axis", lang), t("axis.share", lang), { barmode: "group", yaxis: { tickformat: ".0%", rangemode: "tozero" } }),
+    data,
+    // Room above the tallest bar for its label ("outside" text would otherwise be cut at the top).
+    layout: baseLayout(t("models.tiers.title", lang), t("tier.axis", lang), t("axis.share", lang), { barmode: "group", yaxis: { tickformat: ".0%", range: [0, Math.min(1.12, top * 1.12 + 0.01)] } }),
   }, title);
 }
 

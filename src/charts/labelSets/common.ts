@@ -31,6 +31,7 @@ export const commonLabels = {
   "legend.band": { zh: "{low}–{high} 分位区间", en: "{low}–{high} percentile band" },
   "legend.stated": { zh: "方案所述", en: "As stated" },
   "legend.recomputed": { zh: "重新计算", en: "Recomputed" },
+  "legend.colouredByTier": { zh: "{name}（颜色 = 风险等级）", en: "{name} (colour = risk tier)" },
 
   "table.item": { zh: "项目", en: "item" },
   "table.value": { zh: "数值", en: "value" },
