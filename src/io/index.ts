@@ -1,3 +1,22 @@
 export { InputError, type InputProblem } from "./InputError";
 export { writeFileAtomic, writeFilesAtomic } from "./writeFileAtomic";
-export { makeOutputFolder } from "./makeOutputFolder";
+export { makeOutputFolder, createFolders, removeCreatedFolders } from "./makeOutputFolder";
+export { commitFiles, recoverFolder, type FileContent, type CommitOptions } from "./writeTransaction";
+export { prepareOutputs, discardUnwrittenOutputs, type OutputSpec, type OutputWriter, type PathsByFlag } from "./outputWriter";
+export { asWriteProblem, writeFailureReason, unwritableCodes } from "./fileSystemProblem";
+export {
+  tempOwner,
+  journalOwner,
+  isProcessAlive,
+  tempPathFor,
+  makeTempFolder,
+  releaseTemp,
+  forgetTemp,
+  removeOwnTemps,
+  installTempCleanup,
+  removeStaleOsTemps,
+  removeStaleTempsIn,
+} from "./tempFiles";
+export { readInputBytes, maxInputBytes, defaultMaxInputBytes, type ReadInputOptions } from "./readInputBytes";
+export { readJsonFile, parseJsonBytes, parseJsonText, firstInvalidUtf8, defaultMaxJsonDepth, type JsonReadOptions } from "./readJson";
+export { jsonStructureProblems, lineAndColumn } from "./jsonStructure";
