@@ -76,12 +76,25 @@ export interface SurvivalChartOptions extends ChartText {
   level?: number;
 }
 
+/** At most this many steps per curve: a chart a few hundred pixels wide shows no more, and a notebook stays small. */
+const MAX_STEPS = 200;
+
+/**
+ * The step curve's corners from time 0 to `maxTime`. Curves with more steps
+ * than {@link MAX_STEPS} keep, in each of that many equal time slices, only
+ * the last step (the value the curve has reached at the slice's end), so the
+ * drawn shape is unchanged at screen resolution.
+ */
 function stepPoints(curve: KaplanMeierCurve, values: Float64Array, start: number, maxTime: number): { x: number[]; y: number[] } {
   const x: number[] = [0];
   const y: number[] = [start];
+  const slice = maxTime / MAX_STEPS;
   for (let i = 0; i < curve.time.length; i++) {
     const time = curve.time[i] ?? 0;
     if (time > maxTime) break;
+    const next = curve.time[i + 1];
+    const sameSlice = next !== undefined && next <= maxTime && Math.floor(next / slice) === Math.floor(time / slice);
+    if (curve.time.length > MAX_STEPS && sameSlice) continue;
     x.push(time);
     y.push(values[i] ?? NaN);
   }

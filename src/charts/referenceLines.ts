@@ -37,15 +37,17 @@ export function referenceLineLayout(lines: readonly ReferenceLine[]): { shapes: 
       : { xref: "paper", yref: "y", x0: 0, x1: 1, y0: line.value, y1: line.value };
     shapes.push({ type: "line", layer: "above", ...across, line: halo }, { type: "line", layer: "above", ...across, line: style });
     if (line.axis === "x") {
-      annotations.push({ xref: "x", yref: "paper", x: line.value, y: 1, yanchor: "bottom", xanchor: "left", text: line.label, showarrow: false, font: { color } });
+      annotations.push({ xref: "x", yref: "paper", x: line.value, y: 1, yanchor: "bottom", xanchor: "left", text: line.label, showarrow: false, font: { color }, bgcolor: labelBackground });
     } else {
-      annotations.push({ xref: "paper", yref: "y", x: 1, y: line.value, xanchor: "right", yanchor: "bottom", text: line.label, showarrow: false, font: { color } });
+      annotations.push({ xref: "paper", yref: "y", x: 1, y: line.value, xanchor: "right", yanchor: "bottom", text: line.label, showarrow: false, font: { color }, bgcolor: labelBackground });
     }
   }
   return { shapes, annotations };
 }
 
 const haloColor = "#FFFFFF";
+/** Labels of reference lines sit on a light panel: readable where they cross bars. */
+const labelBackground = "rgba(255, 255, 255, 0.85)";
 
 /**
  * Whether a layout shape is the white halo {@link referenceLineLayout} draws

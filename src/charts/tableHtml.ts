@@ -13,6 +13,8 @@ export interface TableColumn {
   format?: CellFormat;
   /** Decimals for number, percent and money formats. */
   digits?: number;
+  /** Alignment; default right for numbers, left for text (set "right" for numbers already formatted as text). */
+  align?: "left" | "right";
 }
 
 /** Options of {@link tableHtml} and `showTable`. */
@@ -37,8 +39,8 @@ export interface DataFrameLike {
   shape: readonly number[];
 }
 
-/** What a table can be made of: rows (records), one record (shown as key–value rows) or a danfojs DataFrame/Series. */
-export type TableSource = ReadonlyArray<Readonly<Record<string, unknown>>> | Readonly<Record<string, unknown>> | DataFrameLike;
+/** What a table can be made of: rows (objects, one per row), one object (shown as key–value rows) or a danfojs DataFrame/Series. */
+export type TableSource = readonly object[] | object;
 
 /**
  * True for a danfojs DataFrame or Series (by shape, not by class, so tables
@@ -79,13 +81,14 @@ function dataFrameGrid(df: DataFrameLike): Grid {
 function toGrid(source: TableSource, options: TableOptions): Grid {
   if (isDataFrameLike(source)) return dataFrameGrid(source);
   if (Array.isArray(source)) {
+    const rows = source as ReadonlyArray<Record<string, unknown>>;
     const keys: string[] = [];
-    for (const row of source as ReadonlyArray<Record<string, unknown>>) for (const key of Object.keys(row)) if (!keys.includes(key)) keys.push(key);
-    return { columns: keys.map((key) => ({ key })), rows: [...(source as ReadonlyArray<Record<string, unknown>>)] };
+    for (const row of rows) for (const key of Object.keys(row)) if (!keys.includes(key)) keys.push(key);
+    return { columns: keys.map((key) => ({ key })), rows: [...rows] };
   }
   const lang = options.lang ?? "zh";
   const [keyHeader, valueHeader] = options.keyValueHeaders ?? [t("table.item", lang), t("table.value", lang)];
-  const rows = Object.entries(source).map(([key, value]) => ({ key, value }));
+  const rows = Object.entries(source as Record<string, unknown>).map(([key, value]) => ({ key, value }));
   return { columns: [{ key: "key", header: keyHeader, format: "text" }, { key: "value", header: valueHeader }], rows };
 }
 
@@ -132,7 +135,7 @@ export function tableHtml(source: TableSource, options: TableOptions = {}): stri
     const values = shown.map((row) => row[column.key]);
     const format = column.format ?? "auto";
     const numeric = numericCellFormats.has(format) || (format === "auto" && values.some((v) => typeof v === "number") && values.every((v) => typeof v === "number" || v === null || v === undefined));
-    return { column, format, numeric, digits: column.digits };
+    return { column, format, numeric: column.align === undefined ? numeric : column.align === "right", digits: column.digits };
   });
   const head = plans.map(({ column, numeric }) => `<th style="${cellStyle}text-align:${numeric ? "right" : "left"};font-weight:600;border-bottom:2px solid #95A5A6;">${escapeHtml(headerText(column, lang))}</th>`);
   const body = shown.map((row) => {
