@@ -151,9 +151,10 @@ export function tableHtml(source: TableSource, options: TableOptions = {}): stri
     const note = t("table.moreRows", lang, { rest: formatNumber(rest), total: formatNumber(grid.rows.length) });
     body.push(`<tr><td colspan="${Math.max(1, plans.length)}" style="${cellStyle}color:#7F8C8D;font-style:italic;">${escapeHtml(note)}</td></tr>`);
   }
-  const caption = options.caption === undefined ? "" : `<caption style="caption-side:top;text-align:left;font-weight:600;padding:4px 0;">${escapeHtml(options.caption)}</caption>`;
+  // A caption element would wrap at the table's width: a line above it reads better for narrow tables.
+  const caption = options.caption === undefined ? "" : `<div class="churnlab-table-caption" style="font-weight:600;font-size:13px;margin:8px 0 2px;">${escapeHtml(options.caption)}</div>`;
   return (
-    `<table class="churnlab-table" style="border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:13px;margin:4px 0;">` +
-    `${caption}<thead><tr>${head.join("")}</tr></thead><tbody>${body.join("")}</tbody></table>`
+    `${caption}<table class="churnlab-table" style="border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:13px;margin:4px 0;">` +
+    `<thead><tr>${head.join("")}</tr></thead><tbody>${body.join("")}</tbody></table>`
   );
 }
