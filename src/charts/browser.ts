@@ -2,6 +2,8 @@
 import * as fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { writeFileAtomic } from "../io/writeFileAtomic";
+import { inNotebookKernel } from "./notebookKernel";
+import { withSharedBrowser } from "./sharedBrowser";
 
 /** Chromium flags for a quiet, offline, headless run (no sandbox: runs as root in CI). */
 export const chromiumArgs: readonly string[] = [
@@ -45,7 +47,9 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * Runs `fn` with a freshly launched headless Chromium and always closes it.
+ * Runs `fn` with a freshly launched headless Chromium and always closes it;
+ * in a notebook kernel, with the kernel's shared browser instead (kept open
+ * for the next export, see `withSharedBrowser`).
  *
  * @example
  * const title = await withBrowser(async (browser) => {
@@ -55,6 +59,8 @@ export async function launchBrowser(): Promise<Browser> {
  * }); // "hi"
  */
 export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
+  // A notebook kernel keeps one browser: its second and later exports skip Chromium's start.
+  if (inNotebookKernel()) return withSharedBrowser(fn, launchBrowser);
   const browser = await launchBrowser();
   try {
     return await fn(browser);

@@ -5,7 +5,7 @@ import type { Figure } from "./Figure";
 import { defaultSize } from "./theme";
 import { figureElementHtml } from "./figureHtml";
 import { htmlDocument } from "./htmlDocument";
-import { withBrowser } from "./browser";
+import { launchBrowser, withBrowser } from "./browser";
 import { openExportPage, type ExportPage } from "./exportPage";
 import { exportSizeProblem, renderStatic } from "./renderStatic";
 
@@ -147,7 +147,7 @@ async function renderInBrowser<T>(render: (target: ExportPage) => Promise<T>, br
     }
   };
   if (browser !== undefined) return onOwnPage(browser);
-  if (inNotebookKernel()) return withSharedExportPage(render);
+  if (inNotebookKernel()) return withSharedExportPage(render, launchBrowser);
   return withBrowser(onOwnPage);
 }
 

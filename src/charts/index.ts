@@ -46,7 +46,7 @@ export {
   type ExportResult,
   type FigureHtmlOptions,
 } from "./export";
-export { withSharedExportPage, closeSharedBrowser, isSharedBrowserOpen } from "./sharedBrowser";
+export { withSharedExportPage, withSharedBrowser, closeSharedBrowser, isSharedBrowserOpen, type BrowserLauncher } from "./sharedBrowser";
 export { openExportPage, takePageErrors, type ExportPage } from "./exportPage";
 export { renderStatic, maxCanvasPixels, type StaticJob } from "./renderStatic";
 export {
