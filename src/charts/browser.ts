@@ -1,7 +1,11 @@
 /// <reference lib="dom" />
 import * as fs from "node:fs";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { writeFileAtomic } from "../io/writeFileAtomic";
+import { makeTempFolder, releaseTemp } from "../io/tempFiles";
+import { plotlyScriptTag } from "./plotlyBundle";
 import { inNotebookKernel } from "./notebookKernel";
 import { withSharedBrowser } from "./sharedBrowser";
 
@@ -104,9 +108,40 @@ export async function openHtmlPage(browser: Browser, html: string, options: Open
     if (message.type() === "error") errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.setContent(html, { waitUntil: "load" });
+  await loadHtml(page, html);
   await waitForCharts(page, options.timeoutMs ?? 30_000, errors);
   return { page, errors };
+}
+
+/**
+ * Loads a page's HTML. A page that inlines the plotly bundle is loaded from a
+ * temporary file that takes the bundle from node_modules by a file URL
+ * instead: Chromium then reads 4.6 MB from disk rather than through the
+ * DevTools pipe and compiles it while parsing (about a third faster).
+ */
+async function loadHtml(page: Page, html: string): Promise<void> {
+  const bundle = bundleFileUrl();
+  const inline = plotlyScriptTag();
+  if (bundle === undefined || !html.includes(inline)) {
+    await page.setContent(html, { waitUntil: "load" });
+    return;
+  }
+  const folder = makeTempFolder("page");
+  try {
+    const file = path.join(folder, "page.html");
+    fs.writeFileSync(file, html.split(inline).join(`<script src="${bundle}"></script>`));
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+  } finally {
+    releaseTemp(folder);
+  }
+}
+
+function bundleFileUrl(): string | undefined {
+  try {
+    return pathToFileURL(require.resolve("plotly.js-dist-min/plotly.min.js")).href;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Waits until fonts are ready and every `.churnlab-figure` has a Plotly SVG. */
@@ -173,10 +208,14 @@ export interface ScreenshotOptions extends OpenHtmlOptions {
   fullPage?: boolean;
   /** Reuse this browser instead of launching one. */
   browser?: Browser;
+  /** Image format (default "png"); "jpeg" makes a much smaller preview, e.g. to show in a notebook. */
+  type?: "png" | "jpeg";
+  /** JPEG quality 0..100 (default 80); ignored for PNG. */
+  quality?: number;
 }
 
 /**
- * Renders HTML and writes a PNG screenshot, after its charts have drawn.
+ * Renders HTML and writes a PNG (or JPEG) screenshot, after its charts have drawn.
  * Written atomically.
  *
  * @returns the page errors seen while rendering (console errors, exceptions).
@@ -187,7 +226,8 @@ export async function screenshotHtml(html: string, path: string, options: Screen
   const run = async (browser: Browser) => {
     const { page, errors } = await openHtmlPage(browser, html, options);
     try {
-      const png = await page.screenshot({ fullPage: options.fullPage ?? true, type: "png" });
+      const type = options.type ?? "png";
+      const png = await page.screenshot({ fullPage: options.fullPage ?? true, type, ...(type === "jpeg" ? { quality: options.quality ?? 80 } : {}) });
       writeFileAtomic(path, png);
       return { errors };
     } finally {

@@ -111,8 +111,8 @@ export function setDisplayLanguage(lang: Lang): void {
 /**
  * Shows a complete HTML page (e.g. the CEO page) in an `<iframe>` in a
  * notebook cell, so its styles stay apart from the notebook's. A page that
- * inlines the plotly bundle uses the notebook's copy instead (sent once per
- * kernel), so the notebook does not carry the 4.6 MB bundle twice.
+ * inlines the plotly bundle runs the notebook's copy of it instead (sent once
+ * per kernel), so the notebook does not carry the 4.6 MB bundle twice.
  *
  * @param html - a page from `htmlDocument` (or any complete HTML document).
  * @param options - CSS `width` and `height` of the frame (default 820px × 1150px).
@@ -120,10 +120,22 @@ export function setDisplayLanguage(lang: Lang): void {
  * showPage(buildCeoPage(inputs, "en"), { width: "820px", height: "1150px" });
  */
 export function showPage(html: string, options: ShowOptions = {}): void {
-  const page = html.split(plotlyScriptTag()).join("<script>window.Plotly = window.parent.Plotly;</script>");
+  const page = html.split(plotlyScriptTag()).join(parentBundleScript);
   const frame = `<iframe class="churnlab-page" srcdoc="${escapeHtml(page)}" style="width:${escapeHtml(options.width ?? "820px")};height:${escapeHtml(options.height ?? "1150px")};border:1px solid #D5DBDF;background:#E9ECEF"></iframe>`;
   emit(frame, options.display, [t("chart.outputNotInNotebook", "en", { title: t("chart.page", "en") })], page !== html);
 }
+
+/**
+ * Runs, inside a page's frame, the plotly bundle the notebook already holds
+ * (the script element `emit` sent), so the frame gets its own Plotly without
+ * the page carrying the bundle again. (Drawing with the notebook window's
+ * Plotly instead loses titles, legends and annotations: Plotly measures and
+ * lays out text in its own document.)
+ */
+const parentBundleScript =
+  `<script>(function () { var found = window.parent && window.parent.document.querySelector('script[data-churnlab="plotly-bundle"]');` +
+  ` if (!found) { console.error("churnlab: the notebook's plotly bundle is not on this page: call resetDisplay() and re-run"); return; }` +
+  ` var own = document.createElement("script"); own.text = found.textContent; document.head.appendChild(own); })();</script>`;
 
 /**
  * Forgets that the plotly bundle was sent, so the next {@link show} sends it
