@@ -12,6 +12,7 @@ import { formatPercent, moneyAxis, tickFormats } from "./format";
 import { t, type Lang } from "./labels";
 import { baseLayout, palette, semanticColors, tierColor } from "./theme";
 import { referenceLineLayout } from "./referenceLines";
+import { thinCurve } from "./thinCurve";
 
 const tierName = (n: number, lang: Lang): string => (n >= 1 && n <= 4 ? t(`tier.${n}` as "tier.1", lang) : `tier ${n}`);
 const tierColorSafe = (n: number): string => (n >= 1 && n <= 4 ? tierColor(n) : (palette[(n - 1) % palette.length] as string));
@@ -245,8 +246,7 @@ export function gainChart(outcomes: readonly TargetingOutcome[], text: Lang | Ch
   const data = outcomes.map((o, i) => ({
     type: "scatter",
     mode: "lines",
-    x: o.gain.costYuan.map((c) => c / money.divisor),
-    y: [...o.gain.savedCustomers],
+    ...thinCurve(o.gain.costYuan.map((c) => c / money.divisor), o.gain.savedCustomers),
     name: t(`actions.policy.${o.policy}` as "actions.policy.risk", lang),
     line: { color: palette[i % palette.length], width: 2.5 },
   }));
@@ -269,7 +269,7 @@ export function qiniChart(curves: ReadonlyArray<{ name: string; curve: QiniCurve
   const data: Array<Record<string, unknown>> = [];
   curves.forEach(({ name, curve }, i) => {
     const color = palette[i % palette.length];
-    data.push({ type: "scatter", mode: "lines", x: curve.fraction, y: curve.qini, name: `${name} (Qini ${curve.coefficient.toFixed(1)})`, line: { color, width: 2.5 } });
+    data.push({ type: "scatter", mode: "lines", ...thinCurve(curve.fraction, curve.qini), name: `${name} (Qini ${curve.coefficient.toFixed(1)})`, line: { color, width: 2.5 } });
   });
   const first = curves[0]?.curve;
   if (first !== undefined) {

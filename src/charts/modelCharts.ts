@@ -3,28 +3,12 @@ import { chartText, withTitle, type ChartText } from "./chartText";
 import { t, type Lang } from "./labels";
 import { baseLayout, palette, semanticColors, tierColors } from "./theme";
 import { hideColourfulLegend } from "./barChart";
+import { thinCurve as thin } from "./thinCurve";
 import type { RocCurve } from "../models/metrics/rocAuc";
 import type { PrecisionRecallCurve } from "../models/metrics/averagePrecision";
 import type { CalibrationCurve } from "../models/metrics/calibrationCurve";
 import type { LiftRow } from "../models/metrics/liftTable";
 import type { FeatureImportance } from "../models/metrics/permutationImportance";
-
-/** Keeps at most `max` evenly spaced points of a curve (always the first and last), so notebooks stay light. */
-function thin(xs: ArrayLike<number>, ys: ArrayLike<number>, max = 400): { x: number[]; y: number[] } {
-  const n = xs.length;
-  const step = Math.max(1, Math.ceil(n / max));
-  const x: number[] = [];
-  const y: number[] = [];
-  for (let k = 0; k < n; k += step) {
-    x.push(xs[k] as number);
-    y.push(ys[k] as number);
-  }
-  if (n > 0 && (n - 1) % step !== 0) {
-    x.push(xs[n - 1] as number);
-    y.push(ys[n - 1] as number);
-  }
-  return { x, y };
-}
 
 const fixed = (v: number, digits = 3): string => (Number.isFinite(v) ? v.toFixed(digits) : "—");
 
