@@ -15,7 +15,7 @@ PY="${CHURNLAB_PYTHON:-/usr/bin/python3}"
 # npm runs scripts at the repository root: paths are relative to where npm was called.
 args=()
 for arg in "$@"; do
-  if [[ "$arg" != -* && "$arg" != /* && -n "${INIT_CWD:-}" ]]; then args+=("$INIT_CWD/$arg"); else args+=("$arg"); fi
+  if [[ "$arg" != -* && "$arg" != /* && -n "${INIT_CWD:-}" && "${INIT_CWD}" != "$ROOT" ]]; then args+=("$INIT_CWD/$arg"); else args+=("$arg"); fi
 done
 cd "$ROOT" || exit 2
 export JUPYTER_PATH="$ROOT/.jupyter/share/jupyter"
