@@ -7,7 +7,8 @@ export { newlyHighRisk, weeklyQueue, type NewlyHighRisk, type WeeklyQueueInput, 
 export { parseScores, loadScores, scoreColumns, type ScoreFile } from "./loadScores";
 export { parseAdvisors, loadAdvisors } from "./loadAdvisors";
 export { ledgerSchema, ledgerFileName, loadLedger, queueCsvColumns, queueToCsv } from "./ledgerFile";
-export { runWeekly, formatWeeklySummary, type RunWeeklyOptions, type RunWeeklyReport } from "./runWeekly";
+export { runWeekly, formatWeeklySummary, weeklyLockFileName, type RunWeeklyOptions, type RunWeeklyReport } from "./runWeekly";
+export { weekWindowProblems, weekWindowWeeks } from "./weekWindow";
 export { pchipInterpolant } from "./pchip";
 export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from "./nelderMead";
 export { fitDecay, fitDecayModels, decayModels, type DecayCurve, type DecayModel, type FitMethod, type DecayFit, type DecayFitComparison } from "./decayFit";

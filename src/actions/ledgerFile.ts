@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import { z } from "zod";
+import { readJsonFile } from "../io/readJson";
 import { InputError } from "../io/InputError";
 import { isoToDay } from "../data/dates";
 import type { Ledger, QueueEntry } from "./queueTypes";
@@ -55,19 +56,8 @@ export const ledgerFileName = "queue-ledger.json";
  * loadLedger("out/queue-ledger.json").weeks.length; // 0 on the first run
  */
 export function loadLedger(file: string): Ledger {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { version: 1, weeks: [] };
-    throw new InputError(file, [{ where: "$", message: `cannot read the queue ledger: ${(err as Error).message}` }]);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(file, [{ where: "$", message: `queue ledger is not valid JSON: ${(err as Error).message}` }]);
-  }
+  if (!fs.existsSync(file)) return { version: 1, weeks: [] };
+  const json = readJsonFile(file, { what: "queue ledger" });
   const parsed = ledgerSchema.safeParse(json);
   if (!parsed.success) {
     throw new InputError(

@@ -1,13 +1,13 @@
-import { parse } from "csv-parse/sync";
 import { InputError, type InputProblem } from "../io/InputError";
 import { readCsvText } from "../data/readCsvText";
-import { detectCsvDelimiter } from "../data/detectCsvDelimiter";
+import { parseCsvRecords } from "../data/parseCsvRecords";
 import type { Advisor } from "./queueTypes";
 
 /**
  * Parses an advisor roster: CSV with columns `advisor_id`, `outlet_id`,
  * `weekly_capacity` (customers per week, whole number >= 0). Every problem is
- * collected (missing columns, empty or duplicate advisor ids, bad capacities).
+ * collected (missing columns, empty or duplicate advisor ids, bad capacities);
+ * a row with more or fewer cells than the header is refused (see `parseCsvRecords`).
  *
  * @param text CSV text.
  * @param source name used in messages.
@@ -16,13 +16,7 @@ import type { Advisor } from "./queueTypes";
  * parseAdvisors("advisor_id,outlet_id,weekly_capacity\nadv1,o1,25\n", "advisors.csv"); // [{ advisorId: "adv1", outletId: "o1", weeklyCapacity: 25 }]
  */
 export function parseAdvisors(text: string, source: string): Advisor[] {
-  let rows: string[][];
-  try {
-    rows = parse(text, { delimiter: detectCsvDelimiter(text), relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
-  } catch (err) {
-    throw new InputError(source, [{ where: "file", message: `not readable as CSV: ${(err as Error).message}` }]);
-  }
-  const header = rows[0] ?? [];
+  const { header, rows } = parseCsvRecords(text, source);
   const problems: InputProblem[] = [];
   const col = (name: string): number => {
     const i = header.indexOf(name);
@@ -35,8 +29,7 @@ export function parseAdvisors(text: string, source: string): Advisor[] {
   if (problems.length > 0) throw new InputError(source, problems);
   const seen = new Map<string, number>();
   const advisors: Advisor[] = [];
-  rows.slice(1).forEach((row, k) => {
-    const line = k + 2;
+  rows.forEach(({ cells: row, line }) => {
     const advisorId = row[idCol] ?? "";
     const outletId = row[outletCol] ?? "";
     const capText = row[capCol] ?? "";

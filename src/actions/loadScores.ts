@@ -1,8 +1,7 @@
 import * as path from "node:path";
-import { parse } from "csv-parse/sync";
 import { InputError, type InputProblem } from "../io/InputError";
 import { readCsvText } from "../data/readCsvText";
-import { detectCsvDelimiter } from "../data/detectCsvDelimiter";
+import { parseCsvRecords } from "../data/parseCsvRecords";
 import { isoToDay } from "../data/dates";
 import type { ScoredCustomer } from "./riskTiers";
 
@@ -45,7 +44,8 @@ export interface ScoreFile {
  * tiers are recomputed from the plan.
  * Every problem is collected: missing or repeated columns, empty or duplicate
  * ids (with both lines), probabilities that are not numbers from 0 to 1, bad
- * or inconsistent week dates, a header with no rows.
+ * or inconsistent week dates, a header with no rows. A row with more or fewer
+ * cells than the header is refused first (see `parseCsvRecords`), never padded.
  *
  * @param text the CSV text (UTF-8, BOM removed).
  * @param source name used in messages (the file path).
@@ -54,15 +54,8 @@ export interface ScoreFile {
  * parseScores("customer_id,probability\nc1,0.62\n", "s.csv").customers; // [{ customerId: "c1", probability: 0.62 }]
  */
 export function parseScores(text: string, source: string): ScoreFile {
-  let rows: string[][];
-  try {
-    rows = parse(text, { delimiter: detectCsvDelimiter(text), relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
-  } catch (err) {
-    const e = err as Error & { lines?: number };
-    throw new InputError(source, [{ where: e.lines === undefined ? "file" : `line ${e.lines}`, message: `not readable as CSV: ${e.message}` }]);
-  }
-  const header = rows[0];
-  if (header === undefined) throw new InputError(source, [{ where: "file", message: "file is empty: expected a header line (customer_id,probability[,outlet_id][,week]) and data rows" }]);
+  const { header, rows } = parseCsvRecords(text, source);
+  if (header.length === 0) throw new InputError(source, [{ where: "file", message: "file is empty: expected a header line (customer_id,probability[,outlet_id][,week]) and data rows" }]);
   const problems: InputProblem[] = [];
   const find = (names: readonly string[], required: boolean, what: string): number => {
     const wanted = names.map((n) => n.toLowerCase());
@@ -79,13 +72,12 @@ export function parseScores(text: string, source: string): ScoreFile {
   const outletCol = find(scoreColumns.outletId, false, "outlet");
   const weekCol = find(scoreColumns.week, false, "week");
   if (problems.length > 0) throw new InputError(source, problems);
-  if (rows.length < 2) throw new InputError(source, [{ where: "file", message: "no data rows after the header" }]);
+  if (rows.length === 0) throw new InputError(source, [{ where: "file", message: "no data rows after the header" }]);
 
   const customers: ScoredCustomer[] = [];
   const firstLine = new Map<string, number>();
   const weeks = new Map<string, number>();
-  rows.slice(1).forEach((row, k) => {
-    const line = k + 2;
+  rows.forEach(({ cells: row, line }) => {
     const id = row[idCol] ?? "";
     const pText = row[pCol] ?? "";
     const colName = (i: number): string => header[i] ?? String(i);

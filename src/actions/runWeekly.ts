@@ -1,13 +1,20 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { InputError, type InputProblem } from "../io/InputError";
+import { makeOutputFolder } from "../io/makeOutputFolder";
+import { withFileLock } from "../io/withFileLock";
 import { writeFilesAtomic } from "../io/writeFileAtomic";
-import { isoToDay, isoWeekday } from "../data/dates";
+import { dayToIso, isoToDay, isoWeekday } from "../data/dates";
 import type { Plan } from "../plan/schema";
-import { loadScores } from "./loadScores";
+import { loadScores, type ScoreFile } from "./loadScores";
 import { loadAdvisors } from "./loadAdvisors";
 import { ledgerFileName, loadLedger, queueToCsv } from "./ledgerFile";
 import { weeklyQueue, type WeeklyQueueResult } from "./weeklyQueue";
+import { weekWindowProblems } from "./weekWindow";
 import type { Advisor, WeeklySummary } from "./queueTypes";
+
+/** File name of the lock a weekly run holds in its output folder while it reads, updates and writes the ledger: "weekly.lock". */
+export const weeklyLockFileName = "weekly.lock";
 
 /** Options of {@link runWeekly}: the files of one Monday run. */
 export interface RunWeeklyOptions {
@@ -24,6 +31,12 @@ export interface RunWeeklyOptions {
   advisorsFile?: string;
   /** Cool-down after a hand-off, days; default the plan's horizon. */
   cooldownDays?: number;
+  /** Accept a week beyond the sanity window ({@link weekWindowProblems}) and score files with identical content (default false). */
+  force?: boolean;
+  /** Today's date, YYYY-MM-DD, for the sanity window (default: the system date, UTC). */
+  today?: string;
+  /** How long to wait for another run holding the ledger's lock, in milliseconds (default 10,000). */
+  lockWaitMs?: number;
   /** The writer (default writeFilesAtomic); tests inject failures here. */
   writeFiles?: (files: Map<string, string>) => void;
 }
@@ -36,76 +49,173 @@ export interface RunWeeklyReport extends WeeklyQueueResult {
   rerun: boolean;
 }
 
+/** The file a path names, through symbolic and hard links (null when it cannot be read: the loader reports that). */
+function fileIdentity(file: string): string | null {
+  try {
+    const st = fs.statSync(file);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Problems with the flags alone: the week's date and weekday, the cool-down, the two score files being one file. */
+function flagProblems(options: RunWeeklyOptions): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const day = isoToDay(options.week);
+  if (Number.isNaN(day)) problems.push({ where: "--week", message: `must be a date YYYY-MM-DD, got "${options.week}"` });
+  else if (isoWeekday(day) !== 1) problems.push({ where: "--week", message: `${options.week} is not a Monday (scoring runs every Monday)` });
+  if (options.cooldownDays !== undefined && !(Number.isInteger(options.cooldownDays) && options.cooldownDays >= 0)) {
+    problems.push({ where: "--cooldown-days", message: `must be a whole number of days >= 0, got ${options.cooldownDays}` });
+  }
+  const a = fileIdentity(options.scoresFile);
+  if (path.resolve(options.scoresFile) === path.resolve(options.previousFile) || (a !== null && a === fileIdentity(options.previousFile))) {
+    problems.push({ where: "--previous", message: `is the same file as --scores (${options.scoresFile})` });
+  }
+  return problems;
+}
+
+/** True when two score files hold the same customers with the same probabilities (a copied file). */
+function sameScores(a: ScoreFile, b: ScoreFile): boolean {
+  if (a.customers.length !== b.customers.length) return false;
+  const p = new Map(b.customers.map((c) => [c.customerId, c.probability]));
+  return a.customers.every((c) => p.get(c.customerId) === c.probability);
+}
+
+/** Checks the two score files against --week and each other; returns warnings. */
+function checkScores(options: RunWeeklyOptions, current: ScoreFile, previous: ScoreFile): string[] {
+  const { week, plan } = options;
+  const warnings: string[] = [];
+  if (current.week !== null && current.week !== week) {
+    throw new InputError(options.scoresFile, [
+      {
+        where: current.weekFrom === "column" ? "column week" : "file name",
+        message: `scores are for week ${current.week}, but --week is ${week}`,
+      },
+    ]);
+  }
+  if (previous.week !== null) {
+    if (!(previous.week < week)) {
+      throw new InputError(options.previousFile, [
+        {
+          where: previous.weekFrom === "column" ? "column week" : "file name",
+          message: `previous scores are for week ${previous.week}, which is not before --week ${week}`,
+        },
+      ]);
+    }
+    const gap = isoToDay(week) - isoToDay(previous.week);
+    const every = plan.timing.scoringIntervalDays;
+    if (gap !== every) warnings.push(`previous scores are ${gap} days before ${week}; the plan scores every ${every} days`);
+  }
+  const currentIds = new Set(current.customers.map((c) => c.customerId));
+  if (!previous.customers.some((c) => currentIds.has(c.customerId))) {
+    throw new InputError(options.previousFile, [
+      {
+        where: "column customer_id",
+        message: `no customer id in common with ${options.scoresFile}: the files do not look like two weeks of the same population`,
+      },
+    ]);
+  }
+  if (sameScores(current, previous)) {
+    const same = `--scores ${options.scoresFile} and --previous ${options.previousFile} hold the same customers with the same probabilities`;
+    if (options.force !== true) {
+      throw new InputError("command line", [
+        {
+          where: "--scores, --previous",
+          message: `${same}: last week's file was probably copied, and no customer can cross the trigger; pass --force if the scores really did not change`,
+        },
+      ]);
+    }
+    warnings.push(`${same} (accepted with --force): no customer crosses the trigger this week`);
+  }
+  return warnings;
+}
+
+/** Warnings about the advisor roster against this week's outlets. */
+function advisorWarnings(advisors: readonly Advisor[], current: ScoreFile): string[] {
+  if (!current.hasOutlet) return ["the score file has no outlet column: customers are assigned to any advisor"];
+  const outlets = new Set(advisors.map((a) => a.outletId));
+  const missing = new Set(current.customers.filter((c) => c.outletId !== undefined && c.outletId !== "" && !outlets.has(c.outletId)).map((c) => c.outletId));
+  if (missing.size === 0) return [];
+  return [`${missing.size} outlet(s) in the scores have no advisor (e.g. ${[...missing].slice(0, 3).join(", ")}): their flagged customers overflow`];
+}
+
 /**
  * The CRM hand-off of one Monday: validates the inputs (every problem at
- * once), runs {@link weeklyQueue} against the ledger in `outDir`, then writes
- * `queue-<week>.csv`, `queue-<week>.json` and `queue-ledger.json` as one
- * atomic unit (staged, then renamed; a failure leaves no partial file and
- * earlier weeks' files are never touched: each week has its own file names).
+ * once), then, holding the folder's lock (`weekly.lock`, see
+ * `withFileLock`: one run at a time per folder, a second run waits up to
+ * `lockWaitMs` and then exits 2 naming the holder), reads the ledger, runs
+ * {@link weeklyQueue} against it and writes `queue-<week>.csv`,
+ * `queue-<week>.json` and `queue-ledger.json` as one atomic unit (staged,
+ * then renamed; a failure leaves no partial file and earlier weeks' files
+ * are never touched: each week has its own file names).
  *
- * Checks: `week` is a valid Monday; the score files differ; a week stated in
- * a score file (week column or a date in its name) matches `week` for this
- * week and is earlier than `week` for the previous file; the two files share
- * at least one customer (else they are probably mismatched); the ledger has
- * no week after `week` (only the latest week can be re-run).
+ * Checks: `week` is a valid Monday, at most 8 weeks after the ledger's last
+ * week and after today unless `force` ({@link weekWindowProblems}); the score
+ * files are different files and, unless `force`, not the same scores; a week
+ * stated in a score file (week column or a date in its name) matches `week`
+ * for this week and is earlier than `week` for the previous file; the two
+ * files share at least one customer (else they are probably mismatched);
+ * rows have one cell per header column; the ledger has no week after `week`
+ * (only the latest week can be re-run).
  *
  * @throws InputError naming the file (or "command line") and every problem.
  * @example
  * runWeekly({ scoresFile: "s-2025-01-13.csv", previousFile: "s-2025-01-06.csv", week: "2025-01-13", outDir: "out", plan }).summary.queued;
  */
 export function runWeekly(options: RunWeeklyOptions): RunWeeklyReport {
-  const { plan, week } = options;
-  const flagProblems: InputProblem[] = [];
-  const day = isoToDay(week);
-  if (Number.isNaN(day)) flagProblems.push({ where: "--week", message: `must be a date YYYY-MM-DD, got "${week}"` });
-  else if (isoWeekday(day) !== 1) flagProblems.push({ where: "--week", message: `${week} is not a Monday (scoring runs every Monday)` });
-  if (options.cooldownDays !== undefined && !(Number.isInteger(options.cooldownDays) && options.cooldownDays >= 0)) {
-    flagProblems.push({ where: "--cooldown-days", message: `must be a whole number of days >= 0, got ${options.cooldownDays}` });
-  }
-  if (path.resolve(options.scoresFile) === path.resolve(options.previousFile)) flagProblems.push({ where: "--previous", message: "is the same file as --scores" });
-  if (flagProblems.length > 0) throw new InputError("command line", flagProblems);
-
+  const { week } = options;
+  const today = options.today ?? dayToIso(Math.floor(Date.now() / 86_400_000));
+  const problems = flagProblems(options);
+  if (options.force !== true) for (const p of weekWindowProblems(week, null, today)) problems.push(p);
+  if (problems.length > 0) throw new InputError("command line", problems);
   const current = loadScores(options.scoresFile);
   const previous = loadScores(options.previousFile);
-  const warnings: string[] = [];
-  if (current.week !== null && current.week !== week) {
-    throw new InputError(options.scoresFile, [{ where: current.weekFrom === "column" ? "column week" : "file name", message: `scores are for week ${current.week}, but --week is ${week}` }]);
-  }
-  if (previous.week !== null) {
-    if (!(previous.week < week)) {
-      throw new InputError(options.previousFile, [{ where: previous.weekFrom === "column" ? "column week" : "file name", message: `previous scores are for week ${previous.week}, which is not before --week ${week}` }]);
-    }
-    const gap = day - isoToDay(previous.week);
-    if (gap !== plan.timing.scoringIntervalDays) warnings.push(`previous scores are ${gap} days before ${week}; the plan scores every ${plan.timing.scoringIntervalDays} days`);
-  }
-  const currentIds = new Set(current.customers.map((c) => c.customerId));
-  if (!previous.customers.some((c) => currentIds.has(c.customerId))) {
-    throw new InputError(options.previousFile, [{ where: "column customer_id", message: `no customer id in common with ${options.scoresFile}: the files do not look like two weeks of the same population` }]);
-  }
-
+  const warnings = checkScores(options, current, previous);
   let advisors: Advisor[] | undefined;
   if (options.advisorsFile !== undefined) {
     advisors = loadAdvisors(options.advisorsFile);
-    if (!current.hasOutlet) warnings.push("the score file has no outlet column: customers are assigned to any advisor");
-    else {
-      const outlets = new Set(advisors.map((a) => a.outletId));
-      const missing = new Set(current.customers.filter((c) => c.outletId !== undefined && c.outletId !== "" && !outlets.has(c.outletId)).map((c) => c.outletId));
-      if (missing.size > 0) warnings.push(`${missing.size} outlet(s) in the scores have no advisor (e.g. ${[...missing].slice(0, 3).join(", ")}): their flagged customers overflow`);
-    }
+    for (const w of advisorWarnings(advisors, current)) warnings.push(w);
   }
+  const ledgerPath = path.join(options.outDir, ledgerFileName);
+  const created = !fs.existsSync(options.outDir);
+  makeOutputFolder(options.outDir);
+  const lockOptions = { purpose: `churnlab weekly --week ${week}`, ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) };
+  try {
+    return withFileLock(path.join(options.outDir, weeklyLockFileName), () => queueUnderLock(options, current, previous, advisors, warnings), lockOptions);
+  } catch (err) {
+    if (created && fs.readdirSync(options.outDir).length === 0) fs.rmdirSync(options.outDir); // bad input leaves no new empty folder
+    throw err;
+  }
+}
 
+/** The read-modify-write of the ledger: must run under the ledger's lock. */
+function queueUnderLock(
+  options: RunWeeklyOptions,
+  current: ScoreFile,
+  previous: ScoreFile,
+  advisors: Advisor[] | undefined,
+  warnings: string[],
+): RunWeeklyReport {
+  const { week, plan } = options;
   const ledgerPath = path.join(options.outDir, ledgerFileName);
   const ledger = loadLedger(ledgerPath);
   const last = ledger.weeks[ledger.weeks.length - 1];
   if (last !== undefined && last.week > week) {
-    throw new InputError(ledgerPath, [{ where: `$.weeks[${ledger.weeks.length - 1}].week`, message: `the ledger already holds week ${last.week}, after --week ${week}: only the latest week can be re-run` }]);
+    throw new InputError(ledgerPath, [
+      {
+        where: `$.weeks[${ledger.weeks.length - 1}].week`,
+        message: `the ledger already holds week ${last.week}, after --week ${week}: only the latest week can be re-run`,
+      },
+    ]);
   }
+  const window = options.force === true || last === undefined ? [] : weekWindowProblems(week, last.week, null);
+  if (window.length > 0) throw new InputError("command line", window);
   const rerun = ledger.weeks.some((w) => w.week === week);
   const lastBefore = [...ledger.weeks].reverse().find((w) => w.week < week);
   if (lastBefore !== undefined && previous.week !== null && previous.week !== lastBefore.week) {
     warnings.push(`the ledger's last run is for ${lastBefore.week} but the previous scores are for ${previous.week}`);
   }
-
   const result = weeklyQueue({
     week,
     current: current.customers,
@@ -115,12 +225,7 @@ export function runWeekly(options: RunWeeklyOptions): RunWeeklyReport {
     ...(advisors !== undefined ? { advisors } : {}),
     ...(options.cooldownDays !== undefined ? { cooldownDays: options.cooldownDays } : {}),
   });
-
-  const files = {
-    queueCsv: path.join(options.outDir, `queue-${week}.csv`),
-    queueJson: path.join(options.outDir, `queue-${week}.json`),
-    ledger: ledgerPath,
-  };
+  const files = { queueCsv: path.join(options.outDir, `queue-${week}.csv`), queueJson: path.join(options.outDir, `queue-${week}.json`), ledger: ledgerPath };
   const json = { week, scores: options.scoresFile, previous: options.previousFile, summary: result.summary, warnings, queue: result.queue };
   const write = options.writeFiles ?? ((f: Map<string, string>) => writeFilesAtomic(f));
   write(

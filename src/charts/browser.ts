@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { writeFileAtomic } from "../io/writeFileAtomic";
-import { makeTempFolder, releaseTemp } from "../io/tempFiles";
+import { makeTempFolder, releaseTemp, tryReleaseTemp } from "../io/tempFiles";
 import { plotlyScriptTag } from "./plotlyBundle";
 import { inNotebookKernel } from "./notebookKernel";
 import { withSharedBrowser } from "./sharedBrowser";
@@ -36,7 +36,9 @@ export function chromiumExecutable(): string {
 
 /**
  * Launches headless Chromium — the ONE place the project starts a browser.
- * Close it when done (or use {@link withBrowser}).
+ * Close it when done (or use {@link withBrowser}). Its profile lives in a
+ * `churnlab-<pid>-browser-*` temporary folder, removed when the browser
+ * disconnects (and by the next run if this process is killed).
  *
  * @throws Error saying to run `npm run setup` when the executable is missing.
  */
@@ -47,7 +49,23 @@ export async function launchBrowser(): Promise<Browser> {
   }
   // Loaded here, not at import: playwright-core takes most of a second to load, and most notebook cells never export.
   const { chromium } = require("playwright-core") as typeof import("playwright-core");
-  return chromium.launch({ executablePath, args: [...chromiumArgs], headless: true });
+  // Playwright makes its profile and artifact folders in os.tmpdir(), named without an owner: point TMPDIR at a
+  // churnlab temporary folder (pid in its name) while it launches, so a killed run's browser files are found and removed.
+  const profile = makeTempFolder("browser");
+  const saved = process.env["TMPDIR"];
+  process.env["TMPDIR"] = profile;
+  try {
+    const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+    const browser = await chromium.launch({ executablePath, args: [...chromiumArgs], headless: true, env });
+    browser.on("disconnected", () => tryReleaseTemp(profile));
+    return browser;
+  } catch (err) {
+    releaseTemp(profile);
+    throw err;
+  } finally {
+    if (saved === undefined) delete process.env["TMPDIR"];
+    else process.env["TMPDIR"] = saved;
+  }
 }
 
 /**

@@ -1,9 +1,9 @@
-import * as fs from "node:fs";
 import { z } from "zod";
 import type { Figure } from "./Figure";
 import { plotlyTraceTypes } from "./plotlyTraceTypes";
 import { InputError, type InputProblem } from "../io/InputError";
 import { writeFileAtomic } from "../io/writeFileAtomic";
+import { parseJsonText, readJsonFile } from "../io/readJson";
 
 const knownTypes: ReadonlySet<string> = new Set(plotlyTraceTypes);
 
@@ -63,12 +63,10 @@ export function saveFigure(figure: Figure, filePath: string): void {
  * parseFigure('{"data":[],"layout":{}}', "f.json"); // { data: [], layout: {} }
  */
 export function parseFigure(text: string, source: string): Figure {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(source, [{ where: "$", message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` }]);
-  }
+  return figureFromJson(parseJsonText(text, source), source);
+}
+
+function figureFromJson(raw: unknown, source: string): Figure {
   const result = figureSchema.safeParse(raw);
   if (!result.success) {
     const problems: InputProblem[] = result.error.issues.map((issue) => ({ where: jsonPath(issue.path), message: issue.message }));
@@ -82,17 +80,10 @@ export function parseFigure(text: string, source: string): Figure {
 /**
  * Reads and validates a saved figure file.
  *
- * @throws InputError when the file cannot be read or is not a valid figure.
+ * @throws InputError when the file cannot be read (see `readJsonFile`: size and depth limits, duplicate keys, UTF-8) or is not a valid figure.
  */
 export function loadFigure(filePath: string): Figure {
-  let text: string;
-  try {
-    text = fs.readFileSync(filePath, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(filePath, [{ where: "$", message: code === "ENOENT" ? "file not found" : `cannot read: ${err instanceof Error ? err.message : String(err)}` }]);
-  }
-  return parseFigure(text, filePath);
+  return figureFromJson(readJsonFile(filePath, { what: "figure file" }), filePath);
 }
 
 function jsonPath(path: ReadonlyArray<PropertyKey>): string {

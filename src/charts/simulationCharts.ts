@@ -160,7 +160,7 @@ export function spiderFigure(lines: readonly SpiderLine[], options: { top?: numb
   const lang = options.lang ?? "zh";
   const title = options.title;
   const ranked = lines
-    .map((l) => ({ l, range: Math.max(...l.outputs) - Math.min(...l.outputs) }))
+    .map((l) => ({ l, range: l.outputs.reduce((m, v) => Math.max(m, v), -Infinity) - l.outputs.reduce((m, v) => Math.min(m, v), Infinity) }))
     .filter((e) => e.range > 0)
     .sort((a, b) => b.range - a.range)
     .slice(0, options.top ?? 8);

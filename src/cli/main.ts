@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { EXIT } from "./run";
 import { InputError } from "../io/InputError";
+import { installTempCleanup, removeStaleOsTemps } from "../io/tempFiles";
+import { settlePreparedOutputs } from "../io/outputWriter";
 import { planCommand } from "./commands/plan";
 import { synthCommand } from "./commands/synth";
 import { trainCommand } from "./commands/train";
@@ -41,6 +43,11 @@ export function buildProgram(): Command {
 
 /** Runs the command line; sets process.exitCode (0 ok, 1 failure, 2 bad input). */
 export async function main(argv: string[]): Promise<void> {
+  // Temporary files of this run go on SIGINT/SIGTERM; those of runs killed outright (SIGKILL) go now.
+  installTempCleanup();
+  // Interrupted (SIGINT/SIGTERM) before writing: output folders the pre-flight created are removed too.
+  process.on("exit", () => settlePreparedOutputs(true));
+  removeStaleOsTemps();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

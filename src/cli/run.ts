@@ -1,4 +1,5 @@
 import { InputError } from "../io/InputError";
+import { settlePreparedOutputs } from "../io/outputWriter";
 
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
@@ -6,12 +7,16 @@ export const EXIT = { ok: 0, failure: 1, badInput: 2 } as const;
 /**
  * Wraps a command's action: bad input (InputError) is printed to stderr one
  * problem per line and exits 2; any other error prints its message and exits 1.
+ * When it fails, output folders that the command's pre-flight
+ * (`prepareOutputs`) created are removed again if nothing was written into them.
  * Stdout is left to the command, so `--json` output stays pure JSON.
  */
 export function action<A extends unknown[]>(fn: (...args: A) => Promise<void> | void): (...args: A) => Promise<void> {
   return async (...args: A) => {
+    let failed = true;
     try {
       await fn(...args);
+      failed = false;
     } catch (err) {
       if (err instanceof InputError) {
         process.stderr.write(`error: ${err.message}\n`);
@@ -22,6 +27,8 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void> | 
         if (process.env["CHURNLAB_DEBUG"] && err instanceof Error) process.stderr.write(`${err.stack}\n`);
         process.exitCode = EXIT.failure;
       }
+    } finally {
+      settlePreparedOutputs(failed);
     }
   };
 }

@@ -37,6 +37,7 @@ export {
   type TruthRiskTable,
 } from "./schemas";
 export { readCsvText } from "./readCsvText";
+export { parseCsvRecords, type CsvRecords } from "./parseCsvRecords";
 export { detectCsvDelimiter } from "./detectCsvDelimiter";
 export { loadTable, describeDropped, type LoadOptions, type LoadResult, type DroppedRow } from "./loadTable";
 export {
@@ -49,7 +50,7 @@ export {
   type LoadDatasetOptions,
   type LoadDatasetResult,
 } from "./loaders";
-export { writeCsvChunks, tableToCsv, writeTablesCsv } from "./writeCsv";
+export { writeCsvChunks, tableToCsv, writeTablesCsv, tableCsvFiles } from "./writeCsv";
 export { toDataFrame, fromDataFrame, type ToDataFrameOptions } from "./dataFrame";
 export { defaultChurnEffects, type ChurnEffects } from "./churnEffects";
 export { synthesize, defaultSynthBehaviour, type SynthOptions, type SynthBehaviour, type SyntheticPopulation } from "./synthesize";

@@ -1,6 +1,5 @@
-import * as fs from "node:fs";
-import { makeOutputFolder } from "../io/makeOutputFolder";
 import * as path from "node:path";
+import { commitFiles, type FileContent } from "../io/writeTransaction";
 import { dayToIso } from "./dates";
 import type { ColumnSpec, ColumnValues, Table, TableSchema } from "./schema";
 
@@ -110,39 +109,38 @@ export function tableToCsv<S extends TableSchema>(table: Table<S>): string {
 }
 
 /**
+ * The CSV files of tables as `<dir>/<schema name>.csv` -> a streaming writer
+ * of each, for `commitFiles` (or a command's output writer) to write as one
+ * unit together with other files (e.g. synth's manifest).
+ *
+ * @param dir - output folder.
+ * @param tables - tables to write; their schema names must be distinct.
+ * @example
+ * [...tableCsvFiles("out/synth", [population.customers]).keys()]; // ["out/synth/customers.csv"]
+ */
+export function tableCsvFiles(dir: string, tables: ReadonlyArray<Table<TableSchema>>): Map<string, FileContent> {
+  const files = new Map<string, FileContent>();
+  for (const table of tables) {
+    const target = path.join(dir, `${table.schema.name}.csv`);
+    if (files.has(target)) throw new RangeError(`tableCsvFiles: two tables are named "${table.schema.name}"`);
+    files.set(target, (write) => writeCsvChunks(table, write));
+  }
+  return files;
+}
+
+/**
  * Writes tables as `<dir>/<schema name>.csv`, all or nothing: each file is
  * streamed to a temporary file in `dir` (flushed), and only when every file
- * is complete are they renamed into place (the protocol of `writeFilesAtomic`,
- * streaming so that 1M-customer tables need no giant string).
+ * is complete are they renamed into place (`commitFiles`, streaming so that
+ * 1M-customer tables need no giant string).
  *
  * @param dir - output folder, created when missing.
  * @param tables - tables to write; their schema names must be distinct.
  * @returns the paths written.
+ * @throws InputError when the folder cannot be written (see `commitFiles`); no file is changed then.
  * @example
  * writeTablesCsv("out/synth", [population.customers, population.visits]); // ["out/synth/customers.csv", "out/synth/visits.csv"]
  */
 export function writeTablesCsv(dir: string, tables: ReadonlyArray<Table<TableSchema>>): string[] {
-  makeOutputFolder(dir);
-  const staged: Array<[tmp: string, target: string]> = [];
-  try {
-    for (const table of tables) {
-      const target = path.join(dir, `${table.schema.name}.csv`);
-      const tmp = path.join(dir, `.${table.schema.name}.csv.${process.pid}.${Date.now()}.tmp`);
-      staged.push([tmp, target]);
-      const fd = fs.openSync(tmp, "w");
-      try {
-        writeCsvChunks(table, (chunk) => {
-          fs.writeSync(fd, chunk);
-        });
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
-    }
-  } catch (err) {
-    for (const [tmp] of staged) fs.rmSync(tmp, { force: true });
-    throw err;
-  }
-  for (const [tmp, target] of staged) fs.renameSync(tmp, target);
-  return staged.map(([, target]) => target);
+  return commitFiles(tableCsvFiles(dir, tables));
 }

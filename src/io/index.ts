@@ -2,7 +2,7 @@ export { InputError, type InputProblem } from "./InputError";
 export { writeFileAtomic, writeFilesAtomic } from "./writeFileAtomic";
 export { makeOutputFolder, createFolders, removeCreatedFolders } from "./makeOutputFolder";
 export { commitFiles, recoverFolder, type FileContent, type CommitOptions } from "./writeTransaction";
-export { prepareOutputs, discardUnwrittenOutputs, type OutputSpec, type OutputWriter, type PathsByFlag } from "./outputWriter";
+export { prepareOutputs, settlePreparedOutputs, type OutputSpec, type OutputWriter, type PathsByFlag } from "./outputWriter";
 export { asWriteProblem, writeFailureReason, unwritableCodes } from "./fileSystemProblem";
 export {
   tempOwner,
@@ -11,6 +11,7 @@ export {
   tempPathFor,
   makeTempFolder,
   releaseTemp,
+  tryReleaseTemp,
   forgetTemp,
   removeOwnTemps,
   installTempCleanup,
@@ -20,3 +21,4 @@ export {
 export { readInputBytes, maxInputBytes, defaultMaxInputBytes, type ReadInputOptions } from "./readInputBytes";
 export { readJsonFile, parseJsonBytes, parseJsonText, firstInvalidUtf8, defaultMaxJsonDepth, type JsonReadOptions } from "./readJson";
 export { jsonStructureProblems, lineAndColumn } from "./jsonStructure";
+export { withFileLock, type FileLockOptions, type LockHolder } from "./withFileLock";

@@ -64,7 +64,12 @@ export function jsonStructureProblems(text: string, maxDepth: number, maxProblem
       stack.push({ array: c === 0x5b, index: 0, keys: new Set(), key: undefined, expectKey: c === 0x7b });
       if (stack.length > maxDepth) {
         const { line } = lineAndColumn(text, i);
-        problems.push({ where: pathOf(stack.slice(0, -1)), message: `nested more than ${maxDepth} levels deep (line ${line}): churnlab reads at most ${maxDepth} levels of objects and arrays` });
+        // The path to the limit is as long as the limit: show its start.
+        const where = maxDepth > 8 ? `${pathOf(stack.slice(0, 8))}…` : pathOf(stack.slice(0, -1));
+        problems.push({
+          where,
+          message: `nested more than ${maxDepth} levels deep (line ${line}): churnlab reads at most ${maxDepth} levels of objects and arrays`,
+        });
         return problems;
       }
     } else if (c === 0x7d || c === 0x5d) stack.pop();
@@ -82,7 +87,10 @@ export function jsonStructureProblems(text: string, maxDepth: number, maxProblem
         top.expectKey = false;
         if (top.keys.has(key)) {
           const { line, column } = lineAndColumn(text, i);
-          problems.push({ where: pathOf(stack), message: `duplicate key ${JSON.stringify(key)} (line ${line}, column ${column}): each key may appear once in an object` });
+          problems.push({
+            where: pathOf(stack),
+            message: `duplicate key ${JSON.stringify(key)} (line ${line}, column ${column}): each key may appear once in an object`,
+          });
           if (problems.length >= maxProblems) return problems;
         }
         top.keys.add(key);

@@ -27,7 +27,8 @@ function missingFolders(dir: string, absolute: string): string[] {
       stat = fs.statSync(current);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code !== "ENOENT" && code !== "ENOTDIR") throw folderProblem(dir, `cannot be created: ${writeFailureReason(err, current) ?? `${current} cannot be read (${code})`}`);
+      if (code !== "ENOENT" && code !== "ENOTDIR")
+        throw folderProblem(dir, `cannot be created: ${writeFailureReason(err, current) ?? `${current} cannot be read (${code})`}`);
       if (code === "ENOENT" && isDanglingLink(current)) throw folderProblem(dir, `${current} is a symbolic link to a place that does not exist`);
     }
     if (stat !== undefined) {

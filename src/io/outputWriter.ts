@@ -27,7 +27,7 @@ export interface OutputWriter {
    * @throws InputError when a path is an input or lies in an input folder, or cannot be written; nothing is changed then
    */
   write(files: ReadonlyMap<string, FileContent>): string[];
-  /** Removes the folders the pre-flight created, when nothing was written (called for every command by the CLI's `action`). */
+  /** Removes the folders the pre-flight created, when nothing was written (see settlePreparedOutputs). */
   discard(): void;
 }
 
@@ -41,7 +41,9 @@ interface Input {
 }
 
 const entries = (paths: PathsByFlag | undefined): Array<[flag: string, given: string]> =>
-  Object.entries(paths ?? {}).flatMap(([flag, value]) => (value === undefined ? [] : (typeof value === "string" ? [value] : value).map((v): [string, string] => [flag, v])));
+  Object.entries(paths ?? {}).flatMap(([flag, value]) =>
+    value === undefined ? [] : (typeof value === "string" ? [value] : value).map((v): [string, string] => [flag, v]),
+  );
 
 /** The file's stat (symlinks followed), or undefined when there is nothing there or it cannot be reached. */
 function statOf(p: string): fs.Stats | undefined {
@@ -86,9 +88,11 @@ function clashWithInputs(given: string, inputs: readonly Input[]): string | unde
   for (const input of inputs) {
     const same = real === input.real || (stat !== undefined && stat.dev === input.dev && stat.ino === input.ino);
     if (input.folder && (same || real.startsWith(input.real + path.sep))) {
-      return `"${given}" lies in the folder ${input.flag} "${input.given}", which this command reads: churnlab never writes into its inputs; choose a place outside it`;
+      const where = `"${given}" lies in the folder ${input.flag} "${input.given}", which this command reads`;
+      return `${where}: churnlab never writes into its inputs; choose a place outside it`;
     }
-    if (!input.folder && same) return `"${given}" is the same file as ${input.flag} "${input.given}": churnlab never writes over its inputs; choose another file`;
+    if (!input.folder && same)
+      return `"${given}" is the same file as ${input.flag} "${input.given}": churnlab never writes over its inputs; choose another file`;
   }
   return undefined;
 }
@@ -99,7 +103,7 @@ function targetProblem(given: string): string | undefined {
   if (stat === undefined) return undefined;
   if (stat.isDirectory()) return `"${given}" is a folder, but a file is needed there`;
   if (!stat.isFile()) return `"${given}" is not a regular file (a device, pipe or socket): churnlab writes whole files atomically and cannot write there`;
-  const probe = tempPathFor(given);
+  const probe = tempPathFor(`${given}.probe`);
   try {
     fs.linkSync(given, probe);
   } catch (err) {
@@ -116,10 +120,14 @@ function probeFolder(folder: string, created: string[]): string | undefined {
   try {
     created.push(...createFolders(folder));
   } catch (err) {
-    if (err instanceof InputError) return err.problems.map((p) => p.message).join("; ").replace(/^/, `folder "${folder}" `);
+    if (err instanceof InputError)
+      return err.problems
+        .map((p) => p.message)
+        .join("; ")
+        .replace(/^/, `folder "${folder}" `);
     throw err;
   }
-  const probe = tempPathFor(path.join(folder, "probe"));
+  const probe = tempPathFor(path.join(folder, "folder.probe"));
   try {
     fs.closeSync(fs.openSync(probe, "wx"));
     return undefined;
@@ -167,7 +175,11 @@ export function prepareOutputs(spec: OutputSpec): OutputWriter {
   }
   for (const [flag, given] of entries(spec.folders)) {
     const stat = statOf(given);
-    const problem = clashWithInputs(given, inputs) ?? (stat !== undefined && !stat.isDirectory() ? `"${given}" is a file, not a folder: choose a folder for the output (the file is left as it is)` : undefined);
+    const problem =
+      clashWithInputs(given, inputs) ??
+      (stat !== undefined && !stat.isDirectory()
+        ? `"${given}" is a file, not a folder: choose a folder for the output (the file is left as it is)`
+        : undefined);
     if (problem !== undefined) problems.push({ where: flag, message: problem });
     else folders.set(given, flag);
   }
@@ -213,12 +225,19 @@ function flagOf(target: string, spec: OutputSpec): string {
 }
 
 /**
- * Discards every prepared writer that wrote nothing (removing the folders
- * its pre-flight created). The CLI's `action` wrapper calls it when a command ends.
+ * Ends a command's prepared outputs: when it failed, every writer that wrote
+ * nothing is discarded (the folders its pre-flight created are removed);
+ * when it succeeded they are only forgotten (a library call such as
+ * `savePipeline` may have written into them). The CLI's `action` wrapper
+ * calls it when each command ends.
  *
+ * @param failed whether the command ended with an error
  * @example
- * discardUnwrittenOutputs();
+ * settlePreparedOutputs(true); // after an InputError: no empty output folder is left behind
  */
-export function discardUnwrittenOutputs(): void {
-  for (const writer of [...pending]) writer.discard();
+export function settlePreparedOutputs(failed: boolean): void {
+  for (const writer of [...pending]) {
+    if (failed) writer.discard();
+    pending.delete(writer);
+  }
 }

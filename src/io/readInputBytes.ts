@@ -63,7 +63,8 @@ export function readInputBytes(file: string, options: ReadInputOptions = {}): Bu
   const maxBytes = options.maxBytes ?? maxInputBytes();
   const what = options.what ?? "file";
   const fail = (message: string): InputError => new InputError(file === "-" ? "standard input" : file, [{ where: "$", message }]);
-  const tooLarge = (): InputError => fail(`is larger than ${megabytes(maxBytes)}, the most churnlab reads from one ${what} (set CHURNLAB_MAX_INPUT_MB to raise the limit)`);
+  const tooLarge = (): InputError =>
+    fail(`is larger than ${megabytes(maxBytes)}, the most churnlab reads from one ${what} (set CHURNLAB_MAX_INPUT_MB to raise the limit)`);
   let fd: number;
   try {
     fd = stdinNames.has(file) ? 0 : fs.openSync(file, "r");

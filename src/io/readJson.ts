@@ -56,7 +56,12 @@ export function parseJsonBytes(bytes: Uint8Array, source: string, options: JsonR
   if (!isUtf8(body)) {
     const offset = firstInvalidUtf8(body) + (body === bytes ? 0 : 3);
     const line = Buffer.from(bytes.subarray(0, offset)).toString("latin1").split("\n").length;
-    throw new InputError(source, [{ where: `byte ${offset}`, message: `not valid UTF-8 (line ${line}, byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")}): save the file as UTF-8` }]);
+    throw new InputError(source, [
+      {
+        where: `byte ${offset}`,
+        message: `not valid UTF-8 (line ${line}, byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, "0")}): save the file as UTF-8`,
+      },
+    ]);
   }
   return parseJsonText(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8"), source, options);
 }

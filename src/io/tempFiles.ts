@@ -100,6 +100,25 @@ export function releaseTemp(p: string): void {
   fs.rmSync(p, { recursive: true, force: true, maxRetries: 3 });
 }
 
+/**
+ * Like {@link releaseTemp}, but never throws: when the removal fails (a
+ * browser still writing into its profile folder), the path stays this
+ * process's own, to be removed again on exit or by the next run.
+ *
+ * @returns whether the path is gone
+ * @example
+ * browser.on("disconnected", () => tryReleaseTemp(profile));
+ */
+export function tryReleaseTemp(p: string): boolean {
+  try {
+    fs.rmSync(p, { recursive: true, force: true, maxRetries: 3 });
+    live.delete(path.resolve(p));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Forgets a temporary path that was renamed into place (nothing left to remove). */
 export function forgetTemp(p: string): void {
   live.delete(path.resolve(p));
@@ -112,13 +131,7 @@ export function forgetTemp(p: string): void {
  * removeOwnTemps();
  */
 export function removeOwnTemps(): void {
-  for (const p of [...live]) {
-    try {
-      releaseTemp(p);
-    } catch {
-      live.delete(p);
-    }
-  }
+  for (const p of [...live]) if (!tryReleaseTemp(p)) live.delete(p);
 }
 
 let installed = false;

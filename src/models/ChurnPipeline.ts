@@ -27,6 +27,10 @@ export interface ModelMetadata {
   testMetrics: Evaluation;
   /** Validation AUC of each model tried (for `auto`). */
   validationAuc: Partial<Record<ModelKind, number>>;
+  /** Warnings of the training run (see `TrainResult.warnings`); absent in folders saved before churnlab recorded them. */
+  warnings?: string[];
+  /** Set by `savePipeline`: the folder's manifest of checksums; a folder whose metadata names it cannot load without it. */
+  manifest?: "manifest.json";
 }
 
 /** A trained model with everything needed to score raw data: preprocessing, model, calibration and metadata. */

@@ -219,9 +219,15 @@ export async function loadGbdt(files: ModelFiles): Promise<ChurnModel> {
   const meta = JSON.parse(json) as { inputs: number; params: Record<string, string | number> };
   const xgb = await loadXGBoost();
   const pointer = xgb.wasm._malloc(bin.length);
-  xgb.wasm.HEAPU8.set(bin, pointer);
-  const booster = xgb.loadModel(pointer, bin.length);
-  xgb.wasm._free(pointer);
-  if (booster === 0) throw new Error("gbdt: XGBoost could not read xgboost.bin");
+  let booster = 0;
+  try {
+    xgb.wasm.HEAPU8.set(bin, pointer);
+    booster = xgb.loadModel(pointer, bin.length);
+  } catch {
+    booster = 0; // the wasm build aborts on malformed models ("Exception catching is disabled", "memory access out of bounds")
+  } finally {
+    xgb.wasm._free(pointer);
+  }
+  if (booster === 0) throw new Error("XGBoost could not read xgboost.bin (damaged, cut short, or not an XGBoost model)");
   return boosterModel(xgb, booster, meta.inputs, meta.params);
 }

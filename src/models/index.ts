@@ -10,10 +10,6 @@ export {
   fitPreprocessor,
   NoUsableFeaturesError,
   transform,
-  parseNumberCell,
-  isMissingCell,
-  looksNumeric,
-  unparsedNumericCells,
   type Preprocessor,
   type PreprocessOptions,
   type RawColumn,
@@ -21,6 +17,8 @@ export {
   type NumericInput,
   type CategoricalInput,
 } from "./preprocess";
+export { parseNumberCell, isMissingCell, looksNumeric, largestModelNumber, outOfRangeNumericCells } from "./numberCells";
+export { cellWarnings, unparsedNumericCells, unseenCategoryLevels, type UnparsedCells, type UnseenLevels } from "./cellWarnings";
 export { trainNetwork, loadNetwork, type NetworkOptions } from "./tfjsNetwork";
 export { fitLogisticNewton, type NewtonOptions, type LogisticFit } from "./fitLogisticNewton";
 export { solveSymmetricPositive } from "./solveSymmetricPositive";
@@ -30,7 +28,11 @@ export { stratifiedSplit } from "./stratifiedSplit";
 export { parseTarget, checkIds, type ParsedTarget } from "./parseTarget";
 export { readTabularCsv, type TabularCsv } from "./readTabularCsv";
 export { scoreWithPipeline, type ChurnPipeline, type ModelMetadata } from "./ChurnPipeline";
-export { savePipeline, loadPipeline } from "./persistence";
+export { savePipeline, loadPipeline, type LoadedPipeline } from "./persistence";
+export { buildModelManifest, checkModelManifest, modelManifestSchema, manifestFileName, sha256Hex, type ModelManifest } from "./modelManifest";
+export { readModelFolder, modelFolderFiles, largestModelFileBytes } from "./readModelFolder";
+export { parseModelFolder, modelKindFiles, type ParsedModelFolder } from "./parseModelFolder";
+export { modelWarnings } from "./modelWarnings";
 export { trainChurnModel, defaultLogistic, defaultMlp, type TrainOptions, type TrainResult, type DataSplit, type Candidate } from "./trainChurnModel";
 export * from "./metrics/index";
 export { identifierLikeColumns } from "./identifierLikeColumns";

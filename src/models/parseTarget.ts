@@ -1,5 +1,5 @@
 import { InputError, type InputProblem } from "../io/InputError";
-import { isMissingCell } from "./preprocess";
+import { isMissingCell } from "./numberCells";
 import type { RawColumn } from "./preprocess";
 
 const POSITIVE_WORDS = ["1", "yes", "y", "true", "t", "churn", "churned", "exited", "left", "lost", "attrited"];

@@ -1,109 +1,114 @@
-import * as fs from "node:fs";
-import { makeOutputFolder } from "../io/makeOutputFolder";
 import * as path from "node:path";
-import { z } from "zod";
-import { InputError } from "../io/InputError";
+import { InputError, type InputProblem } from "../io/InputError";
+import { makeOutputFolder } from "../io/makeOutputFolder";
 import { writeFilesAtomic } from "../io/writeFileAtomic";
-import type { Calibrator } from "./calibration";
-import type { ChurnPipeline, ModelMetadata } from "./ChurnPipeline";
+import type { ChurnPipeline } from "./ChurnPipeline";
 import type { ChurnModel, ModelFiles } from "./ChurnModel";
 import { loadGbdt } from "./gbdtModel";
-import type { Preprocessor } from "./preprocess";
+import { buildModelManifest, checkModelManifest, manifestFileName, modelManifestSchema } from "./modelManifest";
+import { modelKindFiles, parseModelFolder, parseModelJson } from "./parseModelFolder";
+import { readModelFolder } from "./readModelFolder";
 import { loadNetwork } from "./tfjsNetwork";
-
-const kindSchema = z.enum(["logistic", "mlp", "gbdt"]);
-const metadataSchema = z.looseObject({
-  churnlabVersion: z.string(),
-  kind: kindSchema,
-  features: z.array(z.string()),
-  encodedFeatures: z.array(z.string()),
-  target: z.string(),
-  positive: z.string(),
-  idColumn: z.string().nullable(),
-  seed: z.number(),
-});
-const calibrationSchema = z.union([
-  z.object({ method: z.literal("none") }),
-  z.object({ method: z.literal("platt"), a: z.number(), b: z.number() }),
-  z.object({ method: z.literal("isotonic"), x: z.array(z.number()), y: z.array(z.number()) }),
-]);
-const preprocessingSchema = z.looseObject({
-  version: z.literal(1),
-  inputs: z.array(z.looseObject({ name: z.string(), kind: z.enum(["numeric", "categorical"]) })),
-  outputNames: z.array(z.string()),
-  groups: z.record(z.string(), z.array(z.number())),
-});
 
 /**
  * Saves a pipeline as a model folder: the model's own files (tfjs
  * model.json + weights.bin, or xgboost.bin + xgboost.json), plus
- * preprocessing.json, calibration.json and metadata.json. All files are
- * written atomically; the folder is created when missing.
+ * preprocessing.json, calibration.json, metadata.json and manifest.json
+ * (each file's size and SHA-256, see `modelManifest`). All files are staged
+ * and renamed together (writeFilesAtomic); the folder is created when missing.
  *
  * @throws InputError when `dir` exists as a file (the file is left untouched).
  * @example
- * await savePipeline("models/churn", pipeline); // ["models/churn/model.json", ...]
+ * await savePipeline("models/churn", pipeline); // ["models/churn/model.json", ..., "models/churn/manifest.json"]
  */
 export async function savePipeline(dir: string, pipeline: ChurnPipeline): Promise<string[]> {
   const files: ModelFiles = {
     ...(await pipeline.model.save()),
     "preprocessing.json": JSON.stringify(pipeline.preprocessor, null, 2),
     "calibration.json": JSON.stringify(pipeline.calibrator, null, 2),
-    "metadata.json": JSON.stringify(pipeline.metadata, null, 2),
+    "metadata.json": JSON.stringify({ ...pipeline.metadata, manifest: manifestFileName }, null, 2),
   };
+  const contents: Record<string, string | Uint8Array> = {};
+  for (const [name, content] of Object.entries(files)) contents[name] = typeof content === "string" ? `${content}\n` : content;
+  contents[manifestFileName] = `${JSON.stringify(buildModelManifest(contents, pipeline.metadata.churnlabVersion), null, 2)}\n`;
   makeOutputFolder(dir);
   const out: Record<string, string | Uint8Array> = {};
-  for (const [name, content] of Object.entries(files)) out[path.join(dir, name)] = typeof content === "string" ? `${content}\n` : content;
+  for (const [name, content] of Object.entries(contents)) out[path.join(dir, name)] = content;
   writeFilesAtomic(out);
   return Object.keys(out);
 }
 
-function readJson<T>(dir: string, name: string, schema: z.ZodType<T>): T {
-  const file = path.join(dir, name);
-  if (!fs.existsSync(file)) throw new InputError(dir, [{ where: name, message: "missing: not a churnlab model folder" }]);
-  let value: unknown;
-  try {
-    value = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (err) {
-    throw new InputError(dir, [{ where: name, message: `not valid JSON (${err instanceof Error ? err.message : String(err)})` }]);
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw new InputError(dir, parsed.error.issues.map((i) => ({ where: `${name}: $${i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`, message: i.message })));
-  }
-  return parsed.data;
+/** A loaded model folder, with what the caller should tell the user (e.g. a folder saved before checksums). */
+export interface LoadedPipeline extends ChurnPipeline {
+  warnings: string[];
 }
 
 /**
- * Loads a model folder written by {@link savePipeline}.
+ * Checks the folder's files against manifest.json (sizes, SHA-256, the three JSON files listed) and returns the
+ * names it lists; without one (folders saved before churnlab wrote it) returns null.
+ */
+function verifyManifest(dir: string, read: ReadonlyMap<string, Uint8Array>): Set<string> | null {
+  const bytes = read.get(manifestFileName);
+  if (bytes === undefined) return null;
+  const problems: InputProblem[] = [];
+  const json = parseModelJson(bytes, manifestFileName, problems);
+  if (problems.length > 0) throw new InputError(dir, problems);
+  const manifest = modelManifestSchema.safeParse(json);
+  if (!manifest.success) {
+    throw new InputError(dir, manifest.error.issues.map((i) => ({ where: `${manifestFileName}: $.${i.path.join(".")}`, message: i.message })));
+  }
+  const mismatched = checkModelManifest(manifest.data, read, ["metadata.json", "preprocessing.json", "calibration.json"]);
+  if (mismatched.length > 0) throw new InputError(dir, mismatched);
+  return new Set(Object.keys(manifest.data.files));
+}
+
+/**
+ * Loads a model folder written by {@link savePipeline}, refusing any file
+ * that is damaged or does not belong with the others: each file is read
+ * once; with a manifest.json, every file's size and SHA-256 must match it;
+ * then every JSON file is checked against its schema and the files against
+ * each other (features, encoded columns, weight shapes and byte counts, tree
+ * inputs; see `parseModelFolder`); a model that still fails to load names its
+ * files. A folder without manifest.json (saved before churnlab wrote one)
+ * loads with a warning in `warnings`: only shapes can be checked, so a
+ * weights file of the same shape from another model would go unnoticed.
  *
- * @throws InputError when a file is missing or malformed, or the preprocessing and model disagree on the feature count.
+ * @throws InputError (source = dir) naming each file and the rule it breaks.
  * @example
  * const pipeline = await loadPipeline("models/churn");
  * pipeline.metadata.kind; // "gbdt"
+ * pipeline.warnings;      // [] for a folder saved with checksums
  */
-export async function loadPipeline(dir: string): Promise<ChurnPipeline> {
-  const metadata = readJson(dir, "metadata.json", metadataSchema) as unknown as ModelMetadata;
-  const preprocessor = readJson(dir, "preprocessing.json", preprocessingSchema) as unknown as Preprocessor;
-  const calibrator = readJson(dir, "calibration.json", calibrationSchema) as Calibrator;
-  const read = (name: string, text: boolean): string | Uint8Array | undefined => {
-    const file = path.join(dir, name);
-    if (!fs.existsSync(file)) return undefined;
-    return text ? fs.readFileSync(file, "utf8") : new Uint8Array(fs.readFileSync(file));
-  };
-  const files: ModelFiles = {};
-  const names = metadata.kind === "gbdt" ? ([["xgboost.bin", false], ["xgboost.json", true]] as const) : ([["model.json", true], ["weights.bin", false]] as const);
-  const missing: string[] = [];
-  for (const [name, text] of names) {
-    const content = read(name, text);
-    if (content === undefined) missing.push(name);
-    else files[name] = content;
+export async function loadPipeline(dir: string): Promise<LoadedPipeline> {
+  const read = readModelFolder(dir);
+  const listed = verifyManifest(dir, read);
+  const { metadata, preprocessor, calibrator, modelFiles } = parseModelFolder(dir, read);
+  const unlisted = listed === null ? [] : modelKindFiles[metadata.kind].filter((name) => !listed.has(name));
+  if (unlisted.length > 0) {
+    throw new InputError(dir, unlisted.map((name) => ({ where: name, message: `not listed in ${manifestFileName}: it was not saved with this model` })));
   }
-  if (missing.length > 0) throw new InputError(dir, missing.map((m) => ({ where: m, message: `missing: a ${metadata.kind} model needs it` })));
-  const model: ChurnModel = metadata.kind === "gbdt" ? await loadGbdt(files) : await loadNetwork(metadata.kind, files);
+  const warnings =
+    listed !== null
+      ? []
+      : [
+          `${dir}: no ${manifestFileName} (saved by an older churnlab): ` +
+            "its files cannot be checked against each other, only their shapes; train it again to add checksums",
+        ];
+  let model: ChurnModel;
+  try {
+    model = metadata.kind === "gbdt" ? await loadGbdt(modelFiles) : await loadNetwork(metadata.kind, modelFiles);
+  } catch (err) {
+    const names = Object.keys(modelFiles).join(" and ");
+    throw new InputError(dir, [{ where: names, message: `cannot be loaded as a ${metadata.kind} model: ${err instanceof Error ? err.message : String(err)}` }]);
+  }
   if (model.inputs !== preprocessor.outputNames.length) {
     model.dispose();
-    throw new InputError(dir, [{ where: "preprocessing.json", message: `encodes ${preprocessor.outputNames.length} columns but the model takes ${model.inputs}` }]);
+    throw new InputError(dir, [
+      {
+        where: "preprocessing.json",
+        message: `encodes ${preprocessor.outputNames.length} columns but the model takes ${model.inputs}`,
+      },
+    ]);
   }
-  return { preprocessor, model, calibrator, metadata };
+  return { preprocessor, model, calibrator, metadata, warnings };
 }

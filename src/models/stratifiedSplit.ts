@@ -20,18 +20,25 @@ export function stratifiedSplit(labels: ArrayLike<number>, heldOutShare: number,
     if (y !== 0 && y !== 1) throw new RangeError(`stratifiedSplit: label ${i} is ${y}`);
     (byClass[y] as number[]).push(i);
   }
-  const kept: number[] = [];
-  const heldOut: number[] = [];
-  for (const rows of byClass) {
+  const shuffled = byClass.map((rows) => {
     for (let i = rows.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       const t = rows[i] as number;
       rows[i] = rows[j] as number;
       rows[j] = t;
     }
-    const take = Math.round(heldOutShare * rows.length);
-    heldOut.push(...rows.slice(0, take));
-    kept.push(...rows.slice(take));
+    return { rows, take: Math.round(heldOutShare * rows.length) };
+  });
+  // Typed arrays filled by index: no `push(...rows)` spread, which overflows the call stack past ~150k rows.
+  const heldOut = new Int32Array(shuffled.reduce((n, s) => n + s.take, 0));
+  const kept = new Int32Array(labels.length - heldOut.length);
+  let h = 0;
+  let k = 0;
+  for (const { rows, take } of shuffled) {
+    for (let i = 0; i < rows.length; i++) {
+      if (i < take) heldOut[h++] = rows[i] as number;
+      else kept[k++] = rows[i] as number;
+    }
   }
-  return { kept: Int32Array.from(kept).sort(), heldOut: Int32Array.from(heldOut).sort() };
+  return { kept: kept.sort(), heldOut: heldOut.sort() };
 }

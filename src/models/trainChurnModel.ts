@@ -11,6 +11,8 @@ import { evaluate, type Evaluation } from "./metrics/evaluate";
 import { rocAuc } from "./metrics/rocAuc";
 import { fitPreprocessor, transform, type PreprocessOptions, type RawColumns } from "./preprocess";
 import { stratifiedSplit } from "./stratifiedSplit";
+import { cellWarnings } from "./cellWarnings";
+import { modelWarnings } from "./modelWarnings";
 import { trainNetwork, type NetworkOptions } from "./tfjsNetwork";
 
 /** Row indices of the three parts of the data. */
@@ -67,6 +69,12 @@ export interface TrainResult {
   testMetrics: Evaluation;
   /** The matrices of each part (test matrix kept for permutation importance). */
   testData: LabelledData;
+  /**
+   * Sentences worth reading before using the model (also in `pipeline.metadata.warnings`): text cells in
+   * numeric columns (treated as missing), a held-out AUC below 0.5 or whose 95% interval includes 0.5, more
+   * encoded features than training rows. Empty when there is nothing to say. See `cellWarnings`, `modelWarnings`.
+   */
+  warnings: string[];
 }
 
 function packageVersion(): string {
@@ -101,7 +109,10 @@ export const defaultLogistic = { solver: "newton", maxEpochs: 50, l2: 1e-5 } as 
  *
  * @param features raw feature columns (no target, no id).
  * @param labels 0/1 churn per row (see `parseTarget`), with both classes in each part.
- * @throws RangeError when a part of the split lacks a class or the columns are unusable.
+ * Doubts about the data or the model come back as `warnings` (never thrown).
+ *
+ * @throws RangeError when a part of the split lacks a class or the columns are unusable; InputError (source
+ *   `options.source`) naming the column and data row of a number too large for a model ("1e400").
  * @example
  * const result = await trainChurnModel(columns, labels, { model: "auto", seed: 42 });
  * result.pipeline.metadata.kind; // e.g. "gbdt"
@@ -122,7 +133,7 @@ export async function trainChurnModel(features: RawColumns, labels: Uint8Array, 
     if (pos === 0 || pos === rows.length) throw new RangeError(`trainChurnModel: the ${name} rows hold only one class (${rows.length} rows, ${pos} churners)`);
   }
   const preprocessor = fitPreprocessor(features, options, parts.train);
-  const all = transform(preprocessor, features);
+  const all = transform(preprocessor, features, options.source);
   const data = (rows: Int32Array): LabelledData => ({ x: selectRows(all, rows), y: Uint8Array.from(selectValues(labels, rows)) });
   const train = data(parts.train);
   const validation = data(parts.validation);
@@ -151,6 +162,7 @@ export async function trainChurnModel(features: RawColumns, labels: Uint8Array, 
   const calibrator = fitCalibration(options.calibration ?? "platt", best.model.predictProba(validation.x), validation.y);
   const probabilities = applyCalibration(calibrator, best.model.predictProba(test.x));
   const testMetrics = evaluate(probabilities, test.y);
+  const warnings = [...cellWarnings(preprocessor, features, options.source ?? "data", "train"), ...modelWarnings(testMetrics, all.cols, parts.train.length)];
   const metadata: ModelMetadata = {
     churnlabVersion: packageVersion(),
     kind: best.kind,
@@ -166,6 +178,7 @@ export async function trainChurnModel(features: RawColumns, labels: Uint8Array, 
     calibration: calibrator.method,
     testMetrics,
     validationAuc: Object.fromEntries(candidates.map((c) => [c.kind, c.validationAuc])),
+    warnings,
   };
   return {
     pipeline: { preprocessor, model: best.model, calibrator, metadata },
@@ -174,5 +187,6 @@ export async function trainChurnModel(features: RawColumns, labels: Uint8Array, 
     test: { rows: parts.test, probabilities, labels: test.y },
     testMetrics,
     testData: test,
+    warnings,
   };
 }

@@ -147,7 +147,7 @@ export function auditPlan(plan: Plan): Finding[] {
     }
     const delta = derived.firstYearCost - costs.firstYearTotalStated;
     add("cost.firstYear.recomputed", "error", "$.costs.firstYearTotalStated", costs.firstYearTotalStated, derived.firstYearCost,
-      `First-year cost stated as ${yuanText(costs.firstYearTotalStated)}; recomputed from the drivers it is ${groupDigits(derived.oneTimeCost)} one-time + ${groupDigits(derived.annualCost)} annual = ${yuanText(derived.firstYearCost)}, ${delta >= 0 ? "+" : ""}${yuanText(delta)} (${delta >= 0 ? "+" : ""}${pct(costs.firstYearTotalStated === 0 ? Number.NaN : delta / costs.firstYearTotalStated)})${parts.length > 0 ? `: ${parts.join("; ")}` : ""}.`);
+      `First-year cost stated as ${yuanText(costs.firstYearTotalStated)}; recomputed from the drivers it is ${groupDigits(derived.oneTimeCost)} one-time + ${groupDigits(derived.annualCost)} annual = ${yuanText(derived.firstYearCost)}, ${delta >= 0 ? "+" : ""}${yuanText(delta)}${costs.firstYearTotalStated === 0 ? "" : ` (${delta >= 0 ? "+" : ""}${pct(delta / costs.firstYearTotalStated)})`}${parts.length > 0 ? `: ${parts.join("; ")}` : ""}.`);
   }
 
   // --- Tiers ----------------------------------------------------------------

@@ -54,6 +54,41 @@ const str = (v: unknown): string | undefined => (typeof v === "string" ? v : und
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const fmt = (v: number): string => String(Number(v.toPrecision(12)));
 
+/**
+ * The tiers above the lowest band must leave room for it: their shares add up
+ * to less than 1 (the rollout calibrates the model's score cut-offs to them).
+ */
+function shareProblems(tiers: readonly unknown[]): InputProblem[] {
+  const banded = tiers.flatMap((t, index) => {
+    const min = isRec(t) ? num(t["probabilityMin"]) : undefined;
+    const share = isRec(t) ? num(t["shareStated"]) : undefined;
+    return min === undefined || share === undefined ? [] : [{ index, min, share }];
+  });
+  // Only when every share is itself valid: a share out of range is reported alone.
+  if (banded.length !== tiers.length || banded.length < 2 || banded.some((t) => !(t.share > 0 && t.share <= 1))) return [];
+  const lowest = banded.reduce((a, b) => (b.min < a.min ? b : a));
+  const above = banded.filter((t) => t !== lowest).reduce((s, t) => s + t.share, 0);
+  if (above < 1) return [];
+  const held = `the tiers above the lowest band already hold ${fmt(above * 100)}% of customers`;
+  const message = `${held}: their shares must add up to less than 100%, leaving some for this tier`;
+  return [{ where: `$.tiers[${lowest.index}].shareStated`, message }];
+}
+
+/** A/B points in increasing order of delay (the save-rate curve is interpolated through them). */
+function abTestProblems(raw: Rec): InputProblem[] {
+  const timing = isRec(raw["timing"]) ? raw["timing"] : {};
+  const delays = arr(timing["abTest"]).map((p) => (isRec(p) ? num(p["delayDays"]) : undefined));
+  const problems: InputProblem[] = [];
+  for (let i = 1; i < delays.length; i += 1) {
+    const [before, now] = [delays[i - 1], delays[i]];
+    if (before !== undefined && now !== undefined && !(now > before)) {
+      const message = `must be above the previous point's delay (${fmt(before)} days), got ${fmt(now)}: list the A/B points by increasing delay`;
+      problems.push({ where: `$.timing.abTest[${i}].delayDays`, message });
+    }
+  }
+  return problems;
+}
+
 /** Cross-field rules, checked on the raw input so they are reported even when other fields are wrong. */
 function crossFieldProblems(raw: unknown): InputProblem[] {
   const problems: InputProblem[] = [];
@@ -115,6 +150,8 @@ function crossFieldProblems(raw: unknown): InputProblem[] {
       }
     });
   }
+
+  problems.push(...shareProblems(tiers), ...abTestProblems(raw));
 
   // Timing window in order.
   const timing = isRec(raw["timing"]) ? raw["timing"] : {};
@@ -178,8 +215,8 @@ function crossFieldProblems(raw: unknown): InputProblem[] {
 export function parsePlan(json: unknown, source: string): Plan {
   const result = planSchema.safeParse(json, { reportInput: true });
   const problems: InputProblem[] = [];
-  if (!result.success) for (const issue of result.error.issues) problems.push(...issueToProblem(issue));
-  problems.push(...crossFieldProblems(json));
+  if (!result.success) for (const issue of result.error.issues) for (const p of issueToProblem(issue)) problems.push(p);
+  for (const p of crossFieldProblems(json)) problems.push(p);
   if (problems.length > 0 || !result.success) {
     throw new InputError(source, problems.length > 0 ? problems : [{ where: "$", message: "not a valid plan" }]);
   }

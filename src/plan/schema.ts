@@ -13,14 +13,40 @@ import { z } from "zod";
  * file is reported at once.
  */
 
+/*
+ * Upper bounds: every number a plan accepts must be one every command can
+ * run with (`churnlab rollout` simulates each customer; sums of money must
+ * stay finite), so each kind of number has a generous but finite range.
+ */
+/** Most customers a plan may have: the largest population churnlab simulates customer by customer (`rollout`, `synth`). */
+export const maxPlanCustomers = 5_000_000;
+/** Largest amount of money in a plan, yuan (10^12: far above any after-sales budget, far below overflow). */
+export const maxPlanYuan = 1e12;
+/** Longest span in days a plan may give (horizon, windows, delays): ten years. */
+export const maxPlanDays = 3650;
+/** Last month a rollout stage may reach: ten years. */
+export const maxPlanMonth = 120;
+/** Largest stated count (people, customers in a stage). */
+export const maxPlanCount = 1e9;
+
 const nonEmptyText = z.string().min(1, "must be a non-empty string");
-const yuan = z.number().min(0, "must be an amount in yuan >= 0");
+const yuan = z.number().min(0, "must be an amount in yuan >= 0").max(maxPlanYuan, "must be an amount in yuan of at most 10^12");
 const fraction = z.number().min(0, "must be a fraction from 0 to 1 (45% is 0.45)").max(1, "must be a fraction from 0 to 1 (45% is 0.45)");
-const count = z.number().int("must be a whole number").min(0, "must be a whole number >= 0");
-const positiveCount = z.number().int("must be a whole number").min(1, "must be a whole number >= 1");
-const days = z.number().min(0, "must be a number of days >= 0");
-const month = z.number().min(0, "must be a month number >= 0 (month 0 is the start of the programme)");
-const nonNegative = z.number().min(0, "must be >= 0");
+const count = z.number().int("must be a whole number").min(0, "must be a whole number >= 0").max(maxPlanCount, "must be a whole number of at most 10^9");
+const positiveCount = z
+  .number()
+  .int("must be a whole number")
+  .min(1, "must be a whole number >= 1")
+  .max(maxPlanCount, "must be a whole number of at most 10^9");
+const days = z.number().min(0, "must be a number of days >= 0").max(maxPlanDays, `must be a number of days of at most ${maxPlanDays} (ten years)`);
+const month = z
+  .number()
+  .min(0, "must be a month number >= 0 (month 0 is the start of the programme)")
+  .max(maxPlanMonth, `must be a month number of at most ${maxPlanMonth} (ten years)`);
+const nonNegative = z.number().min(0, "must be >= 0").max(maxPlanCount, "must be at most 10^9");
+const churnBeforeRange = "must be an annual churn rate from 0.01 to 0.95 (1% to 95%): the rollout simulates customers churning at that rate";
+/** A stated ratio (ROI, return per yuan): any sign, bounded so that arithmetic on it stays finite. */
+const ratio = z.number().min(-1e6, "must be between -10^6 and 10^6").max(1e6, "must be between -10^6 and 10^6");
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be an id of lower-case letters, digits and dashes (e.g. \"very-high\")");
 
 /** One risk tier: a band of 30-day churn probability, its share of customers, intervention, budget and expected save rate. */
@@ -33,8 +59,8 @@ export const tierSchema = z.strictObject({
   probabilityMin: fraction,
   /** Upper bound of the band (inclusive), 0..1. The plan's "> 70%" makes 0.70 itself tier 2, matching the "> 0.5" newly-high-risk rule. */
   probabilityMax: fraction,
-  /** Share of all customers in the tier as stated ("~3%" is 0.03). */
-  shareStated: fraction,
+  /** Share of all customers in the tier as stated ("~3%" is 0.03), above 0: a tier holds customers. */
+  shareStated: fraction.refine((x) => x > 0, "must be above 0: every tier holds some customers (leave out a tier that holds none)"),
   /** Number of customers in the tier, when the source states it. */
   countStated: count.optional(),
   intervention: nonEmptyText,
@@ -61,11 +87,12 @@ export const abTestPointSchema = z.strictObject({
 export const timingSchema = z.strictObject({
   /** Probability above which a customer becomes "newly high risk" (this week > p, last week <= p). */
   triggerProbability: fraction,
-  /** How often everyone is scored, days (weekly = 7). */
-  scoringIntervalDays: days,
+  /** How often everyone is scored, days (weekly = 7), at least 1. */
+  scoringIntervalDays: days.min(1, "must be a number of days >= 1 (weekly scoring is 7)"),
   /** Best contact window after the trigger, [from, to] days. */
   bestWindowDays: z.tuple([days, days]),
-  abTest: z.array(abTestPointSchema),
+  /** The A/B test of contact delays: at least two points, delays increasing (the save-rate curve is interpolated between them). */
+  abTest: z.array(abTestPointSchema).min(2, "must list at least two A/B points (delays with their save rates): the timing curve is drawn through them"),
 });
 
 /** A one-time cost line, yuan. */
@@ -104,8 +131,8 @@ export const costsSchema = z.strictObject({
 
 /** The benefit case: churn reduction times lifetime value, plus word-of-mouth referrals, with stated results. */
 export const benefitsSchema = z.strictObject({
-  /** Annual churn rate before the programme, 0..1. */
-  churnBefore: fraction,
+  /** Annual churn rate before the programme, 0.01..0.95 (the range the rollout's customer dynamics reproduce). */
+  churnBefore: fraction.min(0.01, churnBeforeRange).max(0.95, churnBeforeRange),
   /** Annual churn rate the programme is expected to reach, 0..1. */
   churnAfter: fraction,
   /** Customers retained per year as stated. */
@@ -126,7 +153,7 @@ export const benefitsSchema = z.strictObject({
   referralValueStated: yuan,
   totalBenefitStated: yuan,
   /** First-year ROI as stated, a fraction ((benefit − cost) / cost; 359% is 3.59). */
-  roiStated: z.number(),
+  roiStated: ratio,
   paybackMonthsStated: nonNegative,
 });
 
@@ -135,7 +162,7 @@ export const successCriteriaSchema = z.strictObject({
   aucMin: fraction,
   saveRateMin: fraction,
   /** ROI to exceed, a fraction (200% is 2). */
-  roiMin: z.number(),
+  roiMin: ratio,
 });
 
 /** One rollout stage over months [monthStart, monthEnd) of the programme. */
@@ -176,7 +203,7 @@ export const stopLossSchema = z.strictObject({
 /** The one-page CEO summary's figures. */
 export const ceoPageSchema = z.strictObject({
   /** "Every 1 yuan returns X yuan" as stated. */
-  returnPerYuanStated: z.number(),
+  returnPerYuanStated: ratio,
   /** "Risk foreseen N days ahead". */
   leadTimeDays: days,
 });
@@ -193,10 +220,13 @@ export const planSchema = z.strictObject({
   $comment: z.string().optional(),
   name: nonEmptyText,
   source: nonEmptyText.optional(),
-  /** Customers in the base (保有客户). */
-  customers: positiveCount,
-  /** Horizon of the model's churn probability, days (the tiers' probabilities are for this horizon). */
-  predictionHorizonDays: z.number().positive("must be a number of days > 0"),
+  /** Customers in the base (保有客户), 1 to {@link maxPlanCustomers}. */
+  customers: positiveCount.max(maxPlanCustomers, "must be a whole number of at most 5,000,000 (the most customers churnlab simulates one by one)"),
+  /** Horizon of the model's churn probability, days (the tiers' probabilities are for this horizon), above 0 and at most 365. */
+  predictionHorizonDays: z
+    .number()
+    .positive("must be a number of days > 0")
+    .max(365, "must be a number of days of at most 365 (a churn probability within a year)"),
   /** Churn signals the model is said to use. */
   signals: z.array(nonEmptyText).optional(),
   tiers: z.array(tierSchema).min(1, "must list at least one tier"),

@@ -74,7 +74,7 @@ function header(inputs: CeoPageInputs, lang: Lang): string {
   const sub = t("report.page.subtitle", lang, { customers: formatNumber(inputs.plan.customers), trials: formatNumber(inputs.run.trials) });
   return (
     `<header class="head"><div><h1>${e(t("report.page.title", lang))}</h1>` +
-    `<div class="sub">${e(inputs.plan.name)} · ${e(sub)}</div></div>` +
+    `<div class="sub"><span data-field="$.name">${e(inputs.plan.name)}</span> · ${e(sub)}</div></div>` +
     `<div class="badge">${e(t("report.page.forCeo", lang))}</div></header>`
   );
 }
@@ -167,8 +167,10 @@ function criteriaText(gate: StageGate, lang: Lang): string {
 function gatesPanel(inputs: CeoPageInputs, lang: Lang): string {
   const items = inputs.gates.map((g) => {
     const name = lang === "zh" ? (g.nameZh ?? g.name) : g.name;
+    const field = `$.rollout[${inputs.plan.rollout.findIndex((s) => s.id === g.stageId)}].${lang === "zh" && g.nameZh !== undefined ? "nameZh" : "name"}`;
     const source = g.source === "rollout" ? "report.gate.source.rollout" : g.source === "monte-carlo-roi" ? "report.gate.source.roiOnly" : inputs.rollout !== null ? "report.gate.source.yearEnd" : "report.gate.source.none";
-    return `<li style="--dot:${gateColor(g.passProbability)}"><b>${e(name)}</b> ${e(criteriaText(g, lang))} <span class="note">· ${e(t(source, lang))}</span></li>`;
+    const title = `<b data-field="${e(field)}">${e(name)}</b>`;
+    return `<li style="--dot:${gateColor(g.passProbability)}">${title} ${e(criteriaText(g, lang))} <span class="note">· ${e(t(source, lang))}</span></li>`;
   });
   const key = inputs.gates.some((g) => g.source === "rollout")
     ? `<span class="key">${(
@@ -206,11 +208,15 @@ function tiersPanel(inputs: CeoPageInputs, lang: Lang): string {
   const { plan } = inputs;
   const rows = rankedTiers(plan).map((tier, i) => {
     const what = lang === "zh" && tier.interventionZh !== undefined ? tier.interventionZh : tier.intervention;
+    const at = `$.tiers[${plan.tiers.indexOf(tier)}]`;
+    const nameField = `${at}.${lang === "zh" && tier.nameZh !== undefined ? "nameZh" : "name"}`;
+    const whatField = `${at}.${lang === "zh" && tier.interventionZh !== undefined ? "interventionZh" : "intervention"}`;
     const figs = t("report.tier.line", lang, { people: formatNumber(tierCount(plan.customers, tier)), budget: formatNumber(tier.budgetYuanPerPerson), save: formatPercent(tier.saveRate) });
     return (
       `<div class="tier"><div class="chip" style="background:${rankColor(i + 1)}"></div><div>` +
-      `<div class="name" style="color:${rankColor(i + 1)}">${e(tierLabel(plan, tier.id, lang))} <span class="figs" style="color:#2C3E50;font-weight:400">${e(figs)}</span></div>` +
-      `<div class="what">${e(what)}</div></div></div>`
+      `<div class="name" style="color:${rankColor(i + 1)}"><span data-field="${nameField}">${e(tierLabel(plan, tier.id, lang))}</span> ` +
+      `<span class="figs" style="color:#2C3E50;font-weight:400">${e(figs)}</span></div>` +
+      `<div class="what" data-field="${whatField}">${e(what)}</div></div></div>`
     );
   });
   return `<div class="panel tiers"><h2>${e(t("report.section.tiers", lang, { count: countWord(plan.tiers.length, lang) }))}</h2>${rows.join("")}</div>`;
@@ -219,7 +225,7 @@ function tiersPanel(inputs: CeoPageInputs, lang: Lang): string {
 function timingPanel(inputs: CeoPageInputs, lang: Lang): string {
   const { timing } = inputs.plan;
   const [from, to] = timing.bestWindowDays;
-  const top = Math.max(...timing.abTest.map((p) => p.saveRate), 1e-9);
+  const top = timing.abTest.reduce((m, p) => Math.max(m, p.saveRate), 1e-9);
   const rows = [...timing.abTest]
     .sort((a, b) => a.delayDays - b.delayDays)
     .map((p) => {

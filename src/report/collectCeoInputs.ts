@@ -3,9 +3,11 @@ import { asStated } from "../plan/asStated";
 import { recomputed } from "../plan/recomputed";
 import { runMonteCarlo, type MonteCarloOptions } from "../simulation/monteCarlo";
 import { tornado, type SensitivityOptions } from "../simulation/sensitivity";
-import { loadUncertainPlan, type BenefitModel, type CostView } from "../simulation/uncertainPlan";
+import { parseUncertainPlan, type BenefitModel, type CostView } from "../simulation/uncertainPlan";
 import type { CeoPageInputs } from "./CeoPageInputs";
 import { planFileInfo } from "./planFileInfo";
+import { readInputBytes } from "../io/readInputBytes";
+import { parseJsonBytes } from "../io/readJson";
 import { stageGates } from "./stageGates";
 import { runRollout, type RolloutOptions } from "../simulation/rolloutSimulation";
 import { rolloutGateProblems } from "../simulation/rolloutGateProblems";
@@ -63,8 +65,10 @@ export async function collectCeoInputs(planFile: string, options: CeoRunOptions 
   const seed = options.seed ?? 1;
   if (!(Number.isSafeInteger(trials) && trials >= 1)) throw new RangeError(`trials must be an integer >= 1, got ${trials}`);
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-  const file = planFileInfo(planFile);
-  const uncertain = loadUncertainPlan(planFile);
+  // Read once (standard input too): the footer's hash is of the very bytes the figures come from.
+  const bytes = readInputBytes(planFile, { what: "plan file" });
+  const file = planFileInfo(planFile, bytes);
+  const uncertain = parseUncertainPlan(parseJsonBytes(bytes, planFile), planFile);
   const plan = uncertain.base;
   const costs = options.costs ?? "recomputed";
   const model = options.model ?? uncertain.assumptions.model;

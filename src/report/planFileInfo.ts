@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { InputError } from "../io/InputError";
+import { readInputBytes } from "../io/readInputBytes";
 
 /** A plan file as the CEO page's footer cites it. */
 export interface PlanFileInfo {
@@ -21,18 +20,12 @@ export interface PlanFileInfo {
  * Reference: FIPS 180-4, Secure Hash Standard (SHA-256).
  *
  * @param file path of the plan file
+ * @param content the file's bytes when already read (standard input can be read only once)
  * @throws InputError(file) when the file cannot be read
  * @example
  * planFileInfo("data/plans/seed-plan.json").name // "seed-plan.json"
  */
-export function planFileInfo(file: string): PlanFileInfo {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : err instanceof Error ? err.message : String(err);
-    throw new InputError(file, [{ where: "$", message: `cannot read the plan file: ${reason}` }]);
-  }
+export function planFileInfo(file: string, content?: Uint8Array): PlanFileInfo {
+  const bytes = content ?? readInputBytes(file, { what: "plan file" });
   return { name: basename(file), sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length };
 }

@@ -1,10 +1,11 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { renderHtmlToPdf, screenshotHtml, withBrowser } from "../charts/browser";
 import type { Lang } from "../charts/labels";
 import { writeFilesAtomic } from "../io/writeFileAtomic";
+import { makeTempFolder, releaseTemp } from "../io/tempFiles";
 import { buildCeoPage } from "./buildCeoPage";
+import { pageOverflowError } from "./pageOverflow";
 import type { CeoPageInputs } from "./CeoPageInputs";
 import { collectCeoInputs, type CeoRunOptions } from "./collectCeoInputs";
 
@@ -69,7 +70,8 @@ export async function writeCeoReport(planFile: string, options: CeoReportOptions
  * @param inputs the page's inputs ({@link collectCeoInputs})
  * @param options output folder (created when missing) and language (default "zh")
  * @returns the three paths
- * @throws Error when Chromium is missing, the page reports errors or it does not fit on one page
+ * @throws InputError naming the plan's fields (JSON paths) when its texts or its number of tiers or stages push the page past one A4 page
+ * @throws Error when Chromium is missing or the page reports errors
  * @example
  * await exportCeoPage(inputs, { outDir: "out/ceo", lang: "en" }) // { html: "out/ceo/ceo-page.html", pdf: "out/ceo/ceo-page.pdf", screenshot: "out/ceo/ceo-page.png" }
  */
@@ -77,17 +79,18 @@ export async function exportCeoPage(inputs: CeoPageInputs, options: { outDir: st
   const { outDir, lang = "zh" } = options;
   if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) throw new Error(`output folder ${outDir} is a file`);
   const html = buildCeoPage(inputs, lang);
-  const staging = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-ceo-"));
+  const staging = makeTempFolder("ceo");
   try {
     const pdfFile = path.join(staging, ceoReportFiles.pdf);
     const pngFile = path.join(staging, ceoReportFiles.screenshot);
-    const { pages, errors } = await withBrowser(async (browser) => {
+    const { overflow, errors } = await withBrowser(async (browser) => {
       const printed = await renderHtmlToPdf(html, pdfFile, { browser, format: "A4" });
+      if (printed.pages !== 1) return { overflow: await pageOverflowError(browser, html, a4, inputs, printed.pages), errors: printed.errors };
       const shot = await screenshotHtml(html, pngFile, { browser, width: a4.width, height: a4.height, scale: 2, fullPage: false });
-      return { pages: printed.pages, errors: [...printed.errors, ...shot.errors] };
+      return { overflow: undefined, errors: [...printed.errors, ...shot.errors] };
     });
     if (errors.length > 0) throw new Error(`the CEO page reported errors in Chromium: ${errors.join(" | ")}`);
-    if (pages !== 1) throw new Error(`the CEO page does not fit on one A4 page: it prints on ${pages} pages`);
+    if (overflow !== undefined) throw overflow;
     const out = {
       html: path.join(outDir, ceoReportFiles.html),
       pdf: path.join(outDir, ceoReportFiles.pdf),
@@ -102,6 +105,6 @@ export async function exportCeoPage(inputs: CeoPageInputs, options: { outDir: st
     );
     return out;
   } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
+    releaseTemp(staging);
   }
 }

@@ -73,7 +73,7 @@ function supportOf(d: Distribution): [number, number] {
     case "beta":
       return [0, 1];
     case "discrete":
-      return [Math.min(...d.scenarios.map((s) => s.value)), Math.max(...d.scenarios.map((s) => s.value))];
+      return d.scenarios.reduce<[number, number]>(([lo, hi], s) => [Math.min(lo, s.value), Math.max(hi, s.value)], [Infinity, -Infinity]);
   }
 }
 

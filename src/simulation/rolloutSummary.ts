@@ -135,7 +135,7 @@ export function outputSummary(values: readonly number[]): OutputSummary {
 export function varianceDecomposition(byTrial: readonly (readonly number[])[]): VarianceDecomposition | null {
   const groups = byTrial.map((g) => finiteValues(g)).filter((g) => g.length >= 2);
   if (groups.length < 2) return null;
-  const r = Math.min(...groups.map((g) => g.length));
+  const r = groups.reduce((m, g) => Math.min(m, g.length), Infinity);
   const means = groups.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
   const within = groups.reduce((s, g, i) => s + g.reduce((a, x) => a + (x - means[i]!) ** 2, 0) / (g.length - 1), 0) / groups.length;
   const grand = means.reduce((a, b) => a + b, 0) / means.length;

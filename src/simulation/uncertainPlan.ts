@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { InputError, type InputProblem } from "../io/InputError";
+import { readJsonFile } from "../io/readJson";
 import { jsonPath, parsePlan, type Plan } from "../plan/index";
 import { compileDistribution, distributionSchema, type CompiledDistribution, type Distribution } from "./distributions";
 import { cholesky, rankToPearson } from "./correlation";
@@ -114,7 +114,7 @@ function substitute(value: unknown, path: Array<string | number>, names: string[
     }
     const parsed = distributionSchema.safeParse(value);
     if (!parsed.success) {
-      problems.push(...zodProblems(parsed.error, path));
+      for (const p of zodProblems(parsed.error, path)) problems.push(p);
       return 0;
     }
     const compiled = compileDistribution(parsed.data);
@@ -156,7 +156,7 @@ export function parseUncertainPlan(json: unknown, source: string): UncertainPlan
   try {
     base = parsePlan(planPart, source);
   } catch (err) {
-    if (err instanceof InputError) problems.push(...err.problems);
+    if (err instanceof InputError) for (const p of err.problems) problems.push(p);
     else throw err;
   }
   // Every value a distribution can take must make a valid plan too: check its lowest and highest values.
@@ -178,17 +178,17 @@ export function parseUncertainPlan(json: unknown, source: string): UncertainPlan
   }
 
   const sim = simulationSchema.safeParse(simulation ?? {});
-  if (!sim.success) problems.push(...zodProblems(sim.error, ["simulation"]));
+  if (!sim.success) for (const p of zodProblems(sim.error, ["simulation"])) problems.push(p);
   const entries: Array<z.infer<typeof correlationSchema> | undefined> = [];
   if (correlations !== undefined && !Array.isArray(correlations)) problems.push({ where: "$.correlations", message: "must be an array of {a, b, rankCorrelation}" });
   const correlationList: unknown[] = Array.isArray(correlations) ? correlations : [];
   correlationList.forEach((entry: unknown, i: number) => {
       const r = correlationSchema.safeParse(entry);
-      if (!r.success) problems.push(...zodProblems(r.error, ["correlations", i]));
+      if (!r.success) for (const p of zodProblems(r.error, ["correlations", i])) problems.push(p);
       entries.push(r.success ? r.data : undefined);
     });
   const samp = samplingSchema.safeParse(sampling ?? { method: "random" });
-  if (!samp.success) problems.push(...zodProblems(samp.error, ["sampling"]));
+  if (!samp.success) for (const p of zodProblems(samp.error, ["sampling"])) problems.push(p);
 
   const pairs: InputCorrelation[] = [];
   {
@@ -273,26 +273,15 @@ export function inputCorrelationMatrix(n: number, pairs: readonly InputCorrelati
 }
 
 /**
- * Reads and validates an uncertain plan file (see {@link parseUncertainPlan}).
- * A plain plan (no distributions) is an uncertain plan with no inputs.
+ * Reads and validates an uncertain plan file (see {@link parseUncertainPlan}):
+ * THE plan loader of the command line. A plain plan (no distributions) is an
+ * uncertain plan with no inputs, and `.base` is the plan every command uses.
+ * Read once by `readJsonFile` (size and depth limits, duplicate keys, UTF-8; `-` is standard input).
  *
  * @throws InputError(file, problems) when unreadable, not JSON or invalid
  * @example
  * loadUncertainPlan("data/plans/seed-plan-uncertain.json").inputs.length // > 10
  */
 export function loadUncertainPlan(file: string): UncertainPlan {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(file, [{ where: "$", message: `cannot read the plan file: ${code === "ENOENT" ? "no such file" : String(err)}` }]);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (err) {
-    throw new InputError(file, [{ where: "$", message: `not valid JSON: ${(err as Error).message}` }]);
-  }
-  return parseUncertainPlan(json, file);
+  return parseUncertainPlan(readJsonFile(file, { what: "plan file" }), file === "-" ? "standard input" : file);
 }

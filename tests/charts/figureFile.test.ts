@@ -30,7 +30,7 @@ describe("saveFigure / loadFigure", () => {
 
   it("reports a missing file as bad input", () => {
     const err = inputError(() => loadFigure(path.join(dir, "nope.json")));
-    expect(err.problems).toEqual([{ where: "$", message: "file not found" }]);
+    expect(err.problems).toEqual([{ where: "$", message: "cannot read the figure file: no such file" }]);
   });
 });
 

@@ -71,7 +71,7 @@ describe("churnlab chart <figure.json> --out FILE", () => {
 
   it("rejects a missing or invalid figure file with exit code 2", async () => {
     expect(await run(path.join(dir, "none.json"), "--out", path.join(dir, "x.html"))).toBe(2);
-    expect(stderr).toContain("none.json: $: file not found");
+    expect(stderr).toContain("none.json: $: cannot read the figure file: no such file");
     stderr = "";
     const bad = path.join(dir, "bad.json");
     fs.writeFileSync(bad, JSON.stringify({ data: {}, layout: {} }));

@@ -64,7 +64,7 @@ describe("churnlab synth --customers N --seed S --out DIR", () => {
     fs.writeFileSync(file, "mine\n");
     expect(await run("--customers", "100", "--seed", "1", "--out", file, "--no-progress")).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toContain(`${file}: folder: is a file, not a folder`);
+    expect(stderr).toContain(`--out: "${file}" is a file, not a folder`);
     expect(fs.readFileSync(file, "utf8")).toBe("mine\n");
   });
 

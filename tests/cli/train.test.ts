@@ -49,7 +49,7 @@ describe("churnlab train", () => {
     // the generating model has a true AUC of about 0.83; 300 test rows give a CI of about ±0.05
     expect(json["auc"] as number).toBeGreaterThan(0.72);
     expect(json["aucLow"] as number).toBeLessThan(json["auc"] as number);
-    expect(fs.readdirSync(out).sort()).toEqual(["calibration.json", "metadata.json", "model.json", "preprocessing.json", "weights.bin"]);
+    expect(fs.readdirSync(out).sort()).toEqual(["calibration.json", "manifest.json", "metadata.json", "model.json", "preprocessing.json", "weights.bin"]);
   });
 
   it("gives the same metrics for the same seed", async () => {
@@ -156,7 +156,7 @@ describe("churnlab score", () => {
   });
 
   it("rejects a folder that is not a model", async () => {
-    const r = await run(scoreCommand, ["--model", dir, "--csv", csv, "--out", path.join(dir, "never.csv")]);
+    const r = await run(scoreCommand, ["--model", dir, "--csv", csv, "--out", path.join(os.tmpdir(), `churnlab-never-${process.pid}.csv`)]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/metadata.json: missing/);
   });

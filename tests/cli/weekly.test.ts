@@ -16,7 +16,11 @@ vi.mock("node:fs", async (importOriginal) => {
     if (failWrites.pattern !== null && failWrites.pattern.test(String(file))) throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
     return actual.writeFileSync(file, data, options);
   };
-  return { ...actual, writeFileSync, default: { ...actual, writeFileSync } };
+  const openSync: typeof actual.openSync = (file, flags, mode) => {
+    if (failWrites.pattern !== null && failWrites.pattern.test(String(file)) && String(flags).startsWith("w")) throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+    return actual.openSync(file, flags, mode);
+  };
+  return { ...actual, writeFileSync, openSync, default: { ...actual, writeFileSync, openSync } };
 });
 
 let stdout: string;
@@ -119,11 +123,12 @@ describe("churnlab weekly: the Monday hand-off", () => {
     // The queue CSV and JSON are staged first; staging the ledger then fails (disk full).
     failWrites.pattern = /queue-ledger/;
     try {
-      expect(await run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out())).toBe(1);
+      expect(await run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out())).toBe(2);
     } finally {
       failWrites.pattern = null;
     }
-    expect(stderr).toContain("ENOSPC");
+    expect(stderr).toContain(`cannot be written: no space left on the device holding ${path.join(out(), "queue-ledger.json")}`);
+    expect(stderr).not.toMatch(/ENOSPC|\.tmp/);
     const after = Object.fromEntries(listOut().map((f) => [f, fs.readFileSync(path.join(out(), f), "utf8")]));
     expect(after).toEqual(before);
   });

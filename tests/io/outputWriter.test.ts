@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { discardUnwrittenOutputs, prepareOutputs } from "../../src/io/outputWriter";
+import { prepareOutputs, settlePreparedOutputs } from "../../src/io/outputWriter";
 import { createFolders } from "../../src/io/makeOutputFolder";
 import { InputError } from "../../src/io/InputError";
 import { makeImmutable, mountReadOnly } from "../helpers/fileSystems";
@@ -57,7 +57,9 @@ describe("prepareOutputs refuses to write over the command's own inputs", () => 
     fs.mkdirSync(model);
     fs.writeFileSync(path.join(model, "metadata.json"), "{}");
     const out = path.join(model, "metadata.json");
-    expect(problems(() => prepareOutputs({ inputs: { "--model": model }, files: { "--out": out } }))[0]).toMatch(/^--out: ".*metadata.json" lies in the folder --model ".*model", which this command reads/);
+    expect(problems(() => prepareOutputs({ inputs: { "--model": model }, files: { "--out": out } }))[0]).toMatch(
+      /^--out: ".*metadata.json" lies in the folder --model ".*model", which this command reads/,
+    );
     expect(problems(() => prepareOutputs({ inputs: { "--model": model }, files: { "--out": path.join(model, "new.csv") } }))).toHaveLength(1);
     expect(fs.readdirSync(model)).toEqual(["metadata.json"]);
   });
@@ -65,14 +67,24 @@ describe("prepareOutputs refuses to write over the command's own inputs", () => 
     const csv = path.join(dir, "in.csv");
     fs.writeFileSync(csv, "keep");
     const writer = prepareOutputs({ inputs: { "--csv": csv }, folders: { "--out": dir } });
-    expect(problems(() => writer.write(new Map([[path.join(dir, "a.csv"), "a"], [csv, "overwritten"]])))).toEqual([
-      `--out: "${csv}" is the same file as --csv "${csv}": churnlab never writes over its inputs; choose another file`,
-    ]);
+    expect(
+      problems(() =>
+        writer.write(
+          new Map([
+            [path.join(dir, "a.csv"), "a"],
+            [csv, "overwritten"],
+          ]),
+        ),
+      ),
+    ).toEqual([`--out: "${csv}" is the same file as --csv "${csv}": churnlab never writes over its inputs; choose another file`]);
     expect(fs.readdirSync(dir)).toEqual(["in.csv"]);
     expect(fs.readFileSync(csv, "utf8")).toBe("keep");
   });
   it("ignores standard input and inputs that do not exist (their reader reports them)", () => {
-    const writer = prepareOutputs({ inputs: { "<plan>": "-", "--csv": path.join(dir, "missing.csv"), "--plan": undefined }, files: { "--out": path.join(dir, "o.csv") } });
+    const writer = prepareOutputs({
+      inputs: { "<plan>": "-", "--csv": path.join(dir, "missing.csv"), "--plan": undefined },
+      files: { "--out": path.join(dir, "o.csv") },
+    });
     expect(writer.write(new Map([[path.join(dir, "o.csv"), "x"]]))).toEqual([path.join(dir, "o.csv")]);
   });
 });
@@ -81,12 +93,16 @@ describe("prepareOutputs checks the places before the work starts", () => {
   it("a folder where a file must be, a file where a folder must be, a device", () => {
     fs.mkdirSync(path.join(dir, "out.csv"));
     fs.writeFileSync(path.join(dir, "notes.txt"), "mine");
-    expect(problems(() => prepareOutputs({ inputs: {}, files: { "--out": path.join(dir, "out.csv") }, folders: { "--dir": path.join(dir, "notes.txt") } }))).toEqual([
+    expect(
+      problems(() => prepareOutputs({ inputs: {}, files: { "--out": path.join(dir, "out.csv") }, folders: { "--dir": path.join(dir, "notes.txt") } })),
+    ).toEqual([
       `--out: "${path.join(dir, "out.csv")}" is a folder, but a file is needed there`,
       `--dir: "${path.join(dir, "notes.txt")}" is a file, not a folder: choose a folder for the output (the file is left as it is)`,
     ]);
     expect(problems(() => prepareOutputs({ inputs: {}, files: { "--out": "/dev/null" } }))[0]).toMatch(/is not a regular file \(a device, pipe or socket\)/);
-    expect(problems(() => prepareOutputs({ inputs: {}, files: { "--out": path.join(dir, "notes.txt", "x.csv") } }))[0]).toMatch(/notes.txt" is a file, not a folder/);
+    expect(problems(() => prepareOutputs({ inputs: {}, files: { "--out": path.join(dir, "notes.txt", "x.csv") } }))[0]).toMatch(
+      /notes.txt" is a file, not a folder/,
+    );
   });
   it("an output under /proc ends at once with a sentence instead of looping in mkdir", () => {
     const started = Date.now();
@@ -103,7 +119,7 @@ describe("prepareOutputs checks the places before the work starts", () => {
     writer.discard();
     expect(fs.readdirSync(dir)).toEqual([]);
     prepareOutputs({ inputs: {}, files: { "--out": path.join(dir, "c", "q.csv") } });
-    discardUnwrittenOutputs();
+    settlePreparedOutputs(true);
     expect(fs.readdirSync(dir)).toEqual([]);
   });
   it.runIf(process.getuid?.() === 0)("a read-only file system: a sentence naming the folder, no errno text", (ctx) => {
@@ -113,7 +129,9 @@ describe("prepareOutputs checks the places before the work starts", () => {
     try {
       const [problem] = problems(() => prepareOutputs({ inputs: {}, files: { "--out": path.join(ro, "sub", "scores.csv") } }));
       expect(problem).toBe(`--out: folder "${path.join(ro, "sub")}" cannot be created: ${path.join(ro, "sub")} is on a read-only file system`);
-      expect(problems(() => prepareOutputs({ inputs: {}, folders: { "--out": ro } }))).toEqual([`--out: cannot be written: "${ro}" is on a read-only file system`]);
+      expect(problems(() => prepareOutputs({ inputs: {}, folders: { "--out": ro } }))).toEqual([
+        `--out: cannot be written: "${ro}" is on a read-only file system`,
+      ]);
     } finally {
       unmount();
     }
@@ -126,7 +144,9 @@ describe("prepareOutputs checks the places before the work starts", () => {
     if (undo === undefined) return ctx.skip();
     try {
       const [problem] = problems(() => prepareOutputs({ inputs: {}, files: { "--out": path.join(folder, "queue.csv") } }));
-      expect(problem).toMatch(/^--out: cannot be (replaced|written): operation not permitted in ".*frozen.*" \(the folder or file may be immutable or protected\)$/);
+      expect(problem).toMatch(
+        /^--out: cannot be (replaced|written): operation not permitted in ".*frozen.*" \(the folder or file may be immutable or protected\)$/,
+      );
       expect(problem).not.toMatch(/EPERM|\.tmp/);
     } finally {
       undo();

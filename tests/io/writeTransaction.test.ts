@@ -33,7 +33,12 @@ describe("commitFiles", () => {
     fs.mkdirSync(path.join(dir, "manifest.json"));
     let err: unknown;
     try {
-      commitFiles(new Map([[path.join(dir, "customers.csv"), "new"], [path.join(dir, "manifest.json"), "{}"]]));
+      commitFiles(
+        new Map([
+          [path.join(dir, "customers.csv"), "new"],
+          [path.join(dir, "manifest.json"), "{}"],
+        ]),
+      );
     } catch (e) {
       err = e;
     }
@@ -47,7 +52,8 @@ describe("commitFiles", () => {
   it("a run killed between its renames is completed by the next run's recoverFolder: the new set, whole", () => {
     for (const name of ["a.csv", "b.csv", "c.csv"]) fs.writeFileSync(path.join(dir, name), "old");
     const script = `require("tsx/cjs"); const { commitFiles } = require("./src/io/writeTransaction.ts");
-      const d = process.argv[1]; commitFiles(new Map(["a.csv", "b.csv", "c.csv"].map((n) => [d + "/" + n, "new"])), { afterRename: (n) => n === 1 && process.kill(process.pid, "SIGKILL") });`;
+      const d = process.argv[1]; const files = new Map(["a.csv", "b.csv", "c.csv"].map((n) => [d + "/" + n, "new"]));
+      commitFiles(files, { afterRename: (n) => n === 1 && process.kill(process.pid, "SIGKILL") });`;
     const r = spawnSync(process.execPath, ["-e", script, dir], { cwd: path.join(__dirname, "..", "..") });
     expect(r.signal).toBe("SIGKILL");
     expect(["a.csv", "b.csv", "c.csv"].map(read)).toEqual(["new", "old", "old"]);

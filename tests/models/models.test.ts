@@ -134,11 +134,16 @@ describe("model folders", () => {
     const { a, plan } = features;
     expect(() => scoreWithPipeline(loaded, { a: a as string[], plan: plan as string[], extra: a as string[] }, "other.csv")).toThrow(InputError);
     expect(() => scoreWithPipeline(loaded, { a: a as string[], plan: plan as string[] }, "other.csv")).toThrow(/column b: missing/);
-    // a preprocessing that does not fit the saved network is refused at load time
+    // a preprocessing that does not fit the saved network is refused at load time: by its checksum, and without one by its shape
     const pre = JSON.parse(fs.readFileSync(path.join(dir, "preprocessing.json"), "utf8")) as { outputNames: string[] };
     pre.outputNames.push("surplus");
     fs.writeFileSync(path.join(dir, "preprocessing.json"), JSON.stringify(pre));
-    await expect(loadPipeline(dir)).rejects.toThrow(/encodes 7 columns but the model takes 6/);
+    await expect(loadPipeline(dir)).rejects.toThrow(/preprocessing.json: is \d+ bytes, manifest.json says \d+/);
+    fs.rmSync(path.join(dir, "manifest.json"));
+    const meta = JSON.parse(fs.readFileSync(path.join(dir, "metadata.json"), "utf8")) as Record<string, unknown>;
+    delete meta["manifest"];
+    fs.writeFileSync(path.join(dir, "metadata.json"), JSON.stringify(meta));
+    await expect(loadPipeline(dir)).rejects.toThrow(/preprocessing.json: \$.outputNames: outputNames and groups do not follow from the inputs/);
     result.pipeline.model.dispose();
     loaded.model.dispose();
   });
@@ -153,5 +158,17 @@ describe("stratifiedSplit", () => {
     expect(a.heldOut.length).toBe(200);
     expect(Array.from(a.heldOut).filter((i) => labels[i] === 1)).toHaveLength(40);
     expect(() => stratifiedSplit(labels, 1, createStream(1, "split"))).toThrow(RangeError);
+  });
+  it("splits 300,000 rows without overflowing the call stack (push(...rows) failed past ~150k rows)", () => {
+    const labels = Uint8Array.from({ length: 300_000 }, (_, i) => (i % 4 === 0 ? 1 : 0));
+    const { kept, heldOut } = stratifiedSplit(labels, 0.2, createStream(1, "split"));
+    expect(heldOut.length).toBe(60_000);
+    expect(kept.length).toBe(240_000);
+    expect(Array.from(heldOut).filter((i) => labels[i] === 1)).toHaveLength(15_000);
+    // every row lands in exactly one part
+    const seen = new Uint8Array(labels.length);
+    for (const i of kept) seen[i] = (seen[i] as number) + 1;
+    for (const i of heldOut) seen[i] = (seen[i] as number) + 1;
+    expect(seen.every((c) => c === 1)).toBe(true);
   });
 });

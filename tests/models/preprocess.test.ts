@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/io/InputError";
-import { fitPreprocessor, looksNumeric, NoUsableFeaturesError, parseNumberCell, transform, unparsedNumericCells } from "../../src/models/preprocess";
+import { fitPreprocessor, NoUsableFeaturesError, transform } from "../../src/models/preprocess";
+import { looksNumeric, parseNumberCell } from "../../src/models/numberCells";
+import { cellWarnings, unparsedNumericCells, unseenCategoryLevels } from "../../src/models/cellWarnings";
 
 describe("parseNumberCell", () => {
   it("reads numbers stored as text, with spaces and thousands separators", () => {
@@ -81,6 +83,66 @@ describe("unparsedNumericCells: text in a numeric column is reported, not silent
   });
   it("is empty for clean data and ignores categorical columns", () => {
     expect(unparsedNumericCells(pre, { age: ["41", " 7 ", "n/a"], city: ["123", "zz", ""] })).toEqual([]);
+  });
+});
+
+describe("numbers too large for a model are bad input, never Infinity in the matrix", () => {
+  it("parseNumberCell reads 1e400 as Infinity (so it is not mistaken for a missing cell)", () => {
+    expect(parseNumberCell("1e400")).toBe(Infinity);
+    expect(parseNumberCell("-1e400")).toBe(-Infinity);
+  });
+  it("fitPreprocessor rejects 1e400 in any row of a numeric column, naming the source, column and data row (it used to exit 1)", () => {
+    const age = Array.from({ length: 20 }, (_, i) => String(30 + i));
+    age[16] = "1e400";
+    let caught: unknown;
+    try {
+      fitPreprocessor({ age, city: age.map((_, i) => (i % 2 === 0 ? "A" : "B")) }, { source: "train.csv" }, [0, 1, 2, 3]); // row 17 is not a training row: still checked
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    expect((caught as InputError).problems).toEqual([
+      { where: "column age, data row 17", message: '"1e400" is too large for a number (beyond ±3.4e38, the largest a model holds): correct the cell, or blank it to treat it as missing' },
+    ]);
+    expect((caught as InputError).source).toBe("train.csv");
+  });
+  it("transform rejects 1e400 and -Infinity when scoring (it used to give probability 1.0), and 3.5e38 (beyond float32)", () => {
+    const pre = fitPreprocessor({ age: ["30", "40", "50", "60"] });
+    expect(() => transform(pre, { age: ["41", "1e400"] }, "new.csv")).toThrow(/new.csv: column age, data row 2: "1e400" is too large/);
+    expect(() => transform(pre, { age: Float64Array.from([-Infinity]) }, "new.csv")).toThrow(/data row 1: "-Infinity" is too large/);
+    expect(() => transform(pre, { age: ["3.5e38"] }, "new.csv")).toThrow(/data row 1: "3.5e38" is too large/);
+  });
+  it("transform rejects a value that is finite but too far from the training values to standardise in float32", () => {
+    const pre = fitPreprocessor({ x: ["1", "1", "1", "1.0000001"] }); // sd about 4.3e-8
+    expect(() => transform(pre, { x: ["3e38"] }, "new.csv")).toThrow(/new.csv: column x, data row 1: 3e\+38 is too far from the training values/);
+  });
+});
+
+describe("unseen category levels", () => {
+  it("are scored as the most frequent training level when the model has no (other) column, not as an all-zero row (that moved a customer low -> medium)", () => {
+    const pre = fitPreprocessor({ city: ["A", "A", "A", "B", "B"] }, { minLevelCount: 1 });
+    expect(pre.outputNames).toEqual(["city=A", "city=B"]);
+    expect(Array.from(transform(pre, { city: ["Paris"] }).data)).toEqual([1, 0]);
+    expect(Array.from(transform(pre, { city: ["A"] }).data)).toEqual([1, 0]);
+  });
+  it("are reported by column, rows, levels and encoding", () => {
+    const pre = fitPreprocessor({ city: ["A", "A", "A", "B", "B"], tier: ["x", "x", "x", "y", "z"] }, { minLevelCount: 2 });
+    const columns = { city: ["A", "Paris", "Rome", "Paris", ""], tier: ["x", "w", "x", "x", "x"] };
+    expect(unseenCategoryLevels(pre, columns)).toEqual([
+      { column: "city", rows: 3, levels: [{ level: "Paris", count: 2 }, { level: "Rome", count: 1 }], distinct: 2, scoredAs: "A" },
+      { column: "tier", rows: 1, levels: [{ level: "w", count: 1 }], distinct: 1, scoredAs: "(other)" },
+    ]);
+    expect(cellWarnings(pre, columns, "new.csv", "score")).toEqual([
+      'new.csv: column city: 3 rows hold levels the model was not trained with (Paris: 2, Rome: 1); scored as the most frequent training level "A"',
+      'new.csv: column tier: 1 row holds a level the model was not trained with (w: 1); scored as "(other)", the column of rare levels',
+    ]);
+    expect(cellWarnings(pre, columns, "train.csv", "train")).toEqual([]);
+  });
+  it("cellWarnings names text in numeric columns for training too", () => {
+    const pre = fitPreprocessor({ age: ["41", "35", "x", "52"] }, { numeric: ["age"] });
+    expect(cellWarnings(pre, { age: ["41", "35", "x", "52"] }, "train.csv", "train")).toEqual([
+      'train.csv: column age: 1 value is not a number (data row 3: "x"); treated as missing (imputed with the training median)',
+    ]);
   });
 });
 

@@ -78,9 +78,9 @@ describe("buildCeoPage: what the CEO reads (zh)", () => {
   it("states the three gates with their criteria and the rollout simulation behind their probabilities", async () => {
     const inputs = await seedInputs();
     const html = withoutBundle(buildCeoPage(inputs, "zh"));
-    expect(html).toContain("<b>MVP验证</b> 标准：AUC &gt; 0.85、挽回率 &gt; 50%、ROI &gt; 200% <span class=\"note\">· 客户级推广模拟</span>");
-    expect(html).toContain("<b>区域推广</b> 沿用前一阶段标准：AUC &gt; 0.85、挽回率 &gt; 50%、ROI &gt; 200%");
-    expect(html).toContain("<b>全国部署</b> 方案未设标准 <span class=\"note\">· 年末复盘，无下一阶段</span>");
+    expect(html).toContain("<b data-field=\"$.rollout[0].nameZh\">MVP验证</b> 标准：AUC &gt; 0.85、挽回率 &gt; 50%、ROI &gt; 200% <span class=\"note\">· 客户级推广模拟</span>");
+    expect(html).toContain("<b data-field=\"$.rollout[1].nameZh\">区域推广</b> 沿用前一阶段标准：AUC &gt; 0.85、挽回率 &gt; 50%、ROI &gt; 200%");
+    expect(html).toContain("<b data-field=\"$.rollout[2].nameZh\">全国部署</b> 方案未设标准 <span class=\"note\">· 年末复盘，无下一阶段</span>");
     const mvp = inputs.gates[0]!;
     expect(html).toContain(`MVP关口通过概率 ${probabilityText(mvp.passProbability!)}、止损概率 ${probabilityText(mvp.stopProbability!)}`);
     expect(html).toContain("推广模拟 2 次 × 5,000 客户（1:40）");

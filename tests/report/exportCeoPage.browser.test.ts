@@ -3,20 +3,25 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { exportCeoPage } from "../../src/report/writeCeoReport";
+import { InputError } from "../../src/io/InputError";
 import { seedInputs } from "./fixtures";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-ceo-export-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("exportCeoPage(inputs, { outDir, lang }) in headless Chromium", () => {
-  it("refuses a page that overflows onto a second A4 page and writes nothing", async () => {
+  it("refuses a page that overflows onto a second A4 page, naming the plan text too long for it, and writes nothing", async () => {
     const inputs = await seedInputs(4000, 1, undefined, false);
     // A plan name of 400 words wraps over many lines of the header and pushes the sheet past one page.
     const long = { ...inputs, plan: { ...inputs.plan, name: Array.from({ length: 400 }, (_, i) => `word${i}`).join(" ") } };
     const out = path.join(dir, "overflow");
-    await expect(exportCeoPage(long, { outDir: out, lang: "en" })).rejects.toThrow(/does not fit on one A4 page: it prints on [2-9] pages/);
+    const err = await exportCeoPage(long, { outDir: out, lang: "en" }).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    const problems = (err as InputError).problems;
+    expect(problems.map((p) => p.where)).toEqual(["$.name"]);
+    expect(problems[0]?.message).toMatch(/^3,089 characters take \d+ lines on the CEO page, which must fit one A4 page \(it prints on [2-9]\): shorten this text to about \d+ characters$/);
     expect(fs.existsSync(out)).toBe(false);
-  });
+  }, 120_000);
 
   it("refuses an output folder that is a file, before starting the browser", async () => {
     const file = path.join(dir, "file");

@@ -33,6 +33,6 @@ describe("planFileInfo(file)", () => {
   it("throws an InputError naming the file when it is missing or a folder", () => {
     expect(() => planFileInfo(path.join(dir, "missing.json"))).toThrow(InputError);
     expect(() => planFileInfo(path.join(dir, "missing.json"))).toThrow(/no such file/);
-    expect(() => planFileInfo(dir)).toThrow(/is a directory/);
+    expect(() => planFileInfo(dir)).toThrow(/is a folder, not a file/);
   });
 });

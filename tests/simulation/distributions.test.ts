@@ -72,6 +72,13 @@ describe("compileDistribution", () => {
 });
 
 describe("distributionSchema", () => {
+  it("checks the base of a discrete distribution with 300,000 scenarios without overflowing the call stack", () => {
+    const scenarios = Array.from({ length: 300_000 }, (_, i) => ({ value: i, weight: 1 }));
+    expect(distributionSchema.safeParse({ dist: "discrete", scenarios, base: 299_999 }).success).toBe(true);
+    const outside = distributionSchema.safeParse({ dist: "discrete", scenarios, base: 300_000 });
+    expect(outside.success).toBe(false);
+    expect(outside.error?.issues[0]?.message).toBe("must lie in the distribution's support [0, 299999], got 300000");
+  });
   it("reports each bad parameter at its key", () => {
     const r = distributionSchema.safeParse({ dist: "pert", min: 3, mode: 1, max: 2 });
     expect(r.success).toBe(false);

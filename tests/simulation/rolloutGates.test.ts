@@ -82,6 +82,13 @@ describe("pilot sample sizes", () => {
 });
 
 describe("summaries", () => {
+  it("varianceDecomposition takes 300,000 trials without overflowing the call stack (Math.min(...lengths) did)", () => {
+    const byTrial = Array.from({ length: 300_000 }, (_, i) => [i % 2, (i % 2) + 2]);
+    const v = varianceDecomposition(byTrial);
+    // within each trial: values 2 apart, variance 2; trial means alternate 1 and 2: variance 0.25 (n/(n-1) ≈ 1), minus within/R = 1
+    expect(v?.withinTrials).toBeCloseTo(2, 12);
+    expect(v?.betweenTrials).toBe(0);
+  });
   it("varianceDecomposition applies the law of total variance to a nested design", () => {
     // Trials [1, 3] and [5, 7]: within = mean(2, 2) = 2; trial means 2 and 6 have variance 8; between = 8 − 2 / 2 = 7.
     const v = varianceDecomposition([

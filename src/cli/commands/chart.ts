@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
 import { loadFigure } from "../../charts/figureFile";
+import { prepareOutputs } from "../../io/outputWriter";
 import { exportFigure, exportFormats, exportSize, exportSizeProblem, formatFromPath, type ExportFormat, type ExportOptions } from "../../charts/export";
 
 /** Raw option values of `churnlab chart`, as commander hands them over (strings). */
@@ -35,6 +36,8 @@ export function chartCommand(): Command {
     .action(
       action(async (figurePath: string, flags: ChartFlags) => {
         const options = chartOptions(flags);
+        // Checked before rendering (which takes seconds): --out must not be the figure file and must be writable.
+        prepareOutputs({ inputs: { "<figure>": figurePath }, files: { "--out": flags.out } });
         const figure = loadFigure(figurePath);
         const { width, height } = exportSize(figure, options);
         const tooLarge = (options.format ?? formatFromPath(flags.out)) === "png" ? exportSizeProblem(width, height, options.scale ?? 1) : undefined;

@@ -1,9 +1,8 @@
 import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError } from "../../io/InputError";
-import { readFileSync } from "node:fs";
 import { loadUncertainPlan } from "../../simulation/uncertainPlan";
-import { asStated, auditPlan, loadPlan, planFigureKeys, recomputed, type Finding, type Plan, type PlanFigures } from "../../plan/index";
+import { asStated, auditPlan, planFigureKeys, recomputed, type Finding, type Plan, type PlanFigures } from "../../plan/index";
 
 /** Output languages of `churnlab plan`'s tables. */
 export type PlanLang = "en" | "zh";
@@ -123,33 +122,20 @@ function wrap(s: string, width: number): string[] {
   return lines;
 }
 
-/** True when a plan file's JSON holds a distribution (`{"dist": …}`) or an uncertain plan's own sections; false when it cannot be read or parsed. */
-function isUncertainPlanFile(file: string): boolean {
-  let json: unknown;
-  try {
-    const text = readFileSync(file, "utf8");
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    return false;
-  }
-  const hasDist = (v: unknown): boolean =>
-    Array.isArray(v) ? v.some(hasDist) : typeof v === "object" && v !== null ? "dist" in v || Object.values(v).some(hasDist) : false;
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return false;
-  return "simulation" in json || "correlations" in json || "sampling" in json || hasDist(json);
-}
-
 /**
- * Loads a plan for `churnlab plan`: a plain plan as it is, an uncertain plan
- * (with distributions) at its base values, with the problems of the matching
- * schema when the file is bad.
+ * Loads a plan for `churnlab plan` with the command line's one plan loader
+ * (`loadUncertainPlan`): a plain plan as it is, an uncertain plan (with
+ * distributions or simulation sections) at its base values.
  *
  * @throws InputError naming the file and each JSON path.
  * @example
  * loadPlanForAudit("data/plans/seed-plan-uncertain.json").uncertain // true
  */
 export function loadPlanForAudit(file: string): { plan: Plan; uncertain: boolean } {
-  if (isUncertainPlanFile(file)) return { plan: loadUncertainPlan(file).base, uncertain: true };
-  return { plan: loadPlan(file), uncertain: false };
+  const loaded = loadUncertainPlan(file);
+  const json = loaded.json as Record<string, unknown>;
+  const uncertain = loaded.inputs.length > 0 || "simulation" in json || "correlations" in json || "sampling" in json;
+  return { plan: loaded.base, uncertain };
 }
 
 /**

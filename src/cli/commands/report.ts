@@ -1,11 +1,13 @@
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
 import { languages, type Lang } from "../../charts/labels";
 import { formatNumber } from "../../charts/format";
 import { defaultCeoRollout, defaultCeoTrials } from "../../report/collectCeoInputs";
-import { writeCeoReport, type CeoReportOptions } from "../../report/writeCeoReport";
+import { ceoReportFiles, writeCeoReport, type CeoReportOptions } from "../../report/writeCeoReport";
+import { prepareOutputs } from "../../io/outputWriter";
 
 /** Raw option values of `churnlab report`, as commander hands them over (strings). */
 interface ReportFlags {
@@ -53,8 +55,9 @@ export function reportOptions(flags: ReportFlags): CeoReportOptions {
  * a plan or uncertain-plan file, all three atomically. Prints the paths and
  * the headline figures (or, with `--json`, `{html, pdf, screenshot, planSha256,
  * seed, trials, roi: {p5, p50, p95}, probPaybackWithinYear, probRoiAbove200}`).
- * Bad flags or a bad plan exit 2 and write nothing; a Chromium failure or a
- * page that does not fit one A4 page exits 1 and writes nothing.
+ * Bad flags, a bad plan, an unwritable --out (checked before any work) or
+ * plan texts too long for one A4 page (each named by its JSON path) exit 2
+ * and write nothing; a Chromium failure exits 1 and writes nothing.
  */
 export function reportCommand(): Command {
   return new Command("report")
@@ -69,6 +72,9 @@ export function reportCommand(): Command {
     .action(
       action(async (planFile: string, flags: ReportFlags) => {
         const options = reportOptions(flags);
+        // Checked before the simulation and rendering: the folder and its three files must be writable, and none may be the plan.
+        const pageFiles = Object.values(ceoReportFiles).map((name) => path.join(options.outDir, name));
+        prepareOutputs({ inputs: { "<plan>": planFile }, folders: { "--out": options.outDir }, files: { "--out": pageFiles } });
         const result = await writeCeoReport(planFile, options);
         const mc = result.inputs.monteCarlo;
         const summary = {

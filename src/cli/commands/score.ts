@@ -1,13 +1,13 @@
 import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError } from "../../io/InputError";
-import { writeFileAtomic } from "../../io/writeFileAtomic";
-import { loadPlan } from "../../plan/loadPlan";
+import { prepareOutputs } from "../../io/outputWriter";
+import { loadUncertainPlan } from "../../simulation/uncertainPlan";
 import { seedPlanFile } from "../../plan/seedPlanFile";
 import { checkIds } from "../../models/parseTarget";
 import { loadPipeline } from "../../models/persistence";
 import { readTabularCsv } from "../../models/readTabularCsv";
-import { unparsedNumericCells } from "../../models/preprocess";
+import { cellWarnings } from "../../models/cellWarnings";
 import { scoreWithPipeline } from "../../models/ChurnPipeline";
 import { riskTiers } from "../../models/metrics/tierConfusion";
 
@@ -31,8 +31,14 @@ function csvCell(text: string): string {
  * probability thresholds; default data/plans/seed-plan.json). The id column
  * is the model's (or --id); without one, ids are data row numbers. A table
  * lacking a column the model was trained with exits 2 naming each column.
- * Text in a numeric column ("abc" for an age) is scored as missing, with a
- * warning on stderr naming the column and rows.
+ * Text in a numeric column ("abc" for an age) is scored as missing, and a
+ * category level the model was not trained with as "(other)" (or, without
+ * that column, the most frequent training level), each with a warning on
+ * stderr naming the column, the rows or levels and the count. A number too
+ * large for the model ("1e400") exits 2 naming the column and data row.
+ * `--plan` may be an uncertain plan (its base values are used). An --out
+ * that is an input (`--csv`, a file in `--model`, `--plan`) or cannot be
+ * written is refused before scoring (exit 2).
  *
  * @example
  * // churnlab score --model models/telco --csv telco.csv --out scores.csv
@@ -48,10 +54,12 @@ export function scoreCommand(): Command {
     .option("--json", "print a summary as JSON")
     .action(
       action(async (flags: ScoreFlags) => {
-        const plan = loadPlan(flags.plan ?? seedPlanFile);
+        const out = prepareOutputs({ inputs: { "--model": flags.model, "--csv": flags.csv, "--plan": flags.plan }, files: { "--out": flags.out } });
+        const plan = loadUncertainPlan(flags.plan ?? seedPlanFile).base;
         const tiers = [...plan.tiers].sort((a, b) => b.probabilityMin - a.probabilityMin);
         const thresholds = tiers.map((t) => t.probabilityMin).filter((t) => t > 0).sort((a, b) => a - b);
         const pipeline = await loadPipeline(flags.model);
+        for (const w of pipeline.warnings) process.stderr.write(`warning: ${w}\n`);
         try {
           const table = readTabularCsv(flags.csv);
           const idColumn = flags.id ?? pipeline.metadata.idColumn ?? undefined;
@@ -59,9 +67,7 @@ export function scoreCommand(): Command {
           const ids = idColumn === undefined ? Array.from({ length: table.rows }, (_, i) => String(i + 1)) : (table.columns[idColumn] as string[]);
           if (idColumn !== undefined) checkIds(ids, flags.csv, idColumn);
           const probabilities = scoreWithPipeline(pipeline, table.columns, flags.csv);
-          for (const u of unparsedNumericCells(pipeline.preprocessor, table.columns)) {
-            process.stderr.write(`warning: ${flags.csv}: column ${u.column}: ${u.count} value${u.count === 1 ? " is" : "s are"} not a number (data row ${u.rows.map((r, k) => `${r}: "${u.examples[k]}"`).join(", ")}${u.count > u.rows.length ? ", ..." : ""}); scored as missing (the training median)\n`);
-          }
+          for (const w of cellWarnings(pipeline.preprocessor, table.columns, flags.csv, "score")) process.stderr.write(`warning: ${w}\n`);
           const tierOf = riskTiers(probabilities, thresholds);
           const lines = [`${csvCell(idColumn ?? "row")},probability,tier`];
           const counts: Record<string, number> = Object.fromEntries(tiers.map((t) => [t.id, 0]));
@@ -70,7 +76,7 @@ export function scoreCommand(): Command {
             counts[tier] = (counts[tier] ?? 0) + 1;
             lines.push(`${csvCell((ids[i] as string).trim())},${(probabilities[i] as number).toFixed(6)},${tier}`);
           }
-          writeFileAtomic(flags.out, `${lines.join("\n")}\n`);
+          out.write(new Map([[flags.out, `${lines.join("\n")}\n`]]));
           const shares = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / probabilities.length]));
           if (flags.json) printJson({ model: pipeline.metadata.kind, rows: probabilities.length, out: flags.out, tierCounts: counts, tierShares: shares, planShares: Object.fromEntries(tiers.map((t) => [t.id, t.shareStated])) });
           else process.stdout.write(`scored ${probabilities.length} rows with the ${pipeline.metadata.kind} model -> ${flags.out}\n${tiers.map((t) => `  ${t.id}: ${counts[t.id]} (${(((shares[t.id] ?? 0) as number) * 100).toFixed(1)}%, plan ${(t.shareStated * 100).toFixed(0)}%)`).join("\n")}\n`);

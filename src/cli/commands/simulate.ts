@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
-import { loadUncertainPlan } from "../../simulation/uncertainPlan";
+import { loadUncertainPlan, type UncertainPlan } from "../../simulation/uncertainPlan";
 import { runMonteCarlo, type MonteCarloOptions, type MonteCarloResult } from "../../simulation/monteCarlo";
 import { simulationJson } from "../../simulation/simulationJson";
 
@@ -65,18 +65,41 @@ export function simulateOptions(flags: SimulateFlags): Omit<MonteCarloOptions, "
   return options;
 }
 
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+/** A number for the text output: infinite values in words ("never" for a payback), no NaN. */
+const shown =
+  (f: (x: number) => string, infinite = "∞") =>
+  (x: number): string =>
+    Number.isNaN(x) ? "n/a" : Number.isFinite(x) ? f(x) : x > 0 ? infinite : `-${infinite}`;
+const pct = shown((x) => `${(x * 100).toFixed(1)}%`);
 
-/** Human-readable summary of a run (the default, non-JSON output). */
-export function simulateText(r: MonteCarloResult, source: string): string {
+/** The payback row: months over the trials that pay back, and in words when some or all never do (benefit <= 0). */
+function paybackRow(s: MonteCarloResult["paybackMonths"], trials: number, noPaybackReason: string | undefined): string {
+  const label = "payback (months)".padEnd(16);
+  if (s.finite === 0) return `${label} no payback in any trial: ${noPaybackReason ?? "the first-year benefit is never positive"}`;
+  const f = shown((x) => x.toFixed(2), "never");
+  const never = trials - s.finite;
+  const note = never > 0 ? `  (${pct(never / trials)} of trials never pay back; mean and sd over the others)` : "";
+  const quantiles = `P5 ${f(s.p5)}  P25 ${f(s.p25)}  P50 ${f(s.p50)}  P75 ${f(s.p75)}  P95 ${f(s.p95)}`;
+  return `${label} mean ${f(s.mean)} (±${f(s.se.mean)})  sd ${f(s.sd)}  ${quantiles}${note}`;
+}
+
+/**
+ * Human-readable summary of a run (the default, non-JSON output). Never
+ * prints NaN: a payback that no trial reaches is said in words, with
+ * `noPaybackReason` when the caller knows it.
+ *
+ * @example
+ * simulateText(result, "plan.json", "the programme loses customers").split("\n")[2]
+ * // "payback (months) no payback in any trial: the programme loses customers"
+ */
+export function simulateText(r: MonteCarloResult, source: string, noPaybackReason?: string): string {
   const row = (label: string, s: MonteCarloResult["roi"], f: (x: number) => string): string =>
     `${label.padEnd(16)} mean ${f(s.mean)} (±${f(s.se.mean)})  sd ${f(s.sd)}  P5 ${f(s.p5)}  P25 ${f(s.p25)}  P50 ${f(s.p50)}  P75 ${f(s.p75)}  P95 ${f(s.p95)}`;
-  const wan = (x: number): string => `${(x / 10_000).toFixed(0)}万`;
-  const months = (x: number): string => x.toFixed(2);
+  const wan = shown((x) => `${(x / 10_000).toFixed(0)}万`);
   return [
     `${source}: ${r.trials.toLocaleString("en-US")} trials, seed ${r.seed}, model ${r.model}${r.coverageRamp ? " with coverage ramp" : ""}, costs ${r.costs}, sampling ${r.sampling}`,
     row("ROI", r.roi, pct),
-    row("payback (months)", r.paybackMonths, months),
+    paybackRow(r.paybackMonths, r.trials, noPaybackReason),
     row("net benefit", r.netBenefit, wan),
     row("NPV", r.npv, wan),
     `P(ROI < 0)            ${pct(r.probLoss.value)} (±${pct(r.probLoss.se)})`,
@@ -84,6 +107,13 @@ export function simulateText(r: MonteCarloResult, source: string): string {
     `P(payback > 12 months) ${pct(r.probPaybackOver12.value)} (±${pct(r.probPaybackOver12.se)})`,
     "",
   ].join("\n");
+}
+
+/** Why a plan never pays back, when its base says so: churn after the programme above churn before. */
+function noPaybackReason(plan: UncertainPlan): string | undefined {
+  const { churnBefore, churnAfter } = plan.base.benefits;
+  if (churnAfter > churnBefore) return `the programme loses customers (churn after it, ${pct(churnAfter)}, is above churn before, ${pct(churnBefore)})`;
+  return undefined;
 }
 
 /**
@@ -124,7 +154,7 @@ export function simulateCommand(): Command {
           const result = await runMonteCarlo(plan, { ...options, keepSamples: false });
           bar?.stop();
           if (flags.json) printJson(simulationJson(result));
-          else process.stdout.write(simulateText(result, planPath));
+          else process.stdout.write(simulateText(result, planPath, noPaybackReason(plan)));
         } finally {
           bar?.stop();
         }

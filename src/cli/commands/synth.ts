@@ -3,11 +3,12 @@ import { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
-import { writeFileAtomic } from "../../io/writeFileAtomic";
+import { prepareOutputs } from "../../io/outputWriter";
 import { isoToDay, isoWeekday } from "../../data/dates";
 import { synthesize, type SynthOptions } from "../../data/synthesize";
 import { summarizePopulation } from "../../data/summarizePopulation";
-import { writeTablesCsv } from "../../data/writeCsv";
+import { tableCsvFiles } from "../../data/writeCsv";
+import { sourceSchemas, truthSchemas } from "../../data/schemas";
 
 /** Raw option values of `churnlab synth`, as commander hands them over (strings). */
 interface SynthFlags {
@@ -26,8 +27,9 @@ interface SynthFlags {
  * generates a synthetic after-sales population and writes customers.csv,
  * visits.csv, surveys.csv, app_activity.csv and the ground truth (truth.csv,
  * truth_risk.csv) plus manifest.json (options and measured churn/tier figures)
- * to DIR. The same options give byte-identical files. Bad flags are all
- * reported together (exit 2); nothing is written on failure.
+ * to DIR, all seven as one unit (atomically: a kill or a failure leaves the
+ * previous set). The same options give byte-identical files. Bad flags and
+ * unwritable places are reported before generating (exit 2); nothing is written on failure.
  *
  * @example
  * // churnlab synth --customers 200000 --seed 42 --out data/synth-200k
@@ -46,13 +48,18 @@ export function synthCommand(): Command {
     .action(
       action((flags: SynthFlags) => {
         const options = synthOptions(flags);
+        // The six tables and the manifest are one unit: checked before generating, then written together or not at all.
+        const targets = [...sourceSchemas, ...truthSchemas].map((s) => path.join(flags.out, `${s.name}.csv`));
+        const out = prepareOutputs({ inputs: {}, folders: { "--out": flags.out }, files: { "--out": [...targets, path.join(flags.out, "manifest.json")] } });
         const bar = flags.progress && process.stderr.isTTY ? new SingleBar({ format: "synth [{bar}] {value}/{total} weeks", clearOnComplete: true }, Presets.shades_classic) : undefined;
         bar?.start(options.weeks ?? 104, 0);
         const started = Date.now();
         const population = synthesize({ ...options, onProgress: (done) => bar?.update(done) });
         bar?.stop();
         const summary = summarizePopulation(population);
-        const files = writeTablesCsv(flags.out, [population.customers, population.visits, population.surveys, population.appActivity, population.truth, population.truthRisk]);
+        const tables = [population.customers, population.visits, population.surveys, population.appActivity, population.truth, population.truthRisk];
+        const csvFiles = tableCsvFiles(flags.out, tables);
+        const files = [...csvFiles.keys()];
         const manifest = {
           generator: "churnlab synth",
           options: { customers: options.customers, seed: options.seed, weeks: population.meta.weeks, startDate: flags.start, snapshotWeeks: options.riskSnapshotEveryWeeks },
@@ -60,7 +67,7 @@ export function synthCommand(): Command {
           summary,
           files: files.map((f) => path.basename(f)),
         };
-        writeFileAtomic(path.join(flags.out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+        out.write(new Map([...csvFiles, [path.join(flags.out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`]]));
         if (flags.json) printJson({ ...manifest, out: flags.out, seconds: (Date.now() - started) / 1000 });
         else {
           const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;

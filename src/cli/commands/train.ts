@@ -1,12 +1,13 @@
-import * as fs from "node:fs";
+import * as path from "node:path";
 import { Command } from "commander";
+import { prepareOutputs } from "../../io/outputWriter";
 import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
 import { modelKinds, type ModelKind } from "../../models/ChurnModel";
-import { checkIds, parseTarget } from "../../models/parseTarget";
+import { checkIds, parseTarget, type ParsedTarget } from "../../models/parseTarget";
 import { savePipeline } from "../../models/persistence";
-import { readTabularCsv } from "../../models/readTabularCsv";
-import { trainChurnModel } from "../../models/trainChurnModel";
+import { readTabularCsv, type TabularCsv } from "../../models/readTabularCsv";
+import { trainChurnModel, type TrainResult } from "../../models/trainChurnModel";
 import { NoUsableFeaturesError } from "../../models/preprocess";
 import { identifierLikeColumns } from "../../models/identifierLikeColumns";
 import type { CalibrationMethod } from "../../models/calibration";
@@ -27,7 +28,145 @@ interface TrainFlags {
   json?: boolean;
 }
 
+/** Files every model folder holds besides the model's own (see `savePipeline`). */
+const modelFolderFiles = ["preprocessing.json", "calibration.json", "metadata.json", "manifest.json"];
+
 const list = (text: string | undefined): string[] => (text === undefined ? [] : text.split(",").map((s) => s.trim()).filter((s) => s !== ""));
+
+/**
+ * Columns named by two flags that contradict each other: --numeric and
+ * --categorical, or the target, the id and --drop given to any other column
+ * flag (a target or id is never a feature; a dropped column has no type).
+ */
+function contradictoryFlags(flags: TrainFlags): InputProblem[] {
+  const named: Array<[flag: string, columns: string[]]> = [
+    ["--target", [flags.target]],
+    ["--id", flags.id === undefined ? [] : [flags.id]],
+    ["--drop", list(flags.drop)],
+    ["--numeric", list(flags.numeric)],
+    ["--categorical", list(flags.categorical)],
+  ];
+  const problems: InputProblem[] = [];
+  for (let a = 0; a < named.length; a++) {
+    for (let b = a + 1; b < named.length; b++) {
+      const [flagA, columnsA] = named[a] as [string, string[]];
+      const [flagB, columnsB] = named[b] as [string, string[]];
+      for (const column of new Set(columnsA.filter((c) => columnsB.includes(c)))) {
+        problems.push({ where: `${flagA} and ${flagB}`, message: `both name column "${column}": they contradict each other; give it to one of them` });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Checks the flags that need no data (model, seed, calibration, --out, contradictions); every problem at once. */
+function checkFlags(flags: TrainFlags): void {
+  const problems: InputProblem[] = [];
+  if (!(flags.model === "auto" || (modelKinds as readonly string[]).includes(flags.model))) problems.push({ where: "--model", message: `must be logistic, mlp, gbdt or auto, got "${flags.model}"` });
+  if (!/^\d+$/.test(flags.seed.trim()) || !Number.isSafeInteger(Number(flags.seed))) problems.push({ where: "--seed", message: `must be a non-negative integer, got "${flags.seed}"` });
+  if (!["platt", "isotonic", "none"].includes(flags.calibration)) problems.push({ where: "--calibration", message: `must be platt, isotonic or none, got "${flags.calibration}"` });
+  for (const p of contradictoryFlags(flags)) problems.push(p);
+  if (problems.length > 0) throw new InputError("command line", problems);
+  // The model folder is checked before training: not the --csv, writable, not a file.
+  if (flags.out !== undefined) {
+    const files = modelFolderFiles.map((name) => path.join(flags.out as string, name));
+    prepareOutputs({ inputs: { "--csv": flags.csv }, folders: { "--out": flags.out }, files: { "--out": files } });
+  }
+}
+
+/** Reads the table and its target, checking every named column, the ids and the class counts; returns the feature columns. */
+function readTrainingTable(flags: TrainFlags): { table: TabularCsv; target: ParsedTarget; features: Record<string, string[]> } {
+  const table = readTabularCsv(flags.csv);
+  const problems: InputProblem[] = [];
+  const named = [flags.target, ...(flags.id === undefined ? [] : [flags.id]), ...list(flags.numeric), ...list(flags.categorical), ...list(flags.drop)];
+  const flagOf = (name: string): string => (name === flags.target ? "--target" : name === flags.id ? "--id" : "--numeric/--categorical/--drop");
+  for (const name of named) if (!(name in table.columns)) problems.push({ where: flagOf(name), message: `no column "${name}" in the header (${table.header.slice(0, 12).join(", ")}${table.header.length > 12 ? ", ..." : ""})` });
+  if (problems.length > 0) throw new InputError(flags.csv, problems);
+  const target = parseTarget(table.columns[flags.target] as string[], flags.csv, flags.target, flags.positive);
+  if (flags.id !== undefined) checkIds(table.columns[flags.id] as string[], flags.csv, flags.id);
+  if (target.positives < 5 || table.rows - target.positives < 5 || table.rows < 50) {
+    throw new InputError(flags.csv, [{ where: `column ${flags.target}`, message: `too few rows to train and test honestly (${table.rows} rows, ${target.positives} churners; need 50 rows and 5 of each class)` }]);
+  }
+  const excluded = new Set([flags.target, ...(flags.id === undefined ? [] : [flags.id]), ...list(flags.drop)]);
+  const features: Record<string, string[]> = {};
+  for (const name of table.header) if (!excluded.has(name)) features[name] = table.columns[name] as string[];
+  if (Object.keys(features).length === 0) throw new InputError(flags.csv, [{ where: "header", message: "no feature columns left besides the target and id" }]);
+  return { table, target, features };
+}
+
+/** Trains, turning "no usable feature" into bad input naming the file and each column's reason. */
+async function train(flags: TrainFlags, features: Record<string, string[]>, target: ParsedTarget): Promise<TrainResult> {
+  try {
+    return await trainChurnModel(features, target.labels, {
+      model: flags.model as ModelKind | "auto",
+      seed: Number(flags.seed),
+      calibration: flags.calibration as CalibrationMethod,
+      numeric: list(flags.numeric),
+      categorical: list(flags.categorical),
+      target: flags.target,
+      positive: target.positive,
+      idColumn: flags.id ?? null,
+      source: flags.csv,
+    });
+  } catch (err) {
+    if (err instanceof NoUsableFeaturesError) {
+      throw new InputError(flags.csv, [
+        ...err.dropped.map((d) => ({ where: `column ${d.name}`, message: `not usable as a feature: ${d.reason}` })),
+        { where: "header", message: "no usable feature column left besides the target and id: a churn model needs at least one column with information" },
+      ]);
+    }
+    throw err;
+  }
+}
+
+/** The run as the JSON document `--json` prints. */
+function summarize(flags: TrainFlags, table: TabularCsv, target: ParsedTarget, result: TrainResult, files: string[]): Record<string, unknown> {
+  const m = result.testMetrics;
+  const meta = result.pipeline.metadata;
+  return {
+    model: meta.kind,
+    chosenBy: flags.model === "auto" ? "highest validation AUC" : "--model",
+    validationAuc: meta.validationAuc,
+    backend: result.backend,
+    rows: table.rows,
+    features: meta.features.length,
+    encodedFeatures: meta.encodedFeatures.length,
+    positives: target.positives,
+    positive: target.positive,
+    split: meta.rows,
+    auc: m.auc,
+    aucLow: m.aucLow,
+    aucHigh: m.aucHigh,
+    prAuc: m.prAuc,
+    brier: m.brier,
+    logLoss: m.logLoss,
+    ks: m.ks,
+    ece: m.ece,
+    calibration: meta.calibration,
+    seed: Number(flags.seed),
+    dropped: result.pipeline.preprocessor.dropped,
+    warnings: result.warnings,
+    out: flags.out ?? null,
+    files,
+  };
+}
+
+/** The run as a few lines for the terminal, warnings last. */
+function formatSummary(flags: TrainFlags, table: TabularCsv, target: ParsedTarget, result: TrainResult): string {
+  const f = (x: number): string => x.toFixed(3);
+  const m = result.testMetrics;
+  const meta = result.pipeline.metadata;
+  const lines = [
+    `model ${meta.kind}${flags.model === "auto" ? ` (best validation AUC of ${Object.entries(meta.validationAuc).map(([k, v]) => `${k} ${f(v)}`).join(", ")})` : ""} on ${result.backend}`,
+    `${table.rows} rows, ${target.positives} churners (${flags.target} = ${target.positive}), ${meta.features.length} features (${meta.encodedFeatures.length} encoded columns)`,
+    `test (${meta.rows.test} rows): AUC ${f(m.auc)} [${f(m.aucLow)}, ${f(m.aucHigh)}], PR-AUC ${f(m.prAuc)}, Brier ${f(m.brier)}, log loss ${f(m.logLoss)}, KS ${f(m.ks)}, ECE ${f(m.ece)}`,
+    ...(result.pipeline.preprocessor.dropped.length > 0 ? [`dropped: ${result.pipeline.preprocessor.dropped.map((d) => `${d.name} (${d.reason})`).join("; ")}`] : []),
+    ...(flags.out === undefined ? [] : [`saved to ${flags.out}`]),
+    ...(result.warnings.length > 0 ? [`${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"} (on stderr, above): read ${result.warnings.length === 1 ? "it" : "them"} before using this model`] : []),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
 
 /**
  * `churnlab train --csv FILE --target COL [--positive VALUE] [--id COL] [--model logistic|mlp|gbdt|auto] [--seed S] [--out DIR] [--json]`:
@@ -37,7 +176,12 @@ const list = (text: string | undefined): string[] => (text === undefined ? [] : 
  * columns; a stratified 80/20 holdout at the seed gives the test metrics
  * (the 80% is split again 80/20 for early stopping, calibration and `auto`).
  * Bad input (missing target, more than two target values, one class, empty
- * file, duplicate ids) exits 2 listing every problem; nothing is written.
+ * file, duplicate ids, a number too large for a model such as `1e400`, a
+ * column given to two contradicting flags such as --numeric and
+ * --categorical) exits 2 listing every problem; nothing is written.
+ * Warnings go to stderr (and `warnings` in the JSON): text cells in numeric
+ * columns (treated as missing), a held-out AUC below 0.5 or whose 95%
+ * interval includes 0.5, more encoded features than training rows.
  *
  * @example
  * // churnlab train --csv telco.csv --target Churn --id customerID --model auto --out models/telco --json
@@ -60,95 +204,19 @@ export function trainCommand(): Command {
     .option("--json", "print the result as JSON")
     .action(
       action(async (flags: TrainFlags) => {
-        const problems: InputProblem[] = [];
-        if (!(flags.model === "auto" || (modelKinds as readonly string[]).includes(flags.model))) problems.push({ where: "--model", message: `must be logistic, mlp, gbdt or auto, got "${flags.model}"` });
-        if (!/^\d+$/.test(flags.seed.trim()) || !Number.isSafeInteger(Number(flags.seed))) problems.push({ where: "--seed", message: `must be a non-negative integer, got "${flags.seed}"` });
-        if (!["platt", "isotonic", "none"].includes(flags.calibration)) problems.push({ where: "--calibration", message: `must be platt, isotonic or none, got "${flags.calibration}"` });
-        if (flags.out !== undefined && fs.existsSync(flags.out) && !fs.statSync(flags.out).isDirectory()) problems.push({ where: "--out", message: `"${flags.out}" is a file; --out names the model folder to write (it is left as it is)` });
-        if (problems.length > 0) throw new InputError("command line", problems);
-        const table = readTabularCsv(flags.csv);
-        const named = [flags.target, ...(flags.id === undefined ? [] : [flags.id]), ...list(flags.numeric), ...list(flags.categorical), ...list(flags.drop)];
-        const flagOf = (name: string): string => (name === flags.target ? "--target" : name === flags.id ? "--id" : "--numeric/--categorical/--drop");
-        for (const name of named) if (!(name in table.columns)) problems.push({ where: flagOf(name), message: `no column "${name}" in the header (${table.header.slice(0, 12).join(", ")}${table.header.length > 12 ? ", ..." : ""})` });
-        if (problems.length > 0) throw new InputError(flags.csv, problems);
-        const target = parseTarget(table.columns[flags.target] as string[], flags.csv, flags.target, flags.positive);
-        if (flags.id !== undefined) checkIds(table.columns[flags.id] as string[], flags.csv, flags.id);
-        if (target.positives < 5 || table.rows - target.positives < 5 || table.rows < 50) {
-          throw new InputError(flags.csv, [{ where: `column ${flags.target}`, message: `too few rows to train and test honestly (${table.rows} rows, ${target.positives} churners; need 50 rows and 5 of each class)` }]);
-        }
-        const excluded = new Set([flags.target, ...(flags.id === undefined ? [] : [flags.id]), ...list(flags.drop)]);
-        const features: Record<string, string[]> = {};
-        for (const name of table.header) if (!excluded.has(name)) features[name] = table.columns[name] as string[];
-        if (Object.keys(features).length === 0) throw new InputError(flags.csv, [{ where: "header", message: "no feature columns left besides the target and id" }]);
+        checkFlags(flags);
+        const { table, target, features } = readTrainingTable(flags);
         const forcedNumeric = new Set(list(flags.numeric));
         for (const name of identifierLikeColumns(features)) {
           if (forcedNumeric.has(name)) continue;
           process.stderr.write(`warning: ${flags.csv}: column "${name}" looks like an identifier (a distinct whole number in every row) and is used as a feature; pass --id ${name} or --drop ${name} if it carries no information\n`);
         }
-        const seed = Number(flags.seed);
-        let result: Awaited<ReturnType<typeof trainChurnModel>>;
-        try {
-          result = await trainChurnModel(features, target.labels, {
-            model: flags.model as ModelKind | "auto",
-            seed,
-            calibration: flags.calibration as CalibrationMethod,
-            numeric: list(flags.numeric),
-            categorical: list(flags.categorical),
-            target: flags.target,
-            positive: target.positive,
-            idColumn: flags.id ?? null,
-          });
-        } catch (err) {
-          if (err instanceof NoUsableFeaturesError) {
-            throw new InputError(flags.csv, [
-              ...err.dropped.map((d) => ({ where: `column ${d.name}`, message: `not usable as a feature: ${d.reason}` })),
-              { where: "header", message: "no usable feature column left besides the target and id: a churn model needs at least one column with information" },
-            ]);
-          }
-          throw err;
-        }
+        const result = await train(flags, features, target);
         const written = flags.out === undefined ? [] : await savePipeline(flags.out, result.pipeline);
-        const m = result.testMetrics;
-        const meta = result.pipeline.metadata;
-        const summary = {
-          model: meta.kind,
-          chosenBy: flags.model === "auto" ? "highest validation AUC" : "--model",
-          validationAuc: meta.validationAuc,
-          backend: result.backend,
-          rows: table.rows,
-          features: meta.features.length,
-          encodedFeatures: meta.encodedFeatures.length,
-          positives: target.positives,
-          positive: target.positive,
-          split: meta.rows,
-          auc: m.auc,
-          aucLow: m.aucLow,
-          aucHigh: m.aucHigh,
-          prAuc: m.prAuc,
-          brier: m.brier,
-          logLoss: m.logLoss,
-          ks: m.ks,
-          ece: m.ece,
-          calibration: meta.calibration,
-          seed,
-          dropped: result.pipeline.preprocessor.dropped,
-          out: flags.out ?? null,
-          files: written,
-        };
         result.pipeline.model.dispose();
-        if (flags.json) printJson(summary);
-        else {
-          const f = (x: number): string => x.toFixed(3);
-          process.stdout.write(
-            [
-              `model ${meta.kind}${flags.model === "auto" ? ` (best validation AUC of ${Object.entries(meta.validationAuc).map(([k, v]) => `${k} ${f(v)}`).join(", ")})` : ""} on ${result.backend}`,
-              `${table.rows} rows, ${target.positives} churners (${flags.target} = ${target.positive}), ${meta.features.length} features`,
-              `test (${meta.rows.test} rows): AUC ${f(m.auc)} [${f(m.aucLow)}, ${f(m.aucHigh)}], PR-AUC ${f(m.prAuc)}, Brier ${f(m.brier)}, log loss ${f(m.logLoss)}, KS ${f(m.ks)}, ECE ${f(m.ece)}`,
-              ...(result.pipeline.preprocessor.dropped.length > 0 ? [`dropped: ${result.pipeline.preprocessor.dropped.map((d) => `${d.name} (${d.reason})`).join("; ")}`] : []),
-              ...(flags.out === undefined ? [] : [`saved to ${flags.out}`]),
-            ].join("\n") + "\n",
-          );
-        }
+        for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+        if (flags.json) printJson(summarize(flags, table, target, result, written));
+        else process.stdout.write(formatSummary(flags, table, target, result));
       }),
     );
 }

@@ -1,0 +1,53 @@
+import { parse } from "csv-parse/sync";
+import { InputError, type InputProblem } from "../io/InputError";
+import { detectCsvDelimiter } from "./detectCsvDelimiter";
+
+/** A CSV text split into its header and data rows, each row with its line number in the file. */
+export interface CsvRecords {
+  header: string[];
+  /** Data rows in file order; `line` is 1-based (the header is line 1; blank lines count), the line where the row ends. */
+  rows: Array<{ cells: string[]; line: number }>;
+}
+
+/**
+ * Splits a small CSV text (a score file, an advisor roster) into header and
+ * rows: delimiter detected from the header line (comma, semicolon or tab),
+ * blank lines skipped, cells trimmed, quoted cells may span lines. Every row
+ * must have exactly one cell per header column: a ragged row (a missing or
+ * extra cell, often an unquoted delimiter inside a value) is bad input, never
+ * padded or cut silently.
+ *
+ * @param text CSV text (UTF-8, BOM removed; see `readCsvText`).
+ * @param source name used in messages (the file path).
+ * @throws InputError(source) when the text is not readable as CSV (with the line), or listing the first 20 ragged rows and a count of the rest.
+ * @example
+ * parseCsvRecords("id,p\nc1,0.5\n", "s.csv"); // { header: ["id", "p"], rows: [{ cells: ["c1", "0.5"], line: 2 }] }
+ * parseCsvRecords("id,p\nc1\n", "s.csv");     // throws: s.csv: line 2: has 1 cell, the header has 2: ...
+ */
+export function parseCsvRecords(text: string, source: string): CsvRecords {
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    const options = { delimiter: detectCsvDelimiter(text), relax_column_count: true, skip_empty_lines: true, trim: true, info: true };
+    records = parse(text, options) as unknown as typeof records;
+  } catch (err) {
+    const e = err as Error & { lines?: number };
+    throw new InputError(source, [{ where: e.lines === undefined ? "file" : `line ${e.lines}`, message: `not readable as CSV: ${e.message}` }]);
+  }
+  const header = records[0]?.record ?? [];
+  const rows = records.slice(1).map((r) => ({ cells: r.record, line: r.info.lines }));
+  const problems: InputProblem[] = [];
+  let ragged = 0;
+  for (const row of rows) {
+    if (row.cells.length === header.length) continue;
+    if (++ragged > 20) continue;
+    problems.push({
+      where: `line ${row.line}`,
+      message:
+        `has ${row.cells.length} cell${row.cells.length === 1 ? "" : "s"}, the header has ${header.length}: ` +
+        "each row needs one cell per header column (quote a value that contains the delimiter)",
+    });
+  }
+  if (ragged > 20) problems.push({ where: "file", message: `... and ${ragged - 20} more rows with the wrong number of cells` });
+  if (problems.length > 0) throw new InputError(source, problems);
+  return { header, rows };
+}
