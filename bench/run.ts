@@ -20,6 +20,7 @@ const suites: Suite[] = [
   { name: "mc", file: "monteCarlo.ts", fn: "benchMonteCarlo", about: "Monte Carlo ROI engine vs NumPy: trials/s, worker scaling, memory" },
   { name: "rollout", file: "rollout.ts", fn: "benchRollout", about: "customer-level rollout: customer-weeks/s and memory" },
   { name: "optimize", file: "optimize.ts", fn: "benchOptimize", about: "design search on the seed plan: seconds against the 5-minute target, 2 workers and 1 thread" },
+  { name: "notebooks", file: "notebooks.ts", fn: "benchNotebooks", about: "notebook kernel first import, chart exports (kernel, batch, CLI), HTML sizes" },
 ];
 
 async function main(): Promise<void> {

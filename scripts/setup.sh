@@ -58,6 +58,10 @@ fi
 say "installing npm dependencies"
 npm install --no-audit --no-fund --loglevel=error
 
+# --- The compiled library notebooks import (lib/) ------------------------------
+say "compiling src/ to lib/ for the notebooks"
+node scripts/build-lib.js --if-stale || fail "could not compile src/ to lib/ (run 'npm run build:lib' to see why)"
+
 # --- TypeScript kernel for this project --------------------------------------
 # tslab compiles with the kernel's working directory as its root, so the kernel
 # starts at the repository root (scripts/kernel.sh): notebooks import "./src/...".

@@ -7,10 +7,12 @@ import type { TargetingOutcome } from "../actions/targeting";
 import type { QiniCurve } from "../actions/qini";
 import { barChart } from "./barChart";
 import type { Figure } from "./Figure";
+import { chartText, withTitle, type ChartText } from "./chartText";
 import { formatPercent, moneyAxis, tickFormats } from "./format";
 import { t, type Lang } from "./labels";
 import { baseLayout, palette, semanticColors, tierColor } from "./theme";
 import { referenceLineLayout } from "./referenceLines";
+import { thinCurve } from "./thinCurve";
 
 const tierName = (n: number, lang: Lang): string => (n >= 1 && n <= 4 ? t(`tier.${n}` as "tier.1", lang) : `tier ${n}`);
 const tierColorSafe = (n: number): string => (n >= 1 && n <= 4 ? tierColor(n) : (palette[(n - 1) % palette.length] as string));
@@ -24,19 +26,26 @@ const tierColorSafe = (n: number): string => (n >= 1 && n <= 4 ? tierColor(n) : 
  * @example
  * tierShareChart(summarizeTiers(scores, seedPlan), "en").data[1].y; // [0.03, 0.08, 0.12, 0.77]
  */
-export function tierShareChart(summary: TierSummary, lang: Lang = "zh"): Figure {
+export function tierShareChart(summary: TierSummary, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const categories = summary.rows.map((r) => tierName(r.tierNumber, lang));
-  return barChart({
+  return withTitle(barChart({
     categories,
     series: [
-      { name: t("actions.series.scored", lang), values: summary.rows.map((r) => r.share), color: summary.rows.map((r) => tierColorSafe(r.tierNumber)), text: summary.rows.map((r) => formatPercent(r.share, 1)) },
+      {
+        name: t("actions.series.scored", lang),
+        legendName: t("legend.colouredByTier", lang, { name: t("actions.series.scored", lang) }),
+        values: summary.rows.map((r) => r.share),
+        color: summary.rows.map((r) => tierColorSafe(r.tierNumber)),
+        text: summary.rows.map((r) => formatPercent(r.share, 1)),
+      },
       { name: t("legend.stated", lang), values: summary.rows.map((r) => r.shareStated), color: semanticColors.stated, text: summary.rows.map((r) => formatPercent(r.shareStated, 0)) },
     ],
     title: t("actions.tierShares.title", lang),
     xTitle: t("tier.axis", lang),
     yTitle: t("axis.share", lang),
     valueTickFormat: tickFormats.percent,
-  });
+  }), title);
 }
 
 /**
@@ -48,7 +57,8 @@ export function tierShareChart(summary: TierSummary, lang: Lang = "zh"): Figure 
  * @example
  * weeklyQueueChart([r1.summary, r2.summary], "en").data.length; // 4
  */
-export function weeklyQueueChart(summaries: readonly WeeklySummary[], lang: Lang = "zh"): Figure {
+export function weeklyQueueChart(summaries: readonly WeeklySummary[], text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const categories = summaries.map((s) => s.week);
   const figure = barChart({
     categories,
@@ -65,7 +75,7 @@ export function weeklyQueueChart(summaries: readonly WeeklySummary[], lang: Lang
   });
   figure.data.push({ type: "scatter", mode: "lines+markers", x: categories, y: summaries.map((s) => s.carriedOver), name: t("actions.series.carriedOver", lang), line: { color: semanticColors.reference, dash: "dot" } });
   figure.layout["xaxis"] = { ...((figure.layout["xaxis"] as Record<string, unknown>) ?? {}), type: "category" };
-  return figure;
+  return withTitle(figure, title);
 }
 
 /**
@@ -75,18 +85,24 @@ export function weeklyQueueChart(summaries: readonly WeeklySummary[], lang: Lang
  * @example
  * advisorLoadChart(result.summary, "en").data[0].y; // assigned per advisor
  */
-export function advisorLoadChart(summary: WeeklySummary, lang: Lang = "zh"): Figure {
+export function advisorLoadChart(summary: WeeklySummary, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const categories = summary.advisorLoad.map((a) => `${a.advisorId} (${a.outletId})`);
   const figure = barChart({
     categories,
-    series: [{ name: t("actions.series.assigned", lang), values: summary.advisorLoad.map((a) => a.assigned), color: summary.advisorLoad.map((a) => (a.assigned >= a.weeklyCapacity ? semanticColors.bad : semanticColors.good)) }],
+    // Two stacked series (each advisor has a bar in one of them), so each legend swatch is its bars' colour.
+    series: [
+      { name: t("actions.series.belowCapacity", lang), values: summary.advisorLoad.map((a) => (a.assigned < a.weeklyCapacity ? a.assigned : 0)), color: semanticColors.good },
+      { name: t("actions.series.atCapacity", lang), values: summary.advisorLoad.map((a) => (a.assigned >= a.weeklyCapacity ? a.assigned : 0)), color: semanticColors.bad },
+    ],
+    barmode: "stack",
     title: t("actions.advisorLoad.title", lang, { week: summary.week }),
     xTitle: t("actions.axis.advisor", lang),
     yTitle: t("unit.customers", lang),
   });
   figure.data.push({ type: "scatter", mode: "markers", x: categories, y: summary.advisorLoad.map((a) => a.weeklyCapacity), name: t("actions.series.capacity", lang), marker: { symbol: "line-ew-open", size: 24, color: semanticColors.reference, line: { width: 3 } } });
   figure.layout["showlegend"] = true;
-  return figure;
+  return withTitle(figure, title);
 }
 
 /** Options of {@link decayCurveChart}. */
@@ -114,7 +130,8 @@ export interface DecayCurveChartOptions {
  * @example
  * decayCurveChart({ points: { delays: [7, 14, 21, 30], rates: [0.62, 0.55, 0.38, 0.22] }, fits: fitDecayModels(ab).fits }, "en").data.length; // 4
  */
-export function decayCurveChart(options: DecayCurveChartOptions, lang: Lang = "zh"): Figure {
+export function decayCurveChart(options: DecayCurveChartOptions, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const delays = [...(options.delays ?? options.band?.delays ?? Array.from({ length: 36 }, (_, i) => i))];
   const data: Array<Record<string, unknown>> = [];
   if (options.band !== undefined) {
@@ -160,7 +177,7 @@ export function decayCurveChart(options: DecayCurveChartOptions, lang: Lang = "z
     annotations,
     showlegend: true,
   });
-  return { data, layout };
+  return withTitle({ data, layout }, title);
 }
 
 /**
@@ -171,11 +188,12 @@ export function decayCurveChart(options: DecayCurveChartOptions, lang: Lang = "z
  * @example
  * delayCostChart(delayCost(seedPlan, pchip), "en").data.length; // 4 (one series per tier)
  */
-export function delayCostChart(rows: readonly DelayCostRow[], lang: Lang = "zh"): Figure {
+export function delayCostChart(rows: readonly DelayCostRow[], text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const money = moneyAxis(lang);
   const delays = [...new Set(rows.map((r) => r.delayDays))].sort((a, b) => a - b);
   const tiers = [...new Set(rows.map((r) => r.tierNumber))].sort((a, b) => a - b);
-  return barChart({
+  return withTitle(barChart({
     categories: delays.map((d) => t("actions.delayAt", lang, { days: d })),
     series: tiers.map((n) => ({
       name: tierName(n, lang),
@@ -186,7 +204,7 @@ export function delayCostChart(rows: readonly DelayCostRow[], lang: Lang = "zh")
     xTitle: t("actions.axis.delayAt", lang),
     yTitle: t("actions.axis.lossPerDay", lang, { unit: money.unit }),
     valueTickFormat: lang === "zh" ? tickFormats.thousands : ",.2f",
-  });
+  }), title);
 }
 
 /**
@@ -197,10 +215,11 @@ export function delayCostChart(rows: readonly DelayCostRow[], lang: Lang = "zh")
  * @example
  * targetingComparisonChart(outcomes, "en").data.map((d) => d.name); // ["Saved value", "Intervention cost", "Net value"]
  */
-export function targetingComparisonChart(outcomes: readonly TargetingOutcome[], lang: Lang = "zh"): Figure {
+export function targetingComparisonChart(outcomes: readonly TargetingOutcome[], text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const money = moneyAxis(lang);
   const categories = outcomes.map((o) => t(`actions.policy.${o.policy}` as "actions.policy.risk", lang));
-  return barChart({
+  return withTitle(barChart({
     categories,
     series: [
       { name: t("actions.series.savedValue", lang), values: outcomes.map((o) => o.savedValueYuan / money.divisor), color: semanticColors.good },
@@ -211,7 +230,7 @@ export function targetingComparisonChart(outcomes: readonly TargetingOutcome[], 
     xTitle: t("actions.axis.policy", lang),
     yTitle: t("axis.amountIn", lang, { unit: money.unit }),
     valueTickFormat: lang === "zh" ? tickFormats.thousands : ",.2f",
-  });
+  }), title);
 }
 
 /**
@@ -221,20 +240,20 @@ export function targetingComparisonChart(outcomes: readonly TargetingOutcome[], 
  * @example
  * gainChart(outcomes, "en").data.length; // one line per policy
  */
-export function gainChart(outcomes: readonly TargetingOutcome[], lang: Lang = "zh"): Figure {
+export function gainChart(outcomes: readonly TargetingOutcome[], text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const money = moneyAxis(lang);
   const data = outcomes.map((o, i) => ({
     type: "scatter",
     mode: "lines",
-    x: o.gain.costYuan.map((c) => c / money.divisor),
-    y: [...o.gain.savedCustomers],
+    ...thinCurve(o.gain.costYuan.map((c) => c / money.divisor), o.gain.savedCustomers),
     name: t(`actions.policy.${o.policy}` as "actions.policy.risk", lang),
     line: { color: palette[i % palette.length], width: 2.5 },
   }));
   const budget = outcomes[0]?.budgetYuan;
   const lines = referenceLineLayout(budget === undefined ? [] : [{ axis: "x", value: budget / money.divisor, label: `${(budget / money.divisor).toLocaleString("en-US")} ${money.unit}` }]);
   const layout = baseLayout(t("actions.gain.title", lang), t("actions.axis.budgetSpent", lang, { unit: money.unit }), t("actions.axis.savedCustomers", lang), { shapes: lines.shapes, annotations: lines.annotations, showlegend: true });
-  return { data, layout };
+  return withTitle({ data, layout }, title);
 }
 
 /**
@@ -245,16 +264,17 @@ export function gainChart(outcomes: readonly TargetingOutcome[], lang: Lang = "z
  * @example
  * qiniChart([{ name: "uplift", curve: qiniCurve(records) }], "en").data.length; // 2 (curve + its random line)
  */
-export function qiniChart(curves: ReadonlyArray<{ name: string; curve: QiniCurve }>, lang: Lang = "zh"): Figure {
+export function qiniChart(curves: ReadonlyArray<{ name: string; curve: QiniCurve }>, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const data: Array<Record<string, unknown>> = [];
   curves.forEach(({ name, curve }, i) => {
     const color = palette[i % palette.length];
-    data.push({ type: "scatter", mode: "lines", x: curve.fraction, y: curve.qini, name: `${name} (Qini ${curve.coefficient.toFixed(1)})`, line: { color, width: 2.5 } });
+    data.push({ type: "scatter", mode: "lines", ...thinCurve(curve.fraction, curve.qini), name: `${name} (Qini ${curve.coefficient.toFixed(1)})`, line: { color, width: 2.5 } });
   });
   const first = curves[0]?.curve;
   if (first !== undefined) {
     data.push({ type: "scatter", mode: "lines", x: [0, 1], y: [0, first.qini[first.qini.length - 1] ?? 0], name: t("actions.series.random", lang), line: { color: semanticColors.stated, dash: "dash", width: 1.5 } });
   }
   const layout = baseLayout(t("actions.qini.title", lang), t("actions.axis.fractionTargeted", lang), t("actions.axis.qini", lang), { xaxis: { tickformat: tickFormats.percent }, showlegend: true });
-  return { data, layout };
+  return withTitle({ data, layout }, title);
 }

@@ -1,5 +1,5 @@
 import type { Figure } from "./Figure";
-import { baseLayout, palette } from "./theme";
+import { baseLayout, palette, semanticColors } from "./theme";
 import { referenceLineLayout, type ReferenceLine } from "./referenceLines";
 
 /** One series of bars: a value per category. */
@@ -12,6 +12,8 @@ export interface BarSeries {
   color?: string | readonly string[];
   /** Text on the bars, one per category (e.g. formatted 万元). */
   text?: readonly string[];
+  /** Legend entry of a series with one colour per bar (default its name), drawn with a neutral swatch: no single bar's colour speaks for the series. */
+  legendName?: string;
 }
 
 /** Options of {@link barChart}. */
@@ -32,6 +34,24 @@ export interface BarChartOptions {
   valueTickFormat?: string;
   /** Reference lines on the value axis, in the values' units. */
   referenceLines?: ReadonlyArray<Omit<ReferenceLine, "axis">>;
+}
+
+/**
+ * Replaces the legend entry of a bar trace with one colour per bar (whose
+ * swatch would show the first bar's colour, e.g. tier 1's red for a series
+ * that is mostly tier 4's blue) by a neutral marker under `name`. Mutates
+ * `data` (the builder's own new array).
+ *
+ * @example
+ * hideColourfulLegend(figure.data, 0, "Model scores (colour = risk tier)");
+ */
+export function hideColourfulLegend(data: Array<Record<string, unknown>>, index: number, name: string): void {
+  const trace = data[index];
+  if (trace === undefined) return;
+  const group = `legend-${index}`;
+  trace["showlegend"] = false;
+  trace["legendgroup"] = group;
+  data.push({ type: "scatter", mode: "markers", x: [null], y: [null], name, legendgroup: group, showlegend: true, hoverinfo: "skip", marker: { symbol: "square", size: 12, color: semanticColors.reference } });
 }
 
 /**
@@ -66,6 +86,9 @@ export function barChart(options: BarChartOptions): Figure {
       trace["textposition"] = "auto";
     }
     return trace;
+  });
+  series.forEach((s, i) => {
+    if (series.length > 1 && Array.isArray(s.color)) hideColourfulLegend(data, i, s.legendName ?? s.name);
   });
   const lines = referenceLineLayout((options.referenceLines ?? []).map((line) => ({ ...line, axis: horizontal ? ("x" as const) : ("y" as const) })));
   const valueAxis: Record<string, unknown> = options.valueTickFormat !== undefined ? { tickformat: options.valueTickFormat } : {};

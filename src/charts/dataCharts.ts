@@ -1,4 +1,5 @@
 import type { Figure } from "./Figure";
+import { chartText, withTitle, type ChartText } from "./chartText";
 import { t, type Lang } from "./labels";
 import { baseLayout, palette, semanticColors } from "./theme";
 import { tickFormats } from "./format";
@@ -8,12 +9,11 @@ import type { KaplanMeierCurve } from "../data/kaplanMeier";
 import type { CorrelationMatrix } from "../data/correlationMatrix";
 
 /** Options of {@link churnRateByBucketChart}. */
-export interface ChurnRateByBucketChartOptions {
+export interface ChurnRateByBucketChartOptions extends ChartText {
   /** Signal name shown in the title and on the x axis (from `t("data.signal.…")`). */
   signal: string;
   /** Churn horizon in days (e.g. 90). */
   horizonDays: number;
-  lang?: Lang;
   /** Bar colour (default the first palette colour). */
   color?: string;
 }
@@ -31,6 +31,7 @@ export function churnRateByBucketChart(buckets: readonly BucketRate[], options: 
   if (buckets.length === 0) throw new RangeError("churnRateByBucketChart needs at least one bucket");
   if (!(options.horizonDays > 0)) throw new RangeError(`horizonDays must be > 0, got ${options.horizonDays}`);
   const lang = options.lang ?? "zh";
+  const title = options.title;
   const x = buckets.map((b) => (b.label === "missing" ? t("data.bucket.missing", lang) : b.label));
   const y = buckets.map((b) => b.rate);
   const trace: Record<string, unknown> = {
@@ -56,7 +57,7 @@ export function churnRateByBucketChart(buckets: readonly BucketRate[], options: 
     t("data.churnRate", lang),
     { yaxis: { tickformat: tickFormats.percent1, rangemode: "tozero" }, xaxis: { type: "category" }, showlegend: false },
   );
-  return { data: [trace], layout };
+  return withTitle({ data: [trace], layout }, title);
 }
 
 /** One named Kaplan–Meier curve. */
@@ -66,22 +67,34 @@ export interface NamedCurve {
 }
 
 /** Options of {@link survivalChart}. */
-export interface SurvivalChartOptions {
+export interface SurvivalChartOptions extends ChartText {
   /** What the curves are grouped by, shown in the title (from `t("data.group.…")`). */
   group: string;
   /** Right end of the time axis (e.g. the history length in days); curves are extended flat to it. */
   maxTime: number;
   /** Confidence level of the bands, for the title (default 0.95). */
   level?: number;
-  lang?: Lang;
 }
 
+/** At most this many steps per curve: a chart a few hundred pixels wide shows no more, and a notebook stays small. */
+const MAX_STEPS = 200;
+
+/**
+ * The step curve's corners from time 0 to `maxTime`. Curves with more steps
+ * than {@link MAX_STEPS} keep, in each of that many equal time slices, only
+ * the last step (the value the curve has reached at the slice's end), so the
+ * drawn shape is unchanged at screen resolution.
+ */
 function stepPoints(curve: KaplanMeierCurve, values: Float64Array, start: number, maxTime: number): { x: number[]; y: number[] } {
   const x: number[] = [0];
   const y: number[] = [start];
+  const slice = maxTime / MAX_STEPS;
   for (let i = 0; i < curve.time.length; i++) {
     const time = curve.time[i] ?? 0;
     if (time > maxTime) break;
+    const next = curve.time[i + 1];
+    const sameSlice = next !== undefined && next <= maxTime && Math.floor(next / slice) === Math.floor(time / slice);
+    if (curve.time.length > MAX_STEPS && sameSlice) continue;
     x.push(time);
     y.push(values[i] ?? NaN);
   }
@@ -104,6 +117,7 @@ export function survivalChart(curves: readonly NamedCurve[], options: SurvivalCh
   if (curves.length === 0) throw new RangeError("survivalChart needs at least one curve");
   if (!(options.maxTime > 0)) throw new RangeError(`maxTime must be > 0, got ${options.maxTime}`);
   const lang = options.lang ?? "zh";
+  const title = options.title;
   const data: Array<Record<string, unknown>> = [];
   curves.forEach(({ name, curve }, k) => {
     const color = palette[k % palette.length] ?? "#1F4E79";
@@ -121,7 +135,7 @@ export function survivalChart(curves: readonly NamedCurve[], options: SurvivalCh
     xaxis: { range: [0, options.maxTime] },
     hovermode: "x unified",
   });
-  return { data, layout };
+  return withTitle({ data, layout }, title);
 }
 
 function hexToRgba(hex: string, alpha: number): string {
@@ -135,12 +149,13 @@ function hexToRgba(hex: string, alpha: number): string {
  * nominal 180-day maintenance interval marked.
  *
  * @param gapsDays - from `daysBetweenVisits`.
- * @param lang - "zh" (default) or "en".
+ * @param text - "zh" (default) or "en", or `{ lang, title }` to replace the default title.
  * @example
  * visitGapsChart([170, 185, 30], "en").layout.shapes.length; // 1
  */
-export function visitGapsChart(gapsDays: ArrayLike<number>, lang: Lang = "zh"): Figure {
-  return histogram({
+export function visitGapsChart(gapsDays: ArrayLike<number>, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
+  return withTitle(histogram({
     values: gapsDays,
     title: t("data.visitGaps.title", lang),
     xTitle: t("data.visitGaps.xTitle", lang),
@@ -149,7 +164,7 @@ export function visitGapsChart(gapsDays: ArrayLike<number>, lang: Lang = "zh"): 
     min: 0,
     max: 600,
     referenceLines: [{ axis: "x", value: 180, label: t("data.visitGaps.reference", lang) }],
-  });
+  }), title);
 }
 
 /**
@@ -157,12 +172,13 @@ export function visitGapsChart(gapsDays: ArrayLike<number>, lang: Lang = "zh"): 
  *
  * @param matrix - from `correlationMatrix`.
  * @param labels - display name per variable (default the variable names).
- * @param lang - "zh" (default) or "en".
+ * @param text - "zh" (default) or "en", or `{ lang, title }` to replace the default title.
  * @throws RangeError when labels do not match the variables.
  * @example
  * correlationHeatmap({ names: ["a", "b"], values: [[1, 0.5], [0.5, 1]], counts: [[3, 3], [3, 3]] }).data[0].z; // [[1, 0.5], [0.5, 1]]
  */
-export function correlationHeatmap(matrix: CorrelationMatrix, labels: readonly string[] = matrix.names, lang: Lang = "zh"): Figure {
+export function correlationHeatmap(matrix: CorrelationMatrix, labels: readonly string[] = matrix.names, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   if (labels.length !== matrix.names.length) throw new RangeError(`need ${matrix.names.length} labels, got ${labels.length}`);
   const z = matrix.values.map((row) => row.map((v) => (Number.isFinite(v) ? Math.round(v * 100) / 100 : null)));
   const trace: Record<string, unknown> = {
@@ -186,5 +202,5 @@ export function correlationHeatmap(matrix: CorrelationMatrix, labels: readonly s
     height: 650,
     margin: { l: 200, b: 200 },
   });
-  return { data: [trace], layout };
+  return withTitle({ data: [trace], layout }, title);
 }

@@ -1,7 +1,10 @@
 import type { Figure } from "./Figure";
-import { figureElementHtml } from "./figureHtml";
+import { escapeHtml, figureElementHtml } from "./figureHtml";
 import { plotlyScriptTag } from "./plotlyBundle";
-import { t } from "./labels";
+import { t, type Lang } from "./labels";
+import { isDataFrameLike, tableHtml, type TableOptions, type TableSource } from "./tableHtml";
+import { registerDisplayFormatter } from "./richDisplay";
+import { inNotebookKernel } from "./notebookKernel";
 
 /** Where notebook HTML goes: tslab's `display` (the default) or any stand-in, e.g. in tests. */
 export interface HtmlDisplay {
@@ -27,11 +30,13 @@ interface DisplayState {
   bundleSent: boolean;
   figureCount: number;
   sessionId: string;
+  /** Language of tables shown without one (a DataFrame left as a cell's last value). */
+  lang: Lang;
 }
 
 function displayState(): DisplayState {
   const holder = globalThis as typeof globalThis & { __churnlabDisplay?: DisplayState };
-  holder.__churnlabDisplay ??= { bundleSent: false, figureCount: 0, sessionId: Date.now().toString(36) };
+  holder.__churnlabDisplay ??= { bundleSent: false, figureCount: 0, sessionId: Date.now().toString(36), lang: "zh" };
   return holder.__churnlabDisplay;
 }
 
@@ -52,7 +57,7 @@ function displayState(): DisplayState {
 export function show(figure: Figure, options: ShowOptions = {}): void {
   const elementOptions = sizeOptions(options);
   const html = figureElementHtml(figure, { divId: nextDivId(), ...elementOptions });
-  emit(html, options.display, [titleOf(figure)]);
+  emit(html, options.display, [chartLine(titleOf(figure))]);
 }
 
 /**
@@ -71,8 +76,66 @@ export function showMany(figures: readonly Figure[], options: ShowOptions & { co
     (figure) => `<div style="min-width:0">${figureElementHtml(figure, { divId: nextDivId(), width: options.width ?? "100%", height: options.height ?? "400px" })}</div>`,
   );
   const html = `<div class="churnlab-grid" style="display:grid;grid-template-columns:repeat(${columns},minmax(0,1fr));gap:12px;">${cells.join("\n")}</div>`;
-  emit(html, options.display, figures.map(titleOf));
+  emit(html, options.display, figures.map((figure) => chartLine(titleOf(figure))));
 }
+
+/**
+ * Shows rows, one record or a danfojs DataFrame/Series as an HTML table in a
+ * notebook cell (see `tableHtml`: headers in the chosen language, numbers
+ * right-aligned in their formats, long tables cut with a count). Use it
+ * instead of `console.table`. Outside a notebook one line is printed instead.
+ *
+ * @param source - rows, a record (item/value rows) or a DataFrame/Series.
+ * @param options - columns (key, header, format, digits), `lang` (default the display language, see {@link setDisplayLanguage}), `maxRows`, `caption`.
+ * @throws RangeError for a bad maxRows or digits.
+ * @example
+ * showTable(costRows, { lang: "en", columns: [{ key: "line", header: "cost line" }, { key: "yuan", header: "stated", format: "wan" }] });
+ */
+export function showTable(source: TableSource, options: TableOptions & { display?: HtmlDisplay } = {}): void {
+  const html = tableHtml(source, { ...options, lang: options.lang ?? displayState().lang });
+  emit(html, options.display, [t("chart.outputNotInNotebook", "en", { title: options.caption ?? t("chart.table", "en") })], false);
+}
+
+/**
+ * Sets the language of tables shown without an explicit `lang`: a DataFrame
+ * left as a cell's last value, and {@link showTable} calls without `lang`.
+ * Call it once at the top of a notebook with the notebook's `lang`.
+ *
+ * @example
+ * setDisplayLanguage("en");
+ */
+export function setDisplayLanguage(lang: Lang): void {
+  displayState().lang = lang;
+}
+
+/**
+ * Shows a complete HTML page (e.g. the CEO page) in an `<iframe>` in a
+ * notebook cell, so its styles stay apart from the notebook's. A page that
+ * inlines the plotly bundle runs the notebook's copy of it instead (sent once
+ * per kernel), so the notebook does not carry the 4.6 MB bundle twice.
+ *
+ * @param html - a page from `htmlDocument` (or any complete HTML document).
+ * @param options - CSS `width` and `height` of the frame (default 820px × 1150px).
+ * @example
+ * showPage(buildCeoPage(inputs, "en"), { width: "820px", height: "1150px" });
+ */
+export function showPage(html: string, options: ShowOptions = {}): void {
+  const page = html.split(plotlyScriptTag()).join(parentBundleScript);
+  const frame = `<iframe class="churnlab-page" srcdoc="${escapeHtml(page)}" style="width:${escapeHtml(options.width ?? "820px")};height:${escapeHtml(options.height ?? "1150px")};border:1px solid #D5DBDF;background:#E9ECEF"></iframe>`;
+  emit(frame, options.display, [t("chart.outputNotInNotebook", "en", { title: t("chart.page", "en") })], page !== html);
+}
+
+/**
+ * Runs, inside a page's frame, the plotly bundle the notebook already holds
+ * (the script element `emit` sent), so the frame gets its own Plotly without
+ * the page carrying the bundle again. (Drawing with the notebook window's
+ * Plotly instead loses titles, legends and annotations: Plotly measures and
+ * lays out text in its own document.)
+ */
+const parentBundleScript =
+  `<script>(function () { var found = window.parent && window.parent.document.querySelector('script[data-churnlab="plotly-bundle"]');` +
+  ` if (!found) { console.error("churnlab: the notebook's plotly bundle is not on this page: call resetDisplay() and re-run"); return; }` +
+  ` var own = document.createElement("script"); own.text = found.textContent; document.head.appendChild(own); })();</script>`;
 
 /**
  * Forgets that the plotly bundle was sent, so the next {@link show} sends it
@@ -111,21 +174,24 @@ function titleOf(figure: Figure): string {
   return t("chart.untitled", "en");
 }
 
-function emit(html: string, display: HtmlDisplay | undefined, titles: readonly string[]): void {
+const chartLine = (title: string): string => t("chart.notInNotebook", "en", { title });
+
+/** Sends HTML to the notebook (with the plotly bundle once per kernel when it draws charts); outside a notebook prints the given lines. */
+function emit(html: string, display: HtmlDisplay | undefined, linesOutside: readonly string[], needsPlotly = true): void {
   const target = display ?? tslabDisplay();
   if (target === undefined) {
-    for (const title of titles) process.stdout.write(`${t("chart.notInNotebook", "en", { title })}\n`);
+    for (const line of linesOutside) process.stdout.write(`${line}\n`);
     return;
   }
   const state = displayState();
-  const withBundle = state.bundleSent ? html : `${plotlyScriptTag()}\n${html}`;
+  const withBundle = state.bundleSent || !needsPlotly ? html : `${plotlyScriptTag()}\n${html}`;
   target.html(withBundle);
-  state.bundleSent = true;
+  if (needsPlotly) state.bundleSent = true;
 }
 
 /** tslab's display when this process is a tslab kernel that is ready to display; otherwise undefined. */
 function tslabDisplay(): HtmlDisplay | undefined {
-  if (!runningInTslab()) return undefined;
+  if (!inNotebookKernel()) return undefined;
   try {
     const tslab = require("tslab") as typeof import("tslab");
     return {
@@ -138,10 +204,9 @@ function tslabDisplay(): HtmlDisplay | undefined {
   }
 }
 
-/** True inside a tslab kernel: its Jupyter module is loaded and has a display writer. */
-function runningInTslab(): boolean {
-  const key = Object.keys(require.cache).find((file) => /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(file));
-  if (key === undefined) return false;
-  const jupyter = require.cache[key]?.exports as { lastWriteDisplayData?: unknown } | undefined;
-  return jupyter?.lastWriteDisplayData != null;
-}
+// A danfojs DataFrame or Series left as a cell's last value shows as a table (in the display language), not as its internals.
+registerDisplayFormatter("churnlab:dataframe", (value) => {
+  if (!isDataFrameLike(value)) return undefined;
+  const [rows = 0, columns = 1] = value.shape;
+  return { "text/html": tableHtml(value, { lang: displayState().lang }), "text/plain": `${value.constructor.name}: ${rows} rows × ${columns} columns` };
+});

@@ -1,11 +1,17 @@
 /// <reference lib="dom" />
 import * as path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import type { Figure } from "./Figure";
-import { applyTheme, defaultSize } from "./theme";
-import { figureElementHtml, jsonForScript } from "./figureHtml";
+import { defaultSize } from "./theme";
+import { figureElementHtml } from "./figureHtml";
 import { htmlDocument } from "./htmlDocument";
-import { withBrowser, pdfPageCount } from "./browser";
+import { launchBrowser, withBrowser } from "./browser";
+import { openExportPage, type ExportPage } from "./exportPage";
+import { exportSizeProblem, renderStatic } from "./renderStatic";
+
+export { exportSizeProblem } from "./renderStatic";
+import { withSharedExportPage } from "./sharedBrowser";
+import { inNotebookKernel } from "./notebookKernel";
 import { writeFilesAtomic } from "../io/writeFileAtomic";
 import type { Lang } from "./labels";
 
@@ -72,7 +78,7 @@ export interface FigureHtmlOptions {
 
 /**
  * A self-contained HTML page showing one interactive chart: the plotly.js
- * bundle is inlined (about 11 MB), so it works offline, with no CDN or other
+ * bundle is inlined (about 4.6 MB, minified), so it works offline, with no CDN or other
  * network request.
  *
  * @example
@@ -92,16 +98,21 @@ export function figureToHtml(figure: Figure, options: FigureHtmlOptions = {}): s
 
 /**
  * Exports figures to PNG, SVG, PDF and self-contained HTML. Static formats
- * are rendered in ONE headless Chromium for the whole batch (none is started
- * when every job is HTML): PNG and SVG by `Plotly.toImage`, PDF by printing a
- * page sized exactly to the figure (one page, vector text). All files are
- * written together and atomically once every job has rendered: on any error
- * nothing is written.
+ * are rendered in ONE headless Chromium page with Plotly loaded, for the
+ * whole batch (none is started when every job is HTML): PNG and SVG by
+ * `Plotly.toImage`, PDF by printing a page sized exactly to the figure (one
+ * page, vector text). In a notebook kernel that page is the kernel's shared
+ * one (see `withSharedExportPage`), so only the first export of a session
+ * pays for Chromium's start and Plotly's load. Every output is checked (a
+ * PNG of the expected size, an SVG, a one-page PDF) and all files are written
+ * together and atomically once every job has rendered: on any error nothing
+ * is written.
  *
  * @param jobs - figures and target files; options per job (see {@link ExportOptions}).
- * @param browser - reuse an open browser (default: launch one for this batch).
+ * @param browser - render in this open browser (default: the kernel's shared one in a notebook, else one launched for this batch).
  * @returns one result per job, in order.
- * @throws RangeError for a bad format, scale or size; Error when Chromium is missing (run `npm run setup`) or a chart fails to render.
+ * @throws RangeError for a bad format, scale or size, or a PNG larger than Chromium can draw (see {@link exportSizeProblem});
+ *   Error when Chromium is missing (run `npm run setup`), a chart fails to render or the renderer returns an invalid image.
  * @example
  * await exportFigures([
  *   { figure, path: "out/roi.png", scale: 2 },
@@ -110,30 +121,34 @@ export function figureToHtml(figure: Figure, options: FigureHtmlOptions = {}): s
  */
 export async function exportFigures(jobs: readonly ExportJob[], browser?: Browser): Promise<ExportResult[]> {
   const planned = jobs.map(planJob);
-  const needsBrowser = planned.some((job) => job.format !== "html");
-  const render = async (b: Browser | undefined): Promise<Uint8Array[]> => {
-    let page: Page | undefined;
-    const errors: string[] = [];
-    try {
-      const outputs: Uint8Array[] = [];
-      for (const job of planned) {
-        if (job.format === "html") {
-          outputs.push(Buffer.from(figureToHtml(job.figure, htmlOptions(job)), "utf8"));
-          continue;
-        }
-        if (page === undefined) page = await openExportPage(b as Browser, errors);
-        outputs.push(await renderStatic(page, job, errors));
-      }
-      return outputs;
-    } finally {
-      if (page !== undefined) await page.close();
+  const render = async (target: ExportPage | undefined): Promise<Uint8Array[]> => {
+    const outputs: Uint8Array[] = [];
+    for (const job of planned) {
+      if (job.format === "html") outputs.push(Buffer.from(figureToHtml(job.figure, htmlOptions(job)), "utf8"));
+      else outputs.push(await renderStatic(target as ExportPage, { ...job, format: job.format }));
     }
+    return outputs;
   };
-  const outputs = needsBrowser ? (browser ? await render(browser) : await withBrowser(render)) : await render(undefined);
+  const outputs = planned.some((job) => job.format !== "html") ? await renderInBrowser(render, browser) : await render(undefined);
   const files = new Map<string, Uint8Array>();
   planned.forEach((job, i) => files.set(job.path, outputs[i] as Uint8Array));
   writeFilesAtomic(files);
   return planned.map((job, i) => ({ path: job.path, format: job.format, bytes: (outputs[i] as Uint8Array).length, width: job.width, height: job.height }));
+}
+
+/** Runs a batch on a page of the given browser, the kernel's shared page, or a browser launched for the batch. */
+async function renderInBrowser<T>(render: (target: ExportPage) => Promise<T>, browser: Browser | undefined): Promise<T> {
+  const onOwnPage = async (b: Browser): Promise<T> => {
+    const target = await openExportPage(b);
+    try {
+      return await render(target);
+    } finally {
+      await target.page.close();
+    }
+  };
+  if (browser !== undefined) return onOwnPage(browser);
+  if (inNotebookKernel()) return withSharedExportPage(render, launchBrowser);
+  return withBrowser(onOwnPage);
 }
 
 /**
@@ -145,6 +160,22 @@ export async function exportFigures(jobs: readonly ExportJob[], browser?: Browse
 export async function exportFigure(figure: Figure, filePath: string, options: ExportOptions = {}): Promise<ExportResult> {
   const [result] = await exportFigures([{ ...options, figure, path: filePath }]);
   return result as ExportResult;
+}
+
+/**
+ * The size (CSS px) an export of `figure` gets: the options' width and
+ * height, else the figure's layout size, else the default 900 × 500.
+ *
+ * @example
+ * exportSize({ data: [], layout: { width: 400 } }, { height: 300 }); // { width: 400, height: 300 }
+ */
+export function exportSize(figure: Figure, options: Pick<ExportOptions, "width" | "height"> = {}): { width: number; height: number } {
+  const layoutWidth = figure.layout["width"];
+  const layoutHeight = figure.layout["height"];
+  return {
+    width: options.width ?? (typeof layoutWidth === "number" ? layoutWidth : defaultSize.width),
+    height: options.height ?? (typeof layoutHeight === "number" ? layoutHeight : defaultSize.height),
+  };
 }
 
 interface PlannedJob {
@@ -166,13 +197,12 @@ function planJob(job: ExportJob, index: number): PlannedJob {
   if (!exportFormats.includes(format)) throw new RangeError(`${where}: format must be png, svg, pdf or html, got "${String(format)}"`);
   const scale = job.scale ?? 1;
   if (!(Number.isFinite(scale) && scale > 0 && scale <= 10)) throw new RangeError(`${where}: scale must be > 0 and <= 10, got ${scale}`);
-  const layoutWidth = job.figure.layout["width"];
-  const layoutHeight = job.figure.layout["height"];
-  const width = job.width ?? (typeof layoutWidth === "number" ? layoutWidth : defaultSize.width);
-  const height = job.height ?? (typeof layoutHeight === "number" ? layoutHeight : defaultSize.height);
+  const { width, height } = exportSize(job.figure, job);
   for (const [name, value] of [["width", width], ["height", height]] as const) {
     if (!(Number.isInteger(value) && value >= 50 && value <= 10_000)) throw new RangeError(`${where}: ${name} must be an integer 50..10000 px, got ${value}`);
   }
+  const tooLarge = format === "png" ? exportSizeProblem(width, height, scale) : undefined;
+  if (tooLarge !== undefined) throw new RangeError(`${where}: ${tooLarge}`);
   const planned: PlannedJob = { figure: job.figure, path: job.path, format, scale, width, height };
   if (job.title !== undefined) planned.title = job.title;
   if (job.width !== undefined) planned.givenWidth = job.width;
@@ -195,77 +225,3 @@ function figureTitle(figure: Figure): string | undefined {
   return undefined;
 }
 
-async function openExportPage(browser: Browser, errors: string[]): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  const html = htmlDocument({ title: "churnlab export", body: "" });
-  await page.setContent(html, { waitUntil: "load" });
-  const ready = await page.evaluate(() => typeof (window as unknown as { Plotly?: unknown }).Plotly === "object");
-  if (!ready) throw new Error(`plotly did not load in Chromium${errors.length ? `: ${errors.join(" | ")}` : ""}`);
-  return page;
-}
-
-async function renderStatic(page: Page, job: PlannedJob, errors: readonly string[]): Promise<Uint8Array> {
-  const themed = applyTheme(job.figure);
-  const spec = JSON.parse(jsonForScript({ data: themed.data, layout: { ...themed.layout, width: job.width, height: job.height }, config: { ...themed.config, responsive: false, staticPlot: true } })) as unknown;
-  try {
-    if (job.format === "pdf") return await renderPdf(page, spec, job);
-    const url = await page.evaluate(
-      async ({ spec, format, width, height, scale }) => {
-        const w = window as unknown as { Plotly: { toImage(fig: unknown, opts: unknown): Promise<string> } };
-        await document.fonts.ready;
-        return w.Plotly.toImage(spec, { format, width, height, scale });
-      },
-      { spec, format: job.format, width: job.width, height: job.height, scale: job.scale },
-    );
-    return decodeDataUrl(url);
-  } catch (err) {
-    const detail = errors.length ? `; page errors: ${errors.join(" | ")}` : "";
-    throw new Error(`could not render ${job.path} as ${job.format}: ${err instanceof Error ? err.message : String(err)}${detail}`, { cause: err });
-  }
-}
-
-async function renderPdf(page: Page, spec: unknown, job: PlannedJob): Promise<Uint8Array> {
-  await page.setViewportSize({ width: job.width, height: job.height });
-  await page.evaluate(
-    async ({ spec, width, height }) => {
-      const w = window as unknown as { Plotly: { newPlot(el: HTMLElement, data: unknown, layout: unknown, config: unknown): Promise<unknown>; purge(el: HTMLElement): void } };
-      const old = document.getElementById("churnlab-pdf-target");
-      if (old) {
-        w.Plotly.purge(old);
-        old.remove();
-      }
-      const el = document.createElement("div");
-      el.id = "churnlab-pdf-target";
-      el.style.width = `${width}px`;
-      el.style.height = `${height}px`;
-      el.style.overflow = "hidden";
-      document.body.appendChild(el);
-      const s = spec as { data: unknown; layout: unknown; config: unknown };
-      await w.Plotly.newPlot(el, s.data, s.layout, s.config);
-      await document.fonts.ready;
-    },
-    { spec, width: job.width, height: job.height },
-  );
-  const pdf = await page.pdf({
-    width: `${job.width}px`,
-    height: `${job.height}px`,
-    printBackground: true,
-    margin: { top: "0", right: "0", bottom: "0", left: "0" },
-    pageRanges: "1",
-  });
-  if (pdfPageCount(pdf) !== 1) throw new Error(`PDF of ${job.path} has ${pdfPageCount(pdf)} pages, expected 1`);
-  return pdf;
-}
-
-/** Decodes a `data:` URL as produced by Plotly.toImage (base64 PNG or URI-encoded SVG). */
-function decodeDataUrl(url: string): Uint8Array {
-  const comma = url.indexOf(",");
-  if (!url.startsWith("data:") || comma < 0) throw new Error("Plotly.toImage returned no data URL");
-  const header = url.slice(5, comma);
-  const body = url.slice(comma + 1);
-  return header.endsWith(";base64") ? Buffer.from(body, "base64") : Buffer.from(decodeURIComponent(body), "utf8");
-}

@@ -1,13 +1,35 @@
 import { z } from "zod";
 import type { Figure } from "./Figure";
+import { plotlyTraceTypes } from "./plotlyTraceTypes";
 import { InputError, type InputProblem } from "../io/InputError";
 import { writeFileAtomic } from "../io/writeFileAtomic";
 import { parseJsonText, readJsonFile } from "../io/readJson";
 
-/** Zod schema of a saved figure file: `{ data: [...traces], layout: {...}, config?: {...} }`. */
+const knownTypes: ReadonlySet<string> = new Set(plotlyTraceTypes);
+
+/** A trace: any Plotly attributes, with a `type` Plotly knows (default "scatter" when absent). */
+const traceSchema = z.record(z.string(), z.unknown()).superRefine((trace, ctx) => {
+  const type = trace["type"];
+  if (type === undefined || (typeof type === "string" && knownTypes.has(type))) return;
+  ctx.addIssue({ code: "custom", path: ["type"], message: `unknown trace type ${JSON.stringify(type)}: Plotly would draw it as a line chart; use one of ${plotlyTraceTypes.join(", ")}` });
+});
+
+/** The figure's size in CSS px, when it sets one: what export accepts (50..10000). */
+const sizeSchema = z
+  .number({ error: (issue) => (issue.code === "invalid_type" ? "must be a number of CSS pixels" : undefined) })
+  .int("must be a whole number of CSS pixels")
+  .min(50, "must be at least 50 CSS pixels")
+  .max(10_000, "must be at most 10000 CSS pixels")
+  .optional();
+
+/**
+ * Zod schema of a saved figure file: `{ data: [...traces], layout: {...}, config?: {...} }`.
+ * Each trace's `type` must be a Plotly trace type ({@link plotlyTraceTypes});
+ * `layout.width` and `layout.height`, when set, whole CSS pixels 50..10000.
+ */
 export const figureSchema = z.object({
-  data: z.array(z.record(z.string(), z.unknown())),
-  layout: z.record(z.string(), z.unknown()),
+  data: z.array(traceSchema),
+  layout: z.looseObject({ width: sizeSchema, height: sizeSchema }),
   config: z.record(z.string(), z.unknown()).optional(),
 });
 

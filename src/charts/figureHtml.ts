@@ -17,14 +17,21 @@ export interface FigureElementOptions {
  * Serialises a value as JSON that is safe inside an HTML `<script>`: `<`, `>`,
  * `&` and the JavaScript line separators U+2028/U+2029 are escaped, typed
  * arrays become plain arrays, NaN and ±Infinity become null (a gap in Plotly).
+ * With `significantDigits`, non-integer numbers are rounded to that many
+ * significant digits (a chart needs no 17-digit floats; pages get smaller).
  *
  * Reference: OWASP XSS prevention, rule 3.1 (JSON in script blocks).
  *
  * @example
  * jsonForScript({ title: "</script>" }); // '{"title":"\\u003c/script\\u003e"}'
  */
-export function jsonForScript(value: unknown): string {
-  const json = JSON.stringify(value, (_key, v: unknown) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v));
+export function jsonForScript(value: unknown, options: { significantDigits?: number } = {}): string {
+  const digits = options.significantDigits;
+  const round = (n: number): number => (digits === undefined || Number.isInteger(n) || !Number.isFinite(n) ? n : Number(n.toPrecision(digits)));
+  const json = JSON.stringify(value, (_key, v: unknown) => {
+    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as unknown as ArrayLike<number>, round);
+    return typeof v === "number" ? round(v) : v;
+  });
   return (json ?? "null")
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")
@@ -60,7 +67,8 @@ export function figureElementHtml(figure: Figure, options: FigureElementOptions)
   const height = options.height ?? `${typeof layoutHeight === "number" ? layoutHeight : defaultSize.height}px`;
   const id = escapeHtml(options.divId);
   const waitMs = options.waitMs ?? 15_000;
-  const spec = jsonForScript({ data: themed.data, layout: themed.layout, config: themed.config ?? {} });
+  // Five significant digits are far below a pixel on any chart, and a notebook full of curves stays small.
+  const spec = jsonForScript({ data: themed.data, layout: themed.layout, config: themed.config ?? {} }, { significantDigits: 5 });
   return (
     `<div id="${id}" class="churnlab-figure" style="width:${escapeHtml(width)};height:${escapeHtml(height)};"></div>\n` +
     `<script type="text/javascript">(function () {\n` +

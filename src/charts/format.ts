@@ -104,3 +104,57 @@ export function yuanToWan(yuan: number): number {
 export function moneyAxis(lang: Lang): { divisor: number; unit: string } {
   return lang === "zh" ? { divisor: 10_000, unit: "万元" } : { divisor: 1_000_000, unit: "M yuan" };
 }
+
+/**
+ * How a value is shown in a table cell:
+ *
+ * - `auto`: numbers grouped (integers without decimals, others with 2), text as is;
+ * - `text`: `String(value)`;
+ * - `integer`, `number`: grouped thousands, 0 or `digits` (default 2) decimals;
+ * - `percent`: a fraction as a percentage, `digits` (default 1) decimals;
+ * - `yuan`: whole yuan, "480,000 元" (zh) or "¥480,000" (en);
+ * - `wan`: 万, "1,084 万元" (zh) or "1,084万" (en, as the plan's own figures are quoted);
+ * - `money`: the language's money unit, as {@link formatWan}: "1,084 万元" (zh) or "¥10.84M" (en).
+ */
+export type CellFormat = "auto" | "text" | "integer" | "number" | "percent" | "yuan" | "wan" | "money";
+
+/** Cell formats that show numbers (right-aligned in tables). */
+export const numericCellFormats: ReadonlySet<CellFormat> = new Set(["integer", "number", "percent", "yuan", "wan", "money"]);
+
+/**
+ * Formats one table cell. Missing values (null, undefined, NaN, ±Infinity
+ * in a numeric format) show as "–"; text in a numeric format is shown as is.
+ *
+ * @param value - the cell's value (numbers in yuan for the money formats, fractions for `percent`).
+ * @param format - see {@link CellFormat}; default "auto".
+ * @param lang - "zh" (default) or "en": the money units and yes/no words.
+ * @param digits - decimals (integer 0..10) for number, percent and the money formats.
+ * @throws RangeError when digits is not an integer 0..10.
+ * @example
+ * formatCell(10_840_000, "wan", "en");  // "1,084万"
+ * formatCell(0.0312, "percent", "en");  // "3.1%"
+ * formatCell(480_000, "yuan", "zh");    // "480,000 元"
+ */
+export function formatCell(value: unknown, format: CellFormat = "auto", lang: Lang = "zh", digits?: number): string {
+  if (value === null || value === undefined) return "–";
+  if (typeof value === "boolean") return lang === "zh" ? (value ? "是" : "否") : value ? "yes" : "no";
+  if (typeof value !== "number") return Array.isArray(value) ? value.map((v) => formatCell(v, format, lang, digits)).join(", ") : String(value);
+  if (format === "text") return String(value);
+  if (!Number.isFinite(value)) return "–";
+  switch (format) {
+    case "integer":
+      return formatNumber(value, 0);
+    case "number":
+      return formatNumber(value, digits ?? 2);
+    case "percent":
+      return formatPercent(value, digits ?? 1);
+    case "yuan":
+      return lang === "zh" ? `${formatNumber(value, digits ?? 0)} 元` : `${value < 0 ? "-" : ""}¥${formatNumber(Math.abs(value), digits ?? 0)}`;
+    case "wan":
+      return lang === "zh" ? formatWan(value, "zh", digits) : `${formatNumber(yuanToWan(value), digits ?? 0)}万`;
+    case "money":
+      return formatWan(value, lang, digits);
+    default:
+      return formatNumber(value, digits ?? (Number.isInteger(value) ? 0 : 2));
+  }
+}

@@ -23,7 +23,7 @@ export interface HistogramOptions {
   displayScale?: number;
   /** Bar colour (default the first palette colour). */
   color?: string;
-  /** Legend/hover name of the bars. */
+  /** Legend/hover name of the bars (default the x-axis title: what was binned). */
   name?: string;
   /** Vertical/horizontal lines, e.g. the plan's stated value or a stop-loss threshold, in display units. */
   referenceLines?: readonly ReferenceLine[];
@@ -57,7 +57,7 @@ export function histogram(options: HistogramOptions): Figure {
     y,
     width: bins.width,
     marker: { color: options.color ?? palette[0], line: { color: "#FFFFFF", width: 0.5 } },
-    name: options.name ?? options.title,
+    name: options.name ?? options.xTitle,
     customdata: bins.edges.slice(0, -1).map((lo, i) => [lo, bins.edges[i + 1]]),
     hovertemplate: `[%{customdata[0]:.4g}, %{customdata[1]:.4g}): %{y${share ? ":.1%" : ""}}<extra></extra>`,
   };
@@ -67,7 +67,8 @@ export function histogram(options: HistogramOptions): Figure {
     showlegend: false,
     shapes: lines.shapes,
     annotations: lines.annotations,
-    yaxis: share ? { tickformat: ".0%" } : {},
+    // ".1~%": whole percents stay "4%", half percents read "2.5%" (".0%" would print 2.5% and 3% both as "3%").
+    yaxis: share ? { tickformat: ".1~%" } : {},
     xaxis: options.xTickFormat !== undefined ? { tickformat: options.xTickFormat } : {},
   });
   return { data: [trace], layout };

@@ -16,13 +16,17 @@ export {
   deepMerge,
   type TierNumber,
 } from "./theme";
-export { formatWan, formatPercent, formatNumber, tickFormats, yuanToWan, moneyAxis } from "./format";
-export { show, showMany, resetDisplay, isBundleSent, type HtmlDisplay, type ShowOptions } from "./display";
+export { formatWan, formatPercent, formatNumber, formatCell, numericCellFormats, tickFormats, yuanToWan, moneyAxis, type CellFormat } from "./format";
+export { show, showMany, showTable, showPage, setDisplayLanguage, resetDisplay, isBundleSent, type HtmlDisplay, type ShowOptions } from "./display";
+export { tableHtml, isDataFrameLike, type TableColumn, type TableOptions, type TableSource, type DataFrameLike } from "./tableHtml";
+export { registerDisplayFormatter, richBundle, type DisplayFormatter, type MimeBundle } from "./richDisplay";
+export { inNotebookKernel } from "./notebookKernel";
 export { figureElementHtml, jsonForScript, escapeHtml, type FigureElementOptions } from "./figureHtml";
 export { htmlDocument, type HtmlDocumentParts } from "./htmlDocument";
 export { plotlyBundle, plotlyVersion, plotlyScriptTag } from "./plotlyBundle";
 export { figureProblems } from "./figureProblems";
 export { figureSchema, figureToJson, saveFigure, loadFigure, parseFigure } from "./figureFile";
+export { plotlyTraceTypes, type PlotlyTraceType } from "./plotlyTraceTypes";
 export { binCounts, type Bins } from "./binCounts";
 export { referenceLineLayout, type ReferenceLine } from "./referenceLines";
 export { histogram, type HistogramOptions } from "./histogram";
@@ -32,6 +36,8 @@ export {
   figureToHtml,
   exportFigures,
   exportFigure,
+  exportSize,
+  exportSizeProblem,
   formatFromPath,
   exportFormats,
   type ExportFormat,
@@ -40,6 +46,9 @@ export {
   type ExportResult,
   type FigureHtmlOptions,
 } from "./export";
+export { withSharedExportPage, withSharedBrowser, closeSharedBrowser, isSharedBrowserOpen, type BrowserLauncher } from "./sharedBrowser";
+export { openExportPage, takePageErrors, type ExportPage } from "./exportPage";
+export { renderStatic, maxCanvasPixels, type StaticJob } from "./renderStatic";
 export {
   chromiumArgs,
   chromiumExecutable,

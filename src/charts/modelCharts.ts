@@ -1,30 +1,33 @@
 import type { Figure } from "./Figure";
+import { chartText, withTitle, type ChartText } from "./chartText";
 import { t, type Lang } from "./labels";
 import { baseLayout, palette, semanticColors, tierColors } from "./theme";
+import { hideColourfulLegend } from "./barChart";
+import { thinCurve as thin } from "./thinCurve";
 import type { RocCurve } from "../models/metrics/rocAuc";
 import type { PrecisionRecallCurve } from "../models/metrics/averagePrecision";
 import type { CalibrationCurve } from "../models/metrics/calibrationCurve";
 import type { LiftRow } from "../models/metrics/liftTable";
 import type { FeatureImportance } from "../models/metrics/permutationImportance";
 
-/** Keeps at most `max` evenly spaced points of a curve (always the first and last), so notebooks stay light. */
-function thin(xs: ArrayLike<number>, ys: ArrayLike<number>, max = 400): { x: number[]; y: number[] } {
-  const n = xs.length;
-  const step = Math.max(1, Math.ceil(n / max));
-  const x: number[] = [];
-  const y: number[] = [];
-  for (let k = 0; k < n; k += step) {
-    x.push(xs[k] as number);
-    y.push(ys[k] as number);
-  }
-  if (n > 0 && (n - 1) % step !== 0) {
-    x.push(xs[n - 1] as number);
-    y.push(ys[n - 1] as number);
-  }
-  return { x, y };
-}
-
 const fixed = (v: number, digits = 3): string => (Number.isFinite(v) ? v.toFixed(digits) : "—");
+
+/** 0..100% with a little room at both ends, so the two axes' "0%" labels do not meet at the origin and curves at 100% are not cut. */
+const unitRange = [-0.02, 1.02];
+
+/**
+ * The calibration plot's range, the same on both axes so the diagonal stays
+ * at 45°: up to the largest mean prediction or observed rate (plus 10%),
+ * rounded up to a step that reads well. A calibrated churn model at a 2%
+ * base rate keeps nearly every bin under 10%: a 0–100% axis would squeeze
+ * them into its first tenth.
+ */
+function calibrationRange(series: ReadonlyArray<{ curve: CalibrationCurve }>): [number, number] {
+  const largest = Math.max(0, ...series.flatMap((s) => s.curve.bins.flatMap((b) => [b.meanPredicted, b.observedRate]).filter(Number.isFinite)));
+  const step = largest < 0.1 ? 0.01 : largest < 0.3 ? 0.05 : 0.1;
+  const top = Math.min(1, Math.max(step, Math.ceil((largest * 1.1) / step) * step));
+  return [-top * 0.02, top];
+}
 
 /**
  * ROC curves of one or more models on the same axes, with the chance diagonal.
@@ -34,20 +37,21 @@ const fixed = (v: number, digits = 3): string => (Number.isFinite(v) ? v.toFixed
  * @example
  * rocChart([{ name: "GBDT", curve: rocCurve(p, y), auc: 0.86 }], "en").data.length; // 2 (curve + chance)
  */
-export function rocChart(curves: ReadonlyArray<{ name: string; curve: RocCurve; auc: number }>, lang: Lang = "zh"): Figure {
+export function rocChart(curves: ReadonlyArray<{ name: string; curve: RocCurve; auc: number }>, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   if (curves.length === 0) throw new RangeError("rocChart needs at least one curve");
   const data: Array<Record<string, unknown>> = curves.map((c, k) => {
     const { x, y } = thin(c.curve.falsePositiveRate, c.curve.truePositiveRate);
     return { type: "scatter", mode: "lines", x, y, name: t("models.roc.legend", lang, { model: c.name, auc: fixed(c.auc) }), line: { color: palette[k % palette.length], width: 2.5 } };
   });
   data.push({ type: "scatter", mode: "lines", x: [0, 1], y: [0, 1], name: t("models.roc.chance", lang), line: { color: semanticColors.reference, dash: "dot", width: 1 } });
-  return {
+  return withTitle({
     data,
     layout: baseLayout(t("models.roc.title", lang), t("models.roc.x", lang), t("models.roc.y", lang), {
-      xaxis: { range: [0, 1], tickformat: ".0%" },
-      yaxis: { range: [0, 1.02], tickformat: ".0%" },
+      xaxis: { range: unitRange, tickformat: ".0%" },
+      yaxis: { range: unitRange, tickformat: ".0%" },
     }),
-  };
+  }, title);
 }
 
 /**
@@ -58,7 +62,8 @@ export function rocChart(curves: ReadonlyArray<{ name: string; curve: RocCurve; 
  * @example
  * precisionRecallChart([{ name: "MLP", curve: precisionRecallCurve(p, y), ap: 0.41 }], 0.02, "en").data.length; // 2
  */
-export function precisionRecallChart(curves: ReadonlyArray<{ name: string; curve: PrecisionRecallCurve; ap: number }>, baseRate: number, lang: Lang = "zh"): Figure {
+export function precisionRecallChart(curves: ReadonlyArray<{ name: string; curve: PrecisionRecallCurve; ap: number }>, baseRate: number, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   if (curves.length === 0) throw new RangeError("precisionRecallChart needs at least one curve");
   if (!(baseRate >= 0 && baseRate <= 1)) throw new RangeError(`baseRate must be in [0, 1], got ${baseRate}`);
   const data: Array<Record<string, unknown>> = curves.map((c, k) => {
@@ -66,13 +71,13 @@ export function precisionRecallChart(curves: ReadonlyArray<{ name: string; curve
     return { type: "scatter", mode: "lines", x, y, name: t("models.pr.legend", lang, { model: c.name, ap: fixed(c.ap) }), line: { color: palette[k % palette.length], width: 2.5, shape: "hv" } };
   });
   data.push({ type: "scatter", mode: "lines", x: [0, 1], y: [baseRate, baseRate], name: t("models.pr.baseRate", lang, { rate: `${(baseRate * 100).toFixed(1)}%` }), line: { color: semanticColors.reference, dash: "dot", width: 1 } });
-  return {
+  return withTitle({
     data,
     layout: baseLayout(t("models.pr.title", lang), t("models.pr.x", lang), t("models.pr.y", lang), {
-      xaxis: { range: [0, 1], tickformat: ".0%" },
-      yaxis: { range: [0, 1.02], tickformat: ".0%" },
+      xaxis: { range: unitRange, tickformat: ".0%" },
+      yaxis: { range: unitRange, tickformat: ".0%" },
     }),
-  };
+  }, title);
 }
 
 /**
@@ -83,7 +88,8 @@ export function precisionRecallChart(curves: ReadonlyArray<{ name: string; curve
  * @example
  * calibrationChart([{ name: "GBDT", curve: calibrationCurve(p, y) }], "en").data.length; // 2
  */
-export function calibrationChart(series: ReadonlyArray<{ name: string; curve: CalibrationCurve }>, lang: Lang = "zh"): Figure {
+export function calibrationChart(series: ReadonlyArray<{ name: string; curve: CalibrationCurve }>, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   if (series.length === 0) throw new RangeError("calibrationChart needs at least one series");
   const maxCount = Math.max(1, ...series.flatMap((s) => s.curve.bins.map((b) => b.count)));
   const data: Array<Record<string, unknown>> = series.map((s, k) => ({
@@ -98,13 +104,13 @@ export function calibrationChart(series: ReadonlyArray<{ name: string; curve: Ca
     name: t("models.calibration.legend", lang, { model: s.name, ece: fixed(s.curve.ece) }),
   }));
   data.push({ type: "scatter", mode: "lines", x: [0, 1], y: [0, 1], name: t("models.calibration.perfect", lang), line: { color: semanticColors.reference, dash: "dot", width: 1 } });
-  return {
+  return withTitle({
     data,
     layout: baseLayout(t("models.calibration.title", lang), t("models.calibration.x", lang), t("models.calibration.y", lang), {
-      xaxis: { range: [0, 1], tickformat: ".0%" },
-      yaxis: { range: [0, 1], tickformat: ".0%" },
+      xaxis: { range: calibrationRange(series), tickformat: ".1~%" },
+      yaxis: { range: calibrationRange(series), tickformat: ".1~%" },
     }),
-  };
+  }, title);
 }
 
 /**
@@ -115,10 +121,11 @@ export function calibrationChart(series: ReadonlyArray<{ name: string; curve: Ca
  * @example
  * liftGainChart(liftTable(p, y), "en").data[0].type; // "bar"
  */
-export function liftGainChart(rows: readonly LiftRow[], lang: Lang = "zh"): Figure {
+export function liftGainChart(rows: readonly LiftRow[], text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   if (rows.length === 0) throw new RangeError("liftGainChart needs at least one row");
   const x = rows.map((r) => r.group);
-  return {
+  return withTitle({
     data: [
       { type: "bar", x, y: rows.map((r) => r.lift), name: t("models.lift.bars", lang), marker: { color: palette[0] }, hovertemplate: "%{x}: %{y:.2f}×<extra></extra>" },
       {
@@ -128,7 +135,8 @@ export function liftGainChart(rows: readonly LiftRow[], lang: Lang = "zh"): Figu
         y: rows.map((r) => r.cumulativeGain),
         yaxis: "y2",
         name: t("models.lift.gain", lang),
-        line: { color: semanticColors.recomputed, width: 2.5 },
+        line: { color: palette[1], width: 2.5 },
+        marker: { color: palette[1] },
         hovertemplate: "%{x}: %{y:.0%}<extra></extra>",
       },
     ],
@@ -137,7 +145,7 @@ export function liftGainChart(rows: readonly LiftRow[], lang: Lang = "zh"): Figu
       yaxis2: { title: { text: t("models.lift.y2", lang) }, overlaying: "y", side: "right", range: [0, 1.05], tickformat: ".0%", showgrid: false },
       shapes: [{ type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: 1, y1: 1, line: { color: semanticColors.reference, dash: "dot", width: 1 } }],
     }),
-  };
+  }, title);
 }
 
 /**
@@ -148,10 +156,11 @@ export function liftGainChart(rows: readonly LiftRow[], lang: Lang = "zh"): Figu
  * @example
  * importanceChart([{ feature: "recency_days", importance: 0.08, sd: 0.004 }], "en").data[0].orientation; // "h"
  */
-export function importanceChart(importances: readonly FeatureImportance[], lang: Lang = "zh", top = 15): Figure {
+export function importanceChart(importances: readonly FeatureImportance[], text: Lang | ChartText = "zh", top = 15): Figure {
+  const { lang, title } = chartText(text);
   if (importances.length === 0) throw new RangeError("importanceChart needs at least one feature");
   const shown = [...importances].sort((a, b) => b.importance - a.importance).slice(0, top).reverse();
-  return {
+  return withTitle({
     data: [
       {
         type: "bar",
@@ -165,7 +174,7 @@ export function importanceChart(importances: readonly FeatureImportance[], lang:
       },
     ],
     layout: baseLayout(t("models.importance.title", lang), t("models.importance.x", lang), t("models.importance.y", lang), { showlegend: false, margin: { l: 190 }, height: 120 + 28 * shown.length }),
-  };
+  }, title);
 }
 
 /**
@@ -177,26 +186,32 @@ export function importanceChart(importances: readonly FeatureImportance[], lang:
  * @example
  * tierDistributionChart([0.01, 0.02, 0.05, 0.92], [0.03, 0.08, 0.12, 0.77], "en").data.length; // 2
  */
-export function tierDistributionChart(modelShares: readonly number[], planShares: readonly number[], lang: Lang = "zh"): Figure {
+export function tierDistributionChart(modelShares: readonly number[], planShares: readonly number[], text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   if (modelShares.length !== 4 || planShares.length !== 4) throw new RangeError("tierDistributionChart needs 4 shares for the model and 4 for the plan");
   const tiers = [1, 2, 3, 4].map((k) => t(`tier.${k}` as "tier.1", lang));
   const colors = [tierColors[1], tierColors[2], tierColors[3], tierColors[4]];
-  return {
-    data: [
-      { type: "bar", x: tiers, y: [...modelShares], name: t("models.tiers.model", lang), marker: { color: colors }, text: modelShares.map((s) => `${(s * 100).toFixed(1)}%`), textposition: "outside", hovertemplate: "%{x}: %{y:.1%}<extra></extra>" },
-      {
-        type: "bar",
-        x: tiers,
-        y: [...planShares],
-        name: t("models.tiers.plan", lang),
-        marker: { color: "rgba(0,0,0,0)", line: { color: semanticColors.stated, width: 2 } },
-        text: planShares.map((s) => `${(s * 100).toFixed(0)}%`),
-        textposition: "outside",
-        hovertemplate: "%{x}: %{y:.0%}<extra></extra>",
-      },
-    ],
-    layout: baseLayout(t("models.tiers.title", lang), t("tier.axis", lang), t("axis.share", lang), { barmode: "group", yaxis: { tickformat: ".0%", rangemode: "tozero" } }),
-  };
+  const data: Array<Record<string, unknown>> = [
+    { type: "bar", x: tiers, y: [...modelShares], name: t("models.tiers.model", lang), marker: { color: colors }, text: modelShares.map((s) => `${(s * 100).toFixed(1)}%`), textposition: "outside", hovertemplate: "%{x}: %{y:.1%}<extra></extra>" },
+    {
+      type: "bar",
+      x: tiers,
+      y: [...planShares],
+      name: t("models.tiers.plan", lang),
+      marker: { color: "rgba(0,0,0,0)", line: { color: semanticColors.stated, width: 2 } },
+      text: planShares.map((s) => `${(s * 100).toFixed(0)}%`),
+      textposition: "outside",
+      hovertemplate: "%{x}: %{y:.0%}<extra></extra>",
+    },
+  ];
+  // The model's bars are coloured by tier: a red legend swatch would speak for a mostly blue series.
+  hideColourfulLegend(data, 0, t("legend.colouredByTier", lang, { name: t("models.tiers.model", lang) }));
+  const top = Math.max(...modelShares, ...planShares);
+  return withTitle({
+    data,
+    // Room above the tallest bar for its label ("outside" text would otherwise be cut at the top).
+    layout: baseLayout(t("models.tiers.title", lang), t("tier.axis", lang), t("axis.share", lang), { barmode: "group", yaxis: { tickformat: ".0%", range: [0, Math.min(1.12, top * 1.12 + 0.01)] } }),
+  }, title);
 }
 
 /**
@@ -208,11 +223,12 @@ export function tierDistributionChart(modelShares: readonly number[], planShares
  * @example
  * aucComparisonChart([{ name: "GBDT", auc: 0.86, low: 0.84, high: 0.88 }], 0.85, 0.8, "en").layout.shapes.length; // 2
  */
-export function aucComparisonChart(models: ReadonlyArray<{ name: string; auc: number; low: number; high: number }>, gate: number, stopLoss: number, lang: Lang = "zh"): Figure {
+export function aucComparisonChart(models: ReadonlyArray<{ name: string; auc: number; low: number; high: number }>, gate: number, stopLoss: number, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   if (models.length === 0) throw new RangeError("aucComparisonChart needs at least one model");
   const line = (y: number, color: string): Record<string, unknown> => ({ type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: y, y1: y, line: { color, dash: "dash", width: 1.5 } });
   const lowest = Math.min(stopLoss, ...models.map((m) => m.low));
-  return {
+  return withTitle({
     data: [
       {
         type: "scatter",
@@ -234,5 +250,5 @@ export function aucComparisonChart(models: ReadonlyArray<{ name: string; auc: nu
         { xref: "paper", x: 1, xanchor: "right", yref: "y", y: stopLoss, yanchor: "top", text: t("models.auc.stopLoss", lang, { value: stopLoss.toFixed(2) }), showarrow: false, font: { color: semanticColors.bad } },
       ],
     }),
-  };
+  }, title);
 }

@@ -1,6 +1,7 @@
 import type { CostBreakdownLine, PlanSummary } from "../plan/planSummary";
 import { barChart, type BarSeries } from "./barChart";
 import type { Figure } from "./Figure";
+import { chartText, withTitle, type ChartText } from "./chartText";
 import { formatNumber, formatPercent, tickFormats, yuanToWan } from "./format";
 import { t, type Lang } from "./labels";
 import { palette, semanticColors, tierColor } from "./theme";
@@ -42,11 +43,12 @@ function totalAnnotations(categories: readonly string[], totals: readonly number
  * The total is written above each bar (1,084 and 1,574 for the seed plan).
  *
  * @param summary from `planSummary(plan)` (src/plan)
- * @param lang "zh" (default) or "en"
+ * @param text "zh" (default) or "en", or `{ lang, title }` to replace the default title
  * @example
  * costBreakdownChart(planSummary(seedPlan), "en").data.length // 9 (4 one-time, 2 annual, 3 + 1 tiers)
  */
-export function costBreakdownChart(summary: PlanSummary, lang: Lang = "zh"): Figure {
+export function costBreakdownChart(summary: PlanSummary, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const categories = [t("plan.view.asStated", lang), t("plan.view.recomputed", lang)];
   const series: BarSeries[] = summary.costLines.map((line, i) => ({
     name: lineName(line, lang),
@@ -59,7 +61,7 @@ export function costBreakdownChart(summary: PlanSummary, lang: Lang = "zh"): Fig
   // many cost lines: legend to the right of the plot, not under it
   figure.layout["legend"] = { ...((figure.layout["legend"] as Record<string, unknown> | undefined) ?? {}), orientation: "v", x: 1.02, xanchor: "left", y: 1, yanchor: "top" };
   figure.layout["margin"] = { ...((figure.layout["margin"] as Record<string, unknown> | undefined) ?? {}), r: 20 };
-  return figure;
+  return withTitle(figure, title);
 }
 
 /**
@@ -70,11 +72,12 @@ export function costBreakdownChart(summary: PlanSummary, lang: Lang = "zh"): Fig
  * recomputed first-year cost (1,084万 and 1,574万).
  *
  * @param summary from `planSummary(plan)` (src/plan)
- * @param lang "zh" (default) or "en"
+ * @param text "zh" (default) or "en", or `{ lang, title }` to replace the default title
  * @example
  * benefitBreakdownChart(planSummary(seedPlan), "en").data[0].y // [4800, 4800, 3120]
  */
-export function benefitBreakdownChart(summary: PlanSummary, lang: Lang = "zh"): Figure {
+export function benefitBreakdownChart(summary: PlanSummary, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const reach = summary.rolloutCoverage;
   const categories = [t("plan.view.asStated", lang), t("plan.view.recomputed", lang), t("plan.view.rolloutReach", lang, { share: formatPercent(reach) })];
   const retained = [summary.asStated.retainedValue, summary.recomputed.retainedValue, summary.recomputed.retainedValue * reach];
@@ -98,7 +101,7 @@ export function benefitBreakdownChart(summary: PlanSummary, lang: Lang = "zh"): 
   const totals = retained.map((r, i) => yuanToWan(r + (referral[i] ?? 0)));
   const annotations = (figure.layout["annotations"] as Array<Record<string, unknown>> | undefined) ?? [];
   figure.layout["annotations"] = [...annotations, ...totalAnnotations(categories, totals, (v) => formatNumber(v, v % 1 === 0 ? 0 : 1))];
-  return figure;
+  return withTitle(figure, title);
 }
 
 /**
@@ -110,11 +113,12 @@ export function benefitBreakdownChart(summary: PlanSummary, lang: Lang = "zh"): 
  * below it.
  *
  * @param summary from `planSummary(plan)` (src/plan)
- * @param lang "zh" (default) or "en"
+ * @param text "zh" (default) or "en", or `{ lang, title }` to replace the default title
  * @example
  * roiChart(planSummary(seedPlan), "en").data[0].y // [3.59, 3.5875..., 2.1593..., 1.0536...]
  */
-export function roiChart(summary: PlanSummary, lang: Lang = "zh"): Figure {
+export function roiChart(summary: PlanSummary, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const reach = summary.rolloutCoverage;
   const cost = summary.recomputed.firstYearCost;
   const atReach = cost === 0 ? Number.NaN : (summary.recomputed.totalBenefit * reach - cost) / cost;
@@ -123,7 +127,7 @@ export function roiChart(summary: PlanSummary, lang: Lang = "zh"): Figure {
   const lines: Array<{ value: number; label: string; color: string; dash: "dot" }> = [];
   if (values.some((v) => v <= 0)) lines.push({ value: 0, label: t("plan.line.breakEven", lang), color: semanticColors.reference, dash: "dot" });
   if (summary.roiMin !== undefined) lines.push({ value: summary.roiMin, label: t("plan.line.mvpRoiMin", lang, { value: formatPercent(summary.roiMin) }), color: semanticColors.good, dash: "dot" });
-  return barChart({
+  return withTitle(barChart({
     categories,
     series: [
       {
@@ -138,5 +142,5 @@ export function roiChart(summary: PlanSummary, lang: Lang = "zh"): Figure {
     yTitle: t("plan.axis.roi", lang),
     valueTickFormat: tickFormats.percent,
     referenceLines: lines,
-  });
+  }), title);
 }

@@ -3,6 +3,7 @@ import type { RolloutResult } from "../simulation/rollout/rolloutSimulation";
 import type { GateSummary, MonthPercentiles, Spread } from "../simulation/rollout/rolloutSummary";
 import { barChart } from "./barChart";
 import type { Figure } from "./Figure";
+import { chartText, withTitle, type ChartText } from "./chartText";
 import { formatPercent, tickFormats, yuanToWan } from "./format";
 import { t, type Lang } from "./labels";
 import { lineChart } from "./lineChart";
@@ -20,10 +21,11 @@ import { palette, semanticColors } from "./theme";
  * @example
  * cashFlowFanChart(result.cumulativeCashFlow, result.trials * result.replicates, "en").data.length // 5 (two bands of two traces, the median)
  */
-export function cashFlowFanChart(months: readonly MonthPercentiles[], trials: number, lang: Lang = "zh"): Figure {
+export function cashFlowFanChart(months: readonly MonthPercentiles[], trials: number, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   if (months.length === 0) throw new RangeError("cashFlowFanChart needs at least one month");
   const w = (f: (m: MonthPercentiles) => number): number[] => months.map((m) => yuanToWan(f(m)));
-  return lineChart({
+  return withTitle(lineChart({
     x: months.map((m) => m.month),
     bands: [
       { name: t("simulation.rollout.band90", lang), lower: w((m) => m.p5), upper: w((m) => m.p95) },
@@ -35,7 +37,7 @@ export function cashFlowFanChart(months: readonly MonthPercentiles[], trials: nu
     yTitle: t("simulation.rollout.cashFlow.axis", lang),
     yTickFormat: tickFormats.thousands,
     referenceLines: [{ axis: "y", value: 0, label: t("simulation.rollout.breakEven", lang), color: semanticColors.reference }],
-  });
+  }), title);
 }
 
 /**
@@ -46,7 +48,8 @@ export function cashFlowFanChart(months: readonly MonthPercentiles[], trials: nu
  * @example
  * gateProbabilityChart(result.gates, "en").data.map((d) => d.name) // ["go (next stage)", "hold (keep tuning)", ...]
  */
-export function gateProbabilityChart(gates: readonly GateSummary[], lang: Lang = "zh"): Figure {
+export function gateProbabilityChart(gates: readonly GateSummary[], text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const categories = gates.map((g) => t("simulation.rollout.gate", lang, { from: g.stageId, to: g.nextStageId }));
   const decisions = [
     { key: "simulation.rollout.decision.go", color: semanticColors.good, value: (g: GateSummary) => g.probGo.value },
@@ -72,7 +75,7 @@ export function gateProbabilityChart(gates: readonly GateSummary[], lang: Lang =
     showarrow: false,
     text: t("simulation.rollout.falseRates", lang, { falseStop: formatPercent(g.falseStopRate.value), falseGo: formatPercent(g.falseGoRate.value) }),
   }));
-  return figure;
+  return withTitle(figure, title);
 }
 
 /**
@@ -83,7 +86,8 @@ export function gateProbabilityChart(gates: readonly GateSummary[], lang: Lang =
  * @example
  * churnComparisonChart(result.churn, 0.12, "en").data[0].y // [baseline mean, programme mean]
  */
-export function churnComparisonChart(churn: { baseline: Spread; programme: Spread }, planTarget?: number, lang: Lang = "zh"): Figure {
+export function churnComparisonChart(churn: { baseline: Spread; programme: Spread }, planTarget?: number, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const rows = [churn.baseline, churn.programme];
   const figure = barChart({
     categories: [t("simulation.rollout.churn.baseline", lang), t("simulation.rollout.churn.programme", lang)],
@@ -96,7 +100,7 @@ export function churnComparisonChart(churn: { baseline: Spread; programme: Sprea
   });
   const trace = figure.data[0]!;
   trace["error_y"] = { type: "data", symmetric: false, array: rows.map((r) => r.p95 - r.mean), arrayminus: rows.map((r) => r.mean - r.p5), color: semanticColors.reference };
-  return figure;
+  return withTitle(figure, title);
 }
 
 function roiLines(points: readonly DecisionPoint[]): { mean: number[]; p5: number[]; p95: number[] } {
@@ -111,7 +115,8 @@ function roiLines(points: readonly DecisionPoint[]): { mean: number[]; p5: numbe
  * @example
  * staffingChart(curve, "en").data.length // 2
  */
-export function staffingChart(curve: StaffingCurve, lang: Lang = "zh"): Figure {
+export function staffingChart(curve: StaffingCurve, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const x = curve.points.map((p) => p.value);
   const figure = lineChart({
     x,
@@ -125,7 +130,7 @@ export function staffingChart(curve: StaffingCurve, lang: Lang = "zh"): Figure {
   figure.data.push({ type: "scatter", mode: "lines+markers", x, y: roiLines(curve.points).mean, name: t("simulation.rollout.roi", lang), yaxis: "y2", line: { color: palette[1], width: 2.5, dash: "dash" } });
   figure.layout["yaxis2"] = { title: { text: t("simulation.rollout.roi", lang) }, overlaying: "y", side: "right", tickformat: ".0%", showgrid: false };
   figure.layout["showlegend"] = true;
-  return figure;
+  return withTitle(figure, title);
 }
 
 /**
@@ -135,7 +140,8 @@ export function staffingChart(curve: StaffingCurve, lang: Lang = "zh"): Figure {
  * @example
  * roiByAucChart(points, "en").data.length // 4 (band, ROI, customers kept)
  */
-export function roiByAucChart(points: readonly DecisionPoint[], lang: Lang = "zh"): Figure {
+export function roiByAucChart(points: readonly DecisionPoint[], text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const x = points.map((p) => p.value);
   const roi = roiLines(points);
   const figure = lineChart({
@@ -149,7 +155,7 @@ export function roiByAucChart(points: readonly DecisionPoint[], lang: Lang = "zh
   });
   figure.data.push({ type: "scatter", mode: "lines+markers", x, y: points.map((p) => p.retainedCustomers.mean), name: t("simulation.rollout.retained", lang), yaxis: "y2", line: { color: palette[2], width: 2.5, dash: "dot" } });
   figure.layout["yaxis2"] = { title: { text: t("simulation.rollout.retained", lang) }, overlaying: "y", side: "right", tickformat: ",.0f", showgrid: false };
-  return figure;
+  return withTitle(figure, title);
 }
 
 /**
@@ -159,7 +165,8 @@ export function roiByAucChart(points: readonly DecisionPoint[], lang: Lang = "zh
  * @example
  * timingPolicyChart(points, "en").layout.xaxis.title.text // "Contact after the trigger"
  */
-export function timingPolicyChart(points: readonly DecisionPoint[], lang: Lang = "zh"): Figure {
+export function timingPolicyChart(points: readonly DecisionPoint[], text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   const roi = roiLines(points);
   const figure = barChart({
     categories: points.map((p) => t("simulation.rollout.timing.days", lang, { days: p.value })),
@@ -170,7 +177,7 @@ export function timingPolicyChart(points: readonly DecisionPoint[], lang: Lang =
     valueTickFormat: ".0%",
   });
   figure.data[0]!["error_y"] = { type: "data", symmetric: false, array: roi.p95.map((v, i) => v - roi.mean[i]!), arrayminus: roi.p5.map((v, i) => roi.mean[i]! - v), color: semanticColors.reference };
-  return figure;
+  return withTitle(figure, title);
 }
 
 /** The four headline rollout figures of a study result, in one call (fan chart, gates, churn). */

@@ -1,4 +1,5 @@
 import type { Figure } from "./Figure";
+import { chartText, withTitle, type ChartText } from "./chartText";
 import { baseLayout, palette, semanticColors } from "./theme";
 import { histogram } from "./histogram";
 import { labels, t, type Lang } from "./labels";
@@ -20,13 +21,12 @@ export function inputLabel(name: string, lang: Lang = "zh"): string {
 const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
 
 /** Options of {@link roiHistogramFigure}. */
-export interface RoiHistogramOptions {
+export interface RoiHistogramOptions extends ChartText {
   /** The plan's stated ROI as a fraction (the article: 3.59); drawn as a line. */
   stated?: number;
   /** The MVP bar as a fraction (2); drawn as a line. */
   mvpBar?: number;
   bins?: number;
-  lang?: Lang;
 }
 
 /**
@@ -37,6 +37,7 @@ export interface RoiHistogramOptions {
  */
 export function roiHistogramFigure(roi: ArrayLike<number>, options: RoiHistogramOptions = {}): Figure {
   const lang = options.lang ?? "zh";
+  const title = options.title;
   const lines: Array<{ axis: "x"; value: number; label: string; color?: string; dash?: "dash" | "dot" | "solid" }> = [
     { axis: "x", value: 0, label: t("simulation.breakEvenLine", lang), color: semanticColors.bad, dash: "dot" },
   ];
@@ -53,7 +54,7 @@ export function roiHistogramFigure(roi: ArrayLike<number>, options: RoiHistogram
     color: semanticColors.recomputed,
   };
   if (options.bins !== undefined) h.bins = options.bins;
-  return histogram(h);
+  return withTitle(histogram(h), title);
 }
 
 /**
@@ -66,8 +67,9 @@ export function roiHistogramFigure(roi: ArrayLike<number>, options: RoiHistogram
  * @example
  * tornadoFigure(tornado(plan).bars, tornado(plan).baseOutput).data.length // 2
  */
-export function tornadoFigure(bars: readonly TornadoBar[], baseRoi: number, options: { top?: number; lang?: Lang } = {}): Figure {
+export function tornadoFigure(bars: readonly TornadoBar[], baseRoi: number, options: { top?: number } & ChartText = {}): Figure {
   const lang = options.lang ?? "zh";
+  const title = options.title;
   const shown = bars.filter((b) => b.swing > 0).slice(0, options.top ?? 12).reverse();
   const y = shown.map((b) => inputLabel(b.name, lang));
   const trace = (key: "outputAtP10" | "outputAtP90", name: string, color: string): Record<string, unknown> => ({
@@ -81,7 +83,7 @@ export function tornadoFigure(bars: readonly TornadoBar[], baseRoi: number, opti
     customdata: shown.map((b) => [key === "outputAtP10" ? b.p10 : b.p90, b[key] * 100]),
     hovertemplate: "%{y}: %{customdata[0]:.4g} → ROI %{customdata[1]:.0f}%<extra></extra>",
   });
-  return {
+  return withTitle({
     data: [trace("outputAtP10", t("simulation.tornado.low", lang), palette[1] ?? "#E69F00"), trace("outputAtP90", t("simulation.tornado.high", lang), palette[0] ?? "#0072B2")],
     layout: baseLayout(t("simulation.tornado.title", lang), t("simulation.roi.axis", lang), t("simulation.input", lang), {
       barmode: "overlay",
@@ -90,7 +92,7 @@ export function tornadoFigure(bars: readonly TornadoBar[], baseRoi: number, opti
       shapes: [{ type: "line", xref: "x", yref: "paper", x0: baseRoi * 100, x1: baseRoi * 100, y0: 0, y1: 1.04, line: { color: semanticColors.reference, width: 2, dash: "dash" } }],
       annotations: [{ xref: "x", yref: "paper", x: baseRoi * 100, y: 1.05, yanchor: "bottom", text: t("simulation.base", lang, { value: pct(baseRoi) }), showarrow: false }],
     }),
-  };
+  }, title);
 }
 
 /**
@@ -99,12 +101,13 @@ export function tornadoFigure(bars: readonly TornadoBar[], baseRoi: number, opti
  * @example
  * sobolFigure([{ name: "benefits.ltvYuan", first: 0.36, firstCi: [0.3, 0.42], total: 0.38 }]).data.length // 2
  */
-export function sobolFigure(rows: ReadonlyArray<{ name: string; first: number; firstCi: readonly [number, number]; total: number }>, options: { top?: number; lang?: Lang } = {}): Figure {
+export function sobolFigure(rows: ReadonlyArray<{ name: string; first: number; firstCi: readonly [number, number]; total: number }>, options: { top?: number } & ChartText = {}): Figure {
   const lang = options.lang ?? "zh";
+  const title = options.title;
   // Largest index on top: Plotly draws the last category at the top of a horizontal bar chart.
   const shown = [...rows].sort((a, b) => b.first - a.first).slice(0, options.top ?? 10).reverse();
   const y = shown.map((r) => inputLabel(r.name, lang));
-  return {
+  return withTitle({
     data: [
       { type: "bar", orientation: "h", y, x: shown.map((r) => r.total), name: t("simulation.sobol.total", lang), marker: { color: semanticColors.stated } },
       {
@@ -123,7 +126,7 @@ export function sobolFigure(rows: ReadonlyArray<{ name: string; first: number; f
       margin: { l: 220 },
       height: Math.max(400, 80 + 44 * shown.length),
     }),
-  };
+  }, title);
 }
 
 /**
@@ -132,18 +135,19 @@ export function sobolFigure(rows: ReadonlyArray<{ name: string; first: number; f
  * @example
  * convergenceFigure(result.convergence).layout.xaxis // { type: "log", ... }
  */
-export function convergenceFigure(trace: ConvergenceTrace, options: { lang?: Lang } = {}): Figure {
+export function convergenceFigure(trace: ConvergenceTrace, options: ChartText = {}): Figure {
   const lang = options.lang ?? "zh";
+  const title = options.title;
   const upper = trace.roiMean.map((m, i) => (m + 2 * (trace.roiMeanSe[i] ?? 0)) * 100);
   const lower = trace.roiMean.map((m, i) => (m - 2 * (trace.roiMeanSe[i] ?? 0)) * 100);
-  return {
+  return withTitle({
     data: [
       { type: "scatter", mode: "lines", x: trace.trials, y: upper, line: { width: 0 }, showlegend: false, hoverinfo: "skip" },
       { type: "scatter", mode: "lines", x: trace.trials, y: lower, line: { width: 0 }, fill: "tonexty", fillcolor: semanticColors.band, showlegend: false, hoverinfo: "skip" },
       { type: "scatter", mode: "lines+markers", x: trace.trials, y: trace.roiMean.map((m) => m * 100), name: t("simulation.convergence.mean", lang), line: { color: semanticColors.recomputed } },
     ],
     layout: baseLayout(t("simulation.convergence.title", lang), t("simulation.convergence.trials", lang), t("simulation.roi.axis", lang), { xaxis: { type: "log" } }),
-  };
+  }, title);
 }
 
 /**
@@ -152,14 +156,15 @@ export function convergenceFigure(trace: ConvergenceTrace, options: { lang?: Lan
  * @example
  * spiderFigure(spider(plan)).data.length // one trace per input with a non-zero effect
  */
-export function spiderFigure(lines: readonly SpiderLine[], options: { top?: number; lang?: Lang } = {}): Figure {
+export function spiderFigure(lines: readonly SpiderLine[], options: { top?: number } & ChartText = {}): Figure {
   const lang = options.lang ?? "zh";
+  const title = options.title;
   const ranked = lines
     .map((l) => ({ l, range: l.outputs.reduce((m, v) => Math.max(m, v), -Infinity) - l.outputs.reduce((m, v) => Math.min(m, v), Infinity) }))
     .filter((e) => e.range > 0)
     .sort((a, b) => b.range - a.range)
     .slice(0, options.top ?? 8);
-  return {
+  return withTitle({
     data: ranked.map(({ l }, i) => ({
       type: "scatter",
       mode: "lines+markers",
@@ -169,7 +174,7 @@ export function spiderFigure(lines: readonly SpiderLine[], options: { top?: numb
       line: { color: palette[i % palette.length] },
     })),
     layout: baseLayout(t("simulation.spider.title", lang), t("simulation.spider.axis", lang), t("simulation.roi.axis", lang), { xaxis: { ticksuffix: "%" } }),
-  };
+  }, title);
 }
 
 /**
@@ -178,14 +183,15 @@ export function spiderFigure(lines: readonly SpiderLine[], options: { top?: numb
  * @example
  * scenarioFigure([{ name: "base", roi: result.roi }]).data[0].type // "box"
  */
-export function scenarioFigure(scenarios: ReadonlyArray<{ name: string; roi: OutputSummary }>, options: { stated?: number; lang?: Lang } = {}): Figure {
+export function scenarioFigure(scenarios: ReadonlyArray<{ name: string; roi: OutputSummary }>, options: { stated?: number } & ChartText = {}): Figure {
   const lang = options.lang ?? "zh";
+  const title = options.title;
   const x = scenarios.map((s) => s.name);
   const shapes: Array<Record<string, unknown>> = [
     { type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: 0, y1: 0, line: { color: semanticColors.bad, dash: "dot", width: 2 } },
   ];
   if (options.stated !== undefined) shapes.push({ type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: options.stated * 100, y1: options.stated * 100, line: { color: semanticColors.stated, dash: "dash", width: 2 } });
-  return {
+  return withTitle({
     data: [
       {
         type: "box",
@@ -202,5 +208,5 @@ export function scenarioFigure(scenarios: ReadonlyArray<{ name: string; roi: Out
       },
     ],
     layout: baseLayout(t("simulation.scenarios.title", lang), t("simulation.scenarios.axis", lang), t("simulation.roi.axis", lang), { shapes }),
-  };
+  }, title);
 }

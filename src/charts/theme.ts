@@ -87,7 +87,7 @@ export const themeLayout: Readonly<Record<string, unknown>> = {
   margin: { l: 70, r: 30, t: 70, b: 70 },
   separators: ".,",
   hoverlabel: { font: { family: fontFamily } },
-  legend: { orientation: "h", x: 0, xanchor: "left", y: -0.18, yanchor: "top" },
+  legend: { orientation: "h", x: 0, xanchor: "left", yref: "container", y: 0, yanchor: "bottom" },
   xaxis: { showgrid: false, gridcolor: "#E5E8E8", linecolor: "#95A5A6", zeroline: false, automargin: true, title: { standoff: 10 } },
   yaxis: { gridcolor: "#E5E8E8", linecolor: "#95A5A6", zeroline: false, automargin: true, title: { standoff: 10 } },
 };
@@ -130,10 +130,25 @@ export function baseLayout(title: string, xTitle: string, yTitle: string, extra:
 export function applyTheme(figure: Figure): Figure {
   const themed: Figure = {
     data: figure.data,
-    layout: deepMerge(themeLayout, normalizeTitles(figure.layout)),
+    layout: deepMerge(withAxisDefaults(figure.layout), normalizeTitles(figure.layout)),
     config: deepMerge(themeConfig, figure.config ?? {}),
   };
   return themed;
+}
+
+/**
+ * The theme's layout with its x and y axis defaults also under every further
+ * axis the figure uses (`yaxis2`, `xaxis3`, ...): a right-hand axis then gets
+ * automargin too, so its tick labels and title push the margin out instead of
+ * running over each other or off the figure.
+ */
+function withAxisDefaults(layout: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...themeLayout };
+  for (const key of Object.keys(layout)) {
+    const axis = /^([xy])axis\d+$/.exec(key);
+    if (axis !== null) out[key] = themeLayout[`${axis[1]}axis`];
+  }
+  return out;
 }
 
 /** Plotly v3 only accepts object titles: turn legacy string titles (layout and axes) into `{ text }`. */

@@ -1,4 +1,4 @@
-import { DataFrame } from "danfojs-node";
+import type { DataFrame } from "danfojs-node";
 import { InputError, type InputProblem } from "../io/InputError";
 import { dayToIso } from "./dates";
 import { allocateColumn, cellSchema, type ColumnValues, type Table, type TableSchema } from "./schema";
@@ -29,7 +29,9 @@ export function toDataFrame<S extends TableSchema>(table: Table<S>, options: ToD
     else if (spec.kind === "optionalDate") data[spec.name] = Array.from(values as Float64Array, (d) => (Number.isNaN(d) ? null : iso ? dayToIso(d) : d));
     else data[spec.name] = Array.from(values as ArrayLike<string | number>);
   }
-  return new DataFrame(data, { columns: table.schema.columns.map((c) => c.name) });
+  // danfojs-node is loaded on first use, not at import: it takes about two seconds, and most notebooks never build a DataFrame.
+  const danfo = require("danfojs-node") as typeof import("danfojs-node");
+  return new danfo.DataFrame(data, { columns: table.schema.columns.map((c) => c.name) });
 }
 
 /**

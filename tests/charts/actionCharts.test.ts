@@ -37,9 +37,10 @@ describe("action chart builders return valid Plotly specs", () => {
     const q = weeklyQueueChart([r.summary], "en");
     expect(q.data.map((d) => d["y"])).toEqual([[1], [0], [1], [0]]);
     expect(figureProblems(q)).toEqual([]);
+    // The advisor took 1 of a capacity of 1: the bar is in the "at capacity" (red) series, each legend swatch its bars' colour.
     const a = advisorLoadChart(r.summary, "zh");
-    expect(a.data[0]?.["y"]).toEqual([1]);
-    expect(a.data[1]?.["y"]).toEqual([1]);
+    expect(a.data.map((d) => [d["name"], d["y"]])).toEqual([["已分配（未满负荷）", [0]], ["已分配（满负荷）", [1]], ["周产能", [1]]]);
+    expect(a.data.map((d) => (d["marker"] as { color?: unknown } | undefined)?.color)).toEqual(["#009E73", "#C0392B", "#34495E"]);
     expect(figureProblems(a)).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import { histogram } from "../../src/charts/histogram";
 import { barChart } from "../../src/charts/barChart";
 import { lineChart } from "../../src/charts/lineChart";
 import { figureProblems } from "../../src/charts/figureProblems";
-import { referenceLineLayout } from "../../src/charts/referenceLines";
+import { isHalo, referenceLineLayout } from "../../src/charts/referenceLines";
 import { t } from "../../src/charts/labels";
 import { semanticColors, tierColors } from "../../src/charts/theme";
 
@@ -45,7 +45,7 @@ describe("barChart", () => {
     expect(titleOf(h.layout, "xaxis")).toBe("ROI change (pp)");
     expect(titleOf(h.layout, "yaxis")).toBe("driver");
     expect(h.layout["yaxis"]).toMatchObject({ autorange: "reversed" });
-    expect((h.layout["shapes"] as Array<{ x0: number; yref: string }>)[0]).toMatchObject({ x0: 0, yref: "paper" });
+    expect((h.layout["shapes"] as Array<{ x0: number; yref: string }>)[1]).toMatchObject({ x0: 0, yref: "paper" });
   });
 
   it("rejects mismatched lengths and no series", () => {
@@ -70,14 +70,18 @@ describe("histogram", () => {
   it("shows shares of the finite values when normalised, with a percent axis", () => {
     const figure = histogram({ values: [1, 2, 2, 3, Number.NaN], title: "ROI", xTitle: "ROI (x)", yTitle: "Share", bins: 3, normalize: "share" });
     expect(figure.data[0]?.["y"]).toEqual([0.25, 0.5, 0.25]);
-    expect(figure.layout["yaxis"]).toMatchObject({ tickformat: ".0%" });
+    expect(figure.layout["yaxis"]).toMatchObject({ tickformat: ".1~%" });
   });
 
   it("scales values for display and marks the plan's stated ROI with a reference line", () => {
     // ROI 3.5875 = 359% (plan, section 6) shown on a percent axis.
     const figure = histogram({ values: [2, 3, 4], displayScale: 100, title: "ROI", xTitle: "ROI（%）", yTitle: "频数", bins: 2, referenceLines: [{ axis: "x", value: 358.75, label: "方案所述 359%" }] });
     expect(figure.data[0]?.["x"]).toEqual([250, 350]);
-    expect(figure.layout["shapes"]).toEqual([expect.objectContaining({ x0: 358.75, x1: 358.75, yref: "paper" })]);
+    // the plan's line over a white halo, both above the bars
+    expect(figure.layout["shapes"]).toEqual([
+      expect.objectContaining({ x0: 358.75, x1: 358.75, yref: "paper", layer: "above", line: { color: "#FFFFFF", width: 5, dash: "solid" } }),
+      expect.objectContaining({ x0: 358.75, x1: 358.75, yref: "paper", layer: "above", line: expect.objectContaining({ dash: "dash" }) }),
+    ]);
     expect(figure.layout["annotations"]).toEqual([expect.objectContaining({ text: "方案所述 359%" })]);
   });
 
@@ -123,7 +127,8 @@ describe("lineChart", () => {
 describe("referenceLineLayout", () => {
   it("draws a horizontal line across the plot for the y axis, and rejects non-finite values", () => {
     const { shapes, annotations } = referenceLineLayout([{ axis: "y", value: 0.4, label: "止损线 40%", dash: "dot", color: "#C0392B" }]);
-    expect(shapes[0]).toMatchObject({ xref: "paper", x0: 0, x1: 1, y0: 0.4, y1: 0.4, line: { dash: "dot", color: "#C0392B" } });
+    expect(shapes[1]).toMatchObject({ xref: "paper", x0: 0, x1: 1, y0: 0.4, y1: 0.4, line: { dash: "dot", color: "#C0392B" } });
+    expect(shapes.map(isHalo)).toEqual([true, false]);
     expect(annotations[0]).toMatchObject({ text: "止损线 40%" });
     expect(() => referenceLineLayout([{ axis: "x", value: Number.NaN, label: "x" }])).toThrow(RangeError);
   });

@@ -3,7 +3,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportFigure, exportFigures, figureToHtml, formatFromPath, type ExportResult } from "../../src/charts/export";
+import { exportFigure, exportFigures, exportSizeProblem, figureToHtml, formatFromPath, type ExportResult } from "../../src/charts/export";
+import { renderStatic } from "../../src/charts/renderStatic";
+import type { ExportPage } from "../../src/charts/exportPage";
 import { pdfPageCount, renderHtmlToPdf, screenshotHtml, withBrowser } from "../../src/charts/browser";
 import { barChart } from "../../src/charts/barChart";
 import { t } from "../../src/charts/labels";
@@ -157,6 +159,23 @@ describe("export without a browser", () => {
     await expect(exportFigure(figure, target, { width: 10 })).rejects.toThrow(/width must be an integer 50\.\.10000/);
     await expect(exportFigure(figure, file("bad.jpg"))).rejects.toThrow(/\.png, \.svg, \.pdf or \.html/);
     expect(fs.existsSync(target)).toBe(false);
+  });
+
+  it("exportFigures refuses a PNG larger than Chromium can draw before starting Chromium, and writes nothing", async () => {
+    const target = file("huge.png");
+    await expect(exportFigure(figure, target, { width: 10_000, height: 10_000, scale: 3 })).rejects.toThrow(/30,000 × 30,000 pixels .* more than Chromium can draw/);
+    expect(fs.existsSync(target)).toBe(false);
+    // SVG and PDF are vectors: the scale does not apply.
+    expect(exportSizeProblem(16_384, 16_384, 1)).toBeUndefined();
+    expect(exportSizeProblem(16_385, 16_384, 1)).toMatch(/16,385 × 16,384 pixels/);
+    expect(exportSizeProblem(10_000, 100, 4)).toMatch(/40,000 × 400 pixels/);
+  });
+
+  it("renderStatic never returns an empty image: Chromium's 0-byte answer for an oversized canvas is an error", async () => {
+    const stub = { page: { evaluate: async () => "data:," }, errors: [] } as unknown as ExportPage;
+    await expect(renderStatic(stub, { figure, path: "x.png", format: "png", width: 900, height: 500, scale: 1 })).rejects.toThrow(/could not render x\.png as png: Chromium returned not a PNG \(0 bytes\)/);
+    const svgStub = { page: { evaluate: async () => "data:image/svg+xml," }, errors: [] } as unknown as ExportPage;
+    await expect(renderStatic(svgStub, { figure, path: "x.svg", format: "svg", width: 900, height: 500, scale: 1 })).rejects.toThrow(/not an SVG document/);
   });
 
   it("says to run `npm run setup` when Chromium is missing, and writes nothing", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { aucComparisonChart, calibrationChart, importanceChart, liftGainChart, precisionRecallChart, rocChart, tierDistributionChart } from "../../src/charts/modelCharts";
 import { figureProblems } from "../../src/charts/figureProblems";
+import { applyTheme } from "../../src/charts/theme";
 import { calibrationCurve, liftTable, precisionRecallCurve, rocCurve } from "../../src/models/metrics/index";
 
 const p = [0.1, 0.4, 0.35, 0.8, 0.2, 0.9, 0.05, 0.6];
@@ -41,4 +42,29 @@ describe("model charts", () => {
     expect((figs[4]?.layout["shapes"] as unknown[]).length).toBe(2);
     expect(() => tierDistributionChart([1], [1, 2, 3, 4])).toThrow(RangeError);
   });
+
+  it("the calibration plot zooms to the probabilities it shows instead of squeezing them into 0–10% of a 0–100% axis", () => {
+    // A calibrated model at a 2% base rate: every bin under 8%.
+    const scores = Array.from({ length: 2000 }, (_, i) => 0.005 + (0.07 * i) / 2000);
+    const labels = scores.map((q, i) => ((i * 7919) % 1000 < q * 1000 ? 1 : 0));
+    const fig = calibrationChart([{ name: "GBDT", curve: calibrationCurve(scores, labels, 10, "quantile") }], "en");
+    const top = (fig.layout["xaxis"] as { range: number[] }).range[1]!;
+    expect(top).toBeGreaterThanOrEqual(0.07);
+    expect(top).toBeLessThanOrEqual(0.1);
+    expect((fig.layout["yaxis"] as { range: number[] }).range).toEqual((fig.layout["xaxis"] as { range: number[] }).range);
+  });
+
+  it("the lift chart's right axis gets the theme's automargin, so its title clears its tick labels", () => {
+    const themed = applyTheme(liftGainChart(liftTable(p, y, 4), "en"));
+    expect(themed.layout["yaxis2"]).toMatchObject({ automargin: true, side: "right", title: { standoff: 10 } });
+  });
+
+  it("the tier-distribution legend shows a neutral swatch for the tier-coloured model bars, not tier 1's red", () => {
+    const fig = tierDistributionChart([0.004, 0.011, 0.04, 0.945], [0.03, 0.08, 0.12, 0.77], "en");
+    const shown = fig.data.filter((d) => d["showlegend"] !== false);
+    expect(shown.map((d) => d["name"])).toEqual(["Plan assumption", "Model scores (colour = risk tier)"]);
+    expect((shown[1]!["marker"] as { color: string }).color).toBe("#34495E");
+    expect(fig.data[0]!["showlegend"]).toBe(false);
+  });
 });
+

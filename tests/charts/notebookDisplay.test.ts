@@ -19,12 +19,12 @@ const notebook = {
   cells: [
     { cell_type: "markdown", metadata: {}, source: "# Display check" },
     code(
-      'import { show, barChart, t, tierColors } from "./src/charts/index";\n' +
+      'import { show, barChart, t, tierColors } from "./lib/charts";\n' +
         'const fig = barChart({ categories: [t("tier.1"), t("tier.2")], series: [{ name: "s", values: [144, 480], color: [tierColors[1], tierColors[2]] }], title: "年度干预成本", xTitle: t("tier.axis"), yTitle: t("axis.amountIn", "zh", { unit: "万元" }) });\n' +
         "show(fig);",
     ),
     // Re-importing in a later cell must not resend the bundle.
-    code('import { show as showAgain, showMany } from "./src/charts/index";\nshowAgain(fig);\nshowMany([fig, fig]);'),
+    code('import { show as showAgain, showMany } from "./lib/charts";\nshowAgain(fig);\nshowMany([fig, fig]);'),
   ],
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { figureProblems } from "../../src/charts/figureProblems";
+import { isHalo } from "../../src/charts/referenceLines";
 import { convergenceFigure, inputLabel, roiHistogramFigure, scenarioFigure, sobolFigure, spiderFigure, tornadoFigure } from "../../src/charts/simulationCharts";
 import { loadUncertainPlan } from "../../src/simulation/inputs/uncertainPlan";
 import { spider, tornado } from "../../src/simulation/montecarlo/sensitivity";
@@ -12,9 +13,18 @@ describe("simulation charts", () => {
   it("the ROI histogram is in percent, with lines at 0%, the MVP bar (200%) and the stated 359%", () => {
     const fig = roiHistogramFigure(Float32Array.from([0.5, 1, 2.5, 3, 4]), { stated: 3.59, mvpBar: 2, lang: "en", bins: 5 });
     expect(figureProblems(fig)).toEqual([]);
-    const xs = (fig.layout["shapes"] as Array<{ x0: number }>).map((s) => s.x0);
+    const xs = (fig.layout["shapes"] as Array<{ x0: number }>).filter((s) => !isHalo(s)).map((s) => s.x0);
     expect(xs).toEqual([0, 200, 359]);
     expect((fig.layout["title"] as { text: string }).text).toBe("First-year ROI distribution (5 trials)");
+  });
+  it("the ROI histogram draws its 200% and 359% lines above the bars over a white halo, so they stay visible across navy bars", () => {
+    const fig = roiHistogramFigure(Float32Array.from([1.5, 2, 2.5, 3, 3.5]), { stated: 3.59, mvpBar: 2, lang: "en", bins: 5 });
+    const shapes = fig.layout["shapes"] as Array<Record<string, unknown>>;
+    expect(shapes.every((s) => s["layer"] === "above")).toBe(true);
+    const at200 = shapes.filter((s) => s["x0"] === 200);
+    expect(at200.map(isHalo)).toEqual([true, false]);
+    // and the share axis tells 2.5% from 3% (".0%" printed both as "3%")
+    expect(fig.layout["yaxis"]).toMatchObject({ tickformat: ".1~%" });
   });
   it("the tornado puts the widest swing on top (Plotly draws the last category at the top) and starts bars at the base ROI", () => {
     // The plan's own top-down model: its base is the article's 359% (the programme model, now the default, starts elsewhere).

@@ -80,6 +80,35 @@ describe("churnlab chart <figure.json> --out FILE", () => {
     expect(fs.existsSync(path.join(dir, "x.html"))).toBe(false);
   });
 
+  it("chart refuses a PNG larger than Chromium can draw (--scale 3 --width 10000 --height 10000): exit 2 naming --scale, the old PNG untouched", async () => {
+    const out = path.join(dir, "roi.png");
+    fs.writeFileSync(out, "a good PNG the user already had");
+    expect(await run(figurePath, "--out", out, "--scale", "3", "--width", "10000", "--height", "10000")).toBe(2);
+    expect(stderr).toContain("command line: --scale: 30,000 × 30,000 pixels (10000 × 10000 px at scale 3) is more than Chromium can draw");
+    expect(fs.readFileSync(out, "utf8")).toBe("a good PNG the user already had");
+    expect(fs.readdirSync(dir).sort()).toEqual(["roi.figure.json", "roi.png"]);
+  });
+
+  it("chart names $.layout.width and $.layout.height of a figure with a bad size (exit 2, nothing written)", async () => {
+    const bad = path.join(dir, "sized.json");
+    fs.writeFileSync(bad, JSON.stringify({ data: [{ type: "bar", x: [1], y: [2] }], layout: { width: "wide", height: 20_000 } }));
+    const out = path.join(dir, "x.png");
+    expect(await run(bad, "--out", out)).toBe(2);
+    expect(stderr).toContain("sized.json: $.layout.width: must be a number of CSS pixels");
+    expect(stderr).toContain("sized.json: $.layout.height: must be at most 10000 CSS pixels");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it("chart refuses an unknown trace type instead of drawing it as a line chart (exit 2 naming $.data[1].type)", async () => {
+    const bad = path.join(dir, "typo.json");
+    fs.writeFileSync(bad, JSON.stringify({ data: [{ type: "bar", x: [1], y: [2] }, { type: "barr", x: [1], y: [3] }], layout: {} }));
+    const out = path.join(dir, "x.svg");
+    expect(await run(bad, "--out", out)).toBe(2);
+    expect(stderr).toContain('typo.json: $.data[1].type: unknown trace type "barr"');
+    expect(stderr).not.toContain("$.data[0]");
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
   it("requires --out", async () => {
     await expect(chartCommand().exitOverride().configureOutput({ writeErr: () => undefined }).parseAsync(["node", "chart", figurePath])).rejects.toThrow(/--out/);
   });

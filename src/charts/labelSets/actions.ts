@@ -9,6 +9,8 @@ export const actionsLabels = {
   "actions.series.scored": { zh: "评分客户", en: "Scored customers" },
   "actions.weeklyQueue.title": { zh: "每周一干预队列", en: "Monday intervention queue" },
   "actions.series.assigned": { zh: "已分配顾问", en: "Assigned to an advisor" },
+  "actions.series.belowCapacity": { zh: "已分配（未满负荷）", en: "Assigned (below capacity)" },
+  "actions.series.atCapacity": { zh: "已分配（满负荷）", en: "Assigned (at capacity)" },
   "actions.series.unassigned": { zh: "未分配（交CRM）", en: "Handed off unassigned" },
   "actions.series.overflow": { zh: "超出产能（顺延）", en: "Overflow (carried over)" },
   "actions.series.carriedOver": { zh: "其中上周顺延", en: "of which carried over" },

@@ -31,7 +31,15 @@ export const commonLabels = {
   "legend.band": { zh: "{low}–{high} 分位区间", en: "{low}–{high} percentile band" },
   "legend.stated": { zh: "方案所述", en: "As stated" },
   "legend.recomputed": { zh: "重新计算", en: "Recomputed" },
+  "legend.colouredByTier": { zh: "{name}（颜色 = 风险等级）", en: "{name} (colour = risk tier)" },
+
+  "table.item": { zh: "项目", en: "item" },
+  "table.value": { zh: "数值", en: "value" },
+  "table.moreRows": { zh: "……另有 {rest} 行（共 {total} 行）", en: "… {rest} more rows ({total} in total)" },
 
   "chart.untitled": { zh: "图表", en: "Chart" },
+  "chart.table": { zh: "表格", en: "table" },
+  "chart.page": { zh: "页面", en: "page" },
   "chart.notInNotebook": { zh: "（不在笔记本中：图表“{title}”未显示）", en: "(not in a notebook: chart \"{title}\" not shown)" },
+  "chart.outputNotInNotebook": { zh: "（不在笔记本中：{title}未显示）", en: "(not in a notebook: {title} not shown)" },
 } as const satisfies LabelSet;

@@ -3,7 +3,7 @@ import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
 import { loadFigure } from "../../charts/figureFile";
 import { prepareOutputs } from "../../io/outputWriter";
-import { exportFigure, exportFormats, formatFromPath, type ExportFormat, type ExportOptions } from "../../charts/export";
+import { exportFigure, exportFormats, exportSize, exportSizeProblem, formatFromPath, type ExportFormat, type ExportOptions } from "../../charts/export";
 
 /** Raw option values of `churnlab chart`, as commander hands them over (strings). */
 interface ChartFlags {
@@ -39,6 +39,9 @@ export function chartCommand(): Command {
         // Checked before rendering (which takes seconds): --out must not be the figure file and must be writable.
         prepareOutputs({ inputs: { "<figure>": figurePath }, files: { "--out": flags.out } });
         const figure = loadFigure(figurePath);
+        const { width, height } = exportSize(figure, options);
+        const tooLarge = (options.format ?? formatFromPath(flags.out)) === "png" ? exportSizeProblem(width, height, options.scale ?? 1) : undefined;
+        if (tooLarge !== undefined) throw new InputError("command line", [{ where: "--scale", message: tooLarge }]);
         const result = await exportFigure(figure, flags.out, options);
         if (flags.json) printJson(result);
         else {
