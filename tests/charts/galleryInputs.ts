@@ -8,9 +8,9 @@ import { calibrationCurve, liftTable, precisionRecallCurve, rocCurve } from "../
 import { loadPlan, planSummary } from "../../src/plan";
 import { createStream } from "../../src/random";
 import { loadUncertainPlan, spider, tornado } from "../../src/simulation";
-import { convergenceTrace, summarizeSorted } from "../../src/simulation/summaries";
-import type { DecisionPoint, StaffingCurve } from "../../src/simulation/rolloutDecisions";
-import type { GateSummary, MonthPercentiles, Spread } from "../../src/simulation/rolloutSummary";
+import { convergenceTrace, summarizeSorted } from "../../src/simulation/stats/summaries";
+import type { DecisionPoint, StaffingCurve } from "../../src/simulation/rollout/rolloutDecisions";
+import type { GateSummary, MonthPercentiles, Spread } from "../../src/simulation/rollout/rolloutSummary";
 
 export const plan = loadPlan("data/plans/seed-plan.json");
 export const uncertainPlan = loadUncertainPlan("data/plans/seed-plan-uncertain.json");
@@ -107,7 +107,8 @@ export const churn = { baseline: spread(0.18, 0.01), programme: spread(0.165, 0.
 const point = (value: number, roi: number, within7: number): DecisionPoint => ({
   value, roi: spread(roi, 0.3), retainedCustomers: spread(12_000 + value * 30, 400), programmeChurnRate: spread(0.15, 0.01),
   costYuan: spread(1e7, 1e6), advisorWithin7Days: spread(within7, 0.05), advisorMeanDelayDays: spread(10, 2),
+  cashRoi: spread(roi - 0.9, 0.2), npv: spread(value * 1e4 - 5e6, 1e6), contacts: spread(30_000, 500), keptPerContact: spread(0.05, 0.005),
 });
-export const staffing: StaffingCurve = { target: 0.9, callsPerAdvisorPerWeek: 8, advisorsForTarget: 400, points: [25, 50, 100, 200, 400, 800].map((a, k) => point(a, 0.4 + 0.15 * k, Math.min(0.98, 0.2 + 0.15 * k))) };
+export const staffing: StaffingCurve = { target: 0.9, callsPerAdvisorPerWeek: 8, callsSource: "a gallery value", advisorsForTarget: 400, points: [25, 50, 100, 200, 400, 800].map((a, k) => point(a, 0.4 + 0.15 * k, Math.min(0.98, 0.2 + 0.15 * k))) };
 export const byAuc = [0.7, 0.75, 0.8, 0.85, 0.9, 0.95].map((auc, k) => point(auc, 0.2 + 0.25 * k, 0.6));
 export const timing = [7, 14, 21, 30].map((days, k) => point(days, 1.2 - 0.3 * k, 0.6));
