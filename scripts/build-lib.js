@@ -26,7 +26,7 @@ const LIB = path.join(ROOT, "lib");
 const STAMP = path.join(LIB, ".build-stamp.json");
 const LOCK = path.join(ROOT, "node_modules", ".cache", "churnlab", "build-lib.lock");
 const CONFIGS = ["tsconfig.json", "tsconfig.lib.json", "package-lock.json"].map((f) => path.join(ROOT, f));
-const WORKER = path.join("simulation", "simulationWorker.ts");
+const WORKER = path.join("simulation", "workers", "simulationWorker.ts");
 
 /** Every .ts file under src/, relative, sorted. */
 function sourceFiles(dir = SRC, out = []) {
@@ -93,6 +93,7 @@ function removeOrphans(files) {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
+      else if (entry.isSymbolicLink() && path.relative(LIB, full) !== WORKER) fs.rmSync(full); // a worker link from an older layout
       else {
         const rel = path.relative(LIB, full);
         const base = rel.replace(/(\.d\.ts|\.js)(\.map)?$/, "");

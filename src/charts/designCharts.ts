@@ -4,6 +4,7 @@ import type { ReverseStress } from "../simulation/design/reverseStress";
 import type { Figure } from "./Figure";
 import { formatPercent, moneyAxis } from "./format";
 import { t, type Lang } from "./labels";
+import { chartText, withTitle, type ChartText } from "./chartText";
 import { referenceLineLayout } from "./referenceLines";
 import { baseLayout, palette, semanticColors } from "./theme";
 
@@ -27,8 +28,9 @@ export function frontierChart(
   designs: readonly FrontierPoint[],
   frontier: readonly FrontierPoint[],
   marks: { plan: DesignPoint; best: DesignPoint; budgetYuan?: number },
-  lang: Lang = "zh",
+  text: Lang | ChartText = "zh",
 ): Figure {
+  const { lang, title } = chartText(text);
   if (frontier.length === 0) throw new RangeError("frontierChart needs at least one frontier point");
   const { divisor, unit } = moneyAxis(lang);
   const money = (x: number): number => x / divisor;
@@ -87,7 +89,7 @@ export function frontierChart(
     annotations: lines.annotations,
     showlegend: true,
   });
-  return { data, layout };
+  return withTitle({ data, layout }, title);
 }
 
 /**
@@ -102,8 +104,9 @@ export function designBridgeChart(
   startNpv: number,
   steps: ReadonlyArray<{ change: string; npv: { mean: number; se: number } }>,
   endNpv: number,
-  lang: Lang = "zh",
+  text: Lang | ChartText = "zh",
 ): Figure {
+  const { lang, title } = chartText(text);
   const { divisor, unit } = moneyAxis(lang);
   const labels = [
     t("design.bridge.start", lang),
@@ -137,7 +140,7 @@ export function designBridgeChart(
     showlegend: false,
     xaxis: { tickangle: -25 },
   });
-  return { data, layout };
+  return withTitle({ data, layout }, title);
 }
 
 /**
@@ -150,7 +153,8 @@ export function designBridgeChart(
  * @example
  * stressBoundaryChart(stress, { aucLine: 0.85, saveLine: 0.5 }, "en").data.length // 4
  */
-export function stressBoundaryChart(stress: ReverseStress, lines: { aucLine: number; saveLine: number }, lang: Lang = "zh"): Figure {
+export function stressBoundaryChart(stress: ReverseStress, lines: { aucLine: number; saveLine: number }, text: Lang | ChartText = "zh"): Figure {
+  const { lang, title } = chartText(text);
   if (stress.boundary.length === 0) throw new RangeError("stressBoundaryChart needs a boundary (no AUC in range passes)");
   const x = stress.boundary.map((b) => b.auc);
   const y = stress.boundary.map((b) => Math.min(1, b.saveRate));
@@ -200,7 +204,7 @@ export function stressBoundaryChart(stress: ReverseStress, lines: { aucLine: num
       yaxis: { tickformat: ".0%", range: [0, 1] },
     },
   );
-  return { data, layout };
+  return withTitle({ data, layout }, title);
 }
 
 /**
@@ -217,8 +221,9 @@ export function pilotErrorChart(
   followUpWeeks: number,
   holdOut: number,
   limits: { maxFalseGo: number; maxFalseStop: number },
-  lang: Lang = "zh",
+  text: Lang | ChartText = "zh",
 ): Figure {
+  const { lang, title } = chartText(text);
   const rows = candidates
     .filter((c) => c.followUpWeeks === followUpWeeks && Math.abs(c.holdOut - holdOut) < 1e-9)
     .sort((a, b) => a.enrolmentWeeks - b.enrolmentWeeks);
@@ -257,5 +262,5 @@ export function pilotErrorChart(
       yaxis: { tickformat: ".0%", rangemode: "tozero" },
     },
   );
-  return { data, layout };
+  return withTitle({ data, layout }, title);
 }

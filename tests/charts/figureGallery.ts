@@ -78,9 +78,17 @@ export const figureGallery: readonly GalleryEntry[] = [
   { builder: "staffingChart", build: (lang, title) => charts.staffingChart(g.staffing, text(lang, title)) },
   { builder: "roiByAucChart", build: (lang, title) => charts.roiByAucChart(g.byAuc, text(lang, title)) },
   { builder: "timingPolicyChart", build: (lang, title) => charts.timingPolicyChart(g.timing, text(lang, title)) },
+  // the ROI bridge (notebook 06, churnlab bridge)
+  { builder: "bridgeWaterfallFigure", build: async (lang, title) => charts.bridgeWaterfallFigure((await seedInputs()).bridge, text(lang, title)) },
+  // design search (notebook 08)
+  { builder: "frontierChart", build: (lang, title) => charts.frontierChart(g.designs, g.frontier, { plan: g.designs[1]!, best: g.designs[2]!, budgetYuan: 10_840_000 }, text(lang, title)) },
+  { builder: "designBridgeChart", build: (lang, title) => charts.designBridgeChart(-25e6, g.designSteps, -7e6, text(lang, title)) },
+  { builder: "stressBoundaryChart", build: (lang, title) => charts.stressBoundaryChart(g.reverseStress, { aucLine: 0.85, saveLine: 0.5 }, text(lang, title)) },
+  { builder: "pilotErrorChart", build: (lang, title) => charts.pilotErrorChart(g.pilotCandidates, 13, 0.2, { maxFalseGo: 0.05, maxFalseStop: 0.1 }, text(lang, title)) },
   // the CEO page's panels (src/report): sized by the page, headed by the page's own text
   { builder: "roiDistributionChart", build: async (lang) => report.roiDistributionChart(await seedInputs(), lang), noTitle: "a CEO-page panel: the page prints its heading" },
   { builder: "driversChart", build: async (lang) => report.driversChart(await seedInputs(), lang), noTitle: "a CEO-page panel: the page prints its heading" },
+  { builder: "bridgePanelChart", build: async (lang) => report.bridgePanelChart(await seedInputs(), lang), noTitle: "a CEO-page panel: the page prints its heading" },
   { builder: "gatesChart", build: async (lang) => report.gatesChart(await seedInputs(), lang), noTitle: "a CEO-page panel: the page prints its heading" },
 ];
 

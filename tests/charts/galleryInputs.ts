@@ -1,6 +1,9 @@
 // Sample inputs for the figure gallery (figureGallery.ts): small but realistic,
 // computed by the library itself from the seed plans and seeded streams, so
 // labels, category counts and value ranges look like the notebooks' own.
+import type { FrontierPoint } from "../../src/simulation/design/designFrontier";
+import type { PilotCandidate } from "../../src/simulation/design/pilotDesign";
+import type { ReverseStress } from "../../src/simulation/design/reverseStress";
 import { assignTiers, decayBand, decayEvidence, delayCost, fitDecayModels, nextWeekScores, summarizeTiers, syntheticScores, targetingScenario, weeklyQueue } from "../../src/actions";
 import type { Advisor, Ledger, WeeklyQueueResult } from "../../src/actions";
 import { churnRateByBucket, correlationMatrix, kaplanMeier } from "../../src/data";
@@ -112,3 +115,28 @@ const point = (value: number, roi: number, within7: number): DecisionPoint => ({
 export const staffing: StaffingCurve = { target: 0.9, callsPerAdvisorPerWeek: 8, callsSource: "a gallery value", advisorsForTarget: 400, points: [25, 50, 100, 200, 400, 800].map((a, k) => point(a, 0.4 + 0.15 * k, Math.min(0.98, 0.2 + 0.15 * k))) };
 export const byAuc = [0.7, 0.75, 0.8, 0.85, 0.9, 0.95].map((auc, k) => point(auc, 0.2 + 0.25 * k, 0.6));
 export const timing = [7, 14, 21, 30].map((days, k) => point(days, 1.2 - 0.3 * k, 0.6));
+
+// design search (notebook 08)
+const designPoint = (cost: number, retained: number): FrontierPoint => ({ cost, retained, npv: cost / 2, label: `design ${cost}` });
+export const designs = [designPoint(5e6, 1000), designPoint(6e6, 900), designPoint(8e6, 3000), designPoint(1.2e7, 3600)];
+export const frontier = [designs[0]!, designs[2]!, designs[3]!];
+export const designSteps = [
+  { change: "channels", npv: { mean: 20e6, se: 1e4 } },
+  { change: "cut-offs", npv: { mean: -2e6, se: 1e4 } },
+];
+export const reverseStress: ReverseStress = {
+  level: 0.8,
+  trials: 100,
+  rows: [],
+  boundary: [
+    { auc: 0.82, saveRate: 0.7, multiplier: 1.3 },
+    { auc: 0.86, saveRate: 0.6, multiplier: 1.1 },
+    { auc: 0.9, saveRate: 0.55, multiplier: 1.02 },
+  ],
+  base: { auc: 0.85, saveRate: 0.5 },
+  nearest: { auc: 0.86, saveRate: 0.6, multiplier: 1.1, distanceSd: 1.3 },
+  grid: { churn: [0.18], auc: [0.85] },
+};
+const pilot = (e: number, go: number, stop: number): PilotCandidate =>
+  ({ enrolmentWeeks: e, followUpWeeks: 13, durationWeeks: e + 13, holdOut: 0.2, errors: { falseGo: go, falseStop: stop, power: 0.9 } }) as PilotCandidate;
+export const pilotCandidates = [pilot(8, 0.2, 0.05), pilot(13, 0.1, 0.01), pilot(26, 0.04, 0.001)];

@@ -109,7 +109,9 @@ describe("decision studies", () => {
   it("more advisors contact more high-risk flags within 7 days", async () => {
     const s = await staffingCurve(plan, [25, 800], { ...base, calibration });
     expect(s.points[1]!.advisorWithin7Days.mean).toBeGreaterThan(s.points[0]!.advisorWithin7Days.mean);
-    expect(s.points[1]!.advisorMeanDelayDays.mean).toBeLessThan(s.points[0]!.advisorMeanDelayDays.mean);
+    expect(s.points[1]!.contacts.mean).toBeGreaterThan(s.points[0]!.contacts.mean);
+    // Not the mean delay of the contacts made: under the value-first rule a short-staffed channel serves only the flags
+    // it reaches at once and lets the rest expire, so its few contacts are early (a selection effect, not speed).
     expect(s.advisorsForTarget === null || s.advisorsForTarget === 800 || s.advisorsForTarget === 25).toBe(true);
   });
 
