@@ -1,5 +1,6 @@
 import { applyCalibration, type Calibrator } from "./calibration";
 import type { ChurnModel, ModelKind } from "./ChurnModel";
+import type { SplitDescription } from "./chooseSplit";
 import type { Evaluation } from "./metrics/evaluate";
 import { transform, type Preprocessor, type RawColumns } from "./preprocess";
 
@@ -22,6 +23,8 @@ export interface ModelMetadata {
   /** First and last snapshot day (YYYY-MM-DD) of the training rows, when the data are a time panel. */
   trainingWindow: { from: string; to: string } | null;
   rows: { train: number; validation: number; test: number };
+  /** How the rows were split (absent in folders saved before churnlab recorded it: a random row split). */
+  split?: SplitDescription;
   calibration: Calibrator["method"];
   /** Metrics of the calibrated model on the held-out test rows. */
   testMetrics: Evaluation;
