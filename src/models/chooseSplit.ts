@@ -13,9 +13,12 @@ export interface SplitDescription {
   /** Distinct customers among all rows, and the largest number of rows of one customer (null without groups). */
   customers: number | null;
   maxRowsPerCustomer: number | null;
-  /** With a time split: first snapshot time of the validation and the test rows (the value passed in `times`). */
-  validationFrom: number | null;
-  testFrom: number | null;
+  /** With a time split: first snapshot of the validation and the test rows (as `timeText` writes them, e.g. YYYY-MM-DD). */
+  validationFrom: string | null;
+  testFrom: string | null;
+  /** Columns the customer and the snapshot came from (set by `trainChurnModel` from its options). */
+  groupColumn?: string | null;
+  snapshotColumn?: string | null;
   /** Test customers that also have training rows (null without groups; 0 for customer splits). Set by `trainChurnModel`. */
   sharedCustomers?: number | null;
 }
@@ -39,14 +42,14 @@ export interface ChosenSplit {
  * `"row"` forces the random split; it inflates held-out metrics when rows
  * repeat customers, which `trainChurnModel` then says in a warning.
  *
- * @param labels 0/1 per row; groups: customer per row; times: snapshot time per row (e.g. day number).
+ * @param labels 0/1 per row; groups: customer per row; times: snapshot time per row (e.g. day number); timeText writes one.
  * @throws RangeError when "customer" is asked without groups or "time" without times, or a time split has one snapshot.
  * @example
  * chooseSplit(labels, { groups: ids, seed: 42 }).description.method; // "customer" when an id repeats
  */
 export function chooseSplit(
   labels: Uint8Array,
-  options: { seed: number; splitBy?: SplitMethod | "auto"; groups?: ArrayLike<string>; times?: ArrayLike<number> },
+  options: { seed: number; splitBy?: SplitMethod | "auto"; groups?: ArrayLike<string>; times?: ArrayLike<number>; timeText?: (time: number) => string },
 ): ChosenSplit {
   const grouped = options.groups === undefined ? undefined : groupCodes(options.groups);
   let maxRows: number | null = null;
@@ -58,8 +61,10 @@ export function chooseSplit(
   const asked = options.splitBy ?? "auto";
   const method: SplitMethod = asked !== "auto" ? asked : options.times !== undefined ? "time" : maxRows !== null && maxRows > 1 ? "customer" : "row";
   const all = Int32Array.from({ length: labels.length }, (_, i) => i);
+  const text = options.timeText ?? String;
   const describe = (validationFrom: number | null, testFrom: number | null): SplitDescription => ({
-    method, customers: grouped?.count ?? null, maxRowsPerCustomer: maxRows, validationFrom, testFrom,
+    method, customers: grouped?.count ?? null, maxRowsPerCustomer: maxRows,
+    validationFrom: validationFrom === null ? null : text(validationFrom), testFrom: testFrom === null ? null : text(testFrom),
   });
   if (method === "time") {
     if (options.times === undefined) throw new RangeError("chooseSplit: a time split needs the snapshot time of each row");

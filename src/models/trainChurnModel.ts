@@ -45,6 +45,11 @@ export interface TrainOptions extends PreprocessOptions {
   groups?: ArrayLike<string>;
   /** Snapshot time of each row (e.g. day number): the latest snapshots become validation and test. */
   times?: ArrayLike<number>;
+  /** Writes a snapshot time for the metadata (e.g. day number -> YYYY-MM-DD; default String). */
+  timeText?: (time: number) => string;
+  /** Names of the customer and snapshot columns, for the metadata and the model card. */
+  groupColumn?: string | null;
+  snapshotColumn?: string | null;
   /** Overrides of the network settings (logistic: hidden [] always). */
   network?: Partial<Omit<NetworkOptions, "hidden" | "seed">> & { hidden?: readonly number[] };
   /** Overrides of the boosted-tree settings. */
@@ -96,6 +101,18 @@ function pick<T extends object, K extends keyof T>(object: T, ...keys: K[]): Par
   const out: Partial<Pick<T, K>> = {};
   for (const key of keys) if (object[key] !== undefined) out[key] = object[key];
   return out;
+}
+
+/** First and last snapshot of the training rows, when rows have snapshot times. */
+function timeWindow(times: ArrayLike<number> | undefined, train: Int32Array, text: (time: number) => string): { from: string; to: string } | null {
+  if (times === undefined || train.length === 0) return null;
+  let from = Infinity;
+  let to = -Infinity;
+  for (const r of train) {
+    from = Math.min(from, times[r] as number);
+    to = Math.max(to, times[r] as number);
+  }
+  return { from: text(from), to: text(to) };
 }
 
 /** Test customers that also have training rows (null without customers). */
@@ -154,7 +171,7 @@ export const defaultLogistic = { solver: "newton", maxEpochs: 50, l2: 1e-5 } as 
 export async function trainChurnModel(features: RawColumns, labels: Uint8Array, options: TrainOptions = {}): Promise<TrainResult> {
   const seed = options.seed ?? 42;
   const backend = (await chooseBackend()).name;
-  const chosen = chooseSplit(labels, { seed, ...pick(options, "splitBy", "groups", "times"), ...(options.split === undefined ? {} : { splitBy: "row" as const }) });
+  const chosen = chooseSplit(labels, { seed, ...pick(options, "splitBy", "groups", "times", "timeText"), ...(options.split === undefined ? {} : { splitBy: "row" as const }) });
   const split: DataSplit = options.split ?? chosen;
   const parts = { train: Int32Array.from(split.train), validation: Int32Array.from(split.validation), test: Int32Array.from(split.test) };
   for (const [name, rows] of Object.entries(parts)) {
@@ -195,6 +212,7 @@ export async function trainChurnModel(features: RawColumns, labels: Uint8Array, 
   const testMetrics = evaluate(probabilities, test.y, clusters);
   const splitDescription: SplitDescription = {
     ...chosen.description, ...(options.split === undefined ? {} : { method: "given" as const }), sharedCustomers: sharedCustomers(chosen.codes, parts.train, parts.test),
+    groupColumn: options.groupColumn ?? null, snapshotColumn: options.snapshotColumn ?? null,
   };
   const warnings = [
     ...cellWarnings(preprocessor, features, options.source ?? "data", "train"),
@@ -211,7 +229,7 @@ export async function trainChurnModel(features: RawColumns, labels: Uint8Array, 
     positive: options.positive ?? "1",
     idColumn: options.idColumn ?? null,
     seed,
-    trainingWindow: options.trainingWindow ?? null,
+    trainingWindow: options.trainingWindow ?? timeWindow(options.times, parts.train, options.timeText ?? String),
     rows: { train: parts.train.length, validation: parts.validation.length, test: parts.test.length },
     split: splitDescription,
     calibration: calibrator.method,

@@ -86,7 +86,24 @@ describe("churnlab train", () => {
   bad("a single class", `id,x,churn\n${rows((i) => `${i},${i},0`)}\n`, ["--target", "churn"], /only one class/);
   bad("an empty file", "", ["--target", "churn"], /empty/);
   bad("a header without rows", "id,x,churn\n", ["--target", "churn"], /no data rows/);
-  bad("duplicate ids", `id,x,churn\n${rows((i) => `${i % 50},${i},${i % 2}`)}\n`, ["--target", "churn", "--id", "id"], /duplicate id "0"/);
+  bad("a customer with two rows for one snapshot", `id,week,x,churn\n${rows((i) => `${i % 30},2025-01-0${6 + (i % 2)},${i},${i % 2}`)}\n`,
+    ["--target", "churn", "--id", "id", "--snapshot", "week"], /customer "0" has two rows for snapshot 2025-01-06 \(data rows 1, 31\)/);
+  bad("a snapshot cell that is not a date", `id,week,x,churn\n${rows((i) => `${i},${i === 7 ? "2025-02-30" : "2025-01-06"},${i},${i % 2}`)}\n`,
+    ["--target", "churn", "--id", "id", "--snapshot", "week"], /column week, data row 8: value "2025-02-30": must be a date/);
+  bad("a blank id", `id,x,churn\n${rows((i) => `${i === 3 ? "" : i},${i},${i % 2}`)}\n`, ["--target", "churn", "--id", "id"], /data row 4: blank id/);
+  it("repeated ids without --group: a warning, a split by customer and intervals over customers", async () => {
+    const file = path.join(dir, "repeated.csv");
+    fs.writeFileSync(file, `id,x,churn\n${rows((i) => `C${i % 100},${(i * 7919) % 101},${(i % 100) % 3 === 0 ? 1 : 0}`, 400)}\n`);
+    const r = await run(trainCommand, ["--csv", file, "--target", "churn", "--id", "id", "--model", "logistic", "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('ids in column "id" repeat');
+    expect(r.stderr).toContain("pass --group id");
+    const json = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ splitBy: "customer", customers: 100, intervals: "cluster-bootstrap" });
+    const quiet = await run(trainCommand, ["--csv", file, "--target", "churn", "--id", "id", "--group", "id", "--model", "logistic", "--json"]);
+    expect(quiet.stderr).not.toContain("repeat");
+    expect(JSON.parse(quiet.stdout)).toMatchObject({ splitBy: "customer" });
+  });
   it("rejects --out naming an existing file before training (exit 2, the file untouched; it used to exit 1 with EEXIST)", async () => {
     const file = path.join(dir, "precious.txt");
     fs.writeFileSync(file, "keep me\n");

@@ -158,8 +158,9 @@ describe("trainChurnModel on a panel with repeated customers", () => {
     const panel = repeatedCustomerPanel(300, 10, 12);
     const result = await trainChurnModel(panel.features, panel.labels, { model: "logistic", seed: 4, groups: panel.ids, times: panel.week });
     result.pipeline.model.dispose();
-    expect(result.pipeline.metadata.split).toMatchObject({ method: "time", testFrom: 8, validationFrom: 6 });
+    expect(result.pipeline.metadata.split).toMatchObject({ method: "time", testFrom: "8", validationFrom: "6" });
     expect(Array.from(result.test.rows).every((r) => (panel.week[r] as number) >= 8)).toBe(true);
     expect(result.pipeline.metadata.rows).toEqual({ train: 1800, validation: 600, test: 600 });
+    expect(result.pipeline.metadata.trainingWindow).toEqual({ from: "0", to: "5" });
   });
 });
