@@ -12,6 +12,7 @@ import { rocAuc } from "./metrics/rocAuc";
 import { fitPreprocessor, transform, type PreprocessOptions, type RawColumns } from "./preprocess";
 import { chooseSplit, type SplitDescription, type SplitMethod } from "./chooseSplit";
 import { cellWarnings } from "./cellWarnings";
+import { featureProfiles } from "./featureDrift";
 import { modelWarnings } from "./modelWarnings";
 import { trainNetwork, type NetworkOptions } from "./tfjsNetwork";
 
@@ -236,6 +237,7 @@ export async function trainChurnModel(features: RawColumns, labels: Uint8Array, 
     testMetrics,
     validationAuc: Object.fromEntries(candidates.map((c) => [c.kind, c.validationAuc])),
     warnings,
+    trainingProfile: featureProfiles(preprocessor, features, parts.train),
   };
   return {
     pipeline: { preprocessor, model: best.model, calibrator, metadata },

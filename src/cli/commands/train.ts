@@ -32,7 +32,7 @@ interface TrainFlags {
 }
 
 /** Files every model folder holds besides the model's own (see `savePipeline`). */
-const modelFolderFiles = ["preprocessing.json", "calibration.json", "metadata.json", "manifest.json"];
+const modelFolderFiles = ["preprocessing.json", "calibration.json", "metadata.json", "manifest.json", "MODEL_CARD.md"];
 
 const list = (text: string | undefined): string[] => (text === undefined ? [] : text.split(",").map((s) => s.trim()).filter((s) => s !== ""));
 
@@ -252,7 +252,7 @@ export function trainCommand(): Command {
           process.stderr.write(`warning: ${flags.csv}: column "${name}" looks like an identifier (a distinct whole number in every row) and is used as a feature; pass --id ${name} or --drop ${name} if it carries no information\n`);
         }
         const result = await train(flags, features, target, split);
-        const written = flags.out === undefined ? [] : await savePipeline(flags.out, result.pipeline);
+        const written = flags.out === undefined ? [] : await savePipeline(flags.out, result.pipeline, { test: result.test });
         result.pipeline.model.dispose();
         for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
         if (flags.json) printJson(summarize(flags, table, target, result, written));
