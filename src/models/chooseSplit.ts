@@ -1,5 +1,6 @@
 import { createStream } from "../random/createStream";
-import { customerSplit, groupCodes, timeSplit } from "./customerSplit";
+import { timeSplit } from "../features/timeSplit";
+import { customerSplit, groupCodes, latestSnapshotsCut } from "./customerSplit";
 import { selectValues } from "./Matrix";
 import { stratifiedSplit } from "./stratifiedSplit";
 
@@ -16,6 +17,8 @@ export interface SplitDescription {
   /** With a time split: first snapshot of the validation and the test rows (as `timeText` writes them, e.g. YYYY-MM-DD). */
   validationFrom: string | null;
   testFrom: string | null;
+  /** With a time split: the label window (same unit as the times, e.g. days) a training row's snapshot must end before the next part. */
+  embargo?: number;
   /** Columns the customer and the snapshot came from (set by `trainChurnModel` from its options). */
   groupColumn?: string | null;
   snapshotColumn?: string | null;
@@ -36,8 +39,10 @@ export interface ChosenSplit {
 /**
  * Splits rows 64/16/20 (train/validation/test) honestly for the data at
  * hand. `"auto"` (the default) splits by time when snapshot times are given
- * (validation and test are the latest weeks: the model is judged on weeks
- * after those it learnt from), else by customer when a customer has several
+ * (validation and test are the latest snapshots holding about 16% and 20% of
+ * the rows: the model is judged on weeks after those it learnt from; with
+ * `embargo`, the label window, a row whose window reaches into the next part
+ * is left out, see `timeSplit` in src/features), else by customer when a customer has several
  * rows (no customer on both sides), else at random, stratified by label.
  * `"row"` forces the random split; it inflates held-out metrics when rows
  * repeat customers, which `trainChurnModel` then says in a warning.
@@ -49,7 +54,9 @@ export interface ChosenSplit {
  */
 export function chooseSplit(
   labels: Uint8Array,
-  options: { seed: number; splitBy?: SplitMethod | "auto"; groups?: ArrayLike<string>; times?: ArrayLike<number>; timeText?: (time: number) => string },
+  options: {
+    seed: number; splitBy?: SplitMethod | "auto"; groups?: ArrayLike<string>; times?: ArrayLike<number>; timeText?: (time: number) => string; embargo?: number;
+  },
 ): ChosenSplit {
   const grouped = options.groups === undefined ? undefined : groupCodes(options.groups);
   let maxRows: number | null = null;
@@ -68,9 +75,11 @@ export function chooseSplit(
   });
   if (method === "time") {
     if (options.times === undefined) throw new RangeError("chooseSplit: a time split needs the snapshot time of each row");
-    const outer = timeSplit(all, options.times, 0.2);
-    const inner = timeSplit(outer.kept, options.times, 0.2);
-    return { train: inner.kept, validation: inner.heldOut, test: outer.heldOut, description: describe(inner.cutoff, outer.cutoff), codes: grouped?.codes };
+    const times = options.times;
+    const testFrom = latestSnapshotsCut(all, times, 0.2);
+    const validationFrom = latestSnapshotsCut(all.filter((r) => (times[r] as number) < testFrom), times, 0.2);
+    const parts = timeSplit(times, options.embargo ?? 0, validationFrom, testFrom);
+    return { ...parts, description: { ...describe(validationFrom, testFrom), embargo: options.embargo ?? 0 }, codes: grouped?.codes };
   }
   if (method === "customer") {
     if (grouped === undefined) throw new RangeError("chooseSplit: a customer split needs the customer of each row");

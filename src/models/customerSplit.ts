@@ -71,34 +71,31 @@ export function customerSplit(
 }
 
 /**
- * Splits rows by time: the latest snapshot days holding about `heldOutShare`
- * of the rows are held out (at least one day; at least one day kept), so a
- * model is tested on weeks after those it learnt from, as it will be used.
- * Rows come back sorted.
+ * The first snapshot time of the latest snapshots holding about
+ * `heldOutShare` of the rows (at least one snapshot held out, at least one
+ * kept): the cut of a time split (see `timeSplit` in src/features, which
+ * applies it with an embargo).
  *
- * @param rows the rows to split; times: snapshot day (any increasing number) of every row of the data.
- * @throws RangeError when heldOutShare is outside (0, 1) or the rows hold a single snapshot day.
+ * @param rows the rows to consider; times: snapshot time (any increasing number) of every row of the data.
+ * @throws RangeError when heldOutShare is outside (0, 1) or the rows hold a single snapshot time.
  * @example
- * timeSplit(Int32Array.from([0, 1, 2, 3, 4]), [1, 1, 2, 3, 3], 0.4); // { kept: [0, 1, 2], heldOut: [3, 4] }
+ * latestSnapshotsCut(Int32Array.from([0, 1, 2, 3, 4]), [1, 1, 2, 3, 3], 0.4); // 3
  */
-export function timeSplit(rows: ArrayLike<number>, times: ArrayLike<number>, heldOutShare: number): { kept: Int32Array; heldOut: Int32Array; cutoff: number } {
-  if (!(heldOutShare > 0 && heldOutShare < 1)) throw new RangeError(`timeSplit: heldOutShare must be in (0, 1), got ${heldOutShare}`);
-  const perDay = new Map<number, number>();
+export function latestSnapshotsCut(rows: ArrayLike<number>, times: ArrayLike<number>, heldOutShare: number): number {
+  if (!(heldOutShare > 0 && heldOutShare < 1)) throw new RangeError(`latestSnapshotsCut: heldOutShare must be in (0, 1), got ${heldOutShare}`);
+  const perTime = new Map<number, number>();
   for (let k = 0; k < rows.length; k++) {
     const t = times[rows[k] as number] as number;
-    perDay.set(t, (perDay.get(t) ?? 0) + 1);
+    perTime.set(t, (perTime.get(t) ?? 0) + 1);
   }
-  const days = [...perDay.keys()].sort((a, b) => b - a);
-  if (days.length < 2) throw new RangeError(`timeSplit: the rows hold ${days.length} snapshot day; a time split needs at least two`);
+  const latestFirst = [...perTime.keys()].sort((a, b) => b - a);
+  if (latestFirst.length < 2) throw new RangeError(`latestSnapshotsCut: the rows hold ${latestFirst.length} snapshot time; a time split needs at least two`);
   let taken = 0;
-  let cutoff = days[0] as number;
-  for (let d = 0; d < days.length - 1; d++) {
-    cutoff = days[d] as number;
-    taken += perDay.get(cutoff) as number;
+  let cut = latestFirst[0] as number;
+  for (let d = 0; d < latestFirst.length - 1; d++) {
+    cut = latestFirst[d] as number;
+    taken += perTime.get(cut) as number;
     if (taken >= heldOutShare * rows.length) break;
   }
-  const kept: number[] = [];
-  const heldOut: number[] = [];
-  for (let k = 0; k < rows.length; k++) ((times[rows[k] as number] as number) >= cutoff ? heldOut : kept).push(rows[k] as number);
-  return { kept: Int32Array.from(kept).sort(), heldOut: Int32Array.from(heldOut).sort(), cutoff };
+  return cut;
 }

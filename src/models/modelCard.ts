@@ -34,7 +34,8 @@ function splitLines(meta: ModelMetadata): string[] {
       ? "At random by row, stratified by label (64% training, 16% validation, 20% test)."
       : s.method === "time"
         ? `By time on \`${s.snapshotColumn}\`: training before ${s.validationFrom}, validation from ${s.validationFrom}, test from ${s.testFrom} ` +
-          "(the model is judged on weeks after those it learnt from, as it will be used)."
+          `(the model is judged on weeks after those it learnt from, as it will be used); label window ${s.embargo ?? 0}: training and validation ` +
+          "rows whose window reaches into the next part are left out."
         : s.method === "customer"
           ? `By customer on \`${s.groupColumn}\`: each customer's rows are all in training, validation or test (64/16/20% of customers).`
           : "The caller's own split.";
@@ -108,7 +109,9 @@ function limitLines(meta: ModelMetadata): string[] {
     "Scores rank customers by risk of churning; they do not say which action would keep a customer (that needs an experiment: the plan's control group).",
     "Valid for customers like the training rows: another network, period or data export may differ. `churnlab score` warns when a feature's distribution " +
       "has drifted (population stability index 0.1 moderate, 0.25 major).",
-    ...(meta.split?.method === "time" ? ["The label windows of the last training snapshots reach into the validation weeks; metrics on later weeks may be a little lower."] : []),
+    ...(meta.split?.method === "time" && !(meta.split.embargo !== undefined && meta.split.embargo > 0)
+      ? ["No label window was given: the labels of the last training snapshots may reach into the validation weeks."]
+      : []),
     ...(meta.testMetrics.positives < 100 ? [`Only ${meta.testMetrics.positives} churners in the test rows: the intervals are wide.`] : []),
     ...(meta.warnings ?? []).map((w) => `Training warning: ${w}`),
   ];

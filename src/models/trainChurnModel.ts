@@ -46,6 +46,8 @@ export interface TrainOptions extends PreprocessOptions {
   groups?: ArrayLike<string>;
   /** Snapshot time of each row (e.g. day number): the latest snapshots become validation and test. */
   times?: ArrayLike<number>;
+  /** Label window in the unit of `times` (e.g. 30 days): with a time split, training rows whose window reaches the validation weeks are left out. */
+  embargo?: number;
   /** Writes a snapshot time for the metadata (e.g. day number -> YYYY-MM-DD; default String). */
   timeText?: (time: number) => string;
   /** Names of the customer and snapshot columns, for the metadata and the model card. */
@@ -172,7 +174,7 @@ export const defaultLogistic = { solver: "newton", maxEpochs: 50, l2: 1e-5 } as 
 export async function trainChurnModel(features: RawColumns, labels: Uint8Array, options: TrainOptions = {}): Promise<TrainResult> {
   const seed = options.seed ?? 42;
   const backend = (await chooseBackend()).name;
-  const chosen = chooseSplit(labels, { seed, ...pick(options, "splitBy", "groups", "times", "timeText"), ...(options.split === undefined ? {} : { splitBy: "row" as const }) });
+  const chosen = chooseSplit(labels, { seed, ...pick(options, "splitBy", "groups", "times", "timeText", "embargo"), ...(options.split === undefined ? {} : { splitBy: "row" as const }) });
   const split: DataSplit = options.split ?? chosen;
   const parts = { train: Int32Array.from(split.train), validation: Int32Array.from(split.validation), test: Int32Array.from(split.test) };
   for (const [name, rows] of Object.entries(parts)) {

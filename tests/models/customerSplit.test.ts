@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createStream } from "../../src/random/createStream";
 import { sampleNormal } from "../../src/random/normal";
 import { chooseSplit } from "../../src/models/chooseSplit";
-import { customerSplit, groupCodes, timeSplit } from "../../src/models/customerSplit";
+import { customerSplit, groupCodes, latestSnapshotsCut } from "../../src/models/customerSplit";
 import { clusterBootstrap } from "../../src/models/metrics/clusterBootstrap";
 import { averagePrecision } from "../../src/models/metrics/averagePrecision";
 import { aucWithDeLongInterval, rocAuc } from "../../src/models/metrics/rocAuc";
@@ -49,13 +49,12 @@ describe("customer-level splits", () => {
     expect(split.kept.length + split.heldOut.length).toBe(1000);
   });
 
-  it("timeSplit holds out the latest snapshots", () => {
+  it("latestSnapshotsCut holds out the latest snapshots with about the share of rows, keeping at least one", () => {
     const rows = Int32Array.from([0, 1, 2, 3, 4]);
-    const split = timeSplit(rows, [1, 1, 2, 3, 3], 0.4);
-    expect(Array.from(split.heldOut)).toEqual([3, 4]);
-    expect(Array.from(split.kept)).toEqual([0, 1, 2]);
-    expect(split.cutoff).toBe(3);
-    expect(() => timeSplit(rows, [1, 1, 1, 1, 1], 0.2)).toThrow(RangeError);
+    expect(latestSnapshotsCut(rows, [1, 1, 2, 3, 3], 0.4)).toBe(3);
+    expect(latestSnapshotsCut(rows, [1, 1, 2, 3, 3], 0.5)).toBe(2);
+    expect(latestSnapshotsCut(rows, [1, 2, 2, 2, 2], 0.99)).toBe(2);
+    expect(() => latestSnapshotsCut(rows, [1, 1, 1, 1, 1], 0.2)).toThrow(RangeError);
   });
 
   it("chooseSplit picks time with snapshot times, customer when ids repeat, row otherwise", () => {
@@ -162,5 +161,10 @@ describe("trainChurnModel on a panel with repeated customers", () => {
     expect(Array.from(result.test.rows).every((r) => (panel.week[r] as number) >= 8)).toBe(true);
     expect(result.pipeline.metadata.rows).toEqual({ train: 1800, validation: 600, test: 600 });
     expect(result.pipeline.metadata.trainingWindow).toEqual({ from: "0", to: "5" });
+    // a 2-week label window: training rows must end by week 6 (weeks 0-4), validation rows by week 8 (week 6)
+    const embargoed = await trainChurnModel(panel.features, panel.labels, { model: "logistic", seed: 4, groups: panel.ids, times: panel.week, embargo: 2 });
+    embargoed.pipeline.model.dispose();
+    expect(embargoed.pipeline.metadata.rows).toEqual({ train: 1500, validation: 300, test: 600 });
+    expect(embargoed.pipeline.metadata.split?.embargo).toBe(2);
   });
 });

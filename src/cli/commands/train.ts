@@ -21,6 +21,7 @@ interface TrainFlags {
   id?: string;
   group?: string;
   snapshot?: string;
+  horizon?: string;
   model: string;
   seed: string;
   out?: string;
@@ -68,6 +69,10 @@ function checkFlags(flags: TrainFlags): void {
   const problems: InputProblem[] = [];
   if (!(flags.model === "auto" || (modelKinds as readonly string[]).includes(flags.model))) problems.push({ where: "--model", message: `must be logistic, mlp, gbdt or auto, got "${flags.model}"` });
   if (!/^\d+$/.test(flags.seed.trim()) || !Number.isSafeInteger(Number(flags.seed))) problems.push({ where: "--seed", message: `must be a non-negative integer, got "${flags.seed}"` });
+  if (flags.horizon !== undefined && !(/^\d{1,3}$/.test(flags.horizon.trim()) && Number(flags.horizon) <= 365)) {
+    problems.push({ where: "--horizon", message: `must be a whole number of days, 0 to 365, got "${flags.horizon}"` });
+  }
+  if (flags.horizon !== undefined && flags.snapshot === undefined) problems.push({ where: "--horizon", message: "needs --snapshot (the label window of a time split)" });
   if (!["platt", "isotonic", "none"].includes(flags.calibration)) problems.push({ where: "--calibration", message: `must be platt, isotonic or none, got "${flags.calibration}"` });
   for (const p of contradictoryFlags(flags)) problems.push(p);
   if (problems.length > 0) throw new InputError("command line", problems);
@@ -100,6 +105,14 @@ function readTrainingTable(flags: TrainFlags): { table: TabularCsv; target: Pars
   return { table, target, features, split };
 }
 
+/** The label window of a time split: --horizon, else N of a target named like churned_30d, else 0. */
+function embargoDays(flags: TrainFlags): number {
+  if (flags.snapshot === undefined) return 0;
+  if (flags.horizon !== undefined) return Number(flags.horizon);
+  const named = /_(\d{1,3})d$/.exec(flags.target);
+  return named === null ? 0 : Number(named[1]);
+}
+
 /** The key flags that are set (for `exactOptionalPropertyTypes`). */
 function pickFlags(flags: TrainFlags): { id?: string; group?: string; snapshot?: string } {
   return {
@@ -125,6 +138,7 @@ async function train(flags: TrainFlags, features: Record<string, string[]>, targ
       ...(split.groups === undefined ? {} : { groups: split.groups }),
       ...(split.times === undefined ? {} : { times: split.times }),
       timeText: split.timeText,
+      embargo: embargoDays(flags),
       groupColumn: split.groupColumn,
       snapshotColumn: split.snapshotColumn,
     });
@@ -179,7 +193,7 @@ function summarize(flags: TrainFlags, table: TabularCsv, target: ParsedTarget, r
 function splitText(meta: TrainResult["pipeline"]["metadata"]): string {
   const s = meta.split;
   if (s === undefined || s.method === "row") return "random by row (stratified)";
-  if (s.method === "time") return `by time on ${s.snapshotColumn}: validation from ${s.validationFrom}, test from ${s.testFrom}`;
+  if (s.method === "time") return `by time on ${s.snapshotColumn}: validation from ${s.validationFrom}, test from ${s.testFrom}, label window ${s.embargo ?? 0}`;
   if (s.method === "customer") return `by customer on ${s.groupColumn} (${s.customers?.toLocaleString("en-US")} customers, none on both sides)`;
   return "given";
 }
@@ -233,6 +247,7 @@ export function trainCommand(): Command {
     .option("--id <column>", "customer id column (not a feature; when ids repeat, rows are split by customer)")
     .option("--group <column>", "customer column of a panel (several rows per customer): split by customer, intervals resample customers")
     .option("--snapshot <column>", "snapshot date column (YYYY-MM-DD or a number): validation and test are the latest snapshots")
+    .option("--horizon <days>", "label window with --snapshot: training rows whose window reaches the validation weeks are left out (default: N of a target churned_Nd, else 0)")
     .option("--model <kind>", "logistic | mlp | gbdt | auto (train all, keep the best validation AUC)", "auto")
     .option("--seed <n>", "seed of the split, initialisation and shuffling", "42")
     .option("--out <dir>", "write the model folder here")
