@@ -67,7 +67,8 @@ export function featureProfiles(preprocessor: Preprocessor, columns: RawColumns,
     if (input.kind === "numeric") {
       const all = numericValues(column);
       const values = Float64Array.from(rows, (r) => all[r] as number).filter((v) => Number.isFinite(v)).sort();
-      const edges = [...new Set(Array.from({ length: 9 }, (_, d) => values[Math.floor(((d + 1) / 10) * (values.length - 1))] as number))].filter((v) => v !== undefined);
+      const deciles = values.length === 0 ? [] : Array.from({ length: 9 }, (_, d) => values[Math.floor(((d + 1) / 10) * (values.length - 1))] as number);
+      const edges = [...new Set(deciles)];
       const profile: FeatureProfile = { name: input.name, kind: "numeric", edges, shares: new Array<number>(edges.length + 2).fill(0) };
       return { ...profile, shares: sharesOf(profile, column, rows) };
     }

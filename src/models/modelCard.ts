@@ -40,7 +40,8 @@ function splitLines(meta: ModelMetadata): string[] {
           ? `By customer on \`${s.groupColumn}\`: each customer's rows are all in training, validation or test (64/16/20% of customers).`
           : "The caller's own split.";
   const shared = s?.sharedCustomers ?? null;
-  return ["## Split", "", text, ...(shared !== null && shared > 0 && s?.method !== "time" ? ["", `**${n(shared)} test customers also have training rows: the test metrics are inflated.**`] : []), ""];
+  const leak = shared !== null && shared > 0 && s?.method !== "time";
+  return ["## Split", "", text, ...(leak ? ["", `**${n(shared)} test customers also have training rows: the test metrics are inflated.**`] : []), ""];
 }
 
 function metricLines(meta: ModelMetadata): string[] {
@@ -67,7 +68,8 @@ function metricLines(meta: ModelMetadata): string[] {
 }
 
 function calibrationLines(meta: ModelMetadata, test: ModelCardTest | undefined): string[] {
-  const lines = ["## Calibration", "", `Method: ${meta.calibration} (fitted on the validation rows). Expected calibration error on test: ${f3(meta.testMetrics.ece)}.`, ""];
+  const method = `Method: ${meta.calibration} (fitted on the validation rows). Expected calibration error on test: ${f3(meta.testMetrics.ece)}.`;
+  const lines = ["## Calibration", "", method, ""];
   if (test === undefined || test.probabilities.length === 0) return lines;
   const bins = calibrationCurve(test.probabilities, test.labels, 10).bins.filter((bin) => bin.count > 0);
   return [...lines, "| predicted | test rows | mean predicted | observed churn |", "|---|---|---|---|",
@@ -133,11 +135,13 @@ export function modelCard(meta: ModelMetadata, tiers?: readonly Tier[], test?: M
   const lines = [
     `# Model card: churn model (${meta.kind})`,
     "",
-    `Trained by churnlab ${meta.churnlabVersion} (${meta.backend}), seed ${meta.seed}. Files in this folder are checked against \`manifest.json\` when loaded; this card is not.`,
+    `Trained by churnlab ${meta.churnlabVersion} (${meta.backend}), seed ${meta.seed}. ` +
+      "Files in this folder are checked against `manifest.json` when loaded; this card is not.",
     "",
     "## Intended use",
     "",
-    `Weekly ranking of after-sales customers by the probability that \`${meta.target}\` is \`${meta.positive}\`, to place them in the retention plan's risk tiers ` +
+    `Weekly ranking of after-sales customers by the probability that \`${meta.target}\` is \`${meta.positive}\`, ` +
+      "to place them in the retention plan's risk tiers " +
       "and queue them for the CRM (`churnlab score`, `churnlab weekly`). Not for decisions about individuals beyond choosing whom to contact.",
     "",
     ...dataLines(meta),

@@ -23,7 +23,8 @@ function snapshotTimes(cells: readonly string[], source: string, column: string)
     const text = cell.trim();
     const t = dates ? isoToDay(text) : text === "" ? NaN : Number(text);
     if (!Number.isFinite(t) && problems.length < 10) {
-      problems.push({ where: `column ${column}, data row ${i + 1}`, message: `value ${JSON.stringify(cell)}: must be ${dates ? "a date written YYYY-MM-DD, like the first row" : "a number"}` });
+      const rule = dates ? "a date written YYYY-MM-DD, like the first row" : "a number";
+      problems.push({ where: `column ${column}, data row ${i + 1}`, message: `value ${JSON.stringify(cell)}: must be ${rule}` });
     }
     return t;
   });
@@ -43,7 +44,11 @@ function snapshotTimes(cells: readonly string[], source: string, column: string)
  * @example
  * splitColumns({ id: ["a", "a"], week: ["2025-01-06", "2025-01-13"] }, { id: "id", snapshot: "week" }, "panel.csv").groups; // ["a", "a"]
  */
-export function splitColumns(columns: Readonly<Record<string, readonly string[]>>, names: { id?: string; group?: string; snapshot?: string }, source: string): SplitColumns {
+export function splitColumns(
+  columns: Readonly<Record<string, readonly string[]>>,
+  names: { id?: string; group?: string; snapshot?: string },
+  source: string,
+): SplitColumns {
   const problems: InputProblem[] = [];
   const ids = names.id === undefined ? undefined : (columns[names.id] as readonly string[]);
   const snapshot = names.snapshot === undefined ? undefined : snapshotTimes(columns[names.snapshot] as readonly string[], source, names.snapshot);
@@ -56,7 +61,8 @@ export function splitColumns(columns: Readonly<Record<string, readonly string[]>
       const seen = first.get(key);
       if (seen === undefined) first.set(key, i + 1);
       else if (snapshot !== undefined && problems.length < 20) {
-        problems.push({ where: `columns ${names.id}+${names.snapshot}`, message: `customer "${id}" has two rows for snapshot ${columns[names.snapshot as string]?.[i]} (data rows ${seen}, ${i + 1})` });
+        const when = columns[names.snapshot as string]?.[i];
+        problems.push({ where: `columns ${names.id}+${names.snapshot}`, message: `customer "${id}" has two rows for snapshot ${when} (data rows ${seen}, ${i + 1})` });
       }
     });
     if (problems.length > 0) throw new InputError(source, problems);
@@ -66,7 +72,8 @@ export function splitColumns(columns: Readonly<Record<string, readonly string[]>
   if (repeats && names.group === undefined) {
     warnings.push(
       `${source}: ids in column "${names.id}" repeat (one customer, several rows): rows of one customer are not independent, so the split keeps each ` +
-        `customer on one side${snapshot === undefined ? "" : " (or splits by snapshot time)"} and the intervals resample customers; pass --group ${names.id} to say so`,
+        `customer on one side${snapshot === undefined ? "" : " (or splits by snapshot time)"} and the intervals resample customers; ` +
+        `pass --group ${names.id} to say so`,
     );
   }
   const groupColumn = names.group ?? (repeats ? (names.id as string) : null);

@@ -174,7 +174,11 @@ export const defaultLogistic = { solver: "newton", maxEpochs: 50, l2: 1e-5 } as 
 export async function trainChurnModel(features: RawColumns, labels: Uint8Array, options: TrainOptions = {}): Promise<TrainResult> {
   const seed = options.seed ?? 42;
   const backend = (await chooseBackend()).name;
-  const chosen = chooseSplit(labels, { seed, ...pick(options, "splitBy", "groups", "times", "timeText", "embargo"), ...(options.split === undefined ? {} : { splitBy: "row" as const }) });
+  const chosen = chooseSplit(labels, {
+    seed,
+    ...pick(options, "splitBy", "groups", "times", "timeText", "embargo"),
+    ...(options.split === undefined ? {} : { splitBy: "row" as const }),
+  });
   const split: DataSplit = options.split ?? chosen;
   const parts = { train: Int32Array.from(split.train), validation: Int32Array.from(split.validation), test: Int32Array.from(split.test) };
   for (const [name, rows] of Object.entries(parts)) {
@@ -211,10 +215,13 @@ export async function trainChurnModel(features: RawColumns, labels: Uint8Array, 
   if (best === undefined) throw new RangeError("trainChurnModel: no model kind to train");
   const calibrator = fitCalibration(options.calibration ?? "platt", best.model.predictProba(validation.x), validation.y);
   const probabilities = applyCalibration(calibrator, best.model.predictProba(test.x));
-  const clusters = chosen.codes === undefined ? {} : { clusters: Int32Array.from(parts.test, (r) => chosen.codes?.[r] as number), random: createStream(seed, "bootstrap/test") };
+  const codes = chosen.codes;
+  const clusters = codes === undefined ? {} : { clusters: Int32Array.from(parts.test, (r) => codes[r] as number), random: createStream(seed, "bootstrap/test") };
   const testMetrics = evaluate(probabilities, test.y, clusters);
   const splitDescription: SplitDescription = {
-    ...chosen.description, ...(options.split === undefined ? {} : { method: "given" as const }), sharedCustomers: sharedCustomers(chosen.codes, parts.train, parts.test),
+    ...chosen.description,
+    ...(options.split === undefined ? {} : { method: "given" as const }),
+    sharedCustomers: sharedCustomers(chosen.codes, parts.train, parts.test),
     groupColumn: options.groupColumn ?? null, snapshotColumn: options.snapshotColumn ?? null,
   };
   const warnings = [

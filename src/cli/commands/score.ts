@@ -103,7 +103,8 @@ export function scoreCommand(): Command {
           }
           out.write(new Map([[flags.out, `${lines.join("\n")}\n`]]));
           const shares = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / probabilities.length]));
-          if (flags.json) printJson({ model: pipeline.metadata.kind, rows: probabilities.length, out: flags.out, tierCounts: counts, tierShares: shares, planShares: Object.fromEntries(tiers.map((t) => [t.id, t.shareStated])), drift });
+          const planShares = Object.fromEntries(tiers.map((t) => [t.id, t.shareStated]));
+          if (flags.json) printJson({ model: pipeline.metadata.kind, rows: probabilities.length, out: flags.out, tierCounts: counts, tierShares: shares, planShares, drift });
           else process.stdout.write(`scored ${probabilities.length} rows with the ${pipeline.metadata.kind} model -> ${flags.out}\n${tiers.map((t) => `  ${t.id}: ${counts[t.id]} (${(((shares[t.id] ?? 0) as number) * 100).toFixed(1)}%, plan ${(t.shareStated * 100).toFixed(0)}%)`).join("\n")}\n`);
         } finally {
           pipeline.model.dispose();

@@ -72,7 +72,9 @@ function checkFlags(flags: TrainFlags): void {
   if (flags.horizon !== undefined && !(/^\d{1,3}$/.test(flags.horizon.trim()) && Number(flags.horizon) <= 365)) {
     problems.push({ where: "--horizon", message: `must be a whole number of days, 0 to 365, got "${flags.horizon}"` });
   }
-  if (flags.horizon !== undefined && flags.snapshot === undefined) problems.push({ where: "--horizon", message: "needs --snapshot (the label window of a time split)" });
+  if (flags.horizon !== undefined && flags.snapshot === undefined) {
+    problems.push({ where: "--horizon", message: "needs --snapshot (the label window of a time split)" });
+  }
   if (!["platt", "isotonic", "none"].includes(flags.calibration)) problems.push({ where: "--calibration", message: `must be platt, isotonic or none, got "${flags.calibration}"` });
   for (const p of contradictoryFlags(flags)) problems.push(p);
   if (problems.length > 0) throw new InputError("command line", problems);
@@ -89,8 +91,8 @@ function readTrainingTable(flags: TrainFlags): { table: TabularCsv; target: Pars
   const problems: InputProblem[] = [];
   const keys = [flags.id, flags.group, flags.snapshot].filter((c): c is string => c !== undefined);
   const named = [flags.target, ...keys, ...list(flags.numeric), ...list(flags.categorical), ...list(flags.drop)];
-  const flagOf = (name: string): string =>
-    name === flags.target ? "--target" : name === flags.id ? "--id" : name === flags.group ? "--group" : name === flags.snapshot ? "--snapshot" : "--numeric/--categorical/--drop";
+  const flagByColumn = new Map<string | undefined, string>([[flags.snapshot, "--snapshot"], [flags.group, "--group"], [flags.id, "--id"], [flags.target, "--target"]]);
+  const flagOf = (name: string): string => flagByColumn.get(name) ?? "--numeric/--categorical/--drop";
   for (const name of named) if (!(name in table.columns)) problems.push({ where: flagOf(name), message: `no column "${name}" in the header (${table.header.slice(0, 12).join(", ")}${table.header.length > 12 ? ", ..." : ""})` });
   if (problems.length > 0) throw new InputError(flags.csv, problems);
   const target = parseTarget(table.columns[flags.target] as string[], flags.csv, flags.target, flags.positive);
@@ -193,7 +195,9 @@ function summarize(flags: TrainFlags, table: TabularCsv, target: ParsedTarget, r
 function splitText(meta: TrainResult["pipeline"]["metadata"]): string {
   const s = meta.split;
   if (s === undefined || s.method === "row") return "random by row (stratified)";
-  if (s.method === "time") return `by time on ${s.snapshotColumn}: validation from ${s.validationFrom}, test from ${s.testFrom}, label window ${s.embargo ?? 0}`;
+  if (s.method === "time") {
+    return `by time on ${s.snapshotColumn}: validation from ${s.validationFrom}, test from ${s.testFrom}, label window ${s.embargo ?? 0}`;
+  }
   if (s.method === "customer") return `by customer on ${s.groupColumn} (${s.customers?.toLocaleString("en-US")} customers, none on both sides)`;
   return "given";
 }
@@ -203,11 +207,12 @@ function formatSummary(flags: TrainFlags, table: TabularCsv, target: ParsedTarge
   const f = (x: number): string => x.toFixed(3);
   const m = result.testMetrics;
   const meta = result.pipeline.metadata;
+  const bootstrap = m.intervals === undefined ? "" : `, bootstrap over ${m.intervals.clusters} customers`;
   const lines = [
     `model ${meta.kind}${flags.model === "auto" ? ` (best validation AUC of ${Object.entries(meta.validationAuc).map(([k, v]) => `${k} ${f(v)}`).join(", ")})` : ""} on ${result.backend}`,
     `${table.rows} rows, ${target.positives} churners (${flags.target} = ${target.positive}), ${meta.features.length} features (${meta.encodedFeatures.length} encoded columns)`,
     `split ${splitText(meta)}`,
-    `test (${meta.rows.test} rows): AUC ${f(m.auc)} [${f(m.aucLow)}, ${f(m.aucHigh)}${m.intervals === undefined ? "" : `, bootstrap over ${m.intervals.clusters} customers`}], PR-AUC ${f(m.prAuc)}, Brier ${f(m.brier)}, log loss ${f(m.logLoss)}, KS ${f(m.ks)}, ECE ${f(m.ece)}`,
+    `test (${meta.rows.test} rows): AUC ${f(m.auc)} [${f(m.aucLow)}, ${f(m.aucHigh)}${bootstrap}], PR-AUC ${f(m.prAuc)}, Brier ${f(m.brier)}, log loss ${f(m.logLoss)}, KS ${f(m.ks)}, ECE ${f(m.ece)}`,
     ...(result.pipeline.preprocessor.dropped.length > 0 ? [`dropped: ${result.pipeline.preprocessor.dropped.map((d) => `${d.name} (${d.reason})`).join("; ")}`] : []),
     ...(flags.out === undefined ? [] : [`saved to ${flags.out}`]),
     ...(result.warnings.length > 0 ? [`${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"} (on stderr, above): read ${result.warnings.length === 1 ? "it" : "them"} before using this model`] : []),
@@ -247,7 +252,10 @@ export function trainCommand(): Command {
     .option("--id <column>", "customer id column (not a feature; when ids repeat, rows are split by customer)")
     .option("--group <column>", "customer column of a panel (several rows per customer): split by customer, intervals resample customers")
     .option("--snapshot <column>", "snapshot date column (YYYY-MM-DD or a number): validation and test are the latest snapshots")
-    .option("--horizon <days>", "label window with --snapshot: training rows whose window reaches the validation weeks are left out (default: N of a target churned_Nd, else 0)")
+    .option(
+      "--horizon <days>",
+      "label window with --snapshot: training rows whose window reaches the validation weeks are left out (default: N of a target churned_Nd, else 0)",
+    )
     .option("--model <kind>", "logistic | mlp | gbdt | auto (train all, keep the best validation AUC)", "auto")
     .option("--seed <n>", "seed of the split, initialisation and shuffling", "42")
     .option("--out <dir>", "write the model folder here")

@@ -72,7 +72,8 @@ export function clusterBootstrap(
     return labels[i] === 1 ? -Math.log(p) : -Math.log(1 - p);
   });
   const weight = new Float64Array(count);
-  const out = { auc: new Float64Array(resamples), prAuc: new Float64Array(resamples), brier: new Float64Array(resamples), logLoss: new Float64Array(resamples) };
+  const slots = (): Float64Array => new Float64Array(resamples);
+  const out = { auc: slots(), prAuc: slots(), brier: slots(), logLoss: slots() };
   let kept = 0;
   // Hot loop: typed arrays, no allocation per resample.
   for (let r = 0; r < resamples; r++) {

@@ -51,7 +51,10 @@ export function evaluate(probabilities: ArrayLike<number>, labels: ArrayLike<num
   const repeats = clusters !== undefined && new Set(clusters).size < clusters.length;
   if (repeats && options.random === undefined) throw new RangeError("evaluate: clusters that repeat need a random source for the bootstrap");
   const intervals = repeats && options.random !== undefined
-    ? clusterBootstrap(probabilities, labels, clusters, { random: options.random, ...(options.resamples === undefined ? {} : { resamples: options.resamples }) })
+    ? clusterBootstrap(probabilities, labels, clusters, {
+        random: options.random,
+        ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
+      })
     : undefined;
   return {
     rows: probabilities.length,
