@@ -10,7 +10,7 @@ import { selectRows, selectValues } from "./Matrix";
 import { evaluate, type Evaluation } from "./metrics/evaluate";
 import { rocAuc } from "./metrics/rocAuc";
 import { fitPreprocessor, transform, type PreprocessOptions, type RawColumns } from "./preprocess";
-import { chooseSplit, type SplitDescription, type SplitMethod } from "./chooseSplit";
+import { chooseSplit, type ChosenSplit, type SplitDescription, type SplitMethod } from "./chooseSplit";
 import { cellWarnings } from "./cellWarnings";
 import { featureProfiles } from "./featureDrift";
 import { modelWarnings } from "./modelWarnings";
@@ -104,6 +104,27 @@ function pick<T extends object, K extends keyof T>(object: T, ...keys: K[]): Par
   const out: Partial<Pick<T, K>> = {};
   for (const key of keys) if (object[key] !== undefined) out[key] = object[key];
   return out;
+}
+
+/** Test metrics (intervals over customers when the test rows repeat one) and the split's description. */
+function evaluateTest(
+  probabilities: Float64Array,
+  labels: Uint8Array,
+  chosen: ChosenSplit,
+  parts: { train: Int32Array; test: Int32Array },
+  options: TrainOptions,
+  seed: number,
+): { testMetrics: Evaluation; splitDescription: SplitDescription } {
+  const codes = chosen.codes;
+  const clusters = codes === undefined ? {} : { clusters: Int32Array.from(parts.test, (r) => codes[r] as number), random: createStream(seed, "bootstrap/test") };
+  const splitDescription: SplitDescription = {
+    ...chosen.description,
+    ...(options.split === undefined ? {} : { method: "given" as const }),
+    sharedCustomers: sharedCustomers(codes, parts.train, parts.test),
+    groupColumn: options.groupColumn ?? null,
+    snapshotColumn: options.snapshotColumn ?? null,
+  };
+  return { testMetrics: evaluate(probabilities, labels, clusters), splitDescription };
 }
 
 /** First and last snapshot of the training rows, when rows have snapshot times. */
@@ -215,15 +236,7 @@ export async function trainChurnModel(features: RawColumns, labels: Uint8Array, 
   if (best === undefined) throw new RangeError("trainChurnModel: no model kind to train");
   const calibrator = fitCalibration(options.calibration ?? "platt", best.model.predictProba(validation.x), validation.y);
   const probabilities = applyCalibration(calibrator, best.model.predictProba(test.x));
-  const codes = chosen.codes;
-  const clusters = codes === undefined ? {} : { clusters: Int32Array.from(parts.test, (r) => codes[r] as number), random: createStream(seed, "bootstrap/test") };
-  const testMetrics = evaluate(probabilities, test.y, clusters);
-  const splitDescription: SplitDescription = {
-    ...chosen.description,
-    ...(options.split === undefined ? {} : { method: "given" as const }),
-    sharedCustomers: sharedCustomers(chosen.codes, parts.train, parts.test),
-    groupColumn: options.groupColumn ?? null, snapshotColumn: options.snapshotColumn ?? null,
-  };
+  const { testMetrics, splitDescription } = evaluateTest(probabilities, test.y, chosen, parts, options, seed);
   const warnings = [
     ...cellWarnings(preprocessor, features, options.source ?? "data", "train"),
     ...splitWarnings(splitDescription),
