@@ -40,7 +40,7 @@ function splitLines(meta: ModelMetadata): string[] {
           ? `By customer on \`${s.groupColumn}\`: each customer's rows are all in training, validation or test (64/16/20% of customers).`
           : "The caller's own split.";
   const shared = s?.sharedCustomers ?? null;
-  const leak = shared !== null && shared > 0 && s?.method !== "time";
+  const leak = shared !== null && shared > 0 && s?.method === "row";
   return ["## Split", "", text, ...(leak ? ["", `**${n(shared)} test customers also have training rows: the test metrics are inflated.**`] : []), ""];
 }
 

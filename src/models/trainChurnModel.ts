@@ -149,13 +149,13 @@ function sharedCustomers(codes: Int32Array | undefined, train: Int32Array, test:
   return shared.size;
 }
 
-/** A warning when rows repeat customers and a random row split (or the caller's split) put customers on both sides. */
+/** A warning when rows repeat customers and the random row split put customers on both sides (a caller's own split is the caller's choice). */
 function splitWarnings(split: SplitDescription): string[] {
   const shared = split.sharedCustomers ?? 0;
-  if (split.method === "time" || split.method === "customer" || shared === 0) return [];
+  if (split.method !== "row" || shared === 0) return [];
   return [
     `rows repeat customers (up to ${split.maxRowsPerCustomer} rows each) and ${shared.toLocaleString("en-US")} test customers also have ` +
-      `training rows (${split.method === "row" ? "random row split" : "the caller's split"}): the model is tested on customers it has seen, which inflates ` +
+      `training rows (random row split): the model is tested on customers it has seen, which inflates ` +
       "held-out metrics; split by customer (the default with groups) or by snapshot time",
   ];
 }
