@@ -56,7 +56,8 @@ export interface MappedExport {
 export function loadExportMapping(file: string): ExportMapping {
   const parsed = exportMappingSchema.safeParse(readJsonFile(file, { what: "mapping file" }));
   if (parsed.success) return parsed.data;
-  throw new InputError(file, parsed.error.issues.map((i) => ({ where: `$${i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`, message: i.message })));
+  const jsonPath = (at: readonly PropertyKey[]): string => `$${at.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`;
+  throw new InputError(file, parsed.error.issues.map((i) => ({ where: jsonPath(i.path), message: i.message })));
 }
 
 /** A header problem's hint when the mapping's code page is wrong: the bytes are valid UTF-8 with non-ASCII text. */
@@ -106,7 +107,11 @@ export function mapExportTable<S extends TableSchema>(
   }
   const headerLine = mapping.skipLines + 1;
   const index = readers.map((r) => (r.from === null ? -1 : records.header.indexOf(r.from)));
-  const missing = readers.flatMap((r, c) => (r.from !== null && index[c] === -1 ? [{ where: `line ${headerLine} (header)`, message: `missing column "${r.from}" (mapped to ${schema.name}.${schema.columns[c]?.name}); found: ${records.header.join(", ")}` }] : []));
+  const missing = readers.flatMap((r, c) => {
+    if (r.from === null || index[c] !== -1) return [];
+    const message = `missing column "${r.from}" (mapped to ${schema.name}.${schema.columns[c]?.name}); found: ${records.header.join(", ")}`;
+    return [{ where: `line ${headerLine} (header)`, message }];
+  });
   if (missing.length > 0) return fail([...missing, ...encodingHint(file, mapping.encoding)]);
   if (records.rows.length === 0) return fail([{ where: "file", message: "has a header line but no data rows" }]);
   report.ignored = records.header.filter((h) => !readers.some((r) => r.from === h));
@@ -121,7 +126,8 @@ export function mapExportTable<S extends TableSchema>(
       const result = reader.read(raw);
       if ("error" in result) {
         bad = true;
-        builder.addProblem(row.line, { where: `line ${row.line}, column ${label.get(schema.columns[c]?.name ?? "")}`, message: `value ${JSON.stringify(raw)}: ${result.error}` });
+        const where = `line ${row.line}, column ${label.get(schema.columns[c]?.name ?? "")}`;
+        builder.addProblem(row.line, { where, message: `value ${JSON.stringify(raw)}: ${result.error}` });
       } else {
         cells[c] = result.text;
         shown[c] = result.text === raw ? JSON.stringify(raw) : `${JSON.stringify(raw)} (read as ${result.text})`;

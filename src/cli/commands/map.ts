@@ -30,7 +30,9 @@ const tableFiles = ["customers.csv", "visits.csv", "surveys.csv", "app_activity.
 /** Flag combinations that cannot work, all at once. */
 function checkFlags(flags: MapFlags, mapping: ExportMapping): void {
   const problems = [];
-  if ((flags.check === true) === (flags.out !== undefined)) problems.push({ where: "--check / --out", message: "give exactly one: --check to report without writing, or --out DIR to write the tables" });
+  if ((flags.check === true) === (flags.out !== undefined)) {
+    problems.push({ where: "--check / --out", message: "give exactly one: --check to report without writing, or --out DIR to write the tables" });
+  }
   if (flags.panel === true && flags.out === undefined) problems.push({ where: "--panel", message: "needs --out DIR (the panel is written next to the tables)" });
   if (flags.panel === true && mapping.tables.churn === undefined) {
     problems.push({ where: "--panel", message: `needs churn dates: ${flags.mapping} has no $.tables.churn (the label of each snapshot comes from them)` });
@@ -107,7 +109,8 @@ export function mapCommand(): Command {
         checkFlags(flags, mapping);
         const baseDir = path.dirname(flags.mapping);
         const exportFiles = Object.values(mapping.tables).flatMap((t) => (t === undefined ? [] : [path.resolve(baseDir, t.file)]));
-        const outputs = flags.out === undefined ? [] : [...tableFiles, ...(mapping.tables.churn === undefined ? [] : ["churn.csv"]), "sources.json", ...(flags.panel ? ["panel.csv", "latest.csv"] : [])];
+        const churnFile = mapping.tables.churn === undefined ? [] : ["churn.csv"];
+        const outputs = flags.out === undefined ? [] : [...tableFiles, ...churnFile, "sources.json", ...(flags.panel ? ["panel.csv", "latest.csv"] : [])];
         const out = flags.out === undefined ? undefined : prepareOutputs({
           inputs: { "--mapping": flags.mapping, "export files": exportFiles },
           folders: { "--out": flags.out },
