@@ -5,6 +5,7 @@ import { installTempCleanup, removeStaleOsTemps } from "../io/tempFiles";
 import { settlePreparedOutputs } from "../io/outputWriter";
 import { planCommand } from "./commands/plan";
 import { synthCommand } from "./commands/synth";
+import { mapCommand } from "./commands/map";
 import { trainCommand } from "./commands/train";
 import { scoreCommand } from "./commands/score";
 import { weeklyCommand } from "./commands/weekly";
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
     // registered commands (one module each, in commands/)
     planCommand,
     synthCommand,
+    mapCommand,
     trainCommand,
     scoreCommand,
     weeklyCommand,

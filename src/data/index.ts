@@ -22,6 +22,7 @@ export {
   visitsSchema,
   surveysSchema,
   appActivitySchema,
+  churnSchema,
   truthSchema,
   truthRiskSchema,
   sourceSchemas,
@@ -33,24 +34,32 @@ export {
   type VisitsTable,
   type SurveysTable,
   type AppActivityTable,
+  type ChurnTable,
   type TruthTable,
   type TruthRiskTable,
 } from "./schemas";
-export { readCsvText } from "./readCsvText";
+export { readCsvText, exportEncodings, type ExportEncoding } from "./readCsvText";
 export { parseCsvRecords, type CsvRecords } from "./parseCsvRecords";
 export { detectCsvDelimiter } from "./detectCsvDelimiter";
-export { loadTable, describeDropped, type LoadOptions, type LoadResult, type DroppedRow } from "./loadTable";
+export { loadTable, loadTableText, describeDropped, type LoadOptions, type LoadResult, type DroppedRow } from "./loadTable";
+export { createTableBuilder, type TableBuilder, type TableBuilderOptions } from "./tableBuilder";
 export {
   loadCustomers,
   loadVisits,
   loadSurveys,
   loadAppActivity,
+  loadChurn,
   loadDataset,
   type Dataset,
   type LoadDatasetOptions,
   type LoadDatasetResult,
 } from "./loaders";
-export { writeCsvChunks, tableToCsv, writeTablesCsv, tableCsvFiles } from "./writeCsv";
+export { writeCsvChunks, tableToCsv, writeTablesCsv, tableCsvFiles, csvField } from "./writeCsv";
+export { compileDateFormat, type DateReader } from "./dateFormat";
+export { exportMappingSchema, mappedSchemas, unitFactors, columnSourceProblems, type ExportMapping, type TableMapping, type ColumnSource, type MappedTableName } from "./exportMapping";
+export { columnReader, type ColumnReader, type ReadCell } from "./columnReader";
+export { loadExportMapping, mapExport, mapExportTable, type MappedExport, type MappedTableReport } from "./mapExport";
+export { alignChurn } from "./alignChurn";
 export { toDataFrame, fromDataFrame, type ToDataFrameOptions } from "./dataFrame";
 export { defaultChurnEffects, type ChurnEffects } from "./churnEffects";
 export { synthesize, defaultSynthBehaviour, type SynthOptions, type SynthBehaviour, type SyntheticPopulation } from "./synthesize";

@@ -3,6 +3,7 @@ import { InputError, type InputProblem } from "../io/InputError";
 import { loadTable, type DroppedRow, type LoadOptions, type LoadResult } from "./loadTable";
 import {
   appActivitySchema,
+  churnSchema,
   customersSchema,
   surveysSchema,
   visitsSchema,
@@ -50,6 +51,16 @@ export function loadSurveys(file: string, options: LoadOptions = {}): LoadResult
  */
 export function loadAppActivity(file: string, options: LoadOptions = {}): LoadResult<typeof appActivitySchema> {
   return loadTable(file, appActivitySchema, options);
+}
+
+/**
+ * Loads the churn table of a real export (customer id, day recorded as lost). Pass `customerIds` to reject unknown customers.
+ * @throws InputError listing every problem (see {@link loadTable}).
+ * @example
+ * loadChurn("out/dms/churn.csv").table.columns.churn_date; // Float64Array [NaN, 20110, ...]
+ */
+export function loadChurn(file: string, options: LoadOptions = {}): LoadResult<typeof churnSchema> {
+  return loadTable(file, churnSchema, options);
 }
 
 /** The four source tables of the after-sales data. */

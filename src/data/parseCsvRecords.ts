@@ -19,16 +19,25 @@ export interface CsvRecords {
  *
  * @param text CSV text (UTF-8, BOM removed; see `readCsvText`).
  * @param source name used in messages (the file path).
+ * @param options `skipLines`: lines above the header to skip (a title, an export date); line numbers stay the file's.
  * @throws InputError(source) when the text is not readable as CSV (with the line), or listing the first 20 ragged rows and a count of the rest.
  * @example
  * parseCsvRecords("id,p\nc1,0.5\n", "s.csv"); // { header: ["id", "p"], rows: [{ cells: ["c1", "0.5"], line: 2 }] }
  * parseCsvRecords("id,p\nc1\n", "s.csv");     // throws: s.csv: line 2: has 1 cell, the header has 2: ...
  */
-export function parseCsvRecords(text: string, source: string): CsvRecords {
+export function parseCsvRecords(text: string, source: string, options: { skipLines?: number } = {}): CsvRecords {
   let records: Array<{ record: string[]; info: { lines: number } }>;
+  const skip = options.skipLines ?? 0;
   try {
-    const options = { delimiter: detectCsvDelimiter(text), relax_column_count: true, skip_empty_lines: true, trim: true, info: true };
-    records = parse(text, options) as unknown as typeof records;
+    let headerStart = 0;
+    for (let k = 0; k < skip; k++) {
+      const end = text.indexOf("\n", headerStart);
+      if (end < 0) break;
+      headerStart = end + 1;
+    }
+    const delimiter = detectCsvDelimiter(text.slice(headerStart));
+    const parsing = { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true, from_line: skip + 1 };
+    records = parse(text, parsing) as unknown as typeof records;
   } catch (err) {
     const e = err as Error & { lines?: number };
     throw new InputError(source, [{ where: e.lines === undefined ? "file" : `line ${e.lines}`, message: `not readable as CSV: ${e.message}` }]);

@@ -1,19 +1,29 @@
 import * as fs from "node:fs";
 import { InputError } from "../io/InputError";
 
+/** Text encodings of exports churnlab reads: UTF-8 (default), and the Chinese code pages GB18030, GBK and Big5. */
+export const exportEncodings = ["utf-8", "gb18030", "gbk", "big5"] as const;
+/** One of {@link exportEncodings}. */
+export type ExportEncoding = (typeof exportEncodings)[number];
+
 /**
- * Reads a CSV file as UTF-8 text, rejecting each kind of unreadable file with
+ * Reads a CSV file as UTF-8 text (or in another `encoding`), rejecting each kind of unreadable file with
  * its own message: missing file, a folder, an empty file, UTF-16/UTF-32
  * (byte-order mark), and bytes that are not valid UTF-8 (e.g. a GBK/GB18030
  * export from Excel). A UTF-8 byte-order mark is accepted and removed.
  *
+ * With `encoding` "gb18030", "gbk" or "big5" (the code pages of Chinese
+ * DMS and CRM exports) the bytes are decoded with it instead, strictly: a
+ * byte sequence that is not valid in it is refused with its line.
+ *
  * @param file - path of the CSV file.
+ * @param encoding - the file's encoding (default "utf-8").
  * @returns the file's text without BOM.
  * @throws InputError (source = file) with one problem saying what is wrong.
  * @example
  * readCsvText("data/sample/customers.csv").slice(0, 11); // "customer_id"
  */
-export function readCsvText(file: string): string {
+export function readCsvText(file: string, encoding: ExportEncoding = "utf-8"): string {
   const fail = (where: string, message: string): never => {
     throw new InputError(file, [{ where, message }]);
   };
@@ -35,7 +45,8 @@ export function readCsvText(file: string): string {
     return fail("encoding", "file is UTF-16 encoded (byte-order mark found): save it as UTF-8 (e.g. Excel: 'CSV UTF-8')");
   }
   let text: string;
-  try {
+  if (encoding !== "utf-8") text = decodeCodePage(bytes, encoding, fail);
+  else try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     const offset = firstInvalidUtf8(bytes);
@@ -44,12 +55,25 @@ export function readCsvText(file: string): string {
     const byte = bytes[offset] ?? 0;
     return fail(
       `line ${line}`,
-      `file is not valid UTF-8 (byte 0x${byte.toString(16).padStart(2, "0")} at offset ${offset}); it may be GBK/GB18030 or Latin-1: re-export it as UTF-8`,
+      `file is not valid UTF-8 (byte 0x${byte.toString(16).padStart(2, "0")} at offset ${offset}); it may be GBK/GB18030 or Latin-1: ` +
+        're-export it as UTF-8 (or, with churnlab map, give its "encoding", e.g. "gb18030")',
     );
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === "") return fail("file", "file is empty (only whitespace): expected a header line and data rows");
   return text;
+}
+
+/** Decodes bytes in a Chinese code page strictly; an invalid sequence fails naming its line (the first replacement character of a lenient decode). */
+function decodeCodePage(bytes: Buffer, encoding: ExportEncoding, fail: (where: string, message: string) => never): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    const lenient = new TextDecoder(encoding).decode(bytes);
+    const at = lenient.indexOf("\uFFFD");
+    const line = lenient.slice(0, Math.max(0, at)).split("\n").length;
+    return fail(`line ${line}`, `file is not valid ${encoding.toUpperCase()}: a byte sequence on this line has no character in it (is the file in another encoding, e.g. UTF-8?)`);
+  }
 }
 
 /** Byte offset of the first byte that breaks UTF-8 (RFC 3629), or bytes.length. */

@@ -101,6 +101,23 @@ export const appActivitySchema = {
   ],
 } as const satisfies TableSchema;
 
+/**
+ * Churn as a dealer group records it (one row per customer): the day the CRM
+ * marked the customer as lost, empty while still a customer. The label source
+ * of the feature panel for real exports (`buildPanel` reads `churn_date` only;
+ * synthetic data carry the same column in `truth.csv`). Models never see it.
+ */
+export const churnSchema = {
+  name: "churn",
+  description: "One row per customer: the day the customer was recorded as lost, empty while still a customer (CRM export). The label source; never a model input.",
+  key: ["customer_id"],
+  customerRef: "customer_id",
+  columns: [
+    { name: "customer_id", kind: "text", unit: "", description: "Customer id (must exist in customers)." },
+    { name: "churn_date", kind: "optionalDate", unit: "", description: "Day the customer was recorded as lost (YYYY-MM-DD); empty while still a customer." },
+  ],
+} as const satisfies TableSchema;
+
 /** Ground truth per customer (synthetic data only; models never see it). */
 export const truthSchema = {
   name: "truth",
@@ -144,6 +161,8 @@ export type VisitsTable = import("./schema").Table<typeof visitsSchema>;
 export type SurveysTable = import("./schema").Table<typeof surveysSchema>;
 /** The app activity table. */
 export type AppActivityTable = import("./schema").Table<typeof appActivitySchema>;
+/** The churn table of a real export. */
+export type ChurnTable = import("./schema").Table<typeof churnSchema>;
 /** The ground-truth table. */
 export type TruthTable = import("./schema").Table<typeof truthSchema>;
 /** The latent-risk snapshots table. */

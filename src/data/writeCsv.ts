@@ -18,7 +18,14 @@ function isoCache(): (day: number) => string {
   };
 }
 
-function quote(text: string): string {
+/**
+ * One CSV field: quoted (inner quotes doubled) when it holds a comma, a quote or a line break, else as is.
+ *
+ * @example
+ * csvField('1,234.00'); // '"1,234.00"'
+ * csvField("保养");     // "保养"
+ */
+export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -28,7 +35,7 @@ function cellWriter(spec: ColumnSpec, values: ColumnValues): (row: number) => st
     case "category":
     case "optionalCategory": {
       const v = values as string[];
-      return (i) => quote(v[i] ?? "");
+      return (i) => csvField(v[i] ?? "");
     }
     case "date": {
       const v = values as Int32Array;
@@ -49,11 +56,13 @@ function cellWriter(spec: ColumnSpec, values: ColumnValues): (row: number) => st
       return (i) => String(v[i] ?? 0);
     }
     case "number": {
+      // NaN (a value that cannot be observed, e.g. a feature panel's "no survey yet") is written as an empty cell.
       const v = values as Float64Array;
       const decimals = spec.decimals;
-      if (decimals === undefined) return (i) => String(v[i] ?? 0);
+      if (decimals === undefined) return (i) => (Number.isNaN(v[i]) ? "" : String(v[i] ?? 0));
       const scale = 10 ** decimals;
       return (i) => {
+        if (Number.isNaN(v[i])) return "";
         const r = Math.round((v[i] ?? 0) * scale) / scale;
         return String(r === 0 ? 0 : r);
       };

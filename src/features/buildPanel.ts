@@ -1,5 +1,13 @@
 import type { Dataset } from "../data/loaders";
-import type { TruthTable } from "../data/schemas";
+/**
+ * Churn dates per customer (row i = customer i of the customers table; NaN = still a customer): the
+ * synthetic `truth` table and a real export's `churn` table both fit.
+ */
+export interface ChurnDates {
+  readonly length: number;
+  /** With `customer_id`, the ids must be the customers table's, in its order (see `alignChurn`). */
+  readonly columns: { readonly churn_date: Float64Array; readonly customer_id?: readonly string[] };
+}
 import { dayToIso, isoWeekday } from "../data/dates";
 import { indexEvents, lowerBound, type EventIndex } from "./eventIndex";
 
@@ -91,18 +99,23 @@ export function mondaysBetween(fromDay: number, toDay: number): number[] {
  * (from the purchase date), and segment. Unobservable values are NaN (the
  * preprocessing imputes them with a missing indicator).
  *
+ * @param truth churn date of each customer, in the customers table's order: the synthetic `truth` table or a
+ *   real export's `churn` table (see `mapExport`).
  * @param snapshots snapshot days (Mondays, ascending, integers).
- * @throws RangeError when truth and customers differ in length, a snapshot is
+ * @throws RangeError when truth and customers differ in length or order, a snapshot is
  *   not a Monday, snapshots are not ascending, or a label window passes historyEndDay.
  * @example
  * const panel = buildPanel(dataset, truth, mondaysBetween(isoToDay("2025-01-06"), isoToDay("2025-06-30")));
  * panel.rows; // ≈ customers × 26 weeks (minus churned)
  */
-export function buildPanel(dataset: Dataset, truth: TruthTable, snapshots: readonly number[], options: PanelOptions = {}): FeaturePanel {
+export function buildPanel(dataset: Dataset, truth: ChurnDates, snapshots: readonly number[], options: PanelOptions = {}): FeaturePanel {
   const horizon = options.horizonDays ?? 30;
   if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError(`buildPanel: horizonDays must be a positive integer, got ${horizon}`);
   const n = dataset.customers.length;
   if (truth.length !== n) throw new RangeError(`buildPanel: truth has ${truth.length} rows, customers ${n}`);
+  const ids = truth.columns.customer_id;
+  const misplaced = ids === undefined ? -1 : ids.findIndex((id, i) => id !== dataset.customers.columns.customer_id[i]);
+  if (misplaced >= 0) throw new RangeError(`buildPanel: churn row ${misplaced + 1} is customer ${ids?.[misplaced]}, not ${dataset.customers.columns.customer_id[misplaced]}: align it with alignChurn`);
   for (let k = 0; k < snapshots.length; k++) {
     const d = snapshots[k] as number;
     if (!Number.isInteger(d) || isoWeekday(d) !== 1) throw new RangeError(`buildPanel: snapshot ${d} is not a Monday`);

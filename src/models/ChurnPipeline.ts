@@ -1,5 +1,7 @@
 import { applyCalibration, type Calibrator } from "./calibration";
 import type { ChurnModel, ModelKind } from "./ChurnModel";
+import type { SplitDescription } from "./chooseSplit";
+import type { FeatureProfile } from "./featureDrift";
 import type { Evaluation } from "./metrics/evaluate";
 import { transform, type Preprocessor, type RawColumns } from "./preprocess";
 
@@ -22,6 +24,8 @@ export interface ModelMetadata {
   /** First and last snapshot day (YYYY-MM-DD) of the training rows, when the data are a time panel. */
   trainingWindow: { from: string; to: string } | null;
   rows: { train: number; validation: number; test: number };
+  /** How the rows were split (absent in folders saved before churnlab recorded it: a random row split). */
+  split?: SplitDescription;
   calibration: Calibrator["method"];
   /** Metrics of the calibrated model on the held-out test rows. */
   testMetrics: Evaluation;
@@ -29,6 +33,8 @@ export interface ModelMetadata {
   validationAuc: Partial<Record<ModelKind, number>>;
   /** Warnings of the training run (see `TrainResult.warnings`); absent in folders saved before churnlab recorded them. */
   warnings?: string[];
+  /** Distribution of each input feature on the training rows, for drift warnings when scoring (absent in older folders). */
+  trainingProfile?: FeatureProfile[];
   /** Set by `savePipeline`: the folder's manifest of checksums; a folder whose metadata names it cannot load without it. */
   manifest?: "manifest.json";
 }

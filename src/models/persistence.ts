@@ -9,19 +9,35 @@ import { buildModelManifest, checkModelManifest, manifestFileName, modelManifest
 import { modelKindFiles, parseModelFolder, parseModelJson } from "./parseModelFolder";
 import { readModelFolder } from "./readModelFolder";
 import { loadNetwork } from "./tfjsNetwork";
+import { modelCard, type ModelCardTest } from "./modelCard";
+import { loadPlan } from "../plan/loadPlan";
+import { seedPlanFile } from "../plan/seedPlanFile";
+import type { Tier } from "../plan/schema";
+
+/** The model card's file name: written beside the model, not in the manifest (people may annotate it). */
+export const modelCardFileName = "MODEL_CARD.md";
+
+/** Options of {@link savePipeline}: what the model card can show besides the metadata. */
+export interface SaveOptions {
+  /** Risk tiers for the card's threshold table (default: the seed plan's). */
+  tiers?: readonly Tier[];
+  /** Calibrated test probabilities and labels (`TrainResult.test`): calibration and tier tables on test rows. */
+  test?: ModelCardTest;
+}
 
 /**
  * Saves a pipeline as a model folder: the model's own files (tfjs
  * model.json + weights.bin, or xgboost.bin + xgboost.json), plus
  * preprocessing.json, calibration.json, metadata.json and manifest.json
- * (each file's size and SHA-256, see `modelManifest`). All files are staged
+ * (each file's size and SHA-256, see `modelManifest`), and MODEL_CARD.md
+ * (see `modelCard`; outside the manifest). All files are staged
  * and renamed together (writeFilesAtomic); the folder is created when missing.
  *
  * @throws InputError when `dir` exists as a file (the file is left untouched).
  * @example
  * await savePipeline("models/churn", pipeline); // ["models/churn/model.json", ..., "models/churn/manifest.json"]
  */
-export async function savePipeline(dir: string, pipeline: ChurnPipeline): Promise<string[]> {
+export async function savePipeline(dir: string, pipeline: ChurnPipeline, options: SaveOptions = {}): Promise<string[]> {
   const files: ModelFiles = {
     ...(await pipeline.model.save()),
     "preprocessing.json": JSON.stringify(pipeline.preprocessor, null, 2),
@@ -31,11 +47,21 @@ export async function savePipeline(dir: string, pipeline: ChurnPipeline): Promis
   const contents: Record<string, string | Uint8Array> = {};
   for (const [name, content] of Object.entries(files)) contents[name] = typeof content === "string" ? `${content}\n` : content;
   contents[manifestFileName] = `${JSON.stringify(buildModelManifest(contents, pipeline.metadata.churnlabVersion), null, 2)}\n`;
+  contents[modelCardFileName] = `${modelCard(pipeline.metadata, options.tiers ?? seedPlanTiers(), options.test)}\n`;
   makeOutputFolder(dir);
   const out: Record<string, string | Uint8Array> = {};
   for (const [name, content] of Object.entries(contents)) out[path.join(dir, name)] = content;
   writeFilesAtomic(out);
   return Object.keys(out);
+}
+
+/** The seed plan's tiers for the model card; none when the plan cannot be read (the card then leaves the table out). */
+function seedPlanTiers(): readonly Tier[] | undefined {
+  try {
+    return loadPlan(seedPlanFile).tiers;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A loaded model folder, with what the caller should tell the user (e.g. a folder saved before checksums). */

@@ -10,8 +10,9 @@ import { selectRows, selectValues } from "./Matrix";
 import { evaluate, type Evaluation } from "./metrics/evaluate";
 import { rocAuc } from "./metrics/rocAuc";
 import { fitPreprocessor, transform, type PreprocessOptions, type RawColumns } from "./preprocess";
-import { stratifiedSplit } from "./stratifiedSplit";
+import { chooseSplit, type ChosenSplit, type SplitDescription, type SplitMethod } from "./chooseSplit";
 import { cellWarnings } from "./cellWarnings";
+import { featureProfiles } from "./featureDrift";
 import { modelWarnings } from "./modelWarnings";
 import { trainNetwork, type NetworkOptions } from "./tfjsNetwork";
 
@@ -37,8 +38,21 @@ export interface TrainOptions extends PreprocessOptions {
    * bench's synthetic panel (97,819 training rows, later weeks for validation) 0.8406 vs 0.8399.
    */
   classWeight?: "balanced" | "none";
-  /** Row split; default: stratified 20% test, then 20% of the rest for validation, at the seed. */
+  /** Row split given by the caller (overrides `splitBy`); default: see `chooseSplit` (20% test, 20% of the rest validation). */
   split?: DataSplit;
+  /** How to split (default "auto": by time with `times`, else by customer when `groups` repeat, else by row). */
+  splitBy?: SplitMethod | "auto";
+  /** Customer of each row: rows of one customer stay on one side of the split and the intervals resample customers. */
+  groups?: ArrayLike<string>;
+  /** Snapshot time of each row (e.g. day number): the latest snapshots become validation and test. */
+  times?: ArrayLike<number>;
+  /** Label window in the unit of `times` (e.g. 30 days): with a time split, training rows whose window reaches the validation weeks are left out. */
+  embargo?: number;
+  /** Writes a snapshot time for the metadata (e.g. day number -> YYYY-MM-DD; default String). */
+  timeText?: (time: number) => string;
+  /** Names of the customer and snapshot columns, for the metadata and the model card. */
+  groupColumn?: string | null;
+  snapshotColumn?: string | null;
   /** Overrides of the network settings (logistic: hidden [] always). */
   network?: Partial<Omit<NetworkOptions, "hidden" | "seed">> & { hidden?: readonly number[] };
   /** Overrides of the boosted-tree settings. */
@@ -85,6 +99,67 @@ function packageVersion(): string {
   }
 }
 
+/** The named options that are set (for `exactOptionalPropertyTypes`). */
+function pick<T extends object, K extends keyof T>(object: T, ...keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (object[key] !== undefined) out[key] = object[key];
+  return out;
+}
+
+/** Test metrics (intervals over customers when the test rows repeat one) and the split's description. */
+function evaluateTest(
+  probabilities: Float64Array,
+  labels: Uint8Array,
+  chosen: ChosenSplit,
+  parts: { train: Int32Array; test: Int32Array },
+  options: TrainOptions,
+  seed: number,
+): { testMetrics: Evaluation; splitDescription: SplitDescription } {
+  const codes = chosen.codes;
+  const clusters = codes === undefined ? {} : { clusters: Int32Array.from(parts.test, (r) => codes[r] as number), random: createStream(seed, "bootstrap/test") };
+  const splitDescription: SplitDescription = {
+    ...chosen.description,
+    ...(options.split === undefined ? {} : { method: "given" as const }),
+    sharedCustomers: sharedCustomers(codes, parts.train, parts.test),
+    groupColumn: options.groupColumn ?? null,
+    snapshotColumn: options.snapshotColumn ?? null,
+  };
+  return { testMetrics: evaluate(probabilities, labels, clusters), splitDescription };
+}
+
+/** First and last snapshot of the training rows, when rows have snapshot times. */
+function timeWindow(times: ArrayLike<number> | undefined, train: Int32Array, text: (time: number) => string): { from: string; to: string } | null {
+  if (times === undefined || train.length === 0) return null;
+  let from = Infinity;
+  let to = -Infinity;
+  for (const r of train) {
+    from = Math.min(from, times[r] as number);
+    to = Math.max(to, times[r] as number);
+  }
+  return { from: text(from), to: text(to) };
+}
+
+/** Test customers that also have training rows (null without customers). */
+function sharedCustomers(codes: Int32Array | undefined, train: Int32Array, test: Int32Array): number | null {
+  if (codes === undefined) return null;
+  const trained = new Set<number>();
+  for (const r of train) trained.add(codes[r] as number);
+  const shared = new Set<number>();
+  for (const r of test) if (trained.has(codes[r] as number)) shared.add(codes[r] as number);
+  return shared.size;
+}
+
+/** A warning when rows repeat customers and the random row split put customers on both sides (a caller's own split is the caller's choice). */
+function splitWarnings(split: SplitDescription): string[] {
+  const shared = split.sharedCustomers ?? 0;
+  if (split.method !== "row" || shared === 0) return [];
+  return [
+    `rows repeat customers (up to ${split.maxRowsPerCustomer} rows each) and ${shared.toLocaleString("en-US")} test customers also have ` +
+      `training rows (random row split): the model is tested on customers it has seen, which inflates ` +
+      "held-out metrics; split by customer (the default with groups) or by snapshot time",
+  ];
+}
+
 /** Default MLP architecture and settings. */
 export const defaultMlp = { hidden: [32, 16], learningRate: 0.003, batchSize: 256, maxEpochs: 60, patience: 5, l2: 1e-4 } as const;
 /**
@@ -120,12 +195,12 @@ export const defaultLogistic = { solver: "newton", maxEpochs: 50, l2: 1e-5 } as 
 export async function trainChurnModel(features: RawColumns, labels: Uint8Array, options: TrainOptions = {}): Promise<TrainResult> {
   const seed = options.seed ?? 42;
   const backend = (await chooseBackend()).name;
-  let split = options.split;
-  if (split === undefined) {
-    const outer = stratifiedSplit(labels, 0.2, createStream(seed, "split/test"));
-    const inner = stratifiedSplit(selectValues(labels, outer.kept), 0.2, createStream(seed, "split/validation"));
-    split = { train: selectValues(outer.kept, inner.kept), validation: selectValues(outer.kept, inner.heldOut), test: outer.heldOut };
-  }
+  const chosen = chooseSplit(labels, {
+    seed,
+    ...pick(options, "splitBy", "groups", "times", "timeText", "embargo"),
+    ...(options.split === undefined ? {} : { splitBy: "row" as const }),
+  });
+  const split: DataSplit = options.split ?? chosen;
   const parts = { train: Int32Array.from(split.train), validation: Int32Array.from(split.validation), test: Int32Array.from(split.test) };
   for (const [name, rows] of Object.entries(parts)) {
     const y = selectValues(labels, rows);
@@ -161,8 +236,12 @@ export async function trainChurnModel(features: RawColumns, labels: Uint8Array, 
   if (best === undefined) throw new RangeError("trainChurnModel: no model kind to train");
   const calibrator = fitCalibration(options.calibration ?? "platt", best.model.predictProba(validation.x), validation.y);
   const probabilities = applyCalibration(calibrator, best.model.predictProba(test.x));
-  const testMetrics = evaluate(probabilities, test.y);
-  const warnings = [...cellWarnings(preprocessor, features, options.source ?? "data", "train"), ...modelWarnings(testMetrics, all.cols, parts.train.length)];
+  const { testMetrics, splitDescription } = evaluateTest(probabilities, test.y, chosen, parts, options, seed);
+  const warnings = [
+    ...cellWarnings(preprocessor, features, options.source ?? "data", "train"),
+    ...splitWarnings(splitDescription),
+    ...modelWarnings(testMetrics, all.cols, parts.train.length),
+  ];
   const metadata: ModelMetadata = {
     churnlabVersion: packageVersion(),
     kind: best.kind,
@@ -173,12 +252,14 @@ export async function trainChurnModel(features: RawColumns, labels: Uint8Array, 
     positive: options.positive ?? "1",
     idColumn: options.idColumn ?? null,
     seed,
-    trainingWindow: options.trainingWindow ?? null,
+    trainingWindow: options.trainingWindow ?? timeWindow(options.times, parts.train, options.timeText ?? String),
     rows: { train: parts.train.length, validation: parts.validation.length, test: parts.test.length },
+    split: splitDescription,
     calibration: calibrator.method,
     testMetrics,
     validationAuc: Object.fromEntries(candidates.map((c) => [c.kind, c.validationAuc])),
     warnings,
+    trainingProfile: featureProfiles(preprocessor, features, parts.train),
   };
   return {
     pipeline: { preprocessor, model: best.model, calibrator, metadata },

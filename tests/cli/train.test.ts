@@ -49,7 +49,7 @@ describe("churnlab train", () => {
     // the generating model has a true AUC of about 0.83; 300 test rows give a CI of about ±0.05
     expect(json["auc"] as number).toBeGreaterThan(0.72);
     expect(json["aucLow"] as number).toBeLessThan(json["auc"] as number);
-    expect(fs.readdirSync(out).sort()).toEqual(["calibration.json", "manifest.json", "metadata.json", "model.json", "preprocessing.json", "weights.bin"]);
+    expect(fs.readdirSync(out).sort()).toEqual(["MODEL_CARD.md", "calibration.json", "manifest.json", "metadata.json", "model.json", "preprocessing.json", "weights.bin"]);
   });
 
   it("gives the same metrics for the same seed", async () => {
@@ -86,7 +86,24 @@ describe("churnlab train", () => {
   bad("a single class", `id,x,churn\n${rows((i) => `${i},${i},0`)}\n`, ["--target", "churn"], /only one class/);
   bad("an empty file", "", ["--target", "churn"], /empty/);
   bad("a header without rows", "id,x,churn\n", ["--target", "churn"], /no data rows/);
-  bad("duplicate ids", `id,x,churn\n${rows((i) => `${i % 50},${i},${i % 2}`)}\n`, ["--target", "churn", "--id", "id"], /duplicate id "0"/);
+  bad("a customer with two rows for one snapshot", `id,week,x,churn\n${rows((i) => `${i % 30},2025-01-0${6 + (i % 2)},${i},${i % 2}`)}\n`,
+    ["--target", "churn", "--id", "id", "--snapshot", "week"], /customer "0" has two rows for snapshot 2025-01-06 \(data rows 1, 31\)/);
+  bad("a snapshot cell that is not a date", `id,week,x,churn\n${rows((i) => `${i},${i === 7 ? "2025-02-30" : "2025-01-06"},${i},${i % 2}`)}\n`,
+    ["--target", "churn", "--id", "id", "--snapshot", "week"], /column week, data row 8: value "2025-02-30": must be a date/);
+  bad("a blank id", `id,x,churn\n${rows((i) => `${i === 3 ? "" : i},${i},${i % 2}`)}\n`, ["--target", "churn", "--id", "id"], /data row 4: blank id/);
+  it("repeated ids without --group: a warning, a split by customer and intervals over customers", async () => {
+    const file = path.join(dir, "repeated.csv");
+    fs.writeFileSync(file, `id,x,churn\n${rows((i) => `C${i % 100},${(i * 7919) % 101},${(i % 100) % 3 === 0 ? 1 : 0}`, 400)}\n`);
+    const r = await run(trainCommand, ["--csv", file, "--target", "churn", "--id", "id", "--model", "logistic", "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('ids in column "id" repeat');
+    expect(r.stderr).toContain("pass --group id");
+    const json = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ splitBy: "customer", customers: 100, intervals: "cluster-bootstrap" });
+    const quiet = await run(trainCommand, ["--csv", file, "--target", "churn", "--id", "id", "--group", "id", "--model", "logistic", "--json"]);
+    expect(quiet.stderr).not.toContain("repeat");
+    expect(JSON.parse(quiet.stdout)).toMatchObject({ splitBy: "customer" });
+  });
   it("rejects --out naming an existing file before training (exit 2, the file untouched; it used to exit 1 with EEXIST)", async () => {
     const file = path.join(dir, "precious.txt");
     fs.writeFileSync(file, "keep me\n");
@@ -113,6 +130,51 @@ describe("churnlab score", () => {
     expect(lines[1]).toMatch(/^C00001,0\.\d{6},(very-high|high|medium|low)$/);
     const json = JSON.parse(r.stdout) as { tierCounts: Record<string, number> };
     expect(Object.values(json.tierCounts).reduce((a, b) => a + b, 0)).toBe(1500);
+  }, 30_000);
+
+  it("warns about drift (PSI per feature) on a shifted table and stays quiet on a fresh draw of the same population", async () => {
+    const model = path.join(dir, "model-drift");
+    await run(trainCommand, ["--csv", csv, "--target", "Churn", "--id", "customerID", "--model", "logistic", "--out", model, "--json"]);
+    const fresh = path.join(dir, "fresh.csv");
+    fs.writeFileSync(fresh, telcoLikeCsv(1500, 99));
+    const quiet = await run(scoreCommand, ["--model", model, "--csv", fresh, "--out", path.join(dir, "fresh-scores.csv"), "--json"]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).not.toContain("drifted");
+    const drift = (JSON.parse(quiet.stdout) as { drift: Array<{ feature: string; psi: number }> }).drift;
+    expect(drift.map((d) => d.feature).sort()).toEqual(["Contract", "MonthlyCharges", "PaymentMethod", "SeniorCitizen", "TotalCharges", "gender", "tenure"]);
+    expect(Math.max(...drift.map((d) => d.psi))).toBeLessThan(0.1);
+    // prices up 30% and every contract month-to-month
+    const [header, ...lines] = telcoLikeCsv(1500, 99).trim().split("\n");
+    const cols = (header as string).split(",");
+    const charges = cols.indexOf("MonthlyCharges");
+    const contract = cols.indexOf("Contract");
+    const shifted = lines.map((line) => {
+      const cells = line.split(",");
+      cells[charges] = (Number(cells[charges]) * 1.3).toFixed(2);
+      cells[contract] = "Month-to-month";
+      return cells.join(",");
+    });
+    const file = path.join(dir, "shifted.csv");
+    fs.writeFileSync(file, `${header}\n${shifted.join("\n")}\n`);
+    const loud = await run(scoreCommand, ["--model", model, "--csv", file, "--out", path.join(dir, "shifted-scores.csv")]);
+    expect(loud.code).toBe(0);
+    expect(loud.stderr).toMatch(/feature "Contract" has drifted from the training data \(population stability index \d\.\d{3}, major shift/);
+    expect(loud.stderr).toMatch(/feature "MonthlyCharges" has drifted/);
+    expect(loud.stderr).not.toMatch(/feature "tenure" has drifted/);
+  }, 30_000);
+
+  it("saves a model card with the split, the test metrics and their intervals, and the plan's tiers", async () => {
+    const model = path.join(dir, "model-card");
+    const r = await run(trainCommand, ["--csv", csv, "--target", "Churn", "--id", "customerID", "--model", "logistic", "--out", model, "--json"]);
+    const json = JSON.parse(r.stdout) as { auc: number; aucLow: number; aucHigh: number; split: { test: number } };
+    const card = fs.readFileSync(path.join(model, "MODEL_CARD.md"), "utf8");
+    expect(card.split("\n")[0]).toBe("# Model card: churn model (logistic)");
+    for (const heading of ["## Intended use", "## Data", "## Split", "## Calibration", "## Thresholds and risk tiers", "## Known limits"]) expect(card).toContain(heading);
+    expect(card).toContain(`| ROC-AUC | ${json.auc.toFixed(3)} | ${json.aucLow.toFixed(3)} – ${json.aucHigh.toFixed(3)} |`);
+    expect(card).toContain("95% intervals: DeLong");
+    expect(card).toContain("At random by row, stratified by label");
+    expect(card).toMatch(/\| very-high \| 0\.700 – 1\.000 \| 3\.0% \| \d+\.\d% \|/); // seed plan: > 70%, ~3% of customers
+    expect(card).toContain(`## Metrics on the test rows (${json.split.test} rows`);
   }, 30_000);
 
   it("names the columns a table lacks (exit 2)", async () => {

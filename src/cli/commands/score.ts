@@ -10,6 +10,9 @@ import { readTabularCsv } from "../../models/readTabularCsv";
 import { cellWarnings } from "../../models/cellWarnings";
 import { scoreWithPipeline } from "../../models/ChurnPipeline";
 import { riskTiers } from "../../models/metrics/tierConfusion";
+import { driftMinimumRows, featureDrift, featureProfilesSchema, type FeatureDrift } from "../../models/featureDrift";
+import type { ModelMetadata } from "../../models/ChurnPipeline";
+import type { RawColumns } from "../../models/preprocess";
 
 interface ScoreFlags {
   model: string;
@@ -25,6 +28,24 @@ function csvCell(text: string): string {
 }
 
 /**
+ * Drift of the scored table's features from the training rows (population stability index), with a warning on
+ * stderr per feature at 0.1 or more ("moderate") and 0.25 or more ("major"); [] for folders saved without profiles
+ * and tables under `driftMinimumRows` rows (too few to tell drift from noise).
+ */
+function driftWarnings(meta: ModelMetadata, columns: RawColumns, rows: number, source: string): FeatureDrift[] {
+  const profiles = featureProfilesSchema.safeParse(meta.trainingProfile);
+  if (meta.trainingProfile === undefined || !profiles.success || rows < driftMinimumRows) return [];
+  const drift = featureDrift(profiles.data, columns);
+  for (const d of drift.filter((x) => x.band !== "stable")) {
+    process.stderr.write(
+      `warning: ${source}: feature "${d.feature}" has drifted from the training data (population stability index ${d.psi.toFixed(3)}, ` +
+        `${d.band === "major" ? "major shift, >= 0.25" : "moderate shift, >= 0.1"}): its scores may be less reliable; check the export or retrain\n`,
+    );
+  }
+  return drift;
+}
+
+/**
  * `churnlab score --model DIR --csv FILE --out FILE [--plan FILE] [--id COL] [--json]`:
  * scores a churn table with a saved model and writes `id,probability,tier`
  * (tier = the plan's tier id, e.g. very-high / high / medium / low, from its
@@ -36,6 +57,9 @@ function csvCell(text: string): string {
  * that column, the most frequent training level), each with a warning on
  * stderr naming the column, the rows or levels and the count. A number too
  * large for the model ("1e400") exits 2 naming the column and data row.
+ * A feature whose distribution has drifted from the training rows (population
+ * stability index per feature: 0.1 moderate, 0.25 major) gets a warning
+ * (tables of 500 rows or more).
  * `--plan` may be an uncertain plan (its base values are used). An --out
  * that is an input (`--csv`, a file in `--model`, `--plan`) or cannot be
  * written is refused before scoring (exit 2).
@@ -68,6 +92,7 @@ export function scoreCommand(): Command {
           if (idColumn !== undefined) checkIds(ids, flags.csv, idColumn);
           const probabilities = scoreWithPipeline(pipeline, table.columns, flags.csv);
           for (const w of cellWarnings(pipeline.preprocessor, table.columns, flags.csv, "score")) process.stderr.write(`warning: ${w}\n`);
+          const drift = driftWarnings(pipeline.metadata, table.columns, table.rows, flags.csv);
           const tierOf = riskTiers(probabilities, thresholds);
           const lines = [`${csvCell(idColumn ?? "row")},probability,tier`];
           const counts: Record<string, number> = Object.fromEntries(tiers.map((t) => [t.id, 0]));
@@ -78,7 +103,8 @@ export function scoreCommand(): Command {
           }
           out.write(new Map([[flags.out, `${lines.join("\n")}\n`]]));
           const shares = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / probabilities.length]));
-          if (flags.json) printJson({ model: pipeline.metadata.kind, rows: probabilities.length, out: flags.out, tierCounts: counts, tierShares: shares, planShares: Object.fromEntries(tiers.map((t) => [t.id, t.shareStated])) });
+          const planShares = Object.fromEntries(tiers.map((t) => [t.id, t.shareStated]));
+          if (flags.json) printJson({ model: pipeline.metadata.kind, rows: probabilities.length, out: flags.out, tierCounts: counts, tierShares: shares, planShares, drift });
           else process.stdout.write(`scored ${probabilities.length} rows with the ${pipeline.metadata.kind} model -> ${flags.out}\n${tiers.map((t) => `  ${t.id}: ${counts[t.id]} (${(((shares[t.id] ?? 0) as number) * 100).toFixed(1)}%, plan ${(t.shareStated * 100).toFixed(0)}%)`).join("\n")}\n`);
         } finally {
           pipeline.model.dispose();

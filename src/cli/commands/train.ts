@@ -4,7 +4,8 @@ import { prepareOutputs } from "../../io/outputWriter";
 import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
 import { modelKinds, type ModelKind } from "../../models/ChurnModel";
-import { checkIds, parseTarget, type ParsedTarget } from "../../models/parseTarget";
+import { parseTarget, type ParsedTarget } from "../../models/parseTarget";
+import { splitColumns, type SplitColumns } from "../../models/splitColumns";
 import { savePipeline } from "../../models/persistence";
 import { readTabularCsv, type TabularCsv } from "../../models/readTabularCsv";
 import { trainChurnModel, type TrainResult } from "../../models/trainChurnModel";
@@ -18,6 +19,9 @@ interface TrainFlags {
   target: string;
   positive?: string;
   id?: string;
+  group?: string;
+  snapshot?: string;
+  horizon?: string;
   model: string;
   seed: string;
   out?: string;
@@ -29,7 +33,7 @@ interface TrainFlags {
 }
 
 /** Files every model folder holds besides the model's own (see `savePipeline`). */
-const modelFolderFiles = ["preprocessing.json", "calibration.json", "metadata.json", "manifest.json"];
+const modelFolderFiles = ["preprocessing.json", "calibration.json", "metadata.json", "manifest.json", "MODEL_CARD.md"];
 
 const list = (text: string | undefined): string[] => (text === undefined ? [] : text.split(",").map((s) => s.trim()).filter((s) => s !== ""));
 
@@ -42,6 +46,7 @@ function contradictoryFlags(flags: TrainFlags): InputProblem[] {
   const named: Array<[flag: string, columns: string[]]> = [
     ["--target", [flags.target]],
     ["--id", flags.id === undefined ? [] : [flags.id]],
+    ["--snapshot", flags.snapshot === undefined ? [] : [flags.snapshot]],
     ["--drop", list(flags.drop)],
     ["--numeric", list(flags.numeric)],
     ["--categorical", list(flags.categorical)],
@@ -64,6 +69,12 @@ function checkFlags(flags: TrainFlags): void {
   const problems: InputProblem[] = [];
   if (!(flags.model === "auto" || (modelKinds as readonly string[]).includes(flags.model))) problems.push({ where: "--model", message: `must be logistic, mlp, gbdt or auto, got "${flags.model}"` });
   if (!/^\d+$/.test(flags.seed.trim()) || !Number.isSafeInteger(Number(flags.seed))) problems.push({ where: "--seed", message: `must be a non-negative integer, got "${flags.seed}"` });
+  if (flags.horizon !== undefined && !(/^\d{1,3}$/.test(flags.horizon.trim()) && Number(flags.horizon) <= 365)) {
+    problems.push({ where: "--horizon", message: `must be a whole number of days, 0 to 365, got "${flags.horizon}"` });
+  }
+  if (flags.horizon !== undefined && flags.snapshot === undefined) {
+    problems.push({ where: "--horizon", message: "needs --snapshot (the label window of a time split)" });
+  }
   if (!["platt", "isotonic", "none"].includes(flags.calibration)) problems.push({ where: "--calibration", message: `must be platt, isotonic or none, got "${flags.calibration}"` });
   for (const p of contradictoryFlags(flags)) problems.push(p);
   if (problems.length > 0) throw new InputError("command line", problems);
@@ -75,27 +86,46 @@ function checkFlags(flags: TrainFlags): void {
 }
 
 /** Reads the table and its target, checking every named column, the ids and the class counts; returns the feature columns. */
-function readTrainingTable(flags: TrainFlags): { table: TabularCsv; target: ParsedTarget; features: Record<string, string[]> } {
+function readTrainingTable(flags: TrainFlags): { table: TabularCsv; target: ParsedTarget; features: Record<string, string[]>; split: SplitColumns } {
   const table = readTabularCsv(flags.csv);
   const problems: InputProblem[] = [];
-  const named = [flags.target, ...(flags.id === undefined ? [] : [flags.id]), ...list(flags.numeric), ...list(flags.categorical), ...list(flags.drop)];
-  const flagOf = (name: string): string => (name === flags.target ? "--target" : name === flags.id ? "--id" : "--numeric/--categorical/--drop");
+  const keys = [flags.id, flags.group, flags.snapshot].filter((c): c is string => c !== undefined);
+  const named = [flags.target, ...keys, ...list(flags.numeric), ...list(flags.categorical), ...list(flags.drop)];
+  const flagByColumn = new Map<string | undefined, string>([[flags.snapshot, "--snapshot"], [flags.group, "--group"], [flags.id, "--id"], [flags.target, "--target"]]);
+  const flagOf = (name: string): string => flagByColumn.get(name) ?? "--numeric/--categorical/--drop";
   for (const name of named) if (!(name in table.columns)) problems.push({ where: flagOf(name), message: `no column "${name}" in the header (${table.header.slice(0, 12).join(", ")}${table.header.length > 12 ? ", ..." : ""})` });
   if (problems.length > 0) throw new InputError(flags.csv, problems);
   const target = parseTarget(table.columns[flags.target] as string[], flags.csv, flags.target, flags.positive);
-  if (flags.id !== undefined) checkIds(table.columns[flags.id] as string[], flags.csv, flags.id);
+  const split = splitColumns(table.columns, { ...pickFlags(flags) }, flags.csv);
   if (target.positives < 5 || table.rows - target.positives < 5 || table.rows < 50) {
     throw new InputError(flags.csv, [{ where: `column ${flags.target}`, message: `too few rows to train and test honestly (${table.rows} rows, ${target.positives} churners; need 50 rows and 5 of each class)` }]);
   }
-  const excluded = new Set([flags.target, ...(flags.id === undefined ? [] : [flags.id]), ...list(flags.drop)]);
+  const excluded = new Set([flags.target, ...keys, ...list(flags.drop)]);
   const features: Record<string, string[]> = {};
   for (const name of table.header) if (!excluded.has(name)) features[name] = table.columns[name] as string[];
   if (Object.keys(features).length === 0) throw new InputError(flags.csv, [{ where: "header", message: "no feature columns left besides the target and id" }]);
-  return { table, target, features };
+  return { table, target, features, split };
+}
+
+/** The label window of a time split: --horizon, else N of a target named like churned_30d, else 0. */
+function embargoDays(flags: TrainFlags): number {
+  if (flags.snapshot === undefined) return 0;
+  if (flags.horizon !== undefined) return Number(flags.horizon);
+  const named = /_(\d{1,3})d$/.exec(flags.target);
+  return named === null ? 0 : Number(named[1]);
+}
+
+/** The key flags that are set (for `exactOptionalPropertyTypes`). */
+function pickFlags(flags: TrainFlags): { id?: string; group?: string; snapshot?: string } {
+  return {
+    ...(flags.id === undefined ? {} : { id: flags.id }),
+    ...(flags.group === undefined ? {} : { group: flags.group }),
+    ...(flags.snapshot === undefined ? {} : { snapshot: flags.snapshot }),
+  };
 }
 
 /** Trains, turning "no usable feature" into bad input naming the file and each column's reason. */
-async function train(flags: TrainFlags, features: Record<string, string[]>, target: ParsedTarget): Promise<TrainResult> {
+async function train(flags: TrainFlags, features: Record<string, string[]>, target: ParsedTarget, split: SplitColumns): Promise<TrainResult> {
   try {
     return await trainChurnModel(features, target.labels, {
       model: flags.model as ModelKind | "auto",
@@ -107,6 +137,12 @@ async function train(flags: TrainFlags, features: Record<string, string[]>, targ
       positive: target.positive,
       idColumn: flags.id ?? null,
       source: flags.csv,
+      ...(split.groups === undefined ? {} : { groups: split.groups }),
+      ...(split.times === undefined ? {} : { times: split.times }),
+      timeText: split.timeText,
+      embargo: embargoDays(flags),
+      groupColumn: split.groupColumn,
+      snapshotColumn: split.snapshotColumn,
     });
   } catch (err) {
     if (err instanceof NoUsableFeaturesError) {
@@ -134,6 +170,10 @@ function summarize(flags: TrainFlags, table: TabularCsv, target: ParsedTarget, r
     positives: target.positives,
     positive: target.positive,
     split: meta.rows,
+    splitBy: meta.split?.method ?? "row",
+    testFrom: meta.split?.testFrom ?? null,
+    customers: meta.split?.customers ?? null,
+    intervals: m.intervals?.method ?? "delong",
     auc: m.auc,
     aucLow: m.aucLow,
     aucHigh: m.aucHigh,
@@ -151,15 +191,28 @@ function summarize(flags: TrainFlags, table: TabularCsv, target: ParsedTarget, r
   };
 }
 
+/** How the rows were split, in words. */
+function splitText(meta: TrainResult["pipeline"]["metadata"]): string {
+  const s = meta.split;
+  if (s === undefined || s.method === "row") return "random by row (stratified)";
+  if (s.method === "time") {
+    return `by time on ${s.snapshotColumn}: validation from ${s.validationFrom}, test from ${s.testFrom}, label window ${s.embargo ?? 0}`;
+  }
+  if (s.method === "customer") return `by customer on ${s.groupColumn} (${s.customers?.toLocaleString("en-US")} customers, none on both sides)`;
+  return "given";
+}
+
 /** The run as a few lines for the terminal, warnings last. */
 function formatSummary(flags: TrainFlags, table: TabularCsv, target: ParsedTarget, result: TrainResult): string {
   const f = (x: number): string => x.toFixed(3);
   const m = result.testMetrics;
   const meta = result.pipeline.metadata;
+  const bootstrap = m.intervals === undefined ? "" : `, bootstrap over ${m.intervals.clusters} customers`;
   const lines = [
     `model ${meta.kind}${flags.model === "auto" ? ` (best validation AUC of ${Object.entries(meta.validationAuc).map(([k, v]) => `${k} ${f(v)}`).join(", ")})` : ""} on ${result.backend}`,
     `${table.rows} rows, ${target.positives} churners (${flags.target} = ${target.positive}), ${meta.features.length} features (${meta.encodedFeatures.length} encoded columns)`,
-    `test (${meta.rows.test} rows): AUC ${f(m.auc)} [${f(m.aucLow)}, ${f(m.aucHigh)}], PR-AUC ${f(m.prAuc)}, Brier ${f(m.brier)}, log loss ${f(m.logLoss)}, KS ${f(m.ks)}, ECE ${f(m.ece)}`,
+    `split ${splitText(meta)}`,
+    `test (${meta.rows.test} rows): AUC ${f(m.auc)} [${f(m.aucLow)}, ${f(m.aucHigh)}${bootstrap}], PR-AUC ${f(m.prAuc)}, Brier ${f(m.brier)}, log loss ${f(m.logLoss)}, KS ${f(m.ks)}, ECE ${f(m.ece)}`,
     ...(result.pipeline.preprocessor.dropped.length > 0 ? [`dropped: ${result.pipeline.preprocessor.dropped.map((d) => `${d.name} (${d.reason})`).join("; ")}`] : []),
     ...(flags.out === undefined ? [] : [`saved to ${flags.out}`]),
     ...(result.warnings.length > 0 ? [`${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"} (on stderr, above): read ${result.warnings.length === 1 ? "it" : "them"} before using this model`] : []),
@@ -173,10 +226,13 @@ function formatSummary(flags: TrainFlags, table: TabularCsv, target: ParsedTarge
  * trains a churn model on any tabular churn export. Numeric and categorical
  * columns are detected (override with --numeric / --categorical), numbers
  * stored as text with blanks are handled, gaps imputed with indicator
- * columns; a stratified 80/20 holdout at the seed gives the test metrics
- * (the 80% is split again 80/20 for early stopping, calibration and `auto`).
+ * columns; an 80/20 holdout at the seed gives the test metrics (the 80% is
+ * split again 80/20 for early stopping, calibration and `auto`): by time with
+ * --snapshot (the latest weeks are validation and test), by customer with
+ * --group or when --id repeats (a warning then), else stratified by row;
+ * with repeated customers the intervals come from a cluster bootstrap.
  * Bad input (missing target, more than two target values, one class, empty
- * file, duplicate ids, a number too large for a model such as `1e400`, a
+ * file, blank ids, two rows of a customer for one snapshot, a number too large for a model such as `1e400`, a
  * column given to two contradicting flags such as --numeric and
  * --categorical) exits 2 listing every problem; nothing is written.
  * Warnings go to stderr (and `warnings` in the JSON): text cells in numeric
@@ -193,7 +249,13 @@ export function trainCommand(): Command {
     .requiredOption("--csv <file>", "churn table, one row per customer, with a header line")
     .requiredOption("--target <column>", "column holding churn (two values)")
     .option("--positive <value>", "target value meaning churn (default: 1/yes/true/churned..., else the rarer value)")
-    .option("--id <column>", "customer id column (must be unique; not a feature)")
+    .option("--id <column>", "customer id column (not a feature; when ids repeat, rows are split by customer)")
+    .option("--group <column>", "customer column of a panel (several rows per customer): split by customer, intervals resample customers")
+    .option("--snapshot <column>", "snapshot date column (YYYY-MM-DD or a number): validation and test are the latest snapshots")
+    .option(
+      "--horizon <days>",
+      "label window with --snapshot: training rows whose window reaches the validation weeks are left out (default: N of a target churned_Nd, else 0)",
+    )
     .option("--model <kind>", "logistic | mlp | gbdt | auto (train all, keep the best validation AUC)", "auto")
     .option("--seed <n>", "seed of the split, initialisation and shuffling", "42")
     .option("--out <dir>", "write the model folder here")
@@ -205,14 +267,15 @@ export function trainCommand(): Command {
     .action(
       action(async (flags: TrainFlags) => {
         checkFlags(flags);
-        const { table, target, features } = readTrainingTable(flags);
+        const { table, target, features, split } = readTrainingTable(flags);
+        for (const w of split.warnings) process.stderr.write(`warning: ${w}\n`);
         const forcedNumeric = new Set(list(flags.numeric));
         for (const name of identifierLikeColumns(features)) {
           if (forcedNumeric.has(name)) continue;
           process.stderr.write(`warning: ${flags.csv}: column "${name}" looks like an identifier (a distinct whole number in every row) and is used as a feature; pass --id ${name} or --drop ${name} if it carries no information\n`);
         }
-        const result = await train(flags, features, target);
-        const written = flags.out === undefined ? [] : await savePipeline(flags.out, result.pipeline);
+        const result = await train(flags, features, target, split);
+        const written = flags.out === undefined ? [] : await savePipeline(flags.out, result.pipeline, { test: result.test });
         result.pipeline.model.dispose();
         for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
         if (flags.json) printJson(summarize(flags, table, target, result, written));

@@ -7,4 +7,5 @@ export { calibrationCurve, type CalibrationBin, type CalibrationCurve } from "./
 export { liftTable, type LiftRow } from "./liftTable";
 export { confusionAtThresholds, planTierThresholds, riskTiers, tierSummary, type ThresholdConfusion, type TierRow } from "./tierConfusion";
 export { permutationImportance, type FeatureImportance, type PermutationImportanceOptions } from "./permutationImportance";
-export { evaluate, type Evaluation } from "./evaluate";
+export { clusterBootstrap, type ClusterBootstrapIntervals } from "./clusterBootstrap";
+export { evaluate, type Evaluation, type EvaluateOptions } from "./evaluate";
