@@ -4,3 +4,4 @@ export { columnRuleChecks } from "./columnRules";
 export { duckdbReason } from "./duckdbReason";
 export { csvSourceSql, parquetSourceSql, formatOf, sqlName, sqlTypeOf, type SourceFormat } from "./sourceSql";
 export { loadFolder } from "./loadFolder";
+export { csvToParquet } from "./writeParquet";
