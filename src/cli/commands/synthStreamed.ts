@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import * as fs from "node:fs";
+import { availableParallelism } from "node:os";
 import type { OutputWriter } from "../../io/outputWriter";
 import { makeTempFolder, releaseTemp, tempPathFor } from "../../io/tempFiles";
 import type { StagedFile } from "../../io/writeTransaction";
@@ -7,7 +8,7 @@ import { sourceSchemas, truthSchemas } from "../../data/schemas";
 import type { SynthOptions } from "../../data/synthesize";
 import { streamPopulationCsv } from "../../data/synth/streamPopulationCsv";
 import { STREAM_BLOCK_CUSTOMERS, type StreamedPopulation } from "../../data/synth/streamPopulation";
-import { csvToParquet, openStore } from "../../store";
+import { streamPopulationParquet } from "../../store/streamPopulationParquet";
 
 /** Output formats of `churnlab synth --format`. */
 export type SynthFormat = "csv" | "parquet";
@@ -19,10 +20,11 @@ export const synthSchemas = [...sourceSchemas, ...truthSchemas];
  * The streamed half of `churnlab synth --format csv|parquet`: the population
  * is generated in blocks of 200,000 customers and written as it goes (flat
  * memory), CSV straight to temporary files next to the targets, Parquet
- * through temporary CSVs in the OS temp folder that DuckDB converts. The six
+ * through a staging DuckDB database in the OS temp folder. The six
  * tables and the manifest are then committed as one unit by `out`.
  *
  * @param out the command's prepared outputs (its pre-flight checked `--out`).
+ * @param workers threads generating blocks (default: up to 2); the bytes do not depend on it.
  * @returns what was generated, and the files written.
  * @example
  * await writeStreamedPopulation({ customers: 5_000_000, seed: 42 }, "parquet", "data/national", out, manifestOf);
@@ -33,21 +35,17 @@ export async function writeStreamedPopulation(
   dir: string,
   out: OutputWriter,
   manifestOf: (population: StreamedPopulation, files: string[]) => unknown,
+  workers = Math.min(2, availableParallelism()),
 ): Promise<{ population: StreamedPopulation; files: string[] }> {
   const targets = synthSchemas.map((s) => path.join(dir, `${s.name}.${format}`));
   const staged: StagedFile[] = targets.map((target) => ({ temp: tempPathFor(target), target }));
   const scratch = format === "parquet" ? makeTempFolder("synth") : undefined;
   try {
-    const csvOf = Object.fromEntries(synthSchemas.map((s, k) => [s.name, scratch === undefined ? (staged[k] as StagedFile).temp : path.join(scratch, `${s.name}.csv`)]));
-    const population = streamPopulationCsv(options, csvOf, STREAM_BLOCK_CUSTOMERS);
-    if (scratch !== undefined) {
-      const store = await openStore(":memory:");
-      try {
-        for (const [k, schema] of synthSchemas.entries()) await csvToParquet(store, csvOf[schema.name] as string, schema, (staged[k] as StagedFile).temp);
-      } finally {
-        store.close();
-      }
-    }
+    const temps = Object.fromEntries(synthSchemas.map((s, k) => [s.name, (staged[k] as StagedFile).temp]));
+    const population =
+      scratch === undefined
+        ? await streamPopulationCsv(options, temps, workers, STREAM_BLOCK_CUSTOMERS)
+        : await streamPopulationParquet(options, synthSchemas, temps, scratch, workers, STREAM_BLOCK_CUSTOMERS);
     const files = targets.map((f) => path.basename(f));
     const manifest = { target: path.join(dir, "manifest.json"), temp: "" };
     manifest.temp = tempPathFor(manifest.target);

@@ -1,5 +1,5 @@
 import type { Table } from "../schema";
-import { blockCustomerChunks, blockEventChunks, customerIdWidth, customerIds, decodeChunk } from "./codedChunks";
+import { blockCustomerChunks, blockEventChunks, customerIdWidth, customerIds, decodeChunk, type CodedChunk } from "./codedChunks";
 import { clearEvents } from "./eventBuffers";
 import { resolveSynthSettings, type SynthOptions } from "./settings";
 import { simulateBlock } from "./simulateBlock";
@@ -22,10 +22,27 @@ export interface StreamedPopulation {
   endDay: number;
 }
 
+/** A piece of a streamed table, as codes: its rows, the ids of its block's customers, and the number of the first one. */
+export interface PopulationPiece {
+  chunk: CodedChunk;
+  ids: readonly string[];
+  first: number;
+}
+
+/**
+ * A piece as a table (ids and categories as text, dates as day numbers).
+ *
+ * @example
+ * decodePiece(piece).columns.customer_id[0]; // "C0200001"
+ */
+export function decodePiece(piece: PopulationPiece): Table {
+  return decodeChunk(piece.chunk, piece.ids, piece.first);
+}
+
 /**
  * Generates the same kind of population as `synthesize`, but streams it:
  * customers are simulated in blocks of `blockCustomers`, and every table is
- * handed to `sink` in pieces (a week of events of one block; a block's
+ * handed to `sink` in coded pieces (a week of events of one block; a block's
  * customers and truth after its last week), so memory stays flat whatever
  * the number of customers. Rows of a table arrive in file order: block by
  * block, week by week. Customer ids are numbered across blocks.
@@ -40,17 +57,17 @@ export interface StreamedPopulation {
  * @throws RangeError as `synthesize` for bad options, or when blockCustomers is not a positive integer.
  * @example
  * const rows = new Map<string, number>();
- * streamPopulation({ customers: 1_000_000, seed: 42 }, (t) => rows.set(t.schema.name, (rows.get(t.schema.name) ?? 0) + t.length));
+ * streamPopulation({ customers: 1_000_000, seed: 42 }, (p) => rows.set(p.chunk.schema.name, (rows.get(p.chunk.schema.name) ?? 0) + p.chunk.length));
  */
-export function streamPopulation(options: SynthOptions, sink: (piece: Table) => void, blockCustomers = STREAM_BLOCK_CUSTOMERS): StreamedPopulation {
+export function streamPopulation(options: SynthOptions, sink: (piece: PopulationPiece) => void, blockCustomers = STREAM_BLOCK_CUSTOMERS): StreamedPopulation {
   if (!Number.isInteger(blockCustomers) || blockCustomers < 1) throw new RangeError(`blockCustomers must be a positive integer, got ${blockCustomers}`);
   const settings = resolveSynthSettings(options);
   const total = settings.customers;
   const width = customerIdWidth(total);
   const blocks = Math.ceil(total / blockCustomers);
   const rows: Record<string, number> = {};
-  const emit = (piece: Table): void => {
-    rows[piece.schema.name] = (rows[piece.schema.name] ?? 0) + piece.length;
+  const emit = (piece: PopulationPiece): void => {
+    rows[piece.chunk.schema.name] = (rows[piece.chunk.schema.name] ?? 0) + piece.chunk.length;
     sink(piece);
   };
   let churnedInHistory = 0;
@@ -61,11 +78,11 @@ export function streamPopulation(options: SynthOptions, sink: (piece: Table) => 
     const ids = customerIds(first, count, width);
     const run = createRun(settings, count, b);
     simulateBlock(run, (w) => {
-      for (const chunk of blockEventChunks(run, first)) emit(decodeChunk(chunk, ids, first));
+      for (const chunk of blockEventChunks(run, first)) emit({ chunk, ids, first });
       clearEvents(run.events);
       options.onProgress?.(b * settings.weeks + w + 1, blocks * settings.weeks);
     });
-    for (const chunk of blockCustomerChunks(run, first)) emit(decodeChunk(chunk, ids, first));
+    for (const chunk of blockCustomerChunks(run, first)) emit({ chunk, ids, first });
     for (const day of run.state.churnDay) {
       if (!Number.isNaN(day)) churnedInHistory++;
       if (day < settings.startDay + 364) churnedYear1++;
