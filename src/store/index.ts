@@ -5,3 +5,5 @@ export { duckdbReason } from "./duckdbReason";
 export { csvSourceSql, parquetSourceSql, formatOf, sqlName, sqlTypeOf, type SourceFormat } from "./sourceSql";
 export { loadFolder } from "./loadFolder";
 export { csvToParquet } from "./writeParquet";
+export { buildPanelInStore, createPanelTable, type StorePanelOptions } from "./buildPanelInStore";
+export { panelSql } from "./panelSql";
