@@ -7,3 +7,4 @@ export { loadFolder } from "./loadFolder";
 export { csvToParquet } from "./writeParquet";
 export { buildPanelInStore, createPanelTable, type StorePanelOptions } from "./buildPanelInStore";
 export { panelSql } from "./panelSql";
+export { readBatches, type RowBatch } from "./readBatches";

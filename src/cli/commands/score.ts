@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError } from "../../io/InputError";
@@ -10,6 +12,7 @@ import { readTabularCsv } from "../../models/readTabularCsv";
 import { cellWarnings } from "../../models/cellWarnings";
 import { scoreWithPipeline } from "../../models/ChurnPipeline";
 import { riskTiers } from "../../models/metrics/tierConfusion";
+import { SCORE_BATCH_ROWS, scoreInBatches } from "./scoreBatches";
 
 interface ScoreFlags {
   model: string;
@@ -17,8 +20,12 @@ interface ScoreFlags {
   out: string;
   plan?: string;
   id?: string;
+  batchRows?: string;
   json?: boolean;
 }
+
+/** CSV files larger than this are scored in batches (as are Parquet files and any run with --batch-rows). */
+const BATCH_ABOVE_BYTES = 64 * 1024 * 1024;
 
 function csvCell(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -38,7 +45,10 @@ function csvCell(text: string): string {
  * large for the model ("1e400") exits 2 naming the column and data row.
  * `--plan` may be an uncertain plan (its base values are used). An --out
  * that is an input (`--csv`, a file in `--model`, `--plan`) or cannot be
- * written is refused before scoring (exit 2).
+ * written is refused before scoring (exit 2). A Parquet file, a CSV over
+ * 64 MB, or any run with `--batch-rows N` is read by DuckDB and scored in
+ * batches (memory independent of the rows; ids checked over the whole file;
+ * a damaged or truncated file exits 2 with nothing written).
  *
  * @example
  * // churnlab score --model models/telco --csv telco.csv --out scores.csv
@@ -51,9 +61,14 @@ export function scoreCommand(): Command {
     .requiredOption("--out <file>", "CSV to write: id,probability,tier")
     .option("--plan <file>", "plan whose tier thresholds to use (default: churnlab's data/plans/seed-plan.json, wherever it is run from)")
     .option("--id <column>", "id column (default: the model's)")
+    .option("--batch-rows <n>", `score in batches of n rows with flat memory (automatic for Parquet and CSVs over 64 MB, ${SCORE_BATCH_ROWS} rows)`)
     .option("--json", "print a summary as JSON")
     .action(
       action(async (flags: ScoreFlags) => {
+        const batchRows = flags.batchRows === undefined ? undefined : Number(flags.batchRows);
+        if (batchRows !== undefined && !(Number.isSafeInteger(batchRows) && batchRows >= 1 && /^\d+$/.test(flags.batchRows ?? ""))) {
+          throw new InputError("command line", [{ where: "--batch-rows", message: `must be a positive integer, got "${flags.batchRows}"` }]);
+        }
         const out = prepareOutputs({ inputs: { "--model": flags.model, "--csv": flags.csv, "--plan": flags.plan }, files: { "--out": flags.out } });
         const plan = loadUncertainPlan(flags.plan ?? seedPlanFile).base;
         const tiers = [...plan.tiers].sort((a, b) => b.probabilityMin - a.probabilityMin);
@@ -61,6 +76,13 @@ export function scoreCommand(): Command {
         const pipeline = await loadPipeline(flags.model);
         for (const w of pipeline.warnings) process.stderr.write(`warning: ${w}\n`);
         try {
+          if (batchRows !== undefined || isLarge(flags.csv)) {
+            const idColumn = flags.id ?? pipeline.metadata.idColumn ?? undefined;
+            const { rows, counts, warnings } = await scoreInBatches(pipeline, flags.csv, flags.out, idColumn, tiers, thresholds, out, batchRows);
+            for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+            report(flags, pipeline.metadata.kind, rows, counts, tiers);
+            return;
+          }
           const table = readTabularCsv(flags.csv);
           const idColumn = flags.id ?? pipeline.metadata.idColumn ?? undefined;
           if (idColumn !== undefined && !(idColumn in table.columns)) throw new InputError(flags.csv, [{ where: flags.id === undefined ? "id column" : "--id", message: `no column "${idColumn}" in the header` }]);
@@ -77,12 +99,30 @@ export function scoreCommand(): Command {
             lines.push(`${csvCell((ids[i] as string).trim())},${(probabilities[i] as number).toFixed(6)},${tier}`);
           }
           out.write(new Map([[flags.out, `${lines.join("\n")}\n`]]));
-          const shares = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / probabilities.length]));
-          if (flags.json) printJson({ model: pipeline.metadata.kind, rows: probabilities.length, out: flags.out, tierCounts: counts, tierShares: shares, planShares: Object.fromEntries(tiers.map((t) => [t.id, t.shareStated])) });
-          else process.stdout.write(`scored ${probabilities.length} rows with the ${pipeline.metadata.kind} model -> ${flags.out}\n${tiers.map((t) => `  ${t.id}: ${counts[t.id]} (${(((shares[t.id] ?? 0) as number) * 100).toFixed(1)}%, plan ${(t.shareStated * 100).toFixed(0)}%)`).join("\n")}\n`);
+          report(flags, pipeline.metadata.kind, probabilities.length, counts, tiers);
         } finally {
           pipeline.model.dispose();
         }
       }),
     );
+}
+
+/** Whether a table is scored in batches: Parquet, or a CSV over 64 MB. */
+function isLarge(file: string): boolean {
+  if (path.extname(file).toLowerCase() === ".parquet") return true;
+  try {
+    return fs.statSync(file).size > BATCH_ABOVE_BYTES;
+  } catch {
+    return false; // a missing file is reported by the CSV reader
+  }
+}
+
+/** Prints the tier counts and shares beside the plan's (text or --json). */
+function report(flags: ScoreFlags, kind: string, rows: number, counts: Record<string, number>, tiers: ReadonlyArray<{ id: string; shareStated: number }>): void {
+  const shares = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / rows]));
+  if (flags.json) printJson({ model: kind, rows, out: flags.out, tierCounts: counts, tierShares: shares, planShares: Object.fromEntries(tiers.map((t) => [t.id, t.shareStated])) });
+  else {
+    const lines = tiers.map((t) => `  ${t.id}: ${counts[t.id]} (${((shares[t.id] ?? 0) * 100).toFixed(1)}%, plan ${(t.shareStated * 100).toFixed(0)}%)`);
+    process.stdout.write(`scored ${rows} rows with the ${kind} model -> ${flags.out}\n${lines.join("\n")}\n`);
+  }
 }
