@@ -19,6 +19,7 @@ const suites: Suite[] = [
   { name: "models", file: "models.ts", fn: "benchModels", about: "churn models vs scikit-learn: AUC and fit time" },
   { name: "mc", file: "monteCarlo.ts", fn: "benchMonteCarlo", about: "Monte Carlo ROI engine vs NumPy: trials/s, worker scaling, memory" },
   { name: "rollout", file: "rollout.ts", fn: "benchRollout", about: "customer-level rollout: customer-weeks/s and memory" },
+  { name: "scale", file: "scale.ts", fn: "benchScale", about: "national scale: synth to Parquet, DuckDB panel, batch scoring at 200k / 1M / 5M customers" },
 ];
 
 async function main(): Promise<void> {

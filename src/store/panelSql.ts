@@ -82,7 +82,7 @@ function appFeaturesSql(): string {
  * table (one INTEGER column `day`, Mondays as day numbers): one row per
  * snapshot day and customer still a customer that day, ordered by snapshot
  * day and customer row, with the same features, computed only from events
- * strictly before the day, and the label (churn within `horizonDays`).
+ * strictly before the day, the label (churn within `horizonDays`) and the customer's id.
  *
  * @example
  * await store.connection.run(`CREATE TABLE panel AS ${panelSql(30)}`);
@@ -98,7 +98,7 @@ export function panelSql(horizonDays: number): string {
   ${visitFeaturesSql()},
   ${surveyFeaturesSql()},
   ${appFeaturesSql()}
-  SELECT m.day AS snapshot_day, m.idx AS customer_index,
+  SELECT m.day AS snapshot_day, m.idx AS customer_index, cu.customer_id,
     CAST(c.churn_day IS NOT NULL AND c.churn_day < m.day + ${horizonDays} AS INTEGER) AS label,
     ${f("recency_days", "m.day - v.last_visit")},
     ${f("visits_90d", "coalesce(v.v90, 0)")}, ${f("visits_365d", "coalesce(v.v365, 0)")},
