@@ -61,7 +61,9 @@ const stages: Record<string, (customers: number, dir: string, model: string) => 
   async score(_customers, dir, model) {
     const t0 = process.hrtime.bigint();
     const out = path.join(dir, "scores.csv");
-    await scoreCommand().exitOverride().parseAsync(["node", "score", "--model", model, "--csv", path.join(dir, "panel.parquet"), "--id", "customer_id", "--out", out, "--json"]);
+    await scoreCommand()
+      .exitOverride()
+      .parseAsync(["node", "score", "--model", model, "--csv", path.join(dir, "panel.parquet"), "--id", "customer_id", "--out", out, "--json"]);
     if (process.exitCode) throw new Error(`score exited ${process.exitCode}`);
     return { seconds: seconds(t0), peakMb: peakMb(), rows: fs.readFileSync(out, "utf8").split("\n").length - 2 };
   },
@@ -93,7 +95,9 @@ async function trainModel(dir: string): Promise<string> {
   const silent = process.stdout.write;
   process.stdout.write = (() => true) as typeof process.stdout.write;
   try {
-    await trainCommand().exitOverride().parseAsync(["node", "train", "--csv", csv, "--target", "churn", "--id", "row_id", "--model", "logistic", "--seed", "1", "--out", model]);
+    await trainCommand()
+      .exitOverride()
+      .parseAsync(["node", "train", "--csv", csv, "--target", "churn", "--id", "row_id", "--model", "logistic", "--seed", "1", "--out", model]);
   } finally {
     process.stdout.write = silent;
   }
@@ -113,6 +117,28 @@ function runStage(stage: string, customers: number, dir: string, model: string):
 
 const fmt = (x: number | undefined, digits = 1): string => (x === undefined ? "-" : x.toFixed(digits));
 
+/** Seconds from synth to scores (synth, load, panel, score) and the largest stage peak (MB). */
+function endToEnd(r: Record<string, Record<string, number>>): { total: number; peak: number } {
+  const total = (r.synth?.seconds ?? 0) + (r.panel?.loadSeconds ?? 0) + (r.panel?.seconds ?? 0) + (r.score?.seconds ?? 0);
+  return { total, peak: Math.max(r.synth?.peakMb ?? 0, r.panel?.peakMb ?? 0, r.score?.peakMb ?? 0) };
+}
+
+/** One size's line of the table. */
+function tableLine(customers: number, r: Record<string, Record<string, number>>): string {
+  const { synth, panel, score, memory } = r;
+  const { total, peak } = endToEnd(r);
+  const inMemory = memory === undefined ? "does not fit (about 3.4 KB per customer)" : `${fmt(memory.seconds).padStart(6)}  ${fmt(memory.peakMb, 0)} (${memory.rows} rows)`;
+  const cells = [
+    `${String(customers).padStart(9)}  ${String(synth?.eventRows).padStart(10)}  ${fmt(synth?.mb, 0).padStart(10)}`,
+    `${fmt(synth?.seconds).padStart(7)}  ${fmt(synth?.peakMb, 0).padStart(4)}`,
+    `${fmt(panel?.loadSeconds).padStart(6)}  ${fmt(panel?.seconds).padStart(7)}  ${String(panel?.rows).padStart(10)}  ${fmt(panel?.peakMb, 0).padStart(4)}`,
+    `${fmt(score?.seconds).padStart(7)}  ${fmt(score?.peakMb, 0).padStart(4)}`,
+    `${fmt(total).padStart(7)}  ${fmt(peak, 0).padStart(7)}`,
+    inMemory,
+  ];
+  return cells.join(" | ");
+}
+
 /**
  * Runs the scale benchmark: for each size, synth to Parquet, load + panel in
  * DuckDB, scoring in batches, and the in-memory buildPanel beside (up to 1M),
@@ -127,31 +153,25 @@ export async function benchScale(sizes: readonly number[] = [200_000, 1_000_000,
   const all: Array<Record<string, Record<string, number>>> = [];
   try {
     const model = await trainModel(work);
-    process.stdout.write(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, load average ${os.loadavg()[0]?.toFixed(1)} (shared)\n`);
-    process.stdout.write("customers  event rows  Parquet MB | synth s  MB | load s  panel s  panel rows  MB | score s  MB | total s  peak MB | in-memory buildPanel s  MB\n");
+    process.stdout.write(
+      `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, load average ${os.loadavg()[0]?.toFixed(1)} (shared)\n`,
+    );
+    process.stdout.write(
+      "customers  event rows  Parquet MB | synth s  MB | load s  panel s  panel rows  MB | score s  MB | total s  peak MB | in-memory buildPanel s  MB\n",
+    );
     for (const customers of sizes) {
       const dir = fs.mkdtempSync(path.join(work, `n${customers}-`));
       const r: Record<string, Record<string, number>> = {};
       for (const stage of ["synth", "panel", "score"]) r[stage] = runStage(stage, customers, dir, model);
       if (customers <= 1_000_000) r.memory = runStage("memory", customers, dir, model);
       fs.rmSync(dir, { recursive: true, force: true });
-      const { synth, panel, score, memory } = r as Record<string, Record<string, number>>;
-      const total = (synth?.seconds ?? 0) + (panel?.loadSeconds ?? 0) + (panel?.seconds ?? 0) + (score?.seconds ?? 0);
-      const peak = Math.max(synth?.peakMb ?? 0, panel?.peakMb ?? 0, score?.peakMb ?? 0);
-      process.stdout.write(
-        `${String(customers).padStart(9)}  ${String(synth?.eventRows).padStart(10)}  ${fmt(synth?.mb, 0).padStart(10)} | ${fmt(synth?.seconds).padStart(7)}  ${fmt(synth?.peakMb, 0).padStart(4)} | ` +
-          `${fmt(panel?.loadSeconds).padStart(6)}  ${fmt(panel?.seconds).padStart(7)}  ${String(panel?.rows).padStart(10)}  ${fmt(panel?.peakMb, 0).padStart(4)} | ` +
-          `${fmt(score?.seconds).padStart(7)}  ${fmt(score?.peakMb, 0).padStart(4)} | ${fmt(total).padStart(7)}  ${fmt(peak, 0).padStart(7)} | ` +
-          `${memory === undefined ? "does not fit (about 3.4 KB per customer)" : `${fmt(memory.seconds).padStart(6)}  ${fmt(memory.peakMb, 0)} (synthesize + buildPanel, ${memory.rows} rows)`}\n`,
-      );
+      process.stdout.write(`${tableLine(customers, r)}\n`);
       all.push(r);
     }
     const last = all.at(-1);
     if (last !== undefined) {
-      const n = sizes.at(-1) as number;
-      const total = (last.synth?.seconds ?? 0) + (last.panel?.loadSeconds ?? 0) + (last.panel?.seconds ?? 0) + (last.score?.seconds ?? 0);
-      const peak = Math.max(last.synth?.peakMb ?? 0, last.panel?.peakMb ?? 0, last.score?.peakMb ?? 0);
-      process.stdout.write(`${n} customers end to end: ${(total / 60).toFixed(1)} min (target 10), peak ${(peak / 1024).toFixed(1)} GB (target 8)\n`);
+      const { total, peak } = endToEnd(last);
+      process.stdout.write(`${sizes.at(-1)} customers end to end: ${(total / 60).toFixed(1)} min (target 10), peak ${(peak / 1024).toFixed(1)} GB (target 8)\n`);
     }
     return all;
   } finally {

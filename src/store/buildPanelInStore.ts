@@ -13,7 +13,9 @@ function checkSnapshots(snapshots: readonly number[], horizon: number, historyEn
     if (!Number.isInteger(d) || isoWeekday(d) !== 1) throw new RangeError(`buildPanelInStore: snapshot ${d} is not a Monday`);
     if (k > 0 && !(d > (snapshots[k - 1] as number))) throw new RangeError("buildPanelInStore: snapshots must be ascending");
     if (historyEndDay !== undefined && d + horizon > historyEndDay) {
-      throw new RangeError(`buildPanelInStore: snapshot ${dayToIso(d)} + ${horizon} days passes the end of history ${dayToIso(historyEndDay)}: its label is censored`);
+      throw new RangeError(
+        `buildPanelInStore: snapshot ${dayToIso(d)} + ${horizon} days passes the end of history ${dayToIso(historyEndDay)}: its label is censored`,
+      );
     }
   });
 }
@@ -36,9 +38,15 @@ export async function createPanelTable(store: Store, snapshots: readonly number[
   checkSnapshots(snapshots, horizon, options.historyEndDay);
   const db = store.connection;
   const unknown = await db.runAndReadAll(
-    ["visits", "surveys", "app_activity"].map((t) => `SELECT count(*) FROM ${t} WHERE customer_id NOT IN (SELECT customer_id FROM customers)`).join(" UNION ALL "),
+    ["visits", "surveys", "app_activity"]
+      .map((t) => `SELECT count(*) FROM ${t} WHERE customer_id NOT IN (SELECT customer_id FROM customers)`)
+      .join(" UNION ALL "),
   );
-  const orphans = unknown.getColumnsJS()[0]?.map(Number).reduce((a, b) => a + b, 0) ?? 0;
+  const orphans =
+    unknown
+      .getColumnsJS()[0]
+      ?.map(Number)
+      .reduce((a, b) => a + b, 0) ?? 0;
   if (orphans > 0) throw new RangeError(`buildPanelInStore: ${orphans} events name a customer id not in the customers table`);
   await db.run("CREATE OR REPLACE TEMP TABLE snapshot_days (day INTEGER)");
   if (snapshots.length > 0) await db.run(`INSERT INTO snapshot_days VALUES ${snapshots.map((d) => `(${d})`).join(", ")}`);

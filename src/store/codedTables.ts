@@ -48,10 +48,13 @@ export async function createCodedTable(store: Store, schema: TableSchema): Promi
  */
 export function appendCodedChunk(appender: DuckDBAppender, chunk: CodedChunk): void {
   const codes = codesOf(chunk.schema);
-  const types: DuckDBType[] = chunk.schema.columns.map((c, k) => (isDouble(c, codes[k] as ColumnCode) ? DuckDBDoubleType.instance : DuckDBIntegerType.instance));
+  const types: DuckDBType[] = chunk.schema.columns.map((c, k) =>
+    isDouble(c, codes[k] as ColumnCode) ? DuckDBDoubleType.instance : DuckDBIntegerType.instance,
+  );
   const columns = chunk.values.map((values, k) => {
     const spec = chunk.schema.columns[k] as ColumnSpec;
-    if ((values instanceof Float64Array) !== (types[k] === DuckDBDoubleType.instance)) throw new RangeError(`${chunk.schema.name}.${spec.name}: unexpected array type`);
+    if (values instanceof Float64Array !== (types[k] === DuckDBDoubleType.instance))
+      throw new RangeError(`${chunk.schema.name}.${spec.name}: unexpected array type`);
     if (spec.decimals === undefined || !(values instanceof Float64Array)) return values;
     const scale = 10 ** spec.decimals;
     return values.map((v) => {

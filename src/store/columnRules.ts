@@ -42,7 +42,8 @@ export async function columnRuleChecks(store: Store, schema: TableSchema): Promi
   const key = schema.key.map(sqlName);
   if (key.length > 0) parts.push(`count(*) - count(DISTINCT (${key.join(", ")}))`);
   if (parts.length === 0) return [];
-  const values = (await store.connection.runAndReadAll(`SELECT ${parts.join(", ")} FROM (SELECT *, row_number() OVER () AS _row FROM ${table})`)).getRowsJS()[0] ?? [];
+  const values =
+    (await store.connection.runAndReadAll(`SELECT ${parts.join(", ")} FROM (SELECT *, row_number() OVER () AS _row FROM ${table})`)).getRowsJS()[0] ?? [];
   const problems: InputProblem[] = [];
   rules.forEach((r, k) => {
     const count = Number(values[2 * k] ?? 0);

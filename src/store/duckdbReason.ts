@@ -4,7 +4,8 @@
  * on Line: 3; Expected Number of Columns: 2 Found: 1").
  *
  * @example
- * duckdbReason(new Error("Invalid Input Error: No magic bytes found at end of file 'x.parquet'\n\nLINE 1: ...")); // "Invalid Input Error: No magic bytes found at end of file 'x.parquet'"
+ * duckdbReason(new Error("Invalid Input Error: No magic bytes found at end of file 'x.parquet'\n\nLINE 1: ..."));
+ * // "Invalid Input Error: No magic bytes found at end of file 'x.parquet'"
  */
 export function duckdbReason(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);

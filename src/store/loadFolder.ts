@@ -18,10 +18,13 @@ import type { Store } from "./openStore";
  */
 export async function loadFolder(store: Store, dir: string): Promise<Record<string, number>> {
   const rows: Record<string, number> = {};
-  const fileOf = (name: string): string | undefined =>
-    [".parquet", ".csv"].map((ext) => path.join(dir, `${name}${ext}`)).find((f) => fs.existsSync(f));
+  const fileOf = (name: string): string | undefined => [".parquet", ".csv"].map((ext) => path.join(dir, `${name}${ext}`)).find((f) => fs.existsSync(f));
   const missing = sourceSchemas.filter((s) => fileOf(s.name) === undefined);
-  if (missing.length > 0) throw new InputError(dir, missing.map((s) => ({ where: `${s.name}.csv or ${s.name}.parquet`, message: "not found" })));
+  if (missing.length > 0)
+    throw new InputError(
+      dir,
+      missing.map((s) => ({ where: `${s.name}.csv or ${s.name}.parquet`, message: "not found" })),
+    );
   for (const schema of [...sourceSchemas, ...truthSchemas]) {
     const file = fileOf(schema.name);
     if (file !== undefined) rows[schema.name] = await loadSource(store, schema, file);

@@ -10,8 +10,17 @@ export interface RowBatch {
 }
 
 const numericTypes = new Set<DuckDBTypeId>([
-  DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.BIGINT, DuckDBTypeId.HUGEINT,
-  DuckDBTypeId.UTINYINT, DuckDBTypeId.USMALLINT, DuckDBTypeId.UINTEGER, DuckDBTypeId.UBIGINT, DuckDBTypeId.FLOAT, DuckDBTypeId.DOUBLE,
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UTINYINT,
+  DuckDBTypeId.USMALLINT,
+  DuckDBTypeId.UINTEGER,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.FLOAT,
+  DuckDBTypeId.DOUBLE,
 ]);
 
 /**
@@ -34,7 +43,11 @@ export async function* readBatches(store: Store, sql: string, batchRows: number)
   let filled = 0;
   let start = 0;
   const emit = (rows: number): RowBatch => {
-    const batch = { start, rows, columns: Object.fromEntries(names.map((n, k) => [n, rows === batchRows ? columns[k] : columns[k]?.slice(0, rows)])) } as RowBatch;
+    const batch = {
+      start,
+      rows,
+      columns: Object.fromEntries(names.map((n, k) => [n, rows === batchRows ? columns[k] : columns[k]?.slice(0, rows)])),
+    } as RowBatch;
     start += rows;
     return batch;
   };

@@ -28,7 +28,9 @@ beforeAll(async () => {
   csv = path.join(dir, "customers.csv");
   fs.writeFileSync(csv, `${header}\n${rows.join("\n")}\n`);
   model = path.join(dir, "model");
-  expect((await runCommand(trainCommand, ["--csv", csv, "--target", "churn", "--id", "id", "--model", "logistic", "--seed", "1", "--out", model])).exitCode).toBe(0);
+  expect(
+    (await runCommand(trainCommand, ["--csv", csv, "--target", "churn", "--id", "id", "--model", "logistic", "--seed", "1", "--out", model])).exitCode,
+  ).toBe(0);
   parquet = path.join(dir, "customers.parquet");
   const store = await openStore(":memory:");
   await store.connection.run(`COPY (SELECT id, CAST(age AS INTEGER) AS age, city FROM read_csv('${csv}', header = true)) TO '${parquet}' (FORMAT parquet)`);
@@ -36,7 +38,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const score = (input: string, out: string, ...more: string[]) => runCommand(scoreCommand, ["--model", model, "--csv", input, "--out", path.join(dir, out), ...more]);
+const score = (input: string, out: string, ...more: string[]) =>
+  runCommand(scoreCommand, ["--model", model, "--csv", input, "--out", path.join(dir, out), ...more]);
 const read = (out: string): string => fs.readFileSync(path.join(dir, out), "utf8");
 
 describe("churnlab score in batches", () => {

@@ -17,7 +17,10 @@ let stderr = "";
 beforeEach(() => {
   stdout = "";
   stderr = "";
-  captureOutput((text) => (stdout += text), (text) => (stderr += text));
+  captureOutput(
+    (text) => (stdout += text),
+    (text) => (stderr += text),
+  );
   process.exitCode = undefined;
 });
 afterAll(() => {
@@ -27,10 +30,18 @@ afterAll(() => {
 });
 
 async function run(...args: string[]): Promise<number> {
-  await synthCommand().exitOverride().parseAsync(["node", "synth", ...args, "--no-progress"]);
+  await synthCommand()
+    .exitOverride()
+    .parseAsync(["node", "synth", ...args, "--no-progress"]);
   return Number(process.exitCode ?? 0);
 }
-const bytesOf = (folder: string): Record<string, Buffer> => Object.fromEntries(fs.readdirSync(folder).sort().map((f) => [f, fs.readFileSync(path.join(folder, f))]));
+const bytesOf = (folder: string): Record<string, Buffer> =>
+  Object.fromEntries(
+    fs
+      .readdirSync(folder)
+      .sort()
+      .map((f) => [f, fs.readFileSync(path.join(folder, f))]),
+  );
 const schemas = [...sourceSchemas, ...truthSchemas];
 
 describe("churnlab synth --format", () => {

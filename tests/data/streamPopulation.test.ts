@@ -46,7 +46,11 @@ describe("streamPopulation", () => {
     const pieces: PopulationPiece[] = [];
     const result = streamPopulation({ customers: 1000, seed: 3 }, (p) => pieces.push(p), 400);
     expect(result.blocks).toBe(3);
-    const ids = csvOf(pieces).customers?.trim().split("\n").slice(1).map((line) => line.split(",")[0]);
+    const ids = csvOf(pieces)
+      .customers?.trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",")[0]);
     expect(ids).toEqual(Array.from({ length: 1000 }, (_, i) => `C${String(i + 1).padStart(7, "0")}`));
     const traits = (line: string): string => line.split(",").slice(1).join(",");
     const lines = csvOf(pieces).customers?.split("\n") ?? [];
@@ -61,7 +65,9 @@ describe("streamPopulation", () => {
     const a = await streamPopulationParallel(options, (p) => serial.push(p), 1, 300);
     const b = await streamPopulationParallel(options, (p) => parallel.push(p), 2, 300);
     expect(b).toEqual(a);
-    expect(parallel.map((p) => `${p.chunk.schema.name}:${p.first}:${p.chunk.length}`)).toEqual(serial.map((p) => `${p.chunk.schema.name}:${p.first}:${p.chunk.length}`));
+    expect(parallel.map((p) => `${p.chunk.schema.name}:${p.first}:${p.chunk.length}`)).toEqual(
+      serial.map((p) => `${p.chunk.schema.name}:${p.first}:${p.chunk.length}`),
+    );
     expect(digest(csvOf(parallel))).toEqual(digest(csvOf(serial)));
   }, 60_000);
 });

@@ -72,7 +72,10 @@ describe("loadSource", () => {
   it("names the column and first data row of each broken rule (type, category, range)", async () => {
     const typo = write("typo.csv", `${visitsHeader}\nC0000001,2024-01-01,maintenance,abc,2.5,SH01\n`);
     expect((await inputError(() => loadSource(store, visitsSchema, typo))).problems[0]?.message).toMatch(/abc/);
-    const rules = write("rules.csv", `${visitsHeader}\nC0000001,2024-01-01,service,420,2.5,SH01\nC0000002,2024-01-02,repair,-5,2.5,SH01\nC0000003,2024-01-03,repair,-6,1,SH01\n`);
+    const rules = write(
+      "rules.csv",
+      `${visitsHeader}\nC0000001,2024-01-01,service,420,2.5,SH01\nC0000002,2024-01-02,repair,-5,2.5,SH01\nC0000003,2024-01-03,repair,-6,1,SH01\n`,
+    );
     const err = await inputError(() => loadSource(store, visitsSchema, rules));
     expect(err.problems).toEqual([
       { where: "column type", message: "must be one of maintenance, repair, warranty, accident: 1 row, first data row 1" },
@@ -85,7 +88,10 @@ describe("loadSource", () => {
     await store.connection.run(`COPY (SELECT customer_id, city FROM customers) TO '${narrow}' (FORMAT parquet)`);
     const err = await inputError(() => loadSource(store, customersSchema, narrow));
     expect(err.problems.map((p) => p.where)).toContain("column outlet_id");
-    const twice = write("twice.csv", `${fs.readFileSync("data/sample/customers.csv", "utf8")}${fs.readFileSync("data/sample/customers.csv", "utf8").split("\n")[1]}\n`);
+    const twice = write(
+      "twice.csv",
+      `${fs.readFileSync("data/sample/customers.csv", "utf8")}${fs.readFileSync("data/sample/customers.csv", "utf8").split("\n")[1]}\n`,
+    );
     expect((await inputError(() => loadSource(store, customersSchema, twice))).problems).toEqual([
       { where: "key (customer_id)", message: "must be unique: 1 repeated row" },
     ]);

@@ -118,9 +118,11 @@ function isLarge(file: string): boolean {
 }
 
 /** Prints the tier counts and shares beside the plan's (text or --json). */
-function report(flags: ScoreFlags, kind: string, rows: number, counts: Record<string, number>, tiers: ReadonlyArray<{ id: string; shareStated: number }>): void {
+type PlanTier = { id: string; shareStated: number };
+function report(flags: ScoreFlags, kind: string, rows: number, counts: Record<string, number>, tiers: readonly PlanTier[]): void {
   const shares = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / rows]));
-  if (flags.json) printJson({ model: kind, rows, out: flags.out, tierCounts: counts, tierShares: shares, planShares: Object.fromEntries(tiers.map((t) => [t.id, t.shareStated])) });
+  const planShares = Object.fromEntries(tiers.map((t) => [t.id, t.shareStated]));
+  if (flags.json) printJson({ model: kind, rows, out: flags.out, tierCounts: counts, tierShares: shares, planShares });
   else {
     const lines = tiers.map((t) => `  ${t.id}: ${counts[t.id]} (${((shares[t.id] ?? 0) * 100).toFixed(1)}%, plan ${(t.shareStated * 100).toFixed(0)}%)`);
     process.stdout.write(`scored ${rows} rows with the ${kind} model -> ${flags.out}\n${lines.join("\n")}\n`);

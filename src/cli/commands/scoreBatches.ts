@@ -28,7 +28,10 @@ function inputSql(file: string): string {
   const head = Buffer.alloc(65536);
   const read = fs.readSync(fd, head, 0, head.length, 0);
   fs.closeSync(fd);
-  const text = head.subarray(0, read).toString("utf8").replace(/^\uFEFF/, "");
+  const text = head
+    .subarray(0, read)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
   const delimiter = detectCsvDelimiter(text);
   const firstLine = text.split(/\r?\n/)[0] ?? "";
   const names = ((parse(firstLine, { delimiter }) as string[][])[0] ?? []).map((h) => h.trim());
@@ -47,16 +50,26 @@ async function checkIdsInStore(store: Store, sql: string, file: string, idColumn
   const id = `trim(CAST(${sqlName(idColumn)} AS VARCHAR))`;
   const numbered = `SELECT ${id} AS id, row_number() OVER () AS data_row FROM (${sql})`;
   const blanks = await store.connection.runAndReadAll(`SELECT data_row FROM (${numbered}) WHERE id IS NULL OR id = '' LIMIT 5`);
-  const repeated = await store.connection.runAndReadAll(`SELECT id, count(*) AS n, list(data_row ORDER BY data_row)[1:5] FROM (${numbered}) GROUP BY id HAVING n > 1 ORDER BY min(data_row) LIMIT 10`);
+  const repeated = await store.connection.runAndReadAll(
+    `SELECT id, count(*) AS n, list(data_row ORDER BY data_row)[1:5] FROM (${numbered}) GROUP BY id HAVING n > 1 ORDER BY min(data_row) LIMIT 10`,
+  );
   const problems = [
     ...blanks.getRowsJS().map(([row]) => ({ where: `column ${idColumn}, data row ${Number(row)}`, message: "blank id" })),
-    ...repeated.getRowsJS().map(([value, , rows]) => ({ where: `column ${idColumn}`, message: `duplicate id "${String(value)}" (data rows ${(rows as unknown[]).map(Number).join(", ")})` })),
+    ...repeated
+      .getRowsJS()
+      .map(([value, , rows]) => ({
+        where: `column ${idColumn}`,
+        message: `duplicate id "${String(value)}" (data rows ${(rows as unknown[]).map(Number).join(", ")})`,
+      })),
   ];
   if (problems.length > 0) throw new InputError(file, problems);
 }
 
 /** Warnings about text in numeric columns and unseen levels, summed over batches. */
-function warningCollector(pipeline: ChurnPipeline, file: string): { add(columns: Record<string, Float64Array | string[]>, start: number): void; lines(): string[] } {
+function warningCollector(
+  pipeline: ChurnPipeline,
+  file: string,
+): { add(columns: Record<string, Float64Array | string[]>, start: number): void; lines(): string[] } {
   const unparsed = new Map<string, { count: number; examples: string[] }>();
   const unseen = new Map<string, { rows: number; levels: Map<string, number>; scoredAs: string }>();
   return {
@@ -75,10 +88,18 @@ function warningCollector(pipeline: ChurnPipeline, file: string): { add(columns:
       }
     },
     lines() {
-      const text = [...unparsed.entries()].map(([c, u]) => `${file}: column ${c}: ${u.count} values are not numbers (${u.examples.join(", ")}${u.count > u.examples.length ? ", ..." : ""}); scored as missing (the training median)`);
+      const text = [...unparsed.entries()].map(
+        ([c, u]) =>
+          `${file}: column ${c}: ${u.count} values are not numbers (${u.examples.join(", ")}${u.count > u.examples.length ? ", ..." : ""}); ` +
+          "scored as missing (the training median)",
+      );
       const levels = [...unseen.entries()].map(([c, u]) => {
-        const ranked = [...u.levels.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([l, n]) => `${l}: ${n}`);
-        return `${file}: column ${c}: ${u.rows} rows hold levels the model was not trained with (${ranked.join(", ")}); scored as ${u.scoredAs === "(other)" ? '"(other)"' : `the most frequent training level "${u.scoredAs}"`}`;
+        const ranked = [...u.levels.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 8)
+          .map(([l, n]) => `${l}: ${n}`);
+        const as = u.scoredAs === "(other)" ? '"(other)"' : `the most frequent training level "${u.scoredAs}"`;
+        return `${file}: column ${c}: ${u.rows} rows hold levels the model was not trained with (${ranked.join(", ")}); scored as ${as}`;
       });
       return [...text, ...levels];
     },
@@ -120,7 +141,8 @@ export async function scoreInBatches(
       .catch((err: unknown) => {
         throw new InputError(file, [{ where: kind, message: duckdbReason(err) }]);
       });
-    if (idColumn !== undefined && !names.includes(idColumn)) throw new InputError(file, [{ where: "id column", message: `no column "${idColumn}" in the header` }]);
+    if (idColumn !== undefined && !names.includes(idColumn))
+      throw new InputError(file, [{ where: "id column", message: `no column "${idColumn}" in the header` }]);
     if (idColumn !== undefined) await checkIdsInStore(store, sql, file, idColumn).catch(rethrowAs(file, kind));
     const fd = fs.openSync(temp, "w");
     const counts: Record<string, number> = Object.fromEntries(tiers.map((t) => [t.id, 0]));

@@ -120,7 +120,9 @@ export function synthOptions(flags: SynthFlags): SynthOptions {
   else if (isoWeekday(startDay) !== 1) problems.push({ where: "--start", message: `must be a Monday, got "${flags.start}"` });
   if (flags.seed.trim() === "") problems.push({ where: "--seed", message: "must not be empty" });
   if (flags.out.trim() === "") problems.push({ where: "--out", message: "must not be empty" });
-  if (flags.format !== undefined && flags.format !== "csv" && flags.format !== "parquet") problems.push({ where: "--format", message: `must be csv or parquet, got "${flags.format}"` });
+  if (flags.format !== undefined && flags.format !== "csv" && flags.format !== "parquet") {
+    problems.push({ where: "--format", message: `must be csv or parquet, got "${flags.format}"` });
+  }
   if (problems.length > 0) throw new InputError("command line", problems);
   const seed = /^-?\d+$/.test(flags.seed) && Number.isSafeInteger(Number(flags.seed)) ? Number(flags.seed) : flags.seed;
   return { customers, seed, weeks, startDate: flags.start, riskSnapshotEveryWeeks: snapshotWeeks };
@@ -131,7 +133,8 @@ async function synthStreamed(flags: SynthFlags, options: SynthOptions, format: S
   const targets = [...synthSchemas.map((s) => path.join(flags.out, `${s.name}.${format}`)), path.join(flags.out, "manifest.json")];
   const out = prepareOutputs({ inputs: {}, folders: { "--out": flags.out }, files: { "--out": targets } });
   const weeks = options.weeks ?? 104;
-  const bar = flags.progress && process.stderr.isTTY ? new SingleBar({ format: "synth [{bar}] {percentage}% of block-weeks", clearOnComplete: true }, Presets.shades_classic) : undefined;
+  const barFormat = { format: "synth [{bar}] {percentage}% of block-weeks", clearOnComplete: true };
+  const bar = flags.progress && process.stderr.isTTY ? new SingleBar(barFormat, Presets.shades_classic) : undefined;
   bar?.start(1, 0);
   const started = Date.now();
   const { population, files } = await writeStreamedPopulation(
@@ -156,7 +159,8 @@ async function synthStreamed(flags: SynthFlags, options: SynthOptions, format: S
     const r = population.rows;
     process.stdout.write(
       `wrote ${files.length + 1} files (${format}) to ${flags.out} in ${seconds.toFixed(1)} s\n` +
-        `  ${population.customers} customers in ${population.blocks} blocks, ${r.visits ?? 0} visits, ${r.surveys ?? 0} surveys, ${r.app_activity ?? 0} app-activity rows\n` +
+        `  ${population.customers} customers in ${population.blocks} blocks, ${r.visits ?? 0} visits, ${r.surveys ?? 0} surveys, ` +
+        `${r.app_activity ?? 0} app-activity rows\n` +
         `  churn rate year 1: ${((population.churnedYear1 / population.customers) * 100).toFixed(1)}% (target 18%)\n`,
     );
   }

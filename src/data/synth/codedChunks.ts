@@ -33,7 +33,9 @@ export interface CodedChunk {
 }
 
 /** Outlet ids of the network, in outlet-code order ("SH01", ...). */
-export const outletNames: readonly string[] = cities.flatMap(([, code, count]) => Array.from({ length: count }, (_, k) => `${code}${String(k + 1).padStart(2, "0")}`));
+export const outletNames: readonly string[] = cities.flatMap(([, code, count]) =>
+  Array.from({ length: count }, (_, k) => `${code}${String(k + 1).padStart(2, "0")}`),
+);
 const cityNames = cities.map((c) => c[0]);
 /** Vehicle model of code segment * 2 + model. */
 const modelNames = vehicleModels.flat();
@@ -57,7 +59,14 @@ export const columnCodes: Readonly<Record<string, readonly ColumnCode[]>> = {
     { kind: "date" },
     { kind: "value" },
   ],
-  visits: [{ kind: "customerId" }, { kind: "date" }, { kind: "lookup", values: visitTypes }, { kind: "value" }, { kind: "value" }, { kind: "lookup", values: outletNames }],
+  visits: [
+    { kind: "customerId" },
+    { kind: "date" },
+    { kind: "lookup", values: visitTypes },
+    { kind: "value" },
+    { kind: "value" },
+    { kind: "lookup", values: outletNames },
+  ],
   surveys: [{ kind: "customerId" }, { kind: "date" }, { kind: "value" }, { kind: "value" }, { kind: "lookup", values: categoryCodes }],
   app_activity: [{ kind: "customerId" }, { kind: "date" }, { kind: "value" }, { kind: "value" }],
   truth: [{ kind: "customerId" }, { kind: "optionalDate" }, { kind: "value" }, { kind: "value" }],
@@ -112,8 +121,16 @@ export function blockCustomerChunks(run: SynthRun, first: number): [customers: C
 export function blockEventChunks(run: SynthRun, first: number): CodedChunk[] {
   const { visits: v, surveys: s, app: a, risk: r } = run.events;
   return [
-    { schema: visitsSchema, length: v.day.length, values: [offset(v.customer.view(), first), v.day.view(), v.type.view(), v.spend.view(), v.wait.view(), v.outlet.view()] },
-    { schema: surveysSchema, length: s.day.length, values: [offset(s.customer.view(), first), s.day.view(), s.score.view(), Int32Array.from(s.category.view(), (c) => (c > 0 ? 1 : 0)), s.category.view()] },
+    {
+      schema: visitsSchema,
+      length: v.day.length,
+      values: [offset(v.customer.view(), first), v.day.view(), v.type.view(), v.spend.view(), v.wait.view(), v.outlet.view()],
+    },
+    {
+      schema: surveysSchema,
+      length: s.day.length,
+      values: [offset(s.customer.view(), first), s.day.view(), s.score.view(), Int32Array.from(s.category.view(), (c) => (c > 0 ? 1 : 0)), s.category.view()],
+    },
     { schema: appActivitySchema, length: a.week.length, values: [offset(a.customer.view(), first), a.week.view(), a.active.view(), a.coupons.view()] },
     { schema: truthRiskSchema, length: r.day.length, values: [offset(r.customer.view(), first), r.day.view(), r.risk.view()] },
   ];

@@ -30,7 +30,8 @@ export function recordVisit(run: SynthRun, i: number, day: number, type: number,
   const outlet = rng() < b.homeOutletShare ? (st.homeOutlet[i] ?? 0) : (net.cityFirstOutlet[city] ?? 0) + Math.floor(rng() * (cities[city]?.[2] ?? 1));
   const wait = (waitMedianHours[type] ?? 1) * (net.outletSlowness[outlet] ?? 1) * Math.exp((waitSdLog[type] ?? 0.5) * sampleNormal(rng, 0, 1));
   const spend = visitSpend(run, i, type, rng);
-  const waitRounded = Math.round(wait * 10) / 10;
+  // The visits schema allows at most 720 hours (30 days); the lognormal tail of accident repairs passes it about once in 200,000 visits.
+  const waitRounded = Math.min(720, Math.round(wait * 10) / 10);
   if (run.recording) {
     const v = run.events.visits;
     v.customer.push(i);

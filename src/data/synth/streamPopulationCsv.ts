@@ -18,7 +18,12 @@ import { streamPopulationParallel } from "./streamPopulationParallel";
  * @example
  * (await streamPopulationCsv({ customers: 5_000_000, seed: 42 }, { customers: "tmp/customers.csv", ... }, 2)).rows.visits; // ≈ 22 million
  */
-export async function streamPopulationCsv(options: SynthOptions, files: Readonly<Record<string, string>>, workers = 1, blockCustomers?: number): Promise<StreamedPopulation> {
+export async function streamPopulationCsv(
+  options: SynthOptions,
+  files: Readonly<Record<string, string>>,
+  workers = 1,
+  blockCustomers?: number,
+): Promise<StreamedPopulation> {
   const fds = new Map<string, number>();
   try {
     for (const [name, file] of Object.entries(files)) fds.set(name, fs.openSync(file, "w"));

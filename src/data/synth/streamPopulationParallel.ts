@@ -37,9 +37,26 @@ export function streamPopulationParallel(
   if (workers === 1 || blocks === 1) return Promise.resolve(streamPopulation(options, sink, blockCustomers));
   const width = customerIdWidth(total);
   const { onProgress, ...plain } = options;
-  const result: StreamedPopulation = { customers: total, blocks, rows: {}, churnedInHistory: 0, churnedYear1: 0, weeks: settings.weeks, startDay: settings.startDay, endDay: settings.endDay };
-  const threads = Array.from({ length: Math.min(workers, blocks) }, () => new Worker(path.join(__dirname, "blockWorker.ts"), { execArgv: ["--require", require.resolve("tsx/cjs")] }));
-  const task = (block: number): BlockTask => ({ options: plain, block, first: block * blockCustomers, count: Math.min(blockCustomers, total - block * blockCustomers) });
+  const result: StreamedPopulation = {
+    customers: total,
+    blocks,
+    rows: {},
+    churnedInHistory: 0,
+    churnedYear1: 0,
+    weeks: settings.weeks,
+    startDay: settings.startDay,
+    endDay: settings.endDay,
+  };
+  const threads = Array.from(
+    { length: Math.min(workers, blocks) },
+    () => new Worker(path.join(__dirname, "blockWorker.ts"), { execArgv: ["--require", require.resolve("tsx/cjs")] }),
+  );
+  const task = (block: number): BlockTask => ({
+    options: plain,
+    block,
+    first: block * blockCustomers,
+    count: Math.min(blockCustomers, total - block * blockCustomers),
+  });
   return new Promise<StreamedPopulation>((resolve, reject) => {
     const waiting = new Map<number, BlockMessage[]>();
     let next = 0;
