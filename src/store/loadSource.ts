@@ -32,7 +32,8 @@ export async function loadSource(store: Store, schema: TableSchema, file: string
   }
   const db = store.connection;
   if (format === "parquet") await checkParquetColumns(store, schema, file);
-  const select = format === "csv" ? `SELECT * FROM ${csvSourceSql(file, schema)}` : parquetSourceSql(file, schema);
+  const names = schema.columns.map((c) => sqlName(c.name)).join(", ");
+  const select = format === "csv" ? `SELECT ${names} FROM ${csvSourceSql(file, schema, csvHeader(file, schema))}` : parquetSourceSql(file, schema);
   const table = sqlName(schema.name);
   await db.run("BEGIN TRANSACTION");
   try {
@@ -47,6 +48,22 @@ export async function loadSource(store: Store, schema: TableSchema, file: string
     if (err instanceof InputError) throw err;
     throw new InputError(file, [{ where: format === "csv" ? "CSV" : "Parquet", message: duckdbReason(err) }]);
   }
+}
+
+/** The header of a CSV file; every schema column must be in it (any order, other columns ignored). */
+function csvHeader(file: string, schema: TableSchema): string[] {
+  const fd = fs.openSync(file, "r");
+  const head = Buffer.alloc(65536);
+  const read = fs.readSync(fd, head, 0, head.length, 0);
+  fs.closeSync(fd);
+  const line = head.subarray(0, read).toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
+  const header = line.split(",").map((h) => h.trim().replace(/^"(.*)"$/, "$1"));
+  const problems: InputProblem[] = schema.columns
+    .filter((c) => !header.includes(c.name))
+    .map((c) => ({ where: `line 1, column ${c.name}`, message: `missing (the header has ${header.join(", ")})` }));
+  if (new Set(header).size !== header.length) problems.push({ where: "line 1", message: "repeats a column name" });
+  if (problems.length > 0) throw new InputError(file, problems);
+  return header;
 }
 
 async function checkParquetColumns(store: Store, schema: TableSchema, file: string): Promise<void> {

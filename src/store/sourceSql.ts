@@ -33,14 +33,19 @@ export function formatOf(file: string): SourceFormat {
 
 /**
  * SQL reading a CSV export of `schema` strictly: comma-separated, header
- * first, exactly the schema's columns with their types (dates YYYY-MM-DD),
- * no type sniffing, rows of the wrong width rejected. Empty cells read as NULL.
+ * first, the schema's columns with their types (dates YYYY-MM-DD), no type
+ * sniffing, rows of the wrong width rejected. Empty cells read as NULL.
  *
+ * @param header the file's column names in file order (default: the schema's); other columns are read as text.
  * @example
  * csvSourceSql("visits.csv", visitsSchema); // "read_csv('visits.csv', header = true, auto_detect = false, ...)"
  */
-export function csvSourceSql(file: string, schema: TableSchema): string {
-  const columns = schema.columns.map((c) => `${sqlString(c.name)}: ${sqlString(sqlTypeOf[c.kind])}`).join(", ");
+export function csvSourceSql(file: string, schema: TableSchema, header: readonly string[] = schema.columns.map((c) => c.name)): string {
+  const typeOf = (name: string): string => {
+    const spec = schema.columns.find((c) => c.name === name);
+    return spec === undefined ? "VARCHAR" : sqlTypeOf[spec.kind];
+  };
+  const columns = header.map((name) => `${sqlString(name)}: ${sqlString(typeOf(name))}`).join(", ");
   return (
     `read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
     `strict_mode = true, dateformat = '%Y-%m-%d', columns = {${columns}})`

@@ -97,3 +97,18 @@ describe("loadSource", () => {
     ]);
   });
 });
+
+describe("loadSource reads CSV columns by name", () => {
+  it("loads a CSV whose columns come in another order, with an extra column, to the same table", async () => {
+    const reordered = write("reordered.csv", "outlet_id,note,customer_id,date,type,wait_hours,spend_yuan\nSH01,x,C0000001,2024-01-01,maintenance,2.5,420\n");
+    expect(await loadSource(store, visitsSchema, reordered)).toBe(1);
+    const rows = (await store.connection.runAndReadAll("SELECT customer_id, spend_yuan, wait_hours, outlet_id FROM visits")).getRowsJS();
+    expect(rows).toEqual([["C0000001", 420, 2.5, "SH01"]]);
+  });
+
+  it("refuses a CSV lacking a schema column, naming it", async () => {
+    const narrow = write("narrow.csv", "customer_id,date,type,spend_yuan,outlet_id\nC0000001,2024-01-01,maintenance,420,SH01\n");
+    const err = await inputError(() => loadSource(store, visitsSchema, narrow));
+    expect(err.problems.map((p) => p.where)).toEqual(["line 1, column wait_hours"]);
+  });
+});
