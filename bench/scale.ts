@@ -158,12 +158,15 @@ export async function benchScale(sizes: readonly number[] = [200_000, 1_000_000,
       `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, load average ${os.loadavg()[0]?.toFixed(1)} (shared)\n`,
     );
     process.stdout.write(
-      "customers  event rows  Parquet MB | synth s  MB | load s  panel s  panel rows  MB | score s  MB | total s  peak MB | in-memory buildPanel s  MB\n",
+      "customers  event rows  Parquet MB | synth s    MB | load s  panel s  panel rows    MB | score s    MB | total s  peak MB | in-memory buildPanel s  MB\n",
     );
     for (const customers of sizes) {
       const dir = fs.mkdtempSync(path.join(work, `n${customers}-`));
       const r: Record<string, Record<string, number>> = {};
-      for (const stage of ["synth", "panel", "score"]) r[stage] = runStage(stage, customers, dir, model);
+      for (const stage of ["synth", "panel", "score"]) {
+        r[stage] = runStage(stage, customers, dir, model);
+        process.stdout.write(`  ${customers} ${stage}: ${JSON.stringify(r[stage])}\n`);
+      }
       if (customers <= 1_000_000) r.memory = runStage("memory", customers, dir, model);
       fs.rmSync(dir, { recursive: true, force: true });
       process.stdout.write(`${tableLine(customers, r)}\n`);

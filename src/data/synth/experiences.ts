@@ -13,7 +13,8 @@ function visitSpend(run: SynthRun, i: number, type: number, rng: RandomSource): 
   else if (type === 1) spend = base * 4 * Math.exp(0.8 * sampleNormal(rng, 0, 1));
   else if (type === 2) spend = rng() < 0.8 ? 0 : base * 0.3 * Math.exp(0.5 * sampleNormal(rng, 0, 1));
   else spend = base * 12 * Math.exp(0.9 * sampleNormal(rng, 0, 1));
-  return Math.round(spend);
+  // The visits schema allows at most 1,000,000 yuan; the lognormal tail of accident repairs passes it about once in 20 million visits.
+  return Math.min(1_000_000, Math.round(spend));
 }
 
 /**
