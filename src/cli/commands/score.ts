@@ -12,7 +12,7 @@ import { readTabularCsv } from "../../models/readTabularCsv";
 import { cellWarnings } from "../../models/cellWarnings";
 import { scoreWithPipeline } from "../../models/ChurnPipeline";
 import { riskTiers } from "../../models/metrics/tierConfusion";
-import { SCORE_BATCH_ROWS, scoreInBatches } from "./scoreBatches";
+import type { scoreInBatches as ScoreInBatches } from "./scoreBatches";
 
 interface ScoreFlags {
   model: string;
@@ -61,7 +61,7 @@ export function scoreCommand(): Command {
     .requiredOption("--out <file>", "CSV to write: id,probability,tier")
     .option("--plan <file>", "plan whose tier thresholds to use (default: churnlab's data/plans/seed-plan.json, wherever it is run from)")
     .option("--id <column>", "id column (default: the model's)")
-    .option("--batch-rows <n>", `score in batches of n rows with flat memory (automatic for Parquet and CSVs over 64 MB, ${SCORE_BATCH_ROWS} rows)`)
+    .option("--batch-rows <n>", "score in batches of n rows with flat memory (automatic for Parquet and CSVs over 64 MB, 100000 rows)")
     .option("--json", "print a summary as JSON")
     .action(
       action(async (flags: ScoreFlags) => {
@@ -78,7 +78,9 @@ export function scoreCommand(): Command {
         try {
           if (batchRows !== undefined || isLarge(flags.csv)) {
             const idColumn = flags.id ?? pipeline.metadata.idColumn ?? undefined;
-            const { rows, counts, warnings } = await scoreInBatches(pipeline, flags.csv, flags.out, idColumn, tiers, thresholds, out, batchRows);
+            // DuckDB is loaded only when a table is scored in batches (the other commands start without its native module).
+            const batches = (await import("./scoreBatches")) as { scoreInBatches: typeof ScoreInBatches };
+            const { rows, counts, warnings } = await batches.scoreInBatches(pipeline, flags.csv, flags.out, idColumn, tiers, thresholds, out, batchRows);
             for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
             report(flags, pipeline.metadata.kind, rows, counts, tiers);
             return;

@@ -9,7 +9,7 @@ import { synthesize, type SynthOptions } from "../../data/synthesize";
 import { summarizePopulation } from "../../data/summarizePopulation";
 import { tableCsvFiles } from "../../data/writeCsv";
 import { sourceSchemas, truthSchemas } from "../../data/schemas";
-import { synthSchemas, writeStreamedPopulation, type SynthFormat } from "./synthStreamed";
+import type { SynthFormat } from "./synthStreamed";
 
 /** Raw option values of `churnlab synth`, as commander hands them over (strings). */
 interface SynthFlags {
@@ -130,6 +130,8 @@ export function synthOptions(flags: SynthFlags): SynthOptions {
 
 /** `synth --format`: the population streamed in blocks to CSV or Parquet, with a manifest of rows and churn counts. */
 async function synthStreamed(flags: SynthFlags, options: SynthOptions, format: SynthFormat): Promise<void> {
+  // DuckDB is loaded only for a streamed population (the other commands start without its native module).
+  const { synthSchemas, writeStreamedPopulation } = await import("./synthStreamed");
   const targets = [...synthSchemas.map((s) => path.join(flags.out, `${s.name}.${format}`)), path.join(flags.out, "manifest.json")];
   const out = prepareOutputs({ inputs: {}, folders: { "--out": flags.out }, files: { "--out": targets } });
   const weeks = options.weeks ?? 104;
