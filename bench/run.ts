@@ -21,6 +21,7 @@ const suites: Suite[] = [
   { name: "rollout", file: "rollout.ts", fn: "benchRollout", about: "customer-level rollout: customer-weeks/s and memory" },
   { name: "optimize", file: "optimize.ts", fn: "benchOptimize", about: "design search on the seed plan: seconds against the 5-minute target, 2 workers and 1 thread" },
   { name: "notebooks", file: "notebooks.ts", fn: "benchNotebooks", about: "notebook kernel first import, chart exports (kernel, batch, CLI), HTML sizes" },
+  { name: "scale", file: "scale.ts", fn: "benchScale", about: "national scale: synth to Parquet, DuckDB panel, batch scoring at 200k / 1M / 5M customers" },
 ];
 
 async function main(): Promise<void> {

@@ -18,6 +18,9 @@ export * from "./data/index";
 // Customer snapshot -> weekly feature panel and 30-day label.
 export * from "./features/index";
 
+// The analytical store (DuckDB, one file): CSV/Parquet sources, the panel by SQL, batches.
+export * from "./store/index";
+
 // Churn models (tfjs logistic / MLP, XGBoost trees), calibration, metrics, persistence.
 export * from "./models/index";
 

@@ -1,7 +1,7 @@
 export { InputError, type InputProblem } from "./InputError";
 export { writeFileAtomic, writeFilesAtomic } from "./writeFileAtomic";
 export { makeOutputFolder, createFolders, removeCreatedFolders } from "./makeOutputFolder";
-export { commitFiles, recoverFolder, type FileContent, type CommitOptions } from "./writeTransaction";
+export { commitFiles, commitStagedFiles, recoverFolder, type FileContent, type CommitOptions, type StagedFile } from "./writeTransaction";
 export { prepareOutputs, settlePreparedOutputs, type OutputSpec, type OutputWriter, type PathsByFlag } from "./outputWriter";
 export { asWriteProblem, writeFailureReason, unwritableCodes } from "./fileSystemProblem";
 export {

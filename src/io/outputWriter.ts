@@ -4,7 +4,7 @@ import { InputError, type InputProblem } from "./InputError";
 import { writeFailureReason } from "./fileSystemProblem";
 import { createFolders, removeCreatedFolders } from "./makeOutputFolder";
 import { releaseTemp, tempPathFor } from "./tempFiles";
-import { commitFiles, recoverFolder, type FileContent } from "./writeTransaction";
+import { commitFiles, commitStagedFiles, recoverFolder, type FileContent, type StagedFile } from "./writeTransaction";
 
 /** Paths by the flag (or role) that names them, e.g. `{ "--csv": "telco.csv", "--model": "models/telco" }`. */
 export type PathsByFlag = Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -27,6 +27,11 @@ export interface OutputWriter {
    * @throws InputError when a path is an input or lies in an input folder, or cannot be written; nothing is changed then
    */
   write(files: ReadonlyMap<string, FileContent>): string[];
+  /**
+   * Commits files the command staged itself next to their targets (see `commitStagedFiles`), with the same checks as `write`.
+   * @throws InputError as `write`; the staged files are removed then
+   */
+  commitStaged(staged: readonly StagedFile[]): string[];
   /** Removes the folders the pre-flight created, when nothing was written (see settlePreparedOutputs). */
   discard(): void;
 }
@@ -195,14 +200,26 @@ export function prepareOutputs(spec: OutputSpec): OutputWriter {
     removeCreatedFolders(created);
     throw new InputError("command line", problems);
   }
+  const clashesOf = (targets: readonly string[]): InputProblem[] =>
+    targets.flatMap((target) => {
+      const clash = clashWithInputs(target, inputs);
+      return clash === undefined ? [] : [{ where: flagOf(target, spec), message: clash }];
+    });
   const writer: OutputWriter = {
     write(files) {
-      const clashes = [...files.keys()].flatMap((target) => {
-        const clash = clashWithInputs(target, inputs);
-        return clash === undefined ? [] : [{ where: flagOf(target, spec), message: clash }];
-      });
+      const clashes = clashesOf([...files.keys()]);
       if (clashes.length > 0) throw new InputError("command line", clashes);
       const written = commitFiles(files);
+      pending.delete(writer);
+      return written;
+    },
+    commitStaged(staged) {
+      const clashes = clashesOf(staged.map((s) => s.target));
+      if (clashes.length > 0) {
+        for (const s of staged) releaseTemp(s.temp);
+        throw new InputError("command line", clashes);
+      }
+      const written = commitStagedFiles(staged);
       pending.delete(writer);
       return written;
     },

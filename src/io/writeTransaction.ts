@@ -96,6 +96,31 @@ export function commitFiles(files: ReadonlyMap<string, FileContent>, options: Co
     removeCreatedFolders(created);
     throw asWriteProblem(err, current);
   }
+  return commitStagedFiles(staged, options);
+}
+
+/** A complete temporary file (from `tempPathFor(target)`, flushed and closed) and the target it replaces. */
+export interface StagedFile {
+  temp: string;
+  target: string;
+}
+
+/**
+ * The second half of {@link commitFiles}, for files a caller streamed itself
+ * (several at once, or written by another engine such as DuckDB's
+ * `COPY ... TO`): each temporary file must lie next to its target (made by
+ * `tempPathFor(target)`), complete and closed. Writes the journal, renames
+ * them all into place and removes the journal; on failure the temporary
+ * files are removed and no target is changed, as with {@link commitFiles}.
+ *
+ * @returns the target paths, in order
+ * @throws InputError naming the target when the journal or a rename fails
+ * @example
+ * const temp = tempPathFor("out/visits.parquet"); // ... DuckDB writes temp ...
+ * commitStagedFiles([{ temp, target: "out/visits.parquet" }]); // ["out/visits.parquet"]
+ */
+export function commitStagedFiles(staged: readonly StagedFile[], options: CommitOptions = {}): string[] {
+  const targets = staged.map((s) => s.target);
   let journal: string | undefined;
   try {
     const entries = staged.map((s) => ({ temp: path.resolve(s.temp), target: path.resolve(s.target) }));

@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError } from "../../io/InputError";
@@ -13,6 +15,7 @@ import { riskTiers } from "../../models/metrics/tierConfusion";
 import { driftMinimumRows, featureDrift, featureProfilesSchema, type FeatureDrift } from "../../models/featureDrift";
 import type { ModelMetadata } from "../../models/ChurnPipeline";
 import type { RawColumns } from "../../models/preprocess";
+import type { scoreInBatches as ScoreInBatches } from "./scoreBatches";
 
 interface ScoreFlags {
   model: string;
@@ -20,8 +23,12 @@ interface ScoreFlags {
   out: string;
   plan?: string;
   id?: string;
+  batchRows?: string;
   json?: boolean;
 }
+
+/** CSV files larger than this are scored in batches (as are Parquet files and any run with --batch-rows). */
+const BATCH_ABOVE_BYTES = 64 * 1024 * 1024;
 
 function csvCell(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -59,10 +66,13 @@ function driftWarnings(meta: ModelMetadata, columns: RawColumns, rows: number, s
  * large for the model ("1e400") exits 2 naming the column and data row.
  * A feature whose distribution has drifted from the training rows (population
  * stability index per feature: 0.1 moderate, 0.25 major) gets a warning
- * (tables of 500 rows or more).
+ * (tables of 500 rows or more, read whole: not in batch mode).
  * `--plan` may be an uncertain plan (its base values are used). An --out
  * that is an input (`--csv`, a file in `--model`, `--plan`) or cannot be
- * written is refused before scoring (exit 2).
+ * written is refused before scoring (exit 2). A Parquet file, a CSV over
+ * 64 MB, or any run with `--batch-rows N` is read by DuckDB and scored in
+ * batches (memory independent of the rows; ids checked over the whole file;
+ * a damaged or truncated file exits 2 with nothing written).
  *
  * @example
  * // churnlab score --model models/telco --csv telco.csv --out scores.csv
@@ -75,9 +85,14 @@ export function scoreCommand(): Command {
     .requiredOption("--out <file>", "CSV to write: id,probability,tier")
     .option("--plan <file>", "plan whose tier thresholds to use (default: churnlab's data/plans/seed-plan.json, wherever it is run from)")
     .option("--id <column>", "id column (default: the model's)")
+    .option("--batch-rows <n>", "score in batches of n rows with flat memory (automatic for Parquet and CSVs over 64 MB, 100000 rows)")
     .option("--json", "print a summary as JSON")
     .action(
       action(async (flags: ScoreFlags) => {
+        const batchRows = flags.batchRows === undefined ? undefined : Number(flags.batchRows);
+        if (batchRows !== undefined && !(Number.isSafeInteger(batchRows) && batchRows >= 1 && /^\d+$/.test(flags.batchRows ?? ""))) {
+          throw new InputError("command line", [{ where: "--batch-rows", message: `must be a positive integer, got "${flags.batchRows}"` }]);
+        }
         const out = prepareOutputs({ inputs: { "--model": flags.model, "--csv": flags.csv, "--plan": flags.plan }, files: { "--out": flags.out } });
         const plan = loadUncertainPlan(flags.plan ?? seedPlanFile).base;
         const tiers = [...plan.tiers].sort((a, b) => b.probabilityMin - a.probabilityMin);
@@ -85,6 +100,15 @@ export function scoreCommand(): Command {
         const pipeline = await loadPipeline(flags.model);
         for (const w of pipeline.warnings) process.stderr.write(`warning: ${w}\n`);
         try {
+          if (batchRows !== undefined || isLarge(flags.csv)) {
+            const idColumn = flags.id ?? pipeline.metadata.idColumn ?? undefined;
+            // DuckDB is loaded only when a table is scored in batches (the other commands start without its native module).
+            const batches = (await import("./scoreBatches")) as { scoreInBatches: typeof ScoreInBatches };
+            const { rows, counts, warnings } = await batches.scoreInBatches(pipeline, flags.csv, flags.out, idColumn, tiers, thresholds, out, batchRows);
+            for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+            report(flags, pipeline.metadata.kind, rows, counts, tiers, null);
+            return;
+          }
           const table = readTabularCsv(flags.csv);
           const idColumn = flags.id ?? pipeline.metadata.idColumn ?? undefined;
           if (idColumn !== undefined && !(idColumn in table.columns)) throw new InputError(flags.csv, [{ where: flags.id === undefined ? "id column" : "--id", message: `no column "${idColumn}" in the header` }]);
@@ -102,13 +126,35 @@ export function scoreCommand(): Command {
             lines.push(`${csvCell((ids[i] as string).trim())},${(probabilities[i] as number).toFixed(6)},${tier}`);
           }
           out.write(new Map([[flags.out, `${lines.join("\n")}\n`]]));
-          const shares = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / probabilities.length]));
-          const planShares = Object.fromEntries(tiers.map((t) => [t.id, t.shareStated]));
-          if (flags.json) printJson({ model: pipeline.metadata.kind, rows: probabilities.length, out: flags.out, tierCounts: counts, tierShares: shares, planShares, drift });
-          else process.stdout.write(`scored ${probabilities.length} rows with the ${pipeline.metadata.kind} model -> ${flags.out}\n${tiers.map((t) => `  ${t.id}: ${counts[t.id]} (${(((shares[t.id] ?? 0) as number) * 100).toFixed(1)}%, plan ${(t.shareStated * 100).toFixed(0)}%)`).join("\n")}\n`);
+          report(flags, pipeline.metadata.kind, probabilities.length, counts, tiers, drift);
         } finally {
           pipeline.model.dispose();
         }
       }),
     );
+}
+
+/** Whether a table is scored in batches: Parquet, or a CSV over 64 MB. */
+function isLarge(file: string): boolean {
+  if (path.extname(file).toLowerCase() === ".parquet") return true;
+  try {
+    return fs.statSync(file).size > BATCH_ABOVE_BYTES;
+  } catch {
+    return false; // a missing file is reported by the CSV reader
+  }
+}
+
+/**
+ * Prints the tier counts and shares beside the plan's (text or --json), and with --json the features' drift from the
+ * training rows (null when the table was scored in batches: the drift check needs the whole table in memory).
+ */
+type PlanTier = { id: string; shareStated: number };
+function report(flags: ScoreFlags, kind: string, rows: number, counts: Record<string, number>, tiers: readonly PlanTier[], drift: FeatureDrift[] | null): void {
+  const shares = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / rows]));
+  const planShares = Object.fromEntries(tiers.map((t) => [t.id, t.shareStated]));
+  if (flags.json) printJson({ model: kind, rows, out: flags.out, tierCounts: counts, tierShares: shares, planShares, drift });
+  else {
+    const lines = tiers.map((t) => `  ${t.id}: ${counts[t.id]} (${((shares[t.id] ?? 0) * 100).toFixed(1)}%, plan ${(t.shareStated * 100).toFixed(0)}%)`);
+    process.stdout.write(`scored ${rows} rows with the ${kind} model -> ${flags.out}\n${lines.join("\n")}\n`);
+  }
 }

@@ -9,6 +9,7 @@ import { synthesize, type SynthOptions } from "../../data/synthesize";
 import { summarizePopulation } from "../../data/summarizePopulation";
 import { tableCsvFiles } from "../../data/writeCsv";
 import { sourceSchemas, truthSchemas } from "../../data/schemas";
+import type { SynthFormat } from "./synthStreamed";
 
 /** Raw option values of `churnlab synth`, as commander hands them over (strings). */
 interface SynthFlags {
@@ -18,6 +19,7 @@ interface SynthFlags {
   weeks: string;
   start: string;
   snapshotWeeks: string;
+  format?: string;
   json?: boolean;
   progress: boolean;
 }
@@ -30,9 +32,15 @@ interface SynthFlags {
  * to DIR, all seven as one unit (atomically: a kill or a failure leaves the
  * previous set). The same options give byte-identical files. Bad flags and
  * unwritable places are reported before generating (exit 2); nothing is written on failure.
+ * With `--format csv|parquet` the population is streamed in blocks of 200,000
+ * customers with flat memory (5 million customers fit in well under a GB) and
+ * written as `<table>.csv` or `<table>.parquet`; a population of one block is
+ * the same as without `--format`, larger ones draw each block from its own
+ * substreams. Its manifest holds row and churn counts instead of the tier summary.
  *
  * @example
  * // churnlab synth --customers 200000 --seed 42 --out data/synth-200k
+ * // churnlab synth --customers 5000000 --seed 42 --format parquet --out data/national
  */
 export function synthCommand(): Command {
   return new Command("synth")
@@ -43,11 +51,13 @@ export function synthCommand(): Command {
     .option("-w, --weeks <n>", "weeks of history, 53..520 (104 = 24 months)", "104")
     .option("--start <date>", "first day of history, a Monday (YYYY-MM-DD)", "2024-01-01")
     .option("--snapshot-weeks <k>", "write the latent 30-day risk every k weeks to truth_risk.csv, 0..52 (0: none)", "4")
+    .option("--format <format>", "csv or parquet: stream the population in blocks of 200,000 customers with flat memory (for millions)")
     .option("--json", "print the summary as JSON")
     .option("--no-progress", "no progress bar on stderr")
     .action(
-      action((flags: SynthFlags) => {
+      action(async (flags: SynthFlags) => {
         const options = synthOptions(flags);
+        if (flags.format !== undefined) return synthStreamed(flags, options, flags.format as SynthFormat);
         // The six tables and the manifest are one unit: checked before generating, then written together or not at all.
         const targets = [...sourceSchemas, ...truthSchemas].map((s) => path.join(flags.out, `${s.name}.csv`));
         const out = prepareOutputs({ inputs: {}, folders: { "--out": flags.out }, files: { "--out": [...targets, path.join(flags.out, "manifest.json")] } });
@@ -110,7 +120,50 @@ export function synthOptions(flags: SynthFlags): SynthOptions {
   else if (isoWeekday(startDay) !== 1) problems.push({ where: "--start", message: `must be a Monday, got "${flags.start}"` });
   if (flags.seed.trim() === "") problems.push({ where: "--seed", message: "must not be empty" });
   if (flags.out.trim() === "") problems.push({ where: "--out", message: "must not be empty" });
+  if (flags.format !== undefined && flags.format !== "csv" && flags.format !== "parquet") {
+    problems.push({ where: "--format", message: `must be csv or parquet, got "${flags.format}"` });
+  }
   if (problems.length > 0) throw new InputError("command line", problems);
   const seed = /^-?\d+$/.test(flags.seed) && Number.isSafeInteger(Number(flags.seed)) ? Number(flags.seed) : flags.seed;
   return { customers, seed, weeks, startDate: flags.start, riskSnapshotEveryWeeks: snapshotWeeks };
+}
+
+/** `synth --format`: the population streamed in blocks to CSV or Parquet, with a manifest of rows and churn counts. */
+async function synthStreamed(flags: SynthFlags, options: SynthOptions, format: SynthFormat): Promise<void> {
+  // DuckDB is loaded only for a streamed population (the other commands start without its native module).
+  const { synthSchemas, writeStreamedPopulation } = await import("./synthStreamed");
+  const targets = [...synthSchemas.map((s) => path.join(flags.out, `${s.name}.${format}`)), path.join(flags.out, "manifest.json")];
+  const out = prepareOutputs({ inputs: {}, folders: { "--out": flags.out }, files: { "--out": targets } });
+  const weeks = options.weeks ?? 104;
+  const barFormat = { format: "synth [{bar}] {percentage}% of block-weeks", clearOnComplete: true };
+  const bar = flags.progress && process.stderr.isTTY ? new SingleBar(barFormat, Presets.shades_classic) : undefined;
+  bar?.start(1, 0);
+  const started = Date.now();
+  const { population, files } = await writeStreamedPopulation(
+    { ...options, onProgress: (done, total) => bar?.update(done / total) },
+    format,
+    flags.out,
+    out,
+    (p, names) => ({
+      generator: "churnlab synth",
+      options: { customers: options.customers, seed: options.seed, weeks, startDate: flags.start, snapshotWeeks: options.riskSnapshotEveryWeeks, format },
+      blocks: p.blocks,
+      rows: p.rows,
+      churnedInHistory: p.churnedInHistory,
+      churnRateYear1: p.churnedYear1 / p.customers,
+      files: names,
+    }),
+  );
+  bar?.stop();
+  const seconds = (Date.now() - started) / 1000;
+  if (flags.json) printJson({ out: flags.out, format, rows: population.rows, blocks: population.blocks, files, seconds });
+  else {
+    const r = population.rows;
+    process.stdout.write(
+      `wrote ${files.length + 1} files (${format}) to ${flags.out} in ${seconds.toFixed(1)} s\n` +
+        `  ${population.customers} customers in ${population.blocks} blocks, ${r.visits ?? 0} visits, ${r.surveys ?? 0} surveys, ` +
+        `${r.app_activity ?? 0} app-activity rows\n` +
+        `  churn rate year 1: ${((population.churnedYear1 / population.customers) * 100).toFixed(1)}% (target 18%)\n`,
+    );
+  }
 }

@@ -1,0 +1,10 @@
+export { openStore, firstLine, sqlString, type Store, type StoreOptions } from "./openStore";
+export { loadSource } from "./loadSource";
+export { columnRuleChecks } from "./columnRules";
+export { duckdbReason } from "./duckdbReason";
+export { csvSourceSql, parquetSourceSql, formatOf, sqlName, sqlTypeOf, type SourceFormat } from "./sourceSql";
+export { loadFolder } from "./loadFolder";
+export { csvToParquet } from "./writeParquet";
+export { buildPanelInStore, createPanelTable, type StorePanelOptions } from "./buildPanelInStore";
+export { panelSql } from "./panelSql";
+export { readBatches, type RowBatch } from "./readBatches";
