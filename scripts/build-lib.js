@@ -26,7 +26,7 @@ const LIB = path.join(ROOT, "lib");
 const STAMP = path.join(LIB, ".build-stamp.json");
 const LOCK = path.join(ROOT, "node_modules", ".cache", "churnlab", "build-lib.lock");
 const CONFIGS = ["tsconfig.json", "tsconfig.lib.json", "package-lock.json"].map((f) => path.join(ROOT, f));
-const WORKER = path.join("simulation", "simulationWorker.ts");
+const WORKER = path.join("simulation", "workers", "simulationWorker.ts");
 
 /** Every .ts file under src/, relative, sorted. */
 function sourceFiles(dir = SRC, out = []) {
