@@ -25,7 +25,8 @@ const SRC = path.join(ROOT, "src");
 const LIB = path.join(ROOT, "lib");
 const STAMP = path.join(LIB, ".build-stamp.json");
 const LOCK = path.join(ROOT, "node_modules", ".cache", "churnlab", "build-lib.lock");
-const CONFIGS = ["tsconfig.json", "tsconfig.lib.json", "package-lock.json"].map((f) => path.join(ROOT, f));
+// This script is among them: a change to how lib/ is built rebuilds it.
+const CONFIGS = ["tsconfig.json", "tsconfig.lib.json", "package-lock.json", "scripts/build-lib.js"].map((f) => path.join(ROOT, f));
 const WORKER = path.join("simulation", "workers", "simulationWorker.ts");
 
 /** Every .ts file under src/, relative, sorted. */
@@ -94,6 +95,11 @@ function removeOrphans(files) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else {
+        // A link whose target is gone (the worker's old place) would break the worker bundle's source hash.
+        if (entry.isSymbolicLink() && !fs.existsSync(full)) {
+          fs.rmSync(full);
+          continue;
+        }
         const rel = path.relative(LIB, full);
         const base = rel.replace(/(\.d\.ts|\.js)(\.map)?$/, "");
         if (base !== rel && !wanted.has(base)) fs.rmSync(full);
