@@ -25,7 +25,8 @@ const SRC = path.join(ROOT, "src");
 const LIB = path.join(ROOT, "lib");
 const STAMP = path.join(LIB, ".build-stamp.json");
 const LOCK = path.join(ROOT, "node_modules", ".cache", "churnlab", "build-lib.lock");
-const CONFIGS = ["tsconfig.json", "tsconfig.lib.json", "package-lock.json"].map((f) => path.join(ROOT, f));
+// This script is among them: a change to how lib/ is built rebuilds it.
+const CONFIGS = ["tsconfig.json", "tsconfig.lib.json", "package-lock.json", "scripts/build-lib.js"].map((f) => path.join(ROOT, f));
 const WORKER = path.join("simulation", "workers", "simulationWorker.ts");
 
 /** Every .ts file under src/, relative, sorted. */
