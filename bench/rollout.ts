@@ -112,7 +112,7 @@ async function benchPrecision(): Promise<void> {
   process.stdout.write(`plain mean of the runs  ${pts(e.naiveMean).padStart(8)} ${pts(e.naiveSe).padStart(12)} ${r.seconds.toFixed(1).padStart(9)}\n`);
   process.stdout.write(`control variate         ${pts(e.mean).padStart(8)} ${pts(e.se).padStart(12)} ${r.seconds.toFixed(1).padStart(9)}   (correlation with the aggregate view ${e.correlation.toFixed(3)})\n`);
   const needed = Math.ceil(c.trials * (e.naiveSe / 0.02) ** 2);
-  process.stdout.write(`the plain mean would need about ${needed.toLocaleString("en-US")} trials for 2 points (${((r.seconds * needed) / c.trials / 60).toFixed(0)} minutes at this speed)\n`);
+  process.stdout.write(`the plain mean would need about ${needed.toLocaleString("en-US")} trials for 2 points (${((r.seconds * needed) / c.trials).toFixed(0)} s at this speed)\n`);
 }
 
 if (process.argv[2] === "--child") {
