@@ -98,7 +98,7 @@ export function mapExportTable<S extends TableSchema>(
     report.problems = named.length;
     return { table: undefined, report, problems: named };
   };
-  let records;
+  let records: ReturnType<typeof parseCsvRecords>;
   try {
     records = parseCsvRecords(readCsvText(file, mapping.encoding), file, { skipLines: mapping.skipLines });
   } catch (err) {
