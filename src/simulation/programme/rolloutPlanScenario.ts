@@ -117,18 +117,25 @@ export function planFirstYearCostYuan(plan: Plan): number {
  * Fixed (non-intervention) costs by month, yuan: one-time lines spread evenly
  * over the months of the first rollout stage (the set-up happens during the
  * MVP), annual lines that pay for no tier (model upkeep, cloud) spread over
- * twelve months. Tier lines are not fixed: the simulation incurs each
+ * twelve months, and the routine spend on tiers no stage intervenes on
+ * (budget per person × the tier's share × customers a year, times the share
+ * of customers in scope that month), as the programme model counts it. Tier
+ * lines of intervened tiers are not fixed: the simulation incurs each
  * contact's budget when it happens.
  *
  * @example
- * fixedCostByMonth(seedPlan, 12)[0] // 2,800,000 / 3 + 600,000 / 12 = 983,333.33
+ * fixedCostByMonth(seedPlan, 12)[0] // 2,800,000 / 3 + 600,000 / 12 + 1,540,000 × 0.1 / 12 = 996,166.67
  */
 export function fixedCostByMonth(plan: Plan, months: number, scale = 1): number[] {
   const first = [...plan.rollout].sort((a, b) => a.monthStart - b.monthStart)[0]!;
   const setupMonths = Math.max(1, Math.ceil(first.monthEnd) - Math.floor(first.monthStart));
   const oneTime = plan.costs.oneTime.reduce((s, l) => s + l.amountYuan, 0);
   const annualFixed = plan.costs.annual.filter((l) => l.tierId === undefined).reduce((s, l) => s + l.amountYuan, 0);
-  return Array.from({ length: months }, (_, m) => scale * ((m >= Math.floor(first.monthStart) && m < Math.floor(first.monthStart) + setupMonths ? oneTime / setupMonths : 0) + annualFixed / 12));
+  const intervened = new Set(plan.rollout.flatMap((s) => s.interveneTiers));
+  const routine = plan.tiers.filter((t) => !intervened.has(t.id)).reduce((s, t) => s + t.budgetYuanPerPerson * t.shareStated * plan.customers, 0);
+  const scope = scopeByMonth(plan, months);
+  const setup = (m: number): number => (m >= Math.floor(first.monthStart) && m < Math.floor(first.monthStart) + setupMonths ? oneTime / setupMonths : 0);
+  return Array.from({ length: months }, (_, m) => scale * (setup(m) + annualFixed / 12 + (routine * scope[m]!) / 12));
 }
 
 /** Customers in scope per month of a horizon, as a share of the plan's customers: each stage's customers over its months, the last stage's after it. */
