@@ -45,7 +45,14 @@ function prepare(dataset: Dataset, truth: TruthTable, firstDay: number, endDay: 
   const all = transform(pre, columns);
   const part = (rows: Int32Array): LabelledData => ({ x: selectRows(all, rows), y: Uint8Array.from(selectValues(panel.label, rows)) });
   const allRows = Int32Array.from({ length: panel.rows }, (_, i) => i);
-  return { train: part(split.train), validation: part(split.validation), test: part(split.test), rows: panel.rows, all: part(allRows), customers: panel.customerIndex };
+  return {
+    train: part(split.train),
+    validation: part(split.validation),
+    test: part(split.test),
+    rows: panel.rows,
+    all: part(allRows),
+    customers: panel.customerIndex,
+  };
 }
 
 interface Prepared {
@@ -94,7 +101,10 @@ async function compare(name: string, parts: Prepared): Promise<Row[]> {
   // One OpenMP thread, as our single-threaded wasm: on this shared 2-core machine two busy-waiting
   // OpenMP threads made HistGradientBoosting about 22x slower than one (30.1 s vs 1.35 s on the synthetic panel).
   const env = { ...process.env, OMP_NUM_THREADS: process.env["OMP_NUM_THREADS"] ?? "1" };
-  const reference = JSON.parse(execFileSync("/usr/bin/python3", [script, dir], { encoding: "utf8", env })) as Record<"logistic" | "gbdt", { auc: number; fitSeconds: number }>;
+  const reference = JSON.parse(execFileSync("/usr/bin/python3", [script, dir], { encoding: "utf8", env })) as Record<
+    "logistic" | "gbdt",
+    { auc: number; fitSeconds: number }
+  >;
   fs.rmSync(dir, { recursive: true, force: true });
 
   const label = `${name} (${parts.rows.toLocaleString("en")} rows; train ${parts.train.x.rows.toLocaleString("en")}, test ${parts.test.x.rows.toLocaleString("en")})`;
@@ -112,11 +122,29 @@ async function compare(name: string, parts: Prepared): Promise<Row[]> {
   };
   const logistic = await measure(() => trainNetwork("logistic", parts.train, parts.validation, { ...defaultLogistic, hidden: [], seed }));
   // our penalty l2·Σβ² on the mean loss is scikit-learn's C = 1 / (2·l2·rows); the reference keeps its default C = 1
-  process.stdout.write(`${name}: logistic l2 = ${defaultLogistic.l2} (scikit-learn C = ${(1 / (2 * defaultLogistic.l2 * parts.train.x.rows)).toFixed(2)}; the reference runs C = 1)\n`);
+  process.stdout.write(
+    `${name}: logistic l2 = ${defaultLogistic.l2} (scikit-learn C = ${(1 / (2 * defaultLogistic.l2 * parts.train.x.rows)).toFixed(2)}; the reference runs C = 1)\n`,
+  );
   const trees = await measure(() => trainGbdt(parts.train, parts.validation, { seed }));
   return [
-    { data: label, rows: parts.rows, model: "logistic", oursAuc: logistic.auc, sklearnAuc: reference.logistic.auc, oursSeconds: logistic.seconds, sklearnSeconds: reference.logistic.fitSeconds },
-    { data: label, rows: parts.rows, model: "gbdt", oursAuc: trees.auc, sklearnAuc: reference.gbdt.auc, oursSeconds: trees.seconds, sklearnSeconds: reference.gbdt.fitSeconds },
+    {
+      data: label,
+      rows: parts.rows,
+      model: "logistic",
+      oursAuc: logistic.auc,
+      sklearnAuc: reference.logistic.auc,
+      oursSeconds: logistic.seconds,
+      sklearnSeconds: reference.logistic.fitSeconds,
+    },
+    {
+      data: label,
+      rows: parts.rows,
+      model: "gbdt",
+      oursAuc: trees.auc,
+      sklearnAuc: reference.gbdt.auc,
+      oursSeconds: trees.seconds,
+      sklearnSeconds: reference.gbdt.fitSeconds,
+    },
   ];
 }
 
@@ -158,7 +186,9 @@ export async function benchModels(): Promise<void> {
   for (const r of rows) {
     const aucOk = Math.abs(r.oursAuc - r.sklearnAuc) <= (r.model === "logistic" ? 0.005 : 0.01) || r.oursAuc > r.sklearnAuc;
     const timeOk = r.oursSeconds <= 2 * r.sklearnSeconds;
-    process.stdout.write(`${r.data} ${r.model}: AUC ${aucOk ? "within target" : "OUTSIDE target"}, fit time ${timeOk ? "within 2x" : `OUTSIDE 2x (${(r.oursSeconds / r.sklearnSeconds).toFixed(1)}x)`}\n`);
+    process.stdout.write(
+      `${r.data} ${r.model}: AUC ${aucOk ? "within target" : "OUTSIDE target"}, fit time ${timeOk ? "within 2x" : `OUTSIDE 2x (${(r.oursSeconds / r.sklearnSeconds).toFixed(1)}x)`}\n`,
+    );
   }
 }
 

@@ -108,11 +108,18 @@ export async function benchMonteCarlo(options: BenchMonteCarloOptions = {}): Pro
   if (longTrials > 0) {
     const l1 = await best(() => runMonteCarlo(plan, { trials: longTrials, seed, workers: 1, keepSamples: false }));
     const l2 = await best(() => runMonteCarlo(plan, { trials: longTrials, seed, workers: 2, keepSamples: false }));
-    long = { trials: longTrials, oneWorkerTrialsPerSecond: longTrials / l1.seconds, twoWorkersTrialsPerSecond: longTrials / l2.seconds, speedUp1to2: l1.seconds / l2.seconds };
+    long = {
+      trials: longTrials,
+      oneWorkerTrialsPerSecond: longTrials / l1.seconds,
+      twoWorkersTrialsPerSecond: longTrials / l2.seconds,
+      speedUp1to2: l1.seconds / l2.seconds,
+    };
   }
   let numpy = { trialsPerSecond: 0, roi: { mean: Number.NaN } };
   for (let i = 0; i < repeats; i += 1) {
-    const run = JSON.parse(execFileSync("/usr/bin/python3", [join(root, "bench/numpy_reference.py"), planFile, String(trials), String(seed)], { encoding: "utf8" })) as typeof numpy;
+    const run = JSON.parse(
+      execFileSync("/usr/bin/python3", [join(root, "bench/numpy_reference.py"), planFile, String(trials), String(seed)], { encoding: "utf8" }),
+    ) as typeof numpy;
     if (run.trialsPerSecond > numpy.trialsPerSecond) numpy = run;
   }
 
@@ -125,7 +132,10 @@ const t0 = Date.now();
 runMonteCarlo(loadUncertainPlan(${JSON.stringify(planFile)}), { trials: ${peakTrials}, seed: ${seed}, keepSamples: false }).then(() => {
   process.stdout.write(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, seconds: (Date.now() - t0) / 1000 }));
 });`;
-    const out = JSON.parse(execFileSync(process.execPath, ["--require", require.resolve("tsx/cjs"), "-e", script], { encoding: "utf8", cwd: root })) as { maxRssKb: number; seconds: number };
+    const out = JSON.parse(execFileSync(process.execPath, ["--require", require.resolve("tsx/cjs"), "-e", script], { encoding: "utf8", cwd: root })) as {
+      maxRssKb: number;
+      seconds: number;
+    };
     peakMemoryMb = out.maxRssKb / 1024;
     peakSeconds = out.seconds;
   }
@@ -151,15 +161,21 @@ runMonteCarlo(loadUncertainPlan(${JSON.stringify(planFile)}), { trials: ${peakTr
     peakSeconds,
   };
   const k = (x: number): string => `${Math.round(x / 1000).toLocaleString("en-US")}k trials/s`;
-  log(`Monte Carlo ROI, ${trials.toLocaleString("en-US")} trials of ${planFile} (best of ${repeats}; load average ${loadAverage.toFixed(1)} on ${availableParallelism()} cores)`);
+  log(
+    `Monte Carlo ROI, ${trials.toLocaleString("en-US")} trials of ${planFile} (best of ${repeats}; load average ${loadAverage.toFixed(1)} on ${availableParallelism()} cores)`,
+  );
   log(`  engine, this thread:    ${k(result.inProcessTrialsPerSecond)}`);
   log(`  engine, 1 worker:       ${k(result.oneWorkerTrialsPerSecond)} (warm pool)`);
   log(`  engine, 2 workers:      ${k(result.twoWorkersTrialsPerSecond)}  speed-up 1 -> 2 workers: ${result.speedUp1to2.toFixed(2)}x`);
   if (result.long !== null) {
     log(`  ${result.long.trials.toLocaleString("en-US")} trials, 1 worker:  ${k(result.long.oneWorkerTrialsPerSecond)}`);
-    log(`  ${result.long.trials.toLocaleString("en-US")} trials, 2 workers: ${k(result.long.twoWorkersTrialsPerSecond)}  speed-up 1 -> 2 workers: ${result.long.speedUp1to2.toFixed(2)}x`);
+    log(
+      `  ${result.long.trials.toLocaleString("en-US")} trials, 2 workers: ${k(result.long.twoWorkersTrialsPerSecond)}  speed-up 1 -> 2 workers: ${result.long.speedUp1to2.toFixed(2)}x`,
+    );
   }
-  log(`  worker start-up:        cold ${result.workerStartSeconds.toFixed(2)} s, warm ${result.warmWorkerStartSeconds.toFixed(3)} s (one worker, one small block; workers load the ${result.workerMode})`);
+  log(
+    `  worker start-up:        cold ${result.workerStartSeconds.toFixed(2)} s, warm ${result.warmWorkerStartSeconds.toFixed(3)} s (one worker, one small block; workers load the ${result.workerMode})`,
+  );
   log(`  NumPy reference:        ${k(result.numpyTrialsPerSecond)} (single-threaded, vectorized)`);
   log(`  ratio engine / NumPy:   ${result.ratioToNumpy.toFixed(2)}x`);
   log(`  mean ROI engine ${result.roiMean.engine.toFixed(4)} (±${result.roiMean.engineSe.toFixed(4)}) vs NumPy ${result.roiMean.numpy.toFixed(4)}`);

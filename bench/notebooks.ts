@@ -52,7 +52,10 @@ function libraryPath(domain: string): string {
 function firstImports(): number[] {
   const dir = path.join(root, "notebooks");
   const seconds: number[] = [];
-  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".ipynb"))
+    .sort()) {
     const nb = JSON.parse(fs.readFileSync(path.join(dir, name), "utf8")) as { cells: Array<{ cell_type: string; source: string | string[] }> };
     const first = nb.cells.find((c) => c.cell_type === "code");
     if (first === undefined) continue;
@@ -108,7 +111,9 @@ function cliExports(dir: string, figureFile: string): void {
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    const result = spawnSync(process.execPath, [path.join(root, "bin", "churnlab.js"), "chart", figureFile, "--out", path.join(dir, `cli${i}.png`)], { encoding: "utf8" });
+    const result = spawnSync(process.execPath, [path.join(root, "bin", "churnlab.js"), "chart", figureFile, "--out", path.join(dir, `cli${i}.png`)], {
+      encoding: "utf8",
+    });
     times.push((performance.now() - t0) / 1000);
     if (result.status !== 0) row("churnlab chart failed", String(result.status), result.stderr.slice(0, 300));
   }
@@ -122,7 +127,10 @@ function htmlSizes(figure: Parameters<typeof figureToHtml>[0]): void {
     row("notebook HTML", "none in build/notebooks: run `npm run notebooks:html` first");
     return;
   }
-  for (const name of fs.readdirSync(built).filter((f) => f.endsWith(".html")).sort()) {
+  for (const name of fs
+    .readdirSync(built)
+    .filter((f) => f.endsWith(".html"))
+    .sort()) {
     const stat = fs.statSync(path.join(built, name));
     row(`notebook HTML ${name}`, `${(stat.size / MB).toFixed(2)} MB`, `built ${stat.mtime.toISOString().slice(0, 16)}`, "target <= 5 MB");
   }
@@ -132,7 +140,12 @@ function htmlSizes(figure: Parameters<typeof figureToHtml>[0]): void {
 export async function benchNotebooks(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-bench-notebooks-"));
   try {
-    row(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+    row(
+      `machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(" ")}`,
+    );
     const figure = costBreakdownChart(planSummary(loadPlan(path.join(root, "data", "plans", "seed-plan.json"))), "en");
     const figureFile = path.join(dir, "cost.figure.json");
     saveFigure(figure, figureFile);

@@ -32,7 +32,12 @@ async function runChild(workers: number): Promise<ChildResult> {
   const plan = loadUncertainPlan(planFile);
   const phases: ChildResult["phases"] = [];
   const start = performance.now();
-  const r = await optimizeProgramme(plan, { seed: 1, workers, modelOptions: { cache: false }, onProgress: (message) => phases.push({ at: (performance.now() - start) / 1000, message }) });
+  const r = await optimizeProgramme(plan, {
+    seed: 1,
+    workers,
+    modelOptions: { cache: false },
+    onProgress: (message) => phases.push({ at: (performance.now() - start) / 1000, message }),
+  });
   const seconds = (performance.now() - start) / 1000;
   const usage = process.resourceUsage();
   return {
@@ -50,10 +55,15 @@ async function runChild(workers: number): Promise<ChildResult> {
 
 /** Runs optimize on 2 workers (the bench machine's cores) and on 0 (this thread only), each in a child process. */
 export async function benchOptimize(): Promise<void> {
-  process.stdout.write(`churnlab optimize ${planFile.split("/").pop()} --seed 1 (defaults), design models built cold; target <= ${TARGET_SECONDS} s on 2 cores\n`);
+  process.stdout.write(
+    `churnlab optimize ${planFile.split("/").pop()} --seed 1 (defaults), design models built cold; target <= ${TARGET_SECONDS} s on 2 cores\n`,
+  );
   process.stdout.write("workers   seconds   CPU s (all threads)   peak RSS MB   designs   passes   plan NPV 万      best NPV 万   P(MVP gate)\n");
   for (const workers of [2, 0]) {
-    const out = execFileSync(process.execPath, ["--require", require.resolve("tsx/cjs"), __filename, "--child", String(workers)], { encoding: "utf8", maxBuffer: 1 << 22 });
+    const out = execFileSync(process.execPath, ["--require", require.resolve("tsx/cjs"), __filename, "--child", String(workers)], {
+      encoding: "utf8",
+      maxBuffer: 1 << 22,
+    });
     const r = JSON.parse(out.trim().split("\n").pop()!) as ChildResult;
     const wan = (x: { mean: number; se: number }): string => `${(x.mean / 1e4).toFixed(0)} ±${(x.se / 1e4).toFixed(1)}`;
     const row = [

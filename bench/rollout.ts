@@ -76,10 +76,15 @@ export async function benchRollout(): Promise<void> {
     { kind: "study", trials: 100, workers: 2 },
   ];
   const rows: string[] = [];
-  process.stdout.write(`${CUSTOMERS.toLocaleString("en-US")} customers × ${WEEKS} weeks per run (plus 12 burn-in weeks); target >= 50 M customer-weeks/s per core\n`);
+  process.stdout.write(
+    `${CUSTOMERS.toLocaleString("en-US")} customers × ${WEEKS} weeks per run (plus 12 burn-in weeks); target >= 50 M customer-weeks/s per core\n`,
+  );
   process.stdout.write("config                       seconds   M cust-weeks/s   per worker   peak RSS MB   calibration s\n");
   for (const c of configs) {
-    const out = execFileSync(process.execPath, ["--require", require.resolve("tsx/cjs"), __filename, "--child", JSON.stringify(c)], { encoding: "utf8", maxBuffer: 1 << 20 });
+    const out = execFileSync(process.execPath, ["--require", require.resolve("tsx/cjs"), __filename, "--child", JSON.stringify(c)], {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    });
     const r = JSON.parse(out.trim().split("\n").pop()!) as ChildResult;
     const rate = r.customerWeeks / r.seconds / 1e6;
     const label = c.kind === "kernel" ? "kernel only, 1 thread" : `${c.trials} trial${c.trials > 1 ? "s" : ""}, ${c.workers} worker${c.workers > 1 ? "s" : ""}`;
@@ -103,16 +108,25 @@ const PRECISION_TRIALS = 100;
  */
 async function benchPrecision(): Promise<void> {
   const c: ChildConfig = { kind: "precision", trials: PRECISION_TRIALS, workers: 2 };
-  const out = execFileSync(process.execPath, ["--require", require.resolve("tsx/cjs"), __filename, "--child", JSON.stringify(c)], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const out = execFileSync(process.execPath, ["--require", require.resolve("tsx/cjs"), __filename, "--child", JSON.stringify(c)], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
   const r = JSON.parse(out.trim().split("\n").pop()!) as ChildResult;
   const e = r.roi!;
   const pts = (x: number): string => (x * 100).toFixed(2);
-  process.stdout.write(`\nprecision of the first-year ROI, ${CUSTOMERS.toLocaleString("en-US")} customers, ${c.trials} trials, 2 workers (target: se <= 2 points within 60 s)\n`);
+  process.stdout.write(
+    `\nprecision of the first-year ROI, ${CUSTOMERS.toLocaleString("en-US")} customers, ${c.trials} trials, 2 workers (target: se <= 2 points within 60 s)\n`,
+  );
   process.stdout.write("estimator                 mean %     se points   seconds\n");
   process.stdout.write(`plain mean of the runs  ${pts(e.naiveMean).padStart(8)} ${pts(e.naiveSe).padStart(12)} ${r.seconds.toFixed(1).padStart(9)}\n`);
-  process.stdout.write(`control variate         ${pts(e.mean).padStart(8)} ${pts(e.se).padStart(12)} ${r.seconds.toFixed(1).padStart(9)}   (correlation with the aggregate view ${e.correlation.toFixed(3)})\n`);
+  process.stdout.write(
+    `control variate         ${pts(e.mean).padStart(8)} ${pts(e.se).padStart(12)} ${r.seconds.toFixed(1).padStart(9)}   (correlation with the aggregate view ${e.correlation.toFixed(3)})\n`,
+  );
   const needed = Math.ceil(c.trials * (e.naiveSe / 0.02) ** 2);
-  process.stdout.write(`the plain mean would need about ${needed.toLocaleString("en-US")} trials for 2 points (${((r.seconds * needed) / c.trials).toFixed(0)} s at this speed)\n`);
+  process.stdout.write(
+    `the plain mean would need about ${needed.toLocaleString("en-US")} trials for 2 points (${((r.seconds * needed) / c.trials).toFixed(0)} s at this speed)\n`,
+  );
 }
 
 if (process.argv[2] === "--child") {

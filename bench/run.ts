@@ -19,7 +19,12 @@ const suites: Suite[] = [
   { name: "models", file: "models.ts", fn: "benchModels", about: "churn models vs scikit-learn: AUC and fit time" },
   { name: "mc", file: "monteCarlo.ts", fn: "benchMonteCarlo", about: "Monte Carlo ROI engine vs NumPy: trials/s, worker scaling, memory" },
   { name: "rollout", file: "rollout.ts", fn: "benchRollout", about: "customer-level rollout: customer-weeks/s and memory" },
-  { name: "optimize", file: "optimize.ts", fn: "benchOptimize", about: "design search on the seed plan: seconds against the 5-minute target, 2 workers and 1 thread" },
+  {
+    name: "optimize",
+    file: "optimize.ts",
+    fn: "benchOptimize",
+    about: "design search on the seed plan: seconds against the 5-minute target, 2 workers and 1 thread",
+  },
   { name: "notebooks", file: "notebooks.ts", fn: "benchNotebooks", about: "notebook kernel first import, chart exports (kernel, batch, CLI), HTML sizes" },
   { name: "scale", file: "scale.ts", fn: "benchScale", about: "national scale: synth to Parquet, DuckDB panel, batch scoring at 200k / 1M / 5M customers" },
 ];

@@ -128,7 +128,8 @@ function endToEnd(r: Record<string, Record<string, number>>): { total: number; p
 function tableLine(customers: number, r: Record<string, Record<string, number>>): string {
   const { synth, panel, score, memory } = r;
   const { total, peak } = endToEnd(r);
-  const inMemory = memory === undefined ? "does not fit (about 3.4 KB per customer)" : `${fmt(memory.seconds).padStart(6)}  ${fmt(memory.peakMb, 0)} (${memory.rows} rows)`;
+  const inMemory =
+    memory === undefined ? "does not fit (about 3.4 KB per customer)" : `${fmt(memory.seconds).padStart(6)}  ${fmt(memory.peakMb, 0)} (${memory.rows} rows)`;
   const cells = [
     `${String(customers).padStart(9)}  ${String(synth?.eventRows).padStart(10)}  ${fmt(synth?.mb, 0).padStart(10)}`,
     `${fmt(synth?.seconds).padStart(7)}  ${fmt(synth?.peakMb, 0).padStart(4)}`,
@@ -175,7 +176,9 @@ export async function benchScale(sizes: readonly number[] = [200_000, 1_000_000,
     const last = all.at(-1);
     if (last !== undefined) {
       const { total, peak } = endToEnd(last);
-      process.stdout.write(`${sizes.at(-1)} customers end to end: ${(total / 60).toFixed(1)} min (target 10), peak ${(peak / 1024).toFixed(1)} GB (target 8)\n`);
+      process.stdout.write(
+        `${sizes.at(-1)} customers end to end: ${(total / 60).toFixed(1)} min (target 10), peak ${(peak / 1024).toFixed(1)} GB (target 8)\n`,
+      );
     }
     return all;
   } finally {

@@ -94,7 +94,8 @@ function removeOrphans(files) {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isSymbolicLink() && path.relative(LIB, full) !== WORKER) fs.rmSync(full); // a worker link from an older layout
+      else if (entry.isSymbolicLink() && path.relative(LIB, full) !== WORKER)
+        fs.rmSync(full); // a worker link from an older layout
       else {
         const rel = path.relative(LIB, full);
         const base = rel.replace(/(\.d\.ts|\.js)(\.map)?$/, "");

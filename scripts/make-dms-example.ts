@@ -19,11 +19,25 @@ const customers = Number(process.argv[2] ?? 1200);
 const seed = 15;
 const out = path.join(__dirname, "..", "data", "examples", "dms-export-zh");
 
-const cityZh: Record<string, string> = { Shanghai: "上海", Hangzhou: "杭州", Nanjing: "南京", Suzhou: "苏州", Ningbo: "宁波", Hefei: "合肥", Wuxi: "无锡", Changzhou: "常州" };
+const cityZh: Record<string, string> = {
+  Shanghai: "上海",
+  Hangzhou: "杭州",
+  Nanjing: "南京",
+  Suzhou: "苏州",
+  Ningbo: "宁波",
+  Hefei: "合肥",
+  Wuxi: "无锡",
+  Changzhou: "常州",
+};
 const segmentZh: Record<string, string> = { economy: "经济型", midsize: "中级", premium: "豪华型" };
 const visitZh: Record<string, string> = { maintenance: "保养", repair: "一般维修", warranty: "索赔", accident: "事故车" };
 const complaintZh: Record<string, string> = {
-  waiting_time: "等待时间长", price: "价格", repair_quality: "维修质量", staff: "服务态度", parts_availability: "配件缺货", distance: "距离远",
+  waiting_time: "等待时间长",
+  price: "价格",
+  repair_quality: "维修质量",
+  staff: "服务态度",
+  parts_availability: "配件缺货",
+  distance: "距离远",
 };
 
 const memberId = (id: string): string => id.replace(/^C/, "HY");
@@ -46,10 +60,17 @@ const customerRows = [["会员编号", "城市", "所属门店", "到店距离(�
 for (let i = 0; i < population.customers.length; i++) {
   const lost = !Number.isNaN(churn[i] as number);
   customerRows.push([
-    memberId(c.customer_id[i] as string), cityZh[c.city[i] as string] ?? (c.city[i] as string), c.outlet_id[i] as string,
-    String(Math.round((c.distance_km[i] as number) * 1000)), c.vehicle_model[i] as string, segmentZh[c.segment[i] as string] as string,
-    unpadded(c.purchase_date[i] as number, ["/", "/", ""]), String(Math.round((c.vehicle_age_years[i] as number) * 12)),
-    `${((c.price_sensitivity[i] as number) * 100).toFixed(1)}%`, lost ? "流失" : "在册", lost ? dayToIso(churn[i] as number) : "",
+    memberId(c.customer_id[i] as string),
+    cityZh[c.city[i] as string] ?? (c.city[i] as string),
+    c.outlet_id[i] as string,
+    String(Math.round((c.distance_km[i] as number) * 1000)),
+    c.vehicle_model[i] as string,
+    segmentZh[c.segment[i] as string] as string,
+    unpadded(c.purchase_date[i] as number, ["/", "/", ""]),
+    String(Math.round((c.vehicle_age_years[i] as number) * 12)),
+    `${((c.price_sensitivity[i] as number) * 100).toFixed(1)}%`,
+    lost ? "流失" : "在册",
+    lost ? dayToIso(churn[i] as number) : "",
   ]);
 }
 write("crm_customers.csv", lines(customerRows), "utf-8-bom");
@@ -61,10 +82,16 @@ for (let r = 0; r < population.visits.length; r++) {
   const customer = Number((v.customer_id[r] as string).slice(1));
   const time = `${String(8 + Math.floor(clock() * 10)).padStart(2, "0")}:${String(Math.floor(clock() * 60)).padStart(2, "0")}`;
   orderRows.push([
-    `RO${dayToIso(v.date[r] as number).slice(0, 7).replace("-", "")}${String(r + 1).padStart(6, "0")}`, `LSGFAKE${String(customer).padStart(10, "0")}`,
-    memberId(v.customer_id[r] as string), `${slash(v.date[r] as number)} ${time}`, visitZh[v.type[r] as string] as string,
+    `RO${dayToIso(v.date[r] as number)
+      .slice(0, 7)
+      .replace("-", "")}${String(r + 1).padStart(6, "0")}`,
+    `LSGFAKE${String(customer).padStart(10, "0")}`,
+    memberId(v.customer_id[r] as string),
+    `${slash(v.date[r] as number)} ${time}`,
+    visitZh[v.type[r] as string] as string,
     (v.spend_yuan[r] as number).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-    String(Math.round((v.wait_hours[r] as number) * 60)), v.outlet_id[r] as string,
+    String(Math.round((v.wait_hours[r] as number) * 60)),
+    v.outlet_id[r] as string,
   ]);
 }
 write("dms_repair_orders.csv", lines(orderRows), "gb18030");
@@ -73,8 +100,11 @@ const s = population.surveys.columns;
 const surveyRows = [["会员编号", "回访日期", "满意度(0-10)", "是否投诉", "投诉类别"]];
 for (let r = 0; r < population.surveys.length; r++) {
   surveyRows.push([
-    memberId(s.customer_id[r] as string), unpadded(s.date[r] as number, ["年", "月", "日"]), String(s.score[r]),
-    s.complaint[r] === 1 ? "是" : "否", complaintZh[s.complaint_category[r] as string] ?? "",
+    memberId(s.customer_id[r] as string),
+    unpadded(s.date[r] as number, ["年", "月", "日"]),
+    String(s.score[r]),
+    s.complaint[r] === 1 ? "是" : "否",
+    complaintZh[s.complaint_category[r] as string] ?? "",
   ]);
 }
 write("crm_surveys.csv", lines(surveyRows), "gb18030");
@@ -82,7 +112,14 @@ write("crm_surveys.csv", lines(surveyRows), "gb18030");
 const a = population.appActivity.columns;
 const appRows = [["会员编号", "周起始日", "活跃天数", "核销优惠券数"]];
 for (let r = 0; r < population.appActivity.length; r++) {
-  appRows.push([memberId(a.customer_id[r] as string), dayToIso(a.week_start[r] as number).replace(/-/g, ""), String(a.active_days[r]), String(a.coupon_redemptions[r])]);
+  appRows.push([
+    memberId(a.customer_id[r] as string),
+    dayToIso(a.week_start[r] as number).replace(/-/g, ""),
+    String(a.active_days[r]),
+    String(a.coupon_redemptions[r]),
+  ]);
 }
 write("app_weekly.csv", `导出时间：${dayToIso(population.meta.endDay)} 08:00:00\r\n${lines(appRows)}`, "utf-8");
-process.stdout.write(`history ${dayToIso(population.meta.startDay)} .. ${dayToIso(population.meta.endDay - 1)} (historyEnd ${dayToIso(population.meta.endDay)})\n`);
+process.stdout.write(
+  `history ${dayToIso(population.meta.startDay)} .. ${dayToIso(population.meta.endDay - 1)} (historyEnd ${dayToIso(population.meta.endDay)})\n`,
+);

@@ -154,7 +154,15 @@ export function fitDecay(points: readonly AbTestPoint[], model: DecayModel, meth
   return finishFit(model, method, shape, shape.params(best.x), delays, rates, ns);
 }
 
-function finishFit(model: DecayModel, method: FitMethod, shape: Shape, p: number[], delays: number[], rates: number[], ns: Array<number | undefined>): DecayFit {
+function finishFit(
+  model: DecayModel,
+  method: FitMethod,
+  shape: Shape,
+  p: number[],
+  delays: number[],
+  rates: number[],
+  ns: Array<number | undefined>,
+): DecayFit {
   const fitted = delays.map((d) => shape.rate(p, d));
   const residuals = rates.map((r, i) => r - (fitted[i] as number));
   const sse = residuals.reduce((s, r) => s + r * r, 0);

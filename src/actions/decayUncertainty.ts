@@ -171,7 +171,8 @@ export function decayBand(
   const draws = options.draws ?? 400;
   const levels = options.levels ?? [0.05, 0.95];
   if (!(Number.isInteger(draws) && draws >= 2)) throw new RangeError(`decayBand: draws must be a whole number >= 2, got ${draws}`);
-  if (!(levels[0] >= 0 && levels[0] < levels[1] && levels[1] <= 1)) throw new RangeError(`decayBand: levels must satisfy 0 <= low < high <= 1, got ${levels.join(", ")}`);
+  if (!(levels[0] >= 0 && levels[0] < levels[1] && levels[1] <= 1))
+    throw new RangeError(`decayBand: levels must satisfy 0 <= low < high <= 1, got ${levels.join(", ")}`);
   const columns = delays.map(() => new Float64Array(draws));
   for (let j = 0; j < draws; j++) {
     const curve = drawDecayCurve(rng, evidence, options.shape ?? "logistic-plateau");

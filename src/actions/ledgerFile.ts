@@ -40,7 +40,8 @@ export const ledgerSchema = z
   .superRefine((ledger, ctx) => {
     ledger.weeks.forEach((w, i) => {
       const prev = ledger.weeks[i - 1];
-      if (prev !== undefined && !(prev.week < w.week)) ctx.addIssue({ code: "custom", path: ["weeks", i, "week"], message: `weeks must be in increasing order, ${w.week} follows ${prev.week}` });
+      if (prev !== undefined && !(prev.week < w.week))
+        ctx.addIssue({ code: "custom", path: ["weeks", i, "week"], message: `weeks must be in increasing order, ${w.week} follows ${prev.week}` });
     });
   });
 

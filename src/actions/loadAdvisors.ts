@@ -34,11 +34,13 @@ export function parseAdvisors(text: string, source: string): Advisor[] {
     const outletId = row[outletCol] ?? "";
     const capText = row[capCol] ?? "";
     if (advisorId === "") problems.push({ where: `line ${line}, column advisor_id`, message: "empty advisor id" });
-    else if (seen.has(advisorId)) problems.push({ where: `line ${line}, column advisor_id`, message: `duplicate advisor id "${advisorId}" (first on line ${seen.get(advisorId)})` });
+    else if (seen.has(advisorId))
+      problems.push({ where: `line ${line}, column advisor_id`, message: `duplicate advisor id "${advisorId}" (first on line ${seen.get(advisorId)})` });
     else seen.set(advisorId, line);
     if (outletId === "") problems.push({ where: `line ${line}, column outlet_id`, message: "empty outlet id" });
     const cap = Number(capText);
-    if (!/^\d+$/.test(capText) || !Number.isSafeInteger(cap)) problems.push({ where: `line ${line}, column weekly_capacity`, message: `must be a whole number >= 0, got "${capText}"` });
+    if (!/^\d+$/.test(capText) || !Number.isSafeInteger(cap))
+      problems.push({ where: `line ${line}, column weekly_capacity`, message: `must be a whole number >= 0, got "${capText}"` });
     advisors.push({ advisorId, outletId, weeklyCapacity: cap });
   });
   if (advisors.length === 0) problems.push({ where: "file", message: "no advisors after the header" });

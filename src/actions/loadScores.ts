@@ -55,13 +55,17 @@ export interface ScoreFile {
  */
 export function parseScores(text: string, source: string): ScoreFile {
   const { header, rows } = parseCsvRecords(text, source);
-  if (header.length === 0) throw new InputError(source, [{ where: "file", message: "file is empty: expected a header line (customer_id,probability[,outlet_id][,week]) and data rows" }]);
+  if (header.length === 0)
+    throw new InputError(source, [
+      { where: "file", message: "file is empty: expected a header line (customer_id,probability[,outlet_id][,week]) and data rows" },
+    ]);
   const problems: InputProblem[] = [];
   const find = (names: readonly string[], required: boolean, what: string): number => {
     const wanted = names.map((n) => n.toLowerCase());
     const found = header.map((h, i) => ({ h, i })).filter(({ h }) => wanted.includes(h.toLowerCase()));
     if (found.length > 1) problems.push({ where: "line 1 (header)", message: `${what} appears in more than one column (${found.map((f) => f.h).join(", ")})` });
-    if (found.length === 0 && required) problems.push({ where: "line 1 (header)", message: `missing the ${what} column (one of ${names.join(", ")}); found: ${header.join(", ")}` });
+    if (found.length === 0 && required)
+      problems.push({ where: "line 1 (header)", message: `missing the ${what} column (one of ${names.join(", ")}); found: ${header.join(", ")}` });
     return found[0]?.i ?? -1;
   };
   // The file `churnlab score` writes is `<the table's id column>,probability,tier`: its first column is the id, whatever its name.
@@ -84,12 +88,16 @@ export function parseScores(text: string, source: string): ScoreFile {
     if (id === "") problems.push({ where: `line ${line}, column ${colName(idCol)}`, message: "empty customer id" });
     else {
       const seen = firstLine.get(id);
-      if (seen !== undefined) problems.push({ where: `line ${line}, column ${colName(idCol)}`, message: `duplicate customer id "${id}" (first on line ${seen})` });
+      if (seen !== undefined)
+        problems.push({ where: `line ${line}, column ${colName(idCol)}`, message: `duplicate customer id "${id}" (first on line ${seen})` });
       else firstLine.set(id, line);
     }
     const p = pText === "" ? NaN : Number(pText);
     if (!Number.isFinite(p) || p < 0 || p > 1) {
-      problems.push({ where: `line ${line}, column ${colName(pCol)}`, message: `customer ${id || "?"}: probability must be a number from 0 to 1, got "${pText}"` });
+      problems.push({
+        where: `line ${line}, column ${colName(pCol)}`,
+        message: `customer ${id || "?"}: probability must be a number from 0 to 1, got "${pText}"`,
+      });
     }
     if (weekCol >= 0) {
       const w = row[weekCol] ?? "";
@@ -101,7 +109,13 @@ export function parseScores(text: string, source: string): ScoreFile {
     customers.push(c);
   });
   if (weeks.size > 1) {
-    problems.push({ where: `column ${header[weekCol] ?? "week"}`, message: `one file must hold one week, found ${weeks.size}: ${[...weeks.entries()].slice(0, 5).map(([w, l]) => `${w} (line ${l})`).join(", ")}` });
+    problems.push({
+      where: `column ${header[weekCol] ?? "week"}`,
+      message: `one file must hold one week, found ${weeks.size}: ${[...weeks.entries()]
+        .slice(0, 5)
+        .map(([w, l]) => `${w} (line ${l})`)
+        .join(", ")}`,
+    });
   }
   if (problems.length > 0) throw new InputError(source, problems);
   let week: string | null = null;

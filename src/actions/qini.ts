@@ -73,7 +73,8 @@ export function qiniCurve(records: readonly ExperimentRecord[]): QiniCurve {
   }
   const fraction = targeted.map((k) => (n === 0 ? 0 : k / n));
   let area = 0;
-  for (let j = 1; j < fraction.length; j++) area += (((qini[j] as number) + (qini[j - 1] as number)) / 2) * ((fraction[j] as number) - (fraction[j - 1] as number));
+  for (let j = 1; j < fraction.length; j++)
+    area += (((qini[j] as number) + (qini[j - 1] as number)) / 2) * ((fraction[j] as number) - (fraction[j - 1] as number));
   const last = qini[qini.length - 1] as number;
   return { targeted, fraction, qini, coefficient: n === 0 ? 0 : area - last / 2 };
 }

@@ -19,9 +19,7 @@ export interface RankedTier {
  * rankTiers(seedPlan).map((r) => r.tier.id); // ["very-high", "high", "medium", "low"]
  */
 export function rankTiers(plan: Pick<Plan, "tiers">): RankedTier[] {
-  return [...plan.tiers]
-    .sort((a, b) => b.probabilityMin - a.probabilityMin)
-    .map((tier, i) => ({ tierNumber: i + 1, tier }));
+  return [...plan.tiers].sort((a, b) => b.probabilityMin - a.probabilityMin).map((tier, i) => ({ tierNumber: i + 1, tier }));
 }
 
 /**

@@ -74,7 +74,11 @@ export function summarizeTiers(customers: readonly ScoredCustomer[], plan: Pick<
     }
     const share = n === 0 ? NaN : count / n;
     const lowest = tierNumber === ranked.length;
-    const band = lowest ? `${tier.probabilityMin} <= p <= ${tier.probabilityMax}` : tier.probabilityMax === 1 ? `p > ${tier.probabilityMin}` : `${tier.probabilityMin} < p <= ${tier.probabilityMax}`;
+    const band = lowest
+      ? `${tier.probabilityMin} <= p <= ${tier.probabilityMax}`
+      : tier.probabilityMax === 1
+        ? `p > ${tier.probabilityMin}`
+        : `${tier.probabilityMin} < p <= ${tier.probabilityMax}`;
     return {
       tierNumber,
       tierId: tier.id,
@@ -94,7 +98,9 @@ export function summarizeTiers(customers: readonly ScoredCustomer[], plan: Pick<
   for (const r of rows) {
     if (Number.isFinite(r.shareDifference) && Math.abs(r.shareDifference) > tolerance) {
       const sign = r.shareDifference > 0 ? "+" : "−";
-      differences.push(`tier ${r.tierNumber} ${r.name}: ${pct(r.share)} of customers vs ${pct(r.shareStated)} stated (${sign}${(Math.abs(r.shareDifference) * 100).toFixed(1)} points)`);
+      differences.push(
+        `tier ${r.tierNumber} ${r.name}: ${pct(r.share)} of customers vs ${pct(r.shareStated)} stated (${sign}${(Math.abs(r.shareDifference) * 100).toFixed(1)} points)`,
+      );
     }
   }
   const sum = (key: "count" | "expectedChurners" | "budgetYuan" | "expectedSaved"): number => rows.reduce((s, r) => s + r[key], 0);

@@ -128,7 +128,8 @@ export function simulateExperiment(
   if (!(treatedShare >= 0 && treatedShare <= 1)) throw new RangeError(`simulateExperiment: treatedShare must be from 0 to 1, got ${treatedShare}`);
   return scores.map((c, i) => {
     const uplift = upliftsTrue[i] as number;
-    if (!(uplift <= c.probability + 1e-12)) throw new RangeError(`simulateExperiment: customer ${c.customerId}: uplift ${uplift} exceeds the churn probability ${c.probability}`);
+    if (!(uplift <= c.probability + 1e-12))
+      throw new RangeError(`simulateExperiment: customer ${c.customerId}: uplift ${uplift} exceeds the churn probability ${c.probability}`);
     const treated = rng() < treatedShare;
     const churned = rng() < (treated ? c.probability - uplift : c.probability);
     return { customerId: c.customerId, treated, churned };

@@ -118,7 +118,13 @@ export function scoreTargets(customers: readonly TargetCustomer[], context: Targ
 export function rankTargets(scored: readonly ScoredTarget[], policy: TargetingPolicy): ScoredTarget[] {
   const byId = (a: ScoredTarget, b: ScoredTarget): number => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0);
   const key = (t: ScoredTarget): number =>
-    policy === "expected-value" ? t.expectedValueYuan : policy === "value-per-yuan" ? t.valuePerYuan : Number.isNaN(t.upliftValueYuan) ? -Infinity : t.upliftValueYuan;
+    policy === "expected-value"
+      ? t.expectedValueYuan
+      : policy === "value-per-yuan"
+        ? t.valuePerYuan
+        : Number.isNaN(t.upliftValueYuan)
+          ? -Infinity
+          : t.upliftValueYuan;
   const sorted = [...scored];
   if (policy === "risk") sorted.sort((a, b) => a.tierNumber - b.tierNumber || b.probability - a.probability || byId(a, b));
   else sorted.sort((a, b) => key(b) - key(a) || byId(a, b));

@@ -70,9 +70,9 @@ export function targetingScenario(options: TargetingScenarioOptions): TargetingS
     pilotIdx.map((i) => customers[i] as ScoredCustomer),
     pilotIdx.map((i) => truth[i] as number),
   );
-  const segments = upliftBySegment(pilot.map((r, k) => ({ segment: segmentOf(customers[pilotIdx[k] as number] as ScoredCustomer), treated: r.treated, churned: r.churned }))).sort((a, b) =>
-    a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0,
-  );
+  const segments = upliftBySegment(
+    pilot.map((r, k) => ({ segment: segmentOf(customers[pilotIdx[k] as number] as ScoredCustomer), treated: r.treated, churned: r.churned })),
+  ).sort((a, b) => (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0));
   const estimate = new Map(segments.map((s) => [s.segment, Number.isFinite(s.uplift) ? s.uplift : 0]));
   const targets = targetIdx.map((i) => {
     const c = customers[i] as ScoredCustomer;
@@ -80,7 +80,11 @@ export function targetingScenario(options: TargetingScenarioOptions): TargetingS
   });
   const context = { plan, curve };
   const outcomes = compareTargeting(targets, context, options.budgetYuan);
-  const holdout = simulateExperiment(createStream(seed, `holdout-${gamma}`), targets, targets.map((c) => c.trueUplift));
+  const holdout = simulateExperiment(
+    createStream(seed, `holdout-${gamma}`),
+    targets,
+    targets.map((c) => c.trueUplift),
+  );
   const scored = scoreTargets(targets, context);
   const scoreBy: Record<TargetingPolicy, (i: number) => number> = {
     risk: (i) => scored[i]?.probability ?? 0,
@@ -88,6 +92,9 @@ export function targetingScenario(options: TargetingScenarioOptions): TargetingS
     "value-per-yuan": (i) => scored[i]?.valuePerYuan ?? 0,
     uplift: (i) => scored[i]?.upliftValueYuan ?? 0,
   };
-  const qini = outcomes.map((o) => ({ policy: o.policy, curve: qiniCurve(holdout.map((r, i) => ({ score: scoreBy[o.policy](i), treated: r.treated, churned: r.churned }))) }));
+  const qini = outcomes.map((o) => ({
+    policy: o.policy,
+    curve: qiniCurve(holdout.map((r, i) => ({ score: scoreBy[o.policy](i), treated: r.treated, churned: r.churned }))),
+  }));
   return { seed, gamma, pilotSize: pilotIdx.length, targetSize: targetIdx.length, segments, outcomes, qini };
 }

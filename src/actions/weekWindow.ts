@@ -30,15 +30,17 @@ export function weekWindowProblems(week: string, lastLedgerWeek: string | null, 
   const n = (x: number): string => x.toLocaleString("en-US");
   if (lastLedgerWeek !== null) {
     const gap = weeksAfter(isoToDay(lastLedgerWeek));
-    if (gap > weekWindowWeeks) problems.push({
-      where: "--week",
-      message: `${week} is ${n(gap)} weeks after the ledger's last week ${lastLedgerWeek} (more than ${weekWindowWeeks}): ${why}`,
-    });
+    if (gap > weekWindowWeeks)
+      problems.push({
+        where: "--week",
+        message: `${week} is ${n(gap)} weeks after the ledger's last week ${lastLedgerWeek} (more than ${weekWindowWeeks}): ${why}`,
+      });
   }
   const ahead = today === null ? 0 : weeksAfter(isoToDay(today));
-  if (ahead > weekWindowWeeks) problems.push({
-    where: "--week",
-    message: `${week} is ${n(ahead)} weeks after today, ${today} (more than ${weekWindowWeeks}): ${why}`,
-  });
+  if (ahead > weekWindowWeeks)
+    problems.push({
+      where: "--week",
+      message: `${week} is ${n(ahead)} weeks after today, ${today} (more than ${weekWindowWeeks}): ${why}`,
+    });
   return problems;
 }

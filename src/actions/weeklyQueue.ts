@@ -30,7 +30,8 @@ export interface NewlyHighRisk {
  * //  { customerId: "c", probability: 0.9, previousProbability: null, reason: "first-seen" }]
  */
 export function newlyHighRisk(current: readonly ScoredCustomer[], previous: readonly ScoredCustomer[], triggerProbability: number): NewlyHighRisk[] {
-  if (!(triggerProbability >= 0 && triggerProbability <= 1)) throw new RangeError(`newlyHighRisk: trigger probability must be from 0 to 1, got ${triggerProbability}`);
+  if (!(triggerProbability >= 0 && triggerProbability <= 1))
+    throw new RangeError(`newlyHighRisk: trigger probability must be from 0 to 1, got ${triggerProbability}`);
   const last = new Map<string, number>();
   for (const c of previous) {
     checkProbability(c);
@@ -49,7 +50,8 @@ export function newlyHighRisk(current: readonly ScoredCustomer[], previous: read
 
 function checkProbability(c: ScoredCustomer): void {
   const p = c.probability;
-  if (typeof p !== "number" || Number.isNaN(p) || p < 0 || p > 1) throw new RangeError(`customer ${c.customerId}: churn probability must be a number from 0 to 1, got ${String(p)}`);
+  if (typeof p !== "number" || Number.isNaN(p) || p < 0 || p > 1)
+    throw new RangeError(`customer ${c.customerId}: churn probability must be a number from 0 to 1, got ${String(p)}`);
 }
 
 /** Input of {@link weeklyQueue}. */
@@ -149,14 +151,16 @@ export function weeklyQueue(input: WeeklyQueueInput): WeeklyQueueResult {
     for (const a of advisors) {
       if (seen.has(a.advisorId)) throw new RangeError(`weeklyQueue: advisor ${a.advisorId} appears twice`);
       seen.add(a.advisorId);
-      if (!Number.isInteger(a.weeklyCapacity) || a.weeklyCapacity < 0) throw new RangeError(`weeklyQueue: advisor ${a.advisorId}: weekly capacity must be a whole number >= 0, got ${a.weeklyCapacity}`);
+      if (!Number.isInteger(a.weeklyCapacity) || a.weeklyCapacity < 0)
+        throw new RangeError(`weeklyQueue: advisor ${a.advisorId}: weekly capacity must be a whole number >= 0, got ${a.weeklyCapacity}`);
     }
   }
 
   // 1. Re-run: keep only weeks before this one.
   const ledgerWeeks = input.ledger?.weeks ?? [];
   const later = ledgerWeeks.filter((w) => w.week > week);
-  if (later.length > 0) throw new RangeError(`weeklyQueue: the ledger already has week ${later[later.length - 1]?.week}, after ${week}: only the latest week can be re-run`);
+  if (later.length > 0)
+    throw new RangeError(`weeklyQueue: the ledger already has week ${later[later.length - 1]?.week}, after ${week}: only the latest week can be re-run`);
   const kept: LedgerWeek[] = ledgerWeeks.filter((w) => w.week < week);
 
   // 2. State per customer: latest entry before this week.
@@ -242,7 +246,9 @@ export function weeklyQueue(input: WeeklyQueueInput): WeeklyQueueResult {
   for (const a of advisors ?? []) load.set(a.advisorId, 0);
   const queue: QueueEntry[] = drafts.map((d) => {
     if (advisors === undefined) return { ...d, advisorId: "", status: "unassigned", overflowReason: "" };
-    const candidates = (d.outletId === "" ? [...advisors] : advisors.filter((a) => a.outletId === d.outletId)).sort((a, b) => (a.advisorId < b.advisorId ? -1 : a.advisorId > b.advisorId ? 1 : 0));
+    const candidates = (d.outletId === "" ? [...advisors] : advisors.filter((a) => a.outletId === d.outletId)).sort((a, b) =>
+      a.advisorId < b.advisorId ? -1 : a.advisorId > b.advisorId ? 1 : 0,
+    );
     if (candidates.length === 0) return { ...d, advisorId: "", status: "overflow", overflowReason: `no advisor at outlet ${d.outletId}` };
     let best: Advisor | undefined;
     let bestLeft = 0;
@@ -253,7 +259,13 @@ export function weeklyQueue(input: WeeklyQueueInput): WeeklyQueueResult {
         bestLeft = left;
       }
     }
-    if (best === undefined) return { ...d, advisorId: "", status: "overflow", overflowReason: d.outletId === "" ? "all advisors at capacity" : `advisors at outlet ${d.outletId} at capacity` };
+    if (best === undefined)
+      return {
+        ...d,
+        advisorId: "",
+        status: "overflow",
+        overflowReason: d.outletId === "" ? "all advisors at capacity" : `advisors at outlet ${d.outletId} at capacity`,
+      };
     load.set(best.advisorId, (load.get(best.advisorId) ?? 0) + 1);
     return { ...d, advisorId: best.advisorId, status: "assigned", overflowReason: "" };
   });
@@ -280,7 +292,12 @@ export function weeklyQueue(input: WeeklyQueueInput): WeeklyQueueResult {
     overflow: count("overflow"),
     byTier,
     budgetYuan: queue.reduce((s, e) => s + e.budgetYuan, 0),
-    advisorLoad: (advisors ?? []).map((a) => ({ advisorId: a.advisorId, outletId: a.outletId, weeklyCapacity: a.weeklyCapacity, assigned: load.get(a.advisorId) ?? 0 })),
+    advisorLoad: (advisors ?? []).map((a) => ({
+      advisorId: a.advisorId,
+      outletId: a.outletId,
+      weeklyCapacity: a.weeklyCapacity,
+      assigned: load.get(a.advisorId) ?? 0,
+    })),
     cooldownDays,
     triggerProbability: trigger,
   };

@@ -29,23 +29,31 @@ const tierColorSafe = (n: number): string => (n >= 1 && n <= 4 ? tierColor(n) : 
 export function tierShareChart(summary: TierSummary, text: Lang | ChartText = "zh"): Figure {
   const { lang, title } = chartText(text);
   const categories = summary.rows.map((r) => tierName(r.tierNumber, lang));
-  return withTitle(barChart({
-    categories,
-    series: [
-      {
-        name: t("actions.series.scored", lang),
-        legendName: t("legend.colouredByTier", lang, { name: t("actions.series.scored", lang) }),
-        values: summary.rows.map((r) => r.share),
-        color: summary.rows.map((r) => tierColorSafe(r.tierNumber)),
-        text: summary.rows.map((r) => formatPercent(r.share, 1)),
-      },
-      { name: t("legend.stated", lang), values: summary.rows.map((r) => r.shareStated), color: semanticColors.stated, text: summary.rows.map((r) => formatPercent(r.shareStated, 0)) },
-    ],
-    title: t("actions.tierShares.title", lang),
-    xTitle: t("tier.axis", lang),
-    yTitle: t("axis.share", lang),
-    valueTickFormat: tickFormats.percent,
-  }), title);
+  return withTitle(
+    barChart({
+      categories,
+      series: [
+        {
+          name: t("actions.series.scored", lang),
+          legendName: t("legend.colouredByTier", lang, { name: t("actions.series.scored", lang) }),
+          values: summary.rows.map((r) => r.share),
+          color: summary.rows.map((r) => tierColorSafe(r.tierNumber)),
+          text: summary.rows.map((r) => formatPercent(r.share, 1)),
+        },
+        {
+          name: t("legend.stated", lang),
+          values: summary.rows.map((r) => r.shareStated),
+          color: semanticColors.stated,
+          text: summary.rows.map((r) => formatPercent(r.shareStated, 0)),
+        },
+      ],
+      title: t("actions.tierShares.title", lang),
+      xTitle: t("tier.axis", lang),
+      yTitle: t("axis.share", lang),
+      valueTickFormat: tickFormats.percent,
+    }),
+    title,
+  );
 }
 
 /**
@@ -73,7 +81,14 @@ export function weeklyQueueChart(summaries: readonly WeeklySummary[], text: Lang
     barmode: "stack",
     valueTickFormat: tickFormats.thousands,
   });
-  figure.data.push({ type: "scatter", mode: "lines+markers", x: categories, y: summaries.map((s) => s.carriedOver), name: t("actions.series.carriedOver", lang), line: { color: semanticColors.reference, dash: "dot" } });
+  figure.data.push({
+    type: "scatter",
+    mode: "lines+markers",
+    x: categories,
+    y: summaries.map((s) => s.carriedOver),
+    name: t("actions.series.carriedOver", lang),
+    line: { color: semanticColors.reference, dash: "dot" },
+  });
   figure.layout["xaxis"] = { ...((figure.layout["xaxis"] as Record<string, unknown>) ?? {}), type: "category" };
   return withTitle(figure, title);
 }
@@ -92,15 +107,30 @@ export function advisorLoadChart(summary: WeeklySummary, text: Lang | ChartText 
     categories,
     // Two stacked series (each advisor has a bar in one of them), so each legend swatch is its bars' colour.
     series: [
-      { name: t("actions.series.belowCapacity", lang), values: summary.advisorLoad.map((a) => (a.assigned < a.weeklyCapacity ? a.assigned : 0)), color: semanticColors.good },
-      { name: t("actions.series.atCapacity", lang), values: summary.advisorLoad.map((a) => (a.assigned >= a.weeklyCapacity ? a.assigned : 0)), color: semanticColors.bad },
+      {
+        name: t("actions.series.belowCapacity", lang),
+        values: summary.advisorLoad.map((a) => (a.assigned < a.weeklyCapacity ? a.assigned : 0)),
+        color: semanticColors.good,
+      },
+      {
+        name: t("actions.series.atCapacity", lang),
+        values: summary.advisorLoad.map((a) => (a.assigned >= a.weeklyCapacity ? a.assigned : 0)),
+        color: semanticColors.bad,
+      },
     ],
     barmode: "stack",
     title: t("actions.advisorLoad.title", lang, { week: summary.week }),
     xTitle: t("actions.axis.advisor", lang),
     yTitle: t("unit.customers", lang),
   });
-  figure.data.push({ type: "scatter", mode: "markers", x: categories, y: summary.advisorLoad.map((a) => a.weeklyCapacity), name: t("actions.series.capacity", lang), marker: { symbol: "line-ew-open", size: 24, color: semanticColors.reference, line: { width: 3 } } });
+  figure.data.push({
+    type: "scatter",
+    mode: "markers",
+    x: categories,
+    y: summary.advisorLoad.map((a) => a.weeklyCapacity),
+    name: t("actions.series.capacity", lang),
+    marker: { symbol: "line-ew-open", size: 24, color: semanticColors.reference, line: { width: 3 } },
+  });
   figure.layout["showlegend"] = true;
   return withTitle(figure, title);
 }
@@ -137,8 +167,28 @@ export function decayCurveChart(options: DecayCurveChartOptions, text: Lang | Ch
   if (options.band !== undefined) {
     const b = options.band;
     const name = t("legend.band", lang, { low: Math.round(b.levels[0] * 100), high: Math.round(b.levels[1] * 100) });
-    data.push({ type: "scatter", mode: "lines", x: b.delays, y: b.lower, line: { width: 0, color: semanticColors.band }, legendgroup: "band", showlegend: false, hoverinfo: "skip", name });
-    data.push({ type: "scatter", mode: "lines", x: b.delays, y: b.upper, line: { width: 0, color: semanticColors.band }, fill: "tonexty", fillcolor: semanticColors.band, legendgroup: "band", name });
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      x: b.delays,
+      y: b.lower,
+      line: { width: 0, color: semanticColors.band },
+      legendgroup: "band",
+      showlegend: false,
+      hoverinfo: "skip",
+      name,
+    });
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      x: b.delays,
+      y: b.upper,
+      line: { width: 0, color: semanticColors.band },
+      fill: "tonexty",
+      fillcolor: semanticColors.band,
+      legendgroup: "band",
+      name,
+    });
   }
   options.fits.forEach((fit, i) => {
     const chosen = fit.model === options.chosen;
@@ -153,14 +203,34 @@ export function decayCurveChart(options: DecayCurveChartOptions, text: Lang | Ch
   });
   if (options.interpolation !== undefined) {
     const f = options.interpolation;
-    data.push({ type: "scatter", mode: "lines", x: delays, y: delays.map((d) => f(d)), name: t("actions.series.interpolation", lang), line: { color: semanticColors.reference, dash: "dot", width: 2 } });
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      x: delays,
+      y: delays.map((d) => f(d)),
+      name: t("actions.series.interpolation", lang),
+      line: { color: semanticColors.reference, dash: "dot", width: 2 },
+    });
   }
   const p = options.points;
-  const point: Record<string, unknown> = { type: "scatter", mode: "markers", x: [...p.delays], y: [...p.rates], name: t("actions.series.abTest", lang), marker: { size: 11, color: semanticColors.bad, symbol: "diamond" } };
+  const point: Record<string, unknown> = {
+    type: "scatter",
+    mode: "markers",
+    x: [...p.delays],
+    y: [...p.rates],
+    name: t("actions.series.abTest", lang),
+    marker: { size: 11, color: semanticColors.bad, symbol: "diamond" },
+  };
   if (p.lower !== undefined && p.upper !== undefined) {
     const lower = p.lower;
     const upper = p.upper;
-    point["error_y"] = { type: "data", symmetric: false, array: p.rates.map((r, i) => (upper[i] as number) - r), arrayminus: p.rates.map((r, i) => r - (lower[i] as number)), color: semanticColors.bad };
+    point["error_y"] = {
+      type: "data",
+      symmetric: false,
+      array: p.rates.map((r, i) => (upper[i] as number) - r),
+      arrayminus: p.rates.map((r, i) => r - (lower[i] as number)),
+      color: semanticColors.bad,
+    };
   }
   data.push(point);
   const shapes: Array<Record<string, unknown>> = [];
@@ -168,8 +238,28 @@ export function decayCurveChart(options: DecayCurveChartOptions, text: Lang | Ch
   const from = options.goldenWindow?.[0];
   const to = options.goldenWindow?.[1];
   if (from !== undefined && to !== undefined) {
-    shapes.push({ type: "rect", xref: "x", yref: "paper", x0: from, x1: to, y0: 0, y1: 1, fillcolor: "rgba(0, 158, 115, 0.10)", line: { width: 0 }, layer: "below" });
-    annotations.push({ xref: "x", yref: "paper", x: (from + to) / 2, y: 1, yanchor: "bottom", text: t("actions.line.goldenWindow", lang, { from, to }), showarrow: false, font: { color: semanticColors.good } });
+    shapes.push({
+      type: "rect",
+      xref: "x",
+      yref: "paper",
+      x0: from,
+      x1: to,
+      y0: 0,
+      y1: 1,
+      fillcolor: "rgba(0, 158, 115, 0.10)",
+      line: { width: 0 },
+      layer: "below",
+    });
+    annotations.push({
+      xref: "x",
+      yref: "paper",
+      x: (from + to) / 2,
+      y: 1,
+      yanchor: "bottom",
+      text: t("actions.line.goldenWindow", lang, { from, to }),
+      showarrow: false,
+      font: { color: semanticColors.good },
+    });
   }
   const layout = baseLayout(t("actions.decay.title", lang), t("actions.axis.delayDays", lang), t("actions.axis.saveRate", lang), {
     yaxis: { tickformat: tickFormats.percent, rangemode: "tozero" },
@@ -193,18 +283,21 @@ export function delayCostChart(rows: readonly DelayCostRow[], text: Lang | Chart
   const money = moneyAxis(lang);
   const delays = [...new Set(rows.map((r) => r.delayDays))].sort((a, b) => a - b);
   const tiers = [...new Set(rows.map((r) => r.tierNumber))].sort((a, b) => a - b);
-  return withTitle(barChart({
-    categories: delays.map((d) => t("actions.delayAt", lang, { days: d })),
-    series: tiers.map((n) => ({
-      name: tierName(n, lang),
-      values: delays.map((d) => (rows.find((r) => r.tierNumber === n && r.delayDays === d)?.yuanLostPerDay ?? NaN) / money.divisor),
-      color: tierColorSafe(n),
-    })),
-    title: t("actions.delayCost.title", lang),
-    xTitle: t("actions.axis.delayAt", lang),
-    yTitle: t("actions.axis.lossPerDay", lang, { unit: money.unit }),
-    valueTickFormat: lang === "zh" ? tickFormats.thousands : ",.2f",
-  }), title);
+  return withTitle(
+    barChart({
+      categories: delays.map((d) => t("actions.delayAt", lang, { days: d })),
+      series: tiers.map((n) => ({
+        name: tierName(n, lang),
+        values: delays.map((d) => (rows.find((r) => r.tierNumber === n && r.delayDays === d)?.yuanLostPerDay ?? NaN) / money.divisor),
+        color: tierColorSafe(n),
+      })),
+      title: t("actions.delayCost.title", lang),
+      xTitle: t("actions.axis.delayAt", lang),
+      yTitle: t("actions.axis.lossPerDay", lang, { unit: money.unit }),
+      valueTickFormat: lang === "zh" ? tickFormats.thousands : ",.2f",
+    }),
+    title,
+  );
 }
 
 /**
@@ -219,18 +312,21 @@ export function targetingComparisonChart(outcomes: readonly TargetingOutcome[], 
   const { lang, title } = chartText(text);
   const money = moneyAxis(lang);
   const categories = outcomes.map((o) => t(`actions.policy.${o.policy}` as "actions.policy.risk", lang));
-  return withTitle(barChart({
-    categories,
-    series: [
-      { name: t("actions.series.savedValue", lang), values: outcomes.map((o) => o.savedValueYuan / money.divisor), color: semanticColors.good },
-      { name: t("actions.series.cost", lang), values: outcomes.map((o) => o.costYuan / money.divisor), color: semanticColors.stated },
-      { name: t("actions.series.netValue", lang), values: outcomes.map((o) => o.netValueYuan / money.divisor), color: semanticColors.recomputed },
-    ],
-    title: t("actions.targeting.title", lang),
-    xTitle: t("actions.axis.policy", lang),
-    yTitle: t("axis.amountIn", lang, { unit: money.unit }),
-    valueTickFormat: lang === "zh" ? tickFormats.thousands : ",.2f",
-  }), title);
+  return withTitle(
+    barChart({
+      categories,
+      series: [
+        { name: t("actions.series.savedValue", lang), values: outcomes.map((o) => o.savedValueYuan / money.divisor), color: semanticColors.good },
+        { name: t("actions.series.cost", lang), values: outcomes.map((o) => o.costYuan / money.divisor), color: semanticColors.stated },
+        { name: t("actions.series.netValue", lang), values: outcomes.map((o) => o.netValueYuan / money.divisor), color: semanticColors.recomputed },
+      ],
+      title: t("actions.targeting.title", lang),
+      xTitle: t("actions.axis.policy", lang),
+      yTitle: t("axis.amountIn", lang, { unit: money.unit }),
+      valueTickFormat: lang === "zh" ? tickFormats.thousands : ",.2f",
+    }),
+    title,
+  );
 }
 
 /**
@@ -246,13 +342,22 @@ export function gainChart(outcomes: readonly TargetingOutcome[], text: Lang | Ch
   const data = outcomes.map((o, i) => ({
     type: "scatter",
     mode: "lines",
-    ...thinCurve(o.gain.costYuan.map((c) => c / money.divisor), o.gain.savedCustomers),
+    ...thinCurve(
+      o.gain.costYuan.map((c) => c / money.divisor),
+      o.gain.savedCustomers,
+    ),
     name: t(`actions.policy.${o.policy}` as "actions.policy.risk", lang),
     line: { color: palette[i % palette.length], width: 2.5 },
   }));
   const budget = outcomes[0]?.budgetYuan;
-  const lines = referenceLineLayout(budget === undefined ? [] : [{ axis: "x", value: budget / money.divisor, label: `${(budget / money.divisor).toLocaleString("en-US")} ${money.unit}` }]);
-  const layout = baseLayout(t("actions.gain.title", lang), t("actions.axis.budgetSpent", lang, { unit: money.unit }), t("actions.axis.savedCustomers", lang), { shapes: lines.shapes, annotations: lines.annotations, showlegend: true });
+  const lines = referenceLineLayout(
+    budget === undefined ? [] : [{ axis: "x", value: budget / money.divisor, label: `${(budget / money.divisor).toLocaleString("en-US")} ${money.unit}` }],
+  );
+  const layout = baseLayout(t("actions.gain.title", lang), t("actions.axis.budgetSpent", lang, { unit: money.unit }), t("actions.axis.savedCustomers", lang), {
+    shapes: lines.shapes,
+    annotations: lines.annotations,
+    showlegend: true,
+  });
   return withTitle({ data, layout }, title);
 }
 
@@ -269,12 +374,28 @@ export function qiniChart(curves: ReadonlyArray<{ name: string; curve: QiniCurve
   const data: Array<Record<string, unknown>> = [];
   curves.forEach(({ name, curve }, i) => {
     const color = palette[i % palette.length];
-    data.push({ type: "scatter", mode: "lines", ...thinCurve(curve.fraction, curve.qini), name: `${name} (Qini ${curve.coefficient.toFixed(1)})`, line: { color, width: 2.5 } });
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      ...thinCurve(curve.fraction, curve.qini),
+      name: `${name} (Qini ${curve.coefficient.toFixed(1)})`,
+      line: { color, width: 2.5 },
+    });
   });
   const first = curves[0]?.curve;
   if (first !== undefined) {
-    data.push({ type: "scatter", mode: "lines", x: [0, 1], y: [0, first.qini[first.qini.length - 1] ?? 0], name: t("actions.series.random", lang), line: { color: semanticColors.stated, dash: "dash", width: 1.5 } });
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      x: [0, 1],
+      y: [0, first.qini[first.qini.length - 1] ?? 0],
+      name: t("actions.series.random", lang),
+      line: { color: semanticColors.stated, dash: "dash", width: 1.5 },
+    });
   }
-  const layout = baseLayout(t("actions.qini.title", lang), t("actions.axis.fractionTargeted", lang), t("actions.axis.qini", lang), { xaxis: { tickformat: tickFormats.percent }, showlegend: true });
+  const layout = baseLayout(t("actions.qini.title", lang), t("actions.axis.fractionTargeted", lang), t("actions.axis.qini", lang), {
+    xaxis: { tickformat: tickFormats.percent },
+    showlegend: true,
+  });
   return withTitle({ data, layout }, title);
 }

@@ -51,7 +51,17 @@ export function hideColourfulLegend(data: Array<Record<string, unknown>>, index:
   const group = `legend-${index}`;
   trace["showlegend"] = false;
   trace["legendgroup"] = group;
-  data.push({ type: "scatter", mode: "markers", x: [null], y: [null], name, legendgroup: group, showlegend: true, hoverinfo: "skip", marker: { symbol: "square", size: 12, color: semanticColors.reference } });
+  data.push({
+    type: "scatter",
+    mode: "markers",
+    x: [null],
+    y: [null],
+    name,
+    legendgroup: group,
+    showlegend: true,
+    hoverinfo: "skip",
+    marker: { symbol: "square", size: 12, color: semanticColors.reference },
+  });
 }
 
 /**
@@ -70,8 +80,10 @@ export function barChart(options: BarChartOptions): Figure {
   const horizontal = options.orientation === "h";
   const data = series.map((s, i) => {
     if (s.values.length !== categories.length) throw new RangeError(`series "${s.name}" has ${s.values.length} values for ${categories.length} categories`);
-    if (Array.isArray(s.color) && s.color.length !== categories.length) throw new RangeError(`series "${s.name}" has ${s.color.length} colours for ${categories.length} categories`);
-    if (s.text !== undefined && s.text.length !== categories.length) throw new RangeError(`series "${s.name}" has ${s.text.length} texts for ${categories.length} categories`);
+    if (Array.isArray(s.color) && s.color.length !== categories.length)
+      throw new RangeError(`series "${s.name}" has ${s.color.length} colours for ${categories.length} categories`);
+    if (s.text !== undefined && s.text.length !== categories.length)
+      throw new RangeError(`series "${s.name}" has ${s.text.length} texts for ${categories.length} categories`);
     const color = s.color ?? palette[i % palette.length];
     const trace: Record<string, unknown> = {
       type: "bar",

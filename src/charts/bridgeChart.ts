@@ -130,7 +130,18 @@ export function bridgeWaterfallFigure(bridge: RoiBridge, options: BridgeWaterfal
   }));
   const header = t("simulation.bridge.column", lang);
   const headerFont = { color: "#7F8C8D", size: 11 };
-  annotations.push({ xref: "paper", yref: "paper", x: 1, y: 1, xanchor: "left", xshift: 6, yanchor: "bottom", text: header, showarrow: false, font: headerFont });
+  annotations.push({
+    xref: "paper",
+    yref: "paper",
+    x: 1,
+    y: 1,
+    xanchor: "left",
+    xshift: 6,
+    yanchor: "bottom",
+    text: header,
+    showarrow: false,
+    font: headerFont,
+  });
   const lo = Math.min(0, ...totals, bridge.end.roi) * 100;
   const hi = Math.max(0, ...totals, bridge.end.roi) * 100;
   const pad = Math.max(hi - lo, 1) * 0.04;

@@ -45,7 +45,9 @@ export function chromiumExecutable(): string {
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = chromiumExecutable();
   if (!fs.existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: run \`npm run setup\` (installs Debian's chromium and CJK fonts), or set CHURNLAB_CHROMIUM to a system Chromium`);
+    throw new Error(
+      `Chromium not found at ${executablePath}: run \`npm run setup\` (installs Debian's chromium and CJK fonts), or set CHURNLAB_CHROMIUM to a system Chromium`,
+    );
   }
   // Loaded here, not at import: playwright-core takes most of a second to load, and most notebook cells never export.
   const { chromium } = require("playwright-core") as typeof import("playwright-core");

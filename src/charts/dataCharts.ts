@@ -125,9 +125,38 @@ export function survivalChart(curves: readonly NamedCurve[], options: SurvivalCh
     const lower = stepPoints(curve, curve.lower, 1, options.maxTime);
     const upper = stepPoints(curve, curve.upper, 1, options.maxTime);
     const line = stepPoints(curve, curve.survival, 1, options.maxTime);
-    data.push({ type: "scatter", mode: "lines", x: lower.x, y: lower.y, line: { width: 0, shape: "hv", color: fill }, legendgroup: name, showlegend: false, hoverinfo: "skip" });
-    data.push({ type: "scatter", mode: "lines", x: upper.x, y: upper.y, line: { width: 0, shape: "hv", color: fill }, fill: "tonexty", fillcolor: fill, legendgroup: name, showlegend: false, hoverinfo: "skip" });
-    data.push({ type: "scatter", mode: "lines", x: line.x, y: line.y, name: `${name} (n=${curve.n})`, legendgroup: name, line: { color, width: 2.5, shape: "hv" }, hovertemplate: `${name}: %{y:.1%}<extra></extra>` });
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      x: lower.x,
+      y: lower.y,
+      line: { width: 0, shape: "hv", color: fill },
+      legendgroup: name,
+      showlegend: false,
+      hoverinfo: "skip",
+    });
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      x: upper.x,
+      y: upper.y,
+      line: { width: 0, shape: "hv", color: fill },
+      fill: "tonexty",
+      fillcolor: fill,
+      legendgroup: name,
+      showlegend: false,
+      hoverinfo: "skip",
+    });
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      x: line.x,
+      y: line.y,
+      name: `${name} (n=${curve.n})`,
+      legendgroup: name,
+      line: { color, width: 2.5, shape: "hv" },
+      hovertemplate: `${name}: %{y:.1%}<extra></extra>`,
+    });
   });
   const level = `${Math.round((options.level ?? 0.95) * 100)}%`;
   const layout = baseLayout(t("data.survival.title", lang, { level, group: options.group }), t("data.survival.xTitle", lang), t("data.survival.yTitle", lang), {
@@ -155,16 +184,19 @@ function hexToRgba(hex: string, alpha: number): string {
  */
 export function visitGapsChart(gapsDays: ArrayLike<number>, text: Lang | ChartText = "zh"): Figure {
   const { lang, title } = chartText(text);
-  return withTitle(histogram({
-    values: gapsDays,
-    title: t("data.visitGaps.title", lang),
-    xTitle: t("data.visitGaps.xTitle", lang),
-    yTitle: t("axis.frequency", lang),
-    bins: 40,
-    min: 0,
-    max: 600,
-    referenceLines: [{ axis: "x", value: 180, label: t("data.visitGaps.reference", lang) }],
-  }), title);
+  return withTitle(
+    histogram({
+      values: gapsDays,
+      title: t("data.visitGaps.title", lang),
+      xTitle: t("data.visitGaps.xTitle", lang),
+      yTitle: t("axis.frequency", lang),
+      bins: 40,
+      min: 0,
+      max: 600,
+      referenceLines: [{ axis: "x", value: 180, label: t("data.visitGaps.reference", lang) }],
+    }),
+    title,
+  );
 }
 
 /**

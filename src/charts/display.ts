@@ -73,10 +73,15 @@ export function showMany(figures: readonly Figure[], options: ShowOptions & { co
   const columns = options.columns ?? 2;
   if (!Number.isInteger(columns) || columns < 1 || columns > 6) throw new RangeError(`columns must be an integer 1..6, got ${columns}`);
   const cells = figures.map(
-    (figure) => `<div style="min-width:0">${figureElementHtml(figure, { divId: nextDivId(), width: options.width ?? "100%", height: options.height ?? "400px" })}</div>`,
+    (figure) =>
+      `<div style="min-width:0">${figureElementHtml(figure, { divId: nextDivId(), width: options.width ?? "100%", height: options.height ?? "400px" })}</div>`,
   );
   const html = `<div class="churnlab-grid" style="display:grid;grid-template-columns:repeat(${columns},minmax(0,1fr));gap:12px;">${cells.join("\n")}</div>`;
-  emit(html, options.display, figures.map((figure) => chartLine(titleOf(figure))));
+  emit(
+    html,
+    options.display,
+    figures.map((figure) => chartLine(titleOf(figure))),
+  );
 }
 
 /**

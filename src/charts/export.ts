@@ -198,7 +198,10 @@ function planJob(job: ExportJob, index: number): PlannedJob {
   const scale = job.scale ?? 1;
   if (!(Number.isFinite(scale) && scale > 0 && scale <= 10)) throw new RangeError(`${where}: scale must be > 0 and <= 10, got ${scale}`);
   const { width, height } = exportSize(job.figure, job);
-  for (const [name, value] of [["width", width], ["height", height]] as const) {
+  for (const [name, value] of [
+    ["width", width],
+    ["height", height],
+  ] as const) {
     if (!(Number.isInteger(value) && value >= 50 && value <= 10_000)) throw new RangeError(`${where}: ${name} must be an integer 50..10000 px, got ${value}`);
   }
   const tooLarge = format === "png" ? exportSizeProblem(width, height, scale) : undefined;
@@ -224,4 +227,3 @@ function figureTitle(figure: Figure): string | undefined {
   if (typeof title === "object" && title !== null && typeof (title as { text?: unknown }).text === "string") return (title as { text: string }).text;
   return undefined;
 }
-

@@ -11,7 +11,11 @@ const knownTypes: ReadonlySet<string> = new Set(plotlyTraceTypes);
 const traceSchema = z.record(z.string(), z.unknown()).superRefine((trace, ctx) => {
   const type = trace["type"];
   if (type === undefined || (typeof type === "string" && knownTypes.has(type))) return;
-  ctx.addIssue({ code: "custom", path: ["type"], message: `unknown trace type ${JSON.stringify(type)}: Plotly would draw it as a line chart; use one of ${plotlyTraceTypes.join(", ")}` });
+  ctx.addIssue({
+    code: "custom",
+    path: ["type"],
+    message: `unknown trace type ${JSON.stringify(type)}: Plotly would draw it as a line chart; use one of ${plotlyTraceTypes.join(", ")}`,
+  });
 });
 
 /** The figure's size in CSS px, when it sets one: what export accepts (50..10000). */

@@ -1,7 +1,22 @@
 import type { Figure } from "./Figure";
 
 /** Trace types drawn without cartesian axes (no axis titles needed). */
-const axisFreeTypes = new Set(["pie", "sunburst", "treemap", "icicle", "funnelarea", "indicator", "table", "sankey", "parcoords", "parcats", "scatterpolar", "barpolar", "scattergeo", "choropleth"]);
+const axisFreeTypes = new Set([
+  "pie",
+  "sunburst",
+  "treemap",
+  "icicle",
+  "funnelarea",
+  "indicator",
+  "table",
+  "sankey",
+  "parcoords",
+  "parcats",
+  "scatterpolar",
+  "barpolar",
+  "scattergeo",
+  "choropleth",
+]);
 
 /**
  * Checks the house rules every chart must meet and lists what is missing:

@@ -50,14 +50,37 @@ export function lineChart(options: LineChartOptions): Figure {
   const x = [...options.x];
   const data: Array<Record<string, unknown>> = [];
   for (const band of options.bands ?? []) {
-    if (band.lower.length !== n || band.upper.length !== n) throw new RangeError(`band "${band.name}" needs ${n} lower and upper values, got ${band.lower.length} and ${band.upper.length}`);
+    if (band.lower.length !== n || band.upper.length !== n)
+      throw new RangeError(`band "${band.name}" needs ${n} lower and upper values, got ${band.lower.length} and ${band.upper.length}`);
     band.lower.forEach((lo, i) => {
       const hi = band.upper[i] as number;
       if (lo > hi) throw new RangeError(`band "${band.name}": lower ${lo} > upper ${hi} at index ${i}`);
     });
     const fill = band.color ?? semanticColors.band;
-    data.push({ type: "scatter", mode: "lines", x, y: [...band.lower], line: { width: 0, color: fill }, name: band.name, legendgroup: band.name, showlegend: false, hoverinfo: "skip" });
-    data.push({ type: "scatter", mode: "lines", x, y: [...band.upper], line: { width: 0, color: fill }, fill: "tonexty", fillcolor: fill, name: band.name, legendgroup: band.name, showlegend: true, hoverinfo: "skip" });
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      x,
+      y: [...band.lower],
+      line: { width: 0, color: fill },
+      name: band.name,
+      legendgroup: band.name,
+      showlegend: false,
+      hoverinfo: "skip",
+    });
+    data.push({
+      type: "scatter",
+      mode: "lines",
+      x,
+      y: [...band.upper],
+      line: { width: 0, color: fill },
+      fill: "tonexty",
+      fillcolor: fill,
+      name: band.name,
+      legendgroup: band.name,
+      showlegend: true,
+      hoverinfo: "skip",
+    });
   }
   options.series.forEach((s, i) => {
     if (s.y.length !== n) throw new RangeError(`series "${s.name}" has ${s.y.length} values for ${n} x values`);

@@ -42,16 +42,33 @@ export function rocChart(curves: ReadonlyArray<{ name: string; curve: RocCurve; 
   if (curves.length === 0) throw new RangeError("rocChart needs at least one curve");
   const data: Array<Record<string, unknown>> = curves.map((c, k) => {
     const { x, y } = thin(c.curve.falsePositiveRate, c.curve.truePositiveRate);
-    return { type: "scatter", mode: "lines", x, y, name: t("models.roc.legend", lang, { model: c.name, auc: fixed(c.auc) }), line: { color: palette[k % palette.length], width: 2.5 } };
+    return {
+      type: "scatter",
+      mode: "lines",
+      x,
+      y,
+      name: t("models.roc.legend", lang, { model: c.name, auc: fixed(c.auc) }),
+      line: { color: palette[k % palette.length], width: 2.5 },
+    };
   });
-  data.push({ type: "scatter", mode: "lines", x: [0, 1], y: [0, 1], name: t("models.roc.chance", lang), line: { color: semanticColors.reference, dash: "dot", width: 1 } });
-  return withTitle({
-    data,
-    layout: baseLayout(t("models.roc.title", lang), t("models.roc.x", lang), t("models.roc.y", lang), {
-      xaxis: { range: unitRange, tickformat: ".0%" },
-      yaxis: { range: unitRange, tickformat: ".0%" },
-    }),
-  }, title);
+  data.push({
+    type: "scatter",
+    mode: "lines",
+    x: [0, 1],
+    y: [0, 1],
+    name: t("models.roc.chance", lang),
+    line: { color: semanticColors.reference, dash: "dot", width: 1 },
+  });
+  return withTitle(
+    {
+      data,
+      layout: baseLayout(t("models.roc.title", lang), t("models.roc.x", lang), t("models.roc.y", lang), {
+        xaxis: { range: unitRange, tickformat: ".0%" },
+        yaxis: { range: unitRange, tickformat: ".0%" },
+      }),
+    },
+    title,
+  );
 }
 
 /**
@@ -62,22 +79,43 @@ export function rocChart(curves: ReadonlyArray<{ name: string; curve: RocCurve; 
  * @example
  * precisionRecallChart([{ name: "MLP", curve: precisionRecallCurve(p, y), ap: 0.41 }], 0.02, "en").data.length; // 2
  */
-export function precisionRecallChart(curves: ReadonlyArray<{ name: string; curve: PrecisionRecallCurve; ap: number }>, baseRate: number, text: Lang | ChartText = "zh"): Figure {
+export function precisionRecallChart(
+  curves: ReadonlyArray<{ name: string; curve: PrecisionRecallCurve; ap: number }>,
+  baseRate: number,
+  text: Lang | ChartText = "zh",
+): Figure {
   const { lang, title } = chartText(text);
   if (curves.length === 0) throw new RangeError("precisionRecallChart needs at least one curve");
   if (!(baseRate >= 0 && baseRate <= 1)) throw new RangeError(`baseRate must be in [0, 1], got ${baseRate}`);
   const data: Array<Record<string, unknown>> = curves.map((c, k) => {
     const { x, y } = thin(c.curve.recall, c.curve.precision);
-    return { type: "scatter", mode: "lines", x, y, name: t("models.pr.legend", lang, { model: c.name, ap: fixed(c.ap) }), line: { color: palette[k % palette.length], width: 2.5, shape: "hv" } };
+    return {
+      type: "scatter",
+      mode: "lines",
+      x,
+      y,
+      name: t("models.pr.legend", lang, { model: c.name, ap: fixed(c.ap) }),
+      line: { color: palette[k % palette.length], width: 2.5, shape: "hv" },
+    };
   });
-  data.push({ type: "scatter", mode: "lines", x: [0, 1], y: [baseRate, baseRate], name: t("models.pr.baseRate", lang, { rate: `${(baseRate * 100).toFixed(1)}%` }), line: { color: semanticColors.reference, dash: "dot", width: 1 } });
-  return withTitle({
-    data,
-    layout: baseLayout(t("models.pr.title", lang), t("models.pr.x", lang), t("models.pr.y", lang), {
-      xaxis: { range: unitRange, tickformat: ".0%" },
-      yaxis: { range: unitRange, tickformat: ".0%" },
-    }),
-  }, title);
+  data.push({
+    type: "scatter",
+    mode: "lines",
+    x: [0, 1],
+    y: [baseRate, baseRate],
+    name: t("models.pr.baseRate", lang, { rate: `${(baseRate * 100).toFixed(1)}%` }),
+    line: { color: semanticColors.reference, dash: "dot", width: 1 },
+  });
+  return withTitle(
+    {
+      data,
+      layout: baseLayout(t("models.pr.title", lang), t("models.pr.x", lang), t("models.pr.y", lang), {
+        xaxis: { range: unitRange, tickformat: ".0%" },
+        yaxis: { range: unitRange, tickformat: ".0%" },
+      }),
+    },
+    title,
+  );
 }
 
 /**
@@ -103,14 +141,24 @@ export function calibrationChart(series: ReadonlyArray<{ name: string; curve: Ca
     line: { color: palette[k % palette.length], width: 2 },
     name: t("models.calibration.legend", lang, { model: s.name, ece: fixed(s.curve.ece) }),
   }));
-  data.push({ type: "scatter", mode: "lines", x: [0, 1], y: [0, 1], name: t("models.calibration.perfect", lang), line: { color: semanticColors.reference, dash: "dot", width: 1 } });
-  return withTitle({
-    data,
-    layout: baseLayout(t("models.calibration.title", lang), t("models.calibration.x", lang), t("models.calibration.y", lang), {
-      xaxis: { range: calibrationRange(series), tickformat: ".1~%" },
-      yaxis: { range: calibrationRange(series), tickformat: ".1~%" },
-    }),
-  }, title);
+  data.push({
+    type: "scatter",
+    mode: "lines",
+    x: [0, 1],
+    y: [0, 1],
+    name: t("models.calibration.perfect", lang),
+    line: { color: semanticColors.reference, dash: "dot", width: 1 },
+  });
+  return withTitle(
+    {
+      data,
+      layout: baseLayout(t("models.calibration.title", lang), t("models.calibration.x", lang), t("models.calibration.y", lang), {
+        xaxis: { range: calibrationRange(series), tickformat: ".1~%" },
+        yaxis: { range: calibrationRange(series), tickformat: ".1~%" },
+      }),
+    },
+    title,
+  );
 }
 
 /**
@@ -125,27 +173,37 @@ export function liftGainChart(rows: readonly LiftRow[], text: Lang | ChartText =
   const { lang, title } = chartText(text);
   if (rows.length === 0) throw new RangeError("liftGainChart needs at least one row");
   const x = rows.map((r) => r.group);
-  return withTitle({
-    data: [
-      { type: "bar", x, y: rows.map((r) => r.lift), name: t("models.lift.bars", lang), marker: { color: palette[0] }, hovertemplate: "%{x}: %{y:.2f}×<extra></extra>" },
-      {
-        type: "scatter",
-        mode: "lines+markers",
-        x,
-        y: rows.map((r) => r.cumulativeGain),
-        yaxis: "y2",
-        name: t("models.lift.gain", lang),
-        line: { color: palette[1], width: 2.5 },
-        marker: { color: palette[1] },
-        hovertemplate: "%{x}: %{y:.0%}<extra></extra>",
-      },
-    ],
-    layout: baseLayout(t("models.lift.title", lang), t("models.lift.x", lang), t("models.lift.y", lang), {
-      xaxis: { tickmode: "linear", dtick: 1 },
-      yaxis2: { title: { text: t("models.lift.y2", lang) }, overlaying: "y", side: "right", range: [0, 1.05], tickformat: ".0%", showgrid: false },
-      shapes: [{ type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: 1, y1: 1, line: { color: semanticColors.reference, dash: "dot", width: 1 } }],
-    }),
-  }, title);
+  return withTitle(
+    {
+      data: [
+        {
+          type: "bar",
+          x,
+          y: rows.map((r) => r.lift),
+          name: t("models.lift.bars", lang),
+          marker: { color: palette[0] },
+          hovertemplate: "%{x}: %{y:.2f}×<extra></extra>",
+        },
+        {
+          type: "scatter",
+          mode: "lines+markers",
+          x,
+          y: rows.map((r) => r.cumulativeGain),
+          yaxis: "y2",
+          name: t("models.lift.gain", lang),
+          line: { color: palette[1], width: 2.5 },
+          marker: { color: palette[1] },
+          hovertemplate: "%{x}: %{y:.0%}<extra></extra>",
+        },
+      ],
+      layout: baseLayout(t("models.lift.title", lang), t("models.lift.x", lang), t("models.lift.y", lang), {
+        xaxis: { tickmode: "linear", dtick: 1 },
+        yaxis2: { title: { text: t("models.lift.y2", lang) }, overlaying: "y", side: "right", range: [0, 1.05], tickformat: ".0%", showgrid: false },
+        shapes: [{ type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: 1, y1: 1, line: { color: semanticColors.reference, dash: "dot", width: 1 } }],
+      }),
+    },
+    title,
+  );
 }
 
 /**
@@ -159,22 +217,32 @@ export function liftGainChart(rows: readonly LiftRow[], text: Lang | ChartText =
 export function importanceChart(importances: readonly FeatureImportance[], text: Lang | ChartText = "zh", top = 15): Figure {
   const { lang, title } = chartText(text);
   if (importances.length === 0) throw new RangeError("importanceChart needs at least one feature");
-  const shown = [...importances].sort((a, b) => b.importance - a.importance).slice(0, top).reverse();
-  return withTitle({
-    data: [
-      {
-        type: "bar",
-        orientation: "h",
-        y: shown.map((f) => f.feature),
-        x: shown.map((f) => f.importance),
-        error_x: { type: "data", array: shown.map((f) => f.sd), color: semanticColors.reference, thickness: 1.5 },
-        marker: { color: shown.map((f) => (f.importance > 0 ? palette[0] : semanticColors.stated)) },
-        hovertemplate: "%{y}: %{x:.4f}<extra></extra>",
-        name: t("models.importance.x", lang),
-      },
-    ],
-    layout: baseLayout(t("models.importance.title", lang), t("models.importance.x", lang), t("models.importance.y", lang), { showlegend: false, margin: { l: 190 }, height: 120 + 28 * shown.length }),
-  }, title);
+  const shown = [...importances]
+    .sort((a, b) => b.importance - a.importance)
+    .slice(0, top)
+    .reverse();
+  return withTitle(
+    {
+      data: [
+        {
+          type: "bar",
+          orientation: "h",
+          y: shown.map((f) => f.feature),
+          x: shown.map((f) => f.importance),
+          error_x: { type: "data", array: shown.map((f) => f.sd), color: semanticColors.reference, thickness: 1.5 },
+          marker: { color: shown.map((f) => (f.importance > 0 ? palette[0] : semanticColors.stated)) },
+          hovertemplate: "%{y}: %{x:.4f}<extra></extra>",
+          name: t("models.importance.x", lang),
+        },
+      ],
+      layout: baseLayout(t("models.importance.title", lang), t("models.importance.x", lang), t("models.importance.y", lang), {
+        showlegend: false,
+        margin: { l: 190 },
+        height: 120 + 28 * shown.length,
+      }),
+    },
+    title,
+  );
 }
 
 /**
@@ -192,7 +260,16 @@ export function tierDistributionChart(modelShares: readonly number[], planShares
   const tiers = [1, 2, 3, 4].map((k) => t(`tier.${k}` as "tier.1", lang));
   const colors = [tierColors[1], tierColors[2], tierColors[3], tierColors[4]];
   const data: Array<Record<string, unknown>> = [
-    { type: "bar", x: tiers, y: [...modelShares], name: t("models.tiers.model", lang), marker: { color: colors }, text: modelShares.map((s) => `${(s * 100).toFixed(1)}%`), textposition: "outside", hovertemplate: "%{x}: %{y:.1%}<extra></extra>" },
+    {
+      type: "bar",
+      x: tiers,
+      y: [...modelShares],
+      name: t("models.tiers.model", lang),
+      marker: { color: colors },
+      text: modelShares.map((s) => `${(s * 100).toFixed(1)}%`),
+      textposition: "outside",
+      hovertemplate: "%{x}: %{y:.1%}<extra></extra>",
+    },
     {
       type: "bar",
       x: tiers,
@@ -207,11 +284,17 @@ export function tierDistributionChart(modelShares: readonly number[], planShares
   // The model's bars are coloured by tier: a red legend swatch would speak for a mostly blue series.
   hideColourfulLegend(data, 0, t("legend.colouredByTier", lang, { name: t("models.tiers.model", lang) }));
   const top = Math.max(...modelShares, ...planShares);
-  return withTitle({
-    data,
-    // Room above the tallest bar for its label ("outside" text would otherwise be cut at the top).
-    layout: baseLayout(t("models.tiers.title", lang), t("tier.axis", lang), t("axis.share", lang), { barmode: "group", yaxis: { tickformat: ".0%", range: [0, Math.min(1.12, top * 1.12 + 0.01)] } }),
-  }, title);
+  return withTitle(
+    {
+      data,
+      // Room above the tallest bar for its label ("outside" text would otherwise be cut at the top).
+      layout: baseLayout(t("models.tiers.title", lang), t("tier.axis", lang), t("axis.share", lang), {
+        barmode: "group",
+        yaxis: { tickformat: ".0%", range: [0, Math.min(1.12, top * 1.12 + 0.01)] },
+      }),
+    },
+    title,
+  );
 }
 
 /**
@@ -223,32 +306,77 @@ export function tierDistributionChart(modelShares: readonly number[], planShares
  * @example
  * aucComparisonChart([{ name: "GBDT", auc: 0.86, low: 0.84, high: 0.88 }], 0.85, 0.8, "en").layout.shapes.length; // 2
  */
-export function aucComparisonChart(models: ReadonlyArray<{ name: string; auc: number; low: number; high: number }>, gate: number, stopLoss: number, text: Lang | ChartText = "zh"): Figure {
+export function aucComparisonChart(
+  models: ReadonlyArray<{ name: string; auc: number; low: number; high: number }>,
+  gate: number,
+  stopLoss: number,
+  text: Lang | ChartText = "zh",
+): Figure {
   const { lang, title } = chartText(text);
   if (models.length === 0) throw new RangeError("aucComparisonChart needs at least one model");
-  const line = (y: number, color: string): Record<string, unknown> => ({ type: "line", xref: "paper", x0: 0, x1: 1, yref: "y", y0: y, y1: y, line: { color, dash: "dash", width: 1.5 } });
+  const line = (y: number, color: string): Record<string, unknown> => ({
+    type: "line",
+    xref: "paper",
+    x0: 0,
+    x1: 1,
+    yref: "y",
+    y0: y,
+    y1: y,
+    line: { color, dash: "dash", width: 1.5 },
+  });
   const lowest = Math.min(stopLoss, ...models.map((m) => m.low));
-  return withTitle({
-    data: [
-      {
-        type: "scatter",
-        mode: "markers",
-        x: models.map((m) => m.name),
-        y: models.map((m) => m.auc),
-        error_y: { type: "data", symmetric: false, array: models.map((m) => m.high - m.auc), arrayminus: models.map((m) => m.auc - m.low), color: semanticColors.reference, thickness: 1.5, width: 8 },
-        marker: { size: 12, color: models.map((m) => (m.low > gate ? semanticColors.good : m.high < stopLoss ? semanticColors.bad : palette[0])) },
-        hovertemplate: "%{x}: %{y:.3f}<extra></extra>",
-        name: t("models.auc.y", lang),
-      },
-    ],
-    layout: baseLayout(t("models.auc.title", lang), t("models.auc.x", lang), t("models.auc.y", lang), {
-      showlegend: false,
-      yaxis: { range: [Math.max(0.5, lowest - 0.03), 1] },
-      shapes: [line(gate, semanticColors.good), line(stopLoss, semanticColors.bad)],
-      annotations: [
-        { xref: "paper", x: 1, xanchor: "right", yref: "y", y: gate, yanchor: "bottom", text: t("models.auc.gate", lang, { value: gate.toFixed(2) }), showarrow: false, font: { color: semanticColors.good } },
-        { xref: "paper", x: 1, xanchor: "right", yref: "y", y: stopLoss, yanchor: "top", text: t("models.auc.stopLoss", lang, { value: stopLoss.toFixed(2) }), showarrow: false, font: { color: semanticColors.bad } },
+  return withTitle(
+    {
+      data: [
+        {
+          type: "scatter",
+          mode: "markers",
+          x: models.map((m) => m.name),
+          y: models.map((m) => m.auc),
+          error_y: {
+            type: "data",
+            symmetric: false,
+            array: models.map((m) => m.high - m.auc),
+            arrayminus: models.map((m) => m.auc - m.low),
+            color: semanticColors.reference,
+            thickness: 1.5,
+            width: 8,
+          },
+          marker: { size: 12, color: models.map((m) => (m.low > gate ? semanticColors.good : m.high < stopLoss ? semanticColors.bad : palette[0])) },
+          hovertemplate: "%{x}: %{y:.3f}<extra></extra>",
+          name: t("models.auc.y", lang),
+        },
       ],
-    }),
-  }, title);
+      layout: baseLayout(t("models.auc.title", lang), t("models.auc.x", lang), t("models.auc.y", lang), {
+        showlegend: false,
+        yaxis: { range: [Math.max(0.5, lowest - 0.03), 1] },
+        shapes: [line(gate, semanticColors.good), line(stopLoss, semanticColors.bad)],
+        annotations: [
+          {
+            xref: "paper",
+            x: 1,
+            xanchor: "right",
+            yref: "y",
+            y: gate,
+            yanchor: "bottom",
+            text: t("models.auc.gate", lang, { value: gate.toFixed(2) }),
+            showarrow: false,
+            font: { color: semanticColors.good },
+          },
+          {
+            xref: "paper",
+            x: 1,
+            xanchor: "right",
+            yref: "y",
+            y: stopLoss,
+            yanchor: "top",
+            text: t("models.auc.stopLoss", lang, { value: stopLoss.toFixed(2) }),
+            showarrow: false,
+            font: { color: semanticColors.bad },
+          },
+        ],
+      }),
+    },
+    title,
+  );
 }

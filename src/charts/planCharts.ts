@@ -55,11 +55,26 @@ export function costBreakdownChart(summary: PlanSummary, text: Lang | ChartText 
     values: [yuanToWan(line.statedYuan), yuanToWan(line.recomputedYuan)],
     color: lineColor(line, i),
   }));
-  const figure = barChart({ categories, series, title: t("plan.costBreakdown.title", lang), xTitle: t("plan.axis.view", lang), yTitle: moneyTitle(lang), barmode: "stack", valueTickFormat: tickFormats.thousands });
+  const figure = barChart({
+    categories,
+    series,
+    title: t("plan.costBreakdown.title", lang),
+    xTitle: t("plan.axis.view", lang),
+    yTitle: moneyTitle(lang),
+    barmode: "stack",
+    valueTickFormat: tickFormats.thousands,
+  });
   const totals = [summary.asStated.firstYearCost, summary.recomputed.firstYearCost].map(yuanToWan);
   figure.layout["annotations"] = totalAnnotations(categories, totals, (v) => formatNumber(v, v % 1 === 0 ? 0 : 1));
   // many cost lines: legend to the right of the plot, not under it
-  figure.layout["legend"] = { ...((figure.layout["legend"] as Record<string, unknown> | undefined) ?? {}), orientation: "v", x: 1.02, xanchor: "left", y: 1, yanchor: "top" };
+  figure.layout["legend"] = {
+    ...((figure.layout["legend"] as Record<string, unknown> | undefined) ?? {}),
+    orientation: "v",
+    x: 1.02,
+    xanchor: "left",
+    y: 1,
+    yanchor: "top",
+  };
   figure.layout["margin"] = { ...((figure.layout["margin"] as Record<string, unknown> | undefined) ?? {}), r: 20 };
   return withTitle(figure, title);
 }
@@ -94,8 +109,16 @@ export function benefitBreakdownChart(summary: PlanSummary, text: Lang | ChartTe
     barmode: "stack",
     valueTickFormat: tickFormats.thousands,
     referenceLines: [
-      { value: yuanToWan(summary.asStated.firstYearCost), label: t("plan.line.costStated", lang, { value: wanText(summary.asStated.firstYearCost, lang) }), color: semanticColors.stated },
-      { value: yuanToWan(summary.recomputed.firstYearCost), label: t("plan.line.costRecomputed", lang, { value: wanText(summary.recomputed.firstYearCost, lang) }), color: semanticColors.bad },
+      {
+        value: yuanToWan(summary.asStated.firstYearCost),
+        label: t("plan.line.costStated", lang, { value: wanText(summary.asStated.firstYearCost, lang) }),
+        color: semanticColors.stated,
+      },
+      {
+        value: yuanToWan(summary.recomputed.firstYearCost),
+        label: t("plan.line.costRecomputed", lang, { value: wanText(summary.recomputed.firstYearCost, lang) }),
+        color: semanticColors.bad,
+      },
     ],
   });
   const totals = retained.map((r, i) => yuanToWan(r + (referral[i] ?? 0)));
@@ -122,25 +145,39 @@ export function roiChart(summary: PlanSummary, text: Lang | ChartText = "zh"): F
   const reach = summary.rolloutCoverage;
   const cost = summary.recomputed.firstYearCost;
   const atReach = cost === 0 ? Number.NaN : (summary.recomputed.totalBenefit * reach - cost) / cost;
-  const categories = [t("plan.view.article", lang), t("plan.view.asStated", lang), t("plan.view.recomputed", lang), t("plan.view.rolloutReach", lang, { share: formatPercent(reach) })];
+  const categories = [
+    t("plan.view.article", lang),
+    t("plan.view.asStated", lang),
+    t("plan.view.recomputed", lang),
+    t("plan.view.rolloutReach", lang, { share: formatPercent(reach) }),
+  ];
   const values = [summary.roiStated, summary.asStated.roi, summary.recomputed.roi, atReach];
   const lines: Array<{ value: number; label: string; color: string; dash: "dot" }> = [];
   if (values.some((v) => v <= 0)) lines.push({ value: 0, label: t("plan.line.breakEven", lang), color: semanticColors.reference, dash: "dot" });
-  if (summary.roiMin !== undefined) lines.push({ value: summary.roiMin, label: t("plan.line.mvpRoiMin", lang, { value: formatPercent(summary.roiMin) }), color: semanticColors.good, dash: "dot" });
-  return withTitle(barChart({
-    categories,
-    series: [
-      {
-        name: "ROI",
-        values,
-        color: [semanticColors.stated, semanticColors.stated, semanticColors.recomputed, semanticColors.recomputed],
-        text: values.map((v, i) => formatPercent(v, i === 0 ? 0 : 2)),
-      },
-    ],
-    title: t("plan.roi.title", lang),
-    xTitle: t("plan.axis.view", lang),
-    yTitle: t("plan.axis.roi", lang),
-    valueTickFormat: tickFormats.percent,
-    referenceLines: lines,
-  }), title);
+  if (summary.roiMin !== undefined)
+    lines.push({
+      value: summary.roiMin,
+      label: t("plan.line.mvpRoiMin", lang, { value: formatPercent(summary.roiMin) }),
+      color: semanticColors.good,
+      dash: "dot",
+    });
+  return withTitle(
+    barChart({
+      categories,
+      series: [
+        {
+          name: "ROI",
+          values,
+          color: [semanticColors.stated, semanticColors.stated, semanticColors.recomputed, semanticColors.recomputed],
+          text: values.map((v, i) => formatPercent(v, i === 0 ? 0 : 2)),
+        },
+      ],
+      title: t("plan.roi.title", lang),
+      xTitle: t("plan.axis.view", lang),
+      yTitle: t("plan.axis.roi", lang),
+      valueTickFormat: tickFormats.percent,
+      referenceLines: lines,
+    }),
+    title,
+  );
 }

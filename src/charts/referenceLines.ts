@@ -32,14 +32,37 @@ export function referenceLineLayout(lines: readonly ReferenceLine[]): { shapes: 
     const style = { color, width: 2, dash: line.dash ?? "dash" };
     // A white line under the coloured one keeps it visible where it crosses bars or bands of a similar colour.
     const halo = { color: haloColor, width: 5, dash: "solid" };
-    const across = line.axis === "x"
-      ? { xref: "x", yref: "paper", x0: line.value, x1: line.value, y0: 0, y1: 1 }
-      : { xref: "paper", yref: "y", x0: 0, x1: 1, y0: line.value, y1: line.value };
+    const across =
+      line.axis === "x"
+        ? { xref: "x", yref: "paper", x0: line.value, x1: line.value, y0: 0, y1: 1 }
+        : { xref: "paper", yref: "y", x0: 0, x1: 1, y0: line.value, y1: line.value };
     shapes.push({ type: "line", layer: "above", ...across, line: halo }, { type: "line", layer: "above", ...across, line: style });
     if (line.axis === "x") {
-      annotations.push({ xref: "x", yref: "paper", x: line.value, y: 1, yanchor: "bottom", xanchor: "left", text: line.label, showarrow: false, font: { color }, bgcolor: labelBackground });
+      annotations.push({
+        xref: "x",
+        yref: "paper",
+        x: line.value,
+        y: 1,
+        yanchor: "bottom",
+        xanchor: "left",
+        text: line.label,
+        showarrow: false,
+        font: { color },
+        bgcolor: labelBackground,
+      });
     } else {
-      annotations.push({ xref: "paper", yref: "y", x: 1, y: line.value, xanchor: "right", yanchor: "bottom", text: line.label, showarrow: false, font: { color }, bgcolor: labelBackground });
+      annotations.push({
+        xref: "paper",
+        yref: "y",
+        x: 1,
+        y: line.value,
+        xanchor: "right",
+        yanchor: "bottom",
+        text: line.label,
+        showarrow: false,
+        font: { color },
+        bgcolor: labelBackground,
+      });
     }
   }
   return { shapes, annotations };

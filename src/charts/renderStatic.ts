@@ -34,7 +34,13 @@ export async function renderStatic(target: ExportPage, job: StaticJob): Promise<
   const { page } = target;
   takePageErrors(target);
   const themed = applyTheme(job.figure);
-  const spec = JSON.parse(jsonForScript({ data: themed.data, layout: { ...themed.layout, width: job.width, height: job.height }, config: { ...themed.config, responsive: false, staticPlot: true } })) as unknown;
+  const spec = JSON.parse(
+    jsonForScript({
+      data: themed.data,
+      layout: { ...themed.layout, width: job.width, height: job.height },
+      config: { ...themed.config, responsive: false, staticPlot: true },
+    }),
+  ) as unknown;
   let bytes: Uint8Array;
   try {
     bytes = job.format === "pdf" ? await renderPdf(page, spec, job) : decodeDataUrl(await toImage(page, spec, job));
@@ -61,7 +67,9 @@ async function renderPdf(page: Page, spec: unknown, job: StaticJob): Promise<Uin
   await page.setViewportSize({ width: job.width, height: job.height });
   await page.evaluate(
     async ({ spec, width, height }) => {
-      const w = window as unknown as { Plotly: { newPlot(el: HTMLElement, data: unknown, layout: unknown, config: unknown): Promise<unknown>; purge(el: HTMLElement): void } };
+      const w = window as unknown as {
+        Plotly: { newPlot(el: HTMLElement, data: unknown, layout: unknown, config: unknown): Promise<unknown>; purge(el: HTMLElement): void };
+      };
       const old = document.getElementById("churnlab-pdf-target");
       if (old) {
         w.Plotly.purge(old);

@@ -25,19 +25,22 @@ export function cashFlowFanChart(months: readonly MonthPercentiles[], trials: nu
   const { lang, title } = chartText(text);
   if (months.length === 0) throw new RangeError("cashFlowFanChart needs at least one month");
   const w = (f: (m: MonthPercentiles) => number): number[] => months.map((m) => yuanToWan(f(m)));
-  return withTitle(lineChart({
-    x: months.map((m) => m.month),
-    bands: [
-      { name: t("simulation.rollout.band90", lang), lower: w((m) => m.p5), upper: w((m) => m.p95) },
-      { name: t("simulation.rollout.band50", lang), lower: w((m) => m.p25), upper: w((m) => m.p75), color: semanticColors.bandInner },
-    ],
-    series: [{ name: t("legend.median", lang), y: w((m) => m.p50), color: semanticColors.recomputed, markers: true }],
-    title: t("simulation.rollout.cashFlow.title", lang, { trials }),
-    xTitle: t("axis.month", lang),
-    yTitle: t("simulation.rollout.cashFlow.axis", lang),
-    yTickFormat: tickFormats.thousands,
-    referenceLines: [{ axis: "y", value: 0, label: t("simulation.rollout.breakEven", lang), color: semanticColors.reference }],
-  }), title);
+  return withTitle(
+    lineChart({
+      x: months.map((m) => m.month),
+      bands: [
+        { name: t("simulation.rollout.band90", lang), lower: w((m) => m.p5), upper: w((m) => m.p95) },
+        { name: t("simulation.rollout.band50", lang), lower: w((m) => m.p25), upper: w((m) => m.p75), color: semanticColors.bandInner },
+      ],
+      series: [{ name: t("legend.median", lang), y: w((m) => m.p50), color: semanticColors.recomputed, markers: true }],
+      title: t("simulation.rollout.cashFlow.title", lang, { trials }),
+      xTitle: t("axis.month", lang),
+      yTitle: t("simulation.rollout.cashFlow.axis", lang),
+      yTickFormat: tickFormats.thousands,
+      referenceLines: [{ axis: "y", value: 0, label: t("simulation.rollout.breakEven", lang), color: semanticColors.reference }],
+    }),
+    title,
+  );
 }
 
 /**
@@ -91,15 +94,31 @@ export function churnComparisonChart(churn: { baseline: Spread; programme: Sprea
   const rows = [churn.baseline, churn.programme];
   const figure = barChart({
     categories: [t("simulation.rollout.churn.baseline", lang), t("simulation.rollout.churn.programme", lang)],
-    series: [{ name: t("simulation.rollout.churn.axis", lang), values: rows.map((r) => r.mean), color: [semanticColors.stated, semanticColors.recomputed], text: rows.map((r) => formatPercent(r.mean, 1)) }],
+    series: [
+      {
+        name: t("simulation.rollout.churn.axis", lang),
+        values: rows.map((r) => r.mean),
+        color: [semanticColors.stated, semanticColors.recomputed],
+        text: rows.map((r) => formatPercent(r.mean, 1)),
+      },
+    ],
     title: t("simulation.rollout.churn.title", lang),
     xTitle: t("simulation.rollout.churn.scenario", lang),
     yTitle: t("simulation.rollout.churn.axis", lang),
     valueTickFormat: ".0%",
-    referenceLines: planTarget === undefined ? [] : [{ value: planTarget, label: t("simulation.rollout.churn.planTarget", lang, { value: formatPercent(planTarget) }), color: semanticColors.good }],
+    referenceLines:
+      planTarget === undefined
+        ? []
+        : [{ value: planTarget, label: t("simulation.rollout.churn.planTarget", lang, { value: formatPercent(planTarget) }), color: semanticColors.good }],
   });
   const trace = figure.data[0]!;
-  trace["error_y"] = { type: "data", symmetric: false, array: rows.map((r) => r.p95 - r.mean), arrayminus: rows.map((r) => r.mean - r.p5), color: semanticColors.reference };
+  trace["error_y"] = {
+    type: "data",
+    symmetric: false,
+    array: rows.map((r) => r.p95 - r.mean),
+    arrayminus: rows.map((r) => r.mean - r.p5),
+    color: semanticColors.reference,
+  };
   return withTitle(figure, title);
 }
 
@@ -120,14 +139,36 @@ export function staffingChart(curve: StaffingCurve, text: Lang | ChartText = "zh
   const x = curve.points.map((p) => p.value);
   const figure = lineChart({
     x,
-    series: [{ name: t("simulation.rollout.staffing.within7", lang), y: curve.points.map((p) => p.advisorWithin7Days.mean), color: semanticColors.recomputed, markers: true }],
+    series: [
+      {
+        name: t("simulation.rollout.staffing.within7", lang),
+        y: curve.points.map((p) => p.advisorWithin7Days.mean),
+        color: semanticColors.recomputed,
+        markers: true,
+      },
+    ],
     title: t("simulation.rollout.staffing.title", lang),
     xTitle: t("simulation.rollout.staffing.axis", lang),
     yTitle: t("simulation.rollout.staffing.within7", lang),
     yTickFormat: ".0%",
-    referenceLines: [{ axis: "y", value: curve.target, label: t("simulation.rollout.staffing.target", lang, { value: formatPercent(curve.target) }), color: semanticColors.good }],
+    referenceLines: [
+      {
+        axis: "y",
+        value: curve.target,
+        label: t("simulation.rollout.staffing.target", lang, { value: formatPercent(curve.target) }),
+        color: semanticColors.good,
+      },
+    ],
   });
-  figure.data.push({ type: "scatter", mode: "lines+markers", x, y: roiLines(curve.points).mean, name: t("simulation.rollout.roi", lang), yaxis: "y2", line: { color: palette[1], width: 2.5, dash: "dash" } });
+  figure.data.push({
+    type: "scatter",
+    mode: "lines+markers",
+    x,
+    y: roiLines(curve.points).mean,
+    name: t("simulation.rollout.roi", lang),
+    yaxis: "y2",
+    line: { color: palette[1], width: 2.5, dash: "dash" },
+  });
   figure.layout["yaxis2"] = { title: { text: t("simulation.rollout.roi", lang) }, overlaying: "y", side: "right", tickformat: ".0%", showgrid: false };
   figure.layout["showlegend"] = true;
   return withTitle(figure, title);
@@ -153,7 +194,15 @@ export function roiByAucChart(points: readonly DecisionPoint[], text: Lang | Cha
     yTitle: t("simulation.rollout.roi", lang),
     yTickFormat: ".0%",
   });
-  figure.data.push({ type: "scatter", mode: "lines+markers", x, y: points.map((p) => p.retainedCustomers.mean), name: t("simulation.rollout.retained", lang), yaxis: "y2", line: { color: palette[2], width: 2.5, dash: "dot" } });
+  figure.data.push({
+    type: "scatter",
+    mode: "lines+markers",
+    x,
+    y: points.map((p) => p.retainedCustomers.mean),
+    name: t("simulation.rollout.retained", lang),
+    yaxis: "y2",
+    line: { color: palette[2], width: 2.5, dash: "dot" },
+  });
   figure.layout["yaxis2"] = { title: { text: t("simulation.rollout.retained", lang) }, overlaying: "y", side: "right", tickformat: ",.0f", showgrid: false };
   return withTitle(figure, title);
 }
@@ -170,17 +219,34 @@ export function timingPolicyChart(points: readonly DecisionPoint[], text: Lang |
   const roi = roiLines(points);
   const figure = barChart({
     categories: points.map((p) => t("simulation.rollout.timing.days", lang, { days: p.value })),
-    series: [{ name: t("simulation.rollout.roi", lang), values: roi.mean, color: points.map((_, i) => palette[i % palette.length]!), text: roi.mean.map((r) => formatPercent(r)) }],
+    series: [
+      {
+        name: t("simulation.rollout.roi", lang),
+        values: roi.mean,
+        color: points.map((_, i) => palette[i % palette.length]!),
+        text: roi.mean.map((r) => formatPercent(r)),
+      },
+    ],
     title: t("simulation.rollout.timing.title", lang),
     xTitle: t("simulation.rollout.timing.axis", lang),
     yTitle: t("simulation.rollout.roi", lang),
     valueTickFormat: ".0%",
   });
-  figure.data[0]!["error_y"] = { type: "data", symmetric: false, array: roi.p95.map((v, i) => v - roi.mean[i]!), arrayminus: roi.p5.map((v, i) => roi.mean[i]! - v), color: semanticColors.reference };
+  figure.data[0]!["error_y"] = {
+    type: "data",
+    symmetric: false,
+    array: roi.p95.map((v, i) => v - roi.mean[i]!),
+    arrayminus: roi.p5.map((v, i) => roi.mean[i]! - v),
+    color: semanticColors.reference,
+  };
   return withTitle(figure, title);
 }
 
 /** The four headline rollout figures of a study result, in one call (fan chart, gates, churn). */
 export function rolloutResultCharts(result: RolloutResult, planTarget?: number, lang: Lang = "zh"): Figure[] {
-  return [cashFlowFanChart(result.cumulativeCashFlow, result.trials * result.replicates, lang), gateProbabilityChart(result.gates, lang), churnComparisonChart(result.churn, planTarget, lang)];
+  return [
+    cashFlowFanChart(result.cumulativeCashFlow, result.trials * result.replicates, lang),
+    gateProbabilityChart(result.gates, lang),
+    churnComparisonChart(result.churn, planTarget, lang),
+  ];
 }

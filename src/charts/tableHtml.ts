@@ -89,7 +89,13 @@ function toGrid(source: TableSource, options: TableOptions): Grid {
   const lang = options.lang ?? "zh";
   const [keyHeader, valueHeader] = options.keyValueHeaders ?? [t("table.item", lang), t("table.value", lang)];
   const rows = Object.entries(source as Record<string, unknown>).map(([key, value]) => ({ key, value }));
-  return { columns: [{ key: "key", header: keyHeader, format: "text" }, { key: "value", header: valueHeader }], rows };
+  return {
+    columns: [
+      { key: "key", header: keyHeader, format: "text" },
+      { key: "value", header: valueHeader },
+    ],
+    rows,
+  };
 }
 
 /** Decimals for a number shown without a format: none for whole numbers, else by magnitude (>= 1000: 0, >= 100: 1, >= 1: 2, below 1: three significant digits, at most 6). */
@@ -134,10 +140,15 @@ export function tableHtml(source: TableSource, options: TableOptions = {}): stri
   const plans = columns.map((column) => {
     const values = shown.map((row) => row[column.key]);
     const format = column.format ?? "auto";
-    const numeric = numericCellFormats.has(format) || (format === "auto" && values.some((v) => typeof v === "number") && values.every((v) => typeof v === "number" || v === null || v === undefined));
+    const numeric =
+      numericCellFormats.has(format) ||
+      (format === "auto" && values.some((v) => typeof v === "number") && values.every((v) => typeof v === "number" || v === null || v === undefined));
     return { column, format, numeric: column.align === undefined ? numeric : column.align === "right", digits: column.digits };
   });
-  const head = plans.map(({ column, numeric }) => `<th style="${cellStyle}text-align:${numeric ? "right" : "left"};font-weight:600;border-bottom:2px solid #95A5A6;">${escapeHtml(headerText(column, lang))}</th>`);
+  const head = plans.map(
+    ({ column, numeric }) =>
+      `<th style="${cellStyle}text-align:${numeric ? "right" : "left"};font-weight:600;border-bottom:2px solid #95A5A6;">${escapeHtml(headerText(column, lang))}</th>`,
+  );
   const body = shown.map((row) => {
     const cells = plans.map(({ column, format, numeric, digits }) => {
       const value = row[column.key];
@@ -152,7 +163,10 @@ export function tableHtml(source: TableSource, options: TableOptions = {}): stri
     body.push(`<tr><td colspan="${Math.max(1, plans.length)}" style="${cellStyle}color:#7F8C8D;font-style:italic;">${escapeHtml(note)}</td></tr>`);
   }
   // A caption element would wrap at the table's width: a line above it reads better for narrow tables.
-  const caption = options.caption === undefined ? "" : `<div class="churnlab-table-caption" style="font-weight:600;font-size:13px;margin:8px 0 2px;">${escapeHtml(options.caption)}</div>`;
+  const caption =
+    options.caption === undefined
+      ? ""
+      : `<div class="churnlab-table-caption" style="font-weight:600;font-size:13px;margin:8px 0 2px;">${escapeHtml(options.caption)}</div>`;
   return (
     `${caption}<table class="churnlab-table" style="border-collapse:collapse;font-variant-numeric:tabular-nums;font-size:13px;margin:4px 0;">` +
     `<thead><tr>${head.join("")}</tr></thead><tbody>${body.join("")}</tbody></table>`

@@ -7,8 +7,7 @@ export { formatWan, formatPercent, formatNumber, tickFormats, yuanToWan, moneyAx
  * by `npm run setup` via Debian's fonts-noto-cjk), then common CJK system fonts
  * for readers on macOS/Windows, then Latin fallbacks.
  */
-export const fontFamily =
-  '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif';
+export const fontFamily = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif';
 
 /**
  * Categorical colours for series that are not risk tiers (in order of use).

@@ -73,4 +73,3 @@ export async function main(argv: string[]): Promise<void> {
     throw err;
   }
 }
-

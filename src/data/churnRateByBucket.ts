@@ -78,7 +78,13 @@ export function churnRateByBucket(values: ArrayLike<number>, churned: ArrayLike<
     const customers = count[b] ?? 0;
     if (b === buckets && customers === 0) break;
     const churners = churn[b] ?? 0;
-    out.push({ label: b === buckets ? "missing" : (labels[b] ?? ""), customers, churners, rate: customers === 0 ? NaN : churners / customers, ...wilsonInterval(churners, customers) });
+    out.push({
+      label: b === buckets ? "missing" : (labels[b] ?? ""),
+      customers,
+      churners,
+      rate: customers === 0 ? NaN : churners / customers,
+      ...wilsonInterval(churners, customers),
+    });
   }
   return out;
 }
@@ -99,5 +105,11 @@ export function churnRateByCategory(values: readonly string[], churned: ArrayLik
     if (churned[i] === 1) s[1]++;
     stats.set(v, s);
   });
-  return [...stats.entries()].map(([label, [customers, churners]]) => ({ label, customers, churners, rate: customers === 0 ? NaN : churners / customers, ...wilsonInterval(churners, customers) }));
+  return [...stats.entries()].map(([label, [customers, churners]]) => ({
+    label,
+    customers,
+    churners,
+    rate: customers === 0 ? NaN : churners / customers,
+    ...wilsonInterval(churners, customers),
+  }));
 }

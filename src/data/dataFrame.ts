@@ -64,11 +64,13 @@ export function fromDataFrame<S extends TableSchema>(df: DataFrame, schema: S, s
       let text: string;
       if (value === null || value === undefined || (typeof value === "number" && Number.isNaN(value) && spec.kind === "optionalDate")) text = "";
       else if (typeof value === "boolean" && spec.kind === "flag") text = value ? "1" : "0";
-      else if (typeof value === "number" && (spec.kind === "date" || spec.kind === "optionalDate")) text = Number.isInteger(value) ? dayToIso(value) : String(value);
+      else if (typeof value === "number" && (spec.kind === "date" || spec.kind === "optionalDate"))
+        text = Number.isInteger(value) ? dayToIso(value) : String(value);
       else text = String(value);
       const parsed = check.safeParse(text);
       if (parsed.success) out[i] = parsed.data;
-      else problems.push({ where: `row ${i}, column ${spec.name}`, message: `value ${JSON.stringify(value)}: ${parsed.error.issues[0]?.message ?? "invalid"}` });
+      else
+        problems.push({ where: `row ${i}, column ${spec.name}`, message: `value ${JSON.stringify(value)}: ${parsed.error.issues[0]?.message ?? "invalid"}` });
     }
     columns[spec.name] = out as unknown as ColumnValues;
   }

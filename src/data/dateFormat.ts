@@ -2,7 +2,17 @@
 const TOKENS = ["YYYY", "MM", "DD", "HH", "mm", "ss", "M", "D", "H"] as const;
 type Token = (typeof TOKENS)[number];
 
-const PATTERN: Record<Token, string> = { YYYY: "(\\d{4})", MM: "(\\d{2})", DD: "(\\d{2})", HH: "(\\d{2})", mm: "(\\d{2})", ss: "(\\d{2})", M: "(\\d{1,2})", D: "(\\d{1,2})", H: "(\\d{1,2})" };
+const PATTERN: Record<Token, string> = {
+  YYYY: "(\\d{4})",
+  MM: "(\\d{2})",
+  DD: "(\\d{2})",
+  HH: "(\\d{2})",
+  mm: "(\\d{2})",
+  ss: "(\\d{2})",
+  M: "(\\d{1,2})",
+  D: "(\\d{1,2})",
+  H: "(\\d{1,2})",
+};
 
 /** A compiled date format: reads a cell as `YYYY-MM-DD`, or says why it cannot. */
 export type DateReader = (text: string) => { iso: string } | { error: string };
@@ -39,7 +49,11 @@ export function compileDateFormat(format: string): DateReader {
     }
   }
   const count = (...names: Token[]): number => order.filter((t) => names.includes(t)).length;
-  for (const [what, names] of [["year (YYYY)", ["YYYY"]], ["month (MM or M)", ["MM", "M"]], ["day (DD or D)", ["DD", "D"]]] as Array<[string, Token[]]>) {
+  for (const [what, names] of [
+    ["year (YYYY)", ["YYYY"]],
+    ["month (MM or M)", ["MM", "M"]],
+    ["day (DD or D)", ["DD", "D"]],
+  ] as Array<[string, Token[]]>) {
     if (count(...names) !== 1) throw new RangeError(`date format "${format}" must contain the ${what} exactly once`);
   }
   if (count("HH", "H") > 1 || count("mm") > 1 || count("ss") > 1) throw new RangeError(`date format "${format}" repeats a part of the time`);

@@ -103,7 +103,8 @@ export function columnSourceProblems(spec: ColumnSpec, source: Exclude<ColumnSou
   }
   if (source.unit !== undefined && isNumber) {
     const known = unitFactors[spec.unit] ?? { [spec.unit]: 1 };
-    if (known[source.unit] === undefined) out.push([["unit"], `${spec.name} is in ${spec.unit || "plain numbers"}; the export's unit must be one of: ${Object.keys(known).join(", ")}`]);
+    if (known[source.unit] === undefined)
+      out.push([["unit"], `${spec.name} is in ${spec.unit || "plain numbers"}; the export's unit must be one of: ${Object.keys(known).join(", ")}`]);
   }
   if (source.codes !== undefined && spec.values !== undefined) {
     for (const [code, value] of Object.entries(source.codes)) {
@@ -111,7 +112,8 @@ export function columnSourceProblems(spec: ColumnSpec, source: Exclude<ColumnSou
     }
   }
   if (source.codes !== undefined && spec.kind === "flag") {
-    for (const [code, value] of Object.entries(source.codes)) if (value !== "0" && value !== "1") out.push([["codes", code], `maps to "${value}"; ${spec.name} is a flag (0 or 1)`]);
+    for (const [code, value] of Object.entries(source.codes))
+      if (value !== "0" && value !== "1") out.push([["codes", code], `maps to "${value}"; ${spec.name} is a flag (0 or 1)`]);
   }
   return out;
 }

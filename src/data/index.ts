@@ -56,7 +56,16 @@ export {
 } from "./loaders";
 export { writeCsvChunks, tableToCsv, writeTablesCsv, tableCsvFiles, csvField } from "./writeCsv";
 export { compileDateFormat, type DateReader } from "./dateFormat";
-export { exportMappingSchema, mappedSchemas, unitFactors, columnSourceProblems, type ExportMapping, type TableMapping, type ColumnSource, type MappedTableName } from "./exportMapping";
+export {
+  exportMappingSchema,
+  mappedSchemas,
+  unitFactors,
+  columnSourceProblems,
+  type ExportMapping,
+  type TableMapping,
+  type ColumnSource,
+  type MappedTableName,
+} from "./exportMapping";
 export { columnReader, type ColumnReader, type ReadCell } from "./columnReader";
 export { loadExportMapping, mapExport, mapExportTable, type MappedExport, type MappedTableReport } from "./mapExport";
 export { alignChurn } from "./alignChurn";

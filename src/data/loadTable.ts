@@ -105,7 +105,11 @@ export function loadTableText<S extends TableSchema>(text: string, schema: S, op
   if (position === null) throw new InputError(source, [{ where: "file", message: "file is empty: expected a header line and data rows" }]);
   if (records === 0) throw new InputError(source, [{ where: "file", message: "has a header line but no data rows" }]);
   const result = builder.finish();
-  if (result.dropped.length > 0 && options.dropBadRows !== true) throw new InputError(source, result.dropped.flatMap((d) => d.problems));
+  if (result.dropped.length > 0 && options.dropBadRows !== true)
+    throw new InputError(
+      source,
+      result.dropped.flatMap((d) => d.problems),
+    );
   return result;
 }
 
@@ -114,7 +118,8 @@ function headerProblems(record: readonly string[], schema: TableSchema, mapping:
   const problems: InputProblem[] = [];
   const header = record.map((name) => mapping[name] ?? name);
   for (const target of Object.values(mapping)) {
-    if (!schema.columns.some((c) => c.name === target)) problems.push({ where: "mapping", message: `maps to "${target}", which is not a column of ${schema.name}` });
+    if (!schema.columns.some((c) => c.name === target))
+      problems.push({ where: "mapping", message: `maps to "${target}", which is not a column of ${schema.name}` });
   }
   const seen = new Set<string>();
   for (const name of header) {

@@ -57,7 +57,10 @@ export function loadExportMapping(file: string): ExportMapping {
   const parsed = exportMappingSchema.safeParse(readJsonFile(file, { what: "mapping file" }));
   if (parsed.success) return parsed.data;
   const jsonPath = (at: readonly PropertyKey[]): string => `$${at.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`;
-  throw new InputError(file, parsed.error.issues.map((i) => ({ where: jsonPath(i.path), message: i.message })));
+  throw new InputError(
+    file,
+    parsed.error.issues.map((i) => ({ where: jsonPath(i.path), message: i.message })),
+  );
 }
 
 /** A header problem's hint when the mapping's code page is wrong: the bytes are valid UTF-8 with non-ASCII text. */
@@ -90,7 +93,13 @@ export function mapExportTable<S extends TableSchema>(
   const file = path.resolve(baseDir, mapping.file);
   const readers: ColumnReader[] = schema.columns.map((spec) => columnReader(spec, mapping.columns[spec.name] ?? spec.name));
   const report: MappedTableReport = {
-    table, file: mapping.file, encoding: mapping.encoding, rows: 0, kept: 0, ignored: [], problems: 0,
+    table,
+    file: mapping.file,
+    encoding: mapping.encoding,
+    rows: 0,
+    kept: 0,
+    ignored: [],
+    problems: 0,
     columns: schema.columns.map((spec, c) => ({ column: spec.name, from: readers[c]?.from ?? null, how: readers[c]?.how ?? [], problems: 0 })),
   };
   const fail = (problems: InputProblem[]) => {
@@ -115,8 +124,16 @@ export function mapExportTable<S extends TableSchema>(
   if (missing.length > 0) return fail([...missing, ...encodingHint(file, mapping.encoding)]);
   if (records.rows.length === 0) return fail([{ where: "file", message: "has a header line but no data rows" }]);
   report.ignored = records.header.filter((h) => !readers.some((r) => r.from === h));
-  const label = new Map(readers.map((r, c) => [schema.columns[c]?.name ?? "", r.from === null ? `${schema.columns[c]?.name} (constant)` : `${r.from} (${schema.columns[c]?.name})`]));
-  const builder = createTableBuilder(schema, { ...(options.customerIds === undefined ? {} : { customerIds: options.customerIds }), columnLabel: (c) => label.get(c) ?? c });
+  const label = new Map(
+    readers.map((r, c) => [
+      schema.columns[c]?.name ?? "",
+      r.from === null ? `${schema.columns[c]?.name} (constant)` : `${r.from} (${schema.columns[c]?.name})`,
+    ]),
+  );
+  const builder = createTableBuilder(schema, {
+    ...(options.customerIds === undefined ? {} : { customerIds: options.customerIds }),
+    columnLabel: (c) => label.get(c) ?? c,
+  });
   const cells = new Array<string>(readers.length);
   const shown = new Array<string>(readers.length);
   for (const row of records.rows) {
@@ -139,10 +156,11 @@ export function mapExportTable<S extends TableSchema>(
   report.rows = records.rows.length;
   report.kept = built.length;
   const columnOf = new Map([...label.values()].map((text, c) => [text, report.columns[c]]));
-  for (const d of dropped) for (const p of d.problems) {
-    const column = columnOf.get(/, column (.+)$/.exec(p.where)?.[1] ?? "");
-    if (column !== undefined) column.problems++;
-  }
+  for (const d of dropped)
+    for (const p of d.problems) {
+      const column = columnOf.get(/, column (.+)$/.exec(p.where)?.[1] ?? "");
+      if (column !== undefined) column.problems++;
+    }
   const problems = dropped.flatMap((d) => d.problems).map((p) => ({ where: `${mapping.file}: ${p.where}`, message: p.message }));
   report.problems = problems.length;
   return { table: built, report, problems };

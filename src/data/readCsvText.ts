@@ -38,7 +38,11 @@ export function readCsvText(file: string, encoding: ExportEncoding = "utf-8"): s
     return fail("file", `cannot be read (${code ?? String(err)})`);
   }
   if (bytes.length === 0) return fail("file", "file is empty (0 bytes): expected a header line and data rows");
-  if (bytes.length >= 4 && ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff))) {
+  if (
+    bytes.length >= 4 &&
+    ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) ||
+      (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff))
+  ) {
     return fail("encoding", "file is UTF-32 encoded (byte-order mark found): save it as UTF-8");
   }
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
@@ -46,19 +50,20 @@ export function readCsvText(file: string, encoding: ExportEncoding = "utf-8"): s
   }
   let text: string;
   if (encoding !== "utf-8") text = decodeCodePage(bytes, encoding, fail);
-  else try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    const offset = firstInvalidUtf8(bytes);
-    let line = 1;
-    for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
-    const byte = bytes[offset] ?? 0;
-    return fail(
-      `line ${line}`,
-      `file is not valid UTF-8 (byte 0x${byte.toString(16).padStart(2, "0")} at offset ${offset}); it may be GBK/GB18030 or Latin-1: ` +
-        're-export it as UTF-8 (or, with churnlab map, give its "encoding", e.g. "gb18030")',
-    );
-  }
+  else
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      const offset = firstInvalidUtf8(bytes);
+      let line = 1;
+      for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+      const byte = bytes[offset] ?? 0;
+      return fail(
+        `line ${line}`,
+        `file is not valid UTF-8 (byte 0x${byte.toString(16).padStart(2, "0")} at offset ${offset}); it may be GBK/GB18030 or Latin-1: ` +
+          're-export it as UTF-8 (or, with churnlab map, give its "encoding", e.g. "gb18030")',
+      );
+    }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === "") return fail("file", "file is empty (only whitespace): expected a header line and data rows");
   return text;
@@ -72,7 +77,10 @@ function decodeCodePage(bytes: Buffer, encoding: ExportEncoding, fail: (where: s
     const lenient = new TextDecoder(encoding).decode(bytes);
     const at = lenient.indexOf("\uFFFD");
     const line = lenient.slice(0, Math.max(0, at)).split("\n").length;
-    return fail(`line ${line}`, `file is not valid ${encoding.toUpperCase()}: a byte sequence on this line has no character in it (is the file in another encoding, e.g. UTF-8?)`);
+    return fail(
+      `line ${line}`,
+      `file is not valid ${encoding.toUpperCase()}: a byte sequence on this line has no character in it (is the file in another encoding, e.g. UTF-8?)`,
+    );
   }
 }
 

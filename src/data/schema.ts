@@ -98,7 +98,10 @@ function bounded(spec: ColumnSpec, base: z.ZodNumber): z.ZodNumber {
 export function cellSchema(spec: ColumnSpec): z.ZodType<number | string, string> {
   switch (spec.kind) {
     case "text":
-      return z.string().min(1, { error: "must not be empty", abort: true }).regex(/^\S(?:.*\S)?$/s, "must not start or end with spaces");
+      return z
+        .string()
+        .min(1, { error: "must not be empty", abort: true })
+        .regex(/^\S(?:.*\S)?$/s, "must not start or end with spaces");
     case "category":
     case "optionalCategory": {
       const values = spec.values ?? [];

@@ -60,7 +60,15 @@ export const visitsSchema = {
     { name: "customer_id", kind: "text", unit: "", description: "Customer id (must exist in customers)." },
     { name: "date", kind: "date", unit: "", description: "Visit date (YYYY-MM-DD)." },
     { name: "type", kind: "category", unit: "", values: visitTypes, description: "maintenance, repair, warranty or accident." },
-    { name: "spend_yuan", kind: "number", unit: "yuan", min: 0, max: 1_000_000, decimals: 0, description: "Amount the customer paid (warranty work is usually 0)." },
+    {
+      name: "spend_yuan",
+      kind: "number",
+      unit: "yuan",
+      min: 0,
+      max: 1_000_000,
+      decimals: 0,
+      description: "Amount the customer paid (warranty work is usually 0).",
+    },
     { name: "wait_hours", kind: "number", unit: "hours", min: 0, max: 720, decimals: 1, description: "Hours from check-in to hand-back." },
     { name: "outlet_id", kind: "text", unit: "", description: "Outlet where the work was done." },
   ],
@@ -109,7 +117,8 @@ export const appActivitySchema = {
  */
 export const churnSchema = {
   name: "churn",
-  description: "One row per customer: the day the customer was recorded as lost, empty while still a customer (CRM export). The label source; never a model input.",
+  description:
+    "One row per customer: the day the customer was recorded as lost, empty while still a customer (CRM export). The label source; never a model input.",
   key: ["customer_id"],
   customerRef: "customer_id",
   columns: [
@@ -126,7 +135,12 @@ export const truthSchema = {
   customerRef: "customer_id",
   columns: [
     { name: "customer_id", kind: "text", unit: "", description: "Customer id." },
-    { name: "churn_date", kind: "optionalDate", unit: "", description: "Day the customer left the network; empty when still a customer at the end of history." },
+    {
+      name: "churn_date",
+      kind: "optionalDate",
+      unit: "",
+      description: "Day the customer left the network; empty when still a customer at the end of history.",
+    },
     { name: "frailty", kind: "number", unit: "log hazard", min: -20, max: 20, decimals: 3, description: "Unobserved customer-level log-hazard offset." },
     {
       name: "peak_risk_30d",
@@ -149,7 +163,15 @@ export const truthRiskSchema = {
   columns: [
     { name: "customer_id", kind: "text", unit: "", description: "Customer id." },
     { name: "snapshot_date", kind: "date", unit: "", description: "Snapshot Monday (YYYY-MM-DD), before that week's events." },
-    { name: "risk_30d", kind: "number", unit: "probability", min: 0, max: 1, decimals: 4, description: "Probability of churning in the next 30 days (latent hazard held for 30 days)." },
+    {
+      name: "risk_30d",
+      kind: "number",
+      unit: "probability",
+      min: 0,
+      max: 1,
+      decimals: 4,
+      description: "Probability of churning in the next 30 days (latent hazard held for 30 days).",
+    },
   ],
 } as const satisfies TableSchema;
 

@@ -62,7 +62,8 @@ function crossFieldProblems(schema: TableSchema, parsed: ReadonlyArray<number | 
     const complaint = parsed[columns.findIndex((c) => c.name === "complaint")];
     const category = parsed[columns.findIndex((c) => c.name === "complaint_category")];
     if (complaint === 1 && category === "") return [{ where: where("complaint_category"), message: `value "": must name a category when complaint is 1` }];
-    if (complaint === 0 && category !== "") return [{ where: where("complaint_category"), message: `value ${JSON.stringify(category)}: must be empty when complaint is 0` }];
+    if (complaint === 0 && category !== "")
+      return [{ where: where("complaint_category"), message: `value ${JSON.stringify(category)}: must be empty when complaint is 0` }];
   }
   return [];
 }
@@ -107,21 +108,26 @@ export function createTableBuilder<S extends TableSchema>(schema: S, options: Ta
       const result = (checks[c] as CellCheck)(cell);
       if (typeof result === "object") {
         bad = true;
-        for (const message of result.errors) addProblem(line, { where: where(line)(columns[c]?.name ?? ""), message: `value ${shown?.[c] ?? JSON.stringify(cell)}: ${message}` });
+        for (const message of result.errors)
+          addProblem(line, { where: where(line)(columns[c]?.name ?? ""), message: `value ${shown?.[c] ?? JSON.stringify(cell)}: ${message}` });
       } else parsed[c] = result;
     }
     if (bad) return;
     const rowProblems = crossFieldProblems(schema, parsed, where(line));
     if (refIndex >= 0 && options.customerIds !== undefined) {
       const id = String(parsed[refIndex]);
-      if (!options.customerIds.has(id)) rowProblems.push({ where: where(line)(schema.customerRef ?? ""), message: `value ${JSON.stringify(id)}: unknown customer id (not in customers)` });
+      if (!options.customerIds.has(id))
+        rowProblems.push({ where: where(line)(schema.customerRef ?? ""), message: `value ${JSON.stringify(id)}: unknown customer id (not in customers)` });
     }
     if (keyIndexes.length > 0) {
       const key = keyIndexes.length === 1 ? (cells[keyIndexes[0] ?? 0] ?? "") : keyIndexes.map((k) => cells[k] ?? "").join("\u0000");
       const first = keyOf.get(key);
       if (first !== undefined) {
         const keyText = JSON.stringify(keyIndexes.map((k) => cells[k] ?? "").join(", "));
-        rowProblems.push({ where: `line ${line}, column ${schema.key.map(label).join("+")}`, message: `value ${keyText}: duplicate id (first seen on line ${first})` });
+        rowProblems.push({
+          where: `line ${line}, column ${schema.key.map(label).join("+")}`,
+          message: `value ${keyText}: duplicate id (first seen on line ${first})`,
+        });
       } else keyOf.set(key, line);
     }
     if (rowProblems.length > 0) {

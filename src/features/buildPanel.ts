@@ -115,13 +115,18 @@ export function buildPanel(dataset: Dataset, truth: ChurnDates, snapshots: reado
   if (truth.length !== n) throw new RangeError(`buildPanel: truth has ${truth.length} rows, customers ${n}`);
   const ids = truth.columns.customer_id;
   const misplaced = ids === undefined ? -1 : ids.findIndex((id, i) => id !== dataset.customers.columns.customer_id[i]);
-  if (misplaced >= 0) throw new RangeError(`buildPanel: churn row ${misplaced + 1} is customer ${ids?.[misplaced]}, not ${dataset.customers.columns.customer_id[misplaced]}: align it with alignChurn`);
+  if (misplaced >= 0)
+    throw new RangeError(
+      `buildPanel: churn row ${misplaced + 1} is customer ${ids?.[misplaced]}, not ${dataset.customers.columns.customer_id[misplaced]}: align it with alignChurn`,
+    );
   for (let k = 0; k < snapshots.length; k++) {
     const d = snapshots[k] as number;
     if (!Number.isInteger(d) || isoWeekday(d) !== 1) throw new RangeError(`buildPanel: snapshot ${d} is not a Monday`);
     if (k > 0 && !(d > (snapshots[k - 1] as number))) throw new RangeError("buildPanel: snapshots must be ascending");
     if (options.historyEndDay !== undefined && d + horizon > options.historyEndDay) {
-      throw new RangeError(`buildPanel: snapshot ${dayToIso(d)} + ${horizon} days passes the end of history ${dayToIso(options.historyEndDay)}: its label is censored`);
+      throw new RangeError(
+        `buildPanel: snapshot ${dayToIso(d)} + ${horizon} days passes the end of history ${dayToIso(options.historyEndDay)}: its label is censored`,
+      );
     }
   }
   const index = options.index ?? indexEvents(dataset);
@@ -137,9 +142,48 @@ export function buildPanel(dataset: Dataset, truth: ChurnDates, snapshots: reado
   const { visits, surveys, app } = index;
   const c = dataset.customers.columns;
   const col = numericFeatureNames.map((name) => numeric[name]);
-  const [recency, visits90, visits365, visitTrend, spend365, spendTrend, lateness, longWaits, repeatRepairs, lastScore, meanScore, scoreTrend, complaints, app28, appTrend, coupons, appEver, distance, priceSens, vehicleAge] = col as [
-    Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array,
-    Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array,
+  const [
+    recency,
+    visits90,
+    visits365,
+    visitTrend,
+    spend365,
+    spendTrend,
+    lateness,
+    longWaits,
+    repeatRepairs,
+    lastScore,
+    meanScore,
+    scoreTrend,
+    complaints,
+    app28,
+    appTrend,
+    coupons,
+    appEver,
+    distance,
+    priceSens,
+    vehicleAge,
+  ] = col as [
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
   ];
   let r = 0;
   for (const d of snapshots) {
@@ -193,7 +237,10 @@ export function buildPanel(dataset: Dataset, truth: ChurnDates, snapshots: reado
       lastScore[r] = inYear > 0 ? (surveys.score[sEnd - 1] as number) : NaN;
       meanScore[r] = inYear > 0 ? ((surveys.cumScore[sEnd] as number) - (surveys.cumScore[s365] as number)) / inYear : NaN;
       const earlier = sEnd - 1 - s730;
-      scoreTrend[r] = inYear > 0 && earlier > 0 ? (surveys.score[sEnd - 1] as number) - ((surveys.cumScore[sEnd - 1] as number) - (surveys.cumScore[s730] as number)) / earlier : NaN;
+      scoreTrend[r] =
+        inYear > 0 && earlier > 0
+          ? (surveys.score[sEnd - 1] as number) - ((surveys.cumScore[sEnd - 1] as number) - (surveys.cumScore[s730] as number)) / earlier
+          : NaN;
       complaints[r] = (surveys.cumComplaint[sEnd] as number) - (surveys.cumComplaint[s180] as number);
 
       // app weeks that ended before d: week_start + 7 <= d

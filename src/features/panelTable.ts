@@ -20,11 +20,24 @@ export function panelTableSchema(horizonDays: number, withLabel: boolean): Table
   const columns: ColumnSpec[] = [
     { name: "customer_id", kind: "text", unit: "", description: "Customer id (repeats: one row per snapshot)." },
     { name: "snapshot_date", kind: "date", unit: "", description: "Snapshot Monday: features use only events before it." },
-    ...numericFeatureNames.map((name): ColumnSpec => ({ name, kind: "number", unit: "", decimals: 4, description: `Feature ${name} (empty when not observable).` })),
+    ...numericFeatureNames.map(
+      (name): ColumnSpec => ({ name, kind: "number", unit: "", decimals: 4, description: `Feature ${name} (empty when not observable).` }),
+    ),
     { name: "segment", kind: "category", unit: "", values: segments, description: "Vehicle segment." },
   ];
-  if (withLabel) columns.push({ name: panelLabelColumn(horizonDays), kind: "flag", unit: "", description: `1 when the customer churned within ${horizonDays} days of the snapshot.` });
-  return { name: withLabel ? "panel" : "latest", description: "Customer snapshots: features (and label) per customer and snapshot Monday.", key: ["customer_id", "snapshot_date"], columns };
+  if (withLabel)
+    columns.push({
+      name: panelLabelColumn(horizonDays),
+      kind: "flag",
+      unit: "",
+      description: `1 when the customer churned within ${horizonDays} days of the snapshot.`,
+    });
+  return {
+    name: withLabel ? "panel" : "latest",
+    description: "Customer snapshots: features (and label) per customer and snapshot Monday.",
+    key: ["customer_id", "snapshot_date"],
+    columns,
+  };
 }
 
 /**
@@ -75,7 +88,9 @@ export function panelSnapshots(dataset: Dataset, historyEndDay: number, everyWee
   const mondays = Number.isFinite(first) ? mondaysBetween(first + 364, historyEndDay - horizonDays) : [];
   const training = mondays.filter((_, k) => k % everyWeeks === 0);
   if (training.length === 0) {
-    throw new RangeError(`the history is too short for a training panel: it needs 365 days before the first snapshot and ${horizonDays} days after it for the label`);
+    throw new RangeError(
+      `the history is too short for a training panel: it needs 365 days before the first snapshot and ${horizonDays} days after it for the label`,
+    );
   }
   const scoring = historyEndDay - ((isoWeekday(historyEndDay) + 6) % 7);
   return { training, scoring };

@@ -84,7 +84,8 @@ export function chooseBackend(): Promise<BackendChoice> {
     const notes: string[] = [];
     const forced = process.env["CHURNLAB_TF_BACKEND"];
     if (forced !== undefined && forced !== "") {
-      const ok = forced === "tensorflow" ? await tryTensorflow(notes) : forced === "wasm" ? await tryWasm(notes) : forced === "cpu" ? await tf.setBackend("cpu") : false;
+      const ok =
+        forced === "tensorflow" ? await tryTensorflow(notes) : forced === "wasm" ? await tryWasm(notes) : forced === "cpu" ? await tf.setBackend("cpu") : false;
       if (!ok) throw new Error(`CHURNLAB_TF_BACKEND=${forced}: not available (${notes.join("; ") || "use tensorflow, wasm or cpu"})`);
       await tf.ready();
       return { name: forced as BackendName, notes: [`forced by CHURNLAB_TF_BACKEND`] };

@@ -55,7 +55,12 @@ export interface ChosenSplit {
 export function chooseSplit(
   labels: Uint8Array,
   options: {
-    seed: number; splitBy?: SplitMethod | "auto"; groups?: ArrayLike<string>; times?: ArrayLike<number>; timeText?: (time: number) => string; embargo?: number;
+    seed: number;
+    splitBy?: SplitMethod | "auto";
+    groups?: ArrayLike<string>;
+    times?: ArrayLike<number>;
+    timeText?: (time: number) => string;
+    embargo?: number;
   },
 ): ChosenSplit {
   const grouped = options.groups === undefined ? undefined : groupCodes(options.groups);
@@ -70,14 +75,21 @@ export function chooseSplit(
   const all = Int32Array.from({ length: labels.length }, (_, i) => i);
   const text = options.timeText ?? String;
   const describe = (validationFrom: number | null, testFrom: number | null): SplitDescription => ({
-    method, customers: grouped?.count ?? null, maxRowsPerCustomer: maxRows,
-    validationFrom: validationFrom === null ? null : text(validationFrom), testFrom: testFrom === null ? null : text(testFrom),
+    method,
+    customers: grouped?.count ?? null,
+    maxRowsPerCustomer: maxRows,
+    validationFrom: validationFrom === null ? null : text(validationFrom),
+    testFrom: testFrom === null ? null : text(testFrom),
   });
   if (method === "time") {
     if (options.times === undefined) throw new RangeError("chooseSplit: a time split needs the snapshot time of each row");
     const times = options.times;
     const testFrom = latestSnapshotsCut(all, times, 0.2);
-    const validationFrom = latestSnapshotsCut(all.filter((r) => (times[r] as number) < testFrom), times, 0.2);
+    const validationFrom = latestSnapshotsCut(
+      all.filter((r) => (times[r] as number) < testFrom),
+      times,
+      0.2,
+    );
     const parts = timeSplit(times, options.embargo ?? 0, validationFrom, testFrom);
     return { ...parts, description: { ...describe(validationFrom, testFrom), embargo: options.embargo ?? 0 }, codes: grouped?.codes };
   }
@@ -90,7 +102,10 @@ export function chooseSplit(
   const outer = stratifiedSplit(labels, 0.2, createStream(options.seed, "split/test"));
   const inner = stratifiedSplit(selectValues(labels, outer.kept), 0.2, createStream(options.seed, "split/validation"));
   return {
-    train: Int32Array.from(selectValues(outer.kept, inner.kept)), validation: Int32Array.from(selectValues(outer.kept, inner.heldOut)), test: outer.heldOut,
-    description: describe(null, null), codes: grouped?.codes,
+    train: Int32Array.from(selectValues(outer.kept, inner.kept)),
+    validation: Int32Array.from(selectValues(outer.kept, inner.heldOut)),
+    test: outer.heldOut,
+    description: describe(null, null),
+    codes: grouped?.codes,
   };
 }

@@ -66,7 +66,9 @@ export function featureProfiles(preprocessor: Preprocessor, columns: RawColumns,
     const column = columns[input.name] as RawColumns[string];
     if (input.kind === "numeric") {
       const all = numericValues(column);
-      const values = Float64Array.from(rows, (r) => all[r] as number).filter((v) => Number.isFinite(v)).sort();
+      const values = Float64Array.from(rows, (r) => all[r] as number)
+        .filter((v) => Number.isFinite(v))
+        .sort();
       const deciles = values.length === 0 ? [] : Array.from({ length: 9 }, (_, d) => values[Math.floor(((d + 1) / 10) * (values.length - 1))] as number);
       const edges = [...new Set(deciles)];
       const profile: FeatureProfile = { name: input.name, kind: "numeric", edges, shares: new Array<number>(edges.length + 2).fill(0) };
@@ -78,7 +80,10 @@ export function featureProfiles(preprocessor: Preprocessor, columns: RawColumns,
       const cell = text[rows[k] as number] as string;
       if (cell !== "") counts.set(cell, (counts.get(cell) ?? 0) + 1);
     }
-    const levels = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 30).map(([level]) => level);
+    const levels = [...counts.entries()]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 30)
+      .map(([level]) => level);
     const profile: FeatureProfile = { name: input.name, kind: "categorical", levels, shares: new Array<number>(levels.length + 2).fill(0) };
     return { ...profile, shares: sharesOf(profile, column, rows) };
   });

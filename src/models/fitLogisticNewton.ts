@@ -48,7 +48,16 @@ function logLossOfLogit(eta: number, y: number): number {
  * sum, adds each row's weighted residual s·(p − y)·xᵢ into gradient, and writes its curvature s·p·(1 − p)
  * (the Hessian's row weight). A module-level function with local arrays, so V8 optimises it once.
  */
-function passOverRows(data: Float32Array, y: Uint8Array, d: number, w0: number, w1: number, beta: Float64Array, gradient: Float64Array, curvature: Float32Array): number {
+function passOverRows(
+  data: Float32Array,
+  y: Uint8Array,
+  d: number,
+  w0: number,
+  w1: number,
+  beta: Float64Array,
+  gradient: Float64Array,
+  curvature: Float32Array,
+): number {
   const n = y.length;
   const intercept = beta[d] as number;
   let loss = 0;
@@ -142,9 +151,11 @@ export function fitLogisticNewton(train: LabelledData, options: NewtonOptions = 
   const tolerance = options.tolerance ?? 1e-10;
   if (n === 0) throw new RangeError("fitLogisticNewton: no training rows");
   if (y.length !== n || x.data.length !== n * d) throw new RangeError("fitLogisticNewton: shapes of data and labels disagree");
-  if (!(l2 >= 0) || !(weights[0] > 0) || !(weights[1] > 0) || !(maxIterations >= 0) || !(tolerance >= 0)) throw new RangeError("fitLogisticNewton: options out of range");
+  if (!(l2 >= 0) || !(weights[0] > 0) || !(weights[1] > 0) || !(maxIterations >= 0) || !(tolerance >= 0))
+    throw new RangeError("fitLogisticNewton: options out of range");
   const validation = options.validation;
-  if (validation !== undefined && (validation.x.cols !== d || validation.y.length !== validation.x.rows)) throw new RangeError("fitLogisticNewton: validation shape disagrees");
+  if (validation !== undefined && (validation.x.cols !== d || validation.y.length !== validation.x.rows))
+    throw new RangeError("fitLogisticNewton: validation shape disagrees");
 
   let weightSum = 0;
   let positiveWeight = 0;

@@ -62,7 +62,9 @@ function metricLines(meta: ModelMetadata): string[] {
     `| KS | ${f3(m.ks)} | – |`,
     `| ECE (10 bins) | ${f3(m.ece)} | – |`,
     "",
-    `Validation AUC of each model tried: ${Object.entries(meta.validationAuc).map(([k, v]) => `${k} ${f3(v as number)}`).join(", ")}.`,
+    `Validation AUC of each model tried: ${Object.entries(meta.validationAuc)
+      .map(([k, v]) => `${k} ${f3(v as number)}`)
+      .join(", ")}.`,
     "",
   ];
 }
@@ -72,8 +74,13 @@ function calibrationLines(meta: ModelMetadata, test: ModelCardTest | undefined):
   const lines = ["## Calibration", "", method, ""];
   if (test === undefined || test.probabilities.length === 0) return lines;
   const bins = calibrationCurve(test.probabilities, test.labels, 10).bins.filter((bin) => bin.count > 0);
-  return [...lines, "| predicted | test rows | mean predicted | observed churn |", "|---|---|---|---|",
-    ...bins.map((bin) => `| ${f3(bin.lower)} – ${f3(bin.upper)} | ${n(bin.count)} | ${pct(bin.meanPredicted)} | ${pct(bin.observedRate)} |`), ""];
+  return [
+    ...lines,
+    "| predicted | test rows | mean predicted | observed churn |",
+    "|---|---|---|---|",
+    ...bins.map((bin) => `| ${f3(bin.lower)} – ${f3(bin.upper)} | ${n(bin.count)} | ${pct(bin.meanPredicted)} | ${pct(bin.observedRate)} |`),
+    "",
+  ];
 }
 
 function tierLines(tiers: readonly Tier[] | undefined, test: ModelCardTest | undefined): string[] {

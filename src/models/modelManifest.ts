@@ -63,10 +63,11 @@ export function buildModelManifest(files: Readonly<Record<string, string | Uint8
 export function checkModelManifest(manifest: ModelManifest, read: ReadonlyMap<string, Uint8Array>, required: readonly string[]): InputProblem[] {
   const problems: InputProblem[] = [];
   for (const name of required) {
-    if (manifest.files[name] === undefined) problems.push({
-      where: name,
-      message: `not listed in ${manifestFileName}: the folder's files were not saved together`,
-    });
+    if (manifest.files[name] === undefined)
+      problems.push({
+        where: name,
+        message: `not listed in ${manifestFileName}: the folder's files were not saved together`,
+      });
   }
   for (const [name, expected] of Object.entries(manifest.files)) {
     const bytes = read.get(name);
@@ -80,9 +81,10 @@ export function checkModelManifest(manifest: ModelManifest, read: ReadonlyMap<st
       problems.push({ where: name, message: `SHA-256 differs from ${manifestFileName}: the file was changed or comes from another model` });
     }
   }
-  if (problems.length > 0) problems.push({
-    where: manifestFileName,
-    message: "the model folder is not as churnlab saved it: restore it from a backup or train it again",
-  });
+  if (problems.length > 0)
+    problems.push({
+      where: manifestFileName,
+      message: "the model folder is not as churnlab saved it: restore it from a backup or train it again",
+    });
   return problems;
 }

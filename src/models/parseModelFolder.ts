@@ -89,10 +89,11 @@ export function parseModelJson(bytes: Uint8Array, name: string, problems: InputP
     return parseJsonBytes(bytes, name);
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    for (const p of err.problems) problems.push({
-      where: `${name}: ${p.where}`,
-      message: `${p.message}${p.where === "$" ? " (the file is damaged or cut short)" : ""}`,
-    });
+    for (const p of err.problems)
+      problems.push({
+        where: `${name}: ${p.where}`,
+        message: `${p.message}${p.where === "$" ? " (the file is damaged or cut short)" : ""}`,
+      });
     return undefined;
   }
 }
@@ -122,48 +123,55 @@ function crossFileProblems(
 ): InputProblem[] {
   const problems: InputProblem[] = [];
   const inputs = pre.inputs.map((i) => i.name);
-  if (!same(metadata.features, inputs)) problems.push({
-    where: "metadata.json: $.features",
-    message: `are ${metadata.features.join(", ")}; preprocessing.json's inputs are ${inputs.join(", ")}`,
-  });
-  if (!same(metadata.encodedFeatures, pre.outputNames)) problems.push({
-    where: "metadata.json: $.encodedFeatures",
-    message: `list ${metadata.encodedFeatures.length} columns that differ from preprocessing.json's ${pre.outputNames.length} outputNames`,
-  });
+  if (!same(metadata.features, inputs))
+    problems.push({
+      where: "metadata.json: $.features",
+      message: `are ${metadata.features.join(", ")}; preprocessing.json's inputs are ${inputs.join(", ")}`,
+    });
+  if (!same(metadata.encodedFeatures, pre.outputNames))
+    problems.push({
+      where: "metadata.json: $.encodedFeatures",
+      message: `list ${metadata.encodedFeatures.length} columns that differ from preprocessing.json's ${pre.outputNames.length} outputNames`,
+    });
   const layout = preprocessorLayout(pre.inputs);
   if (!same(layout.outputNames, pre.outputNames) || JSON.stringify(layout.groups) !== JSON.stringify(pre.groups)) {
     problems.push({ where: "preprocessing.json: $.outputNames", message: "outputNames and groups do not follow from the inputs (the file was edited)" });
   }
   const cols = pre.outputNames.length;
   if (network !== undefined) {
-    if (network.churnlabKind !== undefined && network.churnlabKind !== metadata.kind) problems.push({
-      where: "model.json: $.churnlabKind",
-      message: `is ${network.churnlabKind}, metadata.json says ${metadata.kind}`,
-    });
+    if (network.churnlabKind !== undefined && network.churnlabKind !== metadata.kind)
+      problems.push({
+        where: "model.json: $.churnlabKind",
+        message: `is ${network.churnlabKind}, metadata.json says ${metadata.kind}`,
+      });
     const specs = network.weightsManifest.flatMap((g) => g.weights);
     const values = specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1), 0);
     const weights = read.get("weights.bin") ?? new Uint8Array(0);
     const bytes = weights.length;
-    if (bytes !== values * 4) problems.push({
-      where: "weights.bin",
-      message:
-        `is ${bytes} bytes; model.json's weightsManifest describes ${values * 4} (${values} float32 values): ` +
-        "the weights belong to another model or are damaged",
-    });
-    else if (!new Float32Array(weights.slice().buffer).every(Number.isFinite)) problems.push({
-      where: "weights.bin",
-      message: "holds values that are not finite numbers (NaN or ±Infinity): the file is damaged",
-    });
+    if (bytes !== values * 4)
+      problems.push({
+        where: "weights.bin",
+        message:
+          `is ${bytes} bytes; model.json's weightsManifest describes ${values * 4} (${values} float32 values): ` +
+          "the weights belong to another model or are damaged",
+      });
+    else if (!new Float32Array(weights.slice().buffer).every(Number.isFinite))
+      problems.push({
+        where: "weights.bin",
+        message: "holds values that are not finite numbers (NaN or ±Infinity): the file is damaged",
+      });
     const first = specs[0]?.shape[0];
-    if (first !== cols) problems.push({
-      where: "model.json: $.weightsManifest",
-      message: `the first layer takes ${first ?? "no"} inputs; preprocessing.json encodes ${cols} columns`,
-    });
+    if (first !== cols)
+      problems.push({
+        where: "model.json: $.weightsManifest",
+        message: `the first layer takes ${first ?? "no"} inputs; preprocessing.json encodes ${cols} columns`,
+      });
   }
-  if (gbdt !== undefined && gbdt.inputs !== cols) problems.push({
-    where: "xgboost.json: $.inputs",
-    message: `is ${gbdt.inputs}; preprocessing.json encodes ${cols} columns`,
-  });
+  if (gbdt !== undefined && gbdt.inputs !== cols)
+    problems.push({
+      where: "xgboost.json: $.inputs",
+      message: `is ${gbdt.inputs}; preprocessing.json encodes ${cols} columns`,
+    });
   return problems;
 }
 
@@ -188,7 +196,9 @@ export function parseModelFolder(dir: string, read: ReadonlyMap<string, Uint8Arr
       message: "missing, but metadata.json says the folder was saved with it: the folder is incomplete or was tampered with",
     });
   }
-  const preprocessor = parseJsonFile(read, "preprocessing.json", preprocessingSchema, problems, "every model folder has it") as unknown as Preprocessor | undefined;
+  const preprocessor = parseJsonFile(read, "preprocessing.json", preprocessingSchema, problems, "every model folder has it") as unknown as
+    | Preprocessor
+    | undefined;
   const calibrator = parseJsonFile(read, "calibration.json", calibrationSchema, problems, "every model folder has it") as unknown as Calibrator | undefined;
   if (metadata === undefined || preprocessor === undefined || calibrator === undefined) throw new InputError(dir, problems);
   const needs = `a ${metadata.kind} model needs it`;

@@ -40,7 +40,10 @@ export function parseTarget(values: RawColumn, source: string, column: string, p
   }
   const distinct = [...counts.keys()];
   if (distinct.length > 2) {
-    problems.push({ where: `column ${column}`, message: `must have exactly two values, found ${distinct.length}: ${distinct.slice(0, 8).join(", ")}${distinct.length > 8 ? ", ..." : ""}` });
+    problems.push({
+      where: `column ${column}`,
+      message: `must have exactly two values, found ${distinct.length}: ${distinct.slice(0, 8).join(", ")}${distinct.length > 8 ? ", ..." : ""}`,
+    });
   } else if (distinct.length < 2) {
     problems.push({ where: `column ${column}`, message: `only one class (${distinct[0] ?? "none"}): a churn model needs churners and stayers` });
   }
@@ -74,7 +77,8 @@ export function checkIds(values: readonly string[], source: string, column: stri
     else seen.set(id, [...(seen.get(id) ?? []), i + 1]);
   });
   const duplicates = [...seen.entries()].filter(([, rows]) => rows.length > 1);
-  for (const [id, rows] of duplicates.slice(0, 10)) problems.push({ where: `column ${column}`, message: `duplicate id "${id}" (data rows ${rows.slice(0, 5).join(", ")})` });
+  for (const [id, rows] of duplicates.slice(0, 10))
+    problems.push({ where: `column ${column}`, message: `duplicate id "${id}" (data rows ${rows.slice(0, 5).join(", ")})` });
   if (duplicates.length > 10) problems.push({ where: `column ${column}`, message: `... and ${duplicates.length - 10} more duplicated ids` });
   if (problems.length > 0) throw new InputError(source, problems);
 }

@@ -81,7 +81,10 @@ function verifyManifest(dir: string, read: ReadonlyMap<string, Uint8Array>): Set
   if (problems.length > 0) throw new InputError(dir, problems);
   const manifest = modelManifestSchema.safeParse(json);
   if (!manifest.success) {
-    throw new InputError(dir, manifest.error.issues.map((i) => ({ where: `${manifestFileName}: $.${i.path.join(".")}`, message: i.message })));
+    throw new InputError(
+      dir,
+      manifest.error.issues.map((i) => ({ where: `${manifestFileName}: $.${i.path.join(".")}`, message: i.message })),
+    );
   }
   const mismatched = checkModelManifest(manifest.data, read, ["metadata.json", "preprocessing.json", "calibration.json"]);
   if (mismatched.length > 0) throw new InputError(dir, mismatched);
@@ -111,7 +114,10 @@ export async function loadPipeline(dir: string): Promise<LoadedPipeline> {
   const { metadata, preprocessor, calibrator, modelFiles } = parseModelFolder(dir, read);
   const unlisted = listed === null ? [] : modelKindFiles[metadata.kind].filter((name) => !listed.has(name));
   if (unlisted.length > 0) {
-    throw new InputError(dir, unlisted.map((name) => ({ where: name, message: `not listed in ${manifestFileName}: it was not saved with this model` })));
+    throw new InputError(
+      dir,
+      unlisted.map((name) => ({ where: name, message: `not listed in ${manifestFileName}: it was not saved with this model` })),
+    );
   }
   const warnings =
     listed !== null

@@ -130,7 +130,10 @@ function fitCategorical(
     return { dropped: `identifier-like text (${counts.size} distinct values in ${index.length} rows)` };
   }
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const levels = ranked.filter(([, c]) => c >= minLevelCount).slice(0, maxLevels).map(([v]) => v);
+  const levels = ranked
+    .filter(([, c]) => c >= minLevelCount)
+    .slice(0, maxLevels)
+    .map(([v]) => v);
   const other = levels.length < ranked.length;
   if (levels.length + (other ? 1 : 0) < 2 && missing === 0) return { dropped: "constant in training rows" };
   return { name, kind: "categorical", levels, other, mode: (ranked[0] as [string, number])[0], missingIndicator: missing > 0 };
@@ -187,7 +190,8 @@ export function fitPreprocessor(columns: RawColumns, options: PreprocessOptions 
   const names = Object.keys(columns);
   const length = names.length === 0 ? 0 : (columns[names[0] as string] as RawColumn).length;
   for (const name of names) {
-    if ((columns[name] as RawColumn).length !== length) throw new RangeError(`fitPreprocessor: column "${name}" has ${(columns[name] as RawColumn).length} rows, expected ${length}`);
+    if ((columns[name] as RawColumn).length !== length)
+      throw new RangeError(`fitPreprocessor: column "${name}" has ${(columns[name] as RawColumn).length} rows, expected ${length}`);
   }
   const index = rows ?? Int32Array.from({ length }, (_, i) => i);
   if (index.length === 0) throw new RangeError("fitPreprocessor: no training rows");

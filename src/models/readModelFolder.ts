@@ -37,12 +37,13 @@ export function readModelFolder(dir: string): Map<string, Uint8Array> {
   } catch {
     throw new InputError(dir, [{ where: "folder", message: "not found: --model names the folder churnlab train --out wrote" }]);
   }
-  if (!stat.isDirectory()) throw new InputError(dir, [
-    {
-      where: "folder",
-      message: "is a file, not a model folder: --model names the folder churnlab train --out wrote",
-    },
-  ]);
+  if (!stat.isDirectory())
+    throw new InputError(dir, [
+      {
+        where: "folder",
+        message: "is a file, not a model folder: --model names the folder churnlab train --out wrote",
+      },
+    ]);
   const read = new Map<string, Uint8Array>();
   const problems: InputProblem[] = [];
   for (const name of modelFolderFiles) {

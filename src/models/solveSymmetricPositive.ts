@@ -14,7 +14,8 @@
  * solveSymmetricPositive(new Float64Array([4, 2, 2, 3]), new Float64Array([2, 1]), 2); // Float64Array [0.5, 0]
  */
 export function solveSymmetricPositive(a: ArrayLike<number>, b: ArrayLike<number>, n: number): Float64Array {
-  if (!Number.isInteger(n) || n < 0 || a.length !== n * n || b.length !== n) throw new RangeError(`solveSymmetricPositive: shapes ${a.length} and ${b.length} for n = ${n}`);
+  if (!Number.isInteger(n) || n < 0 || a.length !== n * n || b.length !== n)
+    throw new RangeError(`solveSymmetricPositive: shapes ${a.length} and ${b.length} for n = ${n}`);
   let maxDiagonal = 0;
   for (let i = 0; i < n; i++) {
     const v = a[i * n + i] as number;

@@ -62,7 +62,10 @@ export function splitColumns(
       if (seen === undefined) first.set(key, i + 1);
       else if (snapshot !== undefined && problems.length < 20) {
         const when = columns[names.snapshot as string]?.[i];
-        problems.push({ where: `columns ${names.id}+${names.snapshot}`, message: `customer "${id}" has two rows for snapshot ${when} (data rows ${seen}, ${i + 1})` });
+        problems.push({
+          where: `columns ${names.id}+${names.snapshot}`,
+          message: `customer "${id}" has two rows for snapshot ${when} (data rows ${seen}, ${i + 1})`,
+        });
       }
     });
     if (problems.length > 0) throw new InputError(source, problems);

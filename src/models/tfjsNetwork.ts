@@ -92,7 +92,8 @@ async function saveNetwork(model: tf.LayersModel, kind: ModelKind): Promise<Mode
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       const weightData = artifacts.weightData;
-      const bytes = weightData === undefined ? new Uint8Array(0) : new Uint8Array(Array.isArray(weightData) ? tf.io.concatenateArrayBuffers(weightData) : weightData);
+      const bytes =
+        weightData === undefined ? new Uint8Array(0) : new Uint8Array(Array.isArray(weightData) ? tf.io.concatenateArrayBuffers(weightData) : weightData);
       const modelJson = {
         format: "layers-model",
         generatedBy: `TensorFlow.js tfjs-layers v${tf.version_layers}`,
@@ -148,7 +149,12 @@ function networkModel(model: tf.LayersModel, kind: ModelKind, inputs: number): C
  * history.epochs; // Newton steps, e.g. 5
  * model.predictProba(valid.x); // Float64Array of probabilities
  */
-export async function trainNetwork(kind: ModelKind, train: LabelledData, valid: LabelledData, options: NetworkOptions): Promise<{ model: ChurnModel; history: FitHistory }> {
+export async function trainNetwork(
+  kind: ModelKind,
+  train: LabelledData,
+  valid: LabelledData,
+  options: NetworkOptions,
+): Promise<{ model: ChurnModel; history: FitHistory }> {
   const started = performance.now();
   await chooseBackend();
   const { x, y } = train;
@@ -181,7 +187,13 @@ export async function trainNetwork(kind: ModelKind, train: LabelledData, valid: 
     tf.dispose([kernel, bias]);
     return {
       model: networkModel(model, kind, x.cols),
-      history: { epochs: fit.iterations, bestEpoch: fit.iterations, trainLoss: fit.trainLoss, validLoss: fit.validLoss, fitSeconds: (performance.now() - started) / 1000 },
+      history: {
+        epochs: fit.iterations,
+        bestEpoch: fit.iterations,
+        trainLoss: fit.trainLoss,
+        validLoss: fit.validLoss,
+        fitSeconds: (performance.now() - started) / 1000,
+      },
     };
   }
   const model = buildNetwork(x.cols, options.hidden, l2, Math.floor(seed) % 2147483647);

@@ -116,7 +116,8 @@ function evaluateTest(
   seed: number,
 ): { testMetrics: Evaluation; splitDescription: SplitDescription } {
   const codes = chosen.codes;
-  const clusters = codes === undefined ? {} : { clusters: Int32Array.from(parts.test, (r) => codes[r] as number), random: createStream(seed, "bootstrap/test") };
+  const clusters =
+    codes === undefined ? {} : { clusters: Int32Array.from(parts.test, (r) => codes[r] as number), random: createStream(seed, "bootstrap/test") };
   const splitDescription: SplitDescription = {
     ...chosen.description,
     ...(options.split === undefined ? {} : { method: "given" as const }),

@@ -33,7 +33,9 @@ function issueToProblem(issue: z.core.$ZodIssue): InputProblem[] {
   switch (issue.code) {
     case "invalid_type":
       if (input === undefined) return [{ where, message: `missing field (expected ${issue.expected})` }];
-      return [{ where, message: `must be ${issue.expected === "array" || issue.expected === "object" ? "an" : "a"} ${issue.expected}, got ${describe(input)}` }];
+      return [
+        { where, message: `must be ${issue.expected === "array" || issue.expected === "object" ? "an" : "a"} ${issue.expected}, got ${describe(input)}` },
+      ];
     case "unrecognized_keys":
       return issue.keys.map((key) => ({ where: jsonPath([...issue.path, key]), message: "unknown field (check its spelling against src/plan/schema.ts)" }));
     case "too_small":
@@ -109,28 +111,46 @@ function crossFieldProblems(raw: unknown): InputProblem[] {
     const max = num(tier["probabilityMax"]);
     if (min === undefined || max === undefined) return;
     if (min >= max) {
-      problems.push({ where: `$.tiers[${index}].probabilityMin`, message: `must be below probabilityMax (${fmt(max)}), got ${fmt(min)}: the probability bounds are out of order` });
+      problems.push({
+        where: `$.tiers[${index}].probabilityMin`,
+        message: `must be below probabilityMax (${fmt(max)}), got ${fmt(min)}: the probability bounds are out of order`,
+      });
       return;
     }
     bands.push({ index, min, max });
   });
   const sorted = [...bands].sort((a, b) => a.min - b.min);
   // With a band out of order the tiling is meaningless: report that problem alone.
-  const tiersInOrder = bands.length === tiers.filter((t) => isRec(t) && num(t["probabilityMin"]) !== undefined && num(t["probabilityMax"]) !== undefined).length;
+  const tiersInOrder =
+    bands.length === tiers.filter((t) => isRec(t) && num(t["probabilityMin"]) !== undefined && num(t["probabilityMax"]) !== undefined).length;
   for (let i = 1; tiersInOrder && i < sorted.length; i += 1) {
     const prev = sorted[i - 1]!;
     const next = sorted[i]!;
     if (next.min < prev.max) {
-      problems.push({ where: `$.tiers[${next.index}].probabilityMin`, message: `tier band ${fmt(next.min)}–${fmt(next.max)} overlaps tier $.tiers[${prev.index}] (${fmt(prev.min)}–${fmt(prev.max)})` });
+      problems.push({
+        where: `$.tiers[${next.index}].probabilityMin`,
+        message: `tier band ${fmt(next.min)}–${fmt(next.max)} overlaps tier $.tiers[${prev.index}] (${fmt(prev.min)}–${fmt(prev.max)})`,
+      });
     } else if (next.min > prev.max) {
-      problems.push({ where: `$.tiers[${next.index}].probabilityMin`, message: `gap between tier bands: $.tiers[${prev.index}] ends at ${fmt(prev.max)} but this tier starts at ${fmt(next.min)}` });
+      problems.push({
+        where: `$.tiers[${next.index}].probabilityMin`,
+        message: `gap between tier bands: $.tiers[${prev.index}] ends at ${fmt(prev.max)} but this tier starts at ${fmt(next.min)}`,
+      });
     }
   }
   if (sorted.length === bands.length && bands.length === tiers.length && sorted.length > 0) {
     const lowest = sorted[0]!;
     const highest = sorted[sorted.length - 1]!;
-    if (lowest.min > 0) problems.push({ where: `$.tiers[${lowest.index}].probabilityMin`, message: `the tiers must cover probabilities from 0 to 1, but the lowest band starts at ${fmt(lowest.min)}` });
-    if (highest.max < 1) problems.push({ where: `$.tiers[${highest.index}].probabilityMax`, message: `the tiers must cover probabilities from 0 to 1, but the highest band ends at ${fmt(highest.max)}` });
+    if (lowest.min > 0)
+      problems.push({
+        where: `$.tiers[${lowest.index}].probabilityMin`,
+        message: `the tiers must cover probabilities from 0 to 1, but the lowest band starts at ${fmt(lowest.min)}`,
+      });
+    if (highest.max < 1)
+      problems.push({
+        where: `$.tiers[${highest.index}].probabilityMax`,
+        message: `the tiers must cover probabilities from 0 to 1, but the highest band ends at ${fmt(highest.max)}`,
+      });
   }
 
   // Costs: ids unique within each list; tierId refers to a tier.
@@ -191,7 +211,10 @@ function crossFieldProblems(raw: unknown): InputProblem[] {
     const prev = byStart[i - 1]!;
     const next = byStart[i]!;
     if (next.start < prev.end) {
-      problems.push({ where: `$.rollout[${next.index}].monthStart`, message: `months ${fmt(next.start)}–${fmt(next.end)} overlap stage $.rollout[${prev.index}] (months ${fmt(prev.start)}–${fmt(prev.end)}); stages run over [monthStart, monthEnd) and must not overlap` });
+      problems.push({
+        where: `$.rollout[${next.index}].monthStart`,
+        message: `months ${fmt(next.start)}–${fmt(next.end)} overlap stage $.rollout[${prev.index}] (months ${fmt(prev.start)}–${fmt(prev.end)}); stages run over [monthStart, monthEnd) and must not overlap`,
+      });
     }
   }
   return problems;

@@ -33,16 +33,23 @@ export interface CostBreakdownLine {
 export function costBreakdown(plan: Plan): CostBreakdownLine[] {
   const lines: CostBreakdownLine[] = [];
   const withZh = (line: CostBreakdownLine, zh: string | undefined): CostBreakdownLine => (zh === undefined ? line : { ...line, labelZh: zh });
-  for (const c of plan.costs.oneTime) lines.push(withZh({ id: c.id, label: c.label, kind: "oneTime", statedYuan: c.amountYuan, recomputedYuan: c.amountYuan }, c.labelZh));
+  for (const c of plan.costs.oneTime)
+    lines.push(withZh({ id: c.id, label: c.label, kind: "oneTime", statedYuan: c.amountYuan, recomputedYuan: c.amountYuan }, c.labelZh));
   for (const c of plan.costs.annual) {
-    if (c.tierId === undefined) lines.push(withZh({ id: c.id, label: c.label, kind: "annual", statedYuan: c.amountYuan, recomputedYuan: c.amountYuan }, c.labelZh));
+    if (c.tierId === undefined)
+      lines.push(withZh({ id: c.id, label: c.label, kind: "annual", statedYuan: c.amountYuan, recomputedYuan: c.amountYuan }, c.labelZh));
   }
   const ranked = [...plan.tiers].sort((a, b) => b.probabilityMin - a.probabilityMin);
   ranked.forEach((tier, i) => {
     const stated = plan.costs.annual.filter((c) => c.tierId === tier.id).reduce((s, c) => s + c.amountYuan, 0);
     const derived = tierCount(plan.customers, tier) * tier.budgetYuanPerPerson;
     if (stated === 0 && derived === 0) return;
-    lines.push(withZh({ id: `tier-${tier.id}`, label: tier.name, kind: "tier", tierId: tier.id, tierRank: i + 1, statedYuan: stated, recomputedYuan: derived }, tier.nameZh));
+    lines.push(
+      withZh(
+        { id: `tier-${tier.id}`, label: tier.name, kind: "tier", tierId: tier.id, tierRank: i + 1, statedYuan: stated, recomputedYuan: derived },
+        tier.nameZh,
+      ),
+    );
   });
   return lines;
 }

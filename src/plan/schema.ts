@@ -47,7 +47,7 @@ const nonNegative = z.number().min(0, "must be >= 0").max(maxPlanCount, "must be
 const churnBeforeRange = "must be an annual churn rate from 0.01 to 0.95 (1% to 95%): the rollout simulates customers churning at that rate";
 /** A stated ratio (ROI, return per yuan): any sign, bounded so that arithmetic on it stays finite. */
 const ratio = z.number().min(-1e6, "must be between -10^6 and 10^6").max(1e6, "must be between -10^6 and 10^6");
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be an id of lower-case letters, digits and dashes (e.g. \"very-high\")");
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an id of lower-case letters, digits and dashes (e.g. "very-high")');
 
 /** One risk tier: a band of 30-day churn probability, its share of customers, intervention, budget and expected save rate. */
 export const tierSchema = z.strictObject({

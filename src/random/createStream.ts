@@ -41,10 +41,7 @@ export function createStream(masterSeed: number | string, name: string): RandomS
  * const { costs, saves } = createStreams(42, ["costs", "saves"] as const);
  * costs() === createStream(42, "costs")(); // true
  */
-export function createStreams<const Name extends string>(
-  masterSeed: number | string,
-  names: readonly Name[],
-): Record<Name, RandomSource> {
+export function createStreams<const Name extends string>(masterSeed: number | string, names: readonly Name[]): Record<Name, RandomSource> {
   const streams = {} as Record<Name, RandomSource>;
   for (const name of names) {
     if (Object.prototype.hasOwnProperty.call(streams, name)) {

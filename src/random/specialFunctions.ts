@@ -8,8 +8,8 @@ import { requirePositive } from "./checks";
 
 const LANCZOS_G = 7;
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+  9.9843695780195716e-6, 1.5056327351493116e-7,
 ] as const;
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -178,14 +178,7 @@ export function incompleteBetaUnchecked(x: number, a: number, b: number): number
  * (internal; always converges). Stops when a step in t is below 1e-15 (that is,
  * 1e-15 relative in x) or after 400 iterations.
  */
-export function invertMonotone(
-  cdf: (x: number) => number,
-  density: (x: number) => number,
-  p: number,
-  start: number,
-  lower: number,
-  upper: number,
-): number {
+export function invertMonotone(cdf: (x: number) => number, density: (x: number) => number, p: number, start: number, lower: number, upper: number): number {
   let lo = Math.log(lower);
   let hi = Math.log(upper);
   let t = start > lower && start < upper ? Math.log(start) : 0.5 * (lo + hi);

@@ -12,7 +12,20 @@ import type { PlanFileInfo } from "./planFileInfo";
 import type { StageGate } from "./stageGates";
 
 /** The programme model's Monte Carlo figures the CEO page shows (the bridge's last variant): summaries, probabilities and the samples for its histogram. */
-export type CeoMonteCarlo = Pick<MonteCarloResult, "roi" | "cashRoi" | "npv" | "npvYears" | "discountRate" | "paybackMonths" | "netBenefit" | "probLoss" | "probRoiAbove200" | "probPaybackOver12" | "probNpvNegative"> & {
+export type CeoMonteCarlo = Pick<
+  MonteCarloResult,
+  | "roi"
+  | "cashRoi"
+  | "npv"
+  | "npvYears"
+  | "discountRate"
+  | "paybackMonths"
+  | "netBenefit"
+  | "probLoss"
+  | "probRoiAbove200"
+  | "probPaybackOver12"
+  | "probNpvNegative"
+> & {
   /** Per-trial first-year lifetime-value ROI (fraction, 3.59 is 359%), in trial order. */
   roiSamples: ArrayLike<number>;
   /** Per-trial first-year cash ROI, in trial order; drawn as the page's histogram. */
@@ -23,7 +36,10 @@ export type CeoMonteCarlo = Pick<MonteCarloResult, "roi" | "cashRoi" | "npv" | "
  * The customer-level rollout simulation's figures the page shows
  * (`runRollout` in src/simulation), run as a scale model of the plan.
  */
-export type CeoRollout = Pick<RolloutResult, "seed" | "trials" | "customers" | "roi" | "cashRoi" | "estimates" | "retainedCustomers" | "probPaybackWithinRun" | "gates"> & {
+export type CeoRollout = Pick<
+  RolloutResult,
+  "seed" | "trials" | "customers" | "roi" | "cashRoi" | "estimates" | "retainedCustomers" | "probPaybackWithinRun" | "gates"
+> & {
   /** The plan's customers / the simulated customers (10 for 20,000 of 200,000): multiply counts by it for the plan's scale. */
   scale: number;
 };

@@ -58,15 +58,24 @@ function correctionLine(f: Finding, plan: Plan, lang: Lang): CorrectionLine {
       const line = plan.costs.annual[pathIndex(f.path, "costs.annual") ?? -1];
       if (line === undefined) break;
       const item = capitalize(lang === "zh" ? (line.labelZh ?? line.label) : line.label);
-      const detail = t("report.audit.costLineDetail", lang, { people: formatNumber(line.peopleStated ?? Number.NaN), yuan: formatNumber(line.yuanPerPersonStated ?? Number.NaN) });
-      const out: CorrectionLine = { id: f.id, text: t("report.audit.costLine", lang, { item, stated: formatWan(s, lang), recomputed: formatWan(r, lang), detail }) };
+      const detail = t("report.audit.costLineDetail", lang, {
+        people: formatNumber(line.peopleStated ?? Number.NaN),
+        yuan: formatNumber(line.yuanPerPersonStated ?? Number.NaN),
+      });
+      const out: CorrectionLine = {
+        id: f.id,
+        text: t("report.audit.costLine", lang, { item, stated: formatWan(s, lang), recomputed: formatWan(r, lang), detail }),
+      };
       const rank = line.tierId === undefined ? undefined : tierRank(plan, line.tierId);
       return rank === undefined ? out : { ...out, tierRank: rank };
     }
     case "cost.tier.missing": {
       const tier = plan.tiers[pathIndex(f.path, "tiers") ?? -1];
       if (tier === undefined) break;
-      const out: CorrectionLine = { id: f.id, text: t("report.audit.tierMissing", lang, { tier: tierLabel(plan, tier.id, lang), recomputed: formatWan(r, lang) }) };
+      const out: CorrectionLine = {
+        id: f.id,
+        text: t("report.audit.tierMissing", lang, { tier: tierLabel(plan, tier.id, lang), recomputed: formatWan(r, lang) }),
+      };
       const rank = tierRank(plan, tier.id);
       return rank === undefined ? out : { ...out, tierRank: rank };
     }

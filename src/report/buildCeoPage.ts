@@ -92,7 +92,10 @@ function header(inputs: CeoPageInputs, lang: Lang): string {
 
 function footer(inputs: CeoPageInputs, lang: Lang): string {
   const r = inputs.run;
-  const date = r.generatedAt.replace("T", " ").replace(/\.\d+Z$/, " UTC").replace(/Z$/, " UTC");
+  const date = r.generatedAt
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC")
+    .replace(/Z$/, " UTC");
   const run = t("report.footer.run", lang, {
     seed: r.seed,
     trials: formatNumber(r.trials),
@@ -105,7 +108,8 @@ function footer(inputs: CeoPageInputs, lang: Lang): string {
   const [before, after] = plan.split("\u0000") as [string, string];
   const ro = inputs.rollout;
   const scale = ro === null ? "" : formatNumber(ro.scale, ro.scale % 1 === 0 ? 0 : 1);
-  const rollout = ro === null ? "" : ` · ${t("report.footer.rollout", lang, { trials: formatNumber(ro.trials), customers: formatNumber(ro.customers), scale })}`;
+  const rollout =
+    ro === null ? "" : ` · ${t("report.footer.rollout", lang, { trials: formatNumber(ro.trials), customers: formatNumber(ro.customers), scale })}`;
   return (
     `<footer class="foot"><div>${e(run)}${e(rollout)} · ${e(t("report.footer.units", lang))}</div>` +
     `<div>${e(before)}<span class="hash">${e(inputs.planFile.sha256)}</span>${e(after ?? "")}</div></footer>`

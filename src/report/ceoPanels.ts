@@ -20,7 +20,11 @@ function criteriaText(gate: StageGate, lang: Lang, inheritedFrom: string | undef
   if (gate.criteria.length === 0) return t("report.gate.noCriteria", lang);
   if (gate.criteriaInherited && inheritedFrom !== undefined) return t("report.gate.criteriaSameAs", lang, { stage: inheritedFrom });
   const parts = gate.criteria.map((c) =>
-    c.kind === "auc" ? t("report.gate.auc", lang, { value: formatNumber(c.min, 2) }) : c.kind === "saveRate" ? t("report.gate.saveRate", lang, { value: formatPercent(c.min) }) : t("report.gate.roi", lang, { value: roiText(c.min) }),
+    c.kind === "auc"
+      ? t("report.gate.auc", lang, { value: formatNumber(c.min, 2) })
+      : c.kind === "saveRate"
+        ? t("report.gate.saveRate", lang, { value: formatPercent(c.min) })
+        : t("report.gate.roi", lang, { value: roiText(c.min) }),
   );
   return t(gate.criteriaInherited ? "report.gate.criteriaInherited" : "report.gate.criteria", lang, { criteria: parts.join(lang === "zh" ? "、" : ", ") });
 }
@@ -33,8 +37,12 @@ function criteriaText(gate: StageGate, lang: Lang, inheritedFrom: string | undef
 export function gatesPanel(inputs: CeoPageInputs, lang: Lang): string {
   const nameOf = (g: StageGate): string => (lang === "zh" ? (g.nameZh ?? g.name) : g.name);
   const items = inputs.gates.map((g, i) => {
-    const from = inputs.gates.slice(0, i).reverse().find((x) => !x.criteriaInherited && x.criteria.length > 0);
-    const notRollout = g.source === "monte-carlo-roi" ? "report.gate.source.roiOnly" : inputs.rollout !== null ? "report.gate.source.yearEnd" : "report.gate.source.none";
+    const from = inputs.gates
+      .slice(0, i)
+      .reverse()
+      .find((x) => !x.criteriaInherited && x.criteria.length > 0);
+    const notRollout =
+      g.source === "monte-carlo-roi" ? "report.gate.source.roiOnly" : inputs.rollout !== null ? "report.gate.source.yearEnd" : "report.gate.source.none";
     const note = g.source === "rollout" ? "" : ` <span class="note">· ${e(t(notRollout, lang))}</span>`;
     const criteria = criteriaText(g, lang, from === undefined ? undefined : nameOf(from));
     const field = `$.rollout[${inputs.plan.rollout.findIndex((s) => s.id === g.stageId)}].${lang === "zh" && g.nameZh !== undefined ? "nameZh" : "name"}`;
@@ -66,7 +74,10 @@ export function auditPanel(inputs: CeoPageInputs, lang: Lang): string {
   const items =
     audit.errors === 0
       ? [`<li>${e(t("report.audit.none", lang))}</li>`]
-      : shown.map((l) => `<li${keyCorrections.has(l.id) ? ' class="key"' : ""} style="--dot:${l.tierRank !== undefined ? rankColor(l.tierRank) : "#C0392B"}">${e(l.text)}</li>`);
+      : shown.map(
+          (l) =>
+            `<li${keyCorrections.has(l.id) ? ' class="key"' : ""} style="--dot:${l.tierRank !== undefined ? rankColor(l.tierRank) : "#C0392B"}">${e(l.text)}</li>`,
+        );
   const more = audit.lines.length > shown.length ? `<li>… +${audit.lines.length - shown.length}</li>` : "";
   const intro = audit.errors > 0 ? `<div class="note">${e(t("report.audit.intro", lang, { errors: audit.errors }))}</div>` : "";
   const warnings = audit.warnings > 0 ? `<div class="note">${e(t("report.audit.warnings", lang, { count: audit.warnings }))}</div>` : "";
@@ -79,7 +90,11 @@ export function tiersPanel(inputs: CeoPageInputs, lang: Lang): string {
   const { plan } = inputs;
   const rows = rankedTiers(plan).map((tier, i) => {
     const what = lang === "zh" && tier.interventionZh !== undefined ? tier.interventionZh : tier.intervention;
-    const figs = t("report.tier.line", lang, { people: formatNumber(tierCount(plan.customers, tier)), budget: formatNumber(tier.budgetYuanPerPerson), save: formatPercent(tier.saveRate) });
+    const figs = t("report.tier.line", lang, {
+      people: formatNumber(tierCount(plan.customers, tier)),
+      budget: formatNumber(tier.budgetYuanPerPerson),
+      save: formatPercent(tier.saveRate),
+    });
     const at = `$.tiers[${plan.tiers.indexOf(tier)}]`;
     const nameField = `${at}.${lang === "zh" && tier.nameZh !== undefined ? "nameZh" : "name"}`;
     const whatField = `${at}.${lang === "zh" && tier.interventionZh !== undefined ? "interventionZh" : "intervention"}`;
@@ -123,7 +138,9 @@ export function stopLossPanel(inputs: CeoPageInputs, lang: Lang): string {
     `<li style="--dot:#C0392B">${e(t("report.stopLoss.saveRate", lang, { value: formatPercent(s.saveRateRedesign) }))}</li>`,
   ];
   if (s.churnerInterviews !== undefined && s.parallelStrategies !== undefined) {
-    items.push(`<li>${e(t("report.stopLoss.actions", lang, { interviews: formatNumber(s.churnerInterviews), min: s.parallelStrategies[0], max: s.parallelStrategies[1] }))}</li>`);
+    items.push(
+      `<li>${e(t("report.stopLoss.actions", lang, { interviews: formatNumber(s.churnerInterviews), min: s.parallelStrategies[0], max: s.parallelStrategies[1] }))}</li>`,
+    );
   }
   const c = plan.rollout.find((stage) => stage.successCriteria !== undefined)?.successCriteria;
   if (c !== undefined && (c.aucMin > s.aucPause || c.saveRateMin > s.saveRateRedesign)) {
@@ -133,4 +150,3 @@ export function stopLossPanel(inputs: CeoPageInputs, lang: Lang): string {
   }
   return `<div class="panel stoploss"><h2>${e(t("report.section.stopLoss", lang))}</h2><ul>${items.join("")}</ul></div>`;
 }
-

@@ -16,7 +16,8 @@ import { deepMerge } from "../charts/theme";
  * compactLayout(histogram({ values: [1, 2], title: "ROI", xTitle: "%", yTitle: "n" }), 400, 230).layout.width // 400
  */
 export function compactLayout(figure: Figure, width: number, height: number, margin: Partial<Record<"l" | "r" | "t" | "b", number>> = {}): Figure {
-  if (!(Number.isFinite(width) && width > 0 && Number.isFinite(height) && height > 0)) throw new RangeError(`chart size must be positive, got ${width}×${height}`);
+  if (!(Number.isFinite(width) && width > 0 && Number.isFinite(height) && height > 0))
+    throw new RangeError(`chart size must be positive, got ${width}×${height}`);
   const layout = deepMerge(figure.layout, {
     width,
     height,

@@ -35,7 +35,8 @@ export function driverLabel(name: string, plan: Plan, lang: Lang): string {
   const tierField = /^tiers\.([^.]+)\.(saveRate|shareStated|budgetYuanPerPerson)$/.exec(name);
   if (tierField !== null && plan.tiers.some((x) => x.id === tierField[1])) {
     const tier = tierShortName(plan, tierField[1]!, lang);
-    const which = tierField[2] === "saveRate" ? "report.input.tierSaveRate" : tierField[2] === "shareStated" ? "report.input.tierShare" : "report.input.tierBudget";
+    const which =
+      tierField[2] === "saveRate" ? "report.input.tierSaveRate" : tierField[2] === "shareStated" ? "report.input.tierShare" : "report.input.tierBudget";
     return capitalize(t(which, lang, { tier }));
   }
   const ab = /^timing\.abTest\.(\d+)\.saveRate$/.exec(name);

@@ -26,7 +26,10 @@ export function driversChart(inputs: CeoPageInputs, lang: Lang, count = 6, size:
   const { bars, baseOutput } = inputs.drivers;
   const figure = tornadoFigure(bars, baseOutput, { top: count, lang });
   // tornadoFigure draws the bars it keeps (swing > 0) widest on top, i.e. in reverse order on the y axis.
-  const shown = bars.filter((b) => b.swing > 0).slice(0, count).reverse();
+  const shown = bars
+    .filter((b) => b.swing > 0)
+    .slice(0, count)
+    .reverse();
   const names = shown.map((b) => driverLabel(b.name, inputs.plan, lang));
   for (const trace of figure.data) {
     trace["y"] = names;

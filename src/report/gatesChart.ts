@@ -53,11 +53,33 @@ export function gatesChart(inputs: CeoPageInputs, lang: Lang, size: { width: num
   const decisions = gates.some((g) => g.source === "rollout");
   const series: BarSeries[] = decisions
     ? [
-        { name: t("report.gates.go", lang), values: gates.map((g) => g.passProbability ?? Number.NaN), color: semanticColors.good, text: gates.map((g) => label(g.passProbability, 0.1)) },
-        { name: t("report.gates.hold", lang), values: gates.map((g) => g.holdProbability ?? Number.NaN), color: holdColor, text: gates.map((g) => label(g.holdProbability, 0.1)) },
-        { name: t("report.gates.stop", lang), values: gates.map((g) => g.stopProbability ?? Number.NaN), color: semanticColors.bad, text: gates.map((g) => label(g.stopProbability, 0.1)) },
+        {
+          name: t("report.gates.go", lang),
+          values: gates.map((g) => g.passProbability ?? Number.NaN),
+          color: semanticColors.good,
+          text: gates.map((g) => label(g.passProbability, 0.1)),
+        },
+        {
+          name: t("report.gates.hold", lang),
+          values: gates.map((g) => g.holdProbability ?? Number.NaN),
+          color: holdColor,
+          text: gates.map((g) => label(g.holdProbability, 0.1)),
+        },
+        {
+          name: t("report.gates.stop", lang),
+          values: gates.map((g) => g.stopProbability ?? Number.NaN),
+          color: semanticColors.bad,
+          text: gates.map((g) => label(g.stopProbability, 0.1)),
+        },
       ]
-    : [{ name: t("report.gates.axis", lang), values: gates.map((g) => g.passProbability ?? Number.NaN), color: gates.map((g) => gateColor(g.passProbability)), text: gates.map((g) => label(g.passProbability)) }];
+    : [
+        {
+          name: t("report.gates.axis", lang),
+          values: gates.map((g) => g.passProbability ?? Number.NaN),
+          color: gates.map((g) => gateColor(g.passProbability)),
+          text: gates.map((g) => label(g.passProbability)),
+        },
+      ];
   const figure = barChart({
     categories: categories.length > 0 ? categories : ["–"],
     series: categories.length > 0 ? series : [{ name: t("report.gates.axis", lang), values: [Number.NaN] }],
@@ -82,12 +104,28 @@ export function gatesChart(inputs: CeoPageInputs, lang: Lang, size: { width: num
     }
   }
   figure.layout["showlegend"] = false;
-  figure.layout["xaxis"] = { ...(figure.layout["xaxis"] as Record<string, unknown>), range: [0, 1.0001], dtick: 0.25, showgrid: true, gridcolor: "#EEF1F2", title: { text: "" } };
+  figure.layout["xaxis"] = {
+    ...(figure.layout["xaxis"] as Record<string, unknown>),
+    range: [0, 1.0001],
+    dtick: 0.25,
+    showgrid: true,
+    gridcolor: "#EEF1F2",
+    title: { text: "" },
+  };
   figure.layout["yaxis"] = { ...(figure.layout["yaxis"] as Record<string, unknown>), title: { text: "" } };
   const notSimulated = gates
     .map((g, i) => ({ g, i }))
     .filter(({ g }) => g.passProbability === null)
-    .map(({ i }) => ({ xref: "x", yref: "y", x: 0.01, y: categories[i], xanchor: "left", text: t(decisions ? "report.gate.source.yearEnd" : "report.gates.notSimulated", lang), showarrow: false, font: { size: 10, color: "#7F8C8D" } }));
+    .map(({ i }) => ({
+      xref: "x",
+      yref: "y",
+      x: 0.01,
+      y: categories[i],
+      xanchor: "left",
+      text: t(decisions ? "report.gate.source.yearEnd" : "report.gates.notSimulated", lang),
+      showarrow: false,
+      font: { size: 10, color: "#7F8C8D" },
+    }));
   // Every simulated gate's go and stop probabilities in a column right of the plot: a segment too small for its label (or empty, as a 0% go) is still read.
   const outcomeText = (go: number | null, stop: number | null): string =>
     t("report.gates.outcome", lang, { go: probabilityText(go ?? Number.NaN), stop: probabilityText(stop ?? Number.NaN) });

@@ -38,12 +38,23 @@ export function roiDistributionChart(inputs: CeoPageInputs, lang: Lang, size: { 
   const trace = figure.data[0]!;
   const navy = palette[0] ?? "#1F4E79";
   const centers = trace["x"] as number[];
-  trace["marker"] = { ...(trace["marker"] as Record<string, unknown>), color: centers.map((x) => (x < 0 ? semanticColors.bad : x < bar * 100 ? belowBarColor : navy)) };
+  trace["marker"] = {
+    ...(trace["marker"] as Record<string, unknown>),
+    color: centers.map((x) => (x < 0 ? semanticColors.bad : x < bar * 100 ? belowBarColor : navy)),
+  };
   const middle = ((lo + hi) / 2) * 100;
   // Line labels inside the plot, on the side of their line facing the middle, stacked so they never overlap.
   figure.layout["annotations"] = (figure.layout["annotations"] as Array<Record<string, unknown>>).map((a, i) => {
     const right = (a["x"] as number) > middle;
-    return { ...a, y: 0.98 - 0.1 * i, yanchor: "top", xanchor: right ? "right" : "left", xshift: right ? -3 : 3, bgcolor: "rgba(255,255,255,0.85)", font: { ...((a["font"] as Record<string, unknown> | undefined) ?? {}), size: 9.5 } };
+    return {
+      ...a,
+      y: 0.98 - 0.1 * i,
+      yanchor: "top",
+      xanchor: right ? "right" : "left",
+      xshift: right ? -3 : 3,
+      bgcolor: "rgba(255,255,255,0.85)",
+      font: { ...((a["font"] as Record<string, unknown> | undefined) ?? {}), size: 9.5 },
+    };
   });
   figure.layout["xaxis"] = { ...(figure.layout["xaxis"] as Record<string, unknown>), range: [lo * 100, hi * 100], ticksuffix: "%" };
   return compactLayout(figure, size.width, size.height, { l: 44, b: 34, t: 30 });

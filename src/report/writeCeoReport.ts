@@ -75,7 +75,10 @@ export async function writeCeoReport(planFile: string, options: CeoReportOptions
  * @example
  * await exportCeoPage(inputs, { outDir: "out/ceo", lang: "en" }) // { html: "out/ceo/ceo-page.html", pdf: "out/ceo/ceo-page.pdf", screenshot: "out/ceo/ceo-page.png" }
  */
-export async function exportCeoPage(inputs: CeoPageInputs, options: { outDir: string; lang?: Lang }): Promise<{ html: string; pdf: string; screenshot: string }> {
+export async function exportCeoPage(
+  inputs: CeoPageInputs,
+  options: { outDir: string; lang?: Lang },
+): Promise<{ html: string; pdf: string; screenshot: string }> {
   const { outDir, lang = "zh" } = options;
   if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) throw new Error(`output folder ${outDir} is a file`);
   const html = buildCeoPage(inputs, lang);

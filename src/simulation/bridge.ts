@@ -29,7 +29,13 @@ export interface RoiBridge {
   trials: number;
   seed: number;
   /** The programme model's views at the end of the bridge (same draws): first-year lifetime-value ROI and the NPV over its horizon, with standard errors. */
-  programme: { roi: { mean: number; se: number }; cashRoi: { mean: number; se: number }; npv: { mean: number; se: number }; npvYears: number; probMvpRoiBar: { value: number; se: number } };
+  programme: {
+    roi: { mean: number; se: number };
+    cashRoi: { mean: number; se: number };
+    npv: { mean: number; se: number };
+    npvYears: number;
+    probMvpRoiBar: { value: number; se: number };
+  };
 }
 
 /** Labels of the steps (English; the charts translate by id). */
@@ -133,7 +139,10 @@ export async function roiBridgeWithRun(plan: UncertainPlan, options: BridgeOptio
   const corrected = recomputed(plan.base).roi;
   const means = series.map((s) => paired(s, undefined, keep).mean);
   const stepOf = (id: BridgeStepId, delta: number, se: number): BridgeStep => ({ id, label: bridgeLabels[id], delta, se });
-  const steps: BridgeStep[] = [stepOf("arithmetic", corrected - stated, 0), stepOf("uncertainty", means[0]! - corrected, paired(series[0]!, undefined, keep).se)];
+  const steps: BridgeStep[] = [
+    stepOf("arithmetic", corrected - stated, 0),
+    stepOf("uncertainty", means[0]! - corrected, paired(series[0]!, undefined, keep).se),
+  ];
   const ids: BridgeStepId[] = ["rolloutRamp", "flows", "capacityDelay", "modelAccuracy", "cash"];
   ids.forEach((id, j) => steps.push(stepOf(id, means[j + 1]! - means[j]!, paired(series[j + 1]!, series[j]!, keep).se)));
   const endSeries = series[series.length - 1]!;

@@ -16,7 +16,20 @@ export {
 } from "./inputs/uncertainPlan";
 export { cholesky, rankToPearson, spearman, ranks } from "./inputs/correlation";
 export { compilePlanKernel, kernelOutputs, OUT, type PlanKernel, type KernelOutput } from "./montecarlo/planKernel";
-export { DEFAULT_BLOCK_SIZE, createBlockContext, runBlock, blockBuffers, drawBlockUniforms, uniformsToValues, resolveAssumptions, type BlockContext, type BlockScratch, type BlockResult, type BlockOptions, type DesignOptions } from "./montecarlo/blockRunner";
+export {
+  DEFAULT_BLOCK_SIZE,
+  createBlockContext,
+  runBlock,
+  blockBuffers,
+  drawBlockUniforms,
+  uniformsToValues,
+  resolveAssumptions,
+  type BlockContext,
+  type BlockScratch,
+  type BlockResult,
+  type BlockOptions,
+  type DesignOptions,
+} from "./montecarlo/blockRunner";
 export { kthOfSortedBlocks } from "./stats/sortedBlocks";
 export { radixSortFloat32 } from "./stats/radixSort";
 export { runMonteCarlo, defaultWorkers, type MonteCarloOptions, type MonteCarloResult, type MonteCarloSamples } from "./montecarlo/monteCarlo";
@@ -58,7 +71,15 @@ export { simulationJson, type SimulationJson } from "./montecarlo/simulationJson
 // calibration, stage gates, the study driver and the decision studies.
 export { defaultRolloutDynamics, monthOfWeek, monthsOf, type RolloutDynamics, type RolloutScenario, type StageWeeks } from "./population/rolloutScenario";
 export { runRolloutKernel, DELAY_BINS, NEVER, type RolloutRun } from "./population/rolloutKernel";
-export { calibrateRollout, interceptForChurn, noiseForAuc, thresholdsForNoise, calibrationSnapshotWeeks, type RolloutCalibration, type CalibrationOptions } from "./population/rolloutCalibration";
+export {
+  calibrateRollout,
+  interceptForChurn,
+  noiseForAuc,
+  thresholdsForNoise,
+  calibrationSnapshotWeeks,
+  type RolloutCalibration,
+  type CalibrationOptions,
+} from "./population/rolloutCalibration";
 export {
   rolloutScenarioFor,
   planDecayCurve,
@@ -83,7 +104,16 @@ export {
 } from "./rollout/rolloutGates";
 export { rolloutGateProblems } from "./rollout/rolloutGateProblems";
 export { summarizeRolloutRun, projectedRoi, type RolloutRunSummary, type GateOutcome } from "./rollout/rolloutRunSummary";
-export { createTrialContext, trialParameters, runRolloutTrial, defaultModelAuc, PARAMETER_BLOCK, type RolloutDesign, type RolloutTrialContext, type TrialParameters } from "./rollout/rolloutTrials";
+export {
+  createTrialContext,
+  trialParameters,
+  runRolloutTrial,
+  defaultModelAuc,
+  PARAMETER_BLOCK,
+  type RolloutDesign,
+  type RolloutTrialContext,
+  type TrialParameters,
+} from "./rollout/rolloutTrials";
 export {
   spread,
   outputSummary,
@@ -106,7 +136,20 @@ export { gateAuc } from "./population/gateAuc";
 export { runOnWorkers, terminateWorkerPool, idleWorkerCount, type PoolJob } from "./workers/workerPool";
 export { workerScript, type WorkerScript } from "./workers/workerBundle";
 export { exportBetaTables, importBetaTables } from "./inputs/distributions";
-export { recommend, reasonText, probabilityMeaning, GO_PROBABILITY, REDESIGN_BELOW, type Decision, type DecisionEvidence, type Recommendation, type RecommendationReason, type ReasonId, type ProbabilityBasis, type Pivot } from "./recommendation";
+export {
+  recommend,
+  reasonText,
+  probabilityMeaning,
+  GO_PROBABILITY,
+  REDESIGN_BELOW,
+  type Decision,
+  type DecisionEvidence,
+  type Recommendation,
+  type RecommendationReason,
+  type ReasonId,
+  type ProbabilityBasis,
+  type Pivot,
+} from "./recommendation";
 export { roiBridge, bridgeStepIds, bridgeLabels, type BridgeStep, type BridgeStepId, type RoiBridge, type BridgeOptions } from "./bridge";
 export * from "./design/index";
 export { pairedMean, type MeanEstimate } from "./stats/pairedMean";

@@ -56,7 +56,12 @@ function csvHeader(file: string, schema: TableSchema): string[] {
   const head = Buffer.alloc(65536);
   const read = fs.readSync(fd, head, 0, head.length, 0);
   fs.closeSync(fd);
-  const line = head.subarray(0, read).toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
+  const line =
+    head
+      .subarray(0, read)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/)[0] ?? "";
   const header = line.split(",").map((h) => h.trim().replace(/^"(.*)"$/, "$1"));
   const problems: InputProblem[] = schema.columns
     .filter((c) => !header.includes(c.name))

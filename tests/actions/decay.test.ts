@@ -111,8 +111,24 @@ describe("fitDecay: parametric fits to the plan's A/B points", () => {
     expect(() => fitDecay(ab, "logistic", "binomial")).toThrow(/needs n/);
     expect(() => fitDecay([ab[0] as (typeof ab)[number]], "logistic")).toThrow(/at least 2/);
     expect(() => fitDecay(ab.slice(0, 2), "logistic-plateau")).toThrow(/3 parameters/);
-    expect(() => fitDecay([{ delayDays: 7, saveRate: 0 }, { delayDays: 14, saveRate: 0.5 }], "logistic")).toThrow(/\(0, 1\)/);
-    expect(() => fitDecay([{ delayDays: 14, saveRate: 0.6 }, { delayDays: 7, saveRate: 0.5 }], "logistic")).toThrow(/increasing/);
+    expect(() =>
+      fitDecay(
+        [
+          { delayDays: 7, saveRate: 0 },
+          { delayDays: 14, saveRate: 0.5 },
+        ],
+        "logistic",
+      ),
+    ).toThrow(/\(0, 1\)/);
+    expect(() =>
+      fitDecay(
+        [
+          { delayDays: 14, saveRate: 0.6 },
+          { delayDays: 7, saveRate: 0.5 },
+        ],
+        "logistic",
+      ),
+    ).toThrow(/increasing/);
   });
 });
 

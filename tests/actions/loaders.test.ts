@@ -25,10 +25,15 @@ describe("parseScores: the weekly score file", () => {
     expect(f).toMatchObject({ week: null, weekFrom: null, hasOutlet: true });
     expect(parseScores("customer_id,probability\nc1,1\n", "s.csv").customers).toEqual([{ customerId: "c1", probability: 1 }]);
     // The output of `churnlab score` on the Telco data: customerID,probability,tier (tier ignored).
-    expect(parseScores("customerID,probability,tier\n7590-VHVEG,0.734000,very-high\n", "s.csv").customers).toEqual([{ customerId: "7590-VHVEG", probability: 0.734 }]);
+    expect(parseScores("customerID,probability,tier\n7590-VHVEG,0.734000,very-high\n", "s.csv").customers).toEqual([
+      { customerId: "7590-VHVEG", probability: 0.734 },
+    ]);
   });
   it("reads semicolon- and tab-separated exports with CRLF line ends like comma-separated ones", () => {
-    const expected = [{ customerId: "c1", probability: 0.62 }, { customerId: "c2", probability: 0.1 }];
+    const expected = [
+      { customerId: "c1", probability: 0.62 },
+      { customerId: "c2", probability: 0.1 },
+    ];
     expect(parseScores("customer_id;probability\r\nc1;0.62\r\nc2;0.1\r\n", "s.csv").customers).toEqual(expected);
     expect(parseScores("customer_id\tprobability\nc1\t0.62\nc2\t0.1\n", "s.tsv").customers).toEqual(expected);
     expect(parseAdvisors("advisor_id;outlet_id;weekly_capacity\nadv1;O1;25\n", "a.csv")).toEqual([{ advisorId: "adv1", outletId: "O1", weeklyCapacity: 25 }]);
@@ -48,7 +53,9 @@ describe("parseScores: the weekly score file", () => {
     expect(parseScores("customer_id,probability\nc1,0.5\n", "scores-2025-02-30.csv").week).toBeNull();
   });
   it("lists every problem with its line and column", () => {
-    const problems = problemsOf(() => parseScores("customer_id,probability,week\n,0.5,2025-01-13\nc2,NaN,2025-01-13\nc2,-0.1,2025-01-20\nc3,,13/01/2025\n", "s.csv"));
+    const problems = problemsOf(() =>
+      parseScores("customer_id,probability,week\n,0.5,2025-01-13\nc2,NaN,2025-01-13\nc2,-0.1,2025-01-20\nc3,,13/01/2025\n", "s.csv"),
+    );
     expect(problems).toEqual([
       "line 2, column customer_id: empty customer id",
       'line 3, column probability: customer c2: probability must be a number from 0 to 1, got "NaN"',
@@ -87,7 +94,16 @@ describe("loadLedger and queueToCsv", () => {
     try {
       expect(loadLedger(path.join(dir, "none.json"))).toEqual({ version: 1, weeks: [] });
       const bad = path.join(dir, "bad.json");
-      fs.writeFileSync(bad, JSON.stringify({ version: 1, weeks: [{ week: "2025-01-13", entries: [], expired: [] }, { week: "2025-01-06", entries: [{}], expired: [] }] }));
+      fs.writeFileSync(
+        bad,
+        JSON.stringify({
+          version: 1,
+          weeks: [
+            { week: "2025-01-13", entries: [], expired: [] },
+            { week: "2025-01-06", entries: [{}], expired: [] },
+          ],
+        }),
+      );
       const problems = problemsOf(() => loadLedger(bad));
       expect(problems.some((p) => p.startsWith("$.weeks[1].entries[0].week"))).toBe(true);
       fs.writeFileSync(bad, "{");
@@ -98,10 +114,25 @@ describe("loadLedger and queueToCsv", () => {
   });
   it("writes one quoted CSV row per entry, probabilities to 4 decimals", () => {
     const entry: QueueEntry = {
-      week: "2025-01-13", customerId: "c1", outletId: "O1", probability: 0.723456, previousProbability: null, tierNumber: 1, tierId: "very-high",
-      action: 'home visit, gift "VIP"', budgetYuan: 800, reason: "first-seen", firstDetected: "2025-01-13", goldenWindowStart: "2025-01-20",
-      goldenWindowEnd: "2025-01-27", advisorId: "", status: "overflow", overflowReason: "no advisor at outlet O1",
+      week: "2025-01-13",
+      customerId: "c1",
+      outletId: "O1",
+      probability: 0.723456,
+      previousProbability: null,
+      tierNumber: 1,
+      tierId: "very-high",
+      action: 'home visit, gift "VIP"',
+      budgetYuan: 800,
+      reason: "first-seen",
+      firstDetected: "2025-01-13",
+      goldenWindowStart: "2025-01-20",
+      goldenWindowEnd: "2025-01-27",
+      advisorId: "",
+      status: "overflow",
+      overflowReason: "no advisor at outlet O1",
     };
-    expect(queueToCsv([entry]).split("\n")[1]).toBe('2025-01-13,c1,O1,0.7235,,1,very-high,"home visit, gift ""VIP""",800,first-seen,2025-01-13,2025-01-20,2025-01-27,,overflow,no advisor at outlet O1');
+    expect(queueToCsv([entry]).split("\n")[1]).toBe(
+      '2025-01-13,c1,O1,0.7235,,1,very-high,"home visit, gift ""VIP""",800,first-seen,2025-01-13,2025-01-20,2025-01-27,,overflow,no advisor at outlet O1',
+    );
   });
 });

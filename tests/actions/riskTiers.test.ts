@@ -40,7 +40,10 @@ describe("tierOf: bands are min < p <= max (the lowest tier also holds 0)", () =
 
 describe("assignTiers", () => {
   it("adds tier number and id without changing the input", () => {
-    const input = [{ customerId: "a", probability: 0.8 }, { customerId: "b", probability: 0.2 }];
+    const input = [
+      { customerId: "a", probability: 0.8 },
+      { customerId: "b", probability: 0.2 },
+    ];
     const out = assignTiers(input, plan);
     expect(out).toEqual([
       { customerId: "a", probability: 0.8, tierNumber: 1, tierId: "very-high" },

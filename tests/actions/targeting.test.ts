@@ -72,7 +72,10 @@ describe("rankTargets and selectWithinBudget", () => {
     expect(ev.gain.contacted).toEqual([0, 1, 2, 3]);
   });
   it("evaluates on the true uplift when known and rejects a negative budget", () => {
-    const withTruth = scoreTargets(customers.map((c) => ({ ...c, trueUplift: 0.01 })), context);
+    const withTruth = scoreTargets(
+      customers.map((c) => ({ ...c, trueUplift: 0.01 })),
+      context,
+    );
     expect(selectWithinBudget(withTruth, "risk", 10_000).savedCustomers).toBeCloseTo(0.04, 12);
     expect(selectWithinBudget(withTruth, "risk", 0).contacted).toBe(0);
     expect(() => selectWithinBudget(withTruth, "risk", -1)).toThrow(RangeError);
@@ -165,7 +168,11 @@ describe("synthetic scores (seeded Beta mixture)", () => {
 describe("simulateExperiment", () => {
   it("treats about half and lowers churn by the true uplift (moments at a fixed seed, n = 20,000)", () => {
     const scores = Array.from({ length: 20000 }, (_, i) => ({ customerId: String(i), probability: 0.5 }));
-    const records = simulateExperiment(createStream(3, "ab"), scores, scores.map(() => 0.2));
+    const records = simulateExperiment(
+      createStream(3, "ab"),
+      scores,
+      scores.map(() => 0.2),
+    );
     const treated = records.filter((r) => r.treated);
     const control = records.filter((r) => !r.treated);
     // Binomial sd of a share at n = 10,000 is 0.005: allow 4 sd.
@@ -198,8 +205,16 @@ describe("value per yuan on the seed plan's 300,000-yuan example (notebook 04, s
   const nbCurve = fitDecayModels(plan.timing.abTest).chosen.curve;
   const candidates = assignTiers(syntheticScores(createStream(SEED, "scores"), 20_000), plan).filter((c) => c.tierNumber <= 3);
   const ranked = rankTiers(plan);
-  const truth = trueUplifts(createStream(SEED, "truth-0"), candidates, candidates.map((c) => tierOf(c.probability, ranked, c.customerId).tier.saveRate), 0);
-  const all = scoreTargets(candidates.map((c, i) => ({ customerId: c.customerId, probability: c.probability, trueUplift: truth[i]! })), { plan, curve: nbCurve });
+  const truth = trueUplifts(
+    createStream(SEED, "truth-0"),
+    candidates,
+    candidates.map((c) => tierOf(c.probability, ranked, c.customerId).tier.saveRate),
+    0,
+  );
+  const all = scoreTargets(
+    candidates.map((c, i) => ({ customerId: c.customerId, probability: c.probability, trueUplift: truth[i]! })),
+    { plan, curve: nbCurve },
+  );
   it("saves 893 customers against 643 by absolute expected value on all 4,610 candidates", () => {
     expect(candidates.length).toBe(4610);
     expect(selectWithinBudget(all, "value-per-yuan", 300_000).savedCustomers).toBeCloseTo(892.9, 1);

@@ -84,7 +84,14 @@ describe("weeklyQueue: one Monday of the loop", () => {
       ["y", "assigned"],
       ["x", "overflow"],
     ]);
-    const w2 = weeklyQueue({ week: week2, plan, current: [s("x", 0.61), s("y", 0.62), s("z", 0.69)], previous: [s("x", 0.6), s("y", 0.62), s("z", 0.3)], advisors, ledger: w1.ledger });
+    const w2 = weeklyQueue({
+      week: week2,
+      plan,
+      current: [s("x", 0.61), s("y", 0.62), s("z", 0.69)],
+      previous: [s("x", 0.6), s("y", 0.62), s("z", 0.3)],
+      advisors,
+      ledger: w1.ledger,
+    });
     expect(w2.queue.map((e) => [e.customerId, e.reason, e.firstDetected, e.status])).toEqual([
       ["x", "carried-over", week1, "assigned"],
       ["z", "crossed", week2, "overflow"],
@@ -113,7 +120,14 @@ describe("weeklyQueue: one Monday of the loop", () => {
   it("is idempotent: re-running a week gives the same queue and ledger, with no duplicate customer", () => {
     const advisors: Advisor[] = [{ advisorId: "adv", outletId: "O1", weeklyCapacity: 1 }];
     const w1 = weeklyQueue({ week: week1, plan, current: [s("a", 0.6), s("b", 0.7)], previous: [], advisors });
-    const input = { week: week2, plan, current: [s("a", 0.6), s("b", 0.7), s("c", 0.8)], previous: [s("a", 0.6), s("b", 0.7), s("c", 0.2)], advisors, ledger: w1.ledger };
+    const input = {
+      week: week2,
+      plan,
+      current: [s("a", 0.6), s("b", 0.7), s("c", 0.8)],
+      previous: [s("a", 0.6), s("b", 0.7), s("c", 0.2)],
+      advisors,
+      ledger: w1.ledger,
+    };
     const first = weeklyQueue(input);
     const again = weeklyQueue({ ...input, ledger: first.ledger });
     expect(again.queue).toEqual(first.queue);
@@ -151,7 +165,9 @@ describe("weeklyQueue: one Monday of the loop", () => {
     expect(() => weeklyQueue({ week: "2025-01-07", plan, current: [], previous: [] })).toThrow(/not a Monday/);
     expect(() => weeklyQueue({ week: "2025-02-30", plan, current: [], previous: [] })).toThrow(/YYYY-MM-DD/);
     expect(() => weeklyQueue({ week: week1, plan, current: [s("a", 0.6), s("a", 0.2)], previous: [] })).toThrow(/customer a appears twice/);
-    expect(() => weeklyQueue({ week: week1, plan, current: [], previous: [], advisors: [{ advisorId: "x", outletId: "O1", weeklyCapacity: 1.5 }] })).toThrow(/capacity/);
+    expect(() => weeklyQueue({ week: week1, plan, current: [], previous: [], advisors: [{ advisorId: "x", outletId: "O1", weeklyCapacity: 1.5 }] })).toThrow(
+      /capacity/,
+    );
     expect(() => weeklyQueue({ week: week1, plan, current: [], previous: [], cooldownDays: -1 })).toThrow(/cooldownDays/);
   });
 
@@ -166,7 +182,14 @@ describe("weeklyQueue: overflow whose risk falls back", () => {
   it("leaves the queue as resolved when this week's probability is at or below the trigger", () => {
     const advisors: Advisor[] = [{ advisorId: "adv", outletId: "O1", weeklyCapacity: 0 }];
     const w1 = weeklyQueue({ week: "2025-01-06", plan, current: [s("a", 0.6), s("b", 0.7)], previous: [], advisors });
-    const w2 = weeklyQueue({ week: "2025-01-13", plan, current: [s("a", 0.5), s("b", 0.7)], previous: [s("a", 0.6), s("b", 0.7)], advisors, ledger: w1.ledger });
+    const w2 = weeklyQueue({
+      week: "2025-01-13",
+      plan,
+      current: [s("a", 0.5), s("b", 0.7)],
+      previous: [s("a", 0.6), s("b", 0.7)],
+      advisors,
+      ledger: w1.ledger,
+    });
     expect(w2.queue.map((e) => e.customerId)).toEqual(["b"]);
     expect(w2.summary).toMatchObject({ carriedOver: 1, resolved: 1, expired: 0 });
     expect(w2.ledger.weeks[1]?.expired).toEqual(["a"]);

@@ -39,7 +39,11 @@ describe("action chart builders return valid Plotly specs", () => {
     expect(figureProblems(q)).toEqual([]);
     // The advisor took 1 of a capacity of 1: the bar is in the "at capacity" (red) series, each legend swatch its bars' colour.
     const a = advisorLoadChart(r.summary, "zh");
-    expect(a.data.map((d) => [d["name"], d["y"]])).toEqual([["已分配（未满负荷）", [0]], ["已分配（满负荷）", [1]], ["周产能", [1]]]);
+    expect(a.data.map((d) => [d["name"], d["y"]])).toEqual([
+      ["已分配（未满负荷）", [0]],
+      ["已分配（满负荷）", [1]],
+      ["周产能", [1]],
+    ]);
     expect(a.data.map((d) => (d["marker"] as { color?: unknown } | undefined)?.color)).toEqual(["#009E73", "#C0392B", "#34495E"]);
     expect(figureProblems(a)).toEqual([]);
   });
@@ -49,7 +53,14 @@ describe("action chart builders return valid Plotly specs", () => {
     const ev = decayEvidence(plan.timing.abTest);
     const band = decayBand(createStream(1, "band"), ev, { draws: 20, delays: [0, 7, 14, 21, 30] });
     const f = decayCurveChart(
-      { points: { delays: ev.delays, rates: ev.rates, lower: [0.55, 0.48, 0.31, 0.16], upper: [0.69, 0.62, 0.45, 0.29] }, fits: comparison.fits, chosen: comparison.chosen.model, interpolation: comparison.interpolation, band, goldenWindow: [7, 14] },
+      {
+        points: { delays: ev.delays, rates: ev.rates, lower: [0.55, 0.48, 0.31, 0.16], upper: [0.69, 0.62, 0.45, 0.29] },
+        fits: comparison.fits,
+        chosen: comparison.chosen.model,
+        interpolation: comparison.interpolation,
+        band,
+        goldenWindow: [7, 14],
+      },
       "en",
     );
     expect(f.data).toHaveLength(2 + 3 + 1 + 1);
@@ -66,10 +77,25 @@ describe("action chart builders return valid Plotly specs", () => {
     expect(d.data).toHaveLength(4);
     expect((d.data[1]?.["y"] as number[])[1]).toBeCloseTo(delayCost(plan, curve, { delays: [14] })[1]!.yuanLostPerDay / 10000, 9);
     expect(figureProblems(d)).toEqual([]);
-    const outcomes = compareTargeting(scores.map((s) => ({ ...s, uplift: 0.1 })), { plan, curve }, 1000);
+    const outcomes = compareTargeting(
+      scores.map((s) => ({ ...s, uplift: 0.1 })),
+      { plan, curve },
+      1000,
+    );
     expect(figureProblems(targetingComparisonChart(outcomes, "en"))).toEqual([]);
     expect(gainChart(outcomes, "en").data).toHaveLength(4);
-    const q = qiniChart([{ name: "uplift", curve: qiniCurve([{ score: 1, treated: true, churned: false }, { score: 0, treated: false, churned: true }]) }], "en");
+    const q = qiniChart(
+      [
+        {
+          name: "uplift",
+          curve: qiniCurve([
+            { score: 1, treated: true, churned: false },
+            { score: 0, treated: false, churned: true },
+          ]),
+        },
+      ],
+      "en",
+    );
     expect(q.data).toHaveLength(2);
     expect(figureProblems(q)).toEqual([]);
   });

@@ -15,7 +15,13 @@ const bridge: RoiBridge = {
   end: { label: bridgeLabels.end, roi: end, se: 0.0000946 },
   trials: 20_000,
   seed: 1,
-  programme: { roi: { mean: -0.3028, se: 0.0013 }, cashRoi: { mean: end, se: 0.0000946 }, npv: { mean: -23_322_672, se: 17_555 }, npvYears: 3, probMvpRoiBar: { value: 0, se: 0 } },
+  programme: {
+    roi: { mean: -0.3028, se: 0.0013 },
+    cashRoi: { mean: end, se: 0.0000946 },
+    npv: { mean: -23_322_672, se: 17_555 },
+    npvYears: 3,
+    probMvpRoiBar: { value: 0, se: 0 },
+  },
 };
 
 type BarTrace = { y: string[]; x: number[]; base: number[]; marker: { color: string[] }; orientation: string };
@@ -24,7 +30,17 @@ const texts = (fig: ReturnType<typeof bridgeWaterfallFigure>): string[] => (fig.
 describe("bridgeWaterfallFigure(bridge, { lang, title })", () => {
   it("draws one row per step, labelled by id, from the stated ROI to the reconciled figure (en and zh)", () => {
     const en = bridgeWaterfallFigure(bridge, { lang: "en" }).data[0] as BarTrace;
-    expect(en.y).toEqual(["Plan states", "Audit arithmetic", "Uncertain inputs", "Rollout ramp", "Flows, not stocks", "Capacity and delay", "Model accuracy (AUC)", "Cash, not lifetime value", "Reconciled: first-year cash"]);
+    expect(en.y).toEqual([
+      "Plan states",
+      "Audit arithmetic",
+      "Uncertain inputs",
+      "Rollout ramp",
+      "Flows, not stocks",
+      "Capacity and delay",
+      "Model accuracy (AUC)",
+      "Cash, not lifetime value",
+      "Reconciled: first-year cash",
+    ]);
     const zh = bridgeWaterfallFigure(bridge, { lang: "zh" }).data[0] as BarTrace;
     expect(zh.y[0]).toBe("方案所述ROI");
     expect(zh.y.at(-1)).toBe("核算后：首年现金ROI");
@@ -62,7 +78,9 @@ describe("bridgeWaterfallFigure(bridge, { lang, title })", () => {
       "-94.6% ± 0.01",
       "points ± s.e.",
     ]);
-    expect((fig.layout["annotations"] as Array<{ xref: string; x: number; xanchor: string }>).every((a) => a.xref === "paper" && a.x === 1 && a.xanchor === "left")).toBe(true);
+    expect(
+      (fig.layout["annotations"] as Array<{ xref: string; x: number; xanchor: string }>).every((a) => a.xref === "paper" && a.x === 1 && a.xanchor === "left"),
+    ).toBe(true);
   });
 
   it("has a title, axis titles and a break-even line; the title can be replaced or left out", () => {

@@ -8,7 +8,7 @@ import { t } from "../../src/charts/labels";
 import { semanticColors, tierColors } from "../../src/charts/theme";
 
 const titleOf = (layout: Record<string, unknown>, axis?: string): unknown =>
-  axis === undefined ? (layout["title"] as { text: unknown }).text : ((layout[axis] as { title: { text: unknown } }).title.text);
+  axis === undefined ? (layout["title"] as { text: unknown }).text : (layout[axis] as { title: { text: unknown } }).title.text;
 
 describe("barChart", () => {
   // Annual intervention lines of the plan (section 6), in 万元: tier 1 144, tier 2 480, tier 3 120.
@@ -34,13 +34,30 @@ describe("barChart", () => {
 
   it("hides the legend for one series and shows it for several", () => {
     expect(figure.layout["showlegend"]).toBe(false);
-    const two = barChart({ categories: ["ROI"], series: [{ name: "stated", values: [3.5875] }, { name: "recomputed", values: [2.9] }], title: "ROI", xTitle: "view", yTitle: "ROI (x)" });
+    const two = barChart({
+      categories: ["ROI"],
+      series: [
+        { name: "stated", values: [3.5875] },
+        { name: "recomputed", values: [2.9] },
+      ],
+      title: "ROI",
+      xTitle: "view",
+      yTitle: "ROI (x)",
+    });
     expect(two.layout["showlegend"]).toBe(true);
     expect(two.data.map((d) => d["marker"])).toEqual([{ color: "#1F4E79" }, { color: "#E69F00" }]);
   });
 
   it("puts categories on the y axis, top to bottom, when horizontal", () => {
-    const h = barChart({ categories: ["a", "b"], series: [{ name: "s", values: [1, 2] }], title: "Drivers", xTitle: "driver", yTitle: "ROI change (pp)", orientation: "h", referenceLines: [{ value: 0, label: "base" }] });
+    const h = barChart({
+      categories: ["a", "b"],
+      series: [{ name: "s", values: [1, 2] }],
+      title: "Drivers",
+      xTitle: "driver",
+      yTitle: "ROI change (pp)",
+      orientation: "h",
+      referenceLines: [{ value: 0, label: "base" }],
+    });
     expect(h.data[0]).toMatchObject({ orientation: "h", x: [1, 2], y: ["a", "b"] });
     expect(titleOf(h.layout, "xaxis")).toBe("ROI change (pp)");
     expect(titleOf(h.layout, "yaxis")).toBe("driver");
@@ -50,7 +67,9 @@ describe("barChart", () => {
 
   it("rejects mismatched lengths and no series", () => {
     expect(() => barChart({ categories: ["a"], series: [{ name: "s", values: [1, 2] }], title: "t", xTitle: "x", yTitle: "y" })).toThrow(RangeError);
-    expect(() => barChart({ categories: ["a"], series: [{ name: "s", values: [1], color: ["#000", "#111"] }], title: "t", xTitle: "x", yTitle: "y" })).toThrow(RangeError);
+    expect(() => barChart({ categories: ["a"], series: [{ name: "s", values: [1], color: ["#000", "#111"] }], title: "t", xTitle: "x", yTitle: "y" })).toThrow(
+      RangeError,
+    );
     expect(() => barChart({ categories: ["a"], series: [], title: "t", xTitle: "x", yTitle: "y" })).toThrow(RangeError);
   });
 
@@ -75,7 +94,15 @@ describe("histogram", () => {
 
   it("scales values for display and marks the plan's stated ROI with a reference line", () => {
     // ROI 3.5875 = 359% (plan, section 6) shown on a percent axis.
-    const figure = histogram({ values: [2, 3, 4], displayScale: 100, title: "ROI", xTitle: "ROI（%）", yTitle: "频数", bins: 2, referenceLines: [{ axis: "x", value: 358.75, label: "方案所述 359%" }] });
+    const figure = histogram({
+      values: [2, 3, 4],
+      displayScale: 100,
+      title: "ROI",
+      xTitle: "ROI（%）",
+      yTitle: "频数",
+      bins: 2,
+      referenceLines: [{ axis: "x", value: 358.75, label: "方案所述 359%" }],
+    });
     expect(figure.data[0]?.["x"]).toEqual([250, 350]);
     // the plan's line over a white halo, both above the bars
     expect(figure.layout["shapes"]).toEqual([
@@ -120,7 +147,9 @@ describe("lineChart", () => {
 
   it("rejects bands or series of the wrong length and inverted bands", () => {
     expect(() => lineChart({ x: [1, 2], series: [{ name: "s", y: [1] }], title: "t", xTitle: "x", yTitle: "y" })).toThrow(RangeError);
-    expect(() => lineChart({ x: [1], series: [], bands: [{ name: "b", lower: [2], upper: [1] }], title: "t", xTitle: "x", yTitle: "y" })).toThrow(/lower 2 > upper 1/);
+    expect(() => lineChart({ x: [1], series: [], bands: [{ name: "b", lower: [2], upper: [1] }], title: "t", xTitle: "x", yTitle: "y" })).toThrow(
+      /lower 2 > upper 1/,
+    );
   });
 });
 

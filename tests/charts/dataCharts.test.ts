@@ -35,7 +35,13 @@ describe("churnRateByBucketChart", () => {
 describe("survivalChart", () => {
   it("draws a band (two traces) and a step line per group, extended to maxTime", () => {
     const curve = kaplanMeier([10, 20, 30, 700], [1, 1, 0, 0]);
-    const figure = survivalChart([{ name: "economy", curve }, { name: "premium", curve }], { group: "segment", maxTime: 728, lang: "en" });
+    const figure = survivalChart(
+      [
+        { name: "economy", curve },
+        { name: "premium", curve },
+      ],
+      { group: "segment", maxTime: 728, lang: "en" },
+    );
     expect(figureProblems(figure)).toEqual([]);
     expect(figure.data.length).toBe(6);
     const line = figure.data[2] as { x: number[]; y: number[]; line: { shape: string }; name: string };

@@ -163,7 +163,9 @@ describe("export without a browser", () => {
 
   it("exportFigures refuses a PNG larger than Chromium can draw before starting Chromium, and writes nothing", async () => {
     const target = file("huge.png");
-    await expect(exportFigure(figure, target, { width: 10_000, height: 10_000, scale: 3 })).rejects.toThrow(/30,000 × 30,000 pixels .* more than Chromium can draw/);
+    await expect(exportFigure(figure, target, { width: 10_000, height: 10_000, scale: 3 })).rejects.toThrow(
+      /30,000 × 30,000 pixels .* more than Chromium can draw/,
+    );
     expect(fs.existsSync(target)).toBe(false);
     // SVG and PDF are vectors: the scale does not apply.
     expect(exportSizeProblem(16_384, 16_384, 1)).toBeUndefined();
@@ -173,7 +175,9 @@ describe("export without a browser", () => {
 
   it("renderStatic never returns an empty image: Chromium's 0-byte answer for an oversized canvas is an error", async () => {
     const stub = { page: { evaluate: async () => "data:," }, errors: [] } as unknown as ExportPage;
-    await expect(renderStatic(stub, { figure, path: "x.png", format: "png", width: 900, height: 500, scale: 1 })).rejects.toThrow(/could not render x\.png as png: Chromium returned not a PNG \(0 bytes\)/);
+    await expect(renderStatic(stub, { figure, path: "x.png", format: "png", width: 900, height: 500, scale: 1 })).rejects.toThrow(
+      /could not render x\.png as png: Chromium returned not a PNG \(0 bytes\)/,
+    );
     const svgStub = { page: { evaluate: async () => "data:image/svg+xml," }, errors: [] } as unknown as ExportPage;
     await expect(renderStatic(svgStub, { figure, path: "x.svg", format: "svg", width: 900, height: 500, scale: 1 })).rejects.toThrow(/not an SVG document/);
   });
@@ -182,7 +186,12 @@ describe("export without a browser", () => {
     const saved = process.env["CHURNLAB_CHROMIUM"];
     process.env["CHURNLAB_CHROMIUM"] = path.join(dir, "no-chromium");
     try {
-      await expect(exportFigures([{ figure, path: file("a.html") }, { figure, path: file("a.png") }])).rejects.toThrow(/npm run setup/);
+      await expect(
+        exportFigures([
+          { figure, path: file("a.html") },
+          { figure, path: file("a.png") },
+        ]),
+      ).rejects.toThrow(/npm run setup/);
       expect(fs.existsSync(file("a.html"))).toBe(false);
       // HTML alone needs no browser.
       const [html] = await exportFigures([{ figure, path: file("a.htm") }]);

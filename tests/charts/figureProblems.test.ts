@@ -8,11 +8,19 @@ describe("figureProblems(figure)", () => {
 
   it("accepts string and object titles, and flags blank ones", () => {
     expect(figureProblems({ data: [{ x: [1], y: [2] }], layout: { title: "t", xaxis: { title: { text: "x" } }, yaxis: { title: "y" } } })).toEqual([]);
-    expect(figureProblems({ data: [{ x: [1], y: [2] }], layout: { title: { text: "  " }, xaxis: { title: "x" }, yaxis: { title: "y" } } })).toEqual(["no title"]);
+    expect(figureProblems({ data: [{ x: [1], y: [2] }], layout: { title: { text: "  " }, xaxis: { title: "x" }, yaxis: { title: "y" } } })).toEqual([
+      "no title",
+    ]);
   });
 
   it("checks secondary axes that traces use", () => {
-    const problems = figureProblems({ data: [{ x: [1], y: [2] }, { x: [1], y: [3], yaxis: "y2" }], layout: { title: "t", xaxis: { title: "x" }, yaxis: { title: "y" } } });
+    const problems = figureProblems({
+      data: [
+        { x: [1], y: [2] },
+        { x: [1], y: [3], yaxis: "y2" },
+      ],
+      layout: { title: "t", xaxis: { title: "x" }, yaxis: { title: "y" } },
+    });
     expect(problems).toEqual(["yaxis2 has no title"]);
   });
 

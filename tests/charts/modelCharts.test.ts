@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { aucComparisonChart, calibrationChart, importanceChart, liftGainChart, precisionRecallChart, rocChart, tierDistributionChart } from "../../src/charts/modelCharts";
+import {
+  aucComparisonChart,
+  calibrationChart,
+  importanceChart,
+  liftGainChart,
+  precisionRecallChart,
+  rocChart,
+  tierDistributionChart,
+} from "../../src/charts/modelCharts";
 import { figureProblems } from "../../src/charts/figureProblems";
 import { applyTheme } from "../../src/charts/theme";
 import { calibrationCurve, liftTable, precisionRecallCurve, rocCurve } from "../../src/models/metrics/index";
@@ -33,7 +41,13 @@ describe("model charts", () => {
     const figs = [
       calibrationChart([{ name: "GBDT", curve: calibrationCurve(p, y, 5) }], "en"),
       liftGainChart(liftTable(p, y, 4), "en"),
-      importanceChart([{ feature: "recency_days", importance: 0.08, sd: 0.004 }, { feature: "segment", importance: -0.001, sd: 0.002 }], "en"),
+      importanceChart(
+        [
+          { feature: "recency_days", importance: 0.08, sd: 0.004 },
+          { feature: "segment", importance: -0.001, sd: 0.002 },
+        ],
+        "en",
+      ),
       tierDistributionChart([0.01, 0.02, 0.05, 0.92], [0.03, 0.08, 0.12, 0.77], "zh"),
       aucComparisonChart([{ name: "GBDT", auc: 0.86, low: 0.84, high: 0.88 }], 0.85, 0.8, "en"),
     ];
@@ -67,4 +81,3 @@ describe("model charts", () => {
     expect(fig.data[0]!["showlegend"]).toBe(false);
   });
 });
-

@@ -58,7 +58,11 @@ beforeAll(async () => {
       if (/^https?:/.test(r.url())) requests.push(r.url());
     });
     await tab.goto(`file://${htmlFile}`);
-    await tab.waitForFunction(() => Array.from(document.querySelectorAll(".churnlab-figure")).every((el) => el.querySelector(".main-svg") !== null), undefined, { timeout: 30_000 }).catch(() => undefined);
+    await tab
+      .waitForFunction(() => Array.from(document.querySelectorAll(".churnlab-figure")).every((el) => el.querySelector(".main-svg") !== null), undefined, {
+        timeout: 30_000,
+      })
+      .catch(() => undefined);
     const drawn = await tab.evaluate(() => Array.from(document.querySelectorAll(".churnlab-figure")).map((el) => el.querySelector(".main-svg") !== null));
     return { drawn, errors, requests };
   });

@@ -12,7 +12,18 @@ const ys = (fig: { data: Array<Record<string, unknown>> }): number[][] => fig.da
 describe("costBreakdown (plan layer)", () => {
   it("lists one-time, fixed annual and tier lines whose sums are the two views' one-time + annual costs", () => {
     const lines = costBreakdown(seed);
-    expect(lines.map((l) => l.id)).toEqual(["data-integration", "model-development", "systems-integration", "training", "model-upkeep", "cloud", "tier-very-high", "tier-high", "tier-medium", "tier-low"]);
+    expect(lines.map((l) => l.id)).toEqual([
+      "data-integration",
+      "model-development",
+      "systems-integration",
+      "training",
+      "model-upkeep",
+      "cloud",
+      "tier-very-high",
+      "tier-high",
+      "tier-medium",
+      "tier-low",
+    ]);
     expect(lines.reduce((s, l) => s + l.statedYuan, 0)).toBe(10_840_000);
     expect(lines.reduce((s, l) => s + l.recomputedYuan, 0)).toBe(15_740_000);
     expect(lines.find((l) => l.tierId === "low")).toMatchObject({ statedYuan: 0, recomputedYuan: 1_540_000, tierRank: 4 });

@@ -7,7 +7,15 @@ import type { GateSummary, MonthPercentiles, Spread } from "../../src/simulation
 const s = (mean: number, width = 0.1): Spread => ({ mean, sd: width / 2, p5: mean - width, p50: mean, p95: mean + width });
 const p = (value: number, hits: number, n = 10) => ({ value: n > 0 ? hits / n : Number.NaN, se: 0 });
 
-const months: MonthPercentiles[] = Array.from({ length: 12 }, (_, m) => ({ month: m + 1, p5: -3e6 + m * 4e5, p25: -2.5e6 + m * 4e5, p50: -2e6 + m * 4e5, p75: -1.5e6 + m * 4e5, p95: -1e6 + m * 4e5, mean: -2e6 + m * 4e5 }));
+const months: MonthPercentiles[] = Array.from({ length: 12 }, (_, m) => ({
+  month: m + 1,
+  p5: -3e6 + m * 4e5,
+  p25: -2.5e6 + m * 4e5,
+  p50: -2e6 + m * 4e5,
+  p75: -1.5e6 + m * 4e5,
+  p95: -1e6 + m * 4e5,
+  mean: -2e6 + m * 4e5,
+}));
 
 const gate = (stageId: string, nextStageId: string, go: number, hold: number, pause: number, redesign: number): GateSummary => ({
   stageId,
@@ -31,7 +39,14 @@ const gate = (stageId: string, nextStageId: string, go: number, hold: number, pa
   scored: 60000,
   positives: 900,
   wouldBeChurners: 60,
-  sampleSize: { power: 0.8, scoredForAuc: 5000, wouldBeChurnersForSaveRate: 100, pilotCustomersForAuc: 1700, pilotCustomersForSaveRate: 33000, pilotCustomers: 33000 },
+  sampleSize: {
+    power: 0.8,
+    scoredForAuc: 5000,
+    wouldBeChurnersForSaveRate: 100,
+    pilotCustomersForAuc: 1700,
+    pilotCustomersForSaveRate: 33000,
+    pilotCustomers: 33000,
+  },
 });
 
 const point = (value: number, roi: number, within7 = 0.5): DecisionPoint => ({
@@ -77,9 +92,18 @@ describe("rollout charts", () => {
   });
 
   it("staffingChart, roiByAucChart and timingPolicyChart draw one point per policy value", () => {
-    const curve: StaffingCurve = { callsPerAdvisorPerWeek: 8, callsSource: "assumed", target: 0.9, advisorsForTarget: 200, points: [point(50, 0.3, 0.2), point(200, 0.4, 0.92)] };
+    const curve: StaffingCurve = {
+      callsPerAdvisorPerWeek: 8,
+      callsSource: "assumed",
+      target: 0.9,
+      advisorsForTarget: 200,
+      points: [point(50, 0.3, 0.2), point(200, 0.4, 0.92)],
+    };
     const staffing = staffingChart(curve, "en");
-    expect(staffing.data.map((d) => d["x"])).toEqual([[50, 200], [50, 200]]);
+    expect(staffing.data.map((d) => d["x"])).toEqual([
+      [50, 200],
+      [50, 200],
+    ]);
     expect(staffing.layout["yaxis2"]).toBeDefined();
     const auc = roiByAucChart([point(0.7, 0.1), point(0.9, 0.5)], "en");
     expect(auc.data.at(-1)!["y"]).toEqual([1000.7, 1000.9]);

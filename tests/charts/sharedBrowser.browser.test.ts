@@ -11,7 +11,13 @@ import { exportFigures } from "../../src/charts/export";
 import { closeSharedBrowser, isSharedBrowserOpen, withSharedBrowser, withSharedExportPage } from "../../src/charts/sharedBrowser";
 import { barChart } from "../../src/charts/barChart";
 
-const figure = barChart({ categories: ["tier 1", "tier 2"], series: [{ name: "stated", values: [144, 480] }], title: "Intervention cost", xTitle: "tier", yTitle: "万元" });
+const figure = barChart({
+  categories: ["tier 1", "tier 2"],
+  series: [{ name: "stated", values: [144, 480] }],
+  title: "Intervention cost",
+  xTitle: "tier",
+  yTitle: "万元",
+});
 let launches = 0;
 const countingLaunch = async (): Promise<Browser> => {
   launches += 1;

@@ -66,8 +66,18 @@ describe("tableHtml(rows, options)", () => {
   });
 
   it("shows numbers without a format with a few significant digits (no 15-digit floats), and escapes text", () => {
-    const auto = tableHtml([{ name: "<b>", x: 2.0411522630000003 }, { name: "a&b", x: 0.9389482079699942 }], { lang: "en" });
-    expect(cells(auto)).toEqual([["name", "x"], ["&lt;b&gt;", "2.04"], ["a&amp;b", "0.939"]]);
+    const auto = tableHtml(
+      [
+        { name: "<b>", x: 2.0411522630000003 },
+        { name: "a&b", x: 0.9389482079699942 },
+      ],
+      { lang: "en" },
+    );
+    expect(cells(auto)).toEqual([
+      ["name", "x"],
+      ["&lt;b&gt;", "2.04"],
+      ["a&amp;b", "0.939"],
+    ]);
     expect(aligns(auto)).toEqual(["left", "right"]);
   });
 
@@ -112,9 +122,17 @@ describe("tables of danfojs DataFrames and Series", () => {
     // describe() of 1, 2, 4: count 3, mean 2.333..., std 1.528: one column mixing counts and small decimals.
     const described = cells(tableHtml(new DataFrame({ a: [1, 2, 4] }).describe(), { lang: "en" }));
     expect(described[0]).toEqual(["", "a"]);
-    expect(described.slice(1, 4)).toEqual([["count", "3"], ["mean", "2.33"], ["std", "1.53"]]);
+    expect(described.slice(1, 4)).toEqual([
+      ["count", "3"],
+      ["mean", "2.33"],
+      ["std", "1.53"],
+    ]);
     const counts = cells(tableHtml(new Series(["x", "y", "x"]).valueCounts(), { lang: "en" }));
-    expect(counts).toEqual([["", "value"], ["x", "2"], ["y", "1"]]);
+    expect(counts).toEqual([
+      ["", "value"],
+      ["x", "2"],
+      ["y", "1"],
+    ]);
   });
 
   it("is what a notebook shows for a DataFrame left as a cell's last value (the registered formatter), in the display language", () => {
@@ -133,7 +151,7 @@ describe("showTable(source, options)", () => {
     showTable(costRows, { lang: "en", display: { html: (s) => outputs.push(s) } });
     expect(outputs).toHaveLength(1);
     expect(outputs[0]).toMatch(/^<table class="churnlab-table"/);
-    expect(outputs[0]).not.toContain("data-churnlab=\"plotly-bundle\"");
+    expect(outputs[0]).not.toContain('data-churnlab="plotly-bundle"');
   });
 
   it("prints one line outside a notebook", () => {

@@ -76,7 +76,13 @@ const collect = `async (input) => {
  */
 export async function drawTexts(page: Page, figure: Figure, size: { width: number; height: number }): Promise<DrawnFigure> {
   const themed = applyTheme(figure);
-  const spec = JSON.parse(jsonForScript({ data: themed.data, layout: { ...themed.layout, width: size.width, height: size.height }, config: { ...themed.config, responsive: false, staticPlot: true } })) as unknown;
+  const spec = JSON.parse(
+    jsonForScript({
+      data: themed.data,
+      layout: { ...themed.layout, width: size.width, height: size.height },
+      config: { ...themed.config, responsive: false, staticPlot: true },
+    }),
+  ) as unknown;
   return page.evaluate(`(${collect})(${JSON.stringify({ spec, ...size })})`) as Promise<DrawnFigure>;
 }
 

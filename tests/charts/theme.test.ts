@@ -37,7 +37,10 @@ describe("baseLayout(title, xTitle, yTitle)", () => {
 });
 
 describe("applyTheme(figure)", () => {
-  const figure: Figure = { data: [{ type: "bar", x: ["a"], y: [1] }], layout: { title: "ROI", xaxis: { title: "x" }, yaxis2: { title: "y2" }, font: { size: 20 } } };
+  const figure: Figure = {
+    data: [{ type: "bar", x: ["a"], y: [1] }],
+    layout: { title: "ROI", xaxis: { title: "x" }, yaxis2: { title: "y2" }, font: { size: 20 } },
+  };
 
   it("keeps the figure's own values over the theme's and turns string titles into objects", () => {
     const themed = applyTheme(figure);

@@ -14,10 +14,19 @@ let figurePath: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-chart-cli-"));
   figurePath = path.join(dir, "roi.figure.json");
-  saveFigure({ data: [{ type: "bar", x: ["方案所述", "重新计算"], y: [3.5875, 2.9] }], layout: { title: { text: "投资回报率" }, xaxis: { title: { text: "口径" } }, yaxis: { title: { text: "ROI（倍）" } } } }, figurePath);
+  saveFigure(
+    {
+      data: [{ type: "bar", x: ["方案所述", "重新计算"], y: [3.5875, 2.9] }],
+      layout: { title: { text: "投资回报率" }, xaxis: { title: { text: "口径" } }, yaxis: { title: { text: "ROI（倍）" } } },
+    },
+    figurePath,
+  );
   stdout = "";
   stderr = "";
-  captureOutput((text) => (stdout += text), (text) => (stderr += text));
+  captureOutput(
+    (text) => (stdout += text),
+    (text) => (stderr += text),
+  );
   process.exitCode = undefined;
 });
 
@@ -28,7 +37,9 @@ afterEach(() => {
 });
 
 async function run(...args: string[]): Promise<number> {
-  await chartCommand().exitOverride().parseAsync(["node", "chart", ...args]);
+  await chartCommand()
+    .exitOverride()
+    .parseAsync(["node", "chart", ...args]);
   return Number(process.exitCode ?? 0);
 }
 
@@ -101,7 +112,16 @@ describe("churnlab chart <figure.json> --out FILE", () => {
 
   it("chart refuses an unknown trace type instead of drawing it as a line chart (exit 2 naming $.data[1].type)", async () => {
     const bad = path.join(dir, "typo.json");
-    fs.writeFileSync(bad, JSON.stringify({ data: [{ type: "bar", x: [1], y: [2] }, { type: "barr", x: [1], y: [3] }], layout: {} }));
+    fs.writeFileSync(
+      bad,
+      JSON.stringify({
+        data: [
+          { type: "bar", x: [1], y: [2] },
+          { type: "barr", x: [1], y: [3] },
+        ],
+        layout: {},
+      }),
+    );
     const out = path.join(dir, "x.svg");
     expect(await run(bad, "--out", out)).toBe(2);
     expect(stderr).toContain('typo.json: $.data[1].type: unknown trace type "barr"');
@@ -110,6 +130,11 @@ describe("churnlab chart <figure.json> --out FILE", () => {
   });
 
   it("requires --out", async () => {
-    await expect(chartCommand().exitOverride().configureOutput({ writeErr: () => undefined }).parseAsync(["node", "chart", figurePath])).rejects.toThrow(/--out/);
+    await expect(
+      chartCommand()
+        .exitOverride()
+        .configureOutput({ writeErr: () => undefined })
+        .parseAsync(["node", "chart", figurePath]),
+    ).rejects.toThrow(/--out/);
   });
 });

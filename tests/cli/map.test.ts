@@ -35,7 +35,11 @@ describe("churnlab map", () => {
     const before = folderHash(example);
     const r = await runCommand(mapCommand, ["--mapping", path.join(example, "mapping.json"), "--check", "--json"]);
     expect(r.exitCode).toBe(0);
-    const json = JSON.parse(r.stdout) as { tables: Array<{ table: string; encoding: string; rows: number; kept: number; ignored: string[] }>; problems: unknown[]; written: string[] };
+    const json = JSON.parse(r.stdout) as {
+      tables: Array<{ table: string; encoding: string; rows: number; kept: number; ignored: string[] }>;
+      problems: unknown[];
+      written: string[];
+    };
     expect(json.problems).toEqual([]);
     expect(json.written).toEqual([]);
     const visits = json.tables.find((t) => t.table === "visits");
@@ -50,7 +54,16 @@ describe("churnlab map", () => {
     const out = path.join(dir, "out-ok");
     const r = await runCommand(mapCommand, ["--mapping", path.join(example, "mapping.json"), "--out", out, "--panel"]);
     expect(r.exitCode).toBe(0);
-    expect(fs.readdirSync(out).sort()).toEqual(["app_activity.csv", "churn.csv", "customers.csv", "latest.csv", "panel.csv", "sources.json", "surveys.csv", "visits.csv"]);
+    expect(fs.readdirSync(out).sort()).toEqual([
+      "app_activity.csv",
+      "churn.csv",
+      "customers.csv",
+      "latest.csv",
+      "panel.csv",
+      "sources.json",
+      "surveys.csv",
+      "visits.csv",
+    ]);
     const visits = fs.readFileSync(path.join(out, "visits.csv"), "utf8").split("\n");
     expect(visits[0]).toBe("customer_id,date,type,spend_yuan,wait_hours,outlet_id");
     // first repair order of the example: HY0000035, 2024/01/06 14:58, 保养, 307.00 元, 120 分钟, NB02
@@ -65,8 +78,23 @@ describe("churnlab map", () => {
   it("the mapped example trains by time with a 30-day label window and scores its latest snapshot end to end", async () => {
     const out = path.join(dir, "out-ok");
     const model = path.join(dir, "model");
-    const t = await runCommand(trainCommand, ["--csv", path.join(out, "panel.csv"), "--target", "churned_30d", "--id", "customer_id", "--group", "customer_id",
-      "--snapshot", "snapshot_date", "--model", "logistic", "--out", model, "--json"]);
+    const t = await runCommand(trainCommand, [
+      "--csv",
+      path.join(out, "panel.csv"),
+      "--target",
+      "churned_30d",
+      "--id",
+      "customer_id",
+      "--group",
+      "customer_id",
+      "--snapshot",
+      "snapshot_date",
+      "--model",
+      "logistic",
+      "--out",
+      model,
+      "--json",
+    ]);
     expect(t.exitCode).toBe(0);
     const json = JSON.parse(t.stdout) as { splitBy: string; intervals: string; auc: number; testFrom: string };
     expect(json).toMatchObject({ splitBy: "time", intervals: "cluster-bootstrap" });
@@ -82,7 +110,9 @@ describe("churnlab map", () => {
   }, 60_000);
 
   it("names file, line, column and rule for a bad export row (exit 2, nothing written)", async () => {
-    const mapping = exampleCopy("bad-row", "dms_repair_orders.csv", (t) => t.replace("2024/01/06 14:58,保养", "2024/02/30 14:58,保养").replace("一般维修,\"4,745.00\"", "洗车,\"4,745.00\""));
+    const mapping = exampleCopy("bad-row", "dms_repair_orders.csv", (t) =>
+      t.replace("2024/01/06 14:58,保养", "2024/02/30 14:58,保养").replace('一般维修,"4,745.00"', '洗车,"4,745.00"'),
+    );
     const out = path.join(dir, "out-bad-row");
     const r = await runCommand(mapCommand, ["--mapping", mapping, "--out", out]);
     expect(r.exitCode).toBe(2);
@@ -114,7 +144,7 @@ describe("churnlab map", () => {
     const r = await runCommand(mapCommand, ["--mapping", mapping, "--check"]);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('$.tables.visits.columns.mileage: visits has no column "mileage"');
-    expect(r.stderr).toContain("$.tables.visits.columns.date.date: date format \"YYYY/DD\" must contain the month");
+    expect(r.stderr).toContain('$.tables.visits.columns.date.date: date format "YYYY/DD" must contain the month');
     expect(r.stderr).toContain('$.tables.visits.columns.type.codes.保养: maps to "service", which is not a value of type');
   });
 

@@ -13,7 +13,10 @@ let stderr: string;
 beforeEach(() => {
   stdout = "";
   stderr = "";
-  captureOutput((text) => (stdout += text), (text) => (stderr += text));
+  captureOutput(
+    (text) => (stdout += text),
+    (text) => (stderr += text),
+  );
   process.exitCode = undefined;
 });
 
@@ -23,11 +26,24 @@ afterEach(() => {
 });
 
 async function run(...args: string[]): Promise<number> {
-  await planCommand().exitOverride().parseAsync(["node", "plan", ...args]);
+  await planCommand()
+    .exitOverride()
+    .parseAsync(["node", "plan", ...args]);
   return Number(process.exitCode ?? 0);
 }
 
-const keys = ["oneTimeCost", "annualCost", "firstYearCost", "retainedCustomers", "retainedValue", "referralCustomers", "referralValue", "totalBenefit", "roi", "paybackMonths"];
+const keys = [
+  "oneTimeCost",
+  "annualCost",
+  "firstYearCost",
+  "retainedCustomers",
+  "retainedValue",
+  "referralCustomers",
+  "referralValue",
+  "totalBenefit",
+  "roi",
+  "paybackMonths",
+];
 
 describe("churnlab plan <file> --json", () => {
   it("prints only JSON {asStated, recomputed, findings} reproducing the article: 10,840,000 yuan, 49,728,000 yuan, ROI 3.5875, payback 2.6158", async () => {
@@ -50,7 +66,12 @@ describe("churnlab plan <file> --json", () => {
       paybackMonths: 2.6158,
     });
     expect(out.recomputed).toMatchObject({ annualCost: 12_940_000, firstYearCost: 15_740_000, roi: 2.1593, paybackMonths: 3.7983 });
-    expect(out.findings.find((f: { id: string }) => f.id === "cost.annual.product")).toMatchObject({ severity: "error", path: "$.costs.annual[2].amountYuan", stated: 1_440_000, recomputed: 4_800_000 });
+    expect(out.findings.find((f: { id: string }) => f.id === "cost.annual.product")).toMatchObject({
+      severity: "error",
+      path: "$.costs.annual[2].amountYuan",
+      stated: 1_440_000,
+      recomputed: 4_800_000,
+    });
   });
 });
 
@@ -156,4 +177,3 @@ describe("churnlab plan <file> --programme", () => {
     expect(stdout).toMatch(/churnlab bridge/);
   });
 });
-

@@ -22,7 +22,10 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 beforeEach(() => {
   stdout = "";
   stderr = "";
-  captureOutput((text) => (stdout += text), (text) => (stderr += text));
+  captureOutput(
+    (text) => (stdout += text),
+    (text) => (stderr += text),
+  );
   process.exitCode = undefined;
 });
 
@@ -33,7 +36,9 @@ afterEach(() => {
 });
 
 async function run(...args: string[]): Promise<number> {
-  await reportCommand().exitOverride().parseAsync(["node", "report", ...args]);
+  await reportCommand()
+    .exitOverride()
+    .parseAsync(["node", "report", ...args]);
   return Number(process.exitCode ?? 0);
 }
 
@@ -102,7 +107,9 @@ describe("churnlab report <plan> --out DIR", () => {
     expect(lines[1]).toBe("  - first-year ROI on lifetime value above the MVP line of 200%: 0% of simulated futures");
     expect(stdout).toMatch(/\n {2}would change it most: benefits\.ltvYuan \(ROI -?[\d.]+% at P10, -?[\d.]+% at P90\); /);
     expect(stdout).toMatch(/\nheadline: first-year cash ROI -[\d.]+% \(±[\d.]+ points\), the end of the ROI bridge from the stated 359\.0%\n/);
-    expect(stdout).toMatch(/\nwrote .*ceo-page\.html\nwrote .*ceo-page\.pdf \(1 A4 page\)\nwrote .*ceo-page\.png\n\(seed 1, 1,000 trials, plan sha256 [0-9a-f]{12}…\)\n$/);
+    expect(stdout).toMatch(
+      /\nwrote .*ceo-page\.html\nwrote .*ceo-page\.pdf \(1 A4 page\)\nwrote .*ceo-page\.png\n\(seed 1, 1,000 trials, plan sha256 [0-9a-f]{12}…\)\n$/,
+    );
     expect(fs.readFileSync(path.join(out, "ceo-page.html"), "utf8")).toMatch(/<html lang="en">/);
   }, 240_000);
 
@@ -164,7 +171,12 @@ describe("churnlab report: bad input exits 2 and writes nothing", () => {
   });
 
   it("requires --out (a usage error: commander exits, main maps it to 2)", async () => {
-    await expect(reportCommand().exitOverride().configureOutput({ writeErr: () => undefined }).parseAsync(["node", "report", seedUncertain])).rejects.toBeInstanceOf(CommanderError);
+    await expect(
+      reportCommand()
+        .exitOverride()
+        .configureOutput({ writeErr: () => undefined })
+        .parseAsync(["node", "report", seedUncertain]),
+    ).rejects.toBeInstanceOf(CommanderError);
   });
 });
 
@@ -180,7 +192,13 @@ describe("churnlab report: a rendering failure exits 1 and writes nothing", () =
 
 describe("reportOptions(flags)", () => {
   it("turns valid flags into writeCeoReport options (lang case-insensitive, negative seeds allowed)", () => {
-    expect(reportOptions({ out: "o", lang: "EN", trials: "20000", seed: "-7", rolloutTrials: "0" })).toEqual({ outDir: "o", lang: "en", trials: 20000, seed: -7, rollout: false });
+    expect(reportOptions({ out: "o", lang: "EN", trials: "20000", seed: "-7", rolloutTrials: "0" })).toEqual({
+      outDir: "o",
+      lang: "en",
+      trials: 20000,
+      seed: -7,
+      rollout: false,
+    });
     expect(reportOptions({ out: "o", lang: "zh", trials: "1", seed: "1", rolloutTrials: "5" }).rollout).toEqual({ trials: 5 });
   });
 

@@ -29,7 +29,10 @@ beforeAll(async () => {
   fs.writeFileSync(csv, `${header}\n${rows.join("\n")}\n`);
   model = path.join(dir, "model");
   other = path.join(dir, "other");
-  for (const [out, seed] of [[model, "1"], [other, "2"]] as const) {
+  for (const [out, seed] of [
+    [model, "1"],
+    [other, "2"],
+  ] as const) {
     const r = await runCommand(trainCommand, ["--csv", csv, "--target", "churn", "--id", "id", "--model", "logistic", "--seed", seed, "--out", out]);
     expect(r.exitCode).toBe(0);
   }
@@ -84,7 +87,10 @@ describe("churnlab score refuses model folders whose files do not belong togethe
 
 describe("churnlab score: numbers too large for a model and unseen levels (items 7, 8)", () => {
   it("1e400 in a numeric column: exit 2 naming file, column and data row, nothing written (it gave probability 1.0)", async () => {
-    const input = table("overflow.csv", rows.slice(0, 20).map((line, i) => (i === 6 ? line.replace(/^(\d+),\d+,/, "$1,1e400,") : line)));
+    const input = table(
+      "overflow.csv",
+      rows.slice(0, 20).map((line, i) => (i === 6 ? line.replace(/^(\d+),\d+,/, "$1,1e400,") : line)),
+    );
     const r = await score(model, input);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain(`${input}: column age, data row 7: "1e400" is too large for a number`);
@@ -92,15 +98,24 @@ describe("churnlab score: numbers too large for a model and unseen levels (items
   });
   it("an unseen city warns naming the column, level and rows, and scores as the most frequent training city (it moved a customer low -> medium)", async () => {
     const base = rows.slice(0, 30);
-    const modeCity = (JSON.parse(fs.readFileSync(path.join(model, "preprocessing.json"), "utf8")) as { inputs: Array<{ mode?: string }> }).inputs[1]?.mode as string;
-    const asMode = table("mode.csv", base.map((line) => line.replace(/,[ABC],/, `,${modeCity},`)));
-    const unseen = table("unseen.csv", base.map((line, i) => (i < 2 ? line.replace(/,[ABC],/, ",Paris,") : line.replace(/,[ABC],/, `,${modeCity},`))));
+    const modeCity = (JSON.parse(fs.readFileSync(path.join(model, "preprocessing.json"), "utf8")) as { inputs: Array<{ mode?: string }> }).inputs[1]
+      ?.mode as string;
+    const asMode = table(
+      "mode.csv",
+      base.map((line) => line.replace(/,[ABC],/, `,${modeCity},`)),
+    );
+    const unseen = table(
+      "unseen.csv",
+      base.map((line, i) => (i < 2 ? line.replace(/,[ABC],/, ",Paris,") : line.replace(/,[ABC],/, `,${modeCity},`))),
+    );
     const a = await score(model, asMode);
     const b = await score(model, unseen);
     expect(a.exitCode).toBe(0);
     expect(b.exitCode).toBe(0);
     expect(a.stderr).toBe("");
-    expect(b.stderr).toBe(`warning: ${unseen}: column city: 2 rows hold levels the model was not trained with (Paris: 2); scored as the most frequent training level "${modeCity}"\n`);
+    expect(b.stderr).toBe(
+      `warning: ${unseen}: column city: 2 rows hold levels the model was not trained with (Paris: 2); scored as the most frequent training level "${modeCity}"\n`,
+    );
     expect(fs.readFileSync(b.out, "utf8")).toBe(fs.readFileSync(a.out, "utf8"));
   });
 });

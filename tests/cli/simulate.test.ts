@@ -5,7 +5,6 @@ import { InputError } from "../../src/io/InputError";
 import { repoFile } from "../simulation/fixtures";
 import { runCommand } from "../helpers/captureOutput";
 
-
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -18,7 +17,23 @@ describe("churnlab simulate", () => {
     expect(exitCode).toBe(0);
     const json = JSON.parse(stdout);
     expect(Object.keys(json)).toEqual(
-      expect.arrayContaining(["trials", "seed", "workers", "model", "roi", "cashRoi", "npv", "npvYears", "discountRate", "paybackMonths", "probLoss", "probRoiAbove200", "probPaybackOver12", "probNpvNegative", "warnings"]),
+      expect.arrayContaining([
+        "trials",
+        "seed",
+        "workers",
+        "model",
+        "roi",
+        "cashRoi",
+        "npv",
+        "npvYears",
+        "discountRate",
+        "paybackMonths",
+        "probLoss",
+        "probRoiAbove200",
+        "probPaybackOver12",
+        "probNpvNegative",
+        "warnings",
+      ]),
     );
     expect(json.model).toBe("programme");
     expect(json.trials).toBe(2000);
@@ -48,7 +63,16 @@ describe("churnlab simulate", () => {
   }, 120_000);
 
   it("simulates the deterministic seed plan with the plan's own arithmetic to ROI 3.587454 with zero spread", async () => {
-    const { stdout } = await runCommand(simulateCommand, [repoFile("data/plans/seed-plan.json"), "--trials", "500", "--seed", "1", "--model", "as-stated", "--json"]);
+    const { stdout } = await runCommand(simulateCommand, [
+      repoFile("data/plans/seed-plan.json"),
+      "--trials",
+      "500",
+      "--seed",
+      "1",
+      "--model",
+      "as-stated",
+      "--json",
+    ]);
     const json = JSON.parse(stdout);
     expect(json.roi.mean).toBe(3.587454);
     expect(json.roi.sd).toBe(0);
@@ -81,12 +105,24 @@ describe("churnlab simulate", () => {
 
 describe("churnlab sensitivity", () => {
   it("prints tornado, break-even and Sobol results as JSON", async () => {
-    const { stdout, exitCode } = await runCommand(sensitivityCommand, [uncertain, "--json", "--trials", "2000", "--sobol-samples", "256", "--model", "as-stated"]);
+    const { stdout, exitCode } = await runCommand(sensitivityCommand, [
+      uncertain,
+      "--json",
+      "--trials",
+      "2000",
+      "--sobol-samples",
+      "256",
+      "--model",
+      "as-stated",
+    ]);
     expect(exitCode).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.baseRoi).toBe(3.58745);
     expect(json.tornado[0]).toHaveProperty("swing");
-    expect(json.breakEven.find((b: { name: string; targetRoi: number }) => b.name === "benefits.churnAfter" && b.targetRoi === 0).value).toBeCloseTo(0.166921, 5);
+    expect(json.breakEven.find((b: { name: string; targetRoi: number }) => b.name === "benefits.churnAfter" && b.targetRoi === 0).value).toBeCloseTo(
+      0.166921,
+      5,
+    );
     expect(json.sobol.length).toBeGreaterThan(10);
     expect(json.valueOfInformation.decision).toBe("go");
   });
@@ -102,7 +138,9 @@ describe("churnlab sensitivity", () => {
 describe("churnlab simulate --coverage-ramp", () => {
   it("lowers the as-stated ROI (65% coverage in year one) and is refused without --model as-stated", async () => {
     const flat = JSON.parse((await runCommand(simulateCommand, [uncertain, "--trials", "2000", "--seed", "1", "--model", "as-stated", "--json"])).stdout);
-    const ramp = JSON.parse((await runCommand(simulateCommand, [uncertain, "--trials", "2000", "--seed", "1", "--model", "as-stated", "--coverage-ramp", "--json"])).stdout);
+    const ramp = JSON.parse(
+      (await runCommand(simulateCommand, [uncertain, "--trials", "2000", "--seed", "1", "--model", "as-stated", "--coverage-ramp", "--json"])).stdout,
+    );
     expect(ramp.coverageRamp).toBe(true);
     expect(ramp.roi.mean).toBeLessThan(flat.roi.mean);
     const bad = await runCommand(simulateCommand, [uncertain, "--coverage-ramp"]);

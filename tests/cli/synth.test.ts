@@ -14,7 +14,10 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-synth-cli-"));
   stdout = "";
   stderr = "";
-  captureOutput((text) => (stdout += text), (text) => (stderr += text));
+  captureOutput(
+    (text) => (stdout += text),
+    (text) => (stderr += text),
+  );
   process.exitCode = undefined;
 });
 
@@ -25,7 +28,9 @@ afterEach(() => {
 });
 
 async function run(...args: string[]): Promise<number> {
-  await synthCommand().exitOverride().parseAsync(["node", "synth", ...args]);
+  await synthCommand()
+    .exitOverride()
+    .parseAsync(["node", "synth", ...args]);
   return Number(process.exitCode ?? 0);
 }
 
@@ -33,11 +38,22 @@ describe("churnlab synth --customers N --seed S --out DIR", () => {
   it("writes the six tables and a manifest, and prints a summary", async () => {
     const out = path.join(dir, "pop");
     expect(await run("--customers", "300", "--seed", "42", "--out", out, "--no-progress")).toBe(0);
-    expect(fs.readdirSync(out).sort()).toEqual(["app_activity.csv", "customers.csv", "manifest.json", "surveys.csv", "truth.csv", "truth_risk.csv", "visits.csv"]);
+    expect(fs.readdirSync(out).sort()).toEqual([
+      "app_activity.csv",
+      "customers.csv",
+      "manifest.json",
+      "surveys.csv",
+      "truth.csv",
+      "truth_risk.csv",
+      "visits.csv",
+    ]);
     expect(fs.readFileSync(path.join(out, "customers.csv"), "utf8").split("\n")[0]).toBe(
       "customer_id,city,outlet_id,distance_km,vehicle_model,segment,vehicle_age_years,purchase_date,price_sensitivity",
     );
-    const manifest = JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")) as { options: Record<string, unknown>; summary: { customers: number } };
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, "manifest.json"), "utf8")) as {
+      options: Record<string, unknown>;
+      summary: { customers: number };
+    };
     expect(manifest.options).toEqual({ customers: 300, seed: 42, weeks: 104, startDate: "2024-01-01", snapshotWeeks: 4 });
     expect(manifest.summary.customers).toBe(300);
     expect(stdout).toMatch(/^wrote 7 files to .*pop in [\d.]+ s\n {2}300 customers, \d+ visits/);

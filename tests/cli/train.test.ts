@@ -13,7 +13,9 @@ async function run(factory: () => import("commander").Command, args: string[]): 
   const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   process.exitCode = 0;
   try {
-    await factory().exitOverride().parseAsync(["node", "churnlab", ...args]);
+    await factory()
+      .exitOverride()
+      .parseAsync(["node", "churnlab", ...args]);
   } finally {
     out.mockRestore();
     err.mockRestore();
@@ -40,7 +42,8 @@ describe("churnlab train", () => {
     const r = await run(trainCommand, ["--csv", csv, "--target", "Churn", "--id", "customerID", "--model", "logistic", "--seed", "3", "--out", out, "--json"]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as Record<string, unknown>;
-    for (const key of ["model", "backend", "rows", "features", "positives", "auc", "aucLow", "aucHigh", "prAuc", "brier", "logLoss", "ece"]) expect(json).toHaveProperty(key);
+    for (const key of ["model", "backend", "rows", "features", "positives", "auc", "aucLow", "aucHigh", "prAuc", "brier", "logLoss", "ece"])
+      expect(json).toHaveProperty(key);
     expect(json["model"]).toBe("logistic");
     expect(json["backend"]).toBe("wasm");
     expect(json["rows"]).toBe(1500);
@@ -49,12 +52,24 @@ describe("churnlab train", () => {
     // the generating model has a true AUC of about 0.83; 300 test rows give a CI of about ±0.05
     expect(json["auc"] as number).toBeGreaterThan(0.72);
     expect(json["aucLow"] as number).toBeLessThan(json["auc"] as number);
-    expect(fs.readdirSync(out).sort()).toEqual(["MODEL_CARD.md", "calibration.json", "manifest.json", "metadata.json", "model.json", "preprocessing.json", "weights.bin"]);
+    expect(fs.readdirSync(out).sort()).toEqual([
+      "MODEL_CARD.md",
+      "calibration.json",
+      "manifest.json",
+      "metadata.json",
+      "model.json",
+      "preprocessing.json",
+      "weights.bin",
+    ]);
   });
 
   it("gives the same metrics for the same seed", async () => {
-    const a = JSON.parse((await run(trainCommand, ["--csv", csv, "--target", "Churn", "--id", "customerID", "--model", "logistic", "--seed", "3", "--json"])).stdout) as Record<string, number>;
-    const b = JSON.parse((await run(trainCommand, ["--csv", csv, "--target", "Churn", "--id", "customerID", "--model", "logistic", "--seed", "3", "--json"])).stdout) as Record<string, number>;
+    const a = JSON.parse(
+      (await run(trainCommand, ["--csv", csv, "--target", "Churn", "--id", "customerID", "--model", "logistic", "--seed", "3", "--json"])).stdout,
+    ) as Record<string, number>;
+    const b = JSON.parse(
+      (await run(trainCommand, ["--csv", csv, "--target", "Churn", "--id", "customerID", "--model", "logistic", "--seed", "3", "--json"])).stdout,
+    ) as Record<string, number>;
     expect(a["auc"]).toBe(b["auc"]);
     expect(a["brier"]).toBe(b["brier"]);
   });
@@ -86,10 +101,18 @@ describe("churnlab train", () => {
   bad("a single class", `id,x,churn\n${rows((i) => `${i},${i},0`)}\n`, ["--target", "churn"], /only one class/);
   bad("an empty file", "", ["--target", "churn"], /empty/);
   bad("a header without rows", "id,x,churn\n", ["--target", "churn"], /no data rows/);
-  bad("a customer with two rows for one snapshot", `id,week,x,churn\n${rows((i) => `${i % 30},2025-01-0${6 + (i % 2)},${i},${i % 2}`)}\n`,
-    ["--target", "churn", "--id", "id", "--snapshot", "week"], /customer "0" has two rows for snapshot 2025-01-06 \(data rows 1, 31\)/);
-  bad("a snapshot cell that is not a date", `id,week,x,churn\n${rows((i) => `${i},${i === 7 ? "2025-02-30" : "2025-01-06"},${i},${i % 2}`)}\n`,
-    ["--target", "churn", "--id", "id", "--snapshot", "week"], /column week, data row 8: value "2025-02-30": must be a date/);
+  bad(
+    "a customer with two rows for one snapshot",
+    `id,week,x,churn\n${rows((i) => `${i % 30},2025-01-0${6 + (i % 2)},${i},${i % 2}`)}\n`,
+    ["--target", "churn", "--id", "id", "--snapshot", "week"],
+    /customer "0" has two rows for snapshot 2025-01-06 \(data rows 1, 31\)/,
+  );
+  bad(
+    "a snapshot cell that is not a date",
+    `id,week,x,churn\n${rows((i) => `${i},${i === 7 ? "2025-02-30" : "2025-01-06"},${i},${i % 2}`)}\n`,
+    ["--target", "churn", "--id", "id", "--snapshot", "week"],
+    /column week, data row 8: value "2025-02-30": must be a date/,
+  );
   bad("a blank id", `id,x,churn\n${rows((i) => `${i === 3 ? "" : i},${i},${i % 2}`)}\n`, ["--target", "churn", "--id", "id"], /data row 4: blank id/);
   it("repeated ids without --group: a warning, a split by customer and intervals over customers", async () => {
     const file = path.join(dir, "repeated.csv");
@@ -113,7 +136,12 @@ describe("churnlab train", () => {
     expect(r.stderr).toContain(`--out: "${file}" is a file`);
     expect(fs.readFileSync(file, "utf8")).toBe("keep me\n");
   });
-  bad("feature columns that are all blank or constant", `id,blank,same,churn\n${rows((i) => `${i},,A,${i % 2}`)}\n`, ["--target", "churn", "--id", "id", "--model", "logistic"], /column blank: not usable as a feature: all values missing[\s\S]*column same: not usable as a feature: constant[\s\S]*no usable feature column left/);
+  bad(
+    "feature columns that are all blank or constant",
+    `id,blank,same,churn\n${rows((i) => `${i},,A,${i % 2}`)}\n`,
+    ["--target", "churn", "--id", "id", "--model", "logistic"],
+    /column blank: not usable as a feature: all values missing[\s\S]*column same: not usable as a feature: constant[\s\S]*no usable feature column left/,
+  );
   bad("an unknown model kind", `id,x,churn\n${rows((i) => `${i},${i},${i % 2}`)}\n`, ["--target", "churn", "--model", "forest"], /--model/);
 });
 
@@ -169,7 +197,8 @@ describe("churnlab score", () => {
     const json = JSON.parse(r.stdout) as { auc: number; aucLow: number; aucHigh: number; split: { test: number } };
     const card = fs.readFileSync(path.join(model, "MODEL_CARD.md"), "utf8");
     expect(card.split("\n")[0]).toBe("# Model card: churn model (logistic)");
-    for (const heading of ["## Intended use", "## Data", "## Split", "## Calibration", "## Thresholds and risk tiers", "## Known limits"]) expect(card).toContain(heading);
+    for (const heading of ["## Intended use", "## Data", "## Split", "## Calibration", "## Thresholds and risk tiers", "## Known limits"])
+      expect(card).toContain(heading);
     expect(card).toContain(`| ROC-AUC | ${json.auc.toFixed(3)} | ${json.aucLow.toFixed(3)} – ${json.aucHigh.toFixed(3)} |`);
     expect(card).toContain("95% intervals: DeLong");
     expect(card).toContain("At random by row, stratified by label");

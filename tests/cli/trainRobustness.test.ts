@@ -81,11 +81,14 @@ describe("churnlab train: numbers too large for a model, text in numbers (issue 
 
 describe("churnlab train: contradictory flags (issue 11, item 23)", () => {
   const cases: Array<[string[], string[]]> = [
-    [["--numeric", "city", "--categorical", "city"], ["--numeric and --categorical: both name column \"city\""]],
-    [["--id", "id", "--drop", "id"], ["--id and --drop: both name column \"id\""]],
-    [["--numeric", "churn"], ["--target and --numeric: both name column \"churn\""]],
-    [["--id", "churn"], ["--target and --id: both name column \"churn\""]],
-    [["--drop", "age", "--categorical", "age,city", "--numeric", "city"], ["--drop and --categorical: both name column \"age\"", "--numeric and --categorical: both name column \"city\""]],
+    [["--numeric", "city", "--categorical", "city"], ['--numeric and --categorical: both name column "city"']],
+    [["--id", "id", "--drop", "id"], ['--id and --drop: both name column "id"']],
+    [["--numeric", "churn"], ['--target and --numeric: both name column "churn"']],
+    [["--id", "churn"], ['--target and --id: both name column "churn"']],
+    [
+      ["--drop", "age", "--categorical", "age,city", "--numeric", "city"],
+      ['--drop and --categorical: both name column "age"', '--numeric and --categorical: both name column "city"'],
+    ],
   ];
   for (const [flags, messages] of cases) {
     it(`refuses ${flags.join(" ")} naming both flags (exit 2, nothing written)`, async () => {
@@ -111,7 +114,9 @@ describe("churnlab train: warnings about a model not to trust", () => {
     const csv = write("noise.csv", `${lines.join("\n")}\n`);
     const r = await runCommand(trainCommand, ["--csv", csv, "--target", "churn", "--id", "id", "--model", "logistic"]);
     expect(r.exitCode).toBe(0);
-    expect(r.stderr).toMatch(/^warning: held-out AUC 0\.\d{3} \(95% interval \d\.\d{3} to 0\.\d{3}, 20 test rows\)(: the interval includes 0\.5| is below 0\.5)/);
+    expect(r.stderr).toMatch(
+      /^warning: held-out AUC 0\.\d{3} \(95% interval \d\.\d{3} to 0\.\d{3}, 20 test rows\)(: the interval includes 0\.5| is below 0\.5)/,
+    );
     expect(r.stderr).toContain("warning: 150 encoded feature columns outnumber the 64 training rows: the model can memorise them");
     expect(r.stdout).toContain("2 warnings (on stderr, above): read them before using this model");
   }, 30_000);

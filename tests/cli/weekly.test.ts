@@ -13,11 +13,13 @@ const failWrites = vi.hoisted(() => ({ pattern: null as RegExp | null }));
 vi.mock("node:fs", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:fs")>();
   const writeFileSync: typeof actual.writeFileSync = (file, data, options) => {
-    if (failWrites.pattern !== null && failWrites.pattern.test(String(file))) throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+    if (failWrites.pattern !== null && failWrites.pattern.test(String(file)))
+      throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
     return actual.writeFileSync(file, data, options);
   };
   const openSync: typeof actual.openSync = (file, flags, mode) => {
-    if (failWrites.pattern !== null && failWrites.pattern.test(String(file)) && String(flags).startsWith("w")) throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+    if (failWrites.pattern !== null && failWrites.pattern.test(String(file)) && String(flags).startsWith("w"))
+      throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
     return actual.openSync(file, flags, mode);
   };
   return { ...actual, writeFileSync, openSync, default: { ...actual, writeFileSync, openSync } };
@@ -30,7 +32,10 @@ let dir: string;
 beforeEach(() => {
   stdout = "";
   stderr = "";
-  captureOutput((text) => (stdout += text), (text) => (stderr += text));
+  captureOutput(
+    (text) => (stdout += text),
+    (text) => (stderr += text),
+  );
   process.exitCode = undefined;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-weekly-"));
 });
@@ -43,7 +48,9 @@ afterEach(() => {
 
 async function run(...args: string[]): Promise<number> {
   process.exitCode = undefined;
-  await weeklyCommand().exitOverride().parseAsync(["node", "weekly", ...args]);
+  await weeklyCommand()
+    .exitOverride()
+    .parseAsync(["node", "weekly", ...args]);
   return Number(process.exitCode ?? 0);
 }
 
@@ -71,7 +78,9 @@ describe("churnlab weekly: the Monday hand-off", () => {
     expect(listOut()).toEqual(["queue-2025-01-13.csv", "queue-2025-01-13.json", "queue-ledger.json"]);
     const text = fs.readFileSync(path.join(out(), "queue-2025-01-13.csv"), "utf8");
     const csv = text.trim().split("\n");
-    expect(csv[0]).toBe("week,customer_id,outlet_id,probability,previous_probability,tier,tier_id,action,budget_yuan,reason,first_detected,golden_window_start,golden_window_end,advisor_id,status,overflow_reason");
+    expect(csv[0]).toBe(
+      "week,customer_id,outlet_id,probability,previous_probability,tier,tier_id,action,budget_yuan,reason,first_detected,golden_window_start,golden_window_end,advisor_id,status,overflow_reason",
+    );
     // c1 crossed into tier 1; c5, c4 crossed into tier 2; c7 first seen; c2 was already above 0.5.
     const rows = (parse(text) as string[][]).slice(1);
     expect(rows.map((r) => [r[1], r[5], r[9], r[13], r[14]])).toEqual([
@@ -138,7 +147,16 @@ describe("churnlab weekly: the Monday hand-off", () => {
     const s2 = write("s2.csv", scores2);
     const plan = loadPlan("data/plans/seed-plan.json");
     expect(() =>
-      runWeekly({ scoresFile: s2, previousFile: s1, week: "2025-01-13", outDir: out(), plan, writeFiles: () => { throw new Error("disk full"); } }),
+      runWeekly({
+        scoresFile: s2,
+        previousFile: s1,
+        week: "2025-01-13",
+        outDir: out(),
+        plan,
+        writeFiles: () => {
+          throw new Error("disk full");
+        },
+      }),
     ).toThrow("disk full");
     expect(listOut()).toEqual([]);
   });
@@ -147,8 +165,20 @@ describe("churnlab weekly: the Monday hand-off", () => {
 describe("churnlab weekly: bad input exits 2 and writes nothing", () => {
   const cases: Array<[string, string, string, string[], RegExp]> = [
     ["a missing probability column", "customer_id,outlet_id\nc1,O1\n", scores1, [], /missing the churn probability column/],
-    ["duplicate customer ids", "customer_id,probability\nc1,0.2\nc1,0.3\n", scores1, [], /line 3, column customer_id: duplicate customer id "c1" \(first on line 2\)/],
-    ["a probability above 1", "customer_id,probability\nc1,1.2\nc2,abc\n", scores1, [], /customer c1: probability must be a number from 0 to 1, got "1.2"[\s\S]*customer c2/],
+    [
+      "duplicate customer ids",
+      "customer_id,probability\nc1,0.2\nc1,0.3\n",
+      scores1,
+      [],
+      /line 3, column customer_id: duplicate customer id "c1" \(first on line 2\)/,
+    ],
+    [
+      "a probability above 1",
+      "customer_id,probability\nc1,1.2\nc2,abc\n",
+      scores1,
+      [],
+      /customer c1: probability must be a number from 0 to 1, got "1.2"[\s\S]*customer c2/,
+    ],
     ["a week that is not a Monday", scores2, scores1, ["--week", "2025-01-14"], /--week: 2025-01-14 is not a Monday/],
     ["files with no customer in common", "customer_id,probability\nz1,0.9\n", scores1, [], /no customer id in common/],
   ];

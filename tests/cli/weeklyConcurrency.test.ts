@@ -41,7 +41,18 @@ interface Run {
 
 function weekly(out: string, week: string, previous: string): Promise<Run> {
   const args = ["--scores", path.join(dir, `scores-${week}.csv`), "--previous", path.join(dir, `scores-${previous}.csv`), "--week", week, "--out", out];
-  const child = spawn(process.execPath, ["--import", "tsx", "-e", script, "--", ...args, "--advisors", path.join(dir, "advisors.csv"), "--cooldown-days", String(cooldownDays)]);
+  const child = spawn(process.execPath, [
+    "--import",
+    "tsx",
+    "-e",
+    script,
+    "--",
+    ...args,
+    "--advisors",
+    path.join(dir, "advisors.csv"),
+    "--cooldown-days",
+    String(cooldownDays),
+  ]);
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout.resume();
@@ -84,7 +95,8 @@ describe("parallel churnlab weekly runs on one folder", () => {
         for (const e of w.entries) if (e.status !== "overflow") handedOff.set(e.customerId, [...(handedOff.get(e.customerId) ?? []), w.week]);
       }
       for (const [customer, when] of handedOff) {
-        for (let k = 1; k < when.length; k++) expect(days(when[k - 1] as string, when[k] as string), `${customer} handed off ${when.join(", ")}`).toBeGreaterThanOrEqual(cooldownDays);
+        for (let k = 1; k < when.length; k++)
+          expect(days(when[k - 1] as string, when[k] as string), `${customer} handed off ${when.join(", ")}`).toBeGreaterThanOrEqual(cooldownDays);
       }
       expect(fs.readdirSync(out).filter((f) => f.endsWith(".lock") || f.endsWith(".tmp"))).toEqual([]);
     }

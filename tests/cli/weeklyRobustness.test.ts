@@ -23,7 +23,14 @@ function write(name: string, text: string): string {
 }
 const out = (): string => path.join(dir, "crm");
 const snapshot = (): Record<string, string> =>
-  fs.existsSync(out()) ? Object.fromEntries(fs.readdirSync(out()).sort().map((f) => [f, fs.readFileSync(path.join(out(), f), "utf8")])) : {};
+  fs.existsSync(out())
+    ? Object.fromEntries(
+        fs
+          .readdirSync(out())
+          .sort()
+          .map((f) => [f, fs.readFileSync(path.join(out(), f), "utf8")]),
+      )
+    : {};
 
 const week1 = "customer_id,probability\nc1,0.40\nc2,0.55\nc3,0.20\n";
 const week2 = "customer_id,probability\nc1,0.72\nc2,0.60\nc3,0.35\n";
@@ -37,7 +44,9 @@ describe("churnlab weekly: a typo in the week no longer locks the ledger (item 6
   it("refuses --week 2099-01-05 on a fresh folder (exit 2, nothing written), naming the rule and --force", async () => {
     const r = await weekly("--scores", write("s2.csv", week2), "--previous", write("s1.csv", week1), "--week", "2099-01-05");
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toMatch(/--week: 2099-01-05 is [\d,]+ weeks after today, \d{4}-\d{2}-\d{2} \(more than 8\): probably a typo; .* pass --force if it is right/);
+    expect(r.stderr).toMatch(
+      /--week: 2099-01-05 is [\d,]+ weeks after today, \d{4}-\d{2}-\d{2} \(more than 8\): probably a typo; .* pass --force if it is right/,
+    );
     expect(fs.existsSync(out())).toBe(false);
   });
   it("refuses a week more than 8 weeks after the ledger's last week, leaving the ledger as it was; the real next week still runs", async () => {
@@ -83,7 +92,9 @@ describe("churnlab weekly: two files with the same scores (item 24)", () => {
     const b = write("last-week.csv", week1);
     const r = await weekly("--scores", a, "--previous", b, "--week", "2025-01-13");
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain(`--scores, --previous: --scores ${a} and --previous ${b} hold the same customers with the same probabilities: last week's file was probably copied`);
+    expect(r.stderr).toContain(
+      `--scores, --previous: --scores ${a} and --previous ${b} hold the same customers with the same probabilities: last week's file was probably copied`,
+    );
     expect(fs.existsSync(out())).toBe(false);
     const forced = await weekly("--scores", a, "--previous", b, "--week", "2025-01-13", "--force");
     expect(forced.exitCode).toBe(0);
@@ -108,9 +119,19 @@ describe("churnlab weekly: one writer at a time (item 2)", () => {
     const { seedPlanFile } = await import("../../src/plan/seedPlanFile");
     fs.mkdirSync(out());
     const lock = path.join(out(), "weekly.lock");
-    fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), since: "2025-01-13T06:00:00.000Z", purpose: "churnlab weekly --week 2025-01-13" }));
+    fs.writeFileSync(
+      lock,
+      JSON.stringify({ pid: process.pid, host: os.hostname(), since: "2025-01-13T06:00:00.000Z", purpose: "churnlab weekly --week 2025-01-13" }),
+    );
     const run = (): unknown =>
-      runWeekly({ scoresFile: write("s2.csv", week2), previousFile: write("s1.csv", week1), week: "2025-01-13", outDir: out(), plan: loadPlan(seedPlanFile), lockWaitMs: 100 });
+      runWeekly({
+        scoresFile: write("s2.csv", week2),
+        previousFile: write("s1.csv", week1),
+        week: "2025-01-13",
+        outDir: out(),
+        plan: loadPlan(seedPlanFile),
+        lockWaitMs: 100,
+      });
     expect(run).toThrow(`lock: held by churnlab weekly --week 2025-01-13 (pid ${process.pid} on ${os.hostname()}, since 2025-01-13T06:00:00.000Z)`);
     expect(fs.readdirSync(out())).toEqual(["weekly.lock"]);
     fs.rmSync(lock);

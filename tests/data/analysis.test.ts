@@ -131,7 +131,12 @@ describe("signalSnapshot", () => {
     const truth = {
       schema: truthSchema,
       length: 2,
-      columns: { customer_id: ["C1", "C2"], churn_date: new Float64Array([d("2024-10-01"), NaN]), frailty: new Float64Array(2), peak_risk_30d: new Float64Array(2) },
+      columns: {
+        customer_id: ["C1", "C2"],
+        churn_date: new Float64Array([d("2024-10-01"), NaN]),
+        frailty: new Float64Array(2),
+        peak_risk_30d: new Float64Array(2),
+      },
     };
     const day = d("2024-09-02");
     const snap = signalSnapshot(dataset, truth, day, { horizonDays: 30, firstDay: d("2024-01-01") });

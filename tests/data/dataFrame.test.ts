@@ -47,7 +47,12 @@ describe("toDataFrame / fromDataFrame", () => {
     const truth: TruthTable = {
       schema: truthSchema,
       length: 2,
-      columns: { customer_id: ["C1", "C2"], churn_date: new Float64Array([NaN, isoToDay("2024-05-06")]), frailty: new Float64Array([0.1, -0.2]), peak_risk_30d: new Float64Array([0.01, 0.8]) },
+      columns: {
+        customer_id: ["C1", "C2"],
+        churn_date: new Float64Array([NaN, isoToDay("2024-05-06")]),
+        frailty: new Float64Array([0.1, -0.2]),
+        peak_risk_30d: new Float64Array([0.01, 0.8]),
+      },
     };
     const df = toDataFrame(truth);
     expect(df["churn_date"].values).toEqual([null, "2024-05-06"]);

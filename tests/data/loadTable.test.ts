@@ -82,12 +82,19 @@ describe("loadTable rejects unreadable files, each with its own message", () => 
   it("a UTF-16 file (byte-order mark)", () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(goodCustomers, "utf16le")]);
     const err = inputError(() => loadCustomers(file(utf16)));
-    expect(err.problems[0]).toEqual({ where: "encoding", message: "file is UTF-16 encoded (byte-order mark found): save it as UTF-8 (e.g. Excel: 'CSV UTF-8')" });
+    expect(err.problems[0]).toEqual({
+      where: "encoding",
+      message: "file is UTF-16 encoded (byte-order mark found): save it as UTF-8 (e.g. Excel: 'CSV UTF-8')",
+    });
   });
 
   it("a GBK file (invalid UTF-8), naming the line of the first bad byte", () => {
     // "杭州" in GBK is BC BC D6 DD: not valid UTF-8.
-    const gbk = Buffer.concat([Buffer.from(`${customersHeader}\nC1,`), Buffer.from([0xbc, 0xbc, 0xd6, 0xdd]), Buffer.from(",O1,8,A,economy,3,2022-10-01,0.4\n")]);
+    const gbk = Buffer.concat([
+      Buffer.from(`${customersHeader}\nC1,`),
+      Buffer.from([0xbc, 0xbc, 0xd6, 0xdd]),
+      Buffer.from(",O1,8,A,economy,3,2022-10-01,0.4\n"),
+    ]);
     const err = inputError(() => loadCustomers(file(gbk)));
     expect(err.problems[0]?.where).toBe("line 2");
     expect(err.problems[0]?.message).toMatch(/^file is not valid UTF-8 \(byte 0xbc at offset \d+\); it may be GBK\/GB18030/);
@@ -106,7 +113,11 @@ describe("loadTable rejects unreadable files, each with its own message", () => 
 describe("loadTable rejects bad headers", () => {
   it("lists every missing column with what was found", () => {
     const err = inputError(() => loadVisits(file("customer_id,date,type\nC1,2024-01-01,repair\n")));
-    expect(err.problems.map((p) => p.message.slice(0, 28))).toEqual(['missing column "spend_yuan" ', 'missing column "wait_hours" ', 'missing column "outlet_id" (']);
+    expect(err.problems.map((p) => p.message.slice(0, 28))).toEqual([
+      'missing column "spend_yuan" ',
+      'missing column "wait_hours" ',
+      'missing column "outlet_id" (',
+    ]);
     expect(err.problems[0]?.where).toBe("line 1 (header)");
     expect(err.problems[0]?.message).toContain("found: customer_id, date, type");
   });
@@ -167,7 +178,9 @@ describe("loadTable rejects bad cells, naming line, column, value and rule", () 
   });
 
   it("rejects visits of unknown customers when the customer ids are given", () => {
-    const err = inputError(() => loadVisits(file(`${visitsHeader}\nC1,2024-01-01,repair,1,1,O1\nC9,2024-01-01,repair,1,1,O1\n`), { customerIds: new Set(["C1", "C2"]) }));
+    const err = inputError(() =>
+      loadVisits(file(`${visitsHeader}\nC1,2024-01-01,repair,1,1,O1\nC9,2024-01-01,repair,1,1,O1\n`), { customerIds: new Set(["C1", "C2"]) }),
+    );
     expect(err.problems).toEqual([{ where: "line 3, column customer_id", message: 'value "C9": unknown customer id (not in customers)' }]);
   });
 

@@ -54,12 +54,10 @@ export function corruptBytes(base: Uint8Array): fc.Arbitrary<{ what: string; byt
     fc
       .tuple(fc.nat(), fc.constantFrom(...hostileSnippets))
       .map(([n, s]) => ({ what: `inserted ${JSON.stringify(s.slice(0, 20))} at ${n % (base.length + 1)}`, bytes: insertAt(base, n, Buffer.from(s)) })),
-    fc
-      .tuple(fc.nat(), fc.constantFrom(...invalidUtf8))
-      .map(([n, b]) => ({
-        what: `invalid UTF-8 ${b.map((x) => x.toString(16)).join(" ")} at ${n % (base.length + 1)}`,
-        bytes: insertAt(base, n, Uint8Array.from(b)),
-      })),
+    fc.tuple(fc.nat(), fc.constantFrom(...invalidUtf8)).map(([n, b]) => ({
+      what: `invalid UTF-8 ${b.map((x) => x.toString(16)).join(" ")} at ${n % (base.length + 1)}`,
+      bytes: insertAt(base, n, Uint8Array.from(b)),
+    })),
     fc.constant({ what: "empty file", bytes: Buffer.alloc(0) }),
     fc.constant({ what: "a byte order mark first", bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), base]) }),
   );

@@ -37,11 +37,16 @@ export interface CommandRun {
 export async function runCommand(make: () => import("commander").Command, args: readonly string[]): Promise<CommandRun> {
   let stdout = "";
   let stderr = "";
-  captureOutput((text) => (stdout += text), (text) => (stderr += text));
+  captureOutput(
+    (text) => (stdout += text),
+    (text) => (stderr += text),
+  );
   const before = process.exitCode;
   process.exitCode = 0;
   try {
-    await make().exitOverride().parseAsync(["node", "churnlab", ...args]);
+    await make()
+      .exitOverride()
+      .parseAsync(["node", "churnlab", ...args]);
   } finally {
     vi.restoreAllMocks();
   }

@@ -38,7 +38,9 @@ describe("makeOutputFolder", () => {
   it("refuses a path whose parent is a file", () => {
     const file = path.join(dir, "notes.txt");
     fs.writeFileSync(file, "mine");
-    expect(problemsOf(() => makeOutputFolder(path.join(file, "sub")))).toEqual([`${path.join(file, "sub")}: folder: a file stands where one of its parent folders should be`]);
+    expect(problemsOf(() => makeOutputFolder(path.join(file, "sub")))).toEqual([
+      `${path.join(file, "sub")}: folder: a file stands where one of its parent folders should be`,
+    ]);
   });
   it("makes writeFileAtomic and writeFilesAtomic fail with an InputError, writing nothing", () => {
     const file = path.join(dir, "notes.txt");

@@ -23,17 +23,26 @@ function deadPid(): number {
 describe("withFileLock", () => {
   it("runs the function holding the lock (pid, host, time, purpose inside) and removes it afterwards, also when the function throws", () => {
     const lock = path.join(dir, "ledger.json.lock");
-    const seen = withFileLock(lock, () => JSON.parse(fs.readFileSync(lock, "utf8")) as Record<string, unknown>, { purpose: "churnlab weekly --week 2025-01-13" });
+    const seen = withFileLock(lock, () => JSON.parse(fs.readFileSync(lock, "utf8")) as Record<string, unknown>, {
+      purpose: "churnlab weekly --week 2025-01-13",
+    });
     expect(seen).toMatchObject({ pid: process.pid, host: os.hostname(), purpose: "churnlab weekly --week 2025-01-13" });
     expect(Number.isNaN(Date.parse(seen["since"] as string))).toBe(false);
     expect(fs.existsSync(lock)).toBe(false);
-    expect(() => withFileLock(lock, () => { throw new Error("boom"); })).toThrow("boom");
+    expect(() =>
+      withFileLock(lock, () => {
+        throw new Error("boom");
+      }),
+    ).toThrow("boom");
     expect(fs.existsSync(lock)).toBe(false);
   });
   it("refuses a second writer while a live process holds the lock, naming the holder and the lock file (exit 2 as InputError)", () => {
     const lock = path.join(dir, "ledger.json.lock");
     // a live holder: this test process itself, recorded as another run
-    fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), since: "2025-01-13T06:00:00.000Z", purpose: "churnlab weekly --week 2025-01-13" }));
+    fs.writeFileSync(
+      lock,
+      JSON.stringify({ pid: process.pid, host: os.hostname(), since: "2025-01-13T06:00:00.000Z", purpose: "churnlab weekly --week 2025-01-13" }),
+    );
     let ran = false;
     let caught: unknown;
     const started = Date.now();
@@ -66,7 +75,9 @@ describe("withFileLock", () => {
     const file = path.join(dir, "a-file");
     fs.writeFileSync(file, "");
     const lock = path.join(file, "weekly.lock");
-    expect(() => withFileLock(lock, () => "ran")).toThrow(new InputError(lock, [{ where: "lock", message: `cannot be written: a file stands where a folder is needed on the way to ${lock}` }]).message);
+    expect(() => withFileLock(lock, () => "ran")).toThrow(
+      new InputError(lock, [{ where: "lock", message: `cannot be written: a file stands where a folder is needed on the way to ${lock}` }]).message,
+    );
   });
   it("waits for a live holder that finishes within waitMs, then runs", async () => {
     const lock = path.join(dir, "ledger.json.lock");

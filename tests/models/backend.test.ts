@@ -32,7 +32,10 @@ describe("chooseBackend", () => {
   });
   it("computes on the chosen backend", async () => {
     await chooseBackend();
-    const a = tf.tensor2d([[1, 2], [3, 4]]);
+    const a = tf.tensor2d([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(Array.from(a.matMul(a).dataSync())).toEqual([7, 10, 15, 22]);
     a.dispose();
   });

@@ -41,7 +41,13 @@ describe("customer-level splits", () => {
   it("customerSplit keeps every customer on one side and holds out about a fifth of them", () => {
     const { codes, count } = groupCodes(Array.from({ length: 1000 }, (_, i) => `C${i % 200}`));
     const labels = Array.from({ length: 1000 }, (_, i) => (i % 200 < 40 ? 1 : 0));
-    const split = customerSplit(Int32Array.from({ length: 1000 }, (_, i) => i), codes, labels, 0.2, createStream(1, "split"));
+    const split = customerSplit(
+      Int32Array.from({ length: 1000 }, (_, i) => i),
+      codes,
+      labels,
+      0.2,
+      createStream(1, "split"),
+    );
     const held = new Set(Array.from(split.heldOut, (r) => codes[r]));
     expect(Array.from(split.kept).some((r) => held.has(codes[r] as number))).toBe(false);
     expect(count).toBe(200);
@@ -122,7 +128,12 @@ describe("clusterBootstrap", () => {
     const boot = clusterBootstrap(p, y, Int32Array.from(c), { random: createStream(1, "boot") });
     // 8 near-copies of each customer: the effective sample is ~400, not 3,200, so the interval is about sqrt(8) ≈ 2.8 times wider
     expect((boot.auc[1] - boot.auc[0]) / (delong.high - delong.low)).toBeGreaterThan(2);
-    const single = clusterBootstrap(p, y, Int32Array.from(c, (_, i) => i), { random: createStream(1, "boot") });
+    const single = clusterBootstrap(
+      p,
+      y,
+      Int32Array.from(c, (_, i) => i),
+      { random: createStream(1, "boot") },
+    );
     expect((single.auc[1] - single.auc[0]) / (delong.high - delong.low)).toBeGreaterThan(0.85);
     expect((single.auc[1] - single.auc[0]) / (delong.high - delong.low)).toBeLessThan(1.15);
   });
@@ -139,7 +150,11 @@ describe("trainChurnModel on a panel with repeated customers", () => {
     rowSplit.pipeline.model.dispose();
     byDefault.pipeline.model.dispose();
     // What honest features can give: the AUC of the per-row signal itself on each test set (the best use of it is monotone).
-    const signalAuc = (rows: Int32Array): number => rocAuc(Array.from(rows, (r) => Number(panel.features.signal[r])), Array.from(rows, (r) => panel.labels[r] as number));
+    const signalAuc = (rows: Int32Array): number =>
+      rocAuc(
+        Array.from(rows, (r) => Number(panel.features.signal[r])),
+        Array.from(rows, (r) => panel.labels[r] as number),
+      );
     const honestRow = signalAuc(rowSplit.test.rows);
     const honestDefault = signalAuc(byDefault.test.rows);
     expect(byDefault.pipeline.metadata.split?.method).toBe("customer");

@@ -14,11 +14,16 @@ describe("featureDrift (population stability index)", () => {
   it("puts 0.1 <= PSI < 0.25 in the moderate band and skips columns the table lacks", () => {
     const profile: FeatureProfile = { name: "c", kind: "categorical", levels: ["a", "b"], shares: [0.5, 0.5, 0, 0] };
     const c = [...Array(66).fill("a"), ...Array(34).fill("b")] as string[]; // 0.16·ln(1.32) + 0.16·ln(1/0.68) = 0.1061
-    expect(featureDrift([profile, { ...profile, name: "absent" }], { c })).toEqual([{ feature: "c", psi: expect.closeTo(0.16 * Math.log(1.32) - 0.16 * Math.log(0.68), 10), band: "moderate" }]);
+    expect(featureDrift([profile, { ...profile, name: "absent" }], { c })).toEqual([
+      { feature: "c", psi: expect.closeTo(0.16 * Math.log(1.32) - 0.16 * Math.log(0.68), 10), band: "moderate" },
+    ]);
   });
 
   it("profiles the training rows only: deciles of numbers, levels with (other) and missing last", () => {
-    const columns = { n: Array.from({ length: 200 }, (_, i) => String(i % 100)), c: Array.from({ length: 200 }, (_, i) => (i < 100 ? (i % 4 === 0 ? "b" : "a") : i % 2 ? "z" : "")) };
+    const columns = {
+      n: Array.from({ length: 200 }, (_, i) => String(i % 100)),
+      c: Array.from({ length: 200 }, (_, i) => (i < 100 ? (i % 4 === 0 ? "b" : "a") : i % 2 ? "z" : "")),
+    };
     const rows = Int32Array.from({ length: 100 }, (_, i) => i);
     const [n, c] = featureProfiles(fitPreprocessor(columns, {}, rows), columns, rows);
     expect(n).toMatchObject({ kind: "numeric", edges: [9, 19, 29, 39, 49, 59, 69, 79, 89] });
@@ -27,7 +32,10 @@ describe("featureDrift (population stability index)", () => {
     expect(c).toEqual({ name: "c", kind: "categorical", levels: ["a", "b"], shares: [0.75, 0.25, 0, 0] });
     // the unseen half of the table: every numeric bin as in training, the category all "z" (other) or missing
     const unseen = Int32Array.from({ length: 100 }, (_, i) => i + 100);
-    const drift = featureDrift([n as FeatureProfile, c as FeatureProfile], { n: unseen.map((r) => Number(columns.n[r])) as unknown as number[], c: Array.from(unseen, (r) => columns.c[r] as string) });
+    const drift = featureDrift([n as FeatureProfile, c as FeatureProfile], {
+      n: unseen.map((r) => Number(columns.n[r])) as unknown as number[],
+      c: Array.from(unseen, (r) => columns.c[r] as string),
+    });
     expect(drift.find((d) => d.feature === "n")?.psi).toBeCloseTo(0, 12);
     expect(drift.find((d) => d.feature === "c")?.band).toBe("major");
   });

@@ -38,7 +38,11 @@ const sklearn = {
   unpenalised: { coefficients: [1.5284980597005715, -0.9997814658862924, 0.9129717360285241, 0.12288767873787973], intercept: -1.998857680563859 },
 };
 
-function expectCoefficients(fit: { coefficients: Float64Array; intercept: number }, reference: { coefficients: number[]; intercept: number }, digits: number): void {
+function expectCoefficients(
+  fit: { coefficients: Float64Array; intercept: number },
+  reference: { coefficients: number[]; intercept: number },
+  digits: number,
+): void {
   reference.coefficients.forEach((c, j) => expect(fit.coefficients[j]).toBeCloseTo(c, digits));
   expect(fit.intercept).toBeCloseTo(reference.intercept, digits);
 }
@@ -98,7 +102,10 @@ describe("fitLogisticNewton", () => {
     expect(fit.coefficients[0]).toBeGreaterThan(5);
   });
   it("the documented example: x = [−2, −1, 1, 2], y = [0, 1, 0, 1], l2 = 0.01 (scikit-learn C = 12.5: 0.40473, intercept 0)", () => {
-    const fit = fitLogisticNewton({ x: { data: new Float32Array([-2, -1, 1, 2]), rows: 4, cols: 1 }, y: new Uint8Array([0, 1, 0, 1]) }, { l2: 0.01, tolerance: 1e-14 });
+    const fit = fitLogisticNewton(
+      { x: { data: new Float32Array([-2, -1, 1, 2]), rows: 4, cols: 1 }, y: new Uint8Array([0, 1, 0, 1]) },
+      { l2: 0.01, tolerance: 1e-14 },
+    );
     expect(fit.coefficients[0]).toBeCloseTo(0.40473, 5);
     expect(fit.intercept).toBeCloseTo(0, 10);
   });

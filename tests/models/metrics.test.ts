@@ -28,7 +28,10 @@ import {
  *   p = np.clip(np.round(0.25 + 0.35*y + rng.normal(0, 0.2, n), 1), 0, 1)
  * Scores are rounded to one decimal, so there are many ties (and exact 0 and 1).
  */
-const p = [0.2, 0.1, 0.0, 0.5, 0.6, 0.2, 0.4, 0.6, 0.7, 0.1, 0.0, 0.0, 0.3, 1.0, 0.7, 0.1, 1.0, 0.3, 0.3, 0.7, 0.2, 0.2, 0.3, 0.4, 0.2, 0.8, 0.2, 0.0, 0.2, 0.6, 0.5, 0.1, 0.0, 0.0, 0.2, 0.0, 0.5, 0.5, 0.3, 0.9];
+const p = [
+  0.2, 0.1, 0.0, 0.5, 0.6, 0.2, 0.4, 0.6, 0.7, 0.1, 0.0, 0.0, 0.3, 1.0, 0.7, 0.1, 1.0, 0.3, 0.3, 0.7, 0.2, 0.2, 0.3, 0.4, 0.2, 0.8, 0.2, 0.0, 0.2, 0.6, 0.5,
+  0.1, 0.0, 0.0, 0.2, 0.0, 0.5, 0.5, 0.3, 0.9,
+];
 const y = [1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 1];
 const sklearn = {
   rocAuc: 0.9151785714285714, // roc_auc_score(y, p)
@@ -37,8 +40,14 @@ const sklearn = {
   logLoss: 0.343993334260501, // log_loss(y, p) (eps 1e-15)
   ks: 0.6904761904761905, // scipy ks_2samp(p[y==1], p[y==0]).statistic
   // calibration_curve(y, p, n_bins=5, strategy=...): (prob_true, prob_pred)
-  uniform: { observed: [0.05263157894736842, 0.14285714285714285, 0.42857142857142855, 1.0, 1.0], predicted: [0.10526315789473684, 0.32857142857142857, 0.5428571428571429, 0.7249999999999999, 0.9666666666666667] },
-  quantile: { observed: [0.0, 0.125, 0.2, 0.3333333333333333, 1.0], predicted: [0.03636363636363637, 0.19999999999999998, 0.3, 0.5111111111111111, 0.8285714285714285] },
+  uniform: {
+    observed: [0.05263157894736842, 0.14285714285714285, 0.42857142857142855, 1.0, 1.0],
+    predicted: [0.10526315789473684, 0.32857142857142857, 0.5428571428571429, 0.7249999999999999, 0.9666666666666667],
+  },
+  quantile: {
+    observed: [0.0, 0.125, 0.2, 0.3333333333333333, 1.0],
+    predicted: [0.03636363636363637, 0.19999999999999998, 0.3, 0.5111111111111111, 0.8285714285714285],
+  },
   // DeLong by its O(m·n) definition in numpy: V10, V01 with psi = 1, 1/2, 0; var with ddof=1.
   delongSe: 0.048499168011975444,
 };
@@ -132,7 +141,10 @@ describe("rocCurve", () => {
     const c = rocCurve(p, y);
     let area = 0;
     for (let k = 1; k < c.truePositiveRate.length; k++) {
-      area += ((c.falsePositiveRate[k] as number) - (c.falsePositiveRate[k - 1] as number)) * ((c.truePositiveRate[k] as number) + (c.truePositiveRate[k - 1] as number)) / 2;
+      area +=
+        (((c.falsePositiveRate[k] as number) - (c.falsePositiveRate[k - 1] as number)) *
+          ((c.truePositiveRate[k] as number) + (c.truePositiveRate[k - 1] as number))) /
+        2;
     }
     expect(area).toBeCloseTo(sklearn.rocAuc, 12);
   });

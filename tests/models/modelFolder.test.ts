@@ -30,7 +30,12 @@ beforeAll(async () => {
     columns["city"]?.push(city);
     labels[i] = (x >> 8) % 10 < (age > 50 ? 4 : 1) + (city === "C" ? 2 : 0) ? 1 : 0;
   }
-  const runs: Array<[keyof typeof folders, ModelKind, number]> = [["logistic", "logistic", 1], ["logistic2", "logistic", 2], ["mlp", "mlp", 1], ["gbdt", "gbdt", 1]];
+  const runs: Array<[keyof typeof folders, ModelKind, number]> = [
+    ["logistic", "logistic", 1],
+    ["logistic2", "logistic", 2],
+    ["mlp", "mlp", 1],
+    ["gbdt", "gbdt", 1],
+  ];
   for (const [name, model, seed] of runs) {
     const result = await trainChurnModel(columns, labels, { model, seed, network: { maxEpochs: 3 }, gbdt: { rounds: 10 } });
     folders[name] = path.join(root, name);
@@ -86,7 +91,10 @@ describe("model folder manifest", () => {
   });
   it("checkModelManifest names each file that differs and the rule", () => {
     const manifest = buildModelManifest({ "a.json": "{}\n", "b.bin": new Uint8Array([1, 2]) }, "0.1.0");
-    const read = new Map([["a.json", new TextEncoder().encode("[]\n")], ["b.bin", new Uint8Array([1, 2, 3])]]);
+    const read = new Map([
+      ["a.json", new TextEncoder().encode("[]\n")],
+      ["b.bin", new Uint8Array([1, 2, 3])],
+    ]);
     expect(checkModelManifest(manifest, read, ["a.json", "c.json"]).map((p) => `${p.where}: ${p.message}`)).toEqual([
       "c.json: not listed in manifest.json: the folder's files were not saved together",
       "a.json: SHA-256 differs from manifest.json: the file was changed or comes from another model",
@@ -100,10 +108,16 @@ describe("loadPipeline refuses a model folder whose files do not belong together
   it("a weights.bin from another model of the same shape is refused by its SHA-256", async () => {
     const dir = damaged("logistic", (d) => fs.copyFileSync(path.join(folders.logistic2 as string, "weights.bin"), path.join(d, "weights.bin")));
     expect(fs.statSync(path.join(dir, "weights.bin")).size).toBe(fs.statSync(path.join(folders.logistic as string, "weights.bin")).size);
-    expect((await problemsOf(dir))[0]).toEqual({ where: "weights.bin", message: "SHA-256 differs from manifest.json: the file was changed or comes from another model" });
+    expect((await problemsOf(dir))[0]).toEqual({
+      where: "weights.bin",
+      message: "SHA-256 differs from manifest.json: the file was changed or comes from another model",
+    });
   });
   it("bytes appended to weights.bin or xgboost.bin are refused by the size in the manifest", async () => {
-    for (const [kind, file] of [["logistic", "weights.bin"], ["gbdt", "xgboost.bin"]] as const) {
+    for (const [kind, file] of [
+      ["logistic", "weights.bin"],
+      ["gbdt", "xgboost.bin"],
+    ] as const) {
       const dir = damaged(kind, (d) => fs.appendFileSync(path.join(d, file), "ABCD"));
       expect((await problemsOf(dir))[0]?.where).toBe(file);
       expect((await problemsOf(dir))[0]?.message).toMatch(/^is \d+ bytes, manifest.json says \d+: the file was cut, extended or replaced after training$/);
@@ -111,12 +125,17 @@ describe("loadPipeline refuses a model folder whose files do not belong together
   });
   it("a folder whose metadata.json names a manifest that is gone is refused (deleting the manifest is no way round the checks)", async () => {
     const dir = damaged("logistic", (d) => fs.rmSync(path.join(d, "manifest.json")));
-    expect(await problemsOf(dir)).toContainEqual({ where: "manifest.json", message: "missing, but metadata.json says the folder was saved with it: the folder is incomplete or was tampered with" });
+    expect(await problemsOf(dir)).toContainEqual({
+      where: "manifest.json",
+      message: "missing, but metadata.json says the folder was saved with it: the folder is incomplete or was tampered with",
+    });
   });
   it("an older folder without a manifest loads with a warning and the same scores; its shapes are still checked", async () => {
     const dir = damaged("logistic", withoutManifest);
     const loaded = await loadPipeline(dir);
-    expect(loaded.warnings).toEqual([`${dir}: no manifest.json (saved by an older churnlab): its files cannot be checked against each other, only their shapes; train it again to add checksums`]);
+    expect(loaded.warnings).toEqual([
+      `${dir}: no manifest.json (saved by an older churnlab): its files cannot be checked against each other, only their shapes; train it again to add checksums`,
+    ]);
     const original = await loadPipeline(folders.logistic as string);
     expect(original.warnings).toEqual([]);
     expect(Array.from(scoreWithPipeline(loaded, columns))).toEqual(Array.from(scoreWithPipeline(original, columns)));
@@ -126,7 +145,9 @@ describe("loadPipeline refuses a model folder whose files do not belong together
       withoutManifest(d);
       fs.copyFileSync(path.join(folders.mlp as string, "weights.bin"), path.join(d, "weights.bin"));
     });
-    expect((await problemsOf(mlpWeights))[0]?.message).toMatch(/^is \d+ bytes; model.json's weightsManifest describes 20 \(5 float32 values\): the weights belong to another model or are damaged$/);
+    expect((await problemsOf(mlpWeights))[0]?.message).toMatch(
+      /^is \d+ bytes; model.json's weightsManifest describes 20 \(5 float32 values\): the weights belong to another model or are damaged$/,
+    );
   });
 });
 
@@ -138,7 +159,10 @@ describe("every damaged or truncated model file is bad input naming the file (wa
     "overwritten with other bytes": (f) => fs.writeFileSync(f, Buffer.alloc(fs.statSync(f).size, 0xff)),
     deleted: (f) => fs.rmSync(f),
   };
-  const files = { logistic: ["metadata.json", "preprocessing.json", "calibration.json", "model.json", "weights.bin"], gbdt: ["xgboost.json", "xgboost.bin"] } as const;
+  const files = {
+    logistic: ["metadata.json", "preprocessing.json", "calibration.json", "model.json", "weights.bin"],
+    gbdt: ["xgboost.json", "xgboost.bin"],
+  } as const;
   for (const manifest of [true, false]) {
     for (const [kind, names] of Object.entries(files) as Array<[keyof typeof files, readonly string[]]>) {
       it(`${kind}${manifest ? "" : ", older folder without manifest"}: each file ${Object.keys(damages).join(", ")}`, async () => {
@@ -157,7 +181,10 @@ describe("every damaged or truncated model file is bad input naming the file (wa
               expect(String(err)).toMatch(/loaded/);
               continue;
             }
-            expect(problems.some((p) => p.where.split(/[: ]/).includes(name)), `${name} ${how}: ${JSON.stringify(problems)}`).toBe(true);
+            expect(
+              problems.some((p) => p.where.split(/[: ]/).includes(name)),
+              `${name} ${how}: ${JSON.stringify(problems)}`,
+            ).toBe(true);
             for (const p of problems) expect(p.message).not.toMatch(/tensor should have|^Unexpected end of JSON input$/);
           }
         }
@@ -169,7 +196,9 @@ describe("every damaged or truncated model file is bad input naming the file (wa
       withoutManifest(d);
       fs.writeFileSync(path.join(d, "xgboost.bin"), Buffer.alloc(100, 7));
     });
-    expect((await problemsOf(bad))[0]?.message).toBe("cannot be loaded as a gbdt model: XGBoost could not read xgboost.bin (damaged, cut short, or not an XGBoost model)");
+    expect((await problemsOf(bad))[0]?.message).toBe(
+      "cannot be loaded as a gbdt model: XGBoost could not read xgboost.bin (damaged, cut short, or not an XGBoost model)",
+    );
     const good = await loadPipeline(folders.gbdt as string);
     const p = scoreWithPipeline(good, columns);
     expect(p.every((v) => v > 0 && v < 1)).toBe(true);

@@ -73,7 +73,7 @@ describe("XGBoost trees", () => {
     for (let i = 0; i < n; i++) {
       data[i * 2] = rng() - 0.5;
       data[i * 2 + 1] = rng() - 0.5;
-      y[i] = ((data[i * 2] as number) * (data[i * 2 + 1] as number) > 0) === rng() < 0.9 ? 1 : 0;
+      y[i] = (data[i * 2] as number) * (data[i * 2 + 1] as number) > 0 === rng() < 0.9 ? 1 : 0;
     }
     const all: LabelledData = { x: { data, rows: n, cols: 2 }, y };
     const a = await trainGbdt(all, all, { seed: 1, rounds: 50, colsample: 1 }); // with 2 columns, colsample 0.8 would leave one per tree
@@ -88,7 +88,7 @@ describe("XGBoost trees", () => {
   it("train beyond the 5 MB Emscripten stack (60,000 × 25 floats = 6 MB)", async () => {
     const n = 60000;
     const data = new Float32Array(n * 25).map((_, k) => ((k * 2654435761) % 1000) / 1000);
-    const y = Uint8Array.from({ length: n }, (_, i) => i % 3 === 0 ? 1 : 0);
+    const y = Uint8Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0));
     const all: LabelledData = { x: { data, rows: n, cols: 25 }, y };
     const { model } = await trainGbdt(all, { x: { data: data.subarray(0, 250), rows: 10, cols: 25 }, y: y.subarray(0, 10) }, { seed: 1, rounds: 2 });
     expect(model.predictProba({ data: data.subarray(0, 50), rows: 2, cols: 25 })).toHaveLength(2);

@@ -56,7 +56,10 @@ describe("fitPreprocessor", () => {
     expect(Array.from(transform(pre, { c: ["never-seen"] }).data)).toEqual([0, 0, 1]);
   });
   it("honours numeric and categorical overrides", () => {
-    const pre = fitPreprocessor({ zip: ["100", "200", "100", "200"], score: ["1", "x", "3", "4"] }, { categorical: ["zip"], numeric: ["score"], minLevelCount: 1 });
+    const pre = fitPreprocessor(
+      { zip: ["100", "200", "100", "200"], score: ["1", "x", "3", "4"] },
+      { categorical: ["zip"], numeric: ["score"], minLevelCount: 1 },
+    );
     expect(pre.outputNames).toEqual(["zip=100", "zip=200", "score", "score__missing"]);
   });
   it("names every column the data lack at transform time", () => {
@@ -79,7 +82,9 @@ describe("fitPreprocessor", () => {
 describe("unparsedNumericCells: text in a numeric column is reported, not silently imputed", () => {
   const pre = fitPreprocessor({ age: ["41", "35", "", "52", "29"], city: ["A", "B", "A", "B", "A"] }, { minLevelCount: 1 });
   it("lists the column, the count and the data rows of cells that are neither numbers nor missing tokens", () => {
-    expect(unparsedNumericCells(pre, { age: ["41", "abc", "", "NA", "1,200", "x"], city: ["A", "B", "A", "B", "A", "B"] })).toEqual([{ column: "age", count: 2, rows: [2, 6], examples: ["abc", "x"] }]);
+    expect(unparsedNumericCells(pre, { age: ["41", "abc", "", "NA", "1,200", "x"], city: ["A", "B", "A", "B", "A", "B"] })).toEqual([
+      { column: "age", count: 2, rows: [2, 6], examples: ["abc", "x"] },
+    ]);
   });
   it("is empty for clean data and ignores categorical columns", () => {
     expect(unparsedNumericCells(pre, { age: ["41", " 7 ", "n/a"], city: ["123", "zz", ""] })).toEqual([]);
@@ -102,7 +107,10 @@ describe("numbers too large for a model are bad input, never Infinity in the mat
     }
     expect(caught).toBeInstanceOf(InputError);
     expect((caught as InputError).problems).toEqual([
-      { where: "column age, data row 17", message: '"1e400" is too large for a number (beyond ±3.4e38, the largest a model holds): correct the cell, or blank it to treat it as missing' },
+      {
+        where: "column age, data row 17",
+        message: '"1e400" is too large for a number (beyond ±3.4e38, the largest a model holds): correct the cell, or blank it to treat it as missing',
+      },
     ]);
     expect((caught as InputError).source).toBe("train.csv");
   });
@@ -129,7 +137,16 @@ describe("unseen category levels", () => {
     const pre = fitPreprocessor({ city: ["A", "A", "A", "B", "B"], tier: ["x", "x", "x", "y", "z"] }, { minLevelCount: 2 });
     const columns = { city: ["A", "Paris", "Rome", "Paris", ""], tier: ["x", "w", "x", "x", "x"] };
     expect(unseenCategoryLevels(pre, columns)).toEqual([
-      { column: "city", rows: 3, levels: [{ level: "Paris", count: 2 }, { level: "Rome", count: 1 }], distinct: 2, scoredAs: "A" },
+      {
+        column: "city",
+        rows: 3,
+        levels: [
+          { level: "Paris", count: 2 },
+          { level: "Rome", count: 1 },
+        ],
+        distinct: 2,
+        scoredAs: "A",
+      },
       { column: "tier", rows: 1, levels: [{ level: "w", count: 1 }], distinct: 1, scoredAs: "(other)" },
     ]);
     expect(cellWarnings(pre, columns, "new.csv", "score")).toEqual([

@@ -78,7 +78,9 @@ describe("notebooks", () => {
   it("a missing kernel is one clear line and exit 2", async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-no-kernel-"));
     try {
-      const result = await runProcess("/usr/bin/python3", ["scripts/run_notebook.py", "tests/fixtures/notebooks/fails-in-cell-3.ipynb"], { JUPYTER_PATH: empty });
+      const result = await runProcess("/usr/bin/python3", ["scripts/run_notebook.py", "tests/fixtures/notebooks/fails-in-cell-3.ipynb"], {
+        JUPYTER_PATH: empty,
+      });
       expect(result.status).toBe(2);
       expect(result.stderr.trim().split("\n").pop()).toBe(`error: the 'churnlab' kernel is not registered in ${empty}: run 'npm run setup'`);
       expect(result.stderr).not.toContain("Traceback");
@@ -115,7 +117,11 @@ describe("notebooks", () => {
       // Asynchronous on purpose: a synchronous spawn would block this worker's
       // event loop for minutes and time out vitest's own RPC.
       const result = await runNotebook(name);
-      const report = result.stdout.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+      const report = result.stdout
+        .trim()
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
       const failure = report.find((entry) => entry["ok"] !== true);
       const message = failure
         ? `${name}, cell ${String(failure["cell"])}: ${String(failure["error"])}\n--- source ---\n${String(failure["source"] ?? "")}`

@@ -23,7 +23,10 @@ beforeAll(() => {
   expect(process.cwd()).toBe(root);
   converter = createConverter();
   const convs = { node: converter, browser: converter, close: () => converter.close() };
-  executor = createExecutor(root, convs, { log: (value: unknown) => printed.push(value), error: (...args: unknown[]) => errors.push(args.map(String).join(" ")) });
+  executor = createExecutor(root, convs, {
+    log: (value: unknown) => printed.push(value),
+    error: (...args: unknown[]) => errors.push(args.map(String).join(" ")),
+  });
 });
 
 afterAll(() => {
@@ -53,7 +56,8 @@ describe("tslab patch 001: shorthand properties naming earlier cells' variables"
 
 describe("tslab patch 002: the project's strict type checks in cells", () => {
   it("narrows a discriminated union on its `ok` flag", async () => {
-    const cell = 'type Result = { ok: true; value: number } | { ok: false; error: string };\nconst r = { ok: false, error: "no plan" } as Result;\nconst message = r.ok ? String(r.value) : r.error;';
+    const cell =
+      'type Result = { ok: true; value: number } | { ok: false; error: string };\nconst r = { ok: false, error: "no plan" } as Result;\nconst message = r.ok ? String(r.value) : r.error;';
     expect(await executor.execute(cell)).toBe(true);
     expect(executor.locals["message"]).toBe("no plan");
   });
@@ -100,7 +104,12 @@ describe("the patches together, on the kernel (tests/fixtures/notebooks/tslab-pa
   beforeAll(async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-tslab-patches-"));
     stdout = await new Promise<string>((resolve) => {
-      execFile("/usr/bin/python3", ["scripts/run_notebook.py", "--quiet", "--html", dir, "tests/fixtures/notebooks/tslab-patches.ipynb"], { cwd: root, encoding: "utf8", timeout: 300_000 }, (_err, out) => resolve(out));
+      execFile(
+        "/usr/bin/python3",
+        ["scripts/run_notebook.py", "--quiet", "--html", dir, "tests/fixtures/notebooks/tslab-patches.ipynb"],
+        { cwd: root, encoding: "utf8", timeout: 300_000 },
+        (_err, out) => resolve(out),
+      );
     });
     const file = path.join(dir, "tslab-patches.html");
     html = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";

@@ -131,13 +131,21 @@ describe("auditPlan is computed from the plan, not hard-coded", () => {
   it("a corrected plan loses the corresponding errors", () => {
     const fixed: Plan = structuredClone(seed);
     fixed.costs.annual[2]!.amountYuan = 4_800_000;
-    fixed.costs.annual.push({ id: "tier-low", label: "low-risk interventions", amountYuan: 1_540_000, tierId: "low", peopleStated: 154_000, yuanPerPersonStated: 10 });
+    fixed.costs.annual.push({
+      id: "tier-low",
+      label: "low-risk interventions",
+      amountYuan: 1_540_000,
+      tierId: "low",
+      peopleStated: 154_000,
+      yuanPerPersonStated: 10,
+    });
     fixed.costs.annualSubtotalStated = 12_940_000;
     fixed.costs.firstYearTotalStated = 15_740_000;
     fixed.rollout[0]!.interveneCountStated = 2_200;
     fixed.rollout[2]!.budgetYuan = 11_740_000;
     const ids = auditPlan(fixed).map((f) => f.id);
-    for (const gone of ["cost.annual.product", "cost.tier.missing", "cost.firstYear.recomputed", "rollout.scope", "rollout.budget"]) expect(ids).not.toContain(gone);
+    for (const gone of ["cost.annual.product", "cost.tier.missing", "cost.firstYear.recomputed", "rollout.scope", "rollout.budget"])
+      expect(ids).not.toContain(gone);
     // the stated ROI 3.59 no longer matches the new stated totals: (49,730,000 − 15,740,000) / 15,740,000 = 2.159
     expect(auditPlan(fixed).find((f) => f.id === "benefit.roi")).toMatchObject({ severity: "error", stated: 3.59 });
   });

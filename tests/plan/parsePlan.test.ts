@@ -26,10 +26,22 @@ describe("loadPlan accepts the article's plan", () => {
       ["low", 0, 0.3, 0.77, 10, 0.95],
     ]);
     expect(plan.timing.bestWindowDays).toEqual([7, 14]);
-    expect(plan.timing.abTest.map((p) => [p.delayDays, p.saveRate])).toEqual([[7, 0.62], [14, 0.55], [21, 0.38], [30, 0.22]]);
+    expect(plan.timing.abTest.map((p) => [p.delayDays, p.saveRate])).toEqual([
+      [7, 0.62],
+      [14, 0.55],
+      [21, 0.38],
+      [30, 0.22],
+    ]);
     expect(plan.costs.annual[2]).toMatchObject({ amountYuan: 1_440_000, peopleStated: 6000, yuanPerPersonStated: 800, tierId: "very-high" });
     expect([plan.costs.oneTimeSubtotalStated, plan.costs.annualSubtotalStated, plan.costs.firstYearTotalStated]).toEqual([2_800_000, 8_040_000, 10_840_000]);
-    expect(plan.benefits).toMatchObject({ referralValueStated: 1_730_000, totalBenefitStated: 49_730_000, roiStated: 3.59, paybackMonthsStated: 2.6, npsBefore: 38, npsAfter: 65 });
+    expect(plan.benefits).toMatchObject({
+      referralValueStated: 1_730_000,
+      totalBenefitStated: 49_730_000,
+      roiStated: 3.59,
+      paybackMonthsStated: 2.6,
+      npsBefore: 38,
+      npsAfter: 65,
+    });
     expect(plan.rollout.map((s) => [s.id, s.monthStart, s.monthEnd, s.customers, s.budgetYuan])).toEqual([
       ["mvp", 0, 3, 20_000, 1_000_000],
       ["regional", 3, 6, 100_000, 3_000_000],

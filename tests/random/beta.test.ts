@@ -1,12 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  betaCdf,
-  betaFromMeanConcentration,
-  betaQuantile,
-  createStream,
-  sampleBeta,
-  sampleBetaMeanConcentration,
-} from "../../src/random";
+import { betaCdf, betaFromMeanConcentration, betaQuantile, createStream, sampleBeta, sampleBetaMeanConcentration } from "../../src/random";
 import { draws, jStat, ksCritical1Percent, ksStatistic, moments } from "./reference";
 
 describe("betaCdf", () => {
@@ -51,7 +44,12 @@ describe("betaQuantile", () => {
   });
 
   test("agrees with jstat's beta.inv and inverts betaCdf on a grid", () => {
-    for (const [a, b] of [[0.7, 3], [2, 2], [30, 70], [1.8, 4.2]] as const) {
+    for (const [a, b] of [
+      [0.7, 3],
+      [2, 2],
+      [30, 70],
+      [1.8, 4.2],
+    ] as const) {
       for (const p of [0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99]) {
         const x = betaQuantile(p, a, b);
         expect(Math.abs(x - jStat.beta.inv(p, a, b))).toBeLessThan(1e-7);

@@ -76,7 +76,11 @@ describe("binomialCdf and binomialQuantile", () => {
   });
 
   test("the quantile is the smallest k with CDF >= q, on a grid", () => {
-    for (const [n, p] of [[12, 0.5], [300, 0.02], [5000, 0.7]] as const) {
+    for (const [n, p] of [
+      [12, 0.5],
+      [300, 0.02],
+      [5000, 0.7],
+    ] as const) {
       for (const q of [0.01, 0.2, 0.5, 0.8, 0.99]) {
         const k = binomialQuantile(q, n, p);
         expect(binomialCdf(k, n, p)).toBeGreaterThanOrEqual(q);

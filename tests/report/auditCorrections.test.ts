@@ -60,7 +60,11 @@ describe("auditCorrections(findings, plan, lang)", () => {
       { id: "tiers.shares", severity: "error", path: "$.tiers", stated: 1.01, recomputed: 1, message: "" },
       { id: "x", severity: "error", path: "$.x", stated: null, recomputed: null, message: "" },
     ];
-    expect(auditCorrections(other, plan, "en").lines.map((l) => l.text)).toEqual(["$.costs.oneTimeSubtotalStated: ¥2.80M → ¥2.90M", "$.tiers: 1.01 → 1", "$.x: – → –"]);
+    expect(auditCorrections(other, plan, "en").lines.map((l) => l.text)).toEqual([
+      "$.costs.oneTimeSubtotalStated: ¥2.80M → ¥2.90M",
+      "$.tiers: 1.01 → 1",
+      "$.x: – → –",
+    ]);
   });
 
   it("falls back to the generic line when a path names no existing item", () => {

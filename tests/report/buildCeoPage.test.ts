@@ -56,12 +56,21 @@ describe("buildCeoPage: what the CEO reads (zh)", () => {
     const inputs = await seedInputs();
     const html = withoutBundle(buildCeoPage(inputs, "zh"));
     expect(html).toContain("方案称“每投入1元回报 3.59 元”（按终身价值，未经更正）");
-    expect(html).toContain(`核算后每投入1元：首年现金净回报 ${formatNumber(inputs.headlineRoi.value, 2)} 元；按终身价值 ${formatNumber(inputs.monteCarlo.roi.mean, 2)} 元`);
+    expect(html).toContain(
+      `核算后每投入1元：首年现金净回报 ${formatNumber(inputs.headlineRoi.value, 2)} 元；按终身价值 ${formatNumber(inputs.monteCarlo.roi.mean, 2)} 元`,
+    );
   });
 
   it("lists the audit's corrections as the plan's own arithmetic: tier-1 cost 144 → 480 万元, the missing tier 4, 1,084 → 1,574 万元, ROI 359% → 216%", async () => {
     const html = withoutBundle(buildCeoPage(await seedInputs(), "zh"));
-    for (const text of ["极高风险客户干预：144 万元 → 480 万元（6,000 人 × 800 元）", "四级 低风险无预算行：漏计 154 万元", "首年总投资：1,084 万元 → 1,574 万元", "方案公式的首年ROI：359% → 216%", "另有 7 项模型假设警告", "这些更正是ROI桥的第一步"]) {
+    for (const text of [
+      "极高风险客户干预：144 万元 → 480 万元（6,000 人 × 800 元）",
+      "四级 低风险无预算行：漏计 154 万元",
+      "首年总投资：1,084 万元 → 1,574 万元",
+      "方案公式的首年ROI：359% → 216%",
+      "另有 7 项模型假设警告",
+      "这些更正是ROI桥的第一步",
+    ]) {
       expect(html).toContain(text);
     }
   });
@@ -75,8 +84,8 @@ describe("buildCeoPage: what the CEO reads (zh)", () => {
 
   it("states the three gates with their criteria (the regional gate's inherited from the MVP) and the rollout simulation behind them", async () => {
     const html = withoutBundle(buildCeoPage(await seedInputs(), "zh"));
-    expect(html).toContain("<b data-field=\"$.rollout[0].nameZh\">MVP验证</b> 标准：AUC &gt; 0.85、挽回率 &gt; 50%、ROI &gt; 200%</li>");
-    expect(html).toContain("<b data-field=\"$.rollout[1].nameZh\">区域推广</b> 沿用MVP验证的标准</li>");
+    expect(html).toContain('<b data-field="$.rollout[0].nameZh">MVP验证</b> 标准：AUC &gt; 0.85、挽回率 &gt; 50%、ROI &gt; 200%</li>');
+    expect(html).toContain('<b data-field="$.rollout[1].nameZh">区域推广</b> 沿用MVP验证的标准</li>');
     expect(html).toContain('<b data-field="$.rollout[2].nameZh">全国部署</b> 方案未设标准 <span class="note">· 年末复盘，无下一阶段</span>');
     expect(html).toContain("通过、暂缓、止损的概率来自客户级推广模拟");
     expect(html).toContain("推广模拟 2 次 × 5,000 客户（1:40）");
@@ -125,7 +134,7 @@ describe("buildCeoPage in English", () => {
     // The charts layer's bilingual "Plotly is not loaded" hint is not page text.
     const html = withoutBundle(buildCeoPage(await seedInputs(), "en")).replace(/el\.textContent = "[^"]*";/g, "");
     expect(html.match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g)).toBeNull();
-    expect(html).toContain("<div class=\"word\">Redesign before spending</div>");
+    expect(html).toContain('<div class="word">Redesign before spending</div>');
     expect(html).toContain("First-year ROI by the plan&#39;s formula: 359% → 216%");
     expect(html).toContain("First-year cost: ¥10.84M → ¥15.74M");
     expect(html).toContain("Money in yuan (¥1M = 1,000,000 yuan)");
@@ -147,12 +156,33 @@ describe("buildCeoPage edge cases", () => {
     const inputs = await seedInputs();
     const cases = [
       { decision: "go", probability: 0.86, probabilityOf: "gatePass", zh: "按计划推进", en: "The MVP gate is passed in 86% of simulated rollouts." },
-      { decision: "pilot-first", probability: 0.55, probabilityOf: "roiAboveLine", zh: "先做试点，在MVP关口决策", en: "beats the MVP line of 200% in 55% of simulated futures." },
-      { decision: "redesign", probability: 0.93, probabilityOf: "npvNegative", zh: "先重新设计，再投入", en: "In 93.0% of simulated futures the 3-year NPV is negative." },
-      { decision: "redesign", probability: 0.6, probabilityOf: "gateStop", zh: "先重新设计，再投入", en: "The MVP gate stops the programme in 60% of simulated rollouts" },
+      {
+        decision: "pilot-first",
+        probability: 0.55,
+        probabilityOf: "roiAboveLine",
+        zh: "先做试点，在MVP关口决策",
+        en: "beats the MVP line of 200% in 55% of simulated futures.",
+      },
+      {
+        decision: "redesign",
+        probability: 0.93,
+        probabilityOf: "npvNegative",
+        zh: "先重新设计，再投入",
+        en: "In 93.0% of simulated futures the 3-year NPV is negative.",
+      },
+      {
+        decision: "redesign",
+        probability: 0.6,
+        probabilityOf: "gateStop",
+        zh: "先重新设计，再投入",
+        en: "The MVP gate stops the programme in 60% of simulated rollouts",
+      },
     ] as const;
     for (const c of cases) {
-      const page = { ...inputs, recommendation: { ...inputs.recommendation, decision: c.decision, probability: c.probability, probabilityOf: c.probabilityOf } };
+      const page = {
+        ...inputs,
+        recommendation: { ...inputs.recommendation, decision: c.decision, probability: c.probability, probabilityOf: c.probabilityOf },
+      };
       expect(buildCeoPage(page, "zh")).toContain(`<section class="decision ${c.decision}">`);
       expect(buildCeoPage(page, "zh")).toContain(`<div class="word">${c.zh}</div>`);
       expect(buildCeoPage(page, "en")).toContain(c.en);

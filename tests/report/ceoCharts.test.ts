@@ -108,7 +108,14 @@ describe("gatesChart(inputs, lang)", () => {
   });
 
   it("colours a gate like a traffic light: green from 80%, amber from 50%, red below, grey when unknown", () => {
-    expect([gateColor(0.9), gateColor(0.8), gateColor(0.6), gateColor(0.42), gateColor(null), gateColor(Number.NaN)]).toEqual(["#009E73", "#009E73", "#E69F00", "#C0392B", "#BDC3C7", "#BDC3C7"]);
+    expect([gateColor(0.9), gateColor(0.8), gateColor(0.6), gateColor(0.42), gateColor(null), gateColor(Number.NaN)]).toEqual([
+      "#009E73",
+      "#009E73",
+      "#E69F00",
+      "#C0392B",
+      "#BDC3C7",
+      "#BDC3C7",
+    ]);
     expect(holdColor).toBe("#7F8C8D");
   });
 });

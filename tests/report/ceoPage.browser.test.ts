@@ -109,8 +109,18 @@ beforeAll(async () => {
             .filter((el) => el.scrollWidth > el.clientWidth + 1)
             .map((el) => el.className);
           const resources = performance.getEntriesByType("resource").map((r) => r.name);
-          const { overlaps, clipped, texts } = (window as unknown as { textLayout: () => { overlaps: string[]; clipped: string[]; texts: number } }).textLayout();
-          return { errors: [], charts, resources, sheet: { width: box.width, height: box.height, contentBottom, innerBottom: box.bottom - padBottom, overflowingX }, overlaps, clipped, texts };
+          const { overlaps, clipped, texts } = (
+            window as unknown as { textLayout: () => { overlaps: string[]; clipped: string[]; texts: number } }
+          ).textLayout();
+          return {
+            errors: [],
+            charts,
+            resources,
+            sheet: { width: box.width, height: box.height, contentBottom, innerBottom: box.bottom - padBottom, overflowingX },
+            overlaps,
+            clipped,
+            texts,
+          };
         });
       } finally {
         await page.close();
@@ -123,32 +133,36 @@ beforeAll(async () => {
       const decoder = await browser.newPage();
       let png: Omit<Rendered["png"], "errors">;
       try {
-        png = await decoder.evaluate(async (url) => {
-          const img = new Image();
-          img.src = url;
-          await img.decode();
-          const canvas = document.createElement("canvas");
-          canvas.width = img.naturalWidth;
-          canvas.height = img.naturalHeight;
-          const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
-          ctx.drawImage(img, 0, 0);
-          const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-          const near = (r: number, g: number, b: number, R: number, G: number, B: number) => Math.abs(r - R) < 4 && Math.abs(g - G) < 4 && Math.abs(b - B) < 4;
-          let nonWhite = 0;
-          let tierRed = 0;
-          let tierBlue = 0;
-          let navy = 0;
-          for (let i = 0; i < data.length; i += 4) {
-            const r = data[i] as number;
-            const g = data[i + 1] as number;
-            const b = data[i + 2] as number;
-            if (r < 245 || g < 245 || b < 245) nonWhite += 1;
-            if (near(r, g, b, 0xc0, 0x39, 0x2b)) tierRed += 1;
-            if (near(r, g, b, 0x2e, 0x86, 0xc1)) tierBlue += 1;
-            if (near(r, g, b, 0x1f, 0x4e, 0x79)) navy += 1;
-          }
-          return { width: canvas.width, height: canvas.height, nonWhite, tierRed, tierBlue, navy };
-        }, `data:image/png;base64,${fs.readFileSync(pngFile).toString("base64")}`);
+        png = await decoder.evaluate(
+          async (url) => {
+            const img = new Image();
+            img.src = url;
+            await img.decode();
+            const canvas = document.createElement("canvas");
+            canvas.width = img.naturalWidth;
+            canvas.height = img.naturalHeight;
+            const ctx = canvas.getContext("2d") as CanvasRenderingContext2D;
+            ctx.drawImage(img, 0, 0);
+            const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+            const near = (r: number, g: number, b: number, R: number, G: number, B: number) =>
+              Math.abs(r - R) < 4 && Math.abs(g - G) < 4 && Math.abs(b - B) < 4;
+            let nonWhite = 0;
+            let tierRed = 0;
+            let tierBlue = 0;
+            let navy = 0;
+            for (let i = 0; i < data.length; i += 4) {
+              const r = data[i] as number;
+              const g = data[i + 1] as number;
+              const b = data[i + 2] as number;
+              if (r < 245 || g < 245 || b < 245) nonWhite += 1;
+              if (near(r, g, b, 0xc0, 0x39, 0x2b)) tierRed += 1;
+              if (near(r, g, b, 0x2e, 0x86, 0xc1)) tierBlue += 1;
+              if (near(r, g, b, 0x1f, 0x4e, 0x79)) navy += 1;
+            }
+            return { width: canvas.width, height: canvas.height, nonWhite, tierRed, tierBlue, navy };
+          },
+          `data:image/png;base64,${fs.readFileSync(pngFile).toString("base64")}`,
+        );
       } finally {
         await decoder.close();
       }
@@ -168,7 +182,10 @@ const get = (name: Variant): Rendered => {
 describe("the page's text checker (bounding boxes)", () => {
   it("finds text on top of other text, a line cut by its box (text-overflow: ellipsis) and a chart label off its SVG", () => {
     expect(checkerOnBrokenPage.overlaps).toEqual([expect.stringMatching(/^"Redesign before spending" overlaps "First-year cash ROI"/)]);
-    expect(checkerOnBrokenPage.clipped).toEqual([expect.stringMatching(/^"VP\/director home visit, gift, on-site fix" passes/), expect.stringMatching(/^"go 0% · stop 4.2%" passes main-svg/)]);
+    expect(checkerOnBrokenPage.clipped).toEqual([
+      expect.stringMatching(/^"VP\/director home visit, gift, on-site fix" passes/),
+      expect.stringMatching(/^"go 0% · stop 4.2%" passes main-svg/),
+    ]);
   });
 });
 

@@ -113,7 +113,12 @@ describe.each(["zh", "en"] as const)("the CEO page's numbers agree with the run 
     const cards = sectionHtml(html, "section", "kpis");
     const values = [...cards.matchAll(/<div class="value[^"]*">([^<]*)<\/div>/g)].map((m) => m[1]);
     const mc = inputs.monteCarlo;
-    expect(values).toEqual([roiText(inputs.bridge.end.roi), roiText(mc.roi.mean), formatWan(mc.npv.mean, lang), probabilityText(1 - mc.probPaybackOver12.value)]);
+    expect(values).toEqual([
+      roiText(inputs.bridge.end.roi),
+      roiText(mc.roi.mean),
+      formatWan(mc.npv.mean, lang),
+      probabilityText(1 - mc.probPaybackOver12.value),
+    ]);
     checkSection(textOf(cards), cardsExpected(inputs, lang), "the headline cards");
   });
 
@@ -122,7 +127,9 @@ describe.each(["zh", "en"] as const)("the CEO page's numbers agree with the run 
     const text = textOf(sectionHtml(html, "section", "claims"));
     checkSection(text, claimsExpected(inputs), "the claims");
     expect(text).toContain(t("report.claim.return.plan", lang, { stated: "3.59" }));
-    expect(text).toContain(t("report.claim.return.model", lang, { cash: formatNumber(inputs.headlineRoi.value, 2), ltv: formatNumber(inputs.monteCarlo.roi.mean, 2) }));
+    expect(text).toContain(
+      t("report.claim.return.model", lang, { cash: formatNumber(inputs.headlineRoi.value, 2), ltv: formatNumber(inputs.monteCarlo.roi.mean, 2) }),
+    );
   });
 
   it("draws the bridge from the stated ROI to the headline, each step with its standard error", async () => {

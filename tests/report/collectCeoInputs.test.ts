@@ -13,7 +13,7 @@ describe("collectCeoInputs(planFile, options)", () => {
     const inputs = await seedInputs();
     expect(inputs.asStated.roi).toBeCloseTo(3.5874538745, 9);
     expect(inputs.recomputed.firstYearCost).toBe(15_740_000);
-    expect(inputs.recomputed.roi).toBeCloseTo(2.1593392630, 9);
+    expect(inputs.recomputed.roi).toBeCloseTo(2.159339263, 9);
     expect(inputs.recomputed.retainedCustomers).toBe(12_000);
   });
 
@@ -71,7 +71,15 @@ describe("collectCeoInputs(planFile, options)", () => {
 
   it("records what the footer needs to trace every number: seed, trials, model, costs, version, date, file hash", async () => {
     const inputs = await seedInputs(4000, 1);
-    expect(inputs.run).toEqual({ seed: 1, trials: 4000, model: "programme", costs: "recomputed", version: churnlabVersion(), generatedAt: "2026-11-24T18:00:00.000Z", uncertainInputs: inputs.run.uncertainInputs });
+    expect(inputs.run).toEqual({
+      seed: 1,
+      trials: 4000,
+      model: "programme",
+      costs: "recomputed",
+      version: churnlabVersion(),
+      generatedAt: "2026-11-24T18:00:00.000Z",
+      uncertainInputs: inputs.run.uncertainInputs,
+    });
     expect(inputs.run.uncertainInputs).toBeGreaterThan(10);
     expect(inputs.planFile).toEqual(planFileInfo(seedUncertainFile));
     expect(churnlabVersion()).toMatch(/^\d+\.\d+\.\d+/);

@@ -15,11 +15,16 @@ describe("exportCeoPage(inputs, { outDir, lang }) in headless Chromium", () => {
     // A plan name of 400 words wraps over many lines of the header and pushes the sheet past one page.
     const long = { ...inputs, plan: { ...inputs.plan, name: Array.from({ length: 400 }, (_, i) => `word${i}`).join(" ") } };
     const out = path.join(dir, "overflow");
-    const err = await exportCeoPage(long, { outDir: out, lang: "en" }).then(() => undefined, (e: unknown) => e);
+    const err = await exportCeoPage(long, { outDir: out, lang: "en" }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(InputError);
     const problems = (err as InputError).problems;
     expect(problems.map((p) => p.where)).toEqual(["$.name"]);
-    expect(problems[0]?.message).toMatch(/^3,089 characters take \d+ lines on the CEO page, which must fit one A4 page \(it prints on [2-9]\): shorten this text to about \d+ characters$/);
+    expect(problems[0]?.message).toMatch(
+      /^3,089 characters take \d+ lines on the CEO page, which must fit one A4 page \(it prints on [2-9]\): shorten this text to about \d+ characters$/,
+    );
     expect(fs.existsSync(out)).toBe(false);
   }, 240_000); // the first test computes the page's inputs (programme model, bridge) and renders in Chromium
 

@@ -46,7 +46,10 @@ describe("stageGates(plan, monteCarlo, rollout)", () => {
   });
 
   it("uses the share of the ROI sample above the bar when the MVP's bar is not 200%", () => {
-    const other = { ...plan, rollout: plan.rollout.map((s) => (s.successCriteria === undefined ? s : { ...s, successCriteria: { ...s.successCriteria, roiMin: 1 } })) };
+    const other = {
+      ...plan,
+      rollout: plan.rollout.map((s) => (s.successCriteria === undefined ? s : { ...s, successCriteria: { ...s.successCriteria, roiMin: 1 } })),
+    };
     const gate = stageGates(other, mc)[0]!;
     // Sample [1, 2.5, 3, 0.5]: 2.5 and 3 are above ROI 100% (1 is not strictly above): 2 of 4.
     expect(gate.passProbability).toBe(0.5);
@@ -78,7 +81,10 @@ describe("stageGates(plan, monteCarlo, rollout)", () => {
   });
 
   it("leaves the MVP unsimulated when its bar is not 200% and the sample is empty", () => {
-    const other = { ...plan, rollout: plan.rollout.map((s) => (s.successCriteria === undefined ? s : { ...s, successCriteria: { ...s.successCriteria, roiMin: 1 } })) };
+    const other = {
+      ...plan,
+      rollout: plan.rollout.map((s) => (s.successCriteria === undefined ? s : { ...s, successCriteria: { ...s.successCriteria, roiMin: 1 } })),
+    };
     expect(stageGates(other, { probRoiAbove200: mc.probRoiAbove200, roiSamples: [] })[0]!.source).toBe("none");
   });
 

@@ -6,7 +6,16 @@ import type { TornadoBar } from "../../src/simulation/montecarlo/sensitivity";
 // and P(3-year NPV > 0). Thresholds: go from 80%, redesign below 20% (src/simulation/recommendation.ts).
 const base: DecisionEvidence = { probRoiAboveLine: 0.5, roiLine: 2, probNpvPositive: 0.5, npvYears: 3, cashRoi: { value: -0.2, se: 0.004 }, drivers: [] };
 
-const bar = (name: string, atP10: number, atP90: number): TornadoBar => ({ name, path: `$.${name}`, base: 1, p10: 0.9, p90: 1.1, outputAtP10: atP10, outputAtP90: atP90, swing: Math.abs(atP90 - atP10) });
+const bar = (name: string, atP10: number, atP90: number): TornadoBar => ({
+  name,
+  path: `$.${name}`,
+  base: 1,
+  p10: 0.9,
+  p90: 1.1,
+  outputAtP10: atP10,
+  outputAtP90: atP90,
+  swing: Math.abs(atP90 - atP10),
+});
 
 describe("recommend(evidence)", () => {
   it("says go when the MVP gate passes with >= 80% and the NPV is positive with >= 80%; the probability is P(go)", () => {
@@ -49,7 +58,13 @@ describe("recommend(evidence)", () => {
   });
 
   it("gives every reason as an id with its numbers and the same reason as an English sentence (the JSON's reasons)", () => {
-    const r = recommend({ ...base, probRoiAboveLine: 0, probNpvPositive: 0, cashRoi: { value: -0.9463, se: 0.000095 }, mvpGate: { probGo: 0, probStop: 0.4167 } });
+    const r = recommend({
+      ...base,
+      probRoiAboveLine: 0,
+      probNpvPositive: 0,
+      cashRoi: { value: -0.9463, se: 0.000095 },
+      mvpGate: { probGo: 0, probStop: 0.4167 },
+    });
     expect(r.reasonItems).toEqual([
       { id: "roiLine", probability: 0, line: 2, decisive: true },
       { id: "npvPositive", probability: 0, years: 3, decisive: true },

@@ -48,7 +48,9 @@ export function referenceBaselineChurnWeeks(sc: RolloutScenario, rng: FastRng): 
   const shockSpread = Math.sqrt(1 + (d.shockProbability * (1 - d.shockProbability) * d.shockSize ** 2) / (1 - d.persistence ** 2));
   const first = rng.state;
   const salt = 0x6e657721;
-  const newcomer = streamFrom(Uint32Array.from([first[0]! ^ salt, first[1]! ^ Math.imul(salt, 3), first[2]! ^ Math.imul(salt, 5), first[3]! ^ Math.imul(salt, 7)]));
+  const newcomer = streamFrom(
+    Uint32Array.from([first[0]! ^ salt, first[1]! ^ Math.imul(salt, 3), first[2]! ^ Math.imul(salt, 5), first[3]! ^ Math.imul(salt, 7)]),
+  );
   const customers: Customer[] = [];
   for (let i = 0; i < sc.customers; i += 1) {
     const personalRisk = Math.fround(d.persistentSd * standardNormalQuantile((rng.nextUint32() + 0.5) / TWO32));

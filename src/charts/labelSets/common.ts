@@ -40,6 +40,6 @@ export const commonLabels = {
   "chart.untitled": { zh: "图表", en: "Chart" },
   "chart.table": { zh: "表格", en: "table" },
   "chart.page": { zh: "页面", en: "page" },
-  "chart.notInNotebook": { zh: "（不在笔记本中：图表“{title}”未显示）", en: "(not in a notebook: chart \"{title}\" not shown)" },
+  "chart.notInNotebook": { zh: "（不在笔记本中：图表“{title}”未显示）", en: '(not in a notebook: chart "{title}" not shown)' },
   "chart.outputNotInNotebook": { zh: "（不在笔记本中：{title}未显示）", en: "(not in a notebook: {title} not shown)" },
 } as const satisfies LabelSet;

@@ -17,18 +17,36 @@ export const reportLabels = {
   "report.decision.redesign": { zh: "先重新设计，再投入", en: "Redesign before spending" },
   "report.decision.why": { zh: "依据（概率为模拟情景中的频率）", en: "Why (probabilities are shares of simulated futures)" },
   "report.probability.gatePass": { zh: "客户级推广模拟中，MVP关口通过的概率为 {p}。", en: "The MVP gate is passed in {p} of simulated rollouts." },
-  "report.probability.roiAboveLine": { zh: "首年终身价值ROI超过MVP线 {line} 的概率为 {p}。", en: "The first-year lifetime-value ROI beats the MVP line of {line} in {p} of simulated futures." },
-  "report.probability.roiBelowLine": { zh: "在 {p} 的模拟情景中，首年终身价值ROI达不到方案自己的MVP线 {line}。", en: "In {p} of simulated futures the first-year lifetime-value ROI misses the plan's own MVP line of {line}." },
+  "report.probability.roiAboveLine": {
+    zh: "首年终身价值ROI超过MVP线 {line} 的概率为 {p}。",
+    en: "The first-year lifetime-value ROI beats the MVP line of {line} in {p} of simulated futures.",
+  },
+  "report.probability.roiBelowLine": {
+    zh: "在 {p} 的模拟情景中，首年终身价值ROI达不到方案自己的MVP线 {line}。",
+    en: "In {p} of simulated futures the first-year lifetime-value ROI misses the plan's own MVP line of {line}.",
+  },
   "report.probability.npvNegative": { zh: "在 {p} 的模拟情景中，{years} 年净现值为负。", en: "In {p} of simulated futures the {years}-year NPV is negative." },
-  "report.probability.gateStop": { zh: "客户级推广模拟中，MVP关口触发止损的概率为 {p}，高于通过的概率。", en: "The MVP gate stops the programme in {p} of simulated rollouts, more often than it passes it." },
+  "report.probability.gateStop": {
+    zh: "客户级推广模拟中，MVP关口触发止损的概率为 {p}，高于通过的概率。",
+    en: "The MVP gate stops the programme in {p} of simulated rollouts, more often than it passes it.",
+  },
   "report.reason.roiLine": { zh: "首年终身价值ROI超过MVP线 {line}：{p}", en: "Lifetime-value ROI above the MVP line of {line}: {p}" },
   "report.reason.npvPositive": { zh: "{years} 年净现值为正：{p}", en: "{years}-year NPV positive: {p}" },
   "report.reason.cashRoi": { zh: "首年现金ROI {value}（{se} 个百分点）", en: "First-year cash ROI {value} ({se} points)" },
   "report.reason.mvpGate": { zh: "MVP关口（客户级推广模拟）：通过 {go}，止损 {stop}", en: "MVP gate (customer-level rollout): go {go}, stop {stop}" },
   "report.pivot.title": { zh: "最能改变结论的假设", en: "What would change it most" },
-  "report.pivot.item": { zh: "{name}：P10（{p10}）时ROI {roiP10}，P90（{p90}）时ROI {roiP90}", en: "{name}: ROI {roiP10} at P10 ({p10}), {roiP90} at P90 ({p90})" },
-  "report.pivot.crosses": { zh: "单独一项即可让终身价值ROI越过MVP线 {line}。", en: "One of them alone moves the lifetime-value ROI across the MVP line of {line}." },
-  "report.pivot.noneCrosses": { zh: "单独任何一项都不能让终身价值ROI越过MVP线 {line}。", en: "Neither alone moves the lifetime-value ROI across the MVP line of {line}." },
+  "report.pivot.item": {
+    zh: "{name}：P10（{p10}）时ROI {roiP10}，P90（{p90}）时ROI {roiP90}",
+    en: "{name}: ROI {roiP10} at P10 ({p10}), {roiP90} at P90 ({p90})",
+  },
+  "report.pivot.crosses": {
+    zh: "单独一项即可让终身价值ROI越过MVP线 {line}。",
+    en: "One of them alone moves the lifetime-value ROI across the MVP line of {line}.",
+  },
+  "report.pivot.noneCrosses": {
+    zh: "单独任何一项都不能让终身价值ROI越过MVP线 {line}。",
+    en: "Neither alone moves the lifetime-value ROI across the MVP line of {line}.",
+  },
 
   // --- headline cards -----------------------------------------------------------
   "report.kpi.cashRoi": { zh: "首年现金ROI（核算后）", en: "First-year cash ROI (reconciled)" },
@@ -43,8 +61,14 @@ export const reportLabels = {
   "report.kpi.months": { zh: "{value} 个月", en: "{value} months" },
 
   // --- the plan's claims against the reconciled model -----------------------------
-  "report.claim.return.plan": { zh: "方案称“每投入1元回报 {stated} 元”（按终身价值，未经更正）", en: "Plan: \"every 1 yuan returns {stated} yuan\" (lifetime value, before corrections)" },
-  "report.claim.return.model": { zh: "核算后每投入1元：首年现金净回报 {cash} 元；按终身价值 {ltv} 元", en: "Reconciled, per yuan spent: {cash} yuan net in first-year cash; {ltv} yuan on lifetime value" },
+  "report.claim.return.plan": {
+    zh: "方案称“每投入1元回报 {stated} 元”（按终身价值，未经更正）",
+    en: 'Plan: "every 1 yuan returns {stated} yuan" (lifetime value, before corrections)',
+  },
+  "report.claim.return.model": {
+    zh: "核算后每投入1元：首年现金净回报 {cash} 元；按终身价值 {ltv} 元",
+    en: "Reconciled, per yuan spent: {cash} yuan net in first-year cash; {ltv} yuan on lifetime value",
+  },
   "report.claim.kept.plan": { zh: "方案称每年挽回 {count} 人", en: "Plan: {count} customers kept a year" },
   "report.claim.kept.model": { zh: "项目模型（基准值）：第一年末挽回 {count} 人", en: "Programme model (base values): {count} kept at the end of year 1" },
   "report.claim.kept.rollout": { zh: "客户级推广模拟中位数 {count} 人", en: "customer-level rollout median {count}" },
@@ -58,7 +82,10 @@ export const reportLabels = {
   "report.gates.hold": { zh: "暂缓", en: "hold" },
   "report.gates.stop": { zh: "止损", en: "stop" },
   "report.gates.notSimulated": { zh: "未模拟", en: "not simulated" },
-  "report.gates.sourceNote": { zh: "通过、暂缓、止损的概率来自客户级推广模拟（见页脚）", en: "go / hold / stop probabilities from the customer-level rollout simulation (see footer)" },
+  "report.gates.sourceNote": {
+    zh: "通过、暂缓、止损的概率来自客户级推广模拟（见页脚）",
+    en: "go / hold / stop probabilities from the customer-level rollout simulation (see footer)",
+  },
   "report.gates.outcome": { zh: "通过 {go} · 止损 {stop}", en: "go {go} · stop {stop}" },
 
   // --- sections -----------------------------------------------------------------
@@ -96,15 +123,24 @@ export const reportLabels = {
   "report.audit.other": { zh: "{path}：{stated} → {recomputed}", en: "{path}: {stated} → {recomputed}" },
   "report.audit.none": { zh: "未发现算术错误", en: "No arithmetic errors found" },
   "report.audit.warnings": { zh: "另有 {count} 项模型假设警告（详见 churnlab plan）", en: "plus {count} modelling warnings (see churnlab plan)" },
-  "report.audit.basis": { zh: "这些更正是ROI桥的第一步；本页模拟采用{costs}成本口径", en: "These corrections are the bridge's first step; the page simulates the {costs} cost lines" },
+  "report.audit.basis": {
+    zh: "这些更正是ROI桥的第一步；本页模拟采用{costs}成本口径",
+    en: "These corrections are the bridge's first step; the page simulates the {costs} cost lines",
+  },
   "report.costs.stated": { zh: "原文", en: "stated" },
   "report.costs.recomputed": { zh: "更正后", en: "corrected" },
 
   // --- stop-loss ----------------------------------------------------------------
   "report.stopLoss.auc": { zh: "MVP 模型 AUC < {value} → 暂停推广", en: "MVP model AUC < {value} → pause the rollout" },
   "report.stopLoss.saveRate": { zh: "干预挽回率 < {value} → 重新设计策略", en: "Intervention save rate < {value} → redesign the playbook" },
-  "report.stopLoss.actions": { zh: "访谈首批 {interviews} 名流失客户，同时A/B测试 {min}–{max} 种策略", en: "Interview the first {interviews} churners, A/B test {min}–{max} strategies at once" },
-  "report.stopLoss.gap": { zh: "灰区：AUC {aucLow}–{aucHigh}、挽回率 {saveLow}–{saveHigh} 时方案未规定决策", en: "Grey zone: AUC {aucLow}–{aucHigh}, save rate {saveLow}–{saveHigh}: the plan sets no decision" },
+  "report.stopLoss.actions": {
+    zh: "访谈首批 {interviews} 名流失客户，同时A/B测试 {min}–{max} 种策略",
+    en: "Interview the first {interviews} churners, A/B test {min}–{max} strategies at once",
+  },
+  "report.stopLoss.gap": {
+    zh: "灰区：AUC {aucLow}–{aucHigh}、挽回率 {saveLow}–{saveHigh} 时方案未规定决策",
+    en: "Grey zone: AUC {aucLow}–{aucHigh}, save rate {saveLow}–{saveHigh}: the plan sets no decision",
+  },
 
   // --- timing -------------------------------------------------------------------
   "report.timing.point": { zh: "{days}天", en: "{days} d" },
@@ -116,13 +152,25 @@ export const reportLabels = {
   "report.tier.key": { zh: "关键客户 {count} 人（一、二级）", en: "{count} key customers (tiers 1–2)" },
 
   // --- footer -------------------------------------------------------------------
-  "report.footer.run": { zh: "种子 {seed} · 每个桥接变体 {trials} 次模拟 · {model} · {costs}成本 · churnlab {version} · 生成于 {date}", en: "seed {seed} · {trials} trials per bridge variant · {model} · {costs} costs · churnlab {version} · generated {date}" },
-  "report.footer.rollout": { zh: "推广模拟 {trials} 次 × {customers} 客户（1:{scale}）", en: "rollout simulation {trials} draws × {customers} customers (1:{scale})" },
+  "report.footer.run": {
+    zh: "种子 {seed} · 每个桥接变体 {trials} 次模拟 · {model} · {costs}成本 · churnlab {version} · 生成于 {date}",
+    en: "seed {seed} · {trials} trials per bridge variant · {model} · {costs} costs · churnlab {version} · generated {date}",
+  },
+  "report.footer.rollout": {
+    zh: "推广模拟 {trials} 次 × {customers} 客户（1:{scale}）",
+    en: "rollout simulation {trials} draws × {customers} customers (1:{scale})",
+  },
   "report.footer.plan": { zh: "方案文件 {file} · SHA-256 {hash}", en: "plan file {file} · SHA-256 {hash}" },
-  "report.footer.units": { zh: "金额单位：万元（1万元 = 10,000元）；概率为模拟频率；± 为蒙特卡洛标准误", en: "Money in yuan (¥1M = 1,000,000 yuan); probabilities are simulated frequencies; ± is the Monte Carlo standard error" },
+  "report.footer.units": {
+    zh: "金额单位：万元（1万元 = 10,000元）；概率为模拟频率；± 为蒙特卡洛标准误",
+    en: "Money in yuan (¥1M = 1,000,000 yuan); probabilities are simulated frequencies; ± is the Monte Carlo standard error",
+  },
   "report.model.as-stated": { zh: "方案", en: "plan's" },
   "report.model.programme": { zh: "项目模型", en: "programme model" },
-  "report.noUncertainty": { zh: "方案文件未给出不确定性分布：模拟结果等于确定值", en: "The plan file declares no distributions: the simulation equals the point estimate" },
+  "report.noUncertainty": {
+    zh: "方案文件未给出不确定性分布：模拟结果等于确定值",
+    en: "The plan file declares no distributions: the simulation equals the point estimate",
+  },
 
   // --- driver names (uncertain inputs of the simulation) ---------------------------
   "report.input.customers": { zh: "客户总数", en: "Customers" },

@@ -49,7 +49,10 @@ export const simulationLabels = {
   "simulation.input.simulation.modelAuc": { zh: "模型 AUC", en: "model AUC" },
   "simulation.input.simulation.annualMarginYuan": { zh: "挽回客户年毛利", en: "annual margin per kept customer" },
   // ROI bridge (bridgeChart.ts): one short row label per step id of src/simulation/bridge.ts.
-  "simulation.bridge.title": { zh: "ROI桥：从方案所述到核算结果（{trials} 次模拟）", en: "ROI bridge: from the stated ROI to the reconciled figure ({trials} trials)" },
+  "simulation.bridge.title": {
+    zh: "ROI桥：从方案所述到核算结果（{trials} 次模拟）",
+    en: "ROI bridge: from the stated ROI to the reconciled figure ({trials} trials)",
+  },
   "simulation.bridge.axis": { zh: "步骤", en: "Step" },
   "simulation.bridge.legend": { zh: "ROI变化", en: "ROI change" },
   "simulation.bridge.column": { zh: "百分点 ± 标准误", en: "points ± s.e." },

@@ -46,7 +46,9 @@ export function chartCommand(): Command {
         if (flags.json) printJson(result);
         else {
           const scale = result.format === "png" ? `, scale ${options.scale ?? 1}` : "";
-          process.stdout.write(`wrote ${result.path} (${result.format}, ${result.width}×${result.height} px${scale}, ${result.bytes.toLocaleString("en-US")} bytes)\n`);
+          process.stdout.write(
+            `wrote ${result.path} (${result.format}, ${result.width}×${result.height} px${scale}, ${result.bytes.toLocaleString("en-US")} bytes)\n`,
+          );
         }
       }),
     );
@@ -76,7 +78,10 @@ export function chartOptions(flags: ChartFlags): ExportOptions {
     if (flags.scale.trim() !== "" && Number.isFinite(scale) && scale > 0 && scale <= 10) options.scale = scale;
     else problems.push({ where: "--scale", message: `must be a number > 0 and <= 10, got "${flags.scale}"` });
   }
-  for (const [flag, text] of [["--width", flags.width], ["--height", flags.height]] as const) {
+  for (const [flag, text] of [
+    ["--width", flags.width],
+    ["--height", flags.height],
+  ] as const) {
     if (text === undefined) continue;
     const value = Number(text);
     if (/^\s*\d+\s*$/.test(text) && value >= 50 && value <= 10_000) {

@@ -33,7 +33,8 @@ function checkFlags(flags: MapFlags, mapping: ExportMapping): void {
   if ((flags.check === true) === (flags.out !== undefined)) {
     problems.push({ where: "--check / --out", message: "give exactly one: --check to report without writing, or --out DIR to write the tables" });
   }
-  if (flags.panel === true && flags.out === undefined) problems.push({ where: "--panel", message: "needs --out DIR (the panel is written next to the tables)" });
+  if (flags.panel === true && flags.out === undefined)
+    problems.push({ where: "--panel", message: "needs --out DIR (the panel is written next to the tables)" });
   if (flags.panel === true && mapping.tables.churn === undefined) {
     problems.push({ where: "--panel", message: `needs churn dates: ${flags.mapping} has no $.tables.churn (the label of each snapshot comes from them)` });
   }
@@ -58,8 +59,15 @@ function panelFiles(mapped: MappedExport, dir: string, flags: MapFlags): { files
   const files = tableCsvFiles(dir, [panelTable(panel, ids, true), panelTable(latest, ids, false)]);
   const positives = panel.label.reduce((a, b) => a + b, 0);
   const summary = {
-    everyWeeks: flags.every, horizonDays: flags.horizon, snapshots: snapshots.training.length, from: dayToIso(snapshots.training[0] as number),
-    to: dayToIso(snapshots.training[snapshots.training.length - 1] as number), rows: panel.rows, positives, scoringSnapshot: dayToIso(snapshots.scoring), scoringRows: latest.rows,
+    everyWeeks: flags.every,
+    horizonDays: flags.horizon,
+    snapshots: snapshots.training.length,
+    from: dayToIso(snapshots.training[0] as number),
+    to: dayToIso(snapshots.training[snapshots.training.length - 1] as number),
+    rows: panel.rows,
+    positives,
+    scoringSnapshot: dayToIso(snapshots.scoring),
+    scoringRows: latest.rows,
   };
   return { files, summary };
 }
@@ -69,8 +77,13 @@ function sourcesJson(mapped: MappedExport, flags: MapFlags, baseDir: string, pan
   const hash = (file: string): string => sha256Hex(fs.readFileSync(path.resolve(baseDir, file)));
   const tables = Object.fromEntries(mapped.reports.map((r) => [r.table, { file: r.file, encoding: r.encoding, sha256: hash(r.file), rows: r.rows }]));
   const doc = {
-    format: "churnlab-mapped-export", version: 1, name: mapped.name, mapping: { file: path.basename(flags.mapping), sha256: sha256Hex(fs.readFileSync(flags.mapping)) },
-    historyEnd: mapped.historyEndDay === null ? null : dayToIso(mapped.historyEndDay), tables, panel,
+    format: "churnlab-mapped-export",
+    version: 1,
+    name: mapped.name,
+    mapping: { file: path.basename(flags.mapping), sha256: sha256Hex(fs.readFileSync(flags.mapping)) },
+    historyEnd: mapped.historyEndDay === null ? null : dayToIso(mapped.historyEndDay),
+    tables,
+    panel,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
@@ -111,11 +124,14 @@ export function mapCommand(): Command {
         const exportFiles = Object.values(mapping.tables).flatMap((t) => (t === undefined ? [] : [path.resolve(baseDir, t.file)]));
         const churnFile = mapping.tables.churn === undefined ? [] : ["churn.csv"];
         const outputs = flags.out === undefined ? [] : [...tableFiles, ...churnFile, "sources.json", ...(flags.panel ? ["panel.csv", "latest.csv"] : [])];
-        const out = flags.out === undefined ? undefined : prepareOutputs({
-          inputs: { "--mapping": flags.mapping, "export files": exportFiles },
-          folders: { "--out": flags.out },
-          files: { "--out": outputs.map((name) => path.join(flags.out as string, name)) },
-        });
+        const out =
+          flags.out === undefined
+            ? undefined
+            : prepareOutputs({
+                inputs: { "--mapping": flags.mapping, "export files": exportFiles },
+                folders: { "--out": flags.out },
+                files: { "--out": outputs.map((name) => path.join(flags.out as string, name)) },
+              });
         const mapped = mapExport(mapping, baseDir);
         let written: string[] = [];
         let panel: Record<string, unknown> | null = null;

@@ -73,7 +73,16 @@ function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -103,7 +112,10 @@ export function formatPlanReport(title: string, report: PlanReport, lang: PlanLa
   const line = (r: readonly string[]): string => r.map((c, j) => (j === 0 ? padEnd(c, widths[0] ?? 0) : padStart(c, widths[j] ?? 0))).join("   ");
   const rule = widths.map((w) => "-".repeat(w)).join("   ");
   const count = (s: Finding["severity"]): number => report.findings.filter((f) => f.severity === s).length;
-  const counts = text.counts[lang].replace("{e}", String(count("error"))).replace("{w}", String(count("warning"))).replace("{i}", String(count("info")));
+  const counts = text.counts[lang]
+    .replace("{e}", String(count("error")))
+    .replace("{w}", String(count("warning")))
+    .replace("{i}", String(count("info")));
   const out: string[] = [title, "", line(header), rule, ...rows.map(line), "", `${text.findings[lang]}: ${counts}${text.note[lang]}`];
   for (const f of report.findings) {
     out.push("", `[${f.severity}] ${f.id}  ${f.path}`, ...wrap(f.message, 96).map((l) => `  ${l}`));
@@ -161,7 +173,10 @@ export function formatProgrammeSummary(p: ProgrammeSummary): string {
     `  first-year ROI on lifetime value ${pct(p.roi)}, in cash ${pct(p.cashRoi)}; ${p.npvYears}-year NPV ${wan(p.npv)}万; payback ${p.paybackMonths === null ? `not within ${p.npvYears} years` : `${p.paybackMonths.toFixed(1)} months`}`,
     `  first-year cost ${wan(p.firstYearCost)}万; customers kept at the end of year 1: ${n(p.retainedCustomers)}`,
     "  tier          contacts y1   flags/yr   lost/yr   expired/yr   delay (d)",
-    ...p.tiers.map((t) => `  ${t.tierId.padEnd(12)} ${n(t.contactsYear1).padStart(12)} ${n(t.flagsPerYear).padStart(10)} ${n(t.lostPerYear).padStart(9)} ${n(t.expiredPerYear).padStart(12)} ${t.meanDelayDays.toFixed(1).padStart(11)}`),
+    ...p.tiers.map(
+      (t) =>
+        `  ${t.tierId.padEnd(12)} ${n(t.contactsYear1).padStart(12)} ${n(t.flagsPerYear).padStart(10)} ${n(t.lostPerYear).padStart(9)} ${n(t.expiredPerYear).padStart(12)} ${t.meanDelayDays.toFixed(1).padStart(11)}`,
+    ),
     "  capacity (contacts a week) by stage and tier, and where it comes from:",
     ...p.capacities.map((c) => `    ${c.stageId} / ${c.tierId}: ${Number.isFinite(c.perWeek) ? c.perWeek.toFixed(1) : "no limit"} (${c.source})`),
     "  assumptions the plan does not state:",
@@ -188,13 +203,17 @@ export function planCommand(): Command {
     .argument("<file>", "plan JSON file, e.g. data/plans/seed-plan.json (schema: src/plan/schema.ts); an uncertain plan is shown at its base values")
     .option("--json", "print JSON { asStated, recomputed, findings } (money in yuan, roi as a fraction; roi and paybackMonths to 4 decimals) instead of tables")
     .option("--lang <lang>", "language of the tables' labels: en or zh (finding messages are English)", "en")
-    .option("--programme", "also the programme model's view at base values: first-year ROI on lifetime value and in cash, 3-year NPV, contacts and capacity per tier (JSON: `programme`)")
+    .option(
+      "--programme",
+      "also the programme model's view at base values: first-year ROI on lifetime value and in cash, 3-year NPV, contacts and capacity per tier (JSON: `programme`)",
+    )
     .action(
       action((file: string, flags: PlanFlags) => {
         const lang = flags.lang.toLowerCase();
         if (lang !== "en" && lang !== "zh") throw new InputError("command line", [{ where: "--lang", message: `must be en or zh, got "${flags.lang}"` }]);
         const { plan, uncertain } = loadPlanForAudit(file);
-        if (uncertain) process.stderr.write(`note: ${file} is an uncertain plan: its figures are shown at each distribution's base value (churnlab simulate draws them)\n`);
+        if (uncertain)
+          process.stderr.write(`note: ${file} is an uncertain plan: its figures are shown at each distribution's base value (churnlab simulate draws them)\n`);
         const report = planReport(plan);
         const programme = flags.programme === true ? programmeSummary(loadUncertainPlan(file)) : undefined;
         if (flags.json) printJson(programme === undefined ? report : { ...report, programme });

@@ -37,15 +37,22 @@ export const maxReportTrials = 10_000_000;
 export function reportOptions(flags: ReportFlags): CeoReportOptions {
   const problems: InputProblem[] = [];
   if (flags.out.trim() === "") problems.push({ where: "--out", message: "must name a folder" });
-  else if (fs.existsSync(flags.out) && !fs.statSync(flags.out).isDirectory()) problems.push({ where: "--out", message: `"${flags.out}" is a file, not a folder` });
+  else if (fs.existsSync(flags.out) && !fs.statSync(flags.out).isDirectory())
+    problems.push({ where: "--out", message: `"${flags.out}" is a file, not a folder` });
   const lang = flags.lang.toLowerCase();
-  if (!(languages as readonly string[]).includes(lang)) problems.push({ where: "--lang", message: `must be one of ${languages.join(", ")}, got "${flags.lang}"` });
+  if (!(languages as readonly string[]).includes(lang))
+    problems.push({ where: "--lang", message: `must be one of ${languages.join(", ")}, got "${flags.lang}"` });
   const trials = Number(flags.trials);
-  if (!/^\s*\d+\s*$/.test(flags.trials) || !(trials >= 1 && trials <= maxReportTrials)) problems.push({ where: "--trials", message: `must be an integer from 1 to ${maxReportTrials}, got "${flags.trials}"` });
+  if (!/^\s*\d+\s*$/.test(flags.trials) || !(trials >= 1 && trials <= maxReportTrials))
+    problems.push({ where: "--trials", message: `must be an integer from 1 to ${maxReportTrials}, got "${flags.trials}"` });
   const seed = Number(flags.seed);
   if (!/^\s*-?\d+\s*$/.test(flags.seed) || !Number.isSafeInteger(seed)) problems.push({ where: "--seed", message: `must be an integer, got "${flags.seed}"` });
   const rolloutTrials = Number(flags.rolloutTrials);
-  if (!/^\s*\d+\s*$/.test(flags.rolloutTrials) || !(rolloutTrials >= 0 && rolloutTrials <= maxRolloutTrials)) problems.push({ where: "--rollout-trials", message: `must be an integer from 0 to ${maxRolloutTrials} (0 skips the rollout simulation), got "${flags.rolloutTrials}"` });
+  if (!/^\s*\d+\s*$/.test(flags.rolloutTrials) || !(rolloutTrials >= 0 && rolloutTrials <= maxRolloutTrials))
+    problems.push({
+      where: "--rollout-trials",
+      message: `must be an integer from 0 to ${maxRolloutTrials} (0 skips the rollout simulation), got "${flags.rolloutTrials}"`,
+    });
   if (problems.length > 0) throw new InputError("command line", problems);
   return { outDir: flags.out, lang: lang as Lang, trials, seed, rollout: rolloutTrials === 0 ? false : { trials: rolloutTrials } };
 }
@@ -146,7 +153,11 @@ export function reportCommand(): Command {
     .option("-l, --lang <lang>", `page language: ${languages.join(" or ")}`, "zh")
     .option("-n, --trials <n>", `Monte Carlo trials of each bridge variant, 1 to ${maxReportTrials}`, String(defaultCeoTrials))
     .option("-s, --seed <seed>", "master seed (integer) of the Monte Carlo and rollout runs; same seed, same figures", "1")
-    .option("--rollout-trials <n>", `draws of the customer-level rollout simulation behind the stage gates (a ${formatNumber(defaultCeoRollout.customers)}-customer scale model), 0 to ${maxRolloutTrials}; 0 skips it`, String(defaultCeoRollout.trials))
+    .option(
+      "--rollout-trials <n>",
+      `draws of the customer-level rollout simulation behind the stage gates (a ${formatNumber(defaultCeoRollout.customers)}-customer scale model), 0 to ${maxRolloutTrials}; 0 skips it`,
+      String(defaultCeoRollout.trials),
+    )
     .option("--json", "print the paths, recommendation and headline figures as JSON")
     .action(
       action(async (planFile: string, flags: ReportFlags) => {

@@ -32,16 +32,19 @@ function parseFlags(flags: RolloutFlags): Partial<RolloutOptions> {
   const out: Partial<RolloutOptions> = {};
   if (flags.auc !== undefined) {
     const auc = Number(flags.auc);
-    if (!(flags.auc.trim() !== "" && auc > 0.5 && auc < 1)) problems.push({ where: "--auc", message: `must be a model AUC between 0.5 and 1, got "${flags.auc}"` });
+    if (!(flags.auc.trim() !== "" && auc > 0.5 && auc < 1))
+      problems.push({ where: "--auc", message: `must be a model AUC between 0.5 and 1, got "${flags.auc}"` });
     else out.modelAuc = auc;
   }
   if (flags.delay !== undefined) {
     const d = Number(flags.delay);
-    if (!(flags.delay.trim() !== "" && d >= 0 && d <= 60)) problems.push({ where: "--delay", message: `must be a number of days from 0 to 60, got "${flags.delay}"` });
+    if (!(flags.delay.trim() !== "" && d >= 0 && d <= 60))
+      problems.push({ where: "--delay", message: `must be a number of days from 0 to 60, got "${flags.delay}"` });
     else out.minContactDelayDays = d;
   }
   if (flags.queue !== undefined) {
-    if (flags.queue !== "value-first" && flags.queue !== "oldest-first" && flags.queue !== "newest-first") problems.push({ where: "--queue", message: `must be value-first, oldest-first or newest-first, got "${flags.queue}"` });
+    if (flags.queue !== "value-first" && flags.queue !== "oldest-first" && flags.queue !== "newest-first")
+      problems.push({ where: "--queue", message: `must be value-first, oldest-first or newest-first, got "${flags.queue}"` });
     else out.queueRule = flags.queue;
   }
   if (problems.length > 0) throw new InputError("command line", problems);
@@ -49,7 +52,8 @@ function parseFlags(flags: RolloutFlags): Partial<RolloutOptions> {
 }
 
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "—");
-const controlNote = (m: RolloutResult["estimates"]["roi"]): string => (Number.isFinite(m.beta) ? `; plain mean ${pct(m.naiveMean)} ±${pct(m.naiveSe)}, control variate r = ${m.correlation.toFixed(2)}` : "");
+const controlNote = (m: RolloutResult["estimates"]["roi"]): string =>
+  Number.isFinite(m.beta) ? `; plain mean ${pct(m.naiveMean)} ±${pct(m.naiveSe)}, control variate r = ${m.correlation.toFixed(2)}` : "";
 const wan = (yuan: number): string => (Number.isFinite(yuan) ? (yuan / 10000).toLocaleString("en-US", { maximumFractionDigits: 1 }) : "—");
 
 /**
@@ -80,9 +84,14 @@ export function formatRolloutReport(r: RolloutReport): string {
         `  ${`${g.stageId}→${g.nextStageId}`.padEnd(17)} ${pct(g.probGo.value).padStart(6)} ${pct(g.probHold.value).padStart(7)} ${pct(g.probPause.value).padStart(7)} ${pct(g.probRedesign.value).padStart(9)} ${pct(g.probTrulyGood.value).padStart(11)} ${pct(g.falseStopRate.value).padStart(16)} ${pct(g.falseGoRate.value).padStart(18)}`,
     ),
   ];
-  if (r.roiVariance !== null) lines.push("", `  ROI variance: ${pct(r.roiVariance.parameterShare)} from uncertain inputs, ${pct(r.roiVariance.customerShare)} from customer-level randomness`);
+  if (r.roiVariance !== null)
+    lines.push(
+      "",
+      `  ROI variance: ${pct(r.roiVariance.parameterShare)} from uncertain inputs, ${pct(r.roiVariance.customerShare)} from customer-level randomness`,
+    );
   lines.push("", "  month  cumulative cash flow 万元 (5% / 50% / 95%)");
-  for (const m of r.cumulativeCashFlow) lines.push(`  ${String(m.month).padStart(5)}  ${wan(m.p5).padStart(9)} ${wan(m.p50).padStart(9)} ${wan(m.p95).padStart(9)}`);
+  for (const m of r.cumulativeCashFlow)
+    lines.push(`  ${String(m.month).padStart(5)}  ${wan(m.p5).padStart(9)} ${wan(m.p50).padStart(9)} ${wan(m.p95).padStart(9)}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -106,9 +115,17 @@ export function rolloutCommand(): Command {
     .option("-s, --seed <n>", "master seed (an integer)", intOption("--seed", -(2 ** 31), 2 ** 31 - 1), 1)
     .option("-w, --workers <n>", "worker threads, 0..64 (default: one per core; the result does not depend on it)", intOption("--workers", 0, 64))
     .option("-r, --replicates <n>", "customer-level runs per draw, 1..100 (2+ splits the ROI variance)", intOption("--replicates", 1, 100), 2)
-    .option("-n, --customers <n>", "customers simulated, 1000..5000000 (default the plan's base; fewer = a scale model)", intOption("--customers", 1000, 5_000_000))
+    .option(
+      "-n, --customers <n>",
+      "customers simulated, 1000..5000000 (default the plan's base; fewer = a scale model)",
+      intOption("--customers", 1000, 5_000_000),
+    )
     .option("--auc <a>", "fix the model's AUC (default: the plan's $.simulation.modelAuc, drawn when uncertain)")
-    .option("--advisors <k>", "service advisors for the tier-2 calls at full scale, in every stage (calls per advisor: the plan's, else what its budget implies)", intOption("--advisors", 0, 100_000))
+    .option(
+      "--advisors <k>",
+      "service advisors for the tier-2 calls at full scale, in every stage (calls per advisor: the plan's, else what its budget implies)",
+      intOption("--advisors", 0, 100_000),
+    )
     .option("--delay <days>", "contact no earlier than this many days after the trigger (timing policy; default 0)")
     .option("--queue <rule>", "which flags a saturated channel serves first: value-first (default), oldest-first or newest-first")
     .option("--json", "print JSON (money in yuan, rates and ROI as fractions)")
@@ -130,8 +147,14 @@ export function rolloutCommand(): Command {
         const options: RolloutOptions = { trials: flags.trials, seed: flags.seed, replicates: flags.replicates, calibration, ...parsed };
         if (flags.workers !== undefined) options.workers = flags.workers;
         if (flags.customers !== undefined) options.customers = flags.customers;
-        if (flags.advisors !== undefined) options.capacityPerWeek = { [rankTiers(plan.base)[1]?.tier.id ?? "high"]: flags.advisors * callsPerAdvisor(plan.base, plan.assumptions.programme).perWeek };
-        const bar = flags.progress && process.stderr.isTTY ? new SingleBar({ format: "rollout [{bar}] {value}/{total} trials", clearOnComplete: true }, Presets.shades_classic) : undefined;
+        if (flags.advisors !== undefined)
+          options.capacityPerWeek = {
+            [rankTiers(plan.base)[1]?.tier.id ?? "high"]: flags.advisors * callsPerAdvisor(plan.base, plan.assumptions.programme).perWeek,
+          };
+        const bar =
+          flags.progress && process.stderr.isTTY
+            ? new SingleBar({ format: "rollout [{bar}] {value}/{total} trials", clearOnComplete: true }, Presets.shades_classic)
+            : undefined;
         bar?.start(flags.trials, 0);
         options.onProgress = (done) => bar?.update(done);
         let result: RolloutResult;

@@ -96,7 +96,10 @@ export function scoreCommand(): Command {
         const out = prepareOutputs({ inputs: { "--model": flags.model, "--csv": flags.csv, "--plan": flags.plan }, files: { "--out": flags.out } });
         const plan = loadUncertainPlan(flags.plan ?? seedPlanFile).base;
         const tiers = [...plan.tiers].sort((a, b) => b.probabilityMin - a.probabilityMin);
-        const thresholds = tiers.map((t) => t.probabilityMin).filter((t) => t > 0).sort((a, b) => a - b);
+        const thresholds = tiers
+          .map((t) => t.probabilityMin)
+          .filter((t) => t > 0)
+          .sort((a, b) => a - b);
         const pipeline = await loadPipeline(flags.model);
         for (const w of pipeline.warnings) process.stderr.write(`warning: ${w}\n`);
         try {
@@ -111,7 +114,8 @@ export function scoreCommand(): Command {
           }
           const table = readTabularCsv(flags.csv);
           const idColumn = flags.id ?? pipeline.metadata.idColumn ?? undefined;
-          if (idColumn !== undefined && !(idColumn in table.columns)) throw new InputError(flags.csv, [{ where: flags.id === undefined ? "id column" : "--id", message: `no column "${idColumn}" in the header` }]);
+          if (idColumn !== undefined && !(idColumn in table.columns))
+            throw new InputError(flags.csv, [{ where: flags.id === undefined ? "id column" : "--id", message: `no column "${idColumn}" in the header` }]);
           const ids = idColumn === undefined ? Array.from({ length: table.rows }, (_, i) => String(i + 1)) : (table.columns[idColumn] as string[]);
           if (idColumn !== undefined) checkIds(ids, flags.csv, idColumn);
           const probabilities = scoreWithPipeline(pipeline, table.columns, flags.csv);

@@ -55,12 +55,10 @@ async function checkIdsInStore(store: Store, sql: string, file: string, idColumn
   );
   const problems = [
     ...blanks.getRowsJS().map(([row]) => ({ where: `column ${idColumn}, data row ${Number(row)}`, message: "blank id" })),
-    ...repeated
-      .getRowsJS()
-      .map(([value, , rows]) => ({
-        where: `column ${idColumn}`,
-        message: `duplicate id "${String(value)}" (data rows ${(rows as unknown[]).map(Number).join(", ")})`,
-      })),
+    ...repeated.getRowsJS().map(([value, , rows]) => ({
+      where: `column ${idColumn}`,
+      message: `duplicate id "${String(value)}" (data rows ${(rows as unknown[]).map(Number).join(", ")})`,
+    })),
   ];
   if (problems.length > 0) throw new InputError(file, problems);
 }

@@ -22,7 +22,8 @@ export function sensitivityOptions(flags: SensitivityFlags): { model?: "programm
   const problems: InputProblem[] = [];
   const int = (flag: string, text: string, min: number, max: number): number => {
     const v = Number(text);
-    if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(v) || v < min || v > max) problems.push({ where: flag, message: `must be an integer from ${min} to ${max}, got "${text}"` });
+    if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(v) || v < min || v > max)
+      problems.push({ where: flag, message: `must be an integer from ${min} to ${max}, got "${text}"` });
     return v;
   };
   const out: { model?: "programme" | "as-stated"; seed: number; trials: number; sobolSamples: number } = {
@@ -50,8 +51,26 @@ export function sensitivityJson(r: SensitivityReport): Record<string, unknown> {
     trials: r.trials,
     sobolSamples: r.sobolSamples,
     baseRoi: r6(r.baseRoi),
-    tornado: r.tornado.map((b) => ({ name: b.name, path: b.path, base: r6(b.base), p10: r6(b.p10), p90: r6(b.p90), roiAtP10: r6(b.outputAtP10), roiAtP90: r6(b.outputAtP90), swing: r6(b.swing) })),
-    breakEven: r.breakEven.map((b) => ({ name: b.name, path: b.path, targetRoi: b.target, base: r6(b.base), value: r6(b.value), reachable: b.value !== null, percentile: r6(b.percentile), basePercentile: r6(b.basePercentile) })),
+    tornado: r.tornado.map((b) => ({
+      name: b.name,
+      path: b.path,
+      base: r6(b.base),
+      p10: r6(b.p10),
+      p90: r6(b.p90),
+      roiAtP10: r6(b.outputAtP10),
+      roiAtP90: r6(b.outputAtP90),
+      swing: r6(b.swing),
+    })),
+    breakEven: r.breakEven.map((b) => ({
+      name: b.name,
+      path: b.path,
+      targetRoi: b.target,
+      base: r6(b.base),
+      value: r6(b.value),
+      reachable: b.value !== null,
+      percentile: r6(b.percentile),
+      basePercentile: r6(b.basePercentile),
+    })),
     sobol: r.sobol.map((s) => ({ name: s.name, first: r6(s.first), firstCi: s.firstCi.map(r6), total: r6(s.total), totalCi: s.totalCi.map(r6) })),
     rankCorrelations: r.rankCorrelations.map((c) => ({ name: c.name, rankCorrelation: r6(c.rankCorrelation) })),
     valueOfInformation: {
@@ -69,7 +88,8 @@ export function sensitivityText(r: SensitivityReport, source: string): string {
   const pct = (x: number | null): string => (x === null ? "-" : `${(x * 100).toFixed(1)}%`);
   const num = (x: number | null): string => (x === null ? "not reachable" : Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(4));
   const lines = [`${source}: model ${r.model}, base ROI ${pct(r.baseRoi)}`, "", "Tornado (ROI with the input at its P10 / P90, others at base):"];
-  for (const b of r.tornado.filter((x) => x.swing > 0)) lines.push(`  ${b.name.padEnd(48)} ${pct(b.outputAtP10).padStart(8)} ${pct(b.outputAtP90).padStart(8)}  swing ${pct(b.swing)}`);
+  for (const b of r.tornado.filter((x) => x.swing > 0))
+    lines.push(`  ${b.name.padEnd(48)} ${pct(b.outputAtP10).padStart(8)} ${pct(b.outputAtP90).padStart(8)}  swing ${pct(b.swing)}`);
   lines.push("", "Break-even (others at base): value for ROI = 0 / ROI = 200%, and its percentile in the input's distribution:");
   const names = [...new Set(r.breakEven.map((b) => b.name))];
   for (const name of names) {
@@ -80,9 +100,13 @@ export function sensitivityText(r: SensitivityReport, source: string): string {
     lines.push(`  ${name.padEnd(48)} ROI 0: ${at(zero)}   ROI 200%: ${at(mvp)}`);
   }
   lines.push("", "Sobol first-order indices of ROI (95% bootstrap interval):");
-  for (const s of r.sobol.filter((x) => x.first > 0.005 || x.total > 0.005)) lines.push(`  ${s.name.padEnd(48)} S ${s.first.toFixed(3)} [${s.firstCi[0].toFixed(3)}, ${s.firstCi[1].toFixed(3)}]  ST ${s.total.toFixed(3)}`);
+  for (const s of r.sobol.filter((x) => x.first > 0.005 || x.total > 0.005))
+    lines.push(`  ${s.name.padEnd(48)} S ${s.first.toFixed(3)} [${s.firstCi[0].toFixed(3)}, ${s.firstCi[1].toFixed(3)}]  ST ${s.total.toFixed(3)}`);
   const v = r.valueOfInformation;
-  lines.push("", `Value of information on go/no-go: decision ${v.decision}, E[net benefit] ${(v.expectedNetBenefit / 10_000).toFixed(0)}万, EVPI ${(v.evpi / 10_000).toFixed(2)}万 yuan`);
+  lines.push(
+    "",
+    `Value of information on go/no-go: decision ${v.decision}, E[net benefit] ${(v.expectedNetBenefit / 10_000).toFixed(0)}万, EVPI ${(v.evpi / 10_000).toFixed(2)}万 yuan`,
+  );
   for (const p of v.perInput.filter((x) => x.evppi >= 0.5).slice(0, 8)) lines.push(`  EVPPI ${p.name.padEnd(42)} ${p.evppi.toFixed(0)} yuan`);
   return `${lines.join("\n")}\n`;
 }
@@ -98,7 +122,10 @@ export function sensitivityCommand(): Command {
   return new Command("sensitivity")
     .description("Which uncertain inputs matter: tornado, break-even values, Sobol indices, rank correlations and value of information")
     .argument("<plan>", "plan JSON with distributions (see data/plans/seed-plan-uncertain.json)")
-    .option("-m, --model <model>", "programme (flows through the channels) or as-stated (the plan's top-down arithmetic); default from the plan, else programme")
+    .option(
+      "-m, --model <model>",
+      "programme (flows through the channels) or as-stated (the plan's top-down arithmetic); default from the plan, else programme",
+    )
     .option("-s, --seed <seed>", "master seed (integer)", "1")
     .option("-n, --trials <n>", "trials of the joint sample for rank correlations and EVPI", "20000")
     .option("--sobol-samples <n>", "base sample size N of the Sobol design (N x (inputs + 2) evaluations)", "4096")

@@ -51,7 +51,10 @@ export function simulateOptions(flags: SimulateFlags): Omit<MonteCarloOptions, "
   };
   if (flags.workers !== undefined) options.workers = intIn(problems, "--workers", flags.workers, 0, 256);
   const model = oneOf(problems, "--model", flags.model, ["programme", "as-stated", "bottom-up"] as const);
-  if (model === "bottom-up") process.stderr.write('warning: --model bottom-up is replaced by the programme model (flows of newly high-risk customers, not tier stocks); simulating --model programme\n');
+  if (model === "bottom-up")
+    process.stderr.write(
+      "warning: --model bottom-up is replaced by the programme model (flows of newly high-risk customers, not tier stocks); simulating --model programme\n",
+    );
   if (model !== undefined) options.model = model === "bottom-up" ? "programme" : model;
   const sampling = oneOf(problems, "--sampling", flags.sampling, ["random", "latin-hypercube"] as const);
   if (sampling !== undefined) options.sampling = sampling;
@@ -59,7 +62,11 @@ export function simulateOptions(flags: SimulateFlags): Omit<MonteCarloOptions, "
   if (costs !== undefined) options.costs = costs;
   if (flags.independent === true) options.independent = true;
   if (flags.coverageRamp === true) {
-    if (options.model !== "as-stated") problems.push({ where: "--coverage-ramp", message: "applies to the as-stated model only (the programme model follows the rollout's stages itself): add --model as-stated" });
+    if (options.model !== "as-stated")
+      problems.push({
+        where: "--coverage-ramp",
+        message: "applies to the as-stated model only (the programme model follows the rollout's stages itself): add --model as-stated",
+      });
     options.coverageRamp = true;
   }
   if (problems.length > 0) throw new InputError("command line", problems);
@@ -138,7 +145,10 @@ export function simulateCommand(): Command {
     .option("-n, --trials <n>", "number of trials, 1 to 1e9", "100000")
     .option("-s, --seed <seed>", "master seed (integer); same seed, same result", "1")
     .option("-w, --workers <n>", "worker threads (0: this thread; default: one per core for runs over 65,536 trials); does not change the result")
-    .option("-m, --model <model>", "programme (flows through the channels, cash and lifetime value) or as-stated (the plan's top-down arithmetic); default from the plan, else programme")
+    .option(
+      "-m, --model <model>",
+      "programme (flows through the channels, cash and lifetime value) or as-stated (the plan's top-down arithmetic); default from the plan, else programme",
+    )
     .option("--sampling <method>", "random or latin-hypercube; default from the plan")
     .option("--costs <view>", "stated (the plan's cost lines) or recomputed (customers x share x budget); default from the plan")
     .option("--independent", "ignore the plan's declared correlations")
@@ -151,7 +161,16 @@ export function simulateCommand(): Command {
         const plan = loadUncertainPlan(planPath);
         let bar: SingleBar | undefined;
         if (flags.progress === true || process.stderr.isTTY === true) {
-          bar = new SingleBar({ stream: process.stderr, noTTYOutput: flags.progress === true, notTTYSchedule: 1000, format: "simulate [{bar}] {percentage}% | {value}/{total} trials | eta {eta}s", hideCursor: true }, Presets.shades_classic);
+          bar = new SingleBar(
+            {
+              stream: process.stderr,
+              noTTYOutput: flags.progress === true,
+              notTTYSchedule: 1000,
+              format: "simulate [{bar}] {percentage}% | {value}/{total} trials | eta {eta}s",
+              hideCursor: true,
+            },
+            Presets.shades_classic,
+          );
           bar.start(options.trials, 0);
           options.onProgress = (done) => bar!.update(done);
         }

@@ -61,7 +61,10 @@ export function synthCommand(): Command {
         // The six tables and the manifest are one unit: checked before generating, then written together or not at all.
         const targets = [...sourceSchemas, ...truthSchemas].map((s) => path.join(flags.out, `${s.name}.csv`));
         const out = prepareOutputs({ inputs: {}, folders: { "--out": flags.out }, files: { "--out": [...targets, path.join(flags.out, "manifest.json")] } });
-        const bar = flags.progress && process.stderr.isTTY ? new SingleBar({ format: "synth [{bar}] {value}/{total} weeks", clearOnComplete: true }, Presets.shades_classic) : undefined;
+        const bar =
+          flags.progress && process.stderr.isTTY
+            ? new SingleBar({ format: "synth [{bar}] {value}/{total} weeks", clearOnComplete: true }, Presets.shades_classic)
+            : undefined;
         bar?.start(options.weeks ?? 104, 0);
         const started = Date.now();
         const population = synthesize({ ...options, onProgress: (done) => bar?.update(done) });
@@ -72,7 +75,13 @@ export function synthCommand(): Command {
         const files = [...csvFiles.keys()];
         const manifest = {
           generator: "churnlab synth",
-          options: { customers: options.customers, seed: options.seed, weeks: population.meta.weeks, startDate: flags.start, snapshotWeeks: options.riskSnapshotEveryWeeks },
+          options: {
+            customers: options.customers,
+            seed: options.seed,
+            weeks: population.meta.weeks,
+            startDate: flags.start,
+            snapshotWeeks: options.riskSnapshotEveryWeeks,
+          },
           effects: population.meta.effects,
           summary,
           files: files.map((f) => path.basename(f)),

@@ -35,7 +35,13 @@ interface TrainFlags {
 /** Files every model folder holds besides the model's own (see `savePipeline`). */
 const modelFolderFiles = ["preprocessing.json", "calibration.json", "metadata.json", "manifest.json", "MODEL_CARD.md"];
 
-const list = (text: string | undefined): string[] => (text === undefined ? [] : text.split(",").map((s) => s.trim()).filter((s) => s !== ""));
+const list = (text: string | undefined): string[] =>
+  text === undefined
+    ? []
+    : text
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== "");
 
 /**
  * Columns named by two flags that contradict each other: --numeric and
@@ -67,15 +73,18 @@ function contradictoryFlags(flags: TrainFlags): InputProblem[] {
 /** Checks the flags that need no data (model, seed, calibration, --out, contradictions); every problem at once. */
 function checkFlags(flags: TrainFlags): void {
   const problems: InputProblem[] = [];
-  if (!(flags.model === "auto" || (modelKinds as readonly string[]).includes(flags.model))) problems.push({ where: "--model", message: `must be logistic, mlp, gbdt or auto, got "${flags.model}"` });
-  if (!/^\d+$/.test(flags.seed.trim()) || !Number.isSafeInteger(Number(flags.seed))) problems.push({ where: "--seed", message: `must be a non-negative integer, got "${flags.seed}"` });
+  if (!(flags.model === "auto" || (modelKinds as readonly string[]).includes(flags.model)))
+    problems.push({ where: "--model", message: `must be logistic, mlp, gbdt or auto, got "${flags.model}"` });
+  if (!/^\d+$/.test(flags.seed.trim()) || !Number.isSafeInteger(Number(flags.seed)))
+    problems.push({ where: "--seed", message: `must be a non-negative integer, got "${flags.seed}"` });
   if (flags.horizon !== undefined && !(/^\d{1,3}$/.test(flags.horizon.trim()) && Number(flags.horizon) <= 365)) {
     problems.push({ where: "--horizon", message: `must be a whole number of days, 0 to 365, got "${flags.horizon}"` });
   }
   if (flags.horizon !== undefined && flags.snapshot === undefined) {
     problems.push({ where: "--horizon", message: "needs --snapshot (the label window of a time split)" });
   }
-  if (!["platt", "isotonic", "none"].includes(flags.calibration)) problems.push({ where: "--calibration", message: `must be platt, isotonic or none, got "${flags.calibration}"` });
+  if (!["platt", "isotonic", "none"].includes(flags.calibration))
+    problems.push({ where: "--calibration", message: `must be platt, isotonic or none, got "${flags.calibration}"` });
   for (const p of contradictoryFlags(flags)) problems.push(p);
   if (problems.length > 0) throw new InputError("command line", problems);
   // The model folder is checked before training: not the --csv, writable, not a file.
@@ -91,14 +100,29 @@ function readTrainingTable(flags: TrainFlags): { table: TabularCsv; target: Pars
   const problems: InputProblem[] = [];
   const keys = [flags.id, flags.group, flags.snapshot].filter((c): c is string => c !== undefined);
   const named = [flags.target, ...keys, ...list(flags.numeric), ...list(flags.categorical), ...list(flags.drop)];
-  const flagByColumn = new Map<string | undefined, string>([[flags.snapshot, "--snapshot"], [flags.group, "--group"], [flags.id, "--id"], [flags.target, "--target"]]);
+  const flagByColumn = new Map<string | undefined, string>([
+    [flags.snapshot, "--snapshot"],
+    [flags.group, "--group"],
+    [flags.id, "--id"],
+    [flags.target, "--target"],
+  ]);
   const flagOf = (name: string): string => flagByColumn.get(name) ?? "--numeric/--categorical/--drop";
-  for (const name of named) if (!(name in table.columns)) problems.push({ where: flagOf(name), message: `no column "${name}" in the header (${table.header.slice(0, 12).join(", ")}${table.header.length > 12 ? ", ..." : ""})` });
+  for (const name of named)
+    if (!(name in table.columns))
+      problems.push({
+        where: flagOf(name),
+        message: `no column "${name}" in the header (${table.header.slice(0, 12).join(", ")}${table.header.length > 12 ? ", ..." : ""})`,
+      });
   if (problems.length > 0) throw new InputError(flags.csv, problems);
   const target = parseTarget(table.columns[flags.target] as string[], flags.csv, flags.target, flags.positive);
   const split = splitColumns(table.columns, { ...pickFlags(flags) }, flags.csv);
   if (target.positives < 5 || table.rows - target.positives < 5 || table.rows < 50) {
-    throw new InputError(flags.csv, [{ where: `column ${flags.target}`, message: `too few rows to train and test honestly (${table.rows} rows, ${target.positives} churners; need 50 rows and 5 of each class)` }]);
+    throw new InputError(flags.csv, [
+      {
+        where: `column ${flags.target}`,
+        message: `too few rows to train and test honestly (${table.rows} rows, ${target.positives} churners; need 50 rows and 5 of each class)`,
+      },
+    ]);
   }
   const excluded = new Set([flags.target, ...keys, ...list(flags.drop)]);
   const features: Record<string, string[]> = {};
@@ -209,17 +233,28 @@ function formatSummary(flags: TrainFlags, table: TabularCsv, target: ParsedTarge
   const meta = result.pipeline.metadata;
   const bootstrap = m.intervals === undefined ? "" : `, bootstrap over ${m.intervals.clusters} customers`;
   const lines = [
-    `model ${meta.kind}${flags.model === "auto" ? ` (best validation AUC of ${Object.entries(meta.validationAuc).map(([k, v]) => `${k} ${f(v)}`).join(", ")})` : ""} on ${result.backend}`,
+    `model ${meta.kind}${
+      flags.model === "auto"
+        ? ` (best validation AUC of ${Object.entries(meta.validationAuc)
+            .map(([k, v]) => `${k} ${f(v)}`)
+            .join(", ")})`
+        : ""
+    } on ${result.backend}`,
     `${table.rows} rows, ${target.positives} churners (${flags.target} = ${target.positive}), ${meta.features.length} features (${meta.encodedFeatures.length} encoded columns)`,
     `split ${splitText(meta)}`,
     `test (${meta.rows.test} rows): AUC ${f(m.auc)} [${f(m.aucLow)}, ${f(m.aucHigh)}${bootstrap}], PR-AUC ${f(m.prAuc)}, Brier ${f(m.brier)}, log loss ${f(m.logLoss)}, KS ${f(m.ks)}, ECE ${f(m.ece)}`,
-    ...(result.pipeline.preprocessor.dropped.length > 0 ? [`dropped: ${result.pipeline.preprocessor.dropped.map((d) => `${d.name} (${d.reason})`).join("; ")}`] : []),
+    ...(result.pipeline.preprocessor.dropped.length > 0
+      ? [`dropped: ${result.pipeline.preprocessor.dropped.map((d) => `${d.name} (${d.reason})`).join("; ")}`]
+      : []),
     ...(flags.out === undefined ? [] : [`saved to ${flags.out}`]),
-    ...(result.warnings.length > 0 ? [`${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"} (on stderr, above): read ${result.warnings.length === 1 ? "it" : "them"} before using this model`] : []),
+    ...(result.warnings.length > 0
+      ? [
+          `${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"} (on stderr, above): read ${result.warnings.length === 1 ? "it" : "them"} before using this model`,
+        ]
+      : []),
   ];
   return `${lines.join("\n")}\n`;
 }
-
 
 /**
  * `churnlab train --csv FILE --target COL [--positive VALUE] [--id COL] [--model logistic|mlp|gbdt|auto] [--seed S] [--out DIR] [--json]`:
@@ -272,7 +307,9 @@ export function trainCommand(): Command {
         const forcedNumeric = new Set(list(flags.numeric));
         for (const name of identifierLikeColumns(features)) {
           if (forcedNumeric.has(name)) continue;
-          process.stderr.write(`warning: ${flags.csv}: column "${name}" looks like an identifier (a distinct whole number in every row) and is used as a feature; pass --id ${name} or --drop ${name} if it carries no information\n`);
+          process.stderr.write(
+            `warning: ${flags.csv}: column "${name}" looks like an identifier (a distinct whole number in every row) and is used as a feature; pass --id ${name} or --drop ${name} if it carries no information\n`,
+          );
         }
         const result = await train(flags, features, target, split);
         const written = flags.out === undefined ? [] : await savePipeline(flags.out, result.pipeline, { test: result.test });

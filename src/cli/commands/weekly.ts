@@ -50,7 +50,11 @@ export function weeklyCommand(): Command {
     .requiredOption("--out <dir>", "output folder: queue-<week>.csv, queue-<week>.json and queue-ledger.json (the state between weeks)")
     .option("--advisors <file>", "advisor roster, CSV: advisor_id, outlet_id, weekly_capacity (without it, entries are handed off unassigned)")
     .option("--plan <file>", "plan JSON (tiers, trigger, golden window, horizon; default: churnlab's data/plans/seed-plan.json, wherever it is run from)")
-    .option("--cooldown-days <n>", "days after a hand-off during which a customer is not queued again (default: the plan's horizon, 30)", intOption("--cooldown-days", 0, 3650))
+    .option(
+      "--cooldown-days <n>",
+      "days after a hand-off during which a customer is not queued again (default: the plan's horizon, 30)",
+      intOption("--cooldown-days", 0, 3650),
+    )
     .option("--force", `accept a week more than ${weekWindowWeeks} weeks after the ledger's last week or today, and score files with identical scores`)
     .option("--json", "print the week's queue document as JSON on stdout (summary to stderr)")
     .action(
@@ -75,7 +79,14 @@ export function weeklyCommand(): Command {
         });
         const text = `${formatWeeklySummary(report.summary, report.warnings)}  wrote ${report.files.queueCsv}, ${report.files.queueJson}, ${report.files.ledger}${report.rerun ? " (re-run: replaced this week's files)" : ""}\n`;
         if (flags.json) {
-          printJson({ week: report.summary.week, summary: report.summary, warnings: report.warnings, files: report.files, rerun: report.rerun, queue: report.queue });
+          printJson({
+            week: report.summary.week,
+            summary: report.summary,
+            warnings: report.warnings,
+            files: report.files,
+            rerun: report.rerun,
+            queue: report.queue,
+          });
           process.stderr.write(text);
         } else process.stdout.write(text);
       }),

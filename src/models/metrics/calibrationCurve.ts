@@ -45,7 +45,8 @@ export function calibrationCurve(
 ): CalibrationCurve {
   checkScoresAndLabels("calibrationCurve", probabilities, labels);
   checkProbabilities("calibrationCurve", probabilities);
-  if (!Number.isInteger(binCount) || binCount < 1 || binCount > 1000) throw new RangeError(`calibrationCurve: binCount must be an integer 1..1000, got ${binCount}`);
+  if (!Number.isInteger(binCount) || binCount < 1 || binCount > 1000)
+    throw new RangeError(`calibrationCurve: binCount must be an integer 1..1000, got ${binCount}`);
   const n = probabilities.length;
   const edges = new Float64Array(binCount + 1);
   if (strategy === "uniform" || n === 0) {

@@ -130,7 +130,14 @@ export function clusterBootstrap(
     return [sortedPercentile(sorted, tail), sortedPercentile(sorted, 1 - tail)];
   };
   return {
-    method: "cluster-bootstrap", clusters: count, resamples, skipped: resamples - kept, level,
-    auc: interval(out.auc), prAuc: interval(out.prAuc), brier: interval(out.brier), logLoss: interval(out.logLoss),
+    method: "cluster-bootstrap",
+    clusters: count,
+    resamples,
+    skipped: resamples - kept,
+    level,
+    auc: interval(out.auc),
+    prAuc: interval(out.prAuc),
+    brier: interval(out.brier),
+    logLoss: interval(out.logLoss),
   };
 }

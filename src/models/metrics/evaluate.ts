@@ -50,12 +50,13 @@ export function evaluate(probabilities: ArrayLike<number>, labels: ArrayLike<num
   const clusters = options.clusters;
   const repeats = clusters !== undefined && new Set(clusters).size < clusters.length;
   if (repeats && options.random === undefined) throw new RangeError("evaluate: clusters that repeat need a random source for the bootstrap");
-  const intervals = repeats && options.random !== undefined
-    ? clusterBootstrap(probabilities, labels, clusters, {
-        random: options.random,
-        ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
-      })
-    : undefined;
+  const intervals =
+    repeats && options.random !== undefined
+      ? clusterBootstrap(probabilities, labels, clusters, {
+          random: options.random,
+          ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
+        })
+      : undefined;
   return {
     rows: probabilities.length,
     positives: auc.positives,

@@ -56,7 +56,8 @@ export function permutationImportance(
   const perm = new Int32Array(n);
   const result: FeatureImportance[] = [];
   for (const [feature, columns] of Object.entries(groups)) {
-    for (const c of columns) if (!(c >= 0 && c < data.cols)) throw new RangeError(`permutationImportance: column ${c} of "${feature}" outside 0..${data.cols - 1}`);
+    for (const c of columns)
+      if (!(c >= 0 && c < data.cols)) throw new RangeError(`permutationImportance: column ${c} of "${feature}" outside 0..${data.cols - 1}`);
     const drops: number[] = [];
     for (let r = 0; r < repeats; r++) {
       for (let i = 0; i < n; i++) perm[i] = i;

@@ -19,7 +19,14 @@ export const distributionSchema = z
     z.strictObject({ dist: z.literal("uniform"), min: finite, max: finite, ...common }),
     z.strictObject({ dist: z.literal("triangular"), min: finite, mode: finite, max: finite, ...common }),
     z.strictObject({ dist: z.literal("pert"), min: finite, mode: finite, max: finite, lambda: z.number().positive("must be > 0").optional(), ...common }),
-    z.strictObject({ dist: z.literal("normal"), mean: finite, sd: z.number().positive("must be > 0"), min: finite.optional(), max: finite.optional(), ...common }),
+    z.strictObject({
+      dist: z.literal("normal"),
+      mean: finite,
+      sd: z.number().positive("must be > 0"),
+      min: finite.optional(),
+      max: finite.optional(),
+      ...common,
+    }),
     z.strictObject({ dist: z.literal("lognormal"), median: z.number().positive("must be > 0"), sigmaLog: z.number().positive("must be > 0"), ...common }),
     z.strictObject({
       dist: z.literal("beta"),
@@ -40,7 +47,8 @@ export const distributionSchema = z
       ctx.addIssue({ code: "custom", path: [path], message });
     };
     if ((d.dist === "uniform" || d.dist === "triangular" || d.dist === "pert") && !(d.min < d.max)) bad("max", `must be above min (${d.min}), got ${d.max}`);
-    if ((d.dist === "triangular" || d.dist === "pert") && (d.mode < d.min || d.mode > d.max)) bad("mode", `must lie within [min, max] = [${d.min}, ${d.max}], got ${d.mode}`);
+    if ((d.dist === "triangular" || d.dist === "pert") && (d.mode < d.min || d.mode > d.max))
+      bad("mode", `must lie within [min, max] = [${d.min}, ${d.max}], got ${d.mode}`);
     if (d.dist === "normal" && d.min !== undefined && d.max !== undefined && !(d.min < d.max)) bad("max", `must be above min (${d.min}), got ${d.max}`);
     if (d.dist === "normal" && (d.min !== undefined || d.max !== undefined)) {
       const mass = normalCdf(((d.max ?? Infinity) - d.mean) / d.sd) - normalCdf(((d.min ?? -Infinity) - d.mean) / d.sd);
@@ -179,10 +187,20 @@ export function compileDistribution(d: Distribution): CompiledDistribution {
   });
   switch (d.dist) {
     case "fixed":
-      return withBase(d.value, d.value, () => d.value, (x) => (x >= d.value ? 1 : 0));
+      return withBase(
+        d.value,
+        d.value,
+        () => d.value,
+        (x) => (x >= d.value ? 1 : 0),
+      );
     case "uniform": {
       const w = d.max - d.min;
-      return withBase((d.min + d.max) / 2, (d.min + d.max) / 2, (u) => d.min + u * w, (x) => Math.min(1, Math.max(0, (x - d.min) / w)));
+      return withBase(
+        (d.min + d.max) / 2,
+        (d.min + d.max) / 2,
+        (u) => d.min + u * w,
+        (x) => Math.min(1, Math.max(0, (x - d.min) / w)),
+      );
     }
     case "triangular": {
       const { min, mode, max } = d;
@@ -204,12 +222,22 @@ export function compileDistribution(d: Distribution): CompiledDistribution {
       const a = 1 + (lambda * (mode - min)) / w;
       const b = 1 + (lambda * (max - mode)) / w;
       const table = betaTable(a, b);
-      return withBase(mode, (min + lambda * mode + max) / (lambda + 2), (u) => min + w * tableLookup(table, u, (v) => betaQuantile(v, a, b)), (x) => betaCdf((x - min) / w, a, b));
+      return withBase(
+        mode,
+        (min + lambda * mode + max) / (lambda + 2),
+        (u) => min + w * tableLookup(table, u, (v) => betaQuantile(v, a, b)),
+        (x) => betaCdf((x - min) / w, a, b),
+      );
     }
     case "normal": {
       const { mean, sd } = d;
       if (d.min === undefined && d.max === undefined) {
-        return withBase(mean, mean, (u) => mean + sd * normalQuantile(u), (x) => normalCdf((x - mean) / sd));
+        return withBase(
+          mean,
+          mean,
+          (u) => mean + sd * normalQuantile(u),
+          (x) => normalCdf((x - mean) / sd),
+        );
       }
       const pa = normalCdf((lo - mean) / sd);
       const pb = normalCdf((hi - mean) / sd);
@@ -229,13 +257,23 @@ export function compileDistribution(d: Distribution): CompiledDistribution {
     case "lognormal": {
       const mu = Math.log(d.median);
       const s = d.sigmaLog;
-      return withBase(d.median, Math.exp(mu + (s * s) / 2), (u) => Math.exp(mu + s * normalQuantile(u)), (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / s)));
+      return withBase(
+        d.median,
+        Math.exp(mu + (s * s) / 2),
+        (u) => Math.exp(mu + s * normalQuantile(u)),
+        (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / s)),
+      );
     }
     case "beta": {
       const a = d.mean * d.concentration;
       const b = (1 - d.mean) * d.concentration;
       const table = betaTable(a, b);
-      return withBase(d.mean, d.mean, (u) => tableLookup(table, u, (v) => betaQuantile(v, a, b)), (x) => betaCdf(x, a, b));
+      return withBase(
+        d.mean,
+        d.mean,
+        (u) => tableLookup(table, u, (v) => betaQuantile(v, a, b)),
+        (x) => betaCdf(x, a, b),
+      );
     }
     case "discrete": {
       const total = d.scenarios.reduce((s, x) => s + x.weight, 0);

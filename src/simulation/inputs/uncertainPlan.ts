@@ -87,21 +87,23 @@ const simulationSchema = z.strictObject({
 /** Warnings for settings of the former bottom-up model, which the programme model replaces. */
 function legacyWarnings(s: z.infer<typeof simulationSchema>): string[] {
   const out: string[] = [];
-  if (s.model === "bottom-up") out.push('$.simulation.model: "bottom-up" is replaced by "programme" (flows of newly high-risk customers, not tier stocks); simulated as "programme"');
+  if (s.model === "bottom-up")
+    out.push('$.simulation.model: "bottom-up" is replaced by "programme" (flows of newly high-risk customers, not tier stocks); simulated as "programme"');
   const replaced: Record<string, string> = {
     contactDelayDays: "contact delays come from the channels' capacity and the queue rule ($.simulation.minContactDelayDays sets a minimum)",
-    tierChurnProbability: "who churns after a flag comes from the calibrated population (annual churn $.benefits.churnBefore, tier shares), not from the tier bands",
+    tierChurnProbability:
+      "who churns after a flag comes from the calibrated population (annual churn $.benefits.churnBefore, tier shares), not from the tier bands",
     interveneTiers: "each rollout stage's interveneTiers say which tiers are contacted",
   };
   for (const [key, why] of Object.entries(replaced)) if (s[key as keyof typeof s] !== undefined) out.push(`$.simulation.${key} is ignored: ${why}`);
   return out;
 }
 const correlationSchema = z.strictObject({
-    a: z.string().min(1),
-    b: z.string().min(1),
-    rankCorrelation: z.number().min(-1, "must be a rank correlation from -1 to 1").max(1, "must be a rank correlation from -1 to 1"),
-    why: z.string().optional(),
-  });
+  a: z.string().min(1),
+  b: z.string().min(1),
+  rankCorrelation: z.number().min(-1, "must be a rank correlation from -1 to 1").max(1, "must be a rank correlation from -1 to 1"),
+  why: z.string().optional(),
+});
 const samplingSchema = z.strictObject({ method: z.enum(["random", "latin-hypercube"]) });
 
 type Rec = Record<string, unknown>;
@@ -121,7 +123,14 @@ function extreme(c: CompiledDistribution, at: At): number {
   return Number.isFinite(hi) ? hi : c.quantile(1 - 1e-9);
 }
 
-function substitute(value: unknown, path: Array<string | number>, names: string[], inputs: UncertainInput[], problems: InputProblem[], at: At = "base"): unknown {
+function substitute(
+  value: unknown,
+  path: Array<string | number>,
+  names: string[],
+  inputs: UncertainInput[],
+  problems: InputProblem[],
+  at: At = "base",
+): unknown {
   if (Array.isArray(value)) {
     return value.map((item, i) => {
       const id = isRec(item) && typeof item["id"] === "string" ? item["id"] : String(i);
@@ -202,13 +211,14 @@ export function parseUncertainPlan(json: unknown, source: string): UncertainPlan
   const sim = simulationSchema.safeParse(simulation ?? {});
   if (!sim.success) for (const p of zodProblems(sim.error, ["simulation"])) problems.push(p);
   const entries: Array<z.infer<typeof correlationSchema> | undefined> = [];
-  if (correlations !== undefined && !Array.isArray(correlations)) problems.push({ where: "$.correlations", message: "must be an array of {a, b, rankCorrelation}" });
+  if (correlations !== undefined && !Array.isArray(correlations))
+    problems.push({ where: "$.correlations", message: "must be an array of {a, b, rankCorrelation}" });
   const correlationList: unknown[] = Array.isArray(correlations) ? correlations : [];
   correlationList.forEach((entry: unknown, i: number) => {
-      const r = correlationSchema.safeParse(entry);
-      if (!r.success) for (const p of zodProblems(r.error, ["correlations", i])) problems.push(p);
-      entries.push(r.success ? r.data : undefined);
-    });
+    const r = correlationSchema.safeParse(entry);
+    if (!r.success) for (const p of zodProblems(r.error, ["correlations", i])) problems.push(p);
+    entries.push(r.success ? r.data : undefined);
+  });
   const samp = samplingSchema.safeParse(sampling ?? { method: "random" });
   if (!samp.success) for (const p of zodProblems(samp.error, ["sampling"])) problems.push(p);
 
@@ -220,11 +230,16 @@ export function parseUncertainPlan(json: unknown, source: string): UncertainPlan
       if (c === undefined) return;
       const a = find(c.a);
       const b = find(c.b);
-      if (a < 0) problems.push({ where: `$.correlations[${i}].a`, message: `"${c.a}" is not an uncertain input (give its JSON path, e.g. "$.tiers[0].saveRate", or its name)` });
+      if (a < 0)
+        problems.push({
+          where: `$.correlations[${i}].a`,
+          message: `"${c.a}" is not an uncertain input (give its JSON path, e.g. "$.tiers[0].saveRate", or its name)`,
+        });
       if (b < 0) problems.push({ where: `$.correlations[${i}].b`, message: `"${c.b}" is not an uncertain input` });
       if (a < 0 || b < 0) return;
       if (a === b) problems.push({ where: `$.correlations[${i}]`, message: "an input cannot be correlated with itself" });
-      else if (inputs[a]!.distribution.dist === "fixed" || inputs[b]!.distribution.dist === "fixed") problems.push({ where: `$.correlations[${i}]`, message: "a fixed input cannot be correlated" });
+      else if (inputs[a]!.distribution.dist === "fixed" || inputs[b]!.distribution.dist === "fixed")
+        problems.push({ where: `$.correlations[${i}]`, message: "a fixed input cannot be correlated" });
       else {
         const key = a < b ? `${a}:${b}` : `${b}:${a}`;
         if (seen.has(key)) problems.push({ where: `$.correlations[${i}]`, message: "this pair is correlated twice" });
@@ -236,20 +251,35 @@ export function parseUncertainPlan(json: unknown, source: string): UncertainPlan
       try {
         cholesky(inputCorrelationMatrix(inputs.length, pairs));
       } catch (err) {
-        problems.push({ where: "$.correlations", message: `the correlation matrix is impossible (not positive definite): ${(err as Error).message}; weaken or remove some correlations` });
+        problems.push({
+          where: "$.correlations",
+          message: `the correlation matrix is impossible (not positive definite): ${(err as Error).message}; weaken or remove some correlations`,
+        });
       }
     }
   }
 
-  if (problems.length > 0 || base === undefined || !sim.success || !samp.success) throw new InputError(source, problems.length > 0 ? problems : [{ where: "$", message: "not a valid uncertain plan" }]);
+  if (problems.length > 0 || base === undefined || !sim.success || !samp.success)
+    throw new InputError(source, problems.length > 0 ? problems : [{ where: "$", message: "not a valid uncertain plan" }]);
 
   const s = sim.data;
   const extra: InputProblem[] = [];
   for (const [stageId, byTier] of Object.entries(s.stageCapacityPerWeek ?? {})) {
-    if (!base.rollout.some((st) => st.id === stageId)) extra.push({ where: jsonPath(["simulation", "stageCapacityPerWeek", stageId]), message: `unknown stage "${stageId}" (stages: ${base.rollout.map((st) => st.id).join(", ")})` });
-    for (const tierId of Object.keys(byTier)) if (!base.tiers.some((t) => t.id === tierId)) extra.push({ where: jsonPath(["simulation", "stageCapacityPerWeek", stageId, tierId]), message: `unknown tier "${tierId}"` });
+    if (!base.rollout.some((st) => st.id === stageId))
+      extra.push({
+        where: jsonPath(["simulation", "stageCapacityPerWeek", stageId]),
+        message: `unknown stage "${stageId}" (stages: ${base.rollout.map((st) => st.id).join(", ")})`,
+      });
+    for (const tierId of Object.keys(byTier))
+      if (!base.tiers.some((t) => t.id === tierId))
+        extra.push({ where: jsonPath(["simulation", "stageCapacityPerWeek", stageId, tierId]), message: `unknown tier "${tierId}"` });
   }
-  for (const tierId of Object.keys(s.capacityPerWeek ?? {})) if (!base.tiers.some((t) => t.id === tierId)) extra.push({ where: jsonPath(["simulation", "capacityPerWeek", tierId]), message: `unknown tier "${tierId}" (tiers: ${base.tiers.map((t) => t.id).join(", ")})` });
+  for (const tierId of Object.keys(s.capacityPerWeek ?? {}))
+    if (!base.tiers.some((t) => t.id === tierId))
+      extra.push({
+        where: jsonPath(["simulation", "capacityPerWeek", tierId]),
+        message: `unknown tier "${tierId}" (tiers: ${base.tiers.map((t) => t.id).join(", ")})`,
+      });
   if (extra.length > 0) throw new InputError(source, extra);
   const { settings, sources } = programmeSettingsFor(base, s);
 

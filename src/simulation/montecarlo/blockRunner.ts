@@ -6,7 +6,14 @@ import { compileProgrammeKernel } from "../programme/programmeKernel";
 import type { ProgrammeModel } from "../programme/programmeModel";
 import { programmeModelFor } from "../programme/programmeModelFor";
 import { cholesky } from "../inputs/correlation";
-import { inputCorrelationMatrix, type BenefitModel, type CostView, type SamplingMethod, type SimulationAssumptions, type UncertainPlan } from "../inputs/uncertainPlan";
+import {
+  inputCorrelationMatrix,
+  type BenefitModel,
+  type CostView,
+  type SamplingMethod,
+  type SimulationAssumptions,
+  type UncertainPlan,
+} from "../inputs/uncertainPlan";
 
 /** Trials per block: each block has its own random stream, so results do not depend on how blocks are spread over workers. */
 export const DEFAULT_BLOCK_SIZE = 65_536;
@@ -292,7 +299,15 @@ export function runBlock(ctx: BlockContext, index: number, blockSize: number, tr
     const m = Math.floor(count / stride);
     return Float32Array.from({ length: m }, (_, j) => all[j * stride + Math.floor(stride / 2)]!);
   });
-  const result: BlockResult = { index, count, sorted, moments: mom, roiShift: shift[0]!, roiSums: Float64Array.from([finite[0]!, sum[0]!, sumSq[0]!, counts[0]!, counts[1]!]), trace };
+  const result: BlockResult = {
+    index,
+    count,
+    sorted,
+    moments: mom,
+    roiShift: shift[0]!,
+    roiSums: Float64Array.from([finite[0]!, sum[0]!, sumSq[0]!, counts[0]!, counts[1]!]),
+    trace,
+  };
   if (keep) result.ordered = values;
   return result;
 }

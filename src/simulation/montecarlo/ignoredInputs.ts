@@ -16,5 +16,7 @@ export function ignoredInputWarnings(plan: UncertainPlan, design: DesignOptions)
     model === "as-stated"
       ? "the as-stated model takes retained customers as customers × (churnBefore − churnAfter) and ignores save rates, timing, the model's AUC and capacity (use the programme model)"
       : "the programme model pays for contacts as they are made and derives churn after the programme from its saves";
-  return plan.inputs.flatMap((input, j) => (ctx.inputSlots[j]! < 0 && input.distribution.dist !== "fixed" ? [`${input.path} is uncertain but the ${model} model does not use it: ${why}`] : []));
+  return plan.inputs.flatMap((input, j) =>
+    ctx.inputSlots[j]! < 0 && input.distribution.dist !== "fixed" ? [`${input.path} is uncertain but the ${model} model does not use it: ${why}`] : [],
+  );
 }

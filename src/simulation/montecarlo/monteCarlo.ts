@@ -1,10 +1,26 @@
 import { availableParallelism } from "node:os";
-import { COUNTS, createBlockContext, DEFAULT_BLOCK_SIZE, runBlock, SUMMARIZED_NAMES, type BlockOptions, type BlockResult, type DesignOptions } from "./blockRunner";
+import {
+  COUNTS,
+  createBlockContext,
+  DEFAULT_BLOCK_SIZE,
+  runBlock,
+  SUMMARIZED_NAMES,
+  type BlockOptions,
+  type BlockResult,
+  type DesignOptions,
+} from "./blockRunner";
 import type { ProgrammeModel } from "../programme/programmeModel";
 import { programmeModelFor } from "../programme/programmeModelFor";
 import { ignoredInputWarnings } from "./ignoredInputs";
 import { kthOfSortedBlocks } from "../stats/sortedBlocks";
-import { convergenceCheckpoints, probabilityEstimate, summarizeOrdered, type ConvergenceTrace, type OutputSummary, type ProbabilityEstimate } from "../stats/summaries";
+import {
+  convergenceCheckpoints,
+  probabilityEstimate,
+  summarizeOrdered,
+  type ConvergenceTrace,
+  type OutputSummary,
+  type ProbabilityEstimate,
+} from "../stats/summaries";
 import { runOnWorkers } from "../workers/workerPool";
 import type { BenefitModel, CostView, SamplingMethod, UncertainPlan } from "../inputs/uncertainPlan";
 
@@ -91,7 +107,15 @@ export function defaultWorkers(trials: number, blockSize = DEFAULT_BLOCK_SIZE): 
   return blocks <= 1 ? 0 : Math.max(1, Math.min(availableParallelism(), blocks));
 }
 
-async function runBlocksInWorkers(plan: UncertainPlan, design: DesignOptions, blockSize: number, trials: number, workers: number, blockOptions: BlockOptions, onBlock: (r: BlockResult) => void): Promise<void> {
+async function runBlocksInWorkers(
+  plan: UncertainPlan,
+  design: DesignOptions,
+  blockSize: number,
+  trials: number,
+  workers: number,
+  blockOptions: BlockOptions,
+  onBlock: (r: BlockResult) => void,
+): Promise<void> {
   await runOnWorkers<BlockResult>({
     kind: "monte-carlo",
     init: { json: plan.json, source: plan.source, design, blockSize, trials, blockOptions },

@@ -2,11 +2,33 @@ import { jsonPath, type Plan } from "../../plan/index";
 import type { SimulationAssumptions } from "../inputs/uncertainPlan";
 
 /** Outputs of one kernel evaluation, in order, in the `out` array (the programme model writes the same). */
-export const kernelOutputs = ["roi", "netBenefit", "paybackMonths", "npv", "firstYearCost", "totalBenefit", "retainedCustomers", "referralCustomers", "cashRoi", "cashYear1"] as const;
+export const kernelOutputs = [
+  "roi",
+  "netBenefit",
+  "paybackMonths",
+  "npv",
+  "firstYearCost",
+  "totalBenefit",
+  "retainedCustomers",
+  "referralCustomers",
+  "cashRoi",
+  "cashYear1",
+] as const;
 /** Name of a kernel output. */
 export type KernelOutput = (typeof kernelOutputs)[number];
 /** Index of each output in the `out` array. */
-export const OUT = { roi: 0, netBenefit: 1, paybackMonths: 2, npv: 3, firstYearCost: 4, totalBenefit: 5, retainedCustomers: 6, referralCustomers: 7, cashRoi: 8, cashYear1: 9 } as const;
+export const OUT = {
+  roi: 0,
+  netBenefit: 1,
+  paybackMonths: 2,
+  npv: 3,
+  firstYearCost: 4,
+  totalBenefit: 5,
+  retainedCustomers: 6,
+  referralCustomers: 7,
+  cashRoi: 8,
+  cashYear1: 9,
+} as const;
 /** Number of kernel outputs. */
 export const OUTPUTS = kernelOutputs.length;
 

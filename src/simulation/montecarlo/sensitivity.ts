@@ -310,7 +310,10 @@ export { valueOfInformation, type ValueOfInformation };
  * @example
  * planSobol(seedUncertain, { samples: 2048 }).first // one index per varying input
  */
-export function planSobol(plan: UncertainPlan, options: SensitivityOptions & { samples?: number; seed?: number; bootstrap?: number } = {}): SobolResult & { names: string[] } {
+export function planSobol(
+  plan: UncertainPlan,
+  options: SensitivityOptions & { samples?: number; seed?: number; bootstrap?: number } = {},
+): SobolResult & { names: string[] } {
   const ev = planEvaluator(plan, options);
   const d = ev.inputs.length;
   if (d === 0) return { names: [], first: [], total: [], firstCi: [], totalCi: [], variance: 0, evaluations: 0 };
@@ -349,7 +352,10 @@ export interface SensitivityReport {
  * @example
  * sensitivityReport(seedUncertain, { seed: 1 }).tornado[0].name // the widest bar
  */
-export function sensitivityReport(plan: UncertainPlan, options: SensitivityOptions & { seed?: number; trials?: number; sobolSamples?: number; bootstrap?: number } = {}): SensitivityReport {
+export function sensitivityReport(
+  plan: UncertainPlan,
+  options: SensitivityOptions & { seed?: number; trials?: number; sobolSamples?: number; bootstrap?: number } = {},
+): SensitivityReport {
   const seed = options.seed ?? 1;
   const trials = options.trials ?? 20_000;
   const sobolSamples = options.sobolSamples ?? 4096;

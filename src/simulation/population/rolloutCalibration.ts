@@ -156,7 +156,8 @@ export function calibrateRollout(dynamics: RolloutDynamics, options: Calibration
     return undefined;
   };
   const levels = [target / 2, target, Math.min(0.95, target * 2)];
-  if (bracket(target) === undefined) throw new RangeError(`annual churn ${target} is out of reach of these dynamics (${coarse[0]![1]}..${coarse[coarse.length - 1]![1]})`);
+  if (bracket(target) === undefined)
+    throw new RangeError(`annual churn ${target} is out of reach of these dynamics (${coarse[0]![1]}..${coarse[coarse.length - 1]![1]})`);
   for (const level of levels) {
     const lo = bracket(level);
     if (lo === undefined) continue;
@@ -214,7 +215,8 @@ export function calibrateRollout(dynamics: RolloutDynamics, options: Calibration
  */
 export function interceptForChurn(cal: RolloutCalibration, annualChurn: number): number {
   const g = cal.annualChurnGrid;
-  if (!(annualChurn >= g[0]! && annualChurn <= g[g.length - 1]!)) throw new RangeError(`annual churn ${annualChurn} is outside the calibrated range ${g[0]}..${g[g.length - 1]}`);
+  if (!(annualChurn >= g[0]! && annualChurn <= g[g.length - 1]!))
+    throw new RangeError(`annual churn ${annualChurn} is outside the calibrated range ${g[0]}..${g[g.length - 1]}`);
   return interpolate(g, cal.interceptGrid, annualChurn);
 }
 

@@ -12,7 +12,8 @@ function checkScenario(sc: RolloutScenario): void {
   const n = sc.customers;
   if (!(Number.isSafeInteger(n) && n >= 1)) throw new RangeError(`customers must be an integer >= 1, got ${n}`);
   if (!(Number.isSafeInteger(sc.weeks) && sc.weeks >= 1 && sc.weeks <= 520)) throw new RangeError(`weeks must be an integer 1..520, got ${sc.weeks}`);
-  if (!(Number.isSafeInteger(sc.tailWeeks) && sc.tailWeeks >= 0 && sc.weeks + sc.tailWeeks <= 520)) throw new RangeError(`tailWeeks must be an integer >= 0 with weeks + tailWeeks <= 520, got ${sc.tailWeeks}`);
+  if (!(Number.isSafeInteger(sc.tailWeeks) && sc.tailWeeks >= 0 && sc.weeks + sc.tailWeeks <= 520))
+    throw new RangeError(`tailWeeks must be an integer >= 0 with weeks + tailWeeks <= 520, got ${sc.tailWeeks}`);
   const K = sc.tierThresholds.length + 1;
   if (K < 2 || K > 8) throw new RangeError(`tiers must number 2..8, got ${K}`);
   if (sc.stages.length > 127) throw new RangeError(`at most 127 stages, got ${sc.stages.length}`);
@@ -67,7 +68,15 @@ function contactRecordsOf(p: Population): ContactRecords | undefined {
   const log = p.log;
   if (log === undefined) return undefined;
   const m = log.size;
-  return { customer: log.customer.slice(0, m), saved: log.saved.slice(0, m), tier: log.tier.slice(0, m), age: log.age.slice(0, m), week: log.week.slice(0, m), churnWeekB: log.churnWeekB.slice(0, m), churnWeekP: log.churnWeekP.slice(0, m) };
+  return {
+    customer: log.customer.slice(0, m),
+    saved: log.saved.slice(0, m),
+    tier: log.tier.slice(0, m),
+    age: log.age.slice(0, m),
+    week: log.week.slice(0, m),
+    churnWeekB: log.churnWeekB.slice(0, m),
+    churnWeekP: log.churnWeekP.slice(0, m),
+  };
 }
 
 /** One week of the retained pool: kept customers whose protection ended may leave; returns how many left. */
@@ -138,7 +147,15 @@ export function runRolloutKernel(sc: RolloutScenario, state: Uint32Array): Rollo
     const month = monthOfWeek(t);
     const snap = snapIndexOfWeek[t]!;
     const leftPool = retainedWeek(p, t);
-    customerWeek(p, run, state, t, stage === undefined ? 0 : Math.min(sc.customers, stage.customers), stage === undefined ? 0 : stage.tierMask, snap >= 0 ? snap * p.snapN : -1);
+    customerWeek(
+      p,
+      run,
+      state,
+      t,
+      stage === undefined ? 0 : Math.min(sc.customers, stage.customers),
+      stage === undefined ? 0 : stage.tierMask,
+      snap >= 0 ? snap * p.snapN : -1,
+    );
     const churnB = p.weekChurns[0]!;
     const churnP = churnB - p.weekChurns[1]! + leftPool;
     run.baselineChurned += churnB;

@@ -113,7 +113,8 @@ export function createPopulation(sc: RolloutScenario, state: Uint32Array): Popul
   const thr = new Float64Array(7).fill(-Infinity);
   sc.tierThresholds.forEach((x, k) => (thr[k] = x));
   const lambda = d.shockProbability;
-  const derived = (salt: number): Uint32Array => Uint32Array.from([state[0]! ^ salt, state[1]! ^ Math.imul(salt, 3), state[2]! ^ Math.imul(salt, 5), state[3]! ^ Math.imul(salt, 7)]);
+  const derived = (salt: number): Uint32Array =>
+    Uint32Array.from([state[0]! ^ salt, state[1]! ^ Math.imul(salt, 3), state[2]! ^ Math.imul(salt, 5), state[3]! ^ Math.imul(salt, 7)]);
   const p: Population = {
     n,
     pers: new Float32Array(n),
@@ -154,7 +155,19 @@ export function createPopulation(sc: RolloutScenario, state: Uint32Array): Popul
     weekChurns: new Float64Array(2),
     newcomerState: derived(0x6e657721),
     pool: createPool(derived(0x706f6f6c)),
-    log: sc.recordContacts === true ? { customer: new Int32Array(64), saved: new Uint8Array(64), tier: new Uint8Array(64), age: new Int16Array(64), week: new Int16Array(64), churnWeekB: new Int16Array(64), churnWeekP: new Int16Array(64), size: 0 } : undefined,
+    log:
+      sc.recordContacts === true
+        ? {
+            customer: new Int32Array(64),
+            saved: new Uint8Array(64),
+            tier: new Uint8Array(64),
+            age: new Int16Array(64),
+            week: new Int16Array(64),
+            churnWeekB: new Int16Array(64),
+            churnWeekP: new Int16Array(64),
+            size: 0,
+          }
+        : undefined,
   };
   for (let i = 0; i < n; i += 1) drawCustomer(p, i, state);
   return p;

@@ -31,7 +31,18 @@ export interface ProgrammeEconomics {
 }
 
 /** Outputs of one evaluation, in this order in the output array. */
-export const programmeOutputs = ["roi", "netBenefit", "paybackMonths", "npv", "firstYearCost", "totalBenefit", "retainedCustomers", "referralCustomers", "cashRoi", "cashYear1"] as const;
+export const programmeOutputs = [
+  "roi",
+  "netBenefit",
+  "paybackMonths",
+  "npv",
+  "firstYearCost",
+  "totalBenefit",
+  "retainedCustomers",
+  "referralCustomers",
+  "cashRoi",
+  "cashYear1",
+] as const;
 
 /** The monthly detail of one evaluation. */
 export interface ProgrammeFlows {
@@ -91,7 +102,8 @@ function fillFlows(corners: readonly WeightedBasis[], e: ProgrammeEconomics, flo
   for (let m = 0; m < M; m += 1) {
     let c = e.fixedAnnualYuan / 12 + (e.routineAnnualYuan * e.scopeByMonth[m]!) / 12;
     if (m >= e.setupFrom && m < e.setupTo) c += e.oneTimeYuan / (e.setupTo - e.setupFrom);
-    for (const { basis, weight } of corners) for (let k = 1; k < K; k += 1) c += weight * basis.contactsByMonth[k * M + m]! * e.customerScale * e.contactCostYuan[k]!;
+    for (const { basis, weight } of corners)
+      for (let k = 1; k < K; k += 1) c += weight * basis.contactsByMonth[k * M + m]! * e.customerScale * e.contactCostYuan[k]!;
     cost[m] = c;
   }
   flows.cashByMonth.fill(0);
@@ -125,7 +137,13 @@ function fillFlows(corners: readonly WeightedBasis[], e: ProgrammeEconomics, flo
  * @example
  * evaluateProgramme([{ basis, weight: 1 }], economics, flows, out); out[8] // first-year cash ROI
  */
-export function evaluateProgramme(corners: readonly WeightedBasis[], e: ProgrammeEconomics, flows: ProgrammeFlows, out: Float64Array, firstYearSplit = true): void {
+export function evaluateProgramme(
+  corners: readonly WeightedBasis[],
+  e: ProgrammeEconomics,
+  flows: ProgrammeFlows,
+  out: Float64Array,
+  firstYearSplit = true,
+): void {
   fillFlows(corners, e, flows, firstYearSplit);
   const basis = corners[0]!.basis;
   const M = basis.months;

@@ -49,7 +49,9 @@ function layout(plan: Plan, assumptions: SimulationAssumptions): { slots: Slots;
     perReferrer: slot(["benefits", "referralsPerReferrer"], b.referralsPerReferrer),
     newValue: slot(["benefits", "newCustomerValueYuan"], b.newCustomerValueYuan),
     oneTime: Int32Array.from(plan.costs.oneTime.map((l, i) => slot(["costs", "oneTime", i, "amountYuan"], l.amountYuan))),
-    annualFixed: Int32Array.from(plan.costs.annual.flatMap((l, i) => (l.tierId === undefined ? [slot(["costs", "annual", i, "amountYuan"], l.amountYuan)] : []))),
+    annualFixed: Int32Array.from(
+      plan.costs.annual.flatMap((l, i) => (l.tierId === undefined ? [slot(["costs", "annual", i, "amountYuan"], l.amountYuan)] : [])),
+    ),
     share: Int32Array.from(plan.tiers.map((t, i) => slot(["tiers", i, "shareStated"], t.shareStated))),
     budget: Int32Array.from(plan.tiers.map((t, i) => slot(["tiers", i, "budgetYuanPerPerson"], t.budgetYuanPerPerson))),
     saveRate: Int32Array.from(plan.tiers.map((t, i) => slot(["tiers", i, "saveRate"], t.saveRate))),
@@ -94,7 +96,13 @@ function decayOf(p: Float64Array, s: Slots, memo: DecayMemo): (d: number) => num
     xs.push(d);
     ys.push(p[s.abSave[j]!]!);
   }
-  memo.curve = pchipInterpolant(xs, isotonicDecreasing(ys, ys.map(() => 1)));
+  memo.curve = pchipInterpolant(
+    xs,
+    isotonicDecreasing(
+      ys,
+      ys.map(() => 1),
+    ),
+  );
   return memo.curve;
 }
 

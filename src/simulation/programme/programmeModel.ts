@@ -77,7 +77,12 @@ function runPanel(plan: Plan, settings: ProgrammeSettings, cal: RolloutCalibrati
   const policy: RolloutPolicy = { customers: o.panel, weeks: o.weeks, lastStageRunsOn: true };
   if (o.unlimited) policy.capacityPerWeek = Object.fromEntries(plan.tiers.map((t) => [t.id, Number.POSITIVE_INFINITY]));
   if (o.rule !== undefined) policy.queueRule = o.rule;
-  const scenario = { ...rolloutScenarioFor(sure, cal, auc, settings, policy, () => 1, o.priority), recordContacts: true, snapshotCustomers: 0, snapshotWeeks: [] };
+  const scenario = {
+    ...rolloutScenarioFor(sure, cal, auc, settings, policy, () => 1, o.priority),
+    recordContacts: true,
+    snapshotCustomers: 0,
+    snapshotWeeks: [],
+  };
   return runRolloutKernel(scenario, new FastRng(o.seed, "panel").state);
 }
 
@@ -142,7 +147,10 @@ export function programmeCalibration(plan: Plan, dynamics: Partial<RolloutDynami
     .slice(0, -1)
     .map((r) => (cumulative += r.tier.shareStated));
   const full = { ...defaultRolloutDynamics, ...dynamics };
-  const key = createHash("sha256").update(JSON.stringify([full, plan.benefits.churnBefore, shares, sourceHash()])).digest("hex").slice(0, 32);
+  const key = createHash("sha256")
+    .update(JSON.stringify([full, plan.benefits.churnBefore, shares, sourceHash()]))
+    .digest("hex")
+    .slice(0, 32);
   const hit = calibrations.get(key) ?? loadCached<RolloutCalibration>(`calibration-${key}`);
   if (hit !== undefined) {
     calibrations.set(key, hit);

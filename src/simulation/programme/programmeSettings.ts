@@ -75,7 +75,10 @@ export interface AssumptionSource {
  * @example
  * programmeSettingsFor(seedPlan, {}).settings.annualMarginYuan // 4000 × 0.18 = 720
  */
-export function programmeSettingsFor(plan: Plan, input: ProgrammeSettingsInput & { discountRate?: number | undefined }): { settings: ProgrammeSettings; sources: AssumptionSource[] } {
+export function programmeSettingsFor(
+  plan: Plan,
+  input: ProgrammeSettingsInput & { discountRate?: number | undefined },
+): { settings: ProgrammeSettings; sources: AssumptionSource[] } {
   const b = plan.benefits;
   const gate = [...plan.rollout].sort((x, y) => x.monthStart - y.monthStart).find((s) => s.successCriteria !== undefined)?.successCriteria;
   const protectionWeeks = input.protectionWeeks ?? 52;
@@ -100,18 +103,57 @@ export function programmeSettingsFor(plan: Plan, input: ProgrammeSettingsInput &
     {
       path: "$.simulation.annualMarginYuan",
       value: settings.annualMarginYuan,
-      source: src("annualMarginYuan", `not stated by the plan: the margin its lifetime value implies under a constant churn rate, LTV × churn = ${b.ltvYuan} × ${b.churnBefore}`),
+      source: src(
+        "annualMarginYuan",
+        `not stated by the plan: the margin its lifetime value implies under a constant churn rate, LTV × churn = ${b.ltvYuan} × ${b.churnBefore}`,
+      ),
     },
-    { path: "$.simulation.modelAuc", value: settings.modelAuc, source: src("modelAuc", gate?.aucMin !== undefined ? "the plan's MVP success line (AUC > 0.85)" : "a typical churn model") },
-    { path: "$.simulation.protectionWeeks", value: protectionWeeks, source: src("protectionWeeks", "the plan values a save over its first year: a save keeps the customer 52 weeks") },
-    { path: "$.simulation.cooldownWeeks", value: settings.cooldownWeeks, source: src("cooldownWeeks", "one contact per customer while a save protects them (the plan budgets each tier's customers once a year)") },
+    {
+      path: "$.simulation.modelAuc",
+      value: settings.modelAuc,
+      source: src("modelAuc", gate?.aucMin !== undefined ? "the plan's MVP success line (AUC > 0.85)" : "a typical churn model"),
+    },
+    {
+      path: "$.simulation.protectionWeeks",
+      value: protectionWeeks,
+      source: src("protectionWeeks", "the plan values a save over its first year: a save keeps the customer 52 weeks"),
+    },
+    {
+      path: "$.simulation.cooldownWeeks",
+      value: settings.cooldownWeeks,
+      source: src("cooldownWeeks", "one contact per customer while a save protects them (the plan budgets each tier's customers once a year)"),
+    },
     { path: "$.simulation.saveCorrelation", value: settings.saveCorrelation, source: src("saveCorrelation", "independent outcomes per contact") },
-    { path: "$.simulation.queueRule", value: settings.queueRule, source: src("queueRule", "highest expected saves per contact first: the flag's chance to churn within the protection × the save probability at its delay") },
-    { path: "$.simulation.minContactDelayDays", value: settings.minContactDelayDays, source: src("minContactDelayDays", "contact as soon as capacity allows (the plan's best window starts at 7 days)") },
-    { path: "$.simulation.maxWaitDays", value: settings.maxWaitDays, source: src("maxWaitDays", `the plan's prediction horizon (${plan.predictionHorizonDays} days) and its last A/B delay`) },
-    { path: "$.simulation.horizonYears", value: settings.horizonYears, source: src("horizonYears", "3-year NPV; after year 1 the programme runs at its last stage's scope") },
-    { path: "$.simulation.discountRate", value: settings.discountRate, source: input.discountRate !== undefined ? "the plan file" : "cost of capital of a dealer group (8%)" },
+    {
+      path: "$.simulation.queueRule",
+      value: settings.queueRule,
+      source: src(
+        "queueRule",
+        "highest expected saves per contact first: the flag's chance to churn within the protection × the save probability at its delay",
+      ),
+    },
+    {
+      path: "$.simulation.minContactDelayDays",
+      value: settings.minContactDelayDays,
+      source: src("minContactDelayDays", "contact as soon as capacity allows (the plan's best window starts at 7 days)"),
+    },
+    {
+      path: "$.simulation.maxWaitDays",
+      value: settings.maxWaitDays,
+      source: src("maxWaitDays", `the plan's prediction horizon (${plan.predictionHorizonDays} days) and its last A/B delay`),
+    },
+    {
+      path: "$.simulation.horizonYears",
+      value: settings.horizonYears,
+      source: src("horizonYears", "3-year NPV; after year 1 the programme runs at its last stage's scope"),
+    },
+    {
+      path: "$.simulation.discountRate",
+      value: settings.discountRate,
+      source: input.discountRate !== undefined ? "the plan file" : "cost of capital of a dealer group (8%)",
+    },
   ];
-  if (settings.callsPerAdvisorPerWeek !== undefined) sources.push({ path: "$.simulation.callsPerAdvisorPerWeek", value: settings.callsPerAdvisorPerWeek, source: "the plan file" });
+  if (settings.callsPerAdvisorPerWeek !== undefined)
+    sources.push({ path: "$.simulation.callsPerAdvisorPerWeek", value: settings.callsPerAdvisorPerWeek, source: "the plan file" });
   return { settings, sources };
 }

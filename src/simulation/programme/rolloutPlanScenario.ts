@@ -45,7 +45,11 @@ export interface RolloutPolicy {
  * settingsWithPolicy(settings, { queueRule: "oldest-first" }).queueRule // "oldest-first"
  */
 export function settingsWithPolicy(settings: ProgrammeSettings, policy: RolloutPolicy): ProgrammeSettings {
-  const out: ProgrammeSettings = { ...settings, capacityPerWeek: { ...settings.capacityPerWeek }, stageCapacityPerWeek: structuredClone(settings.stageCapacityPerWeek) };
+  const out: ProgrammeSettings = {
+    ...settings,
+    capacityPerWeek: { ...settings.capacityPerWeek },
+    stageCapacityPerWeek: structuredClone(settings.stageCapacityPerWeek),
+  };
   if (policy.capacityPerWeek !== undefined) {
     Object.assign(out.capacityPerWeek, policy.capacityPerWeek);
     for (const stage of Object.values(out.stageCapacityPerWeek)) for (const id of Object.keys(policy.capacityPerWeek)) delete stage[id];
@@ -161,7 +165,13 @@ function saveTable(plan: Plan, curve: DecayCurve, halfDays: number): number[] {
 }
 
 /** Stages in weeks with their tiers, scaled sizes and capacities; snapshot weeks for the gates' AUCs. */
-function stagesInWeeks(plan: Plan, settings: ProgrammeSettings, weeks: number, scale: number, runOn: boolean): { stages: StageWeeks[]; snapshotWeeks: number[]; snapshotCustomers: number } {
+function stagesInWeeks(
+  plan: Plan,
+  settings: ProgrammeSettings,
+  weeks: number,
+  scale: number,
+  runOn: boolean,
+): { stages: StageWeeks[]; snapshotWeeks: number[]; snapshotCustomers: number } {
   const ranked = rankTiers(plan);
   const numberOf = new Map(ranked.map((r) => [r.tier.id, r.tierNumber]));
   const capacities = stageCapacities(plan, settings);
@@ -201,7 +211,15 @@ function stagesInWeeks(plan: Plan, settings: ProgrammeSettings, weeks: number, s
  * @example
  * rolloutScenarioFor(seedPlan, cal, 0.85, settings).stages.map((s) => s.weekStart) // [0, 13, 26]
  */
-export function rolloutScenarioFor(plan: Plan, cal: RolloutCalibration, modelAuc: number, programme: ProgrammeSettings, policy: RolloutPolicy = {}, decay?: DecayCurve, contactPriority: number[] = []): RolloutScenario {
+export function rolloutScenarioFor(
+  plan: Plan,
+  cal: RolloutCalibration,
+  modelAuc: number,
+  programme: ProgrammeSettings,
+  policy: RolloutPolicy = {},
+  decay?: DecayCurve,
+  contactPriority: number[] = [],
+): RolloutScenario {
   const settings = settingsWithPolicy(programme, policy);
   const base = plan.customers;
   const customers = policy.customers ?? base;
@@ -210,7 +228,8 @@ export function rolloutScenarioFor(plan: Plan, cal: RolloutCalibration, modelAuc
   if (!(Number.isSafeInteger(weeks) && weeks >= 1 && weeks <= 520)) throw new RangeError(`weeks must be an integer 1..520, got ${weeks}`);
   const minDelay = settings.minContactDelayDays;
   if (!(minDelay >= 0 && minDelay <= 365)) throw new RangeError(`minContactDelayDays must be 0..365, got ${minDelay}`);
-  if (!(Number.isInteger(settings.protectionWeeks) && settings.protectionWeeks >= 1)) throw new RangeError(`protectionWeeks must be an integer >= 1, got ${settings.protectionWeeks}`);
+  if (!(Number.isInteger(settings.protectionWeeks) && settings.protectionWeeks >= 1))
+    throw new RangeError(`protectionWeeks must be an integer >= 1, got ${settings.protectionWeeks}`);
   for (const [id, v] of Object.entries(settings.capacityPerWeek)) if (!(v >= 0)) throw new RangeError(`capacity of tier ${id} must be >= 0, got ${v}`);
   if (!(settings.maxWaitDays >= 0)) throw new RangeError(`maxWaitDays must be >= 0, got ${settings.maxWaitDays}`);
   const scale = customers / base;

@@ -62,7 +62,11 @@ export function stageCapacities(plan: Plan, settings: ProgrammeSettings): StageT
       if (own !== undefined) out.push({ ...base, perWeek: own, source: "the plan file (this stage)" });
       else if (full !== undefined) out.push({ ...base, perWeek: full * share, source: `the plan file: ${round1(full)} a week at full scale ${shareText}` });
       else if (advisors !== undefined && settings.callsPerAdvisorPerWeek !== undefined) {
-        out.push({ ...base, perWeek: advisors * settings.callsPerAdvisorPerWeek, source: `${advisors} advisors trained × ${settings.callsPerAdvisorPerWeek} calls a week (plan file)` });
+        out.push({
+          ...base,
+          perWeek: advisors * settings.callsPerAdvisorPerWeek,
+          source: `${advisors} advisors trained × ${settings.callsPerAdvisorPerWeek} calls a week (plan file)`,
+        });
       } else {
         const budget = budgetedPeoplePerYear(plan, r.tier.id);
         if (budget === undefined) {
@@ -70,7 +74,10 @@ export function stageCapacities(plan: Plan, settings: ProgrammeSettings): StageT
           continue;
         }
         const perWeek = (budget.people / 52) * share;
-        const perAdvisor = advisors !== undefined && advisors > 0 ? `; with the ${advisors} advisors trained that is ${round1(perWeek / advisors)} calls per advisor a week` : "";
+        const perAdvisor =
+          advisors !== undefined && advisors > 0
+            ? `; with the ${advisors} advisors trained that is ${round1(perWeek / advisors)} calls per advisor a week`
+            : "";
         out.push({ ...base, perWeek, source: `the plan's annual budget: ${budget.how} / 52 ${shareText}${perAdvisor}` });
       }
     }
@@ -95,5 +102,8 @@ export function callsPerAdvisor(plan: Plan, settings: ProgrammeSettings): { perW
   const cap = capacities.find((c) => c.stageId === withAdvisors?.id) ?? capacities[capacities.length - 1];
   if (withAdvisors === undefined || cap === undefined) return { perWeek: 8, source: "no advisors or advisor budget in the plan: 8 calls a week assumed" };
   const perWeek = cap.perWeek / withAdvisors.advisorsTrained!;
-  return { perWeek, source: `the plan's budget: ${round1(cap.perWeek)} tier-${ADVISOR_TIER_NUMBER} contacts a week in the ${withAdvisors.id} stage / ${withAdvisors.advisorsTrained} advisors trained` };
+  return {
+    perWeek,
+    source: `the plan's budget: ${round1(cap.perWeek)} tier-${ADVISOR_TIER_NUMBER} contacts a week in the ${withAdvisors.id} stage / ${withAdvisors.advisorsTrained} advisors trained`,
+  };
 }

@@ -38,12 +38,18 @@ export interface RunCashFlows {
  * @example
  * runCashFlows(run, { marginYuan: 720, referralYuan: 144, valuePerSaveYuan: 4144, discountRate: 0.08, scale: 0.1 }, later).cashRoi // first-year cash ROI of the run
  */
-export function runCashFlows(run: RolloutRun, money: { marginYuan: number; referralYuan: number; valuePerSaveYuan: number; discountRate: number; scale: number }, later: ProgrammeEvaluation): RunCashFlows {
+export function runCashFlows(
+  run: RolloutRun,
+  money: { marginYuan: number; referralYuan: number; valuePerSaveYuan: number; discountRate: number; scale: number },
+  later: ProgrammeEvaluation,
+): RunCashFlows {
   const { marginYuan, referralYuan, valuePerSaveYuan, discountRate, scale } = money;
   const months = later.flows.costByMonth.length;
   const H = run.retainedByWeek.length;
   const first = Math.min(12, run.months);
-  const cost = Array.from({ length: months }, (_, m) => (m < first ? run.fixedCostByMonth[m]! + run.interventionCostByMonth[m]! : scale * later.flows.costByMonth[m]!));
+  const cost = Array.from({ length: months }, (_, m) =>
+    m < first ? run.fixedCostByMonth[m]! + run.interventionCostByMonth[m]! : scale * later.flows.costByMonth[m]!,
+  );
   const cash = new Array<number>(months).fill(0);
   let before = 0;
   for (let w = 0; w < later.flows.retainedByWeek.length; w += 1) {

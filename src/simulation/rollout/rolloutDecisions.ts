@@ -27,7 +27,13 @@ export interface DecisionPoint {
   advisorMeanDelayDays: Spread;
 }
 
-async function study(plan: UncertainPlan, options: DecisionOptions, calibration: RolloutCalibration, values: readonly number[], apply: (o: RolloutOptions, v: number) => void): Promise<DecisionPoint[]> {
+async function study(
+  plan: UncertainPlan,
+  options: DecisionOptions,
+  calibration: RolloutCalibration,
+  values: readonly number[],
+  apply: (o: RolloutOptions, v: number) => void,
+): Promise<DecisionPoint[]> {
   const points: DecisionPoint[] = [];
   for (const value of values) {
     const o: RolloutOptions = { controlVariate: false, ...options, calibration, keepRuns: true };
@@ -41,7 +47,16 @@ async function study(plan: UncertainPlan, options: DecisionOptions, calibration:
       npv: spread(runs.map((x) => x.npv)),
       retainedCustomers: r.retainedCustomers,
       contacts: spread(runs.map((x) => x.contactsByTier.reduce((a, b) => a + b, 0))),
-      keptPerContact: spread(runs.map((x) => x.retainedCustomers / Math.max(1, x.contactsByTier.reduce((a, b) => a + b, 0)))),
+      keptPerContact: spread(
+        runs.map(
+          (x) =>
+            x.retainedCustomers /
+            Math.max(
+              1,
+              x.contactsByTier.reduce((a, b) => a + b, 0),
+            ),
+        ),
+      ),
       programmeChurnRate: r.churn.programme,
       costYuan: r.costYuan,
       advisorWithin7Days: spread(runs.map((x) => x.flaggedWithin7DaysShareByTier[1] ?? Number.NaN)),
@@ -76,7 +91,12 @@ export interface StaffingCurve {
  * @example
  * (await staffingCurve(plan, [50, 200], { trials: 2, seed: 1, customers: 20000 })).advisorsForTarget // 200 or null
  */
-export async function staffingCurve(plan: UncertainPlan, advisors: readonly number[] = [25, 50, 100, 150, 200, 300, 400], options: DecisionOptions, target = 0.9): Promise<StaffingCurve> {
+export async function staffingCurve(
+  plan: UncertainPlan,
+  advisors: readonly number[] = [25, 50, 100, 150, 200, 300, 400],
+  options: DecisionOptions,
+  target = 0.9,
+): Promise<StaffingCurve> {
   const calibration = options.calibration ?? calibrationForPlan(plan, options.dynamics);
   const advisorTier = rankTiers(plan.base)[1]!.tier.id;
   const calls = callsPerAdvisor(plan.base, plan.assumptions.programme);
@@ -96,7 +116,11 @@ export async function staffingCurve(plan: UncertainPlan, advisors: readonly numb
  * @example
  * (await roiByAuc(plan, [0.75, 0.9], { trials: 2, seed: 1, customers: 20000 })).map((p) => p.retainedCustomers.mean) // increasing
  */
-export async function roiByAuc(plan: UncertainPlan, aucs: readonly number[] = [0.7, 0.75, 0.8, 0.85, 0.9, 0.95], options: DecisionOptions): Promise<DecisionPoint[]> {
+export async function roiByAuc(
+  plan: UncertainPlan,
+  aucs: readonly number[] = [0.7, 0.75, 0.8, 0.85, 0.9, 0.95],
+  options: DecisionOptions,
+): Promise<DecisionPoint[]> {
   const calibration = options.calibration ?? calibrationForPlan(plan, options.dynamics);
   return study(plan, options, calibration, aucs, (o, v) => {
     o.modelAuc = v;

@@ -38,10 +38,18 @@ export interface GateMeasurement {
  * gateCriteriaFor(seedPlan, 0) // { aucMin: 0.85, saveRateMin: 0.5, roiMin: 2, aucPause: 0.8, saveRateRedesign: 0.4 }
  */
 export function gateCriteriaFor(plan: Plan, stageIndex: number): GateCriteria {
-  if (!(Number.isInteger(stageIndex) && stageIndex >= 0 && stageIndex < plan.rollout.length)) throw new RangeError(`stage index must be 0..${plan.rollout.length - 1}, got ${stageIndex}`);
+  if (!(Number.isInteger(stageIndex) && stageIndex >= 0 && stageIndex < plan.rollout.length))
+    throw new RangeError(`stage index must be 0..${plan.rollout.length - 1}, got ${stageIndex}`);
   for (let s = stageIndex; s >= 0; s -= 1) {
     const c = plan.rollout[s]!.successCriteria;
-    if (c !== undefined) return { aucMin: c.aucMin, saveRateMin: c.saveRateMin, roiMin: c.roiMin, aucPause: plan.stopLoss.aucPause, saveRateRedesign: plan.stopLoss.saveRateRedesign };
+    if (c !== undefined)
+      return {
+        aucMin: c.aucMin,
+        saveRateMin: c.saveRateMin,
+        roiMin: c.roiMin,
+        aucPause: plan.stopLoss.aucPause,
+        saveRateRedesign: plan.stopLoss.saveRateRedesign,
+      };
   }
   throw new RangeError(`no rollout stage up to ${plan.rollout[stageIndex]!.id} states success criteria`);
 }

@@ -112,8 +112,16 @@ function gateOutcomes(run: RolloutRun, sc: RolloutScenario, params: TrialParamet
     const measuredSaveRate = ratio(run.stageSaves[j]!, wbc);
     const trueSaveRate = ratio(run.stageExpectedSaves[j]!, wbc);
     const measuredAuc = gateAuc(scores, labels);
-    const measured: GateMeasurement = { auc: measuredAuc, saveRate: measuredSaveRate, projectedRoi: projectedRoi(model, plan, stageTiers, measuredSaveRate, measuredAuc) };
-    const truth: GateMeasurement = { auc: params.modelAuc, saveRate: trueSaveRate, projectedRoi: projectedRoi(model, plan, stageTiers, trueSaveRate, params.modelAuc) };
+    const measured: GateMeasurement = {
+      auc: measuredAuc,
+      saveRate: measuredSaveRate,
+      projectedRoi: projectedRoi(model, plan, stageTiers, measuredSaveRate, measuredAuc),
+    };
+    const truth: GateMeasurement = {
+      auc: params.modelAuc,
+      saveRate: trueSaveRate,
+      projectedRoi: projectedRoi(model, plan, stageTiers, trueSaveRate, params.modelAuc),
+    };
     const criteria = gateCriteriaFor(plan, sortedPlanStages[j]!.i);
     gates.push({
       stageId: stage.id,
@@ -133,7 +141,12 @@ function gateOutcomes(run: RolloutRun, sc: RolloutScenario, params: TrialParamet
 }
 
 /** The stage's scores every 4 weeks against churn within the next 4 weeks, among its original customers (baseline outcomes, as on a holdout). */
-function stageScores(run: RolloutRun, sc: RolloutScenario, stage: RolloutScenario["stages"][number], snapN: number): { scores: Float64Array; labels: Uint8Array; positives: number } {
+function stageScores(
+  run: RolloutRun,
+  sc: RolloutScenario,
+  stage: RolloutScenario["stages"][number],
+  snapN: number,
+): { scores: Float64Array; labels: Uint8Array; positives: number } {
   const limit = Math.min(snapN, stage.customers);
   const inStage = sc.snapshotWeeks.map((sw, q) => ({ sw, q })).filter(({ sw }) => sw >= stage.weekStart && sw + 4 <= stage.weekEnd);
   const scores = new Float64Array(limit * inStage.length);
@@ -175,15 +188,34 @@ function stageScores(run: RolloutRun, sc: RolloutScenario, stage: RolloutScenari
  * @example
  * summarizeRolloutRun(run, scenario, params, model, 0, 0).gates[0].stageId // "mvp"
  */
-export function summarizeRolloutRun(run: RolloutRun, sc: RolloutScenario, params: TrialParameters, model: ProgrammeModel, trial: number, replicate: number): RolloutRunSummary {
+export function summarizeRolloutRun(
+  run: RolloutRun,
+  sc: RolloutScenario,
+  params: TrialParameters,
+  model: ProgrammeModel,
+  trial: number,
+  replicate: number,
+): RolloutRunSummary {
   const plan = params.plan;
   const K = run.tiers;
   const tiers = Array.from({ length: K - 1 }, (_, j) => j + 1);
   const per = (a: Float64Array): number[] => tiers.map((k) => a[k]!);
   const b = plan.benefits;
   const referralYuan = b.referralRate * b.referralsPerReferrer * b.newCustomerValueYuan;
-  const aggregate = evaluateProgrammeModel(model, { plan, modelAuc: params.modelAuc, annualMarginYuan: params.annualMarginYuan, discountRate: params.discountRate, decay: params.decay });
-  const money = { marginYuan: params.annualMarginYuan, referralYuan, valuePerSaveYuan: sc.valuePerSaveYuan, discountRate: params.discountRate, scale: run.customers / plan.customers };
+  const aggregate = evaluateProgrammeModel(model, {
+    plan,
+    modelAuc: params.modelAuc,
+    annualMarginYuan: params.annualMarginYuan,
+    discountRate: params.discountRate,
+    decay: params.decay,
+  });
+  const money = {
+    marginYuan: params.annualMarginYuan,
+    referralYuan,
+    valuePerSaveYuan: sc.valuePerSaveYuan,
+    discountRate: params.discountRate,
+    scale: run.customers / plan.customers,
+  };
   const flows = runCashFlows(run, money, aggregate);
   const kept = run.retainedByWeek[Math.min(run.weeks, 52) - 1]!;
   const stageSpend = sc.stages.map((s) => {
@@ -200,8 +232,14 @@ export function summarizeRolloutRun(run: RolloutRun, sc: RolloutScenario, params
     modelAuc: params.modelAuc,
     scoreNoiseSd: sc.scoreNoiseSd,
     customers: run.customers,
-    baselineChurnRate: ratio(run.baselineChurnsByMonth.slice(0, 12).reduce((x, y) => x + y, 0), run.customers),
-    programmeChurnRate: ratio(run.programmeChurnsByMonth.slice(0, 12).reduce((x, y) => x + y, 0), run.customers),
+    baselineChurnRate: ratio(
+      run.baselineChurnsByMonth.slice(0, 12).reduce((x, y) => x + y, 0),
+      run.customers,
+    ),
+    programmeChurnRate: ratio(
+      run.programmeChurnsByMonth.slice(0, 12).reduce((x, y) => x + y, 0),
+      run.customers,
+    ),
     retainedCustomers: kept,
     flaggedByTier: per(run.flagged),
     contactsByTier: per(run.contacts),
@@ -209,7 +247,9 @@ export function summarizeRolloutRun(run: RolloutRun, sc: RolloutScenario, params
     spendByTier: per(run.spendYuan),
     meanDelayDaysByTier: tiers.map((k) => ratio(run.delaySumDays[k]!, run.contacts[k]!)),
     within7DaysShareByTier: tiers.map((k) => ratio(run.contactsWithin7Days[k]!, run.contacts[k]!)),
-    flaggedWithin7DaysShareByTier: tiers.map((k) => ratio(run.contactsWithin7Days[k]!, run.contacts[k]! + run.expired[k]! + run.lostBeforeContact[k]! + run.stillQueued[k]!)),
+    flaggedWithin7DaysShareByTier: tiers.map((k) =>
+      ratio(run.contactsWithin7Days[k]!, run.contacts[k]! + run.expired[k]! + run.lostBeforeContact[k]! + run.stillQueued[k]!),
+    ),
     lostBeforeContactByTier: per(run.lostBeforeContact),
     expiredByTier: per(run.expired),
     delayHistogramByTier: tiers.map((k) => Array.from(run.delayHistogram.subarray(k * 5, k * 5 + 5))),

@@ -109,8 +109,21 @@ export function calibrationForPlan(plan: UncertainPlan, dynamics: Partial<Rollou
   return programmeCalibration(plan.base, dynamics);
 }
 
-async function runTrialsInWorkers(plan: UncertainPlan, design: RolloutDesign, calibration: RolloutCalibration, programme: ProgrammeModel, workers: number, onTrial: (trial: number, runs: RolloutRunSummary[]) => void): Promise<void> {
-  await runOnWorkers<RolloutRunSummary[]>({ kind: "rollout", init: { json: plan.json, source: plan.source, design, calibration, programme }, tasks: design.trials, workers, onResult: onTrial });
+async function runTrialsInWorkers(
+  plan: UncertainPlan,
+  design: RolloutDesign,
+  calibration: RolloutCalibration,
+  programme: ProgrammeModel,
+  workers: number,
+  onTrial: (trial: number, runs: RolloutRunSummary[]) => void,
+): Promise<void> {
+  await runOnWorkers<RolloutRunSummary[]>({
+    kind: "rollout",
+    init: { json: plan.json, source: plan.source, design, calibration, programme },
+    tasks: design.trials,
+    workers,
+    onResult: onTrial,
+  });
 }
 
 /**
@@ -121,23 +134,45 @@ async function runTrialsInWorkers(plan: UncertainPlan, design: RolloutDesign, ca
  */
 export function checkAuc(calibration: RolloutCalibration, auc: number): void {
   const low = calibration.aucGrid[calibration.aucGrid.length - 1]!;
-  if (!(auc >= low && auc <= calibration.oracleAuc)) throw new RangeError(`model AUC ${auc} is outside what these dynamics allow (${low.toFixed(3)} to ${calibration.oracleAuc.toFixed(3)}, the true risk's own AUC)`);
+  if (!(auc >= low && auc <= calibration.oracleAuc))
+    throw new RangeError(
+      `model AUC ${auc} is outside what these dynamics allow (${low.toFixed(3)} to ${calibration.oracleAuc.toFixed(3)}, the true risk's own AUC)`,
+    );
 }
 
 /** The policy part of the options. */
 function policyOf(options: RolloutOptions): RolloutPolicy {
-  const keys = ["customers", "weeks", "programme", "capacityPerWeek", "minContactDelayDays", "protectionWeeks", "cooldownWeeks", "maxWaitDays", "queueRule", "saveCorrelation"] as const;
+  const keys = [
+    "customers",
+    "weeks",
+    "programme",
+    "capacityPerWeek",
+    "minContactDelayDays",
+    "protectionWeeks",
+    "cooldownWeeks",
+    "maxWaitDays",
+    "queueRule",
+    "saveCorrelation",
+  ] as const;
   const policy: Record<string, unknown> = {};
   for (const k of keys) if (options[k] !== undefined) policy[k] = options[k];
   return policy as RolloutPolicy;
 }
 
 /** The control variates' means: the aggregate view's Monte Carlo over the same inputs (its own draws, many trials). */
-async function aggregateMeans(plan: UncertainPlan, options: RolloutOptions, programme: ProgrammeModel): Promise<Record<"roi" | "cashRoi" | "npv", { mean: number; se: number }> | undefined> {
+async function aggregateMeans(
+  plan: UncertainPlan,
+  options: RolloutOptions,
+  programme: ProgrammeModel,
+): Promise<Record<"roi" | "cashRoi" | "npv", { mean: number; se: number }> | undefined> {
   if (options.controlVariate === false || options.parameterUncertainty === false || options.modelAuc !== undefined) return undefined;
   const trials = options.controlTrials ?? Math.min(200_000, Math.max(20_000, 1000 * options.trials));
   const mc = await runMonteCarlo(plan, { trials, seed: options.seed, model: "programme", programme, keepSamples: false });
-  return { roi: { mean: mc.roi.mean, se: mc.roi.se.mean }, cashRoi: { mean: mc.cashRoi.mean, se: mc.cashRoi.se.mean }, npv: { mean: mc.npv.mean, se: mc.npv.se.mean } };
+  return {
+    roi: { mean: mc.roi.mean, se: mc.roi.se.mean },
+    cashRoi: { mean: mc.cashRoi.mean, se: mc.cashRoi.se.mean },
+    npv: { mean: mc.npv.mean, se: mc.npv.se.mean },
+  };
 }
 
 /**
@@ -198,8 +233,18 @@ export async function runRollout(plan: UncertainPlan, options: RolloutOptions): 
   const runs = byTrial.flatMap((r) => r!);
   const control = await aggregateMeans(plan, options, programme);
   const perTrial = (f: (r: RolloutRunSummary) => number): number[] => byTrial.map((rs) => rs!.reduce((s, r) => s + f(r), 0) / rs!.length);
-  const estimate = (key: "roi" | "cashRoi" | "npv"): ControlledMean => controlledMean(perTrial((r) => r[key]), perTrial((r) => r.aggregate[key]), control?.[key]);
-  const criteria = (runs[0]?.gates ?? []).map((g) => gateCriteriaFor(plan.base, plan.base.rollout.findIndex((s) => s.id === g.stageId)));
+  const estimate = (key: "roi" | "cashRoi" | "npv"): ControlledMean =>
+    controlledMean(
+      perTrial((r) => r[key]),
+      perTrial((r) => r.aggregate[key]),
+      control?.[key],
+    );
+  const criteria = (runs[0]?.gates ?? []).map((g) =>
+    gateCriteriaFor(
+      plan.base,
+      plan.base.rollout.findIndex((s) => s.id === g.stageId),
+    ),
+  );
   const first = runs[0]!;
   const weeks = policy.weeks ?? 52;
   const result: RolloutResult = {
@@ -233,7 +278,11 @@ export async function runRollout(plan: UncertainPlan, options: RolloutOptions): 
     byTier: tierRollout(plan.base, runs),
     cumulativeCashFlow: monthlyPercentiles(runs, (r) => r.cumulativeCashFlowYuan),
     cumulativeRoi: monthlyPercentiles(runs, (r) => r.cumulativeRoi),
-    stages: first.stageBudgetYuan.map((budget, j) => ({ id: first.stageIds[j]!, budgetYuan: budget, spendYuan: spread(runs.map((r) => r.stageSpendYuan[j]!)) })),
+    stages: first.stageBudgetYuan.map((budget, j) => ({
+      id: first.stageIds[j]!,
+      budgetYuan: budget,
+      spendYuan: spread(runs.map((r) => r.stageSpendYuan[j]!)),
+    })),
     gates: gateSummaries(runs, criteria, options.power ?? 0.8),
     roiVariance: varianceDecomposition(byTrial.map((r) => r!.map((x) => x.roi))),
   };

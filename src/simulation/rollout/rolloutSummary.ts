@@ -142,7 +142,13 @@ export function varianceDecomposition(byTrial: readonly (readonly number[])[]): 
   const varMeans = means.reduce((a, m) => a + (m - grand) ** 2, 0) / (means.length - 1);
   const between = Math.max(0, varMeans - within / r);
   const total = between + within;
-  return { total, betweenTrials: between, withinTrials: within, parameterShare: total > 0 ? between / total : Number.NaN, customerShare: total > 0 ? within / total : Number.NaN };
+  return {
+    total,
+    betweenTrials: between,
+    withinTrials: within,
+    parameterShare: total > 0 ? between / total : Number.NaN,
+    customerShare: total > 0 ? within / total : Number.NaN,
+  };
 }
 
 /**
@@ -179,7 +185,15 @@ export function monthlyPercentiles(runs: readonly RolloutRunSummary[], series: (
   return Array.from({ length: months }, (_, m) => {
     const v = Float64Array.from(finiteValues(runs.map((r) => series(r)[m]!))).sort();
     const mean = v.length > 0 ? v.reduce((a, b) => a + b, 0) / v.length : Number.NaN;
-    return { month: m + 1, p5: sortedQuantile(v, 0.05), p25: sortedQuantile(v, 0.25), p50: sortedQuantile(v, 0.5), p75: sortedQuantile(v, 0.75), p95: sortedQuantile(v, 0.95), mean };
+    return {
+      month: m + 1,
+      p5: sortedQuantile(v, 0.05),
+      p25: sortedQuantile(v, 0.25),
+      p50: sortedQuantile(v, 0.5),
+      p75: sortedQuantile(v, 0.75),
+      p95: sortedQuantile(v, 0.95),
+      mean,
+    };
   });
 }
 
@@ -219,16 +233,40 @@ export function gateSummaries(runs: readonly RolloutRunSummary[], criteria: read
       stageId: g0.stageId,
       nextStageId: g0.nextStageId,
       criteria: c,
-      probGo: probabilityEstimate(count((g) => g.decision === "go"), n),
-      probHold: probabilityEstimate(count((g) => g.decision === "hold"), n),
-      probPause: probabilityEstimate(count((g) => g.decision === "pause"), n),
-      probRedesign: probabilityEstimate(count((g) => g.decision === "redesign"), n),
+      probGo: probabilityEstimate(
+        count((g) => g.decision === "go"),
+        n,
+      ),
+      probHold: probabilityEstimate(
+        count((g) => g.decision === "hold"),
+        n,
+      ),
+      probPause: probabilityEstimate(
+        count((g) => g.decision === "pause"),
+        n,
+      ),
+      probRedesign: probabilityEstimate(
+        count((g) => g.decision === "redesign"),
+        n,
+      ),
       probStop: probabilityEstimate(count(stop), n),
       probTrulyGood: probabilityEstimate(good, n),
-      probFalseStop: probabilityEstimate(count((g) => g.trulyGood && stop(g)), n),
-      falseStopRate: probabilityEstimate(count((g) => g.trulyGood && stop(g)), good),
-      probFalseGo: probabilityEstimate(count((g) => !g.trulyGood && g.decision === "go"), n),
-      falseGoRate: probabilityEstimate(count((g) => !g.trulyGood && g.decision === "go"), n - good),
+      probFalseStop: probabilityEstimate(
+        count((g) => g.trulyGood && stop(g)),
+        n,
+      ),
+      falseStopRate: probabilityEstimate(
+        count((g) => g.trulyGood && stop(g)),
+        good,
+      ),
+      probFalseGo: probabilityEstimate(
+        count((g) => !g.trulyGood && g.decision === "go"),
+        n,
+      ),
+      falseGoRate: probabilityEstimate(
+        count((g) => !g.trulyGood && g.decision === "go"),
+        n - good,
+      ),
       measuredAuc: spread(gs.map((g) => g.measured.auc)),
       measuredSaveRate: spread(gs.map((g) => g.measured.saveRate)),
       measuredProjectedRoi: spread(gs.map((g) => g.measured.projectedRoi)),

@@ -49,7 +49,12 @@ export interface RolloutTrialContext {
 }
 
 /** Prepares a plan and design for running trials (in this thread or a worker). */
-export function createTrialContext(plan: UncertainPlan, design: RolloutDesign, calibration: RolloutCalibration, programme: ProgrammeModel): RolloutTrialContext {
+export function createTrialContext(
+  plan: UncertainPlan,
+  design: RolloutDesign,
+  calibration: RolloutCalibration,
+  programme: ProgrammeModel,
+): RolloutTrialContext {
   return {
     plan,
     design,
@@ -150,7 +155,15 @@ export function runRolloutTrial(ctx: RolloutTrialContext, trial: number): Rollou
   const params = trialParameters(ctx, trial);
   const model = ctx.programme;
   const tail = Math.max(0, 52 * model.settings.horizonYears - (ctx.design.policy.weeks ?? 52));
-  const scenario = rolloutScenarioFor(params.plan, ctx.calibration, params.modelAuc, model.settings, { ...ctx.design.policy, tailWeeks: tail }, params.decay, model.contactPriority);
+  const scenario = rolloutScenarioFor(
+    params.plan,
+    ctx.calibration,
+    params.modelAuc,
+    model.settings,
+    { ...ctx.design.policy, tailWeeks: tail },
+    params.decay,
+    model.contactPriority,
+  );
   const out: RolloutRunSummary[] = [];
   for (let k = 0; k < ctx.design.replicates; k += 1) {
     const rng = FastRng.forRange(ctx.design.seed, "rollout-customers", trial * ctx.design.replicates + k);

@@ -42,7 +42,16 @@ export function controlledMean(y: readonly number[], c: readonly number[], contr
     syc += (ys[i]! - my) * (cs[i]! - mc);
   }
   const naiveSe = n > 1 ? Math.sqrt(syy / (n - 1) / n) : Number.NaN;
-  const plain: ControlledMean = { mean: my, se: naiveSe, naiveMean: my, naiveSe, beta: Number.NaN, correlation: Number.NaN, controlMean: Number.NaN, controlSe: Number.NaN };
+  const plain: ControlledMean = {
+    mean: my,
+    se: naiveSe,
+    naiveMean: my,
+    naiveSe,
+    beta: Number.NaN,
+    correlation: Number.NaN,
+    controlMean: Number.NaN,
+    controlSe: Number.NaN,
+  };
   if (control === undefined || n < 3 || !(scc > 0)) return plain;
   const beta = syc / scc;
   const residual = Math.max(0, syy - 2 * beta * syc + beta * beta * scc) / (n - 1);

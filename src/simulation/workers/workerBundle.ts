@@ -77,7 +77,8 @@ export function workerScript(): WorkerScript {
       const dayAgo = Date.now() - 86_400_000;
       for (const old of fs.readdirSync(CACHE)) {
         const path = join(CACHE, old);
-        if (old.startsWith("simulation-worker-") && old.endsWith(".js") && path !== file && fs.statSync(path).mtimeMs < dayAgo) fs.rmSync(path, { force: true });
+        if (old.startsWith("simulation-worker-") && old.endsWith(".js") && path !== file && fs.statSync(path).mtimeMs < dayAgo)
+          fs.rmSync(path, { force: true });
       }
     }
     memo = { file, execArgv: [], mode: "bundle" };

@@ -39,7 +39,7 @@ describe("compileDistribution", () => {
     expect(compileDistribution({ dist: "normal", mean: 10, sd: 2 }).quantile(0.975)).toBeCloseTo(10 + 2 * 1.959963984540054, 8);
     const t = compileDistribution({ dist: "normal", mean: 10, sd: 2, min: 9 });
     const alpha = -0.5;
-    const phi = Math.exp(-alpha * alpha / 2) / Math.sqrt(2 * Math.PI);
+    const phi = Math.exp((-alpha * alpha) / 2) / Math.sqrt(2 * Math.PI);
     // 1 − Φ(−0.5) = 0.6914624612740131 (R: pnorm(0.5))
     expect(t.mean).toBeCloseTo(10 + (2 * phi) / 0.6914624612740131, 10);
     expect(meanByQuantile({ dist: "normal", mean: 10, sd: 2, min: 9 })).toBeCloseTo(t.mean, 4);
@@ -56,7 +56,13 @@ describe("compileDistribution", () => {
     expect(meanByQuantile({ dist: "beta", mean: 0.45, concentration: 150 })).toBeCloseTo(0.45, 5);
   });
   it("discrete scenarios: steps at cumulative weights; base is the heaviest scenario unless given", () => {
-    const d: Distribution = { dist: "discrete", scenarios: [{ value: 1, weight: 1 }, { value: 5, weight: 3 }] };
+    const d: Distribution = {
+      dist: "discrete",
+      scenarios: [
+        { value: 1, weight: 1 },
+        { value: 5, weight: 3 },
+      ],
+    };
     const c = compileDistribution(d);
     expect(c.quantile(0.2)).toBe(1);
     expect(c.quantile(0.3)).toBe(5);

@@ -44,7 +44,15 @@ describe("parseUncertainPlan", () => {
     expect(p.inputs).toEqual([]);
     expect(p.assumptions).toMatchObject({ model: "programme", costs: "stated", discountRate: 0.08, coverageRamp: false });
     // The programme settings' defaults and their sources: margin = LTV × churn, AUC = the MVP line, one contact a year per customer.
-    expect(p.assumptions.programme).toMatchObject({ annualMarginYuan: 720, modelAuc: 0.85, protectionWeeks: 52, cooldownWeeks: 52, queueRule: "value-first", horizonYears: 3, discountRate: 0.08 });
+    expect(p.assumptions.programme).toMatchObject({
+      annualMarginYuan: 720,
+      modelAuc: 0.85,
+      protectionWeeks: 52,
+      cooldownWeeks: 52,
+      queueRule: "value-first",
+      horizonYears: 3,
+      discountRate: 0.08,
+    });
     expect(p.assumptions.programmeSources.find((x) => x.path === "$.simulation.annualMarginYuan")!.source).toContain("LTV × churn");
   });
   it("accepts the former bottom-up model's settings with a warning naming each (they are superseded by the programme model)", () => {
@@ -52,13 +60,17 @@ describe("parseUncertainPlan", () => {
     json.simulation = { model: "bottom-up", contactDelayDays: 10, tierChurnProbability: { high: 0.5 } };
     const p = parseUncertainPlan(json, "x.json");
     expect(p.assumptions.model).toBe("programme");
-    expect(p.assumptions.warnings.map((w) => w.split(" ")[0])).toEqual(["$.simulation.model:", "$.simulation.contactDelayDays", "$.simulation.tierChurnProbability"]);
+    expect(p.assumptions.warnings.map((w) => w.split(" ")[0])).toEqual([
+      "$.simulation.model:",
+      "$.simulation.contactDelayDays",
+      "$.simulation.tierChurnProbability",
+    ]);
   });
   it("names an unknown tier or stage in the capacity settings", () => {
     const json = seedPlanJson();
     json.simulation = { capacityPerWeek: { vip: 10 }, stageCapacityPerWeek: { pilot: { high: 5 } } };
     const where = problems(() => parseUncertainPlan(json, "x.json")).map((p) => p.where);
-    expect(where).toEqual(['$.simulation.stageCapacityPerWeek.pilot', '$.simulation.capacityPerWeek.vip']);
+    expect(where).toEqual(["$.simulation.stageCapacityPerWeek.pilot", "$.simulation.capacityPerWeek.vip"]);
   });
   it("reports bad distribution parameters at their JSON path, every one of them", () => {
     const json = seedPlanJson();

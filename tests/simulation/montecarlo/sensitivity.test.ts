@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { asStated } from "../../../src/plan";
-import { breakEven, jointSample, planEvaluator, planSobol, rankCorrelations, sensitivityReport, spider, tornado, valueOfInformation, type JointSample } from "../../../src/simulation/montecarlo/sensitivity";
+import {
+  breakEven,
+  jointSample,
+  planEvaluator,
+  planSobol,
+  rankCorrelations,
+  sensitivityReport,
+  spider,
+  tornado,
+  valueOfInformation,
+  type JointSample,
+} from "../../../src/simulation/montecarlo/sensitivity";
 import { loadUncertainPlan, parseUncertainPlan } from "../../../src/simulation/inputs/uncertainPlan";
 import { normalCdf, normalQuantile } from "../../../src/random/index";
 import { BENEFIT_PER_CHURN_POINT as K, repoFile, SEED_COST, seedPlanJson } from "../fixtures";
@@ -14,7 +25,12 @@ describe("tornado and spider", () => {
     const t = tornado(seedUncertain, AS);
     expect(t.baseOutput).toBeCloseTo(asStated(seedUncertain.base).roi, 12);
     for (let i = 1; i < t.bars.length; i += 1) expect(t.bars[i - 1]!.swing).toBeGreaterThanOrEqual(t.bars[i]!.swing);
-    expect(t.bars.slice(0, 3).map((b) => b.name).sort()).toEqual(["benefits.churnAfter", "benefits.churnBefore", "benefits.ltvYuan"]);
+    expect(
+      t.bars
+        .slice(0, 3)
+        .map((b) => b.name)
+        .sort(),
+    ).toEqual(["benefits.churnAfter", "benefits.churnBefore", "benefits.ltvYuan"]);
   });
   it("a bar is the ROI at the input's P10 and P90: churnAfter's P90 gives ROI = (K(0.18 − c90) − cost) / cost", () => {
     const bar = tornado(seedUncertain, AS).bars.find((b) => b.name === "benefits.churnAfter")!;
@@ -122,7 +138,10 @@ describe("rank correlations, Sobol and the report", () => {
   it("sensitivityReport of the seed plan: LTV and the two churn rates carry most of the ROI variance", () => {
     const r = sensitivityReport(seedUncertain, { ...AS, seed: 1, trials: 4000, sobolSamples: 1024, bootstrap: 50 });
     expect(r.baseRoi).toBeCloseTo(3.5874538745387452, 12);
-    const top3 = r.sobol.slice(0, 3).map((s) => s.name).sort();
+    const top3 = r.sobol
+      .slice(0, 3)
+      .map((s) => s.name)
+      .sort();
     expect(top3).toEqual(["benefits.churnAfter", "benefits.churnBefore", "benefits.ltvYuan"]);
     expect(r.sobol.slice(0, 3).reduce((s, x) => s + x.first, 0)).toBeGreaterThan(0.7);
     expect(r.valueOfInformation.decision).toBe("go");

@@ -6,7 +6,7 @@ const a = 7;
 const b = 0.1;
 const V1 = 0.5 * (1 + (b * Math.PI ** 4) / 5) ** 2;
 const V2 = a ** 2 / 8;
-const V13 = ((b ** 2 * Math.PI ** 8) * 8) / 225;
+const V13 = (b ** 2 * Math.PI ** 8 * 8) / 225;
 const V = V1 + V2 + V13;
 
 describe("sobolIndices", () => {

@@ -37,7 +37,11 @@ describe("the programme model: one definition, three resolutions", () => {
   it("its expectation is the customer-level kernel on the panel's own customers, up to the save draws (4 binomial sd)", () => {
     // The same customers, contacts and churn weeks as the model's panel; only each contact's save draw is random here.
     const H = 52 * settings.horizonYears;
-    const sc = { ...rolloutScenarioFor(plan, cal, settings.modelAuc, settings, { customers: PANEL, weeks: H, lastStageRunsOn: true }, undefined, model.contactPriority), snapshotCustomers: 0, snapshotWeeks: [] };
+    const sc = {
+      ...rolloutScenarioFor(plan, cal, settings.modelAuc, settings, { customers: PANEL, weeks: H, lastStageRunsOn: true }, undefined, model.contactPriority),
+      snapshotCustomers: 0,
+      snapshotWeeks: [],
+    };
     const run = runRolloutKernel(sc, new FastRng("programme-panel", "panel").state);
     const scale = plan.customers / PANEL;
     const mean = retainedWith(model, (s) => s);

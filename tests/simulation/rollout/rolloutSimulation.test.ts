@@ -85,7 +85,16 @@ describe("runRollout", () => {
     const json = structuredClone(rich.json) as Record<string, any>;
     json.benefits.ltvYuan = 20_000;
     const valuable = parseUncertainPlan(json, "valuable.json");
-    const r = await runRollout(valuable, { trials: 2, seed: 3, customers: 50_000, calibration, modelAuc: 0.92, workers: 0, capacityPerWeek: { "very-high": Infinity, high: Infinity }, controlVariate: false });
+    const r = await runRollout(valuable, {
+      trials: 2,
+      seed: 3,
+      customers: 50_000,
+      calibration,
+      modelAuc: 0.92,
+      workers: 0,
+      capacityPerWeek: { "very-high": Infinity, high: Infinity },
+      controlVariate: false,
+    });
     const mvp = r.gates[0]!;
     // Contacts within days save 45% (tier 1) and 60% (tier 2) of would-be churners: the pooled true rate is above 50%.
     expect(mvp.trueSaveRate.mean).toBeGreaterThan(0.5);
@@ -107,7 +116,16 @@ describe("runRollout", () => {
 describe("the customer-level view spends what the aggregate programme model spends", () => {
   it("first-year cost at base values agrees to 0.01%, the routine spend on tiers no stage intervenes on included (it was 1.0M yuan short)", async () => {
     const customers = 20_000;
-    const r = await runRollout(plan, { trials: 1, replicates: 1, seed: 3, customers, workers: 0, calibration, parameterUncertainty: false, controlVariate: false });
+    const r = await runRollout(plan, {
+      trials: 1,
+      replicates: 1,
+      seed: 3,
+      customers,
+      workers: 0,
+      calibration,
+      parameterUncertainty: false,
+      controlVariate: false,
+    });
     const aggregate = programmeSummary(plan).firstYearCost;
     expect(Math.abs((r.costYuan.mean * plan.base.customers) / customers / aggregate - 1)).toBeLessThan(1e-4);
   });

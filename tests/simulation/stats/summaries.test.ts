@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { FastRng } from "../../../src/random/FastRng";
 import { kthOfSortedBlocks } from "../../../src/simulation/stats/sortedBlocks";
 import { radixSortFloat32 } from "../../../src/simulation/stats/radixSort";
-import { convergenceCheckpoints, convergenceTrace, probabilityEstimate, quantileStandardError, sortedQuantile, summarizeSorted } from "../../../src/simulation/stats/summaries";
+import {
+  convergenceCheckpoints,
+  convergenceTrace,
+  probabilityEstimate,
+  quantileStandardError,
+  sortedQuantile,
+  summarizeSorted,
+} from "../../../src/simulation/stats/summaries";
 
 describe("sortedQuantile", () => {
   it("interpolates between order statistics like R's type 7 and NumPy's default", () => {
@@ -14,7 +21,12 @@ describe("sortedQuantile", () => {
     expect(() => sortedQuantile(x, 1.5)).toThrow(RangeError);
   });
   it("the median's standard error of 0..100 is half the ±√(n/4) rank band: 5", () => {
-    expect(quantileStandardError(Float64Array.from({ length: 101 }, (_, i) => i), 0.5)).toBe(5);
+    expect(
+      quantileStandardError(
+        Float64Array.from({ length: 101 }, (_, i) => i),
+        0.5,
+      ),
+    ).toBe(5);
     expect(quantileStandardError([1], 0.5)).toBeNaN();
   });
 });
@@ -51,7 +63,8 @@ describe("kthOfSortedBlocks", () => {
         blocks.push(a.sort());
       }
       const all = Float32Array.from(blocks.flatMap((b) => [...b])).sort();
-      for (let k = 0; k < all.length; k += 1) expect(Object.is(kthOfSortedBlocks(blocks, k), all[k]) || (Number.isNaN(all[k]!) && Number.isNaN(kthOfSortedBlocks(blocks, k)))).toBe(true);
+      for (let k = 0; k < all.length; k += 1)
+        expect(Object.is(kthOfSortedBlocks(blocks, k), all[k]) || (Number.isNaN(all[k]!) && Number.isNaN(kthOfSortedBlocks(blocks, k)))).toBe(true);
     }
   });
   it("rejects a rank outside the union", () => {
@@ -72,20 +85,20 @@ describe("convergence helpers", () => {
     expect(t.probLoss[0]).toBeCloseTo(1 / 3, 15);
   });
   it("probabilityEstimate gives p and √(p(1−p)/n); NaN for no trials", () => {
-    expect(probabilityEstimate(25, 100)).toEqual({ value: 0.25, se: Math.sqrt(0.25 * 0.75 / 100) });
+    expect(probabilityEstimate(25, 100)).toEqual({ value: 0.25, se: Math.sqrt((0.25 * 0.75) / 100) });
     expect(probabilityEstimate(0, 0).value).toBeNaN();
   });
 });
 
 describe("radixSortFloat32", () => {
   it("orders like Float32Array#sort: −Infinity, −0 before +0, +Infinity, NaN last (300 random arrays)", () => {
-
     const rng = new FastRng(3, "radix-test");
     for (let t = 0; t < 300; t += 1) {
       const a = new Float32Array(Math.floor(rng.next() * 300));
       for (let i = 0; i < a.length; i += 1) {
         const u = rng.next();
-        a[i] = u < 0.05 ? Infinity : u < 0.08 ? NaN : u < 0.1 ? -Infinity : u < 0.12 ? -0 : u < 0.14 ? 0 : u < 0.3 ? Math.round(u * 10) - 2 : (u - 0.5) * 1e6 * u;
+        a[i] =
+          u < 0.05 ? Infinity : u < 0.08 ? NaN : u < 0.1 ? -Infinity : u < 0.12 ? -0 : u < 0.14 ? 0 : u < 0.3 ? Math.round(u * 10) - 2 : (u - 0.5) * 1e6 * u;
       }
       const ref = a.slice().sort();
       const got = radixSortFloat32(a.slice());

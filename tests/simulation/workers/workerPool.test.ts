@@ -17,24 +17,27 @@ afterAll(async () => {
 });
 
 describe("runBlock (chunked copula, quantiles and model)", () => {
-  it.each(["random", "latin-hypercube"] as const)("gives the same outputs as the whole-block pipeline drawBlockUniforms → uniformsToValues → kernel (%s)", (sampling) => {
-    const count = 5000; // more than two chunks of 2048, the last one partial
-    const ctx = createBlockContext(plan, { seed: 11, sampling, model: "as-stated" });
-    const r = runBlock(ctx, 1, count, 3 * count, { keepOrder: true });
-    const dims = ctx.quantiles.length;
-    const u = new Float64Array(count * dims);
-    drawBlockUniforms(ctx, FastRng.forRange(11, "monte-carlo", 1), count, dims, u);
-    uniformsToValues(ctx, count, u);
-    const p = Float64Array.from(ctx.kernel.base);
-    const out = new Float64Array(OUTPUTS);
-    const expected = new Float32Array(count);
-    for (let i = 0; i < count; i += 1) {
-      for (let j = 0; j < dims; j += 1) if (ctx.inputSlots[j]! >= 0) p[ctx.inputSlots[j]!] = u[j * count + i]!;
-      ctx.kernel.evaluate(p, out);
-      expected[i] = out[0]!;
-    }
-    expect(r.ordered![0]).toEqual(expected);
-  });
+  it.each(["random", "latin-hypercube"] as const)(
+    "gives the same outputs as the whole-block pipeline drawBlockUniforms → uniformsToValues → kernel (%s)",
+    (sampling) => {
+      const count = 5000; // more than two chunks of 2048, the last one partial
+      const ctx = createBlockContext(plan, { seed: 11, sampling, model: "as-stated" });
+      const r = runBlock(ctx, 1, count, 3 * count, { keepOrder: true });
+      const dims = ctx.quantiles.length;
+      const u = new Float64Array(count * dims);
+      drawBlockUniforms(ctx, FastRng.forRange(11, "monte-carlo", 1), count, dims, u);
+      uniformsToValues(ctx, count, u);
+      const p = Float64Array.from(ctx.kernel.base);
+      const out = new Float64Array(OUTPUTS);
+      const expected = new Float32Array(count);
+      for (let i = 0; i < count; i += 1) {
+        for (let j = 0; j < dims; j += 1) if (ctx.inputSlots[j]! >= 0) p[ctx.inputSlots[j]!] = u[j * count + i]!;
+        ctx.kernel.evaluate(p, out);
+        expected[i] = out[0]!;
+      }
+      expect(r.ordered![0]).toEqual(expected);
+    },
+  );
 });
 
 describe("the warm worker pool", () => {
@@ -55,7 +58,9 @@ describe("the warm worker pool", () => {
   });
 
   it("rejects with the worker's message when a task fails, and the pool stays usable", async () => {
-    await expect(runOnWorkers({ kind: "monte-carlo", init: { json: {}, source: "bad.json" }, tasks: 2, workers: 1, onResult: () => undefined })).rejects.toThrow(/monte-carlo worker:/);
+    await expect(
+      runOnWorkers({ kind: "monte-carlo", init: { json: {}, source: "bad.json" }, tasks: 2, workers: 1, onResult: () => undefined }),
+    ).rejects.toThrow(/monte-carlo worker:/);
     const r = await runMonteCarlo(plan, { trials: 2000, seed: 4, blockSize: 1000, workers: 1, keepSamples: false });
     expect(r.trials).toBe(2000);
   });
