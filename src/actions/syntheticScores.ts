@@ -102,7 +102,7 @@ export function trueUplifts(rng: RandomSource, scores: readonly ScoredCustomer[]
   if (!(gamma >= 0)) throw new RangeError(`trueUplifts: gamma must be >= 0, got ${gamma}`);
   return scores.map((c, i) => {
     const factor = sampleBeta(rng, 8, 4) / (8 / 12);
-    const save = Math.min(1, (saveRates[i] as number) * factor * Math.pow(2 * (1 - c.probability), gamma));
+    const save = Math.min(1, (saveRates[i] as number) * factor * (2 * (1 - c.probability)) ** gamma);
     return c.probability * save;
   });
 }

@@ -108,7 +108,7 @@ function lowerBetaQuantile(p: number, a: number, b: number): number {
     const t = Math.exp(a * lna) / a;
     const u = Math.exp(b * lnb) / b;
     const w = t + u;
-    start = p < t / w ? Math.pow(a * w * p, 1 / a) : 1 - Math.pow(b * w * (1 - p), 1 / b);
+    start = p < t / w ? (a * w * p) ** (1 / a) : 1 - (b * w * (1 - p)) ** (1 / b);
   }
   const logNorm = logBetaFunction(a, b);
   const cdf = (x: number): number => incompleteBetaUnchecked(x, a, b);

@@ -44,7 +44,7 @@ export function createStream(masterSeed: number | string, name: string): RandomS
 export function createStreams<const Name extends string>(masterSeed: number | string, names: readonly Name[]): Record<Name, RandomSource> {
   const streams = {} as Record<Name, RandomSource>;
   for (const name of names) {
-    if (Object.prototype.hasOwnProperty.call(streams, name)) {
+    if (Object.hasOwn(streams, name)) {
       throw new RangeError(`createStreams: stream name "${name}" repeats`);
     }
     streams[name] = createStream(masterSeed, name);

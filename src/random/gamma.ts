@@ -30,7 +30,7 @@ export function sampleLogStandardGamma(rng: RandomSource, shape: number): number
 /** A Gamma(shape, 1) draw without checks (internal). */
 export function sampleStandardGamma(rng: RandomSource, shape: number): number {
   if (shape < 1) {
-    return sampleStandardGamma(rng, shape + 1) * Math.pow(openUniform(rng), 1 / shape);
+    return sampleStandardGamma(rng, shape + 1) * openUniform(rng) ** (1 / shape);
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
@@ -118,10 +118,10 @@ export function gammaQuantile(p: number, shape: number, scale: number): number {
   let start: number;
   if (a > 1) {
     const z = standardNormalQuantile(p);
-    start = Math.max(1e-3 * a, a * Math.pow(1 - 1 / (9 * a) + z / (3 * Math.sqrt(a)), 3));
+    start = Math.max(1e-3 * a, a * (1 - 1 / (9 * a) + z / (3 * Math.sqrt(a))) ** 3);
   } else {
     const t = 1 - a * (0.253 + a * 0.12);
-    start = p < t ? Math.pow(p / t, 1 / a) : 1 - Math.log(1 - (p - t) / (1 - t));
+    start = p < t ? (p / t) ** (1 / a) : 1 - Math.log(1 - (p - t) / (1 - t));
   }
   const logNorm = logGammaUnchecked(a);
   const cdf = (x: number): number => regularizedLowerGamma(a, x);

@@ -2,7 +2,7 @@
  * Test helpers for tests/random: the jstat reference distributions (typed
  * here, as jstat ships no types) and goodness-of-fit statistics.
  */
-// @ts-ignore jstat has no type declarations; the subset used is typed below.
+// @ts-expect-error jstat has no type declarations; the subset used is typed below.
 import * as jstatModule from "jstat";
 
 interface ContinuousReference {

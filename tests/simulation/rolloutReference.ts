@@ -5,7 +5,7 @@
  * weeks of the customers present at week 0 from the same seed. Float32
  * rounding (Math.fround) mirrors the kernel's Float32Array storage.
  */
-import { FastRng } from "../../src/random/FastRng";
+import type { FastRng } from "../../src/random/FastRng";
 import { standardNormalQuantile } from "../../src/random/normal";
 import type { RolloutScenario } from "../../src/simulation/population/rolloutScenario";
 

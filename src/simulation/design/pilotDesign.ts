@@ -109,7 +109,7 @@ function candidate(
   const pooled = pooledSaveRate(tiers);
   const err = saveRateErrorRates(tiers, o.lines, o.badRate, o.goodRate);
   const scored = o.customers * Math.max(1, Math.floor(e / 4));
-  const positives = Math.max(1, scored * (1 - Math.pow(1 - o.churn, 4 / 52)));
+  const positives = Math.max(1, scored * (1 - (1 - o.churn) ** (4 / 52)));
   const aucSe = aucStandardError(o.lines.aucGo, positives, Math.max(1, scored - positives));
   const aucGood = o.lines.aucGo + (o.lines.aucGo - o.lines.aucPause);
   const auc = {

@@ -159,8 +159,8 @@ export function compilePlanKernel(plan: Plan, assumptions: SimulationAssumptions
     const r = p[discount]!;
     let annuity = 1;
     if (r > 0) {
-      const v = Math.pow(1 + r, -1 / 12);
-      annuity = (v * (1 - Math.pow(v, 12))) / (12 * (1 - v));
+      const v = (1 + r) ** (-1 / 12);
+      annuity = (v * (1 - v ** 12)) / (12 * (1 - v));
     }
     const cash = (retained * p[margin]!) / 2 + referralValue;
     out[0] = cost === 0 ? Number.NaN : (benefit - cost) / cost;

@@ -156,7 +156,7 @@ export function evaluateProgramme(
   }
   const kept = flows.retainedByWeek[Math.min(basis.horizonWeeks, 52) - 1]!;
   const benefit = kept * (e.ltvYuan + e.referralYuan);
-  const v = Math.pow(1 + e.discountRate, -1 / 12);
+  const v = (1 + e.discountRate) ** (-1 / 12);
   let npv = 0;
   let discount = 1;
   let cumulative = 0;

@@ -4,7 +4,7 @@ import { saveRateAfterDelay } from "../../actions/saveRateAfterDelay";
 import type { DecayCurve } from "../../actions/decayFit";
 import { isotonicDecreasing } from "../../actions/decayUncertainty";
 import type { Plan } from "../../plan/index";
-import { type ProgrammeSettings } from "./programmeSettings";
+import type { ProgrammeSettings } from "./programmeSettings";
 import { stageCapacities } from "./stageCapacity";
 import { interceptForChurn, noiseForAuc, thresholdsForNoise, type RolloutCalibration } from "../population/rolloutCalibration";
 import { monthsOf, type QueueRule, type RolloutScenario, type StageWeeks } from "../population/rolloutScenario";

@@ -67,7 +67,7 @@ export function runCashFlows(
     cashYear1 += cash[m]!;
   }
   const kept = run.retainedByWeek[Math.min(run.weeks, 52) - 1]!;
-  const v = Math.pow(1 + discountRate, -1 / 12);
+  const v = (1 + discountRate) ** (-1 / 12);
   let npv = 0;
   let discount = 1;
   let cumulative = 0;

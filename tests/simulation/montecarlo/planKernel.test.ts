@@ -106,8 +106,8 @@ describe("compilePlanKernel", () => {
   it("NPV: −one-time + (benefit − annual) × a(r); a(0) = 1 and a(8%) = v(1 − v¹²)/(12(1 − v))", () => {
     const zero = run(seed, { ...defaults, discountRate: 0 });
     expect(zero[OUT.npv]).toBeCloseTo(-2_800_000 + (49_728_000 - 8_040_000), 6);
-    const v = Math.pow(1.08, -1 / 12);
-    const a = (v * (1 - Math.pow(v, 12))) / (12 * (1 - v));
+    const v = 1.08 ** (-1 / 12);
+    const a = (v * (1 - v ** 12)) / (12 * (1 - v));
     expect(run(seed, defaults)[OUT.npv]).toBeCloseTo(-2_800_000 + (49_728_000 - 8_040_000) * a, 6);
     expect(a).toBeGreaterThan(0.95);
     expect(a).toBeLessThan(1);

@@ -77,9 +77,9 @@ describe("evaluateProgramme on a case small enough to check by hand", () => {
     let expected = 0;
     for (let w = 0; w < 104; w += 1) {
       const m = Math.floor((w * 12) / 52);
-      expected += (500 + (w === 0 ? 5000 : 0)) * Math.pow(1.1, -(m + 1) / 12);
+      expected += (500 + (w === 0 ? 5000 : 0)) * 1.1 ** (-(m + 1) / 12);
     }
-    expected -= 10_000 * Math.pow(1.1, -1 / 12);
+    expected -= 10_000 * 1.1 ** (-1 / 12);
     expect(at10).toBeCloseTo(expected, 6);
   });
 
