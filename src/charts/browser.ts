@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { writeFileAtomic } from "../io/writeFileAtomic";
 import { makeTempFolder, releaseTemp, tryReleaseTemp } from "../io/tempFiles";
-import { plotlyScriptTag } from "./plotlyBundle";
+import { plotlyBundle, plotlyBundleFile, plotlyBundles, plotlyScriptTag, type PlotlyBundleName } from "./plotlyBundle";
 import { inNotebookKernel } from "./notebookKernel";
 import { withSharedBrowser } from "./sharedBrowser";
 
@@ -134,31 +134,32 @@ export async function openHtmlPage(browser: Browser, html: string, options: Open
 }
 
 /**
- * Loads a page's HTML. A page that inlines the plotly bundle is loaded from a
+ * Loads a page's HTML. A page that inlines a plotly bundle is loaded from a
  * temporary file that takes the bundle from node_modules by a file URL
- * instead: Chromium then reads 4.6 MB from disk rather than through the
- * DevTools pipe and compiles it while parsing (about a third faster).
+ * instead: Chromium then reads it from disk rather than through the DevTools
+ * pipe and compiles it while parsing (about a third faster).
  */
 async function loadHtml(page: Page, html: string): Promise<void> {
-  const bundle = bundleFileUrl();
-  const inline = plotlyScriptTag();
-  if (bundle === undefined || !html.includes(inline)) {
+  // Each bundle opens with its own banner ("plotly.js (basic - minified) v3.7.0"): a cheap test before the exact one.
+  const inlined = plotlyBundles.find((b) => html.includes(plotlyBundle(b.name).slice(0, 120)) && html.includes(plotlyScriptTag(b.name)))?.name;
+  const bundle = inlined === undefined ? undefined : bundleFileUrl(inlined);
+  if (inlined === undefined || bundle === undefined) {
     await page.setContent(html, { waitUntil: "load" });
     return;
   }
   const folder = makeTempFolder("page");
   try {
     const file = path.join(folder, "page.html");
-    fs.writeFileSync(file, html.split(inline).join(`<script src="${bundle}"></script>`));
+    fs.writeFileSync(file, html.split(plotlyScriptTag(inlined)).join(`<script src="${bundle}"></script>`));
     await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
   } finally {
     releaseTemp(folder);
   }
 }
 
-function bundleFileUrl(): string | undefined {
+function bundleFileUrl(name: PlotlyBundleName): string | undefined {
   try {
-    return pathToFileURL(require.resolve("plotly.js-dist-min/plotly.min.js")).href;
+    return pathToFileURL(plotlyBundleFile(name)).href;
   } catch {
     return undefined;
   }

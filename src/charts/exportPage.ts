@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { htmlDocument } from "./htmlDocument";
-import { plotlyVersion } from "./plotlyBundle";
+import { plotlyBundleFile, plotlyVersion, type PlotlyBundleName } from "./plotlyBundle";
 import { writeFileAtomic } from "../io/writeFileAtomic";
 
 /** A browser page ready to render figures: Plotly loaded, plus the errors the page reported. */
@@ -20,10 +20,10 @@ export interface ExportPage {
  * a file is faster than sending it inline through the DevTools pipe (about
  * 30% on a loaded machine). Undefined when the cache folder is not writable.
  */
-function exportPageFile(): string | undefined {
+function exportPageFile(name: PlotlyBundleName): string | undefined {
   try {
-    const bundle = require.resolve("plotly.js-dist-min/plotly.min.js");
-    const file = path.join(path.dirname(bundle), "..", ".cache", "churnlab", `export-page-${plotlyVersion()}.html`);
+    const bundle = plotlyBundleFile(name);
+    const file = path.join(path.dirname(bundle), "..", ".cache", "churnlab", `export-page-${name}-${plotlyVersion(name)}.html`);
     if (!fs.existsSync(file)) {
       const head = `<meta charset="utf-8"><script src="${pathToFileURL(bundle).href}"></script>`;
       writeFileAtomic(file, `<!DOCTYPE html>\n<html><head>${head}<title>churnlab export</title></head><body style="margin:0"></body></html>\n`);
@@ -35,23 +35,24 @@ function exportPageFile(): string | undefined {
 }
 
 /**
- * Opens a page of `browser` with Plotly loaded, for `Plotly.toImage` and PDF
+ * Opens a page of `browser` with Plotly loaded (the full bundle unless a
+ * smaller one is named, see `bundleForFigures`), for `Plotly.toImage` and PDF
  * printing. The page collects console errors and exceptions in `errors`.
  *
  * @throws Error when Plotly does not load (the page's errors are named).
  * @example
  * const { page } = await openExportPage(browser); // page.evaluate(() => typeof Plotly) === "object"
  */
-export async function openExportPage(browser: Browser): Promise<ExportPage> {
+export async function openExportPage(browser: Browser, bundle: PlotlyBundleName = "full"): Promise<ExportPage> {
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
   const errors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
-  const file = exportPageFile();
+  const file = exportPageFile(bundle);
   if (file !== undefined) await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
-  else await page.setContent(htmlDocument({ title: "churnlab export", body: "" }), { waitUntil: "load" });
+  else await page.setContent(htmlDocument({ title: "churnlab export", body: "", bundle }), { waitUntil: "load" });
   const ready = await page.evaluate(() => typeof (window as unknown as { Plotly?: unknown }).Plotly === "object");
   if (!ready) {
     await page.close();

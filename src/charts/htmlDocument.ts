@@ -1,6 +1,6 @@
 import type { Lang } from "./labels";
 import { escapeHtml } from "./figureHtml";
-import { plotlyScriptTag } from "./plotlyBundle";
+import { plotlyScriptTag, type PlotlyBundleName } from "./plotlyBundle";
 
 /** Parts of a self-contained HTML page. */
 export interface HtmlDocumentParts {
@@ -14,6 +14,8 @@ export interface HtmlDocumentParts {
   body: string;
   /** Inline the plotly.js bundle in the head (default true; false for pages without charts). */
   withPlotly?: boolean;
+  /** Which plotly.js distribution to embed (default "full"; `bundleForFigures` picks the smallest that draws a page's figures). */
+  bundle?: PlotlyBundleName;
 }
 
 /**
@@ -35,7 +37,7 @@ export function htmlDocument(parts: HtmlDocumentParts): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(parts.title)}</title>`,
     `<style>html,body{margin:0;padding:0;background:#fff;}${parts.css ?? ""}</style>`,
-    ...(parts.withPlotly === false ? [] : [plotlyScriptTag()]),
+    ...(parts.withPlotly === false ? [] : [plotlyScriptTag(parts.bundle)]),
     "</head>",
     "<body>",
     parts.body,

@@ -1,6 +1,7 @@
 import { escapeHtml, figureElementHtml } from "../charts/figureHtml";
 import { formatNumber } from "../charts/format";
 import { htmlDocument } from "../charts/htmlDocument";
+import { bundleForFigures } from "../charts/plotlyBundle";
 import { t, type Lang } from "../charts/labels";
 import { bridgePanelChart } from "./bridgePanelChart";
 import type { CeoPageInputs } from "./CeoPageInputs";
@@ -33,14 +34,15 @@ const e = escapeHtml;
  * 6. a footer with the seed, trials, model, plan file and its SHA-256,
  *    churnlab version and date.
  *
- * The plotly.js bundle is inlined once; there are no external resources, so
+ * The smallest plotly.js bundle that draws its two charts is inlined once
+ * (see `bundleForFigures`); there are no external resources, so
  * the page works offline and prints to exactly one A4 page (see
  * {@link writeCeoReport}). Money through the charts layer's one formatter
  * (zh 万元, en millions of yuan). Pure: the same inputs give the same HTML.
  *
  * @param inputs everything the page shows ({@link collectCeoInputs})
  * @param lang "zh" (default for this plan) or "en"
- * @returns the HTML document (about 11 MB, nearly all of it the inlined plotly bundle)
+ * @returns the HTML document (about 1.3 MB, most of it the inlined plotly bundle)
  * @throws RangeError when the bridge has a non-finite figure
  * @example
  * buildCeoPage(await collectCeoInputs("data/plans/seed-plan-uncertain.json", { trials: 20000, seed: 1 }), "zh")
@@ -48,8 +50,9 @@ const e = escapeHtml;
  */
 export function buildCeoPage(inputs: CeoPageInputs, lang: Lang = "zh"): string {
   const bridgeTitle = t("report.section.bridge", lang, { stated: roiText(inputs.bridge.start.roi), reconciled: roiText(inputs.bridge.end.roi) });
-  const bridge = figureElementHtml(bridgePanelChart(inputs, lang, { width: 428, height: 232 }), { divId: "ceo-bridge" });
-  const drivers = figureElementHtml(driversChart(inputs, lang, 6, { width: 286, height: 232 }), { divId: "ceo-drivers" });
+  const figures = [bridgePanelChart(inputs, lang, { width: 428, height: 232 }), driversChart(inputs, lang, 6, { width: 286, height: 232 })] as const;
+  const bridge = figureElementHtml(figures[0], { divId: "ceo-bridge" });
+  const drivers = figureElementHtml(figures[1], { divId: "ceo-drivers" });
   const body = [
     '<div class="sheet">',
     header(inputs, lang),
@@ -72,7 +75,7 @@ export function buildCeoPage(inputs: CeoPageInputs, lang: Lang = "zh"): string {
     footer(inputs, lang),
     "</div>",
   ].join("\n");
-  return htmlDocument({ title: t("report.page.title", lang), lang, css: ceoPageCss, body });
+  return htmlDocument({ title: t("report.page.title", lang), lang, css: ceoPageCss, body, bundle: bundleForFigures(figures) });
 }
 
 /** The plan's name in the page language: in zh its Chinese name, or none (the footer names the file); in en its name. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { escapeHtml, figureElementHtml, jsonForScript } from "../../src/charts/figureHtml";
 import { figureToHtml } from "../../src/charts/export";
 import { htmlDocument } from "../../src/charts/htmlDocument";
-import { plotlyBundle, plotlyScriptTag, plotlyVersion } from "../../src/charts/plotlyBundle";
+import { bundleForFigures, plotlyBundle, plotlyBundles, plotlyScriptTag, plotlyVersion } from "../../src/charts/plotlyBundle";
 
 describe("jsonForScript(value)", () => {
   it("cannot close the script element or break a JS string", () => {
@@ -54,7 +54,7 @@ describe("figureToHtml(figure)", () => {
 
   it("contains the plotly bundle exactly once and loads nothing over the network", () => {
     expect(count(html, 'data-churnlab="plotly-bundle"')).toBe(1);
-    expect(count(html, plotlyBundle().slice(0, 200))).toBe(1);
+    expect(count(html, plotlyBundle("basic").slice(0, 200))).toBe(1); // a bar chart needs only the basic bundle
     expect(html).not.toMatch(/<script[^>]*\ssrc\s*=/i);
     expect(html).not.toMatch(/<link[^>]*href\s*=\s*["']https?:/i);
   });
@@ -77,5 +77,27 @@ describe("htmlDocument(parts)", () => {
 
   it("inlines the bundle once by default", () => {
     expect(count(htmlDocument({ title: "t", body: "" }), 'data-churnlab="plotly-bundle"')).toBe(1);
+  });
+});
+
+describe("bundleForFigures", () => {
+  it("picks the smallest plotly.js distribution that draws every trace, the full one past them", () => {
+    expect(bundleForFigures([{ data: [{ type: "bar" }, { x: [1] }], layout: {} }])).toBe("basic");
+    expect(
+      bundleForFigures([
+        { data: [{ type: "bar" }], layout: {} },
+        { data: [{ type: "waterfall" }], layout: {} },
+      ]),
+    ).toBe("finance");
+    expect(bundleForFigures([{ data: [{ type: "heatmap" }, { type: "box" }], layout: {} }])).toBe("cartesian");
+    expect(bundleForFigures([{ data: [{ type: "heatmap" }, { type: "waterfall" }], layout: {} }])).toBe("full");
+    expect(bundleForFigures([{ data: [{ type: "scatter3d" }], layout: {} }])).toBe("full");
+    expect(bundleForFigures([])).toBe("basic");
+  });
+
+  it("names installed files of one plotly.js release, partial ones a third of the full one or less", () => {
+    const sizes = plotlyBundles.map((b) => plotlyBundle(b.name).length);
+    expect(plotlyBundles.map((b) => plotlyVersion(b.name))).toEqual(plotlyBundles.map(() => plotlyVersion()));
+    for (const size of sizes.slice(0, -1)) expect(size).toBeLessThan(sizes[sizes.length - 1]! / 3);
   });
 });
