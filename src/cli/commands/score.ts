@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { lazyModule } from "../lazyModule";
 import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError } from "../../io/InputError";
@@ -106,7 +107,10 @@ export function scoreCommand(): Command {
           if (batchRows !== undefined || isLarge(flags.csv)) {
             const idColumn = flags.id ?? pipeline.metadata.idColumn ?? undefined;
             // DuckDB is loaded only when a table is scored in batches (the other commands start without its native module).
-            const batches = (await import("./scoreBatches")) as { scoreInBatches: typeof ScoreInBatches };
+            const batches: { scoreInBatches: typeof ScoreInBatches } = await lazyModule(
+              () => require("./scoreBatches"),
+              () => import("./scoreBatches"),
+            );
             const { rows, counts, warnings } = await batches.scoreInBatches(pipeline, flags.csv, flags.out, idColumn, tiers, thresholds, out, batchRows);
             for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
             report(flags, pipeline.metadata.kind, rows, counts, tiers, null);

@@ -1,4 +1,5 @@
 import * as path from "node:path";
+import { lazyModule } from "../lazyModule";
 import { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
 import { action, printJson } from "../run";
@@ -140,7 +141,10 @@ export function synthOptions(flags: SynthFlags): SynthOptions {
 /** `synth --format`: the population streamed in blocks to CSV or Parquet, with a manifest of rows and churn counts. */
 async function synthStreamed(flags: SynthFlags, options: SynthOptions, format: SynthFormat): Promise<void> {
   // DuckDB is loaded only for a streamed population (the other commands start without its native module).
-  const { synthSchemas, writeStreamedPopulation } = await import("./synthStreamed");
+  const { synthSchemas, writeStreamedPopulation } = await lazyModule<typeof import("./synthStreamed")>(
+    () => require("./synthStreamed"),
+    () => import("./synthStreamed"),
+  );
   const targets = [...synthSchemas.map((s) => path.join(flags.out, `${s.name}.${format}`)), path.join(flags.out, "manifest.json")];
   const out = prepareOutputs({ inputs: {}, folders: { "--out": flags.out }, files: { "--out": targets } });
   const weeks = options.weeks ?? 104;
