@@ -31,7 +31,8 @@ import { tierCountRule, tierSharesRule } from "./rules/tiers";
  * | `benefit.*` (7) | each stated benefit figure vs its formula (info within its rounding, error beyond) |
  * | `headline.roi`, `headline.payback` | stated ROI and payback vs the recomputed view |
  * | `rollout.budget`, `rollout.scope`, `rollout.coverage` | stage budgets, stage intervention counts, customer-months reached |
- * | `model.ltv`, `model.payback`, `model.tierProbabilities`, `model.lowTierSaveRate`, `model.saveRatesUnused`, `timing.reference`, `model.npsUnused` | modelling issues a CFO would raise |
+ * | `model.ltv`, `model.payback`, `model.tierProbabilities`, `model.lowTierSaveRate` | modelling issues a CFO would raise |
+ * | `model.saveRatesUnused`, `timing.reference`, `model.npsUnused` | figures no result uses; the delay the save rates assume |
  * | `stopLoss.gap`, `ceo.returnPerYuan` | undecided zones between success and stop-loss; the CEO page's return per yuan |
  *
  * @example

@@ -113,10 +113,9 @@ function tierCostCorrections(plan: Plan): string[] {
     const tier = tierOf(plan, line.tierId);
     if (tier === undefined) continue;
     const should = tierCount(plan.customers, tier) * tier.budgetYuanPerPerson;
+    const sign = should > line.amountYuan ? "+" : "";
     if (should !== line.amountYuan)
-      parts.push(
-        `${tier.name} ${groupDigits(should)} instead of ${groupDigits(line.amountYuan)} (${should > line.amountYuan ? "+" : ""}${groupDigits(should - line.amountYuan)})`,
-      );
+      parts.push(`${tier.name} ${groupDigits(should)} instead of ${groupDigits(line.amountYuan)} (${sign}${groupDigits(should - line.amountYuan)})`);
   }
   for (const tier of plan.tiers) {
     if (tier.budgetYuanPerPerson > 0 && !hasCostLine(plan, tier))

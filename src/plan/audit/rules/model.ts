@@ -70,8 +70,7 @@ export const tierProbabilitiesRule: AuditRule = {
   name: "model.tierProbabilities",
   ids: ["model.tierProbabilities"],
   severities: ["warning"],
-  description:
-    "the churners the tiers' lower probability bounds imply over the prediction horizon stay within 1.5 × those the annual churn rate implies over that horizon",
+  description: "the churners the tiers' lower probability bounds imply over the prediction horizon are at most 1.5 × those the annual churn rate implies",
   check(plan: Plan): Finding[] {
     const b = plan.benefits;
     const horizon = plan.predictionHorizonDays;
@@ -140,7 +139,10 @@ export const saveRatesUnusedRule: AuditRule = {
   },
 };
 
-/** `timing.reference`: the tier save rates state no contact delay though the A/B test shows the rate falling with delay (warning if a tier beats the best A/B rate, else info). */
+/**
+ * `timing.reference`: the tier save rates state no contact delay though the A/B test shows the rate falling with
+ * delay (warning if a tier beats the best A/B rate, else info).
+ */
 export const timingReferenceRule: AuditRule = {
   name: "timing.reference",
   ids: ["timing.reference"],

@@ -47,7 +47,8 @@ export const tierCountRule: AuditRule = {
           { kind: "tier", tier: tier.id, index, field: "countStated" },
           tier.countStated,
           count,
-          `Tier "${tier.name}": ${groupDigits(tier.countStated)} customers stated, but ${groupDigits(plan.customers)} × ${pct(tier.shareStated)} = ${groupDigits(count)}.`,
+          `Tier "${tier.name}": ${groupDigits(tier.countStated)} customers stated, ` +
+            `but ${groupDigits(plan.customers)} × ${pct(tier.shareStated)} = ${groupDigits(count)}.`,
         ),
       );
     });
