@@ -70,7 +70,7 @@ export const tierProbabilitiesRule: AuditRule = {
   name: "model.tierProbabilities",
   ids: ["model.tierProbabilities"],
   severities: ["warning"],
-  description: "the churners the tiers' lower probability bounds imply over the prediction horizon are at most 1.5 × those the annual churn rate implies",
+  description: "per prediction horizon, the tiers' lower probability bounds imply at most 1.5 × the churners the annual churn rate implies",
   check(plan: Plan): Finding[] {
     const b = plan.benefits;
     const horizon = plan.predictionHorizonDays;
