@@ -1,13 +1,13 @@
 import { formatNumber, formatWan } from "../charts/format";
 import { t, type Lang } from "../charts/labels";
-import type { Finding } from "../plan/Finding";
+import type { Finding, FindingId, FindingSubject } from "../plan/Finding";
 import type { Plan } from "../plan/schema";
-import { pathIndex, roiText, tierLabel, tierRank } from "./pageFormat";
+import { roiText, tierLabel, tierRank } from "./pageFormat";
 
 /** One line of the CEO page's audit box. */
 export interface CorrectionLine {
   /** The finding's check id, e.g. "cost.annual.product". */
-  id: string;
+  id: FindingId;
   /** Plain words in the page language, money by `formatWan` (zh 万元, en M yuan), e.g. "极高风险客户干预：144 万元 → 480 万元（6,000 人 × 800 元）". */
   text: string;
   /** Risk rank of the tier concerned (1 = highest), for its colour; undefined when no tier. */
@@ -55,7 +55,7 @@ function correctionLine(f: Finding, plan: Plan, lang: Lang): CorrectionLine {
   const r = f.recomputed ?? Number.NaN;
   switch (f.id) {
     case "cost.annual.product": {
-      const line = plan.costs.annual[pathIndex(f.path, "costs.annual") ?? -1];
+      const line = f.subject.kind === "costLine" && f.subject.list === "annual" ? plan.costs.annual[f.subject.index] : undefined;
       if (line === undefined) break;
       const item = capitalize(lang === "zh" ? (line.labelZh ?? line.label) : line.label);
       const detail = t("report.audit.costLineDetail", lang, {
@@ -70,7 +70,7 @@ function correctionLine(f: Finding, plan: Plan, lang: Lang): CorrectionLine {
       return rank === undefined ? out : { ...out, tierRank: rank };
     }
     case "cost.tier.missing": {
-      const tier = plan.tiers[pathIndex(f.path, "tiers") ?? -1];
+      const tier = f.subject.kind === "tier" ? plan.tiers[f.subject.index] : undefined;
       if (tier === undefined) break;
       const out: CorrectionLine = {
         id: f.id,
@@ -86,7 +86,7 @@ function correctionLine(f: Finding, plan: Plan, lang: Lang): CorrectionLine {
     case "headline.payback":
       return { id: f.id, text: t("report.audit.payback", lang, { stated: formatNumber(s, 1), recomputed: formatNumber(r, 1) }) };
     case "rollout.scope": {
-      const stage = plan.rollout[pathIndex(f.path, "rollout") ?? -1];
+      const stage = f.subject.kind === "stage" ? plan.rollout[f.subject.index] : undefined;
       if (stage === undefined) break;
       const name = lang === "zh" ? (stage.nameZh ?? stage.name) : stage.name;
       return { id: f.id, text: t("report.audit.scope", lang, { stage: name, stated: formatNumber(s), recomputed: formatNumber(r) }) };
@@ -94,9 +94,14 @@ function correctionLine(f: Finding, plan: Plan, lang: Lang): CorrectionLine {
     default:
       break;
   }
-  const isMoney = /amountYuan|Yuan|Stated$|Total/.test(f.path) && Math.abs(s) >= 10_000;
+  const isMoney = /Yuan|Stated$|Total/.test(subjectField(f.subject)) && Math.abs(s) >= 10_000;
   const show = (x: number): string => (Number.isNaN(x) ? "–" : isMoney ? formatWan(x, lang) : formatNumber(x, Number.isInteger(x) ? 0 : 2));
   return { id: f.id, text: t("report.audit.other", lang, { path: f.path, stated: show(s), recomputed: show(r) }) };
+}
+
+/** The name of the plan field a subject points at: "amountYuan", "firstYearTotalStated", "tiers". */
+function subjectField(subject: FindingSubject): string {
+  return subject.kind === "field" ? (subject.path.split(".").pop() ?? subject.path) : subject.field;
 }
 
 function capitalize(text: string): string {

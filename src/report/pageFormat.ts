@@ -132,14 +132,3 @@ export function tierShortName(plan: Plan, tierId: string, lang: Lang): string {
 export function rankColor(rank: number | undefined): string {
   return rank !== undefined && rank >= 1 && rank <= 4 ? tierColor(rank) : "#7F8C8D";
 }
-
-/**
- * Index in a JSON path after the given prefix, or undefined.
- *
- * @example
- * pathIndex("$.costs.annual[2].amountYuan", "costs.annual") // 2
- */
-export function pathIndex(path: string, prefix: string): number | undefined {
-  const m = new RegExp(`^\\$\\.${prefix.replace(/\./g, "\\.")}\\[(\\d+)\\]`).exec(path);
-  return m?.[1] === undefined ? undefined : Number(m[1]);
-}

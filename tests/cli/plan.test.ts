@@ -69,6 +69,7 @@ describe("churnlab plan <file> --json", () => {
     expect(out.findings.find((f: { id: string }) => f.id === "cost.annual.product")).toMatchObject({
       severity: "error",
       path: "$.costs.annual[2].amountYuan",
+      subject: { kind: "costLine", list: "annual", index: 2, field: "amountYuan" },
       stated: 1_440_000,
       recomputed: 4_800_000,
     });

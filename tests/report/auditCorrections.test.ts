@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { auditPlan } from "../../src/plan/audit";
 import { loadPlan } from "../../src/plan/loadPlan";
-import type { Finding } from "../../src/plan/Finding";
+import { finding, type Finding } from "../../src/plan/Finding";
 import { auditCorrections } from "../../src/report/auditCorrections";
 import { seedPlanFile } from "./fixtures";
 
@@ -56,19 +56,19 @@ describe("auditCorrections(findings, plan, lang)", () => {
 
   it("writes any other error as 'path: stated → recomputed', money by formatWan and NaN as a dash", () => {
     const other: Finding[] = [
-      { id: "cost.oneTime.subtotal", severity: "error", path: "$.costs.oneTimeSubtotalStated", stated: 2_800_000, recomputed: 2_900_000, message: "" },
-      { id: "tiers.shares", severity: "error", path: "$.tiers", stated: 1.01, recomputed: 1, message: "" },
-      { id: "x", severity: "error", path: "$.x", stated: null, recomputed: null, message: "" },
+      finding("cost.oneTime.subtotal", "error", { kind: "field", path: "costs.oneTimeSubtotalStated" }, 2_800_000, 2_900_000, ""),
+      finding("tiers.shares", "error", { kind: "field", path: "tiers" }, 1.01, 1, ""),
+      finding("stopLoss.gap", "error", { kind: "field", path: "stopLoss" }, null, null, ""),
     ];
     expect(auditCorrections(other, plan, "en").lines.map((l) => l.text)).toEqual([
       "$.costs.oneTimeSubtotalStated: ¥2.80M → ¥2.90M",
       "$.tiers: 1.01 → 1",
-      "$.x: – → –",
+      "$.stopLoss: – → –",
     ]);
   });
 
-  it("falls back to the generic line when a path names no existing item", () => {
-    const stray: Finding[] = [{ id: "cost.annual.product", severity: "error", path: "$.costs.annual[99].amountYuan", stated: 1, recomputed: 2, message: "" }];
+  it("falls back to the generic line when a subject names no existing item", () => {
+    const stray: Finding[] = [finding("cost.annual.product", "error", { kind: "costLine", list: "annual", index: 99, field: "amountYuan" }, 1, 2, "")];
     expect(auditCorrections(stray, plan, "zh").lines[0]!.text).toBe("$.costs.annual[99].amountYuan：1 → 2");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadPlan } from "../../src/plan/loadPlan";
-import { countWord, inputValueText, pathIndex, probabilityText, rankColor, rankedTiers, roiText, tierLabel, tierRank } from "../../src/report/pageFormat";
+import { countWord, inputValueText, probabilityText, rankColor, rankedTiers, roiText, tierLabel, tierRank } from "../../src/report/pageFormat";
 import { driverLabel } from "../../src/report/driverLabel";
 import { loadUncertainPlan } from "../../src/simulation/inputs/uncertainPlan";
 import { seedPlanFile, seedUncertainFile } from "./fixtures";
@@ -70,12 +70,6 @@ describe("tiers and paths", () => {
   it("formats ROI as whole percent: 3.5875 is 359%", () => {
     expect(roiText(3.5875)).toBe("359%");
     expect(roiText(2.159339263024142)).toBe("216%");
-  });
-
-  it("reads the index after a JSON path prefix", () => {
-    expect(pathIndex("$.costs.annual[2].amountYuan", "costs.annual")).toBe(2);
-    expect(pathIndex("$.tiers[3].budgetYuanPerPerson", "tiers")).toBe(3);
-    expect(pathIndex("$.costs.annual", "costs.annual")).toBeUndefined();
   });
 });
 

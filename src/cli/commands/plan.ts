@@ -19,6 +19,10 @@ interface PlanFlags {
 export interface PlanReport {
   asStated: PlanFigures;
   recomputed: PlanFigures;
+  /**
+   * Each with `id` (a `FindingId`), `severity`, `path` (JSON path), `subject` (the cost line, tier, stage or
+   * field, with its index), `stated`, `recomputed`, `message`.
+   */
   findings: Finding[];
 }
 
