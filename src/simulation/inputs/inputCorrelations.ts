@@ -67,7 +67,8 @@ function pairsOf(entries: ReadonlyArray<CorrelationEntry | undefined>, inputs: r
  * there is no other problem) a matrix that is not positive definite.
  *
  * @example
- * parseCorrelations([{ a: "benefits.churnBefore", b: "benefits.churnAfter", rankCorrelation: 0.6 }], inputs, []) // [{ a: 0, b: 1, rankCorrelation: 0.6 }] when those are inputs 0 and 1
+ * // with inputs 0 and 1 named "benefits.churnBefore" and "benefits.churnAfter":
+ * parseCorrelations([{ a: "benefits.churnBefore", b: "benefits.churnAfter", rankCorrelation: 0.6 }], inputs, []) // [{ a: 0, b: 1, rankCorrelation: 0.6 }]
  */
 export function parseCorrelations(correlations: unknown, inputs: readonly UncertainInput[], problems: InputProblem[]): InputCorrelation[] {
   const pairs = pairsOf(entriesOf(correlations, problems), inputs, problems);

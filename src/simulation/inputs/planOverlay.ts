@@ -134,7 +134,8 @@ const within = (where: string, at: string): boolean => where === at || where.sta
  * @throws InputError(source) naming `$.overlay["key"]` for a path the base does not have, two keys setting one field,
  *   unknown top-level fields; `$.base` with both files when the base cannot be read
  * @example
- * resolvePlanOverlay({ base: "seed-plan.json", overlay: { "benefits.churnBefore": { dist: "uniform", min: 0.15, max: 0.21 } } }, "data/plans/x.json").json.benefits.churnBefore.dist // "uniform"
+ * const overlay = { base: "seed-plan.json", overlay: { "benefits.churnBefore": { dist: "uniform", min: 0.15, max: 0.21 } } };
+ * resolvePlanOverlay(overlay, "data/plans/x.json").json.benefits.churnBefore.dist // "uniform"
  */
 export function resolvePlanOverlay(file: JsonRecord, source: string): ResolvedOverlay {
   const shape = shapeProblems(file);

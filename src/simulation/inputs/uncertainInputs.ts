@@ -82,7 +82,8 @@ export function withBaseValues(json: JsonRecord): { json: JsonRecord; inputs: Un
  * @param json the uncertain plan (distributions valid, base plan valid)
  * @param planPart drops the sections that are not part of the plan (simulation, correlations, sampling)
  * @example
- * extremeValueProblems({ ...seedPlan, customers: { dist: "uniform", min: -1, max: 3 } }, ...)[0].message // "the distribution reaches values the plan does not allow: at its lowest value, ..."
+ * const json = { ...seedPlan, customers: { dist: "uniform", min: -1, max: 3 } };
+ * extremeValueProblems(json, withBaseValues(json).inputs, "x.json", planPart)[0].where // "$.customers"
  */
 export function extremeValueProblems(
   json: JsonRecord,
