@@ -100,14 +100,17 @@ describe("errors in an overlay name the overlay file and the field", () => {
     expect(p.source).toBe(file);
     expect(p.where).toEqual(expect.arrayContaining(['$.overlay["benefits.churnAfter"].max', '$.overlay["benefits.churnAfter"].mode']));
   });
-  it("a value the plan does not allow, and a misspelled field", () => {
-    const file = overlayFile("bad-value.json", {
-      base: "base.json",
-      overlay: { "tiers.low.saveRate": { dist: "uniform", min: 0.5, max: 1.5 }, "benefits.churnBefor": 0.2 },
-    });
+  it("a misspelled field is an unknown field at its overlay key", () => {
+    const file = overlayFile("misspelled.json", { base: "base.json", overlay: { "benefits.churnBefor": 0.2 } });
     const p = problems(() => loadUncertainPlan(file));
-    expect(p.where).toEqual(['$.overlay["tiers.low.saveRate"]', '$.overlay["benefits.churnBefor"]']);
-    expect(p.messages[1]).toMatch(/unknown field/);
+    expect(p.where).toEqual(['$.overlay["benefits.churnBefor"]']);
+    expect(p.messages[0]).toMatch(/unknown field/);
+  });
+  it("a distribution reaching values the plan does not allow is named at its overlay key", () => {
+    const file = overlayFile("bad-value.json", { base: "base.json", overlay: { "tiers.low.saveRate": { dist: "uniform", min: 0.5, max: 1.5 } } });
+    const p = problems(() => loadUncertainPlan(file));
+    expect(p.where).toEqual(['$.overlay["tiers.low.saveRate"]']);
+    expect(p.messages[0]).toMatch(/^the distribution reaches values the plan does not allow: at its highest value, must be a fraction from 0 to 1/);
   });
   it("a path the base does not have lists the ids it has", () => {
     const file = overlayFile("bad-path.json", { base: "base.json", overlay: { "tiers.vip.saveRate": 0.5, "stopLoss.x.y": 1 } });
