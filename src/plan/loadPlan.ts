@@ -26,7 +26,8 @@ export function loadPlan(file: string): Plan {
   const source = file === "-" ? "standard input" : file;
   const given = typeof json === "object" && json !== null ? uncertainFields.filter((key) => key in json) : [];
   if (given.length > 0) {
-    const message = `an uncertain plan (it has ${given.map((k) => `"${k}"`).join(", ")}), not a plain plan: read it with loadUncertainPlan (src/simulation/inputs), whose .base is the plan`;
+    const has = given.map((k) => `"${k}"`).join(", ");
+    const message = `an uncertain plan (it has ${has}), not a plain plan: read it with loadUncertainPlan (src/simulation/inputs), whose .base is the plan`;
     throw new InputError(source, [{ where: "$", message }]);
   }
   return parsePlan(json, source);
