@@ -39,6 +39,38 @@ def find_inputs(node, path, out):
             find_inputs(value, path + [i], out)
 
 
+def resolve_overlay(plan, plan_file):
+    """An overlay ({"base", "overlay", ...}, data/plans/README.md) as its full form: the base plan with the values put in place."""
+    if "base" not in plan:
+        return plan
+    with open(os.path.join(os.path.dirname(plan_file), plan["base"]), encoding="utf-8") as f:
+        full = json.load(f)
+    for key, value in plan.get("overlay", {}).items():
+        segments = key[2:].replace("[", ".").replace("]", "").split(".") if key.startswith("$.") else key.split(".")
+        node = full
+        for i, segment in enumerate(segments):
+            if isinstance(node, list):
+                ids = [item.get("id") if isinstance(item, dict) else None for item in node]
+                segment = ids.index(segment) if segment in ids else int(segment)
+            if i == len(segments) - 1:
+                node[segment] = value
+            else:
+                node = node[segment]
+    for section in ("simulation", "correlations", "sampling"):
+        if section in plan:
+            full[section] = plan[section]
+    return full
+
+
+def readable_name(plan, path):
+    """The input's readable name: array elements by their id, else their index (as the TypeScript loader)."""
+    node, parts = plan, []
+    for key in path:
+        node = node[key]
+        parts.append(node["id"] if isinstance(key, int) and isinstance(node, dict) and isinstance(node.get("id"), str) else str(key))
+    return ".".join(parts)
+
+
 def json_path(path):
     text = "$"
     for key in path:
@@ -107,13 +139,13 @@ def draw(rng, d, n):
 def main():
     plan_file, trials, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     with open(plan_file, encoding="utf-8") as f:
-        plan = json.load(f)
+        plan = resolve_overlay(json.load(f), plan_file)
     found = []
     find_inputs(plan, [], found)
     paths = [json_path(p) for p, _ in found]
     dists = [d for _, d in found]
     index = {p: i for i, p in enumerate(paths)}
-    names = {".".join(str(k) for k in p): i for i, (p, _) in enumerate(found)}
+    names = {readable_name(plan, p): i for i, (p, _) in enumerate(found)}
 
     def ref(text):
         return index[text] if text in index else names[text]

@@ -1,18 +1,25 @@
 import type { AbTestPoint } from "../plan/schema";
+import { seedPlan } from "../plan/seedPlan";
+import { abTestArmSize } from "../plan/tiers";
 import type { RandomSource } from "../random/RandomSource";
 import { sampleBeta } from "../random/beta";
 import { refitCurve, type DecayCurve, type DecayModel } from "./decayFit";
 import { pchipInterpolant } from "./pchip";
 
 /**
- * Default customers per A/B arm when the plan does not state them: the MVP
- * intervenes on ~600 people (plan section 7), split over the 4 delay arms =
- * 150 per arm. An assumption, recorded in {@link DecayEvidence.nSource}.
+ * Default customers per A/B arm when the plan does not state them: the seed
+ * plan's `abTestArmSize` (src/plan/tiers.ts: its MVP intervenes on ~600
+ * people, plan section 7, split over the 4 delay arms = 150 per arm). An
+ * assumption, recorded in {@link DecayEvidence.nSource}; for another plan pass
+ * `abTestArmSize(plan)` as `assumedN`.
  *
  * @example
+ * assumedArmSize(); // 150
  * decayEvidence(seedPlan.timing.abTest).n; // [150, 150, 150, 150]
  */
-export const assumedArmSize = 150;
+export function assumedArmSize(): number {
+  return abTestArmSize(seedPlan())!;
+}
 
 /** The A/B evidence as Beta posteriors of each arm's save rate. */
 export interface DecayEvidence {
@@ -35,12 +42,12 @@ export interface DecayEvidence {
  * Analysis, 3rd ed., §2.4). Arms without a stated `n` use `assumedN`.
  *
  * @param points the plan's `timing.abTest` (delays increasing, rates 0..1).
- * @param assumedN customers per arm when not stated (default {@link assumedArmSize} = 150), >= 1.
+ * @param assumedN customers per arm when not stated (default {@link assumedArmSize}, 150 for the seed plan), >= 1.
  * @throws RangeError when there are no points, a rate is outside [0, 1], or assumedN < 1.
  * @example
  * decayEvidence([{ delayDays: 7, saveRate: 0.62, n: 100 }]).alpha; // [63] (and beta [39])
  */
-export function decayEvidence(points: readonly AbTestPoint[], assumedN: number = assumedArmSize): DecayEvidence {
+export function decayEvidence(points: readonly AbTestPoint[], assumedN: number = assumedArmSize()): DecayEvidence {
   if (points.length === 0) throw new RangeError("decayEvidence: needs at least one A/B point");
   if (!(assumedN >= 1) || !Number.isFinite(assumedN)) throw new RangeError(`decayEvidence: assumedN must be >= 1, got ${assumedN}`);
   const n = points.map((p) => p.n ?? assumedN);
@@ -133,7 +140,7 @@ function warmStart(evidence: DecayEvidence, shape: DecayModel): number[] {
  * draw(createStream(1, "decay"))(21); // a save rate near 0.40
  */
 export function decayCurveSampler(points: readonly AbTestPoint[], options: { assumedN?: number; shape?: CurveShape } = {}): (rng: RandomSource) => DecayCurve {
-  const evidence = decayEvidence(points, options.assumedN ?? assumedArmSize);
+  const evidence = decayEvidence(points, options.assumedN ?? assumedArmSize());
   const shape = options.shape ?? "logistic-plateau";
   return (rng) => drawDecayCurve(rng, evidence, shape);
 }

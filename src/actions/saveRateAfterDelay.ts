@@ -1,4 +1,5 @@
 import type { Plan, Tier } from "../plan/schema";
+import { bandMidpoint } from "../plan/tiers";
 import type { DecayCurve } from "./decayFit";
 import { rankTiers } from "./riskTiers";
 
@@ -95,7 +96,7 @@ export function delayCost(plan: Pick<Plan, "tiers" | "customers" | "timing" | "b
   const rows: DelayCostRow[] = [];
   for (const { tierNumber, tier } of rankTiers(plan)) {
     const customers = options.customers?.[tier.id] ?? Math.round(plan.customers * tier.shareStated);
-    const p = options.meanProbability?.[tier.id] ?? (tier.probabilityMin + tier.probabilityMax) / 2;
+    const p = options.meanProbability?.[tier.id] ?? bandMidpoint(tier);
     for (const d of delays) {
       if (!(d >= 0)) throw new RangeError(`delayCost: delays must be >= 0, got ${d}`);
       const now = saveRateAfterDelay(tier, d, curve, reference);

@@ -1,4 +1,5 @@
 import type { Plan } from "../plan/schema";
+import { bandText } from "../plan/tiers";
 import { assignTiers, rankTiers, type ScoredCustomer } from "./riskTiers";
 
 /** One row of {@link summarizeTiers}: a tier of a scored population set against the plan. */
@@ -63,7 +64,8 @@ export function summarizeTiers(customers: readonly ScoredCustomer[], plan: Pick<
   const ranked = rankTiers(plan);
   const tiered = assignTiers(customers, plan);
   const n = tiered.length;
-  const rows: TierSummaryRow[] = ranked.map(({ tierNumber, tier }) => {
+  const rows: TierSummaryRow[] = ranked.map((r) => {
+    const { tierNumber, tier } = r;
     let count = 0;
     let sumP = 0;
     for (const c of tiered) {
@@ -73,17 +75,11 @@ export function summarizeTiers(customers: readonly ScoredCustomer[], plan: Pick<
       }
     }
     const share = n === 0 ? NaN : count / n;
-    const lowest = tierNumber === ranked.length;
-    const band = lowest
-      ? `${tier.probabilityMin} <= p <= ${tier.probabilityMax}`
-      : tier.probabilityMax === 1
-        ? `p > ${tier.probabilityMin}`
-        : `${tier.probabilityMin} < p <= ${tier.probabilityMax}`;
     return {
       tierNumber,
       tierId: tier.id,
       name: tier.name,
-      band: lowest && tier.probabilityMin === 0 ? `p <= ${tier.probabilityMax}` : band,
+      band: bandText(r, ranked.length),
       count,
       share,
       shareStated: tier.shareStated,

@@ -1,6 +1,8 @@
+import { seedPlan } from "../plan/seedPlan";
+import { tierNumberOf, tierThresholds } from "../plan/tiers";
 import type { SyntheticPopulation } from "./synthesize";
 
-/** Shares of customers in the plan's four tiers (probability > 0.70, 0.50–0.70, 0.30–0.50, < 0.30), fractions summing to 1. */
+/** Shares of customers in the seed plan's four tiers (tier 1 the highest probability band; see `tierThresholds` in src/plan), fractions summing to 1. */
 export interface TierShares {
   tier1: number;
   tier2: number;
@@ -31,23 +33,26 @@ export interface PopulationSummary {
 }
 
 /**
- * Tier of a 30-day churn probability per the plan's section 5.1: 1 (> 0.70), 2 (0.50–0.70], 3 (0.30–0.50], 4 (≤ 0.30).
+ * Tier of a 30-day churn probability under the seed plan's tiers (the plan the
+ * synthetic population is calibrated to; `tierThresholds` in src/plan): with
+ * the article's section 5.1, 1 (> 0.70), 2 (0.50–0.70], 3 (0.30–0.50], 4 (≤ 0.30).
  *
  * @param probability - 0..1.
  * @example
  * tierOfProbability(0.75); // 1
  * tierOfProbability(0.3);  // 4
  */
-export function tierOfProbability(probability: number): 1 | 2 | 3 | 4 {
-  return probability > 0.7 ? 1 : probability > 0.5 ? 2 : probability > 0.3 ? 3 : 4;
+export function tierOfProbability(probability: number): number {
+  return tierNumberOf(probability, tierThresholds(seedPlan()));
 }
 
 function shares(values: ArrayLike<number>, include: (i: number) => boolean): TierShares {
+  const thresholds = tierThresholds(seedPlan());
   const counts = [0, 0, 0, 0, 0];
   let total = 0;
   for (let i = 0; i < values.length; i++) {
     if (!include(i)) continue;
-    const tier = tierOfProbability(values[i] ?? 0);
+    const tier = tierNumberOf(values[i] ?? 0, thresholds);
     counts[tier] = (counts[tier] ?? 0) + 1;
     total++;
   }

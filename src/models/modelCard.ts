@@ -1,4 +1,5 @@
 import type { Tier } from "../plan/schema";
+import { tierNumberOf, tierThresholds, tiersByRisk } from "../plan/tiers";
 import type { ModelMetadata } from "./ChurnPipeline";
 import { calibrationCurve } from "./metrics/calibrationCurve";
 
@@ -85,12 +86,13 @@ function calibrationLines(meta: ModelMetadata, test: ModelCardTest | undefined):
 
 function tierLines(tiers: readonly Tier[] | undefined, test: ModelCardTest | undefined): string[] {
   if (tiers === undefined || tiers.length === 0) return [];
-  const sorted = [...tiers].sort((a, b) => b.probabilityMin - a.probabilityMin);
+  const sorted = tiersByRisk({ tiers });
+  const thresholds = tierThresholds({ tiers });
   const rows = sorted.map(() => ({ count: 0, churners: 0 }));
   if (test !== undefined) {
     for (let i = 0; i < test.probabilities.length; i++) {
       const p = test.probabilities[i] as number;
-      const k = sorted.findIndex((t, j) => p > t.probabilityMin || j === sorted.length - 1);
+      const k = tierNumberOf(p, thresholds) - 1;
       const row = rows[k] as { count: number; churners: number };
       row.count++;
       row.churners += test.labels[i] as number;

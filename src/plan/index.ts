@@ -24,6 +24,8 @@ export {
 export { parsePlan, jsonPath } from "./parsePlan";
 export { loadPlan } from "./loadPlan";
 export { seedPlanFile } from "./seedPlanFile";
+export { seedPlan } from "./seedPlan";
+export { abTestArmSize, bandMidpoint, bandText, rankTiers, tierNumberOf, tierOf, tierThresholds, tiersByRisk, type RankedTier } from "./tiers";
 export { type PlanFigures, planFigureKeys, figuresFrom, cleanFigure } from "./PlanFigures";
 export { asStated } from "./asStated";
 export { recomputed } from "./recomputed";

@@ -91,15 +91,11 @@ function abTestProblems(raw: Rec): InputProblem[] {
   return problems;
 }
 
-/** Cross-field rules, checked on the raw input so they are reported even when other fields are wrong. */
-function crossFieldProblems(raw: unknown): InputProblem[] {
-  const problems: InputProblem[] = [];
-  if (!isRec(raw)) return problems;
+type Band = { index: number; min: number; max: number };
 
-  // Tiers: ids unique; each band in order; bands tile 0..1 without overlap or gap.
-  const tiers = arr(raw["tiers"]);
-  const tierIds = new Set<string>();
-  const bands: Array<{ index: number; min: number; max: number }> = [];
+/** Tier ids unique; each band's bounds in order (returns the valid bands). */
+function tierIdAndBoundProblems(tiers: readonly unknown[], tierIds: Set<string>, problems: InputProblem[]): Band[] {
+  const bands: Band[] = [];
   tiers.forEach((tier, index) => {
     if (!isRec(tier)) return;
     const tid = str(tier["id"]);
@@ -119,6 +115,12 @@ function crossFieldProblems(raw: unknown): InputProblem[] {
     }
     bands.push({ index, min, max });
   });
+  return bands;
+}
+
+/** Bands tile 0..1 without overlap or gap (checked only when every band is in order). */
+function tilingProblems(tiers: readonly unknown[], bands: readonly Band[]): InputProblem[] {
+  const problems: InputProblem[] = [];
   const sorted = [...bands].sort((a, b) => a.min - b.min);
   // With a band out of order the tiling is meaningless: report that problem alone.
   const tiersInOrder =
@@ -138,22 +140,19 @@ function crossFieldProblems(raw: unknown): InputProblem[] {
       });
     }
   }
-  if (sorted.length === bands.length && bands.length === tiers.length && sorted.length > 0) {
+  if (bands.length === tiers.length && sorted.length > 0) {
     const lowest = sorted[0]!;
     const highest = sorted[sorted.length - 1]!;
-    if (lowest.min > 0)
-      problems.push({
-        where: `$.tiers[${lowest.index}].probabilityMin`,
-        message: `the tiers must cover probabilities from 0 to 1, but the lowest band starts at ${fmt(lowest.min)}`,
-      });
-    if (highest.max < 1)
-      problems.push({
-        where: `$.tiers[${highest.index}].probabilityMax`,
-        message: `the tiers must cover probabilities from 0 to 1, but the highest band ends at ${fmt(highest.max)}`,
-      });
+    const cover = "the tiers must cover probabilities from 0 to 1, but the";
+    if (lowest.min > 0) problems.push({ where: `$.tiers[${lowest.index}].probabilityMin`, message: `${cover} lowest band starts at ${fmt(lowest.min)}` });
+    if (highest.max < 1) problems.push({ where: `$.tiers[${highest.index}].probabilityMax`, message: `${cover} highest band ends at ${fmt(highest.max)}` });
   }
+  return problems;
+}
 
-  // Costs: ids unique within each list; tierId refers to a tier.
+/** Cost line ids unique within each list; tierId refers to a tier. */
+function costLineProblems(raw: Rec, tierIds: ReadonlySet<string>): InputProblem[] {
+  const problems: InputProblem[] = [];
   const costs = isRec(raw["costs"]) ? raw["costs"] : {};
   for (const list of ["oneTime", "annual"] as const) {
     const seen = new Set<string>();
@@ -170,19 +169,22 @@ function crossFieldProblems(raw: unknown): InputProblem[] {
       }
     });
   }
+  return problems;
+}
 
-  problems.push(...shareProblems(tiers), ...abTestProblems(raw));
-
-  // Timing window in order.
+/** The best contact window in order. */
+function windowProblems(raw: Rec): InputProblem[] {
   const timing = isRec(raw["timing"]) ? raw["timing"] : {};
   const window = arr(timing["bestWindowDays"]);
   const w0 = num(window[0]);
   const w1 = num(window[1]);
-  if (w0 !== undefined && w1 !== undefined && w0 > w1) {
-    problems.push({ where: "$.timing.bestWindowDays", message: `the window must be [from, to] with from <= to, got [${fmt(w0)}, ${fmt(w1)}]` });
-  }
+  if (w0 === undefined || w1 === undefined || w0 <= w1) return [];
+  return [{ where: "$.timing.bestWindowDays", message: `the window must be [from, to] with from <= to, got [${fmt(w0)}, ${fmt(w1)}]` }];
+}
 
-  // Rollout: ids unique; months in order; stages do not overlap; tiers exist.
+/** Rollout: stage ids unique; months in order; stages do not overlap; tiers exist. */
+function rolloutProblems(raw: Rec, tierIds: ReadonlySet<string>): InputProblem[] {
+  const problems: InputProblem[] = [];
   const stages: Array<{ index: number; start: number; end: number }> = [];
   const stageIds = new Set<string>();
   arr(raw["rollout"]).forEach((stage, index) => {
@@ -218,6 +220,24 @@ function crossFieldProblems(raw: unknown): InputProblem[] {
     }
   }
   return problems;
+}
+
+/** Cross-field rules, checked on the raw input so they are reported even when other fields are wrong. */
+function crossFieldProblems(raw: unknown): InputProblem[] {
+  if (!isRec(raw)) return [];
+  const tiers = arr(raw["tiers"]);
+  const tierIds = new Set<string>();
+  const problems: InputProblem[] = [];
+  const bands = tierIdAndBoundProblems(tiers, tierIds, problems);
+  return [
+    ...problems,
+    ...tilingProblems(tiers, bands),
+    ...costLineProblems(raw, tierIds),
+    ...shareProblems(tiers),
+    ...abTestProblems(raw),
+    ...windowProblems(raw),
+    ...rolloutProblems(raw, tierIds),
+  ];
 }
 
 /**

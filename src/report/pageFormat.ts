@@ -2,6 +2,7 @@ import { formatNumber, formatPercent, formatWan } from "../charts/format";
 import { t, type Lang } from "../charts/labels";
 import { tierColor } from "../charts/theme";
 import type { Plan, Tier } from "../plan/schema";
+import { tiersByRisk } from "../plan/tiers";
 
 // Number formats and tier lookups shared by the CEO page's sections (internal to src/report).
 
@@ -60,7 +61,7 @@ export function inputValueText(name: string, value: number, lang: Lang): string 
  * rankedTiers(seedPlan).map((t) => t.id) // ["very-high", "high", "medium", "low"]
  */
 export function rankedTiers(plan: Plan): Tier[] {
-  return [...plan.tiers].sort((a, b) => b.probabilityMin - a.probabilityMin);
+  return tiersByRisk(plan);
 }
 
 /**

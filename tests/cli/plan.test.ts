@@ -126,6 +126,22 @@ describe("bad input: exit 2, problems on stderr, nothing on stdout", () => {
     });
   }
 
+  it("an overlay with a bad distribution names the overlay file and its key", async () => {
+    const path = "tests/fixtures/plans/overlay-bad-distribution.json";
+    expect(await run(path, "--json")).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(`${path}: $.overlay["benefits.churnAfter"].max: must be above min (0.2), got 0.1`);
+  });
+
+  it("an overlay whose base file is missing names both files", async () => {
+    const path = "tests/fixtures/plans/overlay-missing-base.json";
+    expect(await run(path, "--json")).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(
+      `${path}: $.base: the base plan "no-such-plan.json" (tests/fixtures/plans/no-such-plan.json, relative to ${path}) cannot be used: cannot read the base plan file: no such file`,
+    );
+  });
+
   it("an unknown --lang is a command-line problem", async () => {
     expect(await run("data/plans/seed-plan.json", "--lang", "fr")).toBe(2);
     expect(stdout).toBe("");

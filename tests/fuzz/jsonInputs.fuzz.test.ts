@@ -18,6 +18,8 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const seedPlan = fs.readFileSync(path.join(root, "data/plans/seed-plan.json"), "utf8");
 const uncertainPlan = fs.readFileSync(path.join(root, "data/plans/seed-plan-uncertain.json"), "utf8");
+// The uncertain plan is an overlay on seed-plan.json, resolved next to the overlay file: the damaged copies find their base beside them.
+fs.writeFileSync(path.join(work, "seed-plan.json"), seedPlan);
 const damage = (text: string): fc.Arbitrary<{ what: string; bytes: Buffer }> => fc.oneof(corruptBytes(Buffer.from(text)), corruptJson(text));
 
 describe("fuzz: a damaged plan file is exit 0 or 2, never 1; on 2 the file and place are named and nothing is written", () => {

@@ -142,8 +142,8 @@ function wrap(s: string, width: number): string[] {
 
 /**
  * Loads a plan for `churnlab plan` with the command line's one plan loader
- * (`loadUncertainPlan`): a plain plan as it is, an uncertain plan (with
- * distributions or simulation sections) at its base values.
+ * (`loadUncertainPlan`): a plain plan as it is, an uncertain plan (full form
+ * or overlay) at its base values.
  *
  * @throws InputError naming the file and each JSON path.
  * @example
@@ -151,9 +151,7 @@ function wrap(s: string, width: number): string[] {
  */
 export function loadPlanForAudit(file: string): { plan: Plan; uncertain: boolean } {
   const loaded = loadUncertainPlan(file);
-  const json = loaded.json as Record<string, unknown>;
-  const uncertain = loaded.inputs.length > 0 || "simulation" in json || "correlations" in json || "sampling" in json;
-  return { plan: loaded.base, uncertain };
+  return { plan: loaded.base, uncertain: loaded.uncertain };
 }
 
 /** The line that points from the plan's arithmetic to the reconciled figures. */
@@ -215,11 +213,12 @@ export function planCommand(): Command {
       action((file: string, flags: PlanFlags) => {
         const lang = flags.lang.toLowerCase();
         if (lang !== "en" && lang !== "zh") throw new InputError("command line", [{ where: "--lang", message: `must be en or zh, got "${flags.lang}"` }]);
-        const { plan, uncertain } = loadPlanForAudit(file);
+        const loaded = loadUncertainPlan(file);
+        const { base: plan, uncertain } = loaded;
         if (uncertain)
           process.stderr.write(`note: ${file} is an uncertain plan: its figures are shown at each distribution's base value (churnlab simulate draws them)\n`);
         const report = planReport(plan);
-        const programme = flags.programme === true ? programmeSummary(loadUncertainPlan(file)) : undefined;
+        const programme = flags.programme === true ? programmeSummary(loaded) : undefined;
         if (flags.json) printJson(programme === undefined ? report : { ...report, programme });
         else {
           process.stdout.write(formatPlanReport(`${lang === "zh" ? "计划" : "Plan"}: ${plan.name} (${file})`, report, lang));

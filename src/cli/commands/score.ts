@@ -7,6 +7,7 @@ import { InputError } from "../../io/InputError";
 import { prepareOutputs } from "../../io/outputWriter";
 import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
 import { seedPlanFile } from "../../plan/seedPlanFile";
+import { tierThresholds, tiersByRisk } from "../../plan/tiers";
 import { checkIds } from "../../models/parseTarget";
 import { loadPipeline } from "../../models/persistence";
 import { readTabularCsv } from "../../models/readTabularCsv";
@@ -96,11 +97,8 @@ export function scoreCommand(): Command {
         }
         const out = prepareOutputs({ inputs: { "--model": flags.model, "--csv": flags.csv, "--plan": flags.plan }, files: { "--out": flags.out } });
         const plan = loadUncertainPlan(flags.plan ?? seedPlanFile).base;
-        const tiers = [...plan.tiers].sort((a, b) => b.probabilityMin - a.probabilityMin);
-        const thresholds = tiers
-          .map((t) => t.probabilityMin)
-          .filter((t) => t > 0)
-          .sort((a, b) => a - b);
+        const tiers = tiersByRisk(plan);
+        const thresholds = tierThresholds(plan);
         const pipeline = await loadPipeline(flags.model);
         for (const w of pipeline.warnings) process.stderr.write(`warning: ${w}\n`);
         try {

@@ -5,7 +5,7 @@ export { averagePrecision, precisionRecallCurve, type PrecisionRecallCurve } fro
 export { brierScore, logLoss, ksStatistic } from "./probabilityScores";
 export { calibrationCurve, type CalibrationBin, type CalibrationCurve } from "./calibrationCurve";
 export { liftTable, type LiftRow } from "./liftTable";
-export { confusionAtThresholds, planTierThresholds, riskTiers, tierSummary, type ThresholdConfusion, type TierRow } from "./tierConfusion";
+export { confusionAtThresholds, riskTiers, tierSummary, type ThresholdConfusion, type TierRow } from "./tierConfusion";
 export { permutationImportance, type FeatureImportance, type PermutationImportanceOptions } from "./permutationImportance";
 export { clusterBootstrap, type ClusterBootstrapIntervals } from "./clusterBootstrap";
 export { evaluate, type Evaluation, type EvaluateOptions } from "./evaluate";

@@ -1,3 +1,5 @@
+import { seedPlan } from "../../plan/seedPlan";
+import { tierNumberOf, tierThresholds } from "../../plan/tiers";
 import { checkProbabilities, checkScoresAndLabels } from "./checkInputs";
 
 /** The confusion matrix of "probability > threshold" against the outcome. */
@@ -15,11 +17,8 @@ export interface ThresholdConfusion {
   flaggedShare: number;
 }
 
-/**
- * The plan's tier thresholds (section 5.1: tier 1 above 0.7, tier 2 above 0.5,
- * tier 3 above 0.3 of 30-day churn probability).
- */
-export const planTierThresholds: readonly number[] = [0.3, 0.5, 0.7];
+/** The seed plan's tier cut-offs, ascending (`tierThresholds` in src/plan): the default of the functions below. */
+const seedThresholds = (): number[] => tierThresholds(seedPlan());
 
 /**
  * Confusion matrices at probability thresholds: a row is flagged when its
@@ -27,7 +26,7 @@ export const planTierThresholds: readonly number[] = [0.3, 0.5, 0.7];
  * ("> 70%" is tier 1).
  *
  * @param probabilities 0..1; labels 0/1 of the same length.
- * @param thresholds in [0, 1] (default the plan's 0.3, 0.5, 0.7).
+ * @param thresholds in [0, 1] (default the seed plan's tier cut-offs, 0.3, 0.5, 0.7).
  * @throws RangeError on bad inputs or thresholds outside [0, 1].
  * @example
  * confusionAtThresholds([0.2, 0.6, 0.8], [0, 0, 1], [0.5])[0].falsePositives; // 1
@@ -35,7 +34,7 @@ export const planTierThresholds: readonly number[] = [0.3, 0.5, 0.7];
 export function confusionAtThresholds(
   probabilities: ArrayLike<number>,
   labels: ArrayLike<number>,
-  thresholds: readonly number[] = planTierThresholds,
+  thresholds: readonly number[] = seedThresholds(),
 ): ThresholdConfusion[] {
   const positives = checkScoresAndLabels("confusionAtThresholds", probabilities, labels);
   checkProbabilities("confusionAtThresholds", probabilities);
@@ -67,7 +66,7 @@ export function confusionAtThresholds(
 
 /** Rows of one risk tier: how many, how they were scored and how many churned. */
 export interface TierRow {
-  /** 1 = highest risk (> 0.7) .. 4 = lowest (≤ 0.3) with the plan's thresholds. */
+  /** 1 = highest risk .. N = lowest, with the plan's tier cut-offs. */
   tier: number;
   count: number;
   share: number;
@@ -79,12 +78,12 @@ export interface TierRow {
  * Tier of each probability given ascending thresholds: tier 1 is above the
  * highest threshold, the last tier at or below the lowest (plan section 5.1).
  *
- * @param thresholds ascending, in [0, 1] (default 0.3, 0.5, 0.7 → tiers 1..4).
+ * @param thresholds ascending, in [0, 1] (default the seed plan's tier cut-offs, 0.3, 0.5, 0.7 → tiers 1..4).
  * @throws RangeError when thresholds are not ascending within [0, 1] or a probability is outside [0, 1].
  * @example
  * riskTiers([0.75, 0.5, 0.31, 0.3]); // Uint8Array [1, 3, 3, 4]
  */
-export function riskTiers(probabilities: ArrayLike<number>, thresholds: readonly number[] = planTierThresholds): Uint8Array {
+export function riskTiers(probabilities: ArrayLike<number>, thresholds: readonly number[] = seedThresholds()): Uint8Array {
   for (let k = 0; k < thresholds.length; k++) {
     const t = thresholds[k] as number;
     if (!(t >= 0 && t <= 1) || (k > 0 && !(t > (thresholds[k - 1] as number)))) throw new RangeError("riskTiers: thresholds must be ascending within 0..1");
@@ -92,10 +91,7 @@ export function riskTiers(probabilities: ArrayLike<number>, thresholds: readonly
   checkProbabilities("riskTiers", probabilities);
   const out = new Uint8Array(probabilities.length);
   for (let i = 0; i < probabilities.length; i++) {
-    const p = probabilities[i] as number;
-    let above = 0;
-    for (const t of thresholds) if (p > t) above++;
-    out[i] = thresholds.length + 1 - above;
+    out[i] = tierNumberOf(probabilities[i] as number, thresholds);
   }
   return out;
 }
@@ -108,7 +104,7 @@ export function riskTiers(probabilities: ArrayLike<number>, thresholds: readonly
  * @example
  * tierSummary([0.9, 0.1], [1, 0])[0]; // { tier: 1, count: 1, share: 0.5, meanProbability: 0.9, observedRate: 1 }
  */
-export function tierSummary(probabilities: ArrayLike<number>, labels: ArrayLike<number>, thresholds: readonly number[] = planTierThresholds): TierRow[] {
+export function tierSummary(probabilities: ArrayLike<number>, labels: ArrayLike<number>, thresholds: readonly number[] = seedThresholds()): TierRow[] {
   checkScoresAndLabels("tierSummary", probabilities, labels);
   const tiers = riskTiers(probabilities, thresholds);
   const k = thresholds.length + 1;

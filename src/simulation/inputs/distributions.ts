@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { betaCdf, betaQuantile, standardNormalCdf as normalCdf, standardNormalQuantile as normalQuantile } from "../../random/index";
+import { betaTable, tableLookup } from "./betaTables";
+
+export { exportBetaTables, importBetaTables } from "./betaTables";
 
 /*
  * Distributions an uncertain plan may put in place of any number. JSON shape:
@@ -103,61 +106,6 @@ export interface CompiledDistribution {
   readonly support: readonly [number, number];
 }
 
-const TABLE_INTERVALS = 4096;
-
-/** Quantile tables by beta parameters ("a,b"), oldest first: a table costs ~20 ms (4,097 beta quantiles) and a plan has ~20. */
-const betaTables = new Map<string, Float64Array>();
-const MAX_TABLES = 64;
-
-function betaTable(a: number, b: number): Float64Array {
-  const key = `${a},${b}`;
-  const hit = betaTables.get(key);
-  if (hit !== undefined) return hit;
-  const table = new Float64Array(TABLE_INTERVALS + 1);
-  for (let i = 0; i <= TABLE_INTERVALS; i += 1) table[i] = betaQuantile(i / TABLE_INTERVALS, a, b);
-  if (betaTables.size >= MAX_TABLES) betaTables.delete(betaTables.keys().next().value!);
-  betaTables.set(key, table);
-  return table;
-}
-
-/**
- * The beta/PERT quantile tables compiled so far in this thread (at most 64,
- * keyed "a,b"; read-only): sent to worker threads with {@link importBetaTables}
- * so a new worker does not recompute them (about 0.4 s for the seed plan).
- *
- * @example
- * exportBetaTables().length // 0 before any distribution is compiled
- */
-export function exportBetaTables(): Array<[string, Float64Array]> {
-  return [...betaTables.entries()];
-}
-
-/**
- * Adds tables exported by another thread ({@link exportBetaTables}); a table
- * is a pure function of its key, so compiled distributions are unchanged.
- *
- * @throws RangeError when a table does not have 4,097 entries
- * @example
- * importBetaTables(exportBetaTables()) // no-op in the same thread
- */
-export function importBetaTables(entries: ReadonlyArray<readonly [string, Float64Array]>): void {
-  for (const [key, table] of entries) {
-    if (table.length !== TABLE_INTERVALS + 1) throw new RangeError(`beta table ${key}: ${table.length} entries, expected ${TABLE_INTERVALS + 1}`);
-    if (!betaTables.has(key) && betaTables.size < MAX_TABLES) betaTables.set(key, table);
-  }
-}
-
-function tableLookup(table: Float64Array, u: number, exact: (u: number) => number): number {
-  const x = u * TABLE_INTERVALS;
-  // The outer intervals are computed exactly: linear interpolation there would bias the tails.
-  if (x < 1 || x > TABLE_INTERVALS - 1) return exact(u);
-  let i = Math.floor(x);
-  if (i >= TABLE_INTERVALS) i = TABLE_INTERVALS - 1;
-  if (i < 0) i = 0;
-  const f = x - i;
-  return table[i]! + f * (table[i + 1]! - table[i]!);
-}
-
 /**
  * Compiles a distribution into quantile/CDF functions, its base value (given
  * `base`, else: fixed → value, uniform → midpoint, triangular/PERT → mode,
@@ -177,126 +125,119 @@ export function compileDistribution(d: Distribution): CompiledDistribution {
   const support = supportOf(d);
   const [lo, hi] = support;
   if (d.dist !== "fixed" && d.dist !== "discrete" && !(lo < hi)) throw new RangeError(`${d.dist}: min must be below max`);
-  const withBase = (base: number, mean: number, quantile: (u: number) => number, cdf: (x: number) => number): CompiledDistribution => ({
-    kind: d.dist,
-    quantile,
-    cdf,
-    base: d.base ?? base,
-    mean,
-    support,
-  });
+  const parts = compiledParts(d, support);
+  return { kind: d.dist, quantile: parts.quantile, cdf: parts.cdf, base: d.base ?? parts.base, mean: parts.mean, support };
+}
+
+/** A compiled distribution's functions and its default base value (before the file's `base`). */
+interface Parts {
+  base: number;
+  mean: number;
+  quantile(u: number): number;
+  cdf(x: number): number;
+}
+
+function compiledParts(d: Distribution, [lo, hi]: readonly [number, number]): Parts {
   switch (d.dist) {
     case "fixed":
-      return withBase(
-        d.value,
-        d.value,
-        () => d.value,
-        (x) => (x >= d.value ? 1 : 0),
-      );
+      return { base: d.value, mean: d.value, quantile: () => d.value, cdf: (x) => (x >= d.value ? 1 : 0) };
     case "uniform": {
       const w = d.max - d.min;
-      return withBase(
-        (d.min + d.max) / 2,
-        (d.min + d.max) / 2,
-        (u) => d.min + u * w,
-        (x) => Math.min(1, Math.max(0, (x - d.min) / w)),
-      );
+      const middle = (d.min + d.max) / 2;
+      return { base: middle, mean: middle, quantile: (u) => d.min + u * w, cdf: (x) => Math.min(1, Math.max(0, (x - d.min) / w)) };
     }
-    case "triangular": {
-      const { min, mode, max } = d;
-      if (mode < min || mode > max) throw new RangeError("triangular: mode must lie in [min, max]");
-      const w = max - min;
-      const fc = (mode - min) / w;
-      return withBase(
-        mode,
-        (min + mode + max) / 3,
-        (u) => (u < fc ? min + Math.sqrt(u * w * (mode - min)) : max - Math.sqrt((1 - u) * w * (max - mode))),
-        (x) => (x <= min ? 0 : x >= max ? 1 : x <= mode ? ((x - min) * (x - min)) / (w * (mode - min)) : 1 - ((max - x) * (max - x)) / (w * (max - mode))),
-      );
-    }
-    case "pert": {
-      const { min, mode, max } = d;
-      if (mode < min || mode > max) throw new RangeError("pert: mode must lie in [min, max]");
-      const lambda = d.lambda ?? 4;
-      const w = max - min;
-      const a = 1 + (lambda * (mode - min)) / w;
-      const b = 1 + (lambda * (max - mode)) / w;
-      const table = betaTable(a, b);
-      return withBase(
-        mode,
-        (min + lambda * mode + max) / (lambda + 2),
-        (u) => min + w * tableLookup(table, u, (v) => betaQuantile(v, a, b)),
-        (x) => betaCdf((x - min) / w, a, b),
-      );
-    }
-    case "normal": {
-      const { mean, sd } = d;
-      if (d.min === undefined && d.max === undefined) {
-        return withBase(
-          mean,
-          mean,
-          (u) => mean + sd * normalQuantile(u),
-          (x) => normalCdf((x - mean) / sd),
-        );
-      }
-      const pa = normalCdf((lo - mean) / sd);
-      const pb = normalCdf((hi - mean) / sd);
-      const mass = pb - pa;
-      if (!(mass > 1e-12)) throw new RangeError("normal: the truncation interval holds no probability mass");
-      const za = (lo - mean) / sd;
-      const zb = (hi - mean) / sd;
-      const phi = (z: number): number => (Number.isFinite(z) ? Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI) : 0);
-      const truncatedMean = mean + (sd * (phi(za) - phi(zb))) / mass;
-      return withBase(
-        Math.min(hi, Math.max(lo, mean)),
-        truncatedMean,
-        (u) => Math.min(hi, Math.max(lo, mean + sd * normalQuantile(Math.min(1, Math.max(0, pa + u * mass))))),
-        (x) => (x <= lo ? 0 : x >= hi ? 1 : (normalCdf((x - mean) / sd) - pa) / mass),
-      );
-    }
+    case "triangular":
+      return triangular(d.min, d.mode, d.max);
+    case "pert":
+      return pert(d.min, d.mode, d.max, d.lambda ?? 4);
+    case "normal":
+      return d.min === undefined && d.max === undefined ? normal(d.mean, d.sd) : truncatedNormal(d.mean, d.sd, lo, hi);
     case "lognormal": {
       const mu = Math.log(d.median);
       const s = d.sigmaLog;
-      return withBase(
-        d.median,
-        Math.exp(mu + (s * s) / 2),
-        (u) => Math.exp(mu + s * normalQuantile(u)),
-        (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / s)),
-      );
+      return {
+        base: d.median,
+        mean: Math.exp(mu + (s * s) / 2),
+        quantile: (u) => Math.exp(mu + s * normalQuantile(u)),
+        cdf: (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / s)),
+      };
     }
     case "beta": {
       const a = d.mean * d.concentration;
       const b = (1 - d.mean) * d.concentration;
       const table = betaTable(a, b);
-      return withBase(
-        d.mean,
-        d.mean,
-        (u) => tableLookup(table, u, (v) => betaQuantile(v, a, b)),
-        (x) => betaCdf(x, a, b),
-      );
+      return { base: d.mean, mean: d.mean, quantile: (u) => tableLookup(table, u, (v) => betaQuantile(v, a, b)), cdf: (x) => betaCdf(x, a, b) };
     }
-    case "discrete": {
-      const total = d.scenarios.reduce((s, x) => s + x.weight, 0);
-      const cum = new Float64Array(d.scenarios.length);
-      const values = Float64Array.from(d.scenarios.map((s) => s.value));
-      let acc = 0;
-      d.scenarios.forEach((s, i) => {
-        acc += s.weight / total;
-        cum[i] = acc;
-      });
-      cum[cum.length - 1] = 1;
-      let heaviest = d.scenarios[0]!;
-      for (const s of d.scenarios) if (s.weight > heaviest.weight) heaviest = s;
-      const mean = d.scenarios.reduce((s, x) => s + (x.value * x.weight) / total, 0);
-      return withBase(
-        heaviest.value,
-        mean,
-        (u) => {
-          for (let i = 0; i < cum.length; i += 1) if (u < cum[i]!) return values[i]!;
-          return values[values.length - 1]!;
-        },
-        (x) => d.scenarios.reduce((s, sc) => s + (sc.value <= x ? sc.weight / total : 0), 0),
-      );
-    }
+    case "discrete":
+      return discrete(d.scenarios);
   }
+}
+
+function triangular(min: number, mode: number, max: number): Parts {
+  if (mode < min || mode > max) throw new RangeError("triangular: mode must lie in [min, max]");
+  const w = max - min;
+  const fc = (mode - min) / w;
+  return {
+    base: mode,
+    mean: (min + mode + max) / 3,
+    quantile: (u) => (u < fc ? min + Math.sqrt(u * w * (mode - min)) : max - Math.sqrt((1 - u) * w * (max - mode))),
+    cdf: (x) => (x <= min ? 0 : x >= max ? 1 : x <= mode ? ((x - min) * (x - min)) / (w * (mode - min)) : 1 - ((max - x) * (max - x)) / (w * (max - mode))),
+  };
+}
+
+function pert(min: number, mode: number, max: number, lambda: number): Parts {
+  if (mode < min || mode > max) throw new RangeError("pert: mode must lie in [min, max]");
+  const w = max - min;
+  const a = 1 + (lambda * (mode - min)) / w;
+  const b = 1 + (lambda * (max - mode)) / w;
+  const table = betaTable(a, b);
+  return {
+    base: mode,
+    mean: (min + lambda * mode + max) / (lambda + 2),
+    quantile: (u) => min + w * tableLookup(table, u, (v) => betaQuantile(v, a, b)),
+    cdf: (x) => betaCdf((x - min) / w, a, b),
+  };
+}
+
+function normal(mean: number, sd: number): Parts {
+  return { base: mean, mean, quantile: (u) => mean + sd * normalQuantile(u), cdf: (x) => normalCdf((x - mean) / sd) };
+}
+
+function truncatedNormal(mean: number, sd: number, lo: number, hi: number): Parts {
+  const pa = normalCdf((lo - mean) / sd);
+  const pb = normalCdf((hi - mean) / sd);
+  const mass = pb - pa;
+  if (!(mass > 1e-12)) throw new RangeError("normal: the truncation interval holds no probability mass");
+  const za = (lo - mean) / sd;
+  const zb = (hi - mean) / sd;
+  const phi = (z: number): number => (Number.isFinite(z) ? Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI) : 0);
+  return {
+    base: Math.min(hi, Math.max(lo, mean)),
+    mean: mean + (sd * (phi(za) - phi(zb))) / mass,
+    quantile: (u) => Math.min(hi, Math.max(lo, mean + sd * normalQuantile(Math.min(1, Math.max(0, pa + u * mass))))),
+    cdf: (x) => (x <= lo ? 0 : x >= hi ? 1 : (normalCdf((x - mean) / sd) - pa) / mass),
+  };
+}
+
+function discrete(scenarios: ReadonlyArray<{ value: number; weight: number }>): Parts {
+  const total = scenarios.reduce((s, x) => s + x.weight, 0);
+  const cum = new Float64Array(scenarios.length);
+  const values = Float64Array.from(scenarios.map((s) => s.value));
+  let acc = 0;
+  scenarios.forEach((s, i) => {
+    acc += s.weight / total;
+    cum[i] = acc;
+  });
+  cum[cum.length - 1] = 1;
+  let heaviest = scenarios[0]!;
+  for (const s of scenarios) if (s.weight > heaviest.weight) heaviest = s;
+  return {
+    base: heaviest.value,
+    mean: scenarios.reduce((s, x) => s + (x.value * x.weight) / total, 0),
+    quantile: (u) => {
+      for (let i = 0; i < cum.length; i += 1) if (u < cum[i]!) return values[i]!;
+      return values[values.length - 1]!;
+    },
+    cdf: (x) => scenarios.reduce((s, sc) => s + (sc.value <= x ? sc.weight / total : 0), 0),
+  };
 }
