@@ -32,8 +32,8 @@ const farDenominator = [
 
 /** Horner's rule: ((c₀·x + c₁)·x + …) + cₙ, the same operations in the same order as the written-out polynomial. */
 function horner(coefficients: readonly number[], x: number): number {
-  let value = coefficients[0] as number;
-  for (let k = 1; k < coefficients.length; k++) value = value * x + (coefficients[k] as number);
+  let value = coefficients[0]!;
+  for (let k = 1; k < coefficients.length; k++) value = value * x + coefficients[k]!;
   return value;
 }
 
