@@ -30,11 +30,9 @@ const farDenominator = [
   0.59983220655588793769, 1,
 ];
 
-/** Horner's rule: ((c₀·x + c₁)·x + …) + cₙ, the same operations in the same order as the written-out polynomial. */
-function horner(coefficients: readonly number[], x: number): number {
-  let value = coefficients[0]!;
-  for (let k = 1; k < coefficients.length; k++) value = value * x + coefficients[k]!;
-  return value;
+/** Horner's rule for the degree-7 polynomials above: ((c₀·x + c₁)·x + …) + c₇, the same operations in the same order as written out. */
+function horner7(c: readonly number[], x: number): number {
+  return ((((((c[0]! * x + c[1]!) * x + c[2]!) * x + c[3]!) * x + c[4]!) * x + c[5]!) * x + c[6]!) * x + c[7]!;
 }
 
 /**
@@ -51,12 +49,12 @@ export function standardNormalQuantile(p: number): number {
   const q = p - 0.5;
   if (Math.abs(q) <= 0.425) {
     const r = 0.180625 - q * q;
-    return (q * horner(centralNumerator, r)) / horner(centralDenominator, r);
+    return (q * horner7(centralNumerator, r)) / horner7(centralDenominator, r);
   }
   let r = q < 0 ? p : 1 - p;
   if (r <= 0) return q < 0 ? -Infinity : Infinity;
   r = Math.sqrt(-Math.log(r));
-  const value = r <= 5 ? horner(nearNumerator, r - 1.6) / horner(nearDenominator, r - 1.6) : horner(farNumerator, r - 5) / horner(farDenominator, r - 5);
+  const value = r <= 5 ? horner7(nearNumerator, r - 1.6) / horner7(nearDenominator, r - 1.6) : horner7(farNumerator, r - 5) / horner7(farDenominator, r - 5);
   return q < 0 ? -value : value;
 }
 
