@@ -1,7 +1,19 @@
 import type { Plan } from "../plan/schema";
-import { dayToIso, isoToDay, isoWeekday } from "../data/dates";
-import { rankTiers, tierOf, type ScoredCustomer } from "./riskTiers";
-import type { Advisor, Ledger, LedgerWeek, QueueEntry, QueueReason, WeeklySummary } from "./queueTypes";
+import { rankTiers, type ScoredCustomer } from "./riskTiers";
+import type { Advisor, Ledger, QueueEntry, WeeklySummary } from "./queueTypes";
+import {
+  assignAdvisors,
+  byPriority,
+  carryOver,
+  checkAdvisors,
+  draftMaker,
+  latestEntries,
+  ledgerWeeksBefore,
+  mondayDay,
+  queueNewlyHighRisk,
+  scoresById,
+  weeklySummary,
+} from "./weeklyQueueSteps";
 
 /** A newly-high-risk customer by the plan's Monday rule. */
 export interface NewlyHighRisk {
@@ -125,181 +137,39 @@ export interface WeeklyQueueResult {
  *             //   goldenWindowStart: "2025-01-20", goldenWindowEnd: "2025-01-27", advisorId: "adv1", status: "assigned", ... }
  */
 export function weeklyQueue(input: WeeklyQueueInput): WeeklyQueueResult {
-  const { week, plan } = input;
-  const day = isoToDay(week);
-  if (Number.isNaN(day)) throw new RangeError(`weeklyQueue: week must be a date YYYY-MM-DD, got "${week}"`);
-  if (isoWeekday(day) !== 1) throw new RangeError(`weeklyQueue: week ${week} is not a Monday`);
+  const { week, plan, advisors } = input;
+  const day = mondayDay(week);
   const cooldownDays = input.cooldownDays ?? plan.predictionHorizonDays;
   if (!(cooldownDays >= 0) || !Number.isFinite(cooldownDays)) throw new RangeError(`weeklyQueue: cooldownDays must be >= 0, got ${cooldownDays}`);
   const trigger = plan.timing.triggerProbability;
-  const [windowFrom, windowTo] = plan.timing.bestWindowDays;
   const ranked = rankTiers(plan);
+  const current = scoresById(input.current, "this week's");
+  const previous = scoresById(input.previous, "last week's");
+  checkAdvisors(advisors);
 
-  const current = new Map<string, ScoredCustomer>();
-  for (const c of input.current) {
-    if (current.has(c.customerId)) throw new RangeError(`weeklyQueue: customer ${c.customerId} appears twice in this week's scores`);
-    current.set(c.customerId, c);
-  }
-  const previous = new Map<string, ScoredCustomer>();
-  for (const c of input.previous) {
-    if (previous.has(c.customerId)) throw new RangeError(`weeklyQueue: customer ${c.customerId} appears twice in last week's scores`);
-    previous.set(c.customerId, c);
-  }
-  const advisors = input.advisors;
-  if (advisors !== undefined) {
-    const seen = new Set<string>();
-    for (const a of advisors) {
-      if (seen.has(a.advisorId)) throw new RangeError(`weeklyQueue: advisor ${a.advisorId} appears twice`);
-      seen.add(a.advisorId);
-      if (!Number.isInteger(a.weeklyCapacity) || a.weeklyCapacity < 0)
-        throw new RangeError(`weeklyQueue: advisor ${a.advisorId}: weekly capacity must be a whole number >= 0, got ${a.weeklyCapacity}`);
-    }
-  }
-
-  // 1. Re-run: keep only weeks before this one.
-  const ledgerWeeks = input.ledger?.weeks ?? [];
-  const later = ledgerWeeks.filter((w) => w.week > week);
-  if (later.length > 0)
-    throw new RangeError(`weeklyQueue: the ledger already has week ${later[later.length - 1]?.week}, after ${week}: only the latest week can be re-run`);
-  const kept: LedgerWeek[] = ledgerWeeks.filter((w) => w.week < week);
-
-  // 2. State per customer: latest entry before this week.
-  const latest = new Map<string, QueueEntry>();
-  for (const w of [...kept].sort((a, b) => (a.week < b.week ? -1 : a.week > b.week ? 1 : 0))) {
-    for (const e of w.entries) latest.set(e.customerId, e);
-    for (const id of w.expired) latest.delete(id);
-  }
-
-  type Draft = Omit<QueueEntry, "advisorId" | "status" | "overflowReason">;
-  const drafts: Draft[] = [];
-  const makeDraft = (c: ScoredCustomer, reason: QueueReason, firstDetectedDay: number): Draft => {
-    const r = tierOf(c.probability, ranked, c.customerId);
-    const before = previous.get(c.customerId);
-    return {
-      week,
-      customerId: c.customerId,
-      outletId: c.outletId ?? "",
-      probability: c.probability,
-      previousProbability: before === undefined ? null : before.probability,
-      tierNumber: r.tierNumber,
-      tierId: r.tier.id,
-      action: r.tier.intervention,
-      budgetYuan: r.tier.budgetYuanPerPerson,
-      reason,
-      firstDetected: dayToIso(firstDetectedDay),
-      goldenWindowStart: dayToIso(firstDetectedDay + windowFrom),
-      goldenWindowEnd: dayToIso(firstDetectedDay + windowTo),
-    };
-  };
-
-  // 3. Carry-over of earlier overflow.
-  let carriedOver = 0;
-  const expiredIds: string[] = [];
-  let resolved = 0;
-  const waiting = new Set<string>();
-  for (const e of latest.values()) {
-    if (e.status !== "overflow") continue;
-    const c = current.get(e.customerId);
-    const detected = isoToDay(e.firstDetected);
-    if (c === undefined || day - detected >= plan.predictionHorizonDays) {
-      expiredIds.push(e.customerId);
-      continue;
-    }
-    if (!(c.probability > trigger)) {
-      expiredIds.push(e.customerId);
-      resolved++;
-      continue;
-    }
-    waiting.add(e.customerId);
-    drafts.push(makeDraft(c, "carried-over", detected));
-    carriedOver++;
-  }
-
-  // 4. Newly high risk.
+  const kept = ledgerWeeksBefore(input.ledger, week);
+  const latest = latestEntries(kept);
+  const draft = draftMaker(week, ranked, previous, plan.timing.bestWindowDays);
+  const carry = carryOver(latest, current, day, plan.predictionHorizonDays, trigger, draft);
   const flagged = newlyHighRisk(input.current, input.previous, trigger);
-  let alreadyQueued = 0;
-  let inCooldown = 0;
-  for (const f of flagged) {
-    if (waiting.has(f.customerId)) {
-      alreadyQueued++;
-      continue;
-    }
-    const last = latest.get(f.customerId);
-    if (last !== undefined && last.status !== "overflow" && day - isoToDay(last.week) < cooldownDays) {
-      inCooldown++;
-      continue;
-    }
-    drafts.push(makeDraft(current.get(f.customerId) as ScoredCustomer, f.reason, day));
-  }
+  const fresh = queueNewlyHighRisk(flagged, carry.waiting, latest, current, day, cooldownDays, draft);
+  const drafts = [...carry.drafts, ...fresh.drafts].sort(byPriority);
+  const { queue, load } = assignAdvisors(drafts, advisors);
 
-  // 5. Priority.
-  drafts.sort(
-    (a, b) =>
-      a.tierNumber - b.tierNumber ||
-      (a.firstDetected < b.firstDetected ? -1 : a.firstDetected > b.firstDetected ? 1 : 0) ||
-      b.probability - a.probability ||
-      (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0),
-  );
-
-  // 6. Advisors.
-  const load = new Map<string, number>();
-  for (const a of advisors ?? []) load.set(a.advisorId, 0);
-  const queue: QueueEntry[] = drafts.map((d) => {
-    if (advisors === undefined) return { ...d, advisorId: "", status: "unassigned", overflowReason: "" };
-    const candidates = (d.outletId === "" ? [...advisors] : advisors.filter((a) => a.outletId === d.outletId)).sort((a, b) =>
-      a.advisorId < b.advisorId ? -1 : a.advisorId > b.advisorId ? 1 : 0,
-    );
-    if (candidates.length === 0) return { ...d, advisorId: "", status: "overflow", overflowReason: `no advisor at outlet ${d.outletId}` };
-    let best: Advisor | undefined;
-    let bestLeft = 0;
-    for (const a of candidates) {
-      const left = a.weeklyCapacity - (load.get(a.advisorId) ?? 0);
-      if (left > bestLeft) {
-        best = a;
-        bestLeft = left;
-      }
-    }
-    if (best === undefined)
-      return {
-        ...d,
-        advisorId: "",
-        status: "overflow",
-        overflowReason: d.outletId === "" ? "all advisors at capacity" : `advisors at outlet ${d.outletId} at capacity`,
-      };
-    load.set(best.advisorId, (load.get(best.advisorId) ?? 0) + 1);
-    return { ...d, advisorId: best.advisorId, status: "assigned", overflowReason: "" };
-  });
-
-  let aboveTrigger = 0;
-  for (const c of input.current) if (c.probability > trigger) aboveTrigger++;
-  const byTier = ranked.map((r) => queue.filter((e) => e.tierNumber === r.tierNumber).length);
-  const count = (status: QueueEntry["status"]): number => queue.filter((e) => e.status === status).length;
-  const summary: WeeklySummary = {
+  const summary = weeklySummary({
     week,
+    current: input.current,
     scored: current.size,
     scoredPreviously: previous.size,
-    aboveTrigger,
-    crossed: flagged.filter((f) => f.reason === "crossed").length,
-    firstSeen: flagged.filter((f) => f.reason === "first-seen").length,
-    alreadyQueued,
-    inCooldown,
-    carriedOver,
-    expired: expiredIds.length - resolved,
-    resolved,
-    queued: queue.length,
-    assigned: count("assigned"),
-    unassigned: count("unassigned"),
-    overflow: count("overflow"),
-    byTier,
-    budgetYuan: queue.reduce((s, e) => s + e.budgetYuan, 0),
-    advisorLoad: (advisors ?? []).map((a) => ({
-      advisorId: a.advisorId,
-      outletId: a.outletId,
-      weeklyCapacity: a.weeklyCapacity,
-      assigned: load.get(a.advisorId) ?? 0,
-    })),
+    trigger,
     cooldownDays,
-    triggerProbability: trigger,
-  };
-  return { queue, ledger: { version: 1, weeks: [...kept, { week, entries: queue, expired: expiredIds.sort() }] }, summary };
+    ranked,
+    flagged,
+    carry,
+    fresh,
+    queue,
+    advisors,
+    load,
+  });
+  return { queue, ledger: { version: 1, weeks: [...kept, { week, entries: queue, expired: carry.expiredIds.sort() }] }, summary };
 }

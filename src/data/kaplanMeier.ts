@@ -50,6 +50,37 @@ function erfc(x: number): number {
 }
 
 /**
+ * Row indices in increasing duration (stable for ties).
+ * @throws RangeError naming the first duration that is negative or not finite, or event flag that is not 0/1.
+ */
+function durationOrder(durations: ArrayLike<number>, events: ArrayLike<number>): Uint32Array {
+  const n = durations.length;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = durations[i] ?? NaN;
+    const e = events[i];
+    if (!Number.isFinite(t) || t < 0) throw new RangeError(`duration ${i} must be finite and >= 0, got ${t}`);
+    if (e !== 0 && e !== 1) throw new RangeError(`event ${i} must be 0 or 1, got ${e}`);
+    order[i] = i;
+  }
+  order.sort((a, b) => (durations[a] ?? 0) - (durations[b] ?? 0));
+  return order;
+}
+
+/** The unclamped confidence band [lo, hi] of survival s with standard error se and Greenwood sum greenwood, z the normal quantile. */
+function confidenceBand(s: number, se: number, greenwood: number, z: number, confType: ConfidenceType): [number, number] {
+  if (s === 0) return [0, 0];
+  if (confType === "plain") return [s - z * se, s + z * se];
+  if (confType === "log") {
+    const w = z * Math.sqrt(greenwood);
+    return [s * Math.exp(-w), s * Math.exp(w)];
+  }
+  if (s === 1) return [1, 1];
+  const w = (z * Math.sqrt(greenwood)) / Math.log(s);
+  return [s ** Math.exp(-w), s ** Math.exp(w)];
+}
+
+/**
  * The Kaplan–Meier (product-limit) estimate of a survival curve with
  * Greenwood's variance and a pointwise confidence band.
  *
@@ -76,15 +107,7 @@ export function kaplanMeier(durations: ArrayLike<number>, events: ArrayLike<numb
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
   const confType = options.confType ?? "log";
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = durations[i] ?? NaN;
-    const e = events[i];
-    if (!Number.isFinite(t) || t < 0) throw new RangeError(`duration ${i} must be finite and >= 0, got ${t}`);
-    if (e !== 0 && e !== 1) throw new RangeError(`event ${i} must be 0 or 1, got ${e}`);
-    order[i] = i;
-  }
-  order.sort((a, b) => (durations[a] ?? 0) - (durations[b] ?? 0));
+  const order = durationOrder(durations, events);
   const z = normalQuantile(1 - (1 - level) / 2);
   const time: number[] = [];
   const atRisk: number[] = [];
@@ -111,26 +134,7 @@ export function kaplanMeier(durations: ArrayLike<number>, events: ArrayLike<numb
       s *= 1 - d / remaining;
       greenwood += remaining > d ? d / (remaining * (remaining - d)) : Infinity;
       const se = s > 0 ? s * Math.sqrt(greenwood) : NaN;
-      let lo: number;
-      let hi: number;
-      if (s === 0) {
-        lo = 0;
-        hi = 0;
-      } else if (confType === "plain") {
-        lo = s - z * se;
-        hi = s + z * se;
-      } else if (confType === "log") {
-        const w = z * Math.sqrt(greenwood);
-        lo = s * Math.exp(-w);
-        hi = s * Math.exp(w);
-      } else if (s === 1) {
-        lo = 1;
-        hi = 1;
-      } else {
-        const w = (z * Math.sqrt(greenwood)) / Math.log(s);
-        lo = s ** Math.exp(-w);
-        hi = s ** Math.exp(w);
-      }
+      const [lo, hi] = confidenceBand(s, se, greenwood, z, confType);
       time.push(t);
       atRisk.push(remaining);
       eventCounts.push(d);

@@ -32,33 +32,18 @@ export interface SignalSnapshot {
   horizonDays: number;
 }
 
-/**
- * Computes the plan's signals for every customer still a customer on `day`,
- * from the four source tables only (what an analyst can see), and the
- * churn outcome in the following `horizonDays` from the ground truth.
- * Exploration-grade: the feature layer builds the model's weekly snapshots.
- *
- * @param dataset - customers, visits, surveys, app activity.
- * @param truth - ground truth (churn dates) of the same customers, in the same order.
- * @param day - snapshot day (days since 1970-01-01); e.g. the first day of the second year.
- * @param options - `horizonDays` of the churn outcome (default 90), `firstDay` of history (default: earliest visit).
- * @throws RangeError when truth and customers differ in length or horizonDays is not a positive integer.
- * @example
- * const snap = signalSnapshot(dataset, population.truth, isoToDay("2025-01-06"));
- * churnRateByBucket(snap.recencyDays, snap.churned, [90, 180, 365]); // rates rising with recency
- */
-export function signalSnapshot(dataset: Dataset, truth: TruthTable, day: number, options: { horizonDays?: number; firstDay?: number } = {}): SignalSnapshot {
-  const { customers, visits, surveys, appActivity } = dataset;
-  const n = customers.length;
-  if (truth.length !== n) throw new RangeError(`truth has ${truth.length} rows, customers ${n}`);
-  const horizon = options.horizonDays ?? 90;
-  if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError(`horizonDays must be a positive integer, got ${horizon}`);
-  const index = new Map<string, number>();
-  customers.columns.customer_id.forEach((id, i) => index.set(id, i));
-  let firstDay = options.firstDay ?? Infinity;
-  if (options.firstDay === undefined) for (const d of visits.columns.date) if (d < firstDay) firstDay = d;
-  if (!Number.isFinite(firstDay)) firstDay = day;
+/** Per customer row (by index): what the visits before `day` say. */
+interface VisitSignals {
+  lastVisit: Float64Array;
+  lastMaint: Float64Array;
+  bad: Float64Array;
+  visitsYear: Float64Array;
+  spendRecent: Float64Array;
+  spendPrevious: Float64Array;
+}
 
+/** Visits before `day` in date order: last visit and maintenance, bad experiences in 90 days, visits in 365 days, spend in two 24-week periods. */
+function visitSignals(visits: Dataset["visits"], index: ReadonlyMap<string, number>, n: number, day: number): VisitSignals {
   const lastVisit = new Float64Array(n).fill(-Infinity);
   const lastMaint = new Float64Array(n).fill(-Infinity);
   const lastRepair = new Float64Array(n).fill(-Infinity);
@@ -86,6 +71,16 @@ export function signalSnapshot(dataset: Dataset, truth: TruthTable, day: number,
     if (d >= day - 168) spendRecent[i] = (spendRecent[i] ?? 0) + spend;
     else if (d >= day - 336) spendPrevious[i] = (spendPrevious[i] ?? 0) + spend;
   }
+  return { lastVisit, lastMaint, bad, visitsYear, spendRecent, spendPrevious };
+}
+
+/** Surveys in the 365 days before `day`: the last score (NaN when none) and a complaint in the last 90 days. */
+function surveySignals(
+  surveys: Dataset["surveys"],
+  index: ReadonlyMap<string, number>,
+  n: number,
+  day: number,
+): { lastScore: Float64Array; complaint: Uint8Array } {
   const lastScore = new Float64Array(n).fill(NaN);
   const lastScoreDay = new Float64Array(n).fill(-Infinity);
   const complaint = new Uint8Array(n);
@@ -100,6 +95,16 @@ export function signalSnapshot(dataset: Dataset, truth: TruthTable, day: number,
     }
     if (d >= day - 90 && surveys.columns.complaint[k] === 1) complaint[i] = 1;
   }
+  return { lastScore, complaint };
+}
+
+/** App weeks ended before `day`: any activity ever, and active days in the last 28 days. */
+function appSignals(
+  appActivity: Dataset["appActivity"],
+  index: ReadonlyMap<string, number>,
+  n: number,
+  day: number,
+): { appEver: Uint8Array; app28: Float64Array } {
   const appEver = new Uint8Array(n);
   const app28 = new Float64Array(n);
   for (let k = 0; k < appActivity.length; k++) {
@@ -110,14 +115,13 @@ export function signalSnapshot(dataset: Dataset, truth: TruthTable, day: number,
     appEver[i] = 1;
     if (d >= day - 28) app28[i] = (app28[i] ?? 0) + (appActivity.columns.active_days[k] ?? 0);
   }
+  return { appEver, app28 };
+}
 
-  const alive: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const c = truth.columns.churn_date[i] ?? NaN;
-    if (Number.isNaN(c) || c >= day) alive.push(i);
-  }
+/** An empty snapshot of m customers (the rows of `alive`). */
+function emptySnapshot(day: number, alive: readonly number[], horizon: number): SignalSnapshot {
   const m = alive.length;
-  const out: SignalSnapshot = {
+  return {
     day,
     customerIndex: Int32Array.from(alive),
     recencyDays: new Float64Array(m),
@@ -135,6 +139,45 @@ export function signalSnapshot(dataset: Dataset, truth: TruthTable, day: number,
     churned: new Uint8Array(m),
     horizonDays: horizon,
   };
+}
+
+/**
+ * Computes the plan's signals for every customer still a customer on `day`,
+ * from the four source tables only (what an analyst can see), and the
+ * churn outcome in the following `horizonDays` from the ground truth.
+ * Exploration-grade: the feature layer builds the model's weekly snapshots.
+ *
+ * @param dataset - customers, visits, surveys, app activity.
+ * @param truth - ground truth (churn dates) of the same customers, in the same order.
+ * @param day - snapshot day (days since 1970-01-01); e.g. the first day of the second year.
+ * @param options - `horizonDays` of the churn outcome (default 90), `firstDay` of history (default: earliest visit).
+ * @throws RangeError when truth and customers differ in length or horizonDays is not a positive integer.
+ * @example
+ * const snap = signalSnapshot(dataset, population.truth, isoToDay("2025-01-06"));
+ * churnRateByBucket(snap.recencyDays, snap.churned, [90, 180, 365]); // rates rising with recency
+ */
+export function signalSnapshot(dataset: Dataset, truth: TruthTable, day: number, options: { horizonDays?: number; firstDay?: number } = {}): SignalSnapshot {
+  const { customers, visits } = dataset;
+  const n = customers.length;
+  if (truth.length !== n) throw new RangeError(`truth has ${truth.length} rows, customers ${n}`);
+  const horizon = options.horizonDays ?? 90;
+  if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError(`horizonDays must be a positive integer, got ${horizon}`);
+  const index = new Map<string, number>();
+  customers.columns.customer_id.forEach((id, i) => index.set(id, i));
+  let firstDay = options.firstDay ?? Infinity;
+  if (options.firstDay === undefined) for (const d of visits.columns.date) if (d < firstDay) firstDay = d;
+  if (!Number.isFinite(firstDay)) firstDay = day;
+
+  const { lastVisit, lastMaint, bad, visitsYear, spendRecent, spendPrevious } = visitSignals(visits, index, n, day);
+  const { lastScore, complaint } = surveySignals(dataset.surveys, index, n, day);
+  const { appEver, app28 } = appSignals(dataset.appActivity, index, n, day);
+
+  const alive: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = truth.columns.churn_date[i] ?? NaN;
+    if (Number.isNaN(c) || c >= day) alive.push(i);
+  }
+  const out = emptySnapshot(day, alive, horizon);
   const hasPreviousPeriod = day - 336 >= firstDay;
   alive.forEach((i, j) => {
     const lv = lastVisit[i] ?? -Infinity;

@@ -9,7 +9,7 @@ export interface ChurnDates {
   readonly columns: { readonly churn_date: Float64Array; readonly customer_id?: readonly string[] };
 }
 import { dayToIso, isoWeekday } from "../data/dates";
-import { indexEvents, lowerBound, type EventIndex } from "./eventIndex";
+import { type AppEvents, type EventIndex, indexEvents, lowerBound, type SurveyEvents, type VisitEvents } from "./eventIndex";
 
 /** Numeric features of a snapshot, in panel column order (segment, the one categorical feature, comes last). */
 export const numericFeatureNames = [
@@ -110,6 +110,45 @@ export function mondaysBetween(fromDay: number, toDay: number): number[] {
  */
 export function buildPanel(dataset: Dataset, truth: ChurnDates, snapshots: readonly number[], options: PanelOptions = {}): FeaturePanel {
   const horizon = options.horizonDays ?? 30;
+  checkPanelInputs(dataset, truth, snapshots, horizon, options.historyEndDay);
+  const n = dataset.customers.length;
+  const index = options.index ?? indexEvents(dataset);
+  const churnDay = truth.columns.churn_date;
+  let rows = 0;
+  for (const d of snapshots) for (let i = 0; i < n; i++) if (!((churnDay[i] as number) < d)) rows++;
+
+  const numeric = Object.fromEntries(numericFeatureNames.map((name) => [name, new Float32Array(rows)])) as Record<NumericFeature, Float32Array>;
+  const segment = new Array<string>(rows);
+  const customerIndex = new Int32Array(rows);
+  const snapshotDay = new Int32Array(rows);
+  const label = new Uint8Array(rows);
+  const c = dataset.customers.columns;
+  let r = 0;
+  for (const d of snapshots) {
+    for (let i = 0; i < n; i++) {
+      const churn = churnDay[i] as number;
+      if (churn < d) continue;
+      customerIndex[r] = i;
+      snapshotDay[r] = d;
+      label[r] = churn >= d && churn < d + horizon ? 1 : 0;
+      segment[r] = c.segment[i] as string;
+      numeric.distance_km[r] = c.distance_km[i] as number;
+      numeric.price_sensitivity[r] = c.price_sensitivity[i] as number;
+      numeric.vehicle_age_years[r] = (d - (c.purchase_date[i] as number)) / 365.25;
+      writeVisitFeatures(numeric, r, index.visits, i, d);
+      writeSurveyFeatures(numeric, r, index.surveys, i, d);
+      writeAppFeatures(numeric, r, index.app, i, d);
+      r++;
+    }
+  }
+  return { rows, numeric, segment, customerIndex, snapshotDay, label, horizonDays: horizon, snapshots: [...snapshots] };
+}
+
+/**
+ * Throws when the horizon is not a positive integer, truth and customers differ in length or order,
+ * a snapshot is not a Monday, snapshots are not ascending, or a label window passes historyEndDay.
+ */
+function checkPanelInputs(dataset: Dataset, truth: ChurnDates, snapshots: readonly number[], horizon: number, historyEndDay: number | undefined): void {
   if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError(`buildPanel: horizonDays must be a positive integer, got ${horizon}`);
   const n = dataset.customers.length;
   if (truth.length !== n) throw new RangeError(`buildPanel: truth has ${truth.length} rows, customers ${n}`);
@@ -123,141 +162,73 @@ export function buildPanel(dataset: Dataset, truth: ChurnDates, snapshots: reado
     const d = snapshots[k] as number;
     if (!Number.isInteger(d) || isoWeekday(d) !== 1) throw new RangeError(`buildPanel: snapshot ${d} is not a Monday`);
     if (k > 0 && !(d > (snapshots[k - 1] as number))) throw new RangeError("buildPanel: snapshots must be ascending");
-    if (options.historyEndDay !== undefined && d + horizon > options.historyEndDay) {
-      throw new RangeError(
-        `buildPanel: snapshot ${dayToIso(d)} + ${horizon} days passes the end of history ${dayToIso(options.historyEndDay)}: its label is censored`,
-      );
+    if (historyEndDay !== undefined && d + horizon > historyEndDay) {
+      throw new RangeError(`buildPanel: snapshot ${dayToIso(d)} + ${horizon} days passes the end of history ${dayToIso(historyEndDay)}: its label is censored`);
     }
   }
-  const index = options.index ?? indexEvents(dataset);
-  const churnDay = truth.columns.churn_date;
-  let rows = 0;
-  for (const d of snapshots) for (let i = 0; i < n; i++) if (!((churnDay[i] as number) < d)) rows++;
+}
 
-  const numeric = Object.fromEntries(numericFeatureNames.map((name) => [name, new Float32Array(rows)])) as Record<NumericFeature, Float32Array>;
-  const segment = new Array<string>(rows);
-  const customerIndex = new Int32Array(rows);
-  const snapshotDay = new Int32Array(rows);
-  const label = new Uint8Array(rows);
-  const { visits, surveys, app } = index;
-  const c = dataset.customers.columns;
-  const col = numericFeatureNames.map((name) => numeric[name]);
-  const [
-    recency,
-    visits90,
-    visits365,
-    visitTrend,
-    spend365,
-    spendTrend,
-    lateness,
-    longWaits,
-    repeatRepairs,
-    lastScore,
-    meanScore,
-    scoreTrend,
-    complaints,
-    app28,
-    appTrend,
-    coupons,
-    appEver,
-    distance,
-    priceSens,
-    vehicleAge,
-  ] = col as [
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-    Float32Array,
-  ];
-  let r = 0;
-  for (const d of snapshots) {
-    for (let i = 0; i < n; i++) {
-      const churn = churnDay[i] as number;
-      if (churn < d) continue;
-      customerIndex[r] = i;
-      snapshotDay[r] = d;
-      label[r] = churn >= d && churn < d + horizon ? 1 : 0;
-      segment[r] = c.segment[i] as string;
-      distance[r] = c.distance_km[i] as number;
-      priceSens[r] = c.price_sensitivity[i] as number;
-      vehicleAge[r] = (d - (c.purchase_date[i] as number)) / 365.25;
-
-      // visits strictly before d
-      const v0 = visits.offsets[i] as number;
-      const vEnd = lowerBound(visits.day, v0, visits.offsets[i + 1] as number, d);
-      const at = (days: number): number => lowerBound(visits.day, v0, vEnd, d - days);
-      const v90 = at(90);
-      const v180 = at(180);
-      const v360 = at(360);
-      const v365 = at(365);
-      const v168 = at(168);
-      const v336 = at(336);
-      recency[r] = vEnd > v0 ? d - (visits.day[vEnd - 1] as number) : NaN;
-      visits90[r] = vEnd - v90;
-      visits365[r] = vEnd - v365;
-      visitTrend[r] = vEnd - v180 - (v180 - v360);
-      spend365[r] = (visits.cumSpend[vEnd] as number) - (visits.cumSpend[v365] as number);
-      const recent = (visits.cumSpend[vEnd] as number) - (visits.cumSpend[v168] as number);
-      const previous = (visits.cumSpend[v168] as number) - (visits.cumSpend[v336] as number);
-      spendTrend[r] = Math.log((recent + 100) / (previous + 100));
-      longWaits[r] = (visits.cumLongWait[vEnd] as number) - (visits.cumLongWait[v365] as number);
-      repeatRepairs[r] = (visits.cumRepeatRepair[vEnd] as number) - (visits.cumRepeatRepair[v180] as number);
-      let lastMaintenance = NaN;
-      for (let p = vEnd - 1; p >= v0; p--) {
-        if (visits.type[p] === 0) {
-          lastMaintenance = visits.day[p] as number;
-          break;
-        }
-      }
-      lateness[r] = Number.isNaN(lastMaintenance) ? NaN : d - lastMaintenance - 180;
-
-      // surveys strictly before d
-      const s0 = surveys.offsets[i] as number;
-      const sEnd = lowerBound(surveys.day, s0, surveys.offsets[i + 1] as number, d);
-      const s365 = lowerBound(surveys.day, s0, sEnd, d - 365);
-      const s730 = lowerBound(surveys.day, s0, sEnd, d - 730);
-      const s180 = lowerBound(surveys.day, s0, sEnd, d - 180);
-      const inYear = sEnd - s365;
-      lastScore[r] = inYear > 0 ? (surveys.score[sEnd - 1] as number) : NaN;
-      meanScore[r] = inYear > 0 ? ((surveys.cumScore[sEnd] as number) - (surveys.cumScore[s365] as number)) / inYear : NaN;
-      const earlier = sEnd - 1 - s730;
-      scoreTrend[r] =
-        inYear > 0 && earlier > 0
-          ? (surveys.score[sEnd - 1] as number) - ((surveys.cumScore[sEnd - 1] as number) - (surveys.cumScore[s730] as number)) / earlier
-          : NaN;
-      complaints[r] = (surveys.cumComplaint[sEnd] as number) - (surveys.cumComplaint[s180] as number);
-
-      // app weeks that ended before d: week_start + 7 <= d
-      const a0 = app.offsets[i] as number;
-      const aEnd = lowerBound(app.day, a0, app.offsets[i + 1] as number, d - 6);
-      const a28 = lowerBound(app.day, a0, aEnd, d - 28);
-      const a84 = lowerBound(app.day, a0, aEnd, d - 84);
-      const last4 = (app.cumActiveDays[aEnd] as number) - (app.cumActiveDays[a28] as number);
-      const before8 = (app.cumActiveDays[a28] as number) - (app.cumActiveDays[a84] as number);
-      app28[r] = last4;
-      appTrend[r] = last4 - before8 / 2;
-      coupons[r] = (app.cumCoupons[aEnd] as number) - (app.cumCoupons[a84] as number);
-      appEver[r] = aEnd > a0 ? 1 : 0;
-      r++;
+/** Visit features of row r: customer i's visits strictly before day d. */
+function writeVisitFeatures(f: Record<NumericFeature, Float32Array>, r: number, visits: VisitEvents, i: number, d: number): void {
+  const v0 = visits.offsets[i] as number;
+  const vEnd = lowerBound(visits.day, v0, visits.offsets[i + 1] as number, d);
+  const at = (days: number): number => lowerBound(visits.day, v0, vEnd, d - days);
+  const v90 = at(90);
+  const v180 = at(180);
+  const v360 = at(360);
+  const v365 = at(365);
+  const v168 = at(168);
+  const v336 = at(336);
+  f.recency_days[r] = vEnd > v0 ? d - (visits.day[vEnd - 1] as number) : NaN;
+  f.visits_90d[r] = vEnd - v90;
+  f.visits_365d[r] = vEnd - v365;
+  f.visit_trend_180d[r] = vEnd - v180 - (v180 - v360);
+  f.spend_365d_yuan[r] = (visits.cumSpend[vEnd] as number) - (visits.cumSpend[v365] as number);
+  const recent = (visits.cumSpend[vEnd] as number) - (visits.cumSpend[v168] as number);
+  const previous = (visits.cumSpend[v168] as number) - (visits.cumSpend[v336] as number);
+  f.spend_trend_log[r] = Math.log((recent + 100) / (previous + 100));
+  f.long_waits_365d[r] = (visits.cumLongWait[vEnd] as number) - (visits.cumLongWait[v365] as number);
+  f.repeat_repairs_180d[r] = (visits.cumRepeatRepair[vEnd] as number) - (visits.cumRepeatRepair[v180] as number);
+  let lastMaintenance = NaN;
+  for (let p = vEnd - 1; p >= v0; p--) {
+    if (visits.type[p] === 0) {
+      lastMaintenance = visits.day[p] as number;
+      break;
     }
   }
-  return { rows, numeric, segment, customerIndex, snapshotDay, label, horizonDays: horizon, snapshots: [...snapshots] };
+  f.maintenance_lateness_days[r] = Number.isNaN(lastMaintenance) ? NaN : d - lastMaintenance - 180;
+}
+
+/** Survey features of row r: customer i's surveys strictly before day d. */
+function writeSurveyFeatures(f: Record<NumericFeature, Float32Array>, r: number, surveys: SurveyEvents, i: number, d: number): void {
+  const s0 = surveys.offsets[i] as number;
+  const sEnd = lowerBound(surveys.day, s0, surveys.offsets[i + 1] as number, d);
+  const s365 = lowerBound(surveys.day, s0, sEnd, d - 365);
+  const s730 = lowerBound(surveys.day, s0, sEnd, d - 730);
+  const s180 = lowerBound(surveys.day, s0, sEnd, d - 180);
+  const inYear = sEnd - s365;
+  f.last_score[r] = inYear > 0 ? (surveys.score[sEnd - 1] as number) : NaN;
+  f.mean_score_365d[r] = inYear > 0 ? ((surveys.cumScore[sEnd] as number) - (surveys.cumScore[s365] as number)) / inYear : NaN;
+  const earlier = sEnd - 1 - s730;
+  f.score_trend[r] =
+    inYear > 0 && earlier > 0
+      ? (surveys.score[sEnd - 1] as number) - ((surveys.cumScore[sEnd - 1] as number) - (surveys.cumScore[s730] as number)) / earlier
+      : NaN;
+  f.complaints_180d[r] = (surveys.cumComplaint[sEnd] as number) - (surveys.cumComplaint[s180] as number);
+}
+
+/** App features of row r: customer i's app weeks that ended before day d (week_start + 7 <= d). */
+function writeAppFeatures(f: Record<NumericFeature, Float32Array>, r: number, app: AppEvents, i: number, d: number): void {
+  const a0 = app.offsets[i] as number;
+  const aEnd = lowerBound(app.day, a0, app.offsets[i + 1] as number, d - 6);
+  const a28 = lowerBound(app.day, a0, aEnd, d - 28);
+  const a84 = lowerBound(app.day, a0, aEnd, d - 84);
+  const last4 = (app.cumActiveDays[aEnd] as number) - (app.cumActiveDays[a28] as number);
+  const before8 = (app.cumActiveDays[a28] as number) - (app.cumActiveDays[a84] as number);
+  f.app_active_days_28d[r] = last4;
+  f.app_trend_28d[r] = last4 - before8 / 2;
+  f.app_coupons_84d[r] = (app.cumCoupons[aEnd] as number) - (app.cumCoupons[a84] as number);
+  f.app_ever[r] = aEnd > a0 ? 1 : 0;
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { LabelledData } from "./ChurnModel";
 import type { Matrix } from "./Matrix";
-import { solveSymmetricPositive } from "./solveSymmetricPositive";
+import { newtonDecrement, passOverRows, weightedLossAt } from "./newtonRowPasses";
 
 /** Options of {@link fitLogisticNewton}. */
 export interface NewtonOptions {
@@ -37,74 +37,127 @@ export interface LogisticFit {
   validLoss: number[];
 }
 
-/** log(1 + e^η) − y·η, the log loss of a logit, without overflow. */
-function logLossOfLogit(eta: number, y: number): number {
-  const softplus = eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
-  return softplus - y * eta;
+/** The resolved options of {@link fitLogisticNewton} and the class-weighted row totals, after every input check but the values'. */
+interface NewtonSetup {
+  l2: number;
+  weights: readonly [number, number];
+  maxIterations: number;
+  tolerance: number;
+  /** Σ sᵢ over the rows, and over the positive rows. */
+  weightSum: number;
+  positiveWeight: number;
+}
+
+function newtonSetup(train: LabelledData, options: NewtonOptions): NewtonSetup {
+  const { x, y } = train;
+  const n = x.rows;
+  const d = x.cols;
+  const l2 = options.l2 ?? 1e-5;
+  const weights = options.classWeights ?? [1, 1];
+  const maxIterations = options.maxIterations ?? 50;
+  const tolerance = options.tolerance ?? 1e-10;
+  if (n === 0) throw new RangeError("fitLogisticNewton: no training rows");
+  if (y.length !== n || x.data.length !== n * d) throw new RangeError("fitLogisticNewton: shapes of data and labels disagree");
+  if (!(l2 >= 0) || !(weights[0] > 0) || !(weights[1] > 0) || !(maxIterations >= 0) || !(tolerance >= 0))
+    throw new RangeError("fitLogisticNewton: options out of range");
+  const validation = options.validation;
+  if (validation !== undefined && (validation.x.cols !== d || validation.y.length !== validation.x.rows))
+    throw new RangeError("fitLogisticNewton: validation shape disagrees");
+
+  let weightSum = 0;
+  let positiveWeight = 0;
+  for (let i = 0; i < n; i++) {
+    const w = y[i] === 1 ? weights[1] : weights[0];
+    weightSum += w;
+    if (y[i] === 1) positiveWeight += w;
+  }
+  if (positiveWeight === 0 || positiveWeight === weightSum) throw new RangeError("fitLogisticNewton: the training rows hold only one class");
+  return { l2, weights, maxIterations, tolerance, weightSum, positiveWeight };
 }
 
 /**
- * One pass over the rows at coefficients beta (intercept last), in float64: returns the weighted log-loss
- * sum, adds each row's weighted residual s·(p − y)·xᵢ into gradient, and writes its curvature s·p·(1 − p)
- * (the Hessian's row weight). A module-level function with local arrays, so V8 optimises it once.
+ * X with a column of ones (n × (d+1)) and its transpose, each built once in JS and uploaded once.
+ * @throws RangeError naming the row and column of a non-finite value.
  */
-function passOverRows(
-  data: Float32Array,
-  y: Uint8Array,
-  d: number,
-  w0: number,
-  w1: number,
-  beta: Float64Array,
-  gradient: Float64Array,
-  curvature: Float32Array,
-): number {
-  const n = y.length;
-  const intercept = beta[d] as number;
-  let loss = 0;
-  let interceptGradient = 0;
-  for (let i = 0; i < n; i++) {
-    const offset = i * d;
-    let eta = intercept;
-    for (let j = 0; j < d; j++) eta += (data[offset + j] as number) * (beta[j] as number);
-    const label = y[i] as number;
-    const w = label === 1 ? w1 : w0;
-    const e = Math.exp(-Math.abs(eta));
-    const p = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
-    loss += w * ((eta > 0 ? eta : 0) + Math.log1p(e) - label * eta);
-    const r = w * (p - label);
-    curvature[i] = w * p * (1 - p);
-    for (let j = 0; j < d; j++) gradient[j] = (gradient[j] as number) + r * (data[offset + j] as number);
-    interceptGradient += r;
-  }
-  gradient[d] = (gradient[d] as number) + interceptGradient;
-  return loss;
-}
-
-/** The Newton step −H⁻¹g and the squared Newton decrement gᵀH⁻¹g. */
-function newtonDecrement(hessian: Float64Array, gradient: Float64Array, width: number): { step: Float64Array; decrement: number } {
-  const step = solveSymmetricPositive(hessian, gradient, width);
-  let decrement = 0;
-  for (let j = 0; j < width; j++) {
-    decrement += (gradient[j] as number) * (step[j] as number);
-    step[j] = -(step[j] as number);
-  }
-  return { step, decrement };
-}
-
-/** Weighted mean log loss of the rows of x at coefficients beta (intercept last), in float64. */
-function weightedLossAt(x: Matrix, y: Uint8Array, beta: Float64Array, weights: readonly [number, number]): number {
+function designTensors(x: Matrix): { xTensor: tf.Tensor2D; xtTensor: tf.Tensor2D } {
+  const n = x.rows;
   const d = x.cols;
-  let sum = 0;
-  let total = 0;
-  for (let i = 0; i < x.rows; i++) {
-    let eta = beta[d] as number;
-    const offset = i * d;
-    for (let j = 0; j < d; j++) eta += (x.data[offset + j] as number) * (beta[j] as number);
-    const w = y[i] === 1 ? weights[1] : weights[0];
-    sum += w * logLossOfLogit(eta, y[i] as number);
-    total += w;
+  const width = d + 1;
+  const withOnes = new Float32Array(n * width);
+  for (let i = 0; i < n; i++) {
+    withOnes.set(x.data.subarray(i * d, (i + 1) * d), i * width);
+    withOnes[i * width + d] = 1;
   }
-  return total > 0 ? sum / total : NaN;
+  // transposed in blocks of 64 rows, so the reads of a block stay in cache
+  const transposed = new Float32Array(width * n);
+  for (let start = 0; start < n; start += 64) {
+    const end = Math.min(n, start + 64);
+    for (let j = 0; j < width; j++) {
+      const to = j * n;
+      for (let i = start; i < end; i++) {
+        const v = withOnes[i * width + j] as number;
+        if (v - v !== 0) throw new RangeError(`fitLogisticNewton: value ${v} at row ${i}, column ${j}`);
+        transposed[to + i] = v;
+      }
+    }
+  }
+  return { xTensor: tf.tensor2d(withOnes, [n, width]), xtTensor: tf.tensor2d(transposed, [width, n]) };
+}
+
+/** The objective J and its gradient at given coefficients; each call is one pass over the rows that also refreshes `curvature`. */
+type Evaluate = (betaAt: Float64Array) => { objective: number; gradient: Float64Array };
+
+function objectiveOf(train: LabelledData, setup: NewtonSetup, curvature: Float32Array): Evaluate {
+  const { x, y } = train;
+  const d = x.cols;
+  const width = d + 1;
+  const { weights, weightSum, l2 } = setup;
+  return (betaAt) => {
+    const gradient = new Float64Array(width);
+    const loss = passOverRows(x.data, y, d, weights[0], weights[1], betaAt, gradient, curvature);
+    let penalty = 0;
+    for (let j = 0; j < width; j++) gradient[j] = (gradient[j] as number) / weightSum;
+    for (let j = 0; j < d; j++) {
+      const b = betaAt[j] as number;
+      penalty += b * b;
+      gradient[j] = (gradient[j] as number) + 2 * l2 * b;
+    }
+    return { objective: loss / weightSum + l2 * penalty, gradient };
+  };
+}
+
+/** The penalised Hessian Xᵀ·diag(curvature)·X / Σs + 2·l2 (not on the intercept), in float32 with tf.matMul (it only sets the step, not the optimum). */
+function hessianOf(xTensor: tf.Tensor2D, xtTensor: tf.Tensor2D, curvature: Float32Array, setup: NewtonSetup): Float64Array {
+  const [n, width] = xTensor.shape;
+  const d = width - 1;
+  const hessianTensor = tf.tidy(() => tf.matMul(xtTensor.mul(tf.tensor2d(curvature, [1, n])), xTensor));
+  const hessian = Float64Array.from(hessianTensor.dataSync() as Float32Array, (v) => v / setup.weightSum);
+  hessianTensor.dispose();
+  for (let j = 0; j < d; j++) hessian[j * width + j] = (hessian[j * width + j] as number) + 2 * setup.l2;
+  return hessian;
+}
+
+/**
+ * Armijo halving from beta along step: the first size 1, 1/2, ... (at most 30 halvings) that lowers the objective by
+ * 1e-4·size·decrement. The full step is nearly always taken, and each trial is one pass that also gives the next gradient.
+ * Returns the accepted coefficients and their evaluation, or undefined when no step lowers the objective.
+ */
+function armijoStep(
+  beta: Float64Array,
+  step: Float64Array,
+  decrement: number,
+  objective: number,
+  evaluate: Evaluate,
+): { nextBeta: Float64Array; state: ReturnType<Evaluate> } | undefined {
+  const width = beta.length;
+  let size = 1;
+  const nextBeta = new Float64Array(width);
+  for (let halvings = 0; halvings < 30; halvings++, size /= 2) {
+    for (let j = 0; j < width; j++) nextBeta[j] = (beta[j] as number) + size * (step[j] as number);
+    const next = evaluate(nextBeta);
+    if (next.objective <= objective - 1e-4 * size * decrement) return { nextBeta, state: next };
+  }
+  return undefined;
 }
 
 /**
@@ -141,69 +194,17 @@ function weightedLossAt(x: Matrix, y: Uint8Array, beta: Float64Array, weights: r
  * fit.coefficients; // Float64Array [0.40473] (scikit-learn LogisticRegression(C = 12.5): 0.404729); fit.intercept ≈ 0
  */
 export function fitLogisticNewton(train: LabelledData, options: NewtonOptions = {}): LogisticFit {
-  const { x, y } = train;
-  const n = x.rows;
-  const d = x.cols;
+  const setup = newtonSetup(train, options);
+  const { weights, maxIterations, tolerance, weightSum } = setup;
+  const d = train.x.cols;
   const width = d + 1;
-  const l2 = options.l2 ?? 1e-5;
-  const weights = options.classWeights ?? [1, 1];
-  const maxIterations = options.maxIterations ?? 50;
-  const tolerance = options.tolerance ?? 1e-10;
-  if (n === 0) throw new RangeError("fitLogisticNewton: no training rows");
-  if (y.length !== n || x.data.length !== n * d) throw new RangeError("fitLogisticNewton: shapes of data and labels disagree");
-  if (!(l2 >= 0) || !(weights[0] > 0) || !(weights[1] > 0) || !(maxIterations >= 0) || !(tolerance >= 0))
-    throw new RangeError("fitLogisticNewton: options out of range");
+  const { xTensor, xtTensor } = designTensors(train.x);
+  const curvature = new Float32Array(train.x.rows);
+  const evaluate = objectiveOf(train, setup, curvature);
   const validation = options.validation;
-  if (validation !== undefined && (validation.x.cols !== d || validation.y.length !== validation.x.rows))
-    throw new RangeError("fitLogisticNewton: validation shape disagrees");
-
-  let weightSum = 0;
-  let positiveWeight = 0;
-  for (let i = 0; i < n; i++) {
-    const w = y[i] === 1 ? weights[1] : weights[0];
-    weightSum += w;
-    if (y[i] === 1) positiveWeight += w;
-  }
-  if (positiveWeight === 0 || positiveWeight === weightSum) throw new RangeError("fitLogisticNewton: the training rows hold only one class");
-
-  // X with a column of ones (n × (d+1)) and its transpose, each built once in JS and uploaded once.
-  const withOnes = new Float32Array(n * width);
-  for (let i = 0; i < n; i++) {
-    withOnes.set(x.data.subarray(i * d, (i + 1) * d), i * width);
-    withOnes[i * width + d] = 1;
-  }
-  // transposed in blocks of 64 rows, so the reads of a block stay in cache
-  const transposed = new Float32Array(width * n);
-  for (let start = 0; start < n; start += 64) {
-    const end = Math.min(n, start + 64);
-    for (let j = 0; j < width; j++) {
-      const to = j * n;
-      for (let i = start; i < end; i++) {
-        const v = withOnes[i * width + j] as number;
-        if (v - v !== 0) throw new RangeError(`fitLogisticNewton: value ${v} at row ${i}, column ${j}`);
-        transposed[to + i] = v;
-      }
-    }
-  }
-  const xTensor = tf.tensor2d(withOnes, [n, width]);
-  const xtTensor = tf.tensor2d(transposed, [width, n]);
-
-  const curvature = new Float32Array(n);
-  const evaluate = (betaAt: Float64Array): { objective: number; gradient: Float64Array } => {
-    const gradient = new Float64Array(width);
-    const loss = passOverRows(x.data, y, d, weights[0], weights[1], betaAt, gradient, curvature);
-    let penalty = 0;
-    for (let j = 0; j < width; j++) gradient[j] = (gradient[j] as number) / weightSum;
-    for (let j = 0; j < d; j++) {
-      const b = betaAt[j] as number;
-      penalty += b * b;
-      gradient[j] = (gradient[j] as number) + 2 * l2 * b;
-    }
-    return { objective: loss / weightSum + l2 * penalty, gradient };
-  };
 
   const beta = new Float64Array(width);
-  const meanY = positiveWeight / weightSum;
+  const meanY = setup.positiveWeight / weightSum;
   beta[d] = Math.log(meanY / (1 - meanY));
   let state = evaluate(beta);
   const trainLoss: number[] = [];
@@ -218,36 +219,21 @@ export function fitLogisticNewton(train: LabelledData, options: NewtonOptions = 
         converged = true;
         break;
       }
-      // the Hessian in float32 with tf.matMul (it only sets the step, not the optimum)
-      const hessianTensor = tf.tidy(() => tf.matMul(xtTensor.mul(tf.tensor2d(curvature, [1, n])), xTensor));
-      const hessian = Float64Array.from(hessianTensor.dataSync() as Float32Array, (v) => v / weightSum);
-      hessianTensor.dispose();
-      for (let j = 0; j < d; j++) hessian[j * width + j] = (hessian[j * width + j] as number) + 2 * l2;
+      const hessian = hessianOf(xTensor, xtTensor, curvature, setup);
       previousHessian = hessian;
       const { step, decrement } = newtonDecrement(hessian, state.gradient, width);
       if (!(decrement / 2 > tolerance)) {
         converged = true;
         break;
       }
-      // Armijo halving; the full step is nearly always taken, and each trial is one pass that also gives the next gradient
-      let size = 1;
-      let accepted = false;
-      const nextBeta = new Float64Array(width);
-      for (let halvings = 0; halvings < 30; halvings++, size /= 2) {
-        for (let j = 0; j < width; j++) nextBeta[j] = (beta[j] as number) + size * (step[j] as number);
-        const next = evaluate(nextBeta);
-        if (next.objective <= state.objective - 1e-4 * size * decrement) {
-          state = next;
-          accepted = true;
-          break;
-        }
-      }
-      if (!accepted) {
+      const accepted = armijoStep(beta, step, decrement, state.objective, evaluate);
+      if (accepted === undefined) {
         // no step lowers the objective: its float64 rounding sets the floor
         converged = true;
         break;
       }
-      beta.set(nextBeta);
+      state = accepted.state;
+      beta.set(accepted.nextBeta);
       iterations++;
       const vLoss = validation === undefined || validation.x.rows === 0 ? NaN : weightedLossAt(validation.x, validation.y, beta, weights);
       trainLoss.push(state.objective);

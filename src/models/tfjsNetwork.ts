@@ -1,10 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
-import { createStream } from "../random/createStream";
 import { chooseBackend } from "./backend";
 import { balancedClassWeights } from "./classWeights";
-import { fitLogisticNewton } from "./fitLogisticNewton";
+import { fitLogisticNewton, type LogisticFit } from "./fitLogisticNewton";
+import { fitAdam } from "./networkAdam";
+import { predictNetwork } from "./networkPredict";
 import type { ChurnModel, FitHistory, FitOptions, LabelledData, ModelFiles, ModelKind } from "./ChurnModel";
-import type { Matrix } from "./Matrix";
 
 /** Architecture and training settings of a tfjs network. */
 export interface NetworkOptions extends FitOptions {
@@ -56,34 +56,6 @@ function buildNetwork(inputs: number, hidden: readonly number[], l2: number, see
     }),
   );
   return model;
-}
-
-/** Uncalibrated probabilities of a network, in batches. */
-function predictNetwork(model: tf.LayersModel, x: Matrix): Float64Array {
-  const out = new Float64Array(x.rows);
-  const batch = 8192;
-  for (let start = 0; start < x.rows; start += batch) {
-    const m = Math.min(batch, x.rows - start);
-    const values = tf.tidy(() => {
-      const input = tf.tensor2d(x.data.subarray(start * x.cols, (start + m) * x.cols), [m, x.cols]);
-      return (model.apply(input) as tf.Tensor).sigmoid().dataSync();
-    });
-    out.set(values, start);
-  }
-  return out;
-}
-
-/** Weighted mean log loss of probabilities (for early stopping). */
-function weightedLogLoss(p: Float64Array, y: Uint8Array, w: [number, number]): number {
-  let sum = 0;
-  let total = 0;
-  for (let i = 0; i < p.length; i++) {
-    const q = Math.min(1 - 1e-7, Math.max(1e-7, p[i] as number));
-    const wi = y[i] === 1 ? w[1] : w[0];
-    sum -= wi * (y[i] === 1 ? Math.log(q) : Math.log(1 - q));
-    total += wi;
-  }
-  return sum / total;
 }
 
 /** Saves a layers model to in-memory files (model.json + weights.bin) through a custom IOHandler. */
@@ -180,97 +152,23 @@ export async function trainNetwork(
       validation: validX,
       ...(options.onEpoch !== undefined ? { onIteration: options.onEpoch } : {}),
     });
-    const model = buildNetwork(x.cols, [], l2, Math.floor(seed) % 2147483647);
-    const kernel = tf.tensor2d(Float32Array.from(fit.coefficients), [x.cols, 1]);
-    const bias = tf.tensor1d([fit.intercept]);
-    model.setWeights([kernel, bias]);
-    tf.dispose([kernel, bias]);
-    return {
-      model: networkModel(model, kind, x.cols),
-      history: {
-        epochs: fit.iterations,
-        bestEpoch: fit.iterations,
-        trainLoss: fit.trainLoss,
-        validLoss: fit.validLoss,
-        fitSeconds: (performance.now() - started) / 1000,
-      },
-    };
+    const model = logisticNetwork(x.cols, fit, l2, seed);
+    const history = { epochs: fit.iterations, bestEpoch: fit.iterations, trainLoss: fit.trainLoss, validLoss: fit.validLoss };
+    return { model: networkModel(model, kind, x.cols), history: { ...history, fitSeconds: (performance.now() - started) / 1000 } };
   }
   const model = buildNetwork(x.cols, options.hidden, l2, Math.floor(seed) % 2147483647);
-  const optimizer = tf.train.adam(learningRate);
-  const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const kernels = model.trainableWeights.filter((w) => w.name.includes("kernel")).map((w) => w.read());
-  const shuffle = createStream(seed, `train/shuffle/${kind}`);
-  const order = Int32Array.from({ length: x.rows }, (_, i) => i);
-  const batchX = new Float32Array(batchSize * x.cols);
-  const batchY = new Float32Array(batchSize);
-  const batchW = new Float32Array(batchSize);
-  const trainLoss: number[] = [];
-  const validLoss: number[] = [];
-  let best = Infinity;
-  let bestEpoch = 0;
-  let bestWeights: tf.Tensor[] = model.getWeights().map((t) => t.clone());
-  let stale = 0;
-  for (let epoch = 1; epoch <= maxEpochs; epoch++) {
-    for (let i = x.rows - 1; i > 0; i--) {
-      const j = Math.floor(shuffle() * (i + 1));
-      const t = order[i] as number;
-      order[i] = order[j] as number;
-      order[j] = t;
-    }
-    let lossSum = 0;
-    let batches = 0;
-    for (let start = 0; start < x.rows; start += batchSize) {
-      const m = Math.min(batchSize, x.rows - start);
-      for (let k = 0; k < m; k++) {
-        const row = order[start + k] as number;
-        batchX.set(x.data.subarray(row * x.cols, (row + 1) * x.cols), k * x.cols);
-        const label = y[row] as number;
-        batchY[k] = label;
-        batchW[k] = label === 1 ? weights[1] : weights[0];
-      }
-      const xb = tf.tensor2d(batchX.subarray(0, m * x.cols), [m, x.cols]);
-      const yb = tf.tensor2d(batchY.subarray(0, m), [m, 1]);
-      const wb = tf.tensor2d(batchW.subarray(0, m), [m, 1]);
-      let weightSum = 0;
-      for (let k = 0; k < m; k++) weightSum += batchW[k] as number;
-      const cost = optimizer.minimize(
-        () => {
-          const logits = model.apply(xb, { training: true }) as tf.Tensor;
-          const data = tf.losses.sigmoidCrossEntropy(yb, logits, wb, 0, tf.Reduction.SUM).div(weightSum);
-          let penalty: tf.Scalar = tf.scalar(0);
-          for (const k of kernels) penalty = penalty.add(k.square().sum()) as tf.Scalar;
-          return data.add(penalty.mul(l2)) as tf.Scalar;
-        },
-        true,
-        variables,
-      );
-      if (cost !== null) {
-        lossSum += cost.dataSync()[0] as number;
-        cost.dispose();
-      }
-      batches++;
-      tf.dispose([xb, yb, wb]);
-    }
-    const vLoss = weightedLogLoss(predictNetwork(model, validX.x), validX.y, weights);
-    trainLoss.push(lossSum / batches);
-    validLoss.push(vLoss);
-    options.onEpoch?.(epoch, lossSum / batches, vLoss);
-    if (vLoss < best - 1e-4) {
-      best = vLoss;
-      bestEpoch = epoch;
-      tf.dispose(bestWeights);
-      bestWeights = model.getWeights().map((t) => t.clone());
-      stale = 0;
-    } else if (++stale >= patience) break;
-  }
-  model.setWeights(bestWeights);
-  tf.dispose(bestWeights);
-  optimizer.dispose();
-  return {
-    model: networkModel(model, kind, x.cols),
-    history: { epochs: trainLoss.length, bestEpoch, trainLoss, validLoss, fitSeconds: (performance.now() - started) / 1000 },
-  };
+  const history = fitAdam(model, train, validX, { seed, kind, l2, learningRate, batchSize, maxEpochs, patience, weights, onEpoch: options.onEpoch });
+  return { model: networkModel(model, kind, x.cols), history: { ...history, fitSeconds: (performance.now() - started) / 1000 } };
+}
+
+/** A one-layer tfjs model holding Newton-fitted logistic coefficients (kernel in float32). */
+function logisticNetwork(inputs: number, fit: LogisticFit, l2: number, seed: number): tf.Sequential {
+  const model = buildNetwork(inputs, [], l2, Math.floor(seed) % 2147483647);
+  const kernel = tf.tensor2d(Float32Array.from(fit.coefficients), [inputs, 1]);
+  const bias = tf.tensor1d([fit.intercept]);
+  model.setWeights([kernel, bias]);
+  tf.dispose([kernel, bias]);
+  return model;
 }
 
 /**

@@ -26,6 +26,31 @@ export const defaultSynthBehaviour = Object.freeze({
   driftScorePenalty: 2.5,
   /** Weekly probability of answering a relationship survey (CRM), independent of visits: about one in three customers a year. */
   relationshipSurveyPerWeek: 0.35 / 52,
+  /** Drift onset logit per unit of avoidance, of price sensitivity above 0.4, per km beyond 7 km, and per unit of frailty. */
+  driftOnsetPerAvoidance: 1.5,
+  driftOnsetPerPriceSensitivity: 1.2,
+  driftOnsetPerKm: 0.04,
+  driftOnsetPerFrailty: 0.8,
+  /** Maintenance-visit logit when due: lost per unit of avoidance, gained per month overdue (up to 3), and a constant subtracted. */
+  maintenanceLogitPerAvoidance: 1.2,
+  maintenanceLogitPerOverdueMonth: 0.3,
+  maintenanceLogitOffset: 0.5,
+  /** Repairs at the home network fall by exp(−this × avoidance). */
+  repairAvoidanceRate: 0.5,
+  /** App engagement logit lost per unit of avoidance. */
+  appLogitPerAvoidance: 0.3,
+  /** Coupons redeemed per active app day, times (0.5 + 2 × price sensitivity). */
+  couponsPerActiveDay: 0.04,
+  /** Avoidance added by a bad experience (long wait, repeat repair) and by a complaint; it halves every avoidanceHalfLifeWeeks. */
+  avoidancePerBadExperience: 0.5,
+  avoidancePerComplaint: 1,
+  /** Survey score (0..10, rounded): mean, points lost after a long wait or a repeat repair, per unit of frailty and of avoidance, and noise sd. */
+  surveyScoreMean: 8.3,
+  surveyLongWaitPenalty: 2.5,
+  surveyRepeatRepairPenalty: 3,
+  surveyScorePerFrailty: 0.6,
+  surveyScorePerAvoidance: 0.8,
+  surveyScoreSd: 1.3,
   /** Weeks simulated before the history starts (not recorded) so the population starts in steady state; customers churning then are replaced. */
   burnInWeeks: 52,
 });

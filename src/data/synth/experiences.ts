@@ -52,7 +52,7 @@ export function recordVisit(run: SynthRun, i: number, day: number, type: number,
     st.bad[3 * i + 2] = st.bad[3 * i + 1] ?? NEVER;
     st.bad[3 * i + 1] = st.bad[3 * i] ?? NEVER;
     st.bad[3 * i] = day;
-    st.avoidance[i] = (st.avoidance[i] ?? 0) + 0.5;
+    st.avoidance[i] = (st.avoidance[i] ?? 0) + b.avoidancePerBadExperience;
   }
   if (type === 1 && !isRepeat && rng() < (net.outletRepeatRate[outlet] ?? 0.1)) st.repeatDue[i] = day + 7 + Math.floor(rng() * 50);
   const surveys = run.rng.surveys;
@@ -86,21 +86,22 @@ export function recordSurvey(run: SynthRun, i: number, surveyDay: number, longWa
   const limit = Number.isNaN(churned) ? endDay : Math.min(endDay, churned);
   if (surveyDay >= limit) return;
   const rng = run.rng.surveys;
+  const b = run.settings.behaviour;
   const raw =
-    8.3 -
-    2.5 * (longWait ? 1 : 0) -
-    3 * (isRepeat ? 1 : 0) -
-    0.6 * (st.frailty[i] ?? 0) -
-    0.8 * (st.avoidance[i] ?? 0) -
-    (st.drifting[i] === 1 ? run.settings.behaviour.driftScorePenalty : 0) +
-    sampleNormal(rng, 0, 1.3);
+    b.surveyScoreMean -
+    b.surveyLongWaitPenalty * (longWait ? 1 : 0) -
+    b.surveyRepeatRepairPenalty * (isRepeat ? 1 : 0) -
+    b.surveyScorePerFrailty * (st.frailty[i] ?? 0) -
+    b.surveyScorePerAvoidance * (st.avoidance[i] ?? 0) -
+    (st.drifting[i] === 1 ? b.driftScorePenalty : 0) +
+    sampleNormal(rng, 0, b.surveyScoreSd);
   const score = Math.min(10, Math.max(0, Math.round(raw)));
   const pComplaint = score <= 3 ? 0.6 : score <= 5 ? 0.25 : score === 6 ? 0.08 : 0.01;
   let category = 0;
   if (rng() < pComplaint) {
     category = complaintCategory(run, i, longWait, isRepeat);
     st.lastComplaint[i] = surveyDay;
-    st.avoidance[i] = (st.avoidance[i] ?? 0) + 1;
+    st.avoidance[i] = (st.avoidance[i] ?? 0) + b.avoidancePerComplaint;
   }
   st.lastScore[i] = score;
   st.lastScoreDay[i] = surveyDay;

@@ -4,12 +4,39 @@ import { appActivitySchema, customersSchema, surveysSchema, truthRiskSchema, tru
 import type { TableSchema } from "../schema";
 import type { BlockMessage, BlockTask } from "./blockWorker";
 import { customerIdWidth, customerIds } from "./codedChunks";
-import { resolveSynthSettings, type SynthOptions } from "./settings";
+import { resolveSynthSettings, type SynthOptions, type SynthSettings } from "./settings";
 import { STREAM_BLOCK_CUSTOMERS, streamPopulation, type PopulationPiece, type StreamedPopulation } from "./streamPopulation";
 
 const schemaOf: Readonly<Record<string, TableSchema>> = Object.fromEntries(
   [customersSchema, visitsSchema, surveysSchema, appActivitySchema, truthSchema, truthRiskSchema].map((s) => [s.name, s]),
 );
+
+/** The totals before any block: no rows, no churn. */
+function emptyResult(settings: SynthSettings, blocks: number): StreamedPopulation {
+  return {
+    customers: settings.customers,
+    blocks,
+    rows: {},
+    churnedInHistory: 0,
+    churnedYear1: 0,
+    weeks: settings.weeks,
+    startDay: settings.startDay,
+    endDay: settings.endDay,
+  };
+}
+
+/** `count` worker threads running blockWorker.ts (through tsx). */
+function startBlockWorkers(count: number): Worker[] {
+  return Array.from({ length: count }, () => new Worker(path.join(__dirname, "blockWorker.ts"), { execArgv: ["--require", require.resolve("tsx/cjs")] }));
+}
+
+/** Adds a block's churn days (NaN: still a customer) to the churn counts, in the history and in its first 364 days. */
+function countChurns(result: StreamedPopulation, churnDay: Float64Array, startDay: number): void {
+  for (const day of churnDay) {
+    if (!Number.isNaN(day)) result.churnedInHistory++;
+    if (day < startDay + 364) result.churnedYear1++;
+  }
+}
 
 /**
  * `streamPopulation` on worker threads: block b is simulated by worker
@@ -37,20 +64,8 @@ export function streamPopulationParallel(
   if (workers === 1 || blocks === 1) return Promise.resolve(streamPopulation(options, sink, blockCustomers));
   const width = customerIdWidth(total);
   const { onProgress, ...plain } = options;
-  const result: StreamedPopulation = {
-    customers: total,
-    blocks,
-    rows: {},
-    churnedInHistory: 0,
-    churnedYear1: 0,
-    weeks: settings.weeks,
-    startDay: settings.startDay,
-    endDay: settings.endDay,
-  };
-  const threads = Array.from(
-    { length: Math.min(workers, blocks) },
-    () => new Worker(path.join(__dirname, "blockWorker.ts"), { execArgv: ["--require", require.resolve("tsx/cjs")] }),
-  );
+  const result = emptyResult(settings, blocks);
+  const threads = startBlockWorkers(Math.min(workers, blocks));
   const task = (block: number): BlockTask => ({
     options: plain,
     block,
@@ -74,10 +89,7 @@ export function streamPopulationParallel(
         sink({ chunk: { schema, length: p.length, values: p.values }, ids, first });
       }
       if (message.churnDay === undefined) return;
-      for (const day of message.churnDay) {
-        if (!Number.isNaN(day)) result.churnedInHistory++;
-        if (day < settings.startDay + 364) result.churnedYear1++;
-      }
+      countChurns(result, message.churnDay, settings.startDay);
       onProgress?.((next + 1) * settings.weeks, blocks * settings.weeks);
       const worker = threads[next % threads.length] as Worker;
       next++;
@@ -86,7 +98,10 @@ export function streamPopulationParallel(
     };
     const receive = (message: BlockMessage): void => {
       try {
-        if (message.error !== undefined) return finish(new Error(`synth block ${message.block}: ${message.error}`));
+        if (message.error !== undefined) {
+          finish(new Error(`synth block ${message.block}: ${message.error}`));
+          return;
+        }
         (waiting.get(message.block) ?? waiting.set(message.block, []).get(message.block))?.push(message);
         while (next < blocks && (waiting.get(next)?.length ?? 0) > 0) {
           const queue = waiting.get(next) as BlockMessage[];

@@ -84,10 +84,11 @@ function appWeek(run: SynthRun, i: number, d0: number, limit: number): void {
   const mean = st.appMean[i] ?? 0;
   const target = mean + (st.drifting[i] === 1 ? b.driftAppLogit : 0);
   const persistence = b.appWeeklyPersistence;
-  const state = target + persistence * ((st.appState[i] ?? target) - target) + run.innovationSd * sampleNormal(rng, 0, 1) - 0.3 * (st.avoidance[i] ?? 0);
+  const state =
+    target + persistence * ((st.appState[i] ?? target) - target) + run.innovationSd * sampleNormal(rng, 0, 1) - b.appLogitPerAvoidance * (st.avoidance[i] ?? 0);
   st.appState[i] = state;
   const active = sampleBinomial(rng, limit - d0, sigmoid(state));
-  const coupons = active > 0 ? samplePoisson(rng, 0.04 * active * (0.5 + 2 * (st.price[i] ?? 0))) : 0;
+  const coupons = active > 0 ? samplePoisson(rng, b.couponsPerActiveDay * active * (0.5 + 2 * (st.price[i] ?? 0))) : 0;
   if (run.recording && (active > 0 || coupons > 0)) {
     const a = run.events.app;
     a.customer.push(i);
@@ -107,14 +108,26 @@ function visitsWeek(run: SynthRun, i: number, d0: number, w: number, limit: numb
   if (st.drifting[i] === 1) {
     if (rng() < b.driftRecoveryPerWeek) st.drifting[i] = 0;
   } else {
-    const onset = sigmoid(b.driftOnsetLogit + 1.5 * avoid + 1.2 * ((st.price[i] ?? 0) - 0.4) + 0.04 * ((st.distance[i] ?? 7) - 7) + 0.8 * (st.frailty[i] ?? 0));
+    const onset = sigmoid(
+      b.driftOnsetLogit +
+        b.driftOnsetPerAvoidance * avoid +
+        b.driftOnsetPerPriceSensitivity * ((st.price[i] ?? 0) - 0.4) +
+        b.driftOnsetPerKm * ((st.distance[i] ?? 7) - 7) +
+        b.driftOnsetPerFrailty * (st.frailty[i] ?? 0),
+    );
     if (rng() < onset) st.drifting[i] = 1;
   }
   const drift = st.drifting[i] === 1;
   const due = (st.lastMaint[i] ?? d0) + (st.interval[i] ?? 180);
   if (d0 + 7 > due - 14) {
     const overdueMonths = Math.min(3, Math.max(0, d0 - due) / 30);
-    const p = sigmoid((st.maintPropensity[i] ?? 0) - 1.2 * avoid + 0.3 * overdueMonths - 0.5 + (drift ? b.driftMaintenanceLogit : 0));
+    const p = sigmoid(
+      (st.maintPropensity[i] ?? 0) -
+        b.maintenanceLogitPerAvoidance * avoid +
+        b.maintenanceLogitPerOverdueMonth * overdueMonths -
+        b.maintenanceLogitOffset +
+        (drift ? b.driftMaintenanceLogit : 0),
+    );
     if (rng() < p) {
       const day = d0 + Math.floor(rng() * 7);
       if (day < limit) recordVisit(run, i, day, 0, false, rng);
@@ -126,7 +139,7 @@ function visitsWeek(run: SynthRun, i: number, d0: number, w: number, limit: numb
     if (repeat < limit) recordVisit(run, i, repeat, 1, true, rng);
   }
   const age = (st.ageAtStart[i] ?? 0) + (w * 7) / 365.25;
-  const pRepair = (run.repairBase + run.repairPerYear * age) * Math.exp(-0.5 * avoid) * (drift ? b.driftRepairFactor : 1);
+  const pRepair = (run.repairBase + run.repairPerYear * age) * Math.exp(-b.repairAvoidanceRate * avoid) * (drift ? b.driftRepairFactor : 1);
   const pWarranty = age < b.warrantyYears ? run.warrantyWeekly : 0;
   const u = rng();
   let type = -1;

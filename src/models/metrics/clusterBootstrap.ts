@@ -33,6 +33,86 @@ function tieBlocks(scores: ArrayLike<number>): { order: Int32Array; starts: Int3
   return { order, starts: Int32Array.from(starts) };
 }
 
+/** The rows in score order (ties adjacent): cluster, label, and each row's Brier and log-loss terms. */
+interface SortedRows {
+  starts: Int32Array;
+  cluster: Int32Array;
+  label: Uint8Array;
+  brierTerm: Float64Array;
+  lossTerm: Float64Array;
+}
+
+function sortRows(probabilities: ArrayLike<number>, labels: ArrayLike<number>, clusters: Int32Array): SortedRows {
+  const { order, starts } = tieBlocks(probabilities);
+  return {
+    starts,
+    cluster: Int32Array.from(order, (i) => clusters[i] as number),
+    label: Uint8Array.from(order, (i) => labels[i] as number),
+    brierTerm: Float64Array.from(order, (i) => ((probabilities[i] as number) - (labels[i] as number)) ** 2),
+    lossTerm: Float64Array.from(order, (i) => {
+      const p = Math.min(Math.max(probabilities[i] as number, 1e-15), 1 - 1e-15);
+      return labels[i] === 1 ? -Math.log(p) : -Math.log(1 - p);
+    }),
+  };
+}
+
+/** Draws `weight.length` customers with replacement: weight[c] = times customer c was drawn. */
+function drawClusterWeights(weight: Float64Array, random: RandomSource): void {
+  const count = weight.length;
+  weight.fill(0);
+  for (let k = 0; k < count; k++) {
+    const c = Math.floor(random() * count);
+    weight[c] = (weight[c] as number) + 1;
+  }
+}
+
+/** Weighted class totals, Brier and log-loss sums, and the AUC numerator (ties count half), in one pass up the scores. */
+function weightedSums(rows: SortedRows, weight: Float64Array): { pos: number; neg: number; brier: number; loss: number; aucSum: number } {
+  const { starts, cluster, label, brierTerm, lossTerm } = rows;
+  let pos = 0;
+  let neg = 0;
+  let brier = 0;
+  let loss = 0;
+  let aucSum = 0;
+  for (let b = 0; b + 1 < starts.length; b++) {
+    let blockPos = 0;
+    let blockNeg = 0;
+    for (let k = starts[b] as number; k < (starts[b + 1] as number); k++) {
+      const w = weight[cluster[k] as number] as number;
+      if (w === 0) continue;
+      if (label[k] === 1) blockPos += w;
+      else blockNeg += w;
+      brier += w * (brierTerm[k] as number);
+      loss += w * (lossTerm[k] as number);
+    }
+    aucSum += blockPos * (neg + 0.5 * blockNeg);
+    pos += blockPos;
+    neg += blockNeg;
+  }
+  return { pos, neg, brier, loss, aucSum };
+}
+
+/** Weighted average precision, stepping at each distinct score from the top; pos is the weighted positive total. */
+function weightedAveragePrecision(rows: SortedRows, weight: Float64Array, pos: number): number {
+  const { starts, cluster, label } = rows;
+  let tp = 0;
+  let fp = 0;
+  let ap = 0;
+  for (let b = starts.length - 2; b >= 0; b--) {
+    let blockPos = 0;
+    let blockNeg = 0;
+    for (let k = starts[b] as number; k < (starts[b + 1] as number); k++) {
+      const w = weight[cluster[k] as number] as number;
+      if (label[k] === 1) blockPos += w;
+      else blockNeg += w;
+    }
+    tp += blockPos;
+    fp += blockNeg;
+    if (blockPos > 0) ap += (blockPos / pos) * (tp / (tp + fp));
+  }
+  return ap;
+}
+
 /**
  * Percentile intervals of ROC-AUC, average precision, Brier score and log
  * loss from a cluster bootstrap: customers are drawn with replacement and
@@ -63,63 +143,18 @@ export function clusterBootstrap(
   if (clusters.some((c) => c < 0)) throw new RangeError("clusterBootstrap: cluster codes must be >= 0");
   const resamples = options.resamples ?? 1000;
   const level = options.level ?? 0.95;
-  const { order, starts } = tieBlocks(probabilities);
-  const sortedCluster = Int32Array.from(order, (i) => clusters[i] as number);
-  const sortedLabel = Uint8Array.from(order, (i) => labels[i] as number);
-  const brierTerm = Float64Array.from(order, (i) => ((probabilities[i] as number) - (labels[i] as number)) ** 2);
-  const lossTerm = Float64Array.from(order, (i) => {
-    const p = Math.min(Math.max(probabilities[i] as number, 1e-15), 1 - 1e-15);
-    return labels[i] === 1 ? -Math.log(p) : -Math.log(1 - p);
-  });
+  const rows = sortRows(probabilities, labels, clusters);
   const weight = new Float64Array(count);
   const slots = (): Float64Array => new Float64Array(resamples);
   const out = { auc: slots(), prAuc: slots(), brier: slots(), logLoss: slots() };
   let kept = 0;
-  // Hot loop: typed arrays, no allocation per resample.
+  // Typed arrays throughout; the passes over the rows allocate nothing per row.
   for (let r = 0; r < resamples; r++) {
-    weight.fill(0);
-    for (let k = 0; k < count; k++) {
-      const c = Math.floor(options.random() * count);
-      weight[c] = (weight[c] as number) + 1;
-    }
-    let pos = 0;
-    let neg = 0;
-    let brier = 0;
-    let loss = 0;
-    let aucSum = 0;
-    for (let b = 0; b + 1 < starts.length; b++) {
-      let blockPos = 0;
-      let blockNeg = 0;
-      for (let k = starts[b] as number; k < (starts[b + 1] as number); k++) {
-        const w = weight[sortedCluster[k] as number] as number;
-        if (w === 0) continue;
-        if (sortedLabel[k] === 1) blockPos += w;
-        else blockNeg += w;
-        brier += w * (brierTerm[k] as number);
-        loss += w * (lossTerm[k] as number);
-      }
-      aucSum += blockPos * (neg + 0.5 * blockNeg);
-      pos += blockPos;
-      neg += blockNeg;
-    }
+    drawClusterWeights(weight, options.random);
+    const { pos, neg, brier, loss, aucSum } = weightedSums(rows, weight);
     if (pos === 0 || neg === 0) continue;
-    let tp = 0;
-    let fp = 0;
-    let ap = 0;
-    for (let b = starts.length - 2; b >= 0; b--) {
-      let blockPos = 0;
-      let blockNeg = 0;
-      for (let k = starts[b] as number; k < (starts[b + 1] as number); k++) {
-        const w = weight[sortedCluster[k] as number] as number;
-        if (sortedLabel[k] === 1) blockPos += w;
-        else blockNeg += w;
-      }
-      tp += blockPos;
-      fp += blockNeg;
-      if (blockPos > 0) ap += (blockPos / pos) * (tp / (tp + fp));
-    }
     out.auc[kept] = aucSum / (pos * neg);
-    out.prAuc[kept] = ap;
+    out.prAuc[kept] = weightedAveragePrecision(rows, weight, pos);
     out.brier[kept] = brier / (pos + neg);
     out.logLoss[kept] = loss / (pos + neg);
     kept++;

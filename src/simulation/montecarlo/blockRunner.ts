@@ -1,6 +1,6 @@
 import { FastRng } from "../../random/FastRng";
 import { radixSortFloat32 } from "../stats/radixSort";
-import { standardNormalCdf as normalCdf, standardNormalQuantile as normalQuantile } from "../../random/index";
+import { applyCopula, drawMarginalUniforms, scratchOf } from "./blockUniforms";
 import { compilePlanKernel, OUT, OUTPUTS, type PlanKernel } from "./planKernel";
 import { compileProgrammeKernel } from "../programme/programmeKernel";
 import type { ProgrammeModel } from "../programme/programmeModel";
@@ -14,6 +14,8 @@ import {
   type SimulationAssumptions,
   type UncertainPlan,
 } from "../inputs/uncertainPlan";
+
+export { drawBlockUniforms, uniformsToValues } from "./blockUniforms";
 
 /** Trials per block: each block has its own random stream, so results do not depend on how blocks are spread over workers. */
 export const DEFAULT_BLOCK_SIZE = 65_536;
@@ -75,17 +77,6 @@ export interface BlockScratch {
   sort: Float32Array;
 }
 
-/** A view of `length` elements of the scratch buffer `key`, regrown when too short. */
-function scratchOf<K extends keyof BlockScratch>(ctx: BlockContext, key: K, length: number): BlockScratch[K] {
-  let buf = ctx.scratch[key];
-  if (buf.length < length) {
-    const Ctor = buf.constructor as new (n: number) => BlockScratch[K];
-    buf = new Ctor(length);
-    ctx.scratch[key] = buf;
-  }
-  return buf.subarray(0, length) as BlockScratch[K];
-}
-
 /**
  * Prepares a plan for running blocks (kernel, quantiles, copula).
  *
@@ -143,77 +134,8 @@ export interface BlockOptions {
   stride?: number;
 }
 
-const HALF_ULP = 2 ** -33;
-
 /** Trials per cache-sized chunk inside a block (23 inputs × 2048 × 8 bytes ≈ 370 kB); does not change any value. */
 const CHUNK = 2048;
-
-/**
- * Draws the block's uniform matrix (inputs × count, input-major: u[j·count + i]
- * is input j of trial i) into `u`: plain, or Latin hypercube (one stratum per
- * trial and input, strata shuffled by Fisher–Yates), then the Gaussian copula
- * for correlated inputs (z = L·Φ⁻¹(u), u' = Φ(z)). Uniforms are kept strictly
- * inside (0, 1).
- */
-export function drawBlockUniforms(ctx: BlockContext, rng: FastRng, count: number, dims: number, u: Float64Array): void {
-  drawMarginalUniforms(ctx, rng, count, dims, u);
-  applyCopula(ctx, count, u, 0, count);
-}
-
-/** The first two steps of {@link drawBlockUniforms}: the uniforms (row by row, while each row is in cache) and the Latin hypercube strata. */
-function drawMarginalUniforms(ctx: BlockContext, rng: FastRng, count: number, dims: number, u: Float64Array): void {
-  // One row at a time: the same stream as one fill of the whole matrix (fill draws in order).
-  for (let j = 0; j < dims; j += 1) {
-    const row = u.subarray(j * count, (j + 1) * count);
-    rng.fill(row);
-    for (let i = 0; i < count; i += 1) row[i] = row[i]! + HALF_ULP;
-  }
-  if (ctx.sampling === "latin-hypercube" && count > 1) {
-    const perm = scratchOf(ctx, "perm", count);
-    for (let j = 0; j < dims; j += 1) {
-      for (let i = 0; i < count; i += 1) perm[i] = i;
-      for (let i = count - 1; i > 0; i -= 1) {
-        const k = Math.floor(rng.next() * (i + 1));
-        const t = perm[i]!;
-        perm[i] = perm[k]!;
-        perm[k] = t;
-      }
-      const row = j * count;
-      for (let i = 0; i < count; i += 1) u[row + i] = (perm[i]! + u[row + i]!) / count;
-    }
-  }
-}
-
-/** The Gaussian copula step of {@link drawBlockUniforms} for trials [from, to) (each trial on its own: chunks give the same values). */
-function applyCopula(ctx: BlockContext, count: number, u: Float64Array, from: number, to: number): void {
-  const c = ctx.copulaInputs.length;
-  if (c === 0) return;
-  const z = new Float64Array(c);
-  const l = ctx.copulaFactor;
-  for (let i = from; i < to; i += 1) {
-    for (let a = 0; a < c; a += 1) z[a] = normalQuantile(u[ctx.copulaInputs[a]! * count + i]!);
-    for (let a = c - 1; a >= 0; a -= 1) {
-      let s = 0;
-      for (let b = 0; b <= a; b += 1) s += l[a * c + b]! * z[b]!;
-      const v = normalCdf(s);
-      u[ctx.copulaInputs[a]! * count + i] = Math.min(1 - HALF_ULP, Math.max(HALF_ULP, v));
-    }
-  }
-}
-
-/**
- * Turns the block's uniforms into input values in place, one input at a time
- * (a tight loop over one quantile function each).
- */
-export function uniformsToValues(ctx: BlockContext, count: number, u: Float64Array): void {
-  const dims = ctx.quantiles.length;
-  for (let j = 0; j < dims; j += 1) {
-    if (ctx.inputSlots[j]! < 0) continue;
-    const q = ctx.quantiles[j]!;
-    const row = j * count;
-    for (let i = 0; i < count; i += 1) u[row + i] = q(u[row + i]!);
-  }
-}
 
 /**
  * Runs trials [index × blockSize, min(trials, (index + 1) × blockSize)) of a
@@ -229,56 +151,117 @@ export function runBlock(ctx: BlockContext, index: number, blockSize: number, tr
   const dims = ctx.quantiles.length;
   const u = scratchOf(ctx, "u", count * dims);
   drawMarginalUniforms(ctx, FastRng.forRange(ctx.seed, "monte-carlo", index), count, dims, u);
+  const pass = startBlockPass(ctx, u, start, count, options.checkpoints ?? []);
+  // Copula, quantiles and the model a chunk of trials at a time, so the chunk stays in cache. Same values: every step is per trial or per element.
+  for (let c0 = 0; c0 < count; c0 += CHUNK) runChunk(pass, c0, Math.min(count, c0 + CHUNK));
+  const { values, shift, sum, sumSq, finite, counts } = pass;
+  const keep = options.keepOrder === true;
+  const result: BlockResult = {
+    index,
+    count,
+    sorted: sortedSummaries(ctx, values, count, keep, Math.max(1, Math.floor(options.stride ?? 1))),
+    moments: blockMoments(pass),
+    roiShift: shift[0]!,
+    roiSums: Float64Array.from([finite[0]!, sum[0]!, sumSq[0]!, counts[0]!, counts[1]!]),
+    trace: pass.trace,
+  };
+  if (keep) result.ordered = values;
+  return result;
+}
+
+/** One block's pass over its trials: the inputs the model reads, the parameter and output vectors, and the running sums. */
+interface BlockPass {
+  ctx: BlockContext;
+  u: Float64Array;
+  start: number;
+  count: number;
+  usedInputs: Int32Array;
+  usedSlots: Int32Array;
+  /** The kernel's parameter vector (base plan, inputs written per trial) and its outputs. */
+  p: Float64Array;
+  out: Float64Array;
+  /** Each summarized output per trial (Float32). */
+  values: Float32Array[];
+  /** Shifted sums (shift = the base plan's outputs) for exact, cancellation-safe moments. */
+  shift: Float64Array;
+  sum: Float64Array;
+  sumSq: Float64Array;
+  finite: Float64Array;
+  counts: Float64Array;
+  /** Checkpoints inside the block, the trace rows, and the next checkpoint to record. */
+  marks: number[];
+  trace: Float64Array;
+  nextMark: number;
+}
+
+function startBlockPass(ctx: BlockContext, u: Float64Array, start: number, count: number, checkpoints: readonly number[]): BlockPass {
+  const S = SUMMARIZED.length;
   const p = Float64Array.from(ctx.kernel.base);
   const out = new Float64Array(OUTPUTS);
-  const S = SUMMARIZED.length;
-  const values = SUMMARIZED.map(() => new Float32Array(count));
-  // Shifted sums (shift = the base plan's outputs) for exact, cancellation-safe moments.
   ctx.kernel.evaluate(p, out);
-  const shift = Float64Array.from(SUMMARIZED, (k) => (Number.isFinite(out[k]!) ? out[k]! : 0));
-  const sum = new Float64Array(S);
-  const sumSq = new Float64Array(S);
-  const finite = new Float64Array(S);
-  const counts = new Float64Array(COUNTS);
   const used: number[] = [];
-  for (let j = 0; j < dims; j += 1) if (ctx.inputSlots[j]! >= 0) used.push(j);
-  const usedInputs = Int32Array.from(used);
-  const usedSlots = Int32Array.from(used.map((j) => ctx.inputSlots[j]!));
-  const marks = (options.checkpoints ?? []).filter((c) => c > start && c <= start + count);
-  const trace = new Float64Array(marks.length * 6);
-  let nextMark = 0;
-  // Copula, quantiles and the model a chunk of trials at a time, so the chunk stays in cache. Same values: every step is per trial or per element.
-  for (let c0 = 0; c0 < count; c0 += CHUNK) {
-    const c1 = Math.min(count, c0 + CHUNK);
-    applyCopula(ctx, count, u, c0, c1);
-    for (let k = 0; k < usedInputs.length; k += 1) {
-      const q = ctx.quantiles[usedInputs[k]!]!;
-      const row = usedInputs[k]! * count;
-      for (let i = row + c0; i < row + c1; i += 1) u[i] = q(u[i]!);
+  for (let j = 0; j < ctx.quantiles.length; j += 1) if (ctx.inputSlots[j]! >= 0) used.push(j);
+  const marks = checkpoints.filter((c) => c > start && c <= start + count);
+  return {
+    ctx,
+    u,
+    start,
+    count,
+    usedInputs: Int32Array.from(used),
+    usedSlots: Int32Array.from(used.map((j) => ctx.inputSlots[j]!)),
+    p,
+    out,
+    values: SUMMARIZED.map(() => new Float32Array(count)),
+    shift: Float64Array.from(SUMMARIZED, (k) => (Number.isFinite(out[k]!) ? out[k]! : 0)),
+    sum: new Float64Array(S),
+    sumSq: new Float64Array(S),
+    finite: new Float64Array(S),
+    counts: new Float64Array(COUNTS),
+    marks,
+    trace: new Float64Array(marks.length * 6),
+    nextMark: 0,
+  };
+}
+
+// Every trial of every block passes here: the pass is unpacked into locals once per chunk.
+/** Trials [c0, c1) of the block: copula, quantiles, the model, and the running sums, counts and trace. */
+function runChunk(pass: BlockPass, c0: number, c1: number): void {
+  const { ctx, u, count, start, usedInputs, usedSlots, p, out, values, shift, sum, sumSq, finite, counts, marks, trace } = pass;
+  const S = SUMMARIZED.length;
+  applyCopula(ctx, count, u, c0, c1);
+  for (let k = 0; k < usedInputs.length; k += 1) {
+    const q = ctx.quantiles[usedInputs[k]!]!;
+    const row = usedInputs[k]! * count;
+    for (let i = row + c0; i < row + c1; i += 1) u[i] = q(u[i]!);
+  }
+  for (let i = c0; i < c1; i += 1) {
+    for (let k = 0; k < usedInputs.length; k += 1) p[usedSlots[k]!] = u[usedInputs[k]! * count + i]!;
+    ctx.kernel.evaluate(p, out);
+    for (let k = 0; k < S; k += 1) {
+      const x = out[SUMMARIZED[k]!]!;
+      values[k]![i] = x;
+      if (x - x !== 0) continue; // NaN or ±Infinity
+      const d = x - shift[k]!;
+      sum[k] = sum[k]! + d;
+      sumSq[k] = sumSq[k]! + d * d;
+      finite[k] = finite[k]! + 1;
     }
-    for (let i = c0; i < c1; i += 1) {
-      for (let k = 0; k < usedInputs.length; k += 1) p[usedSlots[k]!] = u[usedInputs[k]! * count + i]!;
-      ctx.kernel.evaluate(p, out);
-      for (let k = 0; k < S; k += 1) {
-        const x = out[SUMMARIZED[k]!]!;
-        values[k]![i] = x;
-        if (x - x !== 0) continue; // NaN or ±Infinity
-        const d = x - shift[k]!;
-        sum[k] = sum[k]! + d;
-        sumSq[k] = sumSq[k]! + d * d;
-        finite[k] = finite[k]! + 1;
-      }
-      const r = out[OUT.roi]!;
-      if (r < 0) counts[0] = counts[0]! + 1;
-      if (r > 2) counts[1] = counts[1]! + 1;
-      if (out[OUT.paybackMonths]! > 12) counts[2] = counts[2]! + 1;
-      if (out[OUT.npv]! < 0) counts[3] = counts[3]! + 1;
-      if (nextMark < marks.length && start + i + 1 === marks[nextMark]) {
-        trace.set([start + i + 1, finite[0]!, sum[0]!, sumSq[0]!, counts[0]!, counts[1]!], nextMark * 6);
-        nextMark += 1;
-      }
+    const r = out[OUT.roi]!;
+    if (r < 0) counts[0] = counts[0]! + 1;
+    if (r > 2) counts[1] = counts[1]! + 1;
+    if (out[OUT.paybackMonths]! > 12) counts[2] = counts[2]! + 1;
+    if (out[OUT.npv]! < 0) counts[3] = counts[3]! + 1;
+    if (pass.nextMark < marks.length && start + i + 1 === marks[pass.nextMark]) {
+      trace.set([start + i + 1, finite[0]!, sum[0]!, sumSq[0]!, counts[0]!, counts[1]!], pass.nextMark * 6);
+      pass.nextMark += 1;
     }
   }
+}
+
+/** [mean, M2, finiteCount] per summarized output from the shifted sums, then the counts. */
+function blockMoments(pass: BlockPass): Float64Array {
+  const { shift, sum, sumSq, finite, counts } = pass;
+  const S = SUMMARIZED.length;
   const mom = new Float64Array(S * 3 + COUNTS);
   for (let k = 0; k < S; k += 1) {
     const n = finite[k]!;
@@ -289,27 +272,19 @@ export function runBlock(ctx: BlockContext, index: number, blockSize: number, tr
     mom[k * 3 + 2] = n;
   }
   mom.set(counts, S * 3);
-  const keep = options.keepOrder === true;
-  const stride = Math.max(1, Math.floor(options.stride ?? 1));
+  return mom;
+}
+
+/** Each output's values sorted ascending (a copy when the trial order is kept), or every stride-th order statistic. */
+function sortedSummaries(ctx: BlockContext, values: Float32Array[], count: number, keep: boolean, stride: number): Float32Array[] {
   const scratch = scratchOf(ctx, "sort", count);
-  const sorted = values.map((v) => {
+  return values.map((v) => {
     const all = radixSortFloat32(keep ? v.slice() : v, scratch);
     if (stride === 1) return all;
     // Every stride-th order statistic, centred in its stride (bounded memory; quantiles to within stride / trials in rank).
     const m = Math.floor(count / stride);
     return Float32Array.from({ length: m }, (_, j) => all[j * stride + Math.floor(stride / 2)]!);
   });
-  const result: BlockResult = {
-    index,
-    count,
-    sorted,
-    moments: mom,
-    roiShift: shift[0]!,
-    roiSums: Float64Array.from([finite[0]!, sum[0]!, sumSq[0]!, counts[0]!, counts[1]!]),
-    trace,
-  };
-  if (keep) result.ordered = values;
-  return result;
 }
 
 /** The transferable buffers of a block result (to post it from a worker without copying). */
