@@ -58,6 +58,9 @@ function buildNetwork(inputs: number, hidden: readonly number[], l2: number, see
   return model;
 }
 
+/** Class weights of an unweighted fit: churners and stayers count the same. */
+const equalClassWeights = (): [number, number] => [1, 1];
+
 /** Uncalibrated probabilities of a network, in batches. */
 function predictNetwork(model: tf.LayersModel, x: Matrix): Float64Array {
   const out = new Float64Array(x.rows);
@@ -66,7 +69,9 @@ function predictNetwork(model: tf.LayersModel, x: Matrix): Float64Array {
     const m = Math.min(batch, x.rows - start);
     const values = tf.tidy(() => {
       const input = tf.tensor2d(x.data.subarray(start * x.cols, (start + m) * x.cols), [m, x.cols]);
-      return (model.apply(input) as tf.Tensor).sigmoid().dataSync();
+      const logits = model.apply(input);
+      if (!(logits instanceof tf.Tensor)) throw new Error("the network gave no single output tensor");
+      return logits.sigmoid().dataSync();
     });
     out.set(values, start);
   }
@@ -167,7 +172,7 @@ export async function trainNetwork(
   const maxEpochs = options.maxEpochs ?? 60;
   const patience = options.patience ?? 4;
   if (!(l2 >= 0) || !(learningRate > 0) || !(batchSize >= 1) || !(maxEpochs >= 1) || !(patience >= 1)) throw new RangeError(`${kind}: options out of range`);
-  const weights = options.classWeight === "balanced" ? balancedClassWeights(y) : ([1, 1] as [number, number]);
+  const weights = options.classWeight === "balanced" ? balancedClassWeights(y) : equalClassWeights();
   const validX = valid.x.rows > 0 ? valid : train;
   const solver = options.solver ?? (options.hidden.length === 0 ? "newton" : "adam");
   if (solver === "newton") {
@@ -289,7 +294,7 @@ export async function loadNetwork(kind: ModelKind, files: ModelFiles): Promise<C
   if (typeof json !== "string" || !(bin instanceof Uint8Array)) throw new Error(`${kind}: model.json and weights.bin are required`);
   const parsed = JSON.parse(json) as { modelTopology: object; weightsManifest: Array<{ weights: tf.io.WeightsManifestEntry[] }> };
   const weightSpecs = parsed.weightsManifest.flatMap((g) => g.weights);
-  const buffer = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer;
+  const buffer = bin.slice().buffer;
   const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: parsed.modelTopology, weightSpecs, weightData: buffer }));
   const inputShape = model.inputs[0]?.shape;
   const inputs = inputShape?.[1] ?? 0;

@@ -69,7 +69,7 @@ export function streamPopulationParallel(
     const take = (message: BlockMessage): void => {
       const first = message.block * blockCustomers;
       for (const p of message.pieces) {
-        const schema = schemaOf[p.table] as TableSchema;
+        const schema = schemaOf[p.table]!;
         result.rows[p.table] = (result.rows[p.table] ?? 0) + p.length;
         sink({ chunk: { schema, length: p.length, values: p.values }, ids, first });
       }
@@ -79,7 +79,7 @@ export function streamPopulationParallel(
         if (day < settings.startDay + 364) result.churnedYear1++;
       }
       onProgress?.((next + 1) * settings.weeks, blocks * settings.weeks);
-      const worker = threads[next % threads.length] as Worker;
+      const worker = threads[next % threads.length]!;
       next++;
       if (next + threads.length - 1 < blocks) worker.postMessage(task(next + threads.length - 1));
       if (next < blocks) ids = customerIds(next * blockCustomers, task(next).count, width);
@@ -89,9 +89,9 @@ export function streamPopulationParallel(
         if (message.error !== undefined) return finish(new Error(`synth block ${message.block}: ${message.error}`));
         (waiting.get(message.block) ?? waiting.set(message.block, []).get(message.block))?.push(message);
         while (next < blocks && (waiting.get(next)?.length ?? 0) > 0) {
-          const queue = waiting.get(next) as BlockMessage[];
+          const queue = waiting.get(next)!;
           const current = next;
-          while (queue.length > 0 && next === current) take(queue.shift() as BlockMessage);
+          while (queue.length > 0 && next === current) take(queue.shift()!);
           if (next !== current) waiting.delete(current);
         }
         if (next === blocks) finish();
