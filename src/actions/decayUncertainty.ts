@@ -77,8 +77,8 @@ export function isotonicDecreasing(values: readonly number[], weights: readonly 
   values.forEach((v, i) => {
     blocks.push({ value: v, weight: weights[i] ?? 1, size: 1 });
     while (blocks.length > 1) {
-      const last = blocks[blocks.length - 1] as { value: number; weight: number; size: number };
-      const prev = blocks[blocks.length - 2] as { value: number; weight: number; size: number };
+      const last = blocks[blocks.length - 1]!;
+      const prev = blocks[blocks.length - 2]!;
       if (prev.value >= last.value) break;
       const weight = prev.weight + last.weight;
       blocks.splice(blocks.length - 2, 2, { value: (prev.value * prev.weight + last.value * last.weight) / weight, weight, size: prev.size + last.size });

@@ -49,9 +49,9 @@ export function nelderMead(f: (x: number[]) => number, x0: readonly number[], op
     }
     while (evaluations < maxEvaluations) {
       simplex.sort((a, b) => a.v - b.v);
-      const best = simplex[0] as { x: number[]; v: number };
-      const worst = simplex[dim] as { x: number[]; v: number };
-      const second = simplex[dim - 1] as { x: number[]; v: number };
+      const best = simplex[0]!;
+      const worst = simplex[dim]!;
+      const second = simplex[dim - 1]!;
       if (Math.abs(worst.v - best.v) <= tolerance * (1 + Math.abs(best.v))) break;
       const centroid = new Array<number>(dim).fill(0);
       for (let i = 0; i < dim; i++) for (let j = 0; j < dim; j++) centroid[j] = (centroid[j] as number) + (simplex[i]?.x[j] as number) / dim;
@@ -79,7 +79,7 @@ export function nelderMead(f: (x: number[]) => number, x0: readonly number[], op
       }
     }
     simplex.sort((a, b) => a.v - b.v);
-    return simplex[0] as { x: number[]; v: number };
+    return simplex[0]!;
   };
   const first = run(x0);
   const second = run(first.x);

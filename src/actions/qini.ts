@@ -56,9 +56,9 @@ export function qiniCurve(records: readonly ExperimentRecord[]): QiniCurve {
   let rc = 0;
   let i = 0;
   while (i < n) {
-    const score = (sorted[i] as ExperimentRecord).score;
-    while (i < n && (sorted[i] as ExperimentRecord).score === score) {
-      const r = sorted[i] as ExperimentRecord;
+    const score = sorted[i]!.score;
+    while (i < n && sorted[i]!.score === score) {
+      const r = sorted[i]!;
       if (r.treated) {
         nt++;
         if (!r.churned) rt++;

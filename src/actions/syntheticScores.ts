@@ -44,7 +44,7 @@ export function syntheticScores(rng: RandomSource, customers: number, mixture: r
   const out: ScoredCustomer[] = [];
   for (let i = 0; i < customers; i++) {
     let u = rng() * total;
-    let component = mixture[mixture.length - 1] as BetaComponent;
+    let component = mixture[mixture.length - 1]!;
     for (const m of mixture) {
       if (u < m.weight) {
         component = m;

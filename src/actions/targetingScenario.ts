@@ -67,15 +67,15 @@ export function targetingScenario(options: TargetingScenarioOptions): TargetingS
   customers.forEach((_, i) => (i % pilotEvery === 0 ? pilotIdx : targetIdx).push(i));
   const pilot = simulateExperiment(
     createStream(seed, `pilot-${gamma}`),
-    pilotIdx.map((i) => customers[i] as ScoredCustomer),
+    pilotIdx.map((i) => customers[i]!),
     pilotIdx.map((i) => truth[i] as number),
   );
   const segments = upliftBySegment(
-    pilot.map((r, k) => ({ segment: segmentOf(customers[pilotIdx[k] as number] as ScoredCustomer), treated: r.treated, churned: r.churned })),
+    pilot.map((r, k) => ({ segment: segmentOf(customers[pilotIdx[k] as number]!), treated: r.treated, churned: r.churned })),
   ).sort((a, b) => (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0));
   const estimate = new Map(segments.map((s) => [s.segment, Number.isFinite(s.uplift) ? s.uplift : 0]));
   const targets = targetIdx.map((i) => {
-    const c = customers[i] as ScoredCustomer;
+    const c = customers[i]!;
     return { customerId: c.customerId, probability: c.probability, uplift: estimate.get(segmentOf(c)) ?? 0, trueUplift: truth[i] as number };
   });
   const context = { plan, curve };

@@ -1,5 +1,6 @@
 import type { Figure } from "./Figure";
-import { baseLayout, palette, semanticColors } from "./theme";
+import type { BarTrace, PlotlyAxis, PlotlyTrace } from "./plotlyTypes";
+import { baseLayout, paletteColor, semanticColors } from "./theme";
 import { referenceLineLayout, type ReferenceLine } from "./referenceLines";
 
 /** One series of bars: a value per category. */
@@ -45,12 +46,12 @@ export interface BarChartOptions {
  * @example
  * hideColourfulLegend(figure.data, 0, "Model scores (colour = risk tier)");
  */
-export function hideColourfulLegend(data: Array<Record<string, unknown>>, index: number, name: string): void {
+export function hideColourfulLegend(data: PlotlyTrace[], index: number, name: string): void {
   const trace = data[index];
   if (trace === undefined) return;
   const group = `legend-${index}`;
-  trace["showlegend"] = false;
-  trace["legendgroup"] = group;
+  trace.showlegend = false;
+  trace.legendgroup = group;
   data.push({
     type: "scatter",
     mode: "markers",
@@ -78,14 +79,14 @@ export function barChart(options: BarChartOptions): Figure {
   const { categories, series } = options;
   if (series.length === 0) throw new RangeError("barChart needs at least one series");
   const horizontal = options.orientation === "h";
-  const data = series.map((s, i) => {
+  const data: PlotlyTrace[] = series.map((s, i) => {
     if (s.values.length !== categories.length) throw new RangeError(`series "${s.name}" has ${s.values.length} values for ${categories.length} categories`);
     if (Array.isArray(s.color) && s.color.length !== categories.length)
       throw new RangeError(`series "${s.name}" has ${s.color.length} colours for ${categories.length} categories`);
     if (s.text !== undefined && s.text.length !== categories.length)
       throw new RangeError(`series "${s.name}" has ${s.text.length} texts for ${categories.length} categories`);
-    const color = s.color ?? palette[i % palette.length];
-    const trace: Record<string, unknown> = {
+    const color = s.color ?? paletteColor(i);
+    const trace: BarTrace = {
       type: "bar",
       name: s.name,
       orientation: horizontal ? "h" : "v",
@@ -94,8 +95,8 @@ export function barChart(options: BarChartOptions): Figure {
       marker: { color: Array.isArray(color) ? [...color] : color },
     };
     if (s.text !== undefined) {
-      trace["text"] = [...s.text];
-      trace["textposition"] = "auto";
+      trace.text = [...s.text];
+      trace.textposition = "auto";
     }
     return trace;
   });
@@ -103,8 +104,8 @@ export function barChart(options: BarChartOptions): Figure {
     if (series.length > 1 && Array.isArray(s.color)) hideColourfulLegend(data, i, s.legendName ?? s.name);
   });
   const lines = referenceLineLayout((options.referenceLines ?? []).map((line) => ({ ...line, axis: horizontal ? ("x" as const) : ("y" as const) })));
-  const valueAxis: Record<string, unknown> = options.valueTickFormat !== undefined ? { tickformat: options.valueTickFormat } : {};
-  const categoryAxis: Record<string, unknown> = horizontal ? { autorange: "reversed", type: "category" } : { type: "category" };
+  const valueAxis: PlotlyAxis = options.valueTickFormat !== undefined ? { tickformat: options.valueTickFormat } : {};
+  const categoryAxis: PlotlyAxis = horizontal ? { autorange: "reversed", type: "category" } : { type: "category" };
   const layout = baseLayout(options.title, horizontal ? options.yTitle : options.xTitle, horizontal ? options.xTitle : options.yTitle, {
     barmode: options.barmode ?? "group",
     showlegend: series.length > 1,

@@ -1,5 +1,6 @@
 import type { BridgeStepId, RoiBridge } from "../simulation/bridge";
 import type { Figure } from "./Figure";
+import type { BarTrace, PlotlyAnnotation, PlotlyLine, PlotlyShape } from "./plotlyTypes";
 import { formatNumber, formatPercent } from "./format";
 import { t, type Lang, type LabelKey } from "./labels";
 import { baseLayout, semanticColors } from "./theme";
@@ -92,7 +93,7 @@ export function bridgeWaterfallFigure(bridge: RoiBridge, options: BridgeWaterfal
   colors.push(endColor);
   text.push(`${formatPercent(bridge.end.roi, 1)} ${sePoints(bridge.end.se)}`);
   const hover = [bridge.start.label, ...bridge.steps.map((s) => s.label), bridge.end.label];
-  const trace: Record<string, unknown> = {
+  const trace: BarTrace = {
     type: "bar",
     orientation: "h",
     y: rows,
@@ -100,13 +101,13 @@ export function bridgeWaterfallFigure(bridge: RoiBridge, options: BridgeWaterfal
     base: bases,
     marker: { color: colors },
     width: 0.62,
-    customdata: hover.map((label, i) => [label, text[i]]),
+    customdata: hover.map((label, i) => [label, text[i] ?? ""]),
     hovertemplate: "%{customdata[0]}: %{customdata[1]}<extra></extra>",
     name: t("simulation.bridge.legend", lang),
   };
-  const connector = { color: "#95A5A6", width: 1, dash: "dot" };
+  const connector: PlotlyLine = { color: "#95A5A6", width: 1, dash: "dot" };
   // Connectors from each bar's running total down to the next row (category rows at integer positions, bars 0.62 wide).
-  const shapes: Array<Record<string, unknown>> = totals.map((total, i) => ({
+  const shapes: PlotlyShape[] = totals.map((total, i) => ({
     type: "line",
     xref: "x",
     yref: "y",
@@ -117,16 +118,16 @@ export function bridgeWaterfallFigure(bridge: RoiBridge, options: BridgeWaterfal
     line: connector,
   }));
   shapes.push({ type: "line", xref: "x", yref: "paper", x0: 0, x1: 0, y0: 0, y1: 1, line: { color: semanticColors.reference, width: 1 } });
-  const annotations: Array<Record<string, unknown>> = rows.map((row, i) => ({
+  const annotations: PlotlyAnnotation[] = rows.map((row, i) => ({
     xref: "paper",
     yref: "y",
     x: 1,
     y: row,
     xanchor: "left",
     xshift: 6,
-    text: text[i],
+    text: text[i] ?? "",
     showarrow: false,
-    font: { color: colors[i] === semanticColors.stated ? "#5D6D7E" : colors[i], size: 12 },
+    font: { color: colors[i] === semanticColors.stated ? "#5D6D7E" : (colors[i] ?? semanticColors.recomputed), size: 12 },
   }));
   const header = t("simulation.bridge.column", lang);
   const headerFont = { color: "#7F8C8D", size: 11 };

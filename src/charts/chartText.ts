@@ -31,7 +31,5 @@ export function chartText(text: Lang | ChartText | undefined): { lang: Lang; tit
  */
 export function withTitle(figure: Figure, title: string | undefined): Figure {
   if (title === undefined) return figure;
-  const current = figure.layout["title"];
-  const base = typeof current === "object" && current !== null ? (current as Record<string, unknown>) : {};
-  return { ...figure, layout: { ...figure.layout, title: { ...base, text: title } } };
+  return { ...figure, layout: { ...figure.layout, title: { ...figure.layout.title, text: title } } };
 }

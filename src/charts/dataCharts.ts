@@ -1,7 +1,8 @@
 import type { Figure } from "./Figure";
+import type { BarTrace, HeatmapTrace, PlotlyTrace } from "./plotlyTypes";
 import { chartText, withTitle, type ChartText } from "./chartText";
 import { t, type Lang } from "./labels";
-import { baseLayout, palette, semanticColors } from "./theme";
+import { baseLayout, palette, paletteColor, semanticColors } from "./theme";
 import { tickFormats } from "./format";
 import { histogram } from "./histogram";
 import type { BucketRate } from "../data/churnRateByBucket";
@@ -34,7 +35,7 @@ export function churnRateByBucketChart(buckets: readonly BucketRate[], options: 
   const title = options.title;
   const x = buckets.map((b) => (b.label === "missing" ? t("data.bucket.missing", lang) : b.label));
   const y = buckets.map((b) => b.rate);
-  const trace: Record<string, unknown> = {
+  const trace: BarTrace = {
     type: "bar",
     x,
     y,
@@ -118,9 +119,9 @@ export function survivalChart(curves: readonly NamedCurve[], options: SurvivalCh
   if (!(options.maxTime > 0)) throw new RangeError(`maxTime must be > 0, got ${options.maxTime}`);
   const lang = options.lang ?? "zh";
   const title = options.title;
-  const data: Array<Record<string, unknown>> = [];
+  const data: PlotlyTrace[] = [];
   curves.forEach(({ name, curve }, k) => {
-    const color = palette[k % palette.length] ?? "#1F4E79";
+    const color = paletteColor(k);
     const fill = hexToRgba(color, 0.18);
     const lower = stepPoints(curve, curve.lower, 1, options.maxTime);
     const upper = stepPoints(curve, curve.upper, 1, options.maxTime);
@@ -213,7 +214,7 @@ export function correlationHeatmap(matrix: CorrelationMatrix, labels: readonly s
   const { lang, title } = chartText(text);
   if (labels.length !== matrix.names.length) throw new RangeError(`need ${matrix.names.length} labels, got ${labels.length}`);
   const z = matrix.values.map((row) => row.map((v) => (Number.isFinite(v) ? Math.round(v * 100) / 100 : null)));
-  const trace: Record<string, unknown> = {
+  const trace: HeatmapTrace = {
     type: "heatmap",
     x: [...labels],
     y: [...labels],

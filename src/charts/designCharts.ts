@@ -2,6 +2,7 @@ import type { FrontierPoint } from "../simulation/design/designFrontier";
 import type { PilotCandidate } from "../simulation/design/pilotDesign";
 import type { ReverseStress } from "../simulation/design/reverseStress";
 import type { Figure } from "./Figure";
+import type { PlotlyTrace } from "./plotlyTypes";
 import { formatPercent, moneyAxis } from "./format";
 import { t, type Lang } from "./labels";
 import { chartText, withTitle, type ChartText } from "./chartText";
@@ -35,7 +36,7 @@ export function frontierChart(
   const { divisor, unit } = moneyAxis(lang);
   const money = (x: number): number => x / divisor;
   const hover = (p: FrontierPoint): string => `${p.label}<br>NPV ${(p.npv / divisor).toFixed(2)} ${unit}`;
-  const data: Array<Record<string, unknown>> = [
+  const data: PlotlyTrace[] = [
     {
       type: "scatter",
       mode: "markers",
@@ -119,14 +120,14 @@ export function designBridgeChart(
     ...steps.map((s) => `${s.change}<br>${(s.npv.mean / divisor).toFixed(2)} ± ${(s.npv.se / divisor).toFixed(2)} ${unit}`),
     `${(endNpv / divisor).toFixed(2)} ${unit}`,
   ];
-  const data = [
+  const data: PlotlyTrace[] = [
     {
       type: "waterfall",
       orientation: "v",
       name: t("design.bridge.step", lang),
       x: labels,
       y: values,
-      measure: ["absolute", ...steps.map(() => "relative"), "total"],
+      measure: ["absolute", ...steps.map((): "relative" => "relative"), "total"],
       text: values.map((v) => v.toFixed(lang === "zh" ? 0 : 1)),
       hovertext: hover,
       hoverinfo: "text",
@@ -158,7 +159,7 @@ export function stressBoundaryChart(stress: ReverseStress, lines: { aucLine: num
   if (stress.boundary.length === 0) throw new RangeError("stressBoundaryChart needs a boundary (no AUC in range passes)");
   const x = stress.boundary.map((b) => b.auc);
   const y = stress.boundary.map((b) => Math.min(1, b.saveRate));
-  const data: Array<Record<string, unknown>> = [
+  const data: PlotlyTrace[] = [
     {
       type: "scatter",
       mode: "lines",
@@ -187,7 +188,7 @@ export function stressBoundaryChart(stress: ReverseStress, lines: { aucLine: num
       name: t("design.stress.nearest", lang),
       x: [stress.nearest.auc],
       y: [stress.nearest.saveRate],
-      marker: { color: palette[0] ?? "#1F4E79", size: 14, symbol: "star" },
+      marker: { color: palette[0], size: 14, symbol: "star" },
     });
   const ref = referenceLineLayout([
     { axis: "x", value: lines.aucLine, label: t("design.stress.aucLine", lang, { value: lines.aucLine }) },
@@ -229,7 +230,7 @@ export function pilotErrorChart(
     .sort((a, b) => a.enrolmentWeeks - b.enrolmentWeeks);
   if (rows.length === 0) throw new RangeError(`no candidate with ${followUpWeeks} weeks of follow-up and ${holdOut} held out`);
   const x = rows.map((c) => c.enrolmentWeeks);
-  const data = [
+  const data: PlotlyTrace[] = [
     {
       type: "scatter",
       mode: "lines+markers",
@@ -244,7 +245,7 @@ export function pilotErrorChart(
       name: t("design.pilot.falseStop", lang),
       x,
       y: rows.map((c) => c.errors.falseStop),
-      line: { color: palette[1] ?? "#E69F00", width: 2.5 },
+      line: { color: palette[1], width: 2.5 },
     },
   ];
   const ref = referenceLineLayout([

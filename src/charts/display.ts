@@ -1,4 +1,5 @@
-import type { Figure } from "./Figure";
+import type { FigureSpec } from "./Figure";
+import { titleTextOf } from "./plainObject";
 import { escapeHtml, figureElementHtml } from "./figureHtml";
 import { plotlyScriptTag } from "./plotlyBundle";
 import { t, type Lang } from "./labels";
@@ -34,10 +35,14 @@ interface DisplayState {
   lang: Lang;
 }
 
+declare global {
+  /** The notebook display's state, one per kernel (shared by every copy of this module the kernel loads). */
+  var __churnlabDisplay: DisplayState | undefined;
+}
+
 function displayState(): DisplayState {
-  const holder = globalThis as typeof globalThis & { __churnlabDisplay?: DisplayState };
-  holder.__churnlabDisplay ??= { bundleSent: false, figureCount: 0, sessionId: Date.now().toString(36), lang: "zh" };
-  return holder.__churnlabDisplay;
+  globalThis.__churnlabDisplay ??= { bundleSent: false, figureCount: 0, sessionId: Date.now().toString(36), lang: "zh" };
+  return globalThis.__churnlabDisplay;
 }
 
 /**
@@ -54,7 +59,7 @@ function displayState(): DisplayState {
  * @example
  * show(barChart({ ... })); // in a notebook cell: the chart appears below the cell
  */
-export function show(figure: Figure, options: ShowOptions = {}): void {
+export function show(figure: FigureSpec, options: ShowOptions = {}): void {
   const elementOptions = sizeOptions(options);
   const html = figureElementHtml(figure, { divId: nextDivId(), ...elementOptions });
   emit(html, options.display, [chartLine(titleOf(figure))]);
@@ -69,7 +74,7 @@ export function show(figure: Figure, options: ShowOptions = {}): void {
  * @example
  * showMany([costFigure, benefitFigure], { columns: 2 });
  */
-export function showMany(figures: readonly Figure[], options: ShowOptions & { columns?: number } = {}): void {
+export function showMany(figures: readonly FigureSpec[], options: ShowOptions & { columns?: number } = {}): void {
   const columns = options.columns ?? 2;
   if (!Number.isInteger(columns) || columns < 1 || columns > 6) throw new RangeError(`columns must be an integer 1..6, got ${columns}`);
   const cells = figures.map(
@@ -172,11 +177,8 @@ function nextDivId(): string {
   return `churnlab-fig-${state.sessionId}-${state.figureCount}`;
 }
 
-function titleOf(figure: Figure): string {
-  const title = figure.layout["title"];
-  if (typeof title === "string") return title;
-  if (typeof title === "object" && title !== null && typeof (title as { text?: unknown }).text === "string") return (title as { text: string }).text;
-  return t("chart.untitled", "en");
+function titleOf(figure: FigureSpec): string {
+  return titleTextOf(figure.layout["title"]) ?? t("chart.untitled", "en");
 }
 
 const chartLine = (title: string): string => t("chart.notInNotebook", "en", { title });

@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import * as path from "node:path";
 import type { Browser } from "playwright-core";
-import type { Figure } from "./Figure";
+import type { FigureSpec } from "./Figure";
+import { titleTextOf } from "./plainObject";
 import { defaultSize } from "./theme";
 import { figureElementHtml } from "./figureHtml";
 import { htmlDocument } from "./htmlDocument";
@@ -38,7 +39,7 @@ export interface ExportOptions {
 
 /** One figure to write to one file. */
 export interface ExportJob extends ExportOptions {
-  figure: Figure;
+  figure: FigureSpec;
   path: string;
 }
 
@@ -86,7 +87,7 @@ export interface FigureHtmlOptions {
  * @example
  * figureToHtml(figure, { title: "ROI" }).startsWith("<!DOCTYPE html>"); // true
  */
-export function figureToHtml(figure: Figure, options: FigureHtmlOptions = {}): string {
+export function figureToHtml(figure: FigureSpec, options: FigureHtmlOptions = {}): string {
   const element: { divId: string; width?: string; height?: string } = { divId: "churnlab-figure-1" };
   if (options.width !== undefined) element.width = options.width;
   if (options.height !== undefined) element.height = options.height;
@@ -124,20 +125,19 @@ export function figureToHtml(figure: Figure, options: FigureHtmlOptions = {}): s
  */
 export async function exportFigures(jobs: readonly ExportJob[], browser?: Browser): Promise<ExportResult[]> {
   const planned = jobs.map(planJob);
-  const render = async (target: ExportPage | undefined): Promise<Uint8Array[]> => {
-    const outputs: Uint8Array[] = [];
+  const render = async (target: ExportPage | undefined): Promise<Array<{ job: PlannedJob; bytes: Uint8Array }>> => {
+    const outputs: Array<{ job: PlannedJob; bytes: Uint8Array }> = [];
     for (const job of planned) {
-      if (job.format === "html") outputs.push(Buffer.from(figureToHtml(job.figure, htmlOptions(job)), "utf8"));
-      else outputs.push(await renderStatic(target as ExportPage, { ...job, format: job.format }));
+      if (job.format === "html") outputs.push({ job, bytes: Buffer.from(figureToHtml(job.figure, htmlOptions(job)), "utf8") });
+      else if (target === undefined) throw new Error(`${job.path}: a ${job.format} export needs a browser page (bug: none was opened)`);
+      else outputs.push({ job, bytes: await renderStatic(target, { ...job, format: job.format }) });
     }
     return outputs;
   };
   const statics = planned.filter((job) => job.format !== "html");
   const outputs = statics.length > 0 ? await renderInBrowser(render, browser, bundleForFigures(statics.map((job) => job.figure))) : await render(undefined);
-  const files = new Map<string, Uint8Array>();
-  planned.forEach((job, i) => files.set(job.path, outputs[i] as Uint8Array));
-  writeFilesAtomic(files);
-  return planned.map((job, i) => ({ path: job.path, format: job.format, bytes: (outputs[i] as Uint8Array).length, width: job.width, height: job.height }));
+  writeFilesAtomic(new Map(outputs.map(({ job, bytes }) => [job.path, bytes])));
+  return outputs.map(({ job, bytes }) => ({ path: job.path, format: job.format, bytes: bytes.length, width: job.width, height: job.height }));
 }
 
 /**
@@ -165,9 +165,10 @@ async function renderInBrowser<T>(render: (target: ExportPage) => Promise<T>, br
  * @example
  * await exportFigure(figure, "out/roi.svg"); // { path: "out/roi.svg", format: "svg", ... }
  */
-export async function exportFigure(figure: Figure, filePath: string, options: ExportOptions = {}): Promise<ExportResult> {
+export async function exportFigure(figure: FigureSpec, filePath: string, options: ExportOptions = {}): Promise<ExportResult> {
   const [result] = await exportFigures([{ ...options, figure, path: filePath }]);
-  return result as ExportResult;
+  if (result === undefined) throw new Error(`exporting ${filePath} gave no result (bug)`);
+  return result;
 }
 
 /**
@@ -177,7 +178,7 @@ export async function exportFigure(figure: Figure, filePath: string, options: Ex
  * @example
  * exportSize({ data: [], layout: { width: 400 } }, { height: 300 }); // { width: 400, height: 300 }
  */
-export function exportSize(figure: Figure, options: Pick<ExportOptions, "width" | "height"> = {}): { width: number; height: number } {
+export function exportSize(figure: FigureSpec, options: Pick<ExportOptions, "width" | "height"> = {}): { width: number; height: number } {
   const layoutWidth = figure.layout["width"];
   const layoutHeight = figure.layout["height"];
   return {
@@ -187,7 +188,7 @@ export function exportSize(figure: Figure, options: Pick<ExportOptions, "width" 
 }
 
 interface PlannedJob {
-  figure: Figure;
+  figure: FigureSpec;
   path: string;
   format: ExportFormat;
   scale: number;
@@ -229,9 +230,6 @@ function htmlOptions(job: PlannedJob): FigureHtmlOptions {
   return options;
 }
 
-function figureTitle(figure: Figure): string | undefined {
-  const title = figure.layout["title"];
-  if (typeof title === "string") return title;
-  if (typeof title === "object" && title !== null && typeof (title as { text?: unknown }).text === "string") return (title as { text: string }).text;
-  return undefined;
+function figureTitle(figure: FigureSpec): string | undefined {
+  return titleTextOf(figure.layout["title"]);
 }

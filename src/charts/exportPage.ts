@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { htmlDocument } from "./htmlDocument";
 import { plotlyBundleFile, plotlyVersion, type PlotlyBundleName } from "./plotlyBundle";
 import { writeFileAtomic } from "../io/writeFileAtomic";
+import "./plotlyWindow";
 
 /** A browser page ready to render figures: Plotly loaded, plus the errors the page reported. */
 export interface ExportPage {
@@ -53,7 +54,7 @@ export async function openExportPage(browser: Browser, bundle: PlotlyBundleName 
   const file = exportPageFile(bundle);
   if (file !== undefined) await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
   else await page.setContent(htmlDocument({ title: "churnlab export", body: "", bundle }), { waitUntil: "load" });
-  const ready = await page.evaluate(() => typeof (window as unknown as { Plotly?: unknown }).Plotly === "object");
+  const ready = await page.evaluate(() => typeof window.Plotly === "object");
   if (!ready) {
     await page.close();
     throw new Error(`plotly did not load in Chromium${errors.length ? `: ${errors.join(" | ")}` : ""}`);

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { Figure } from "./Figure";
+import type { FigureSpec } from "./Figure";
+import { isNumberArrayView } from "./plainObject";
 import { plotlyTraceTypes } from "./plotlyTraceTypes";
 import { InputError, type InputProblem } from "../io/InputError";
 import { writeFileAtomic } from "../io/writeFileAtomic";
@@ -43,8 +44,8 @@ export const figureSchema = z.object({
  * @example
  * figureToJson({ data: [], layout: {} }); // '{"data":[],"layout":{}}'
  */
-export function figureToJson(figure: Figure): string {
-  return JSON.stringify(figure, (_key, v: unknown) => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? Array.from(v as unknown as ArrayLike<number>) : v));
+export function figureToJson(figure: FigureSpec): string {
+  return JSON.stringify(figure, (_key, v: unknown) => (isNumberArrayView(v) ? Array.from(v) : v));
 }
 
 /**
@@ -53,7 +54,7 @@ export function figureToJson(figure: Figure): string {
  * @example
  * saveFigure(figure, "out/roi.figure.json");
  */
-export function saveFigure(figure: Figure, filePath: string): void {
+export function saveFigure(figure: FigureSpec, filePath: string): void {
   writeFileAtomic(filePath, `${figureToJson(figure)}\n`);
 }
 
@@ -66,19 +67,18 @@ export function saveFigure(figure: Figure, filePath: string): void {
  * @example
  * parseFigure('{"data":[],"layout":{}}', "f.json"); // { data: [], layout: {} }
  */
-export function parseFigure(text: string, source: string): Figure {
+export function parseFigure(text: string, source: string): FigureSpec {
   return figureFromJson(parseJsonText(text, source), source);
 }
 
-function figureFromJson(raw: unknown, source: string): Figure {
+function figureFromJson(raw: unknown, source: string): FigureSpec {
   const result = figureSchema.safeParse(raw);
   if (!result.success) {
     const problems: InputProblem[] = result.error.issues.map((issue) => ({ where: jsonPath(issue.path), message: issue.message }));
     throw new InputError(source, problems);
   }
-  const figure: Figure = { data: result.data.data, layout: result.data.layout };
-  if (result.data.config !== undefined) figure.config = result.data.config;
-  return figure;
+  const { data, layout, config } = result.data;
+  return config === undefined ? { data, layout } : { data, layout, config };
 }
 
 /**
@@ -86,7 +86,7 @@ function figureFromJson(raw: unknown, source: string): Figure {
  *
  * @throws InputError when the file cannot be read (see `readJsonFile`: size and depth limits, duplicate keys, UTF-8) or is not a valid figure.
  */
-export function loadFigure(filePath: string): Figure {
+export function loadFigure(filePath: string): FigureSpec {
   return figureFromJson(readJsonFile(filePath, { what: "figure file" }), filePath);
 }
 

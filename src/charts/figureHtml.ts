@@ -1,4 +1,5 @@
-import type { Figure } from "./Figure";
+import type { FigureSpec } from "./Figure";
+import { isNumberArrayView } from "./plainObject";
 import { applyTheme, defaultSize } from "./theme";
 
 /** Options of {@link figureElementHtml}. */
@@ -29,7 +30,7 @@ export function jsonForScript(value: unknown, options: { significantDigits?: num
   const digits = options.significantDigits;
   const round = (n: number): number => (digits === undefined || Number.isInteger(n) || !Number.isFinite(n) ? n : Number(n.toPrecision(digits)));
   const json = JSON.stringify(value, (_key, v: unknown) => {
-    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as unknown as ArrayLike<number>, round);
+    if (isNumberArrayView(v)) return Array.from(v, round);
     return typeof v === "number" ? round(v) : v;
   });
   return (json ?? "null")
@@ -59,7 +60,7 @@ export function escapeHtml(text: string): string {
  * @example
  * figureElementHtml({ data: [], layout: {} }, { divId: "f1" }).startsWith('<div id="f1"'); // true
  */
-export function figureElementHtml(figure: Figure, options: FigureElementOptions): string {
+export function figureElementHtml(figure: FigureSpec, options: FigureElementOptions): string {
   const themed = applyTheme(figure);
   const layoutWidth = themed.layout["width"];
   const layoutHeight = themed.layout["height"];

@@ -1,4 +1,5 @@
-import type { Figure } from "./Figure";
+import type { FigureSpec } from "./Figure";
+import { isPlainObject, titleTextOf } from "./plainObject";
 
 /** Trace types drawn without cartesian axes (no axis titles needed). */
 const axisFreeTypes = new Set([
@@ -29,7 +30,7 @@ const axisFreeTypes = new Set([
  * figureProblems({ data: [{ type: "bar", x: [1], y: [2] }], layout: {} });
  * // ["no title", "xaxis has no title", "yaxis has no title"]
  */
-export function figureProblems(figure: Figure): string[] {
+export function figureProblems(figure: FigureSpec): string[] {
   const problems: string[] = [];
   if (!titleText(figure.layout["title"])) problems.push("no title");
   if (figure.data.length === 0) problems.push("no traces");
@@ -42,7 +43,7 @@ export function figureProblems(figure: Figure): string[] {
   }
   for (const axis of [...axes].sort()) {
     const spec = figure.layout[axis];
-    const title = typeof spec === "object" && spec !== null ? (spec as Record<string, unknown>)["title"] : undefined;
+    const title = isPlainObject(spec) ? spec["title"] : undefined;
     if (!titleText(title)) problems.push(`${axis} has no title`);
   }
   return problems;
@@ -55,10 +56,5 @@ function axisName(letter: "x" | "y", ref: unknown): string {
 }
 
 function titleText(title: unknown): string {
-  if (typeof title === "string") return title.trim();
-  if (typeof title === "object" && title !== null) {
-    const text = (title as Record<string, unknown>)["text"];
-    if (typeof text === "string") return text.trim();
-  }
-  return "";
+  return titleTextOf(title)?.trim() ?? "";
 }

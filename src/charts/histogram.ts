@@ -1,4 +1,5 @@
 import type { Figure } from "./Figure";
+import type { BarTrace } from "./plotlyTypes";
 import { baseLayout, palette } from "./theme";
 import { binCounts } from "./binCounts";
 import { referenceLineLayout, type ReferenceLine } from "./referenceLines";
@@ -51,14 +52,14 @@ export function histogram(options: HistogramOptions): Figure {
   const bins = binCounts(scaled, binOptions);
   const share = options.normalize === "share";
   const y = share ? bins.counts.map((c) => (bins.total === 0 ? 0 : c / bins.total)) : bins.counts;
-  const trace: Record<string, unknown> = {
+  const trace: BarTrace = {
     type: "bar",
     x: bins.centers,
     y,
     width: bins.width,
     marker: { color: options.color ?? palette[0], line: { color: "#FFFFFF", width: 0.5 } },
     name: options.name ?? options.xTitle,
-    customdata: bins.edges.slice(0, -1).map((lo, i) => [lo, bins.edges[i + 1]]),
+    customdata: bins.edges.slice(0, -1).map((lo, i) => [lo, bins.edges[i + 1] ?? lo]),
     hovertemplate: `[%{customdata[0]:.4g}, %{customdata[1]:.4g}): %{y${share ? ":.1%" : ""}}<extra></extra>`,
   };
   const lines = referenceLineLayout(options.referenceLines ?? []);

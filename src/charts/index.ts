@@ -1,5 +1,7 @@
 // Charts: plain Plotly figure specs, one theme, zh/en labels, notebook display and export.
-export type { Figure } from "./Figure";
+export type { Figure, FigureSpec } from "./Figure";
+export type * from "./plotlyTypes";
+export { paletteColor, mergeLayout } from "./theme";
 export { t, labels, languages, placeholders, type Lang, type LabelKey, type LabelParams } from "./labels";
 export type { LabelSet, LabelText } from "./labelSets/LabelSet";
 export {
@@ -64,37 +66,14 @@ export {
   type ScreenshotOptions,
 } from "./browser";
 export { costBreakdownChart, benefitBreakdownChart, roiChart } from "./planCharts";
-export {
-  tierShareChart,
-  weeklyQueueChart,
-  advisorLoadChart,
-  decayCurveChart,
-  delayCostChart,
-  targetingComparisonChart,
-  gainChart,
-  qiniChart,
-  type DecayCurveChartOptions,
-} from "./actionCharts";
+export { tierShareChart, weeklyQueueChart, advisorLoadChart, delayCostChart } from "./actionCharts";
+export { decayCurveChart, type DecayCurveChartOptions } from "./decayCharts";
+export { targetingComparisonChart, gainChart, qiniChart } from "./targetingCharts";
 export { churnRateByBucketChart, survivalChart, visitGapsChart, correlationHeatmap } from "./dataCharts";
-export {
-  rocChart,
-  precisionRecallChart,
-  calibrationChart,
-  liftGainChart,
-  importanceChart,
-  tierDistributionChart,
-  aucComparisonChart,
-} from "./modelCharts";
-export {
-  roiHistogramFigure,
-  tornadoFigure,
-  sobolFigure,
-  convergenceFigure,
-  spiderFigure,
-  scenarioFigure,
-  inputLabel,
-  type RoiHistogramOptions,
-} from "./simulationCharts";
+export { rocChart, precisionRecallChart, calibrationChart } from "./modelCharts";
+export { liftGainChart, importanceChart, tierDistributionChart, aucComparisonChart } from "./modelSummaryCharts";
+export { roiHistogramFigure, convergenceFigure, scenarioFigure, inputLabel, type RoiHistogramOptions } from "./simulationCharts";
+export { tornadoFigure, sobolFigure, spiderFigure } from "./sensitivityCharts";
 export { bridgeWaterfallFigure, bridgeRowLabels, signedPoints, sePoints, type BridgeWaterfallOptions } from "./bridgeChart";
 export {
   cashFlowFanChart,

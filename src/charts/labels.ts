@@ -41,6 +41,19 @@ export const labels = {
 /** The id of a label; an unknown id is a type error. */
 export type LabelKey = keyof typeof labels;
 
+/** The labels by id as a plain lookup: an id built at run time is checked against it, not trusted. */
+const labelsById: Readonly<Record<string, LabelText | undefined>> = labels;
+
+/**
+ * The label with an id built at run time (e.g. `simulation.input.${name}`), or undefined when there is none.
+ *
+ * @example
+ * labelEntry("simulation.input.benefits.churnAfter")?.en; // "churn after"
+ */
+export function labelEntry(id: string): LabelText | undefined {
+  return labelsById[id];
+}
+
 /** Values for `{name}` placeholders. */
 export type LabelParams = Readonly<Record<string, string | number>>;
 
@@ -56,7 +69,7 @@ export type LabelParams = Readonly<Record<string, string | number>>;
  * t("axis.amountIn", "zh", { unit: "万元" });               // "金额（万元）"
  */
 export function t(key: LabelKey, lang: Lang = "zh", params?: LabelParams): string {
-  const entry = (labels as Record<string, LabelText | undefined>)[key];
+  const entry = labelsById[key];
   if (entry === undefined) throw new RangeError(`unknown label "${String(key)}"`);
   const text = lang === "en" ? entry.en : entry.zh;
   return interpolate(text, params, key);

@@ -1,5 +1,6 @@
 import type { Figure } from "./Figure";
-import { baseLayout, palette, semanticColors } from "./theme";
+import type { ScatterTrace } from "./plotlyTypes";
+import { baseLayout, paletteColor, semanticColors } from "./theme";
 import { referenceLineLayout, type ReferenceLine } from "./referenceLines";
 
 /** One line. */
@@ -48,7 +49,7 @@ export interface LineChartOptions {
 export function lineChart(options: LineChartOptions): Figure {
   const n = options.x.length;
   const x = [...options.x];
-  const data: Array<Record<string, unknown>> = [];
+  const data: ScatterTrace[] = [];
   for (const band of options.bands ?? []) {
     if (band.lower.length !== n || band.upper.length !== n)
       throw new RangeError(`band "${band.name}" needs ${n} lower and upper values, got ${band.lower.length} and ${band.upper.length}`);
@@ -90,7 +91,7 @@ export function lineChart(options: LineChartOptions): Figure {
       x,
       y: [...s.y],
       name: s.name,
-      line: { color: s.color ?? palette[i % palette.length], width: 2.5, dash: s.dash ?? "solid" },
+      line: { color: s.color ?? paletteColor(i), width: 2.5, dash: s.dash ?? "solid" },
     });
   });
   const lines = referenceLineLayout(options.referenceLines ?? []);

@@ -10,6 +10,6 @@
 export function inNotebookKernel(): boolean {
   const key = Object.keys(require.cache).find((file) => /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(file));
   if (key === undefined) return false;
-  const jupyter = require.cache[key]?.exports as { lastWriteDisplayData?: unknown } | undefined;
-  return jupyter?.lastWriteDisplayData != null;
+  const jupyter: unknown = require.cache[key]?.exports;
+  return typeof jupyter === "object" && jupyter !== null && "lastWriteDisplayData" in jupyter && jupyter.lastWriteDisplayData != null;
 }

@@ -1,6 +1,7 @@
 import type { CostBreakdownLine, PlanSummary } from "../plan/planSummary";
 import { barChart, type BarSeries } from "./barChart";
 import type { Figure } from "./Figure";
+import type { PlotlyAnnotation } from "./plotlyTypes";
 import { chartText, withTitle, type ChartText } from "./chartText";
 import { formatNumber, formatPercent, tickFormats, yuanToWan } from "./format";
 import { t, type Lang } from "./labels";
@@ -19,11 +20,11 @@ function lineColor(line: CostBreakdownLine, index: number): string {
   if (line.kind === "tier" && line.tierRank !== undefined && line.tierRank >= 1 && line.tierRank <= 4) return tierColor(line.tierRank);
   // one-time lines in cool tones, fixed annual lines in the remaining palette colours
   const cool = ["#1F4E79", "#5D6D7E", "#8E44AD", "#7F8C8D", "#009E73", "#CC79A7", "#B7950B"];
-  return cool[index % cool.length] ?? palette[0] ?? "#1F4E79";
+  return cool[index % cool.length] ?? palette[0];
 }
 
 /** Annotations with each stack's total above it. */
-function totalAnnotations(categories: readonly string[], totals: readonly number[], text: (v: number) => string): Array<Record<string, unknown>> {
+function totalAnnotations(categories: readonly string[], totals: readonly number[], text: (v: number) => string): PlotlyAnnotation[] {
   return categories.map((category, i) => ({
     x: category,
     y: totals[i] ?? 0,
@@ -65,17 +66,17 @@ export function costBreakdownChart(summary: PlanSummary, text: Lang | ChartText 
     valueTickFormat: tickFormats.thousands,
   });
   const totals = [summary.asStated.firstYearCost, summary.recomputed.firstYearCost].map(yuanToWan);
-  figure.layout["annotations"] = totalAnnotations(categories, totals, (v) => formatNumber(v, v % 1 === 0 ? 0 : 1));
+  figure.layout.annotations = totalAnnotations(categories, totals, (v) => formatNumber(v, v % 1 === 0 ? 0 : 1));
   // many cost lines: legend to the right of the plot, not under it
-  figure.layout["legend"] = {
-    ...((figure.layout["legend"] as Record<string, unknown> | undefined) ?? {}),
+  figure.layout.legend = {
+    ...(figure.layout.legend ?? {}),
     orientation: "v",
     x: 1.02,
     xanchor: "left",
     y: 1,
     yanchor: "top",
   };
-  figure.layout["margin"] = { ...((figure.layout["margin"] as Record<string, unknown> | undefined) ?? {}), r: 20 };
+  figure.layout.margin = { ...(figure.layout.margin ?? {}), r: 20 };
   return withTitle(figure, title);
 }
 
@@ -101,7 +102,7 @@ export function benefitBreakdownChart(summary: PlanSummary, text: Lang | ChartTe
     categories,
     series: [
       { name: t("plan.series.retainedValue", lang), values: retained.map(yuanToWan), color: semanticColors.recomputed },
-      { name: t("plan.series.referralValue", lang), values: referral.map(yuanToWan), color: palette[1] ?? "#E69F00" },
+      { name: t("plan.series.referralValue", lang), values: referral.map(yuanToWan), color: palette[1] },
     ],
     title: t("plan.benefitBreakdown.title", lang),
     xTitle: t("plan.axis.view", lang),
@@ -122,8 +123,8 @@ export function benefitBreakdownChart(summary: PlanSummary, text: Lang | ChartTe
     ],
   });
   const totals = retained.map((r, i) => yuanToWan(r + (referral[i] ?? 0)));
-  const annotations = (figure.layout["annotations"] as Array<Record<string, unknown>> | undefined) ?? [];
-  figure.layout["annotations"] = [...annotations, ...totalAnnotations(categories, totals, (v) => formatNumber(v, v % 1 === 0 ? 0 : 1))];
+  const annotations = figure.layout.annotations ?? [];
+  figure.layout.annotations = [...annotations, ...totalAnnotations(categories, totals, (v) => formatNumber(v, v % 1 === 0 ? 0 : 1))];
   return withTitle(figure, title);
 }
 

@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import type { Figure } from "./Figure";
+import type { FigureSpec } from "./Figure";
 import type { PlotlyTraceType } from "./plotlyTraceTypes";
 
 /**
@@ -71,7 +71,7 @@ export function plotlyBundle(name: PlotlyBundleName = "full"): string {
  * bundleForFigures([{ data: [{ type: "waterfall" }], layout: {} }]); // "finance"
  * bundleForFigures([{ data: [{ type: "scatter3d" }], layout: {} }]); // "full"
  */
-export function bundleForFigures(figures: readonly Figure[]): PlotlyBundleName {
+export function bundleForFigures(figures: readonly FigureSpec[]): PlotlyBundleName {
   const types = new Set<string>();
   for (const figure of figures) for (const trace of figure.data) types.add(typeof trace["type"] === "string" ? trace["type"] : "scatter");
   for (const bundle of plotlyBundles) {

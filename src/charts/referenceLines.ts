@@ -1,3 +1,4 @@
+import type { PlotlyAnnotation, PlotlyLine, PlotlyShape } from "./plotlyTypes";
 import { semanticColors } from "./theme";
 
 /** A vertical or horizontal reference line (a target, a stop-loss line, the plan's stated figure). */
@@ -23,16 +24,16 @@ export interface ReferenceLine {
  * @example
  * referenceLineLayout([{ axis: "x", value: 3.5875, label: "方案所述 359%" }]).shapes.length; // 2 (the halo and the line)
  */
-export function referenceLineLayout(lines: readonly ReferenceLine[]): { shapes: Array<Record<string, unknown>>; annotations: Array<Record<string, unknown>> } {
-  const shapes: Array<Record<string, unknown>> = [];
-  const annotations: Array<Record<string, unknown>> = [];
+export function referenceLineLayout(lines: readonly ReferenceLine[]): { shapes: PlotlyShape[]; annotations: PlotlyAnnotation[] } {
+  const shapes: PlotlyShape[] = [];
+  const annotations: PlotlyAnnotation[] = [];
   for (const line of lines) {
     if (!Number.isFinite(line.value)) throw new RangeError(`reference line "${line.label}" needs a finite value, got ${line.value}`);
     const color = line.color ?? semanticColors.reference;
-    const style = { color, width: 2, dash: line.dash ?? "dash" };
+    const style: PlotlyLine = { color, width: 2, dash: line.dash ?? "dash" };
     // A white line under the coloured one keeps it visible where it crosses bars or bands of a similar colour.
-    const halo = { color: haloColor, width: 5, dash: "solid" };
-    const across =
+    const halo: PlotlyLine = { color: haloColor, width: 5, dash: "solid" };
+    const across: Omit<PlotlyShape, "type"> =
       line.axis === "x"
         ? { xref: "x", yref: "paper", x0: line.value, x1: line.value, y0: 0, y1: 1 }
         : { xref: "paper", yref: "y", x0: 0, x1: 1, y0: line.value, y1: line.value };
@@ -79,7 +80,6 @@ const labelBackground = "rgba(255, 255, 255, 0.85)";
  * @example
  * referenceLineLayout([{ axis: "y", value: 2, label: "MVP 200%" }]).shapes.filter((s) => !isHalo(s)).length; // 1
  */
-export function isHalo(shape: Readonly<Record<string, unknown>>): boolean {
-  const line = shape["line"] as { color?: unknown; dash?: unknown } | undefined;
-  return line?.color === haloColor && line.dash === "solid";
+export function isHalo(shape: Readonly<PlotlyShape>): boolean {
+  return shape.line?.color === haloColor && shape.line.dash === "solid";
 }

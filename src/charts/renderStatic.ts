@@ -1,14 +1,15 @@
 /// <reference lib="dom" />
 import type { Page } from "playwright-core";
-import type { Figure } from "./Figure";
+import type { FigureSpec } from "./Figure";
 import { applyTheme } from "./theme";
 import { jsonForScript } from "./figureHtml";
 import { pdfPageCount } from "./browser";
 import { takePageErrors, type ExportPage } from "./exportPage";
+import "./plotlyWindow";
 
 /** One static export, with its size settled: what {@link renderStatic} draws. */
 export interface StaticJob {
-  figure: Figure;
+  figure: FigureSpec;
   /** Target file, for messages. */
   path: string;
   format: "png" | "svg" | "pdf";
@@ -34,13 +35,13 @@ export async function renderStatic(target: ExportPage, job: StaticJob): Promise<
   const { page } = target;
   takePageErrors(target);
   const themed = applyTheme(job.figure);
-  const spec = JSON.parse(
+  const spec: unknown = JSON.parse(
     jsonForScript({
       data: themed.data,
       layout: { ...themed.layout, width: job.width, height: job.height },
       config: { ...themed.config, responsive: false, staticPlot: true },
     }),
-  ) as unknown;
+  );
   let bytes: Uint8Array;
   try {
     bytes = job.format === "pdf" ? await renderPdf(page, spec, job) : decodeDataUrl(await toImage(page, spec, job));
@@ -55,9 +56,10 @@ export async function renderStatic(target: ExportPage, job: StaticJob): Promise<
 async function toImage(page: Page, spec: unknown, job: StaticJob): Promise<string> {
   return page.evaluate(
     async ({ spec, format, width, height, scale }) => {
-      const w = window as unknown as { Plotly: { toImage(fig: unknown, opts: unknown): Promise<string> } };
+      const plotly = window.Plotly;
+      if (plotly === undefined) throw new Error("plotly is not loaded on the export page");
       await document.fonts.ready;
-      return w.Plotly.toImage(spec, { format, width, height, scale });
+      return plotly.toImage(spec, { format, width, height, scale });
     },
     { spec, format: job.format, width: job.width, height: job.height, scale: job.scale },
   );
@@ -67,12 +69,11 @@ async function renderPdf(page: Page, spec: unknown, job: StaticJob): Promise<Uin
   await page.setViewportSize({ width: job.width, height: job.height });
   await page.evaluate(
     async ({ spec, width, height }) => {
-      const w = window as unknown as {
-        Plotly: { newPlot(el: HTMLElement, data: unknown, layout: unknown, config: unknown): Promise<unknown>; purge(el: HTMLElement): void };
-      };
+      const plotly = window.Plotly;
+      if (plotly === undefined) throw new Error("plotly is not loaded on the export page");
       const old = document.getElementById("churnlab-pdf-target");
       if (old) {
-        w.Plotly.purge(old);
+        plotly.purge(old);
         old.remove();
       }
       const el = document.createElement("div");
@@ -81,8 +82,8 @@ async function renderPdf(page: Page, spec: unknown, job: StaticJob): Promise<Uin
       el.style.height = `${height}px`;
       el.style.overflow = "hidden";
       document.body.appendChild(el);
-      const s = spec as { data: unknown; layout: unknown; config: unknown };
-      await w.Plotly.newPlot(el, s.data, s.layout, s.config);
+      // newPlot takes the whole figure ({ data, layout, config }) as its second argument.
+      await plotly.newPlot(el, spec);
       await document.fonts.ready;
     },
     { spec, width: job.width, height: job.height },

@@ -7,7 +7,7 @@ import { chartText, withTitle, type ChartText } from "./chartText";
 import { formatPercent, tickFormats, yuanToWan } from "./format";
 import { t, type Lang } from "./labels";
 import { lineChart } from "./lineChart";
-import { palette, semanticColors } from "./theme";
+import { palette, paletteColor, semanticColors } from "./theme";
 
 /**
  * Fan chart of cumulative cash flow (benefit − cost) by month over the
@@ -56,9 +56,9 @@ export function gateProbabilityChart(gates: readonly GateSummary[], text: Lang |
   const categories = gates.map((g) => t("simulation.rollout.gate", lang, { from: g.stageId, to: g.nextStageId }));
   const decisions = [
     { key: "simulation.rollout.decision.go", color: semanticColors.good, value: (g: GateSummary) => g.probGo.value },
-    { key: "simulation.rollout.decision.hold", color: palette[5] ?? "#7F8C8D", value: (g: GateSummary) => g.probHold.value },
+    { key: "simulation.rollout.decision.hold", color: palette[5], value: (g: GateSummary) => g.probHold.value },
     { key: "simulation.rollout.decision.pause", color: semanticColors.bad, value: (g: GateSummary) => g.probPause.value },
-    { key: "simulation.rollout.decision.redesign", color: palette[1] ?? "#E69F00", value: (g: GateSummary) => g.probRedesign.value },
+    { key: "simulation.rollout.decision.redesign", color: palette[1], value: (g: GateSummary) => g.probRedesign.value },
   ] as const;
   const figure = barChart({
     categories,
@@ -69,8 +69,8 @@ export function gateProbabilityChart(gates: readonly GateSummary[], text: Lang |
     barmode: "stack",
     valueTickFormat: ".0%",
   });
-  figure.layout["annotations"] = gates.map((g, i) => ({
-    x: categories[i],
+  figure.layout.annotations = gates.map((g, i) => ({
+    x: categories[i] ?? null,
     y: 1,
     xref: "x",
     yref: "y",
@@ -111,14 +111,15 @@ export function churnComparisonChart(churn: { baseline: Spread; programme: Sprea
         ? []
         : [{ value: planTarget, label: t("simulation.rollout.churn.planTarget", lang, { value: formatPercent(planTarget) }), color: semanticColors.good }],
   });
-  const trace = figure.data[0]!;
-  trace["error_y"] = {
-    type: "data",
-    symmetric: false,
-    array: rows.map((r) => r.p95 - r.mean),
-    arrayminus: rows.map((r) => r.mean - r.p5),
-    color: semanticColors.reference,
-  };
+  const trace = figure.data[0];
+  if (trace?.type === "bar")
+    trace.error_y = {
+      type: "data",
+      symmetric: false,
+      array: rows.map((r) => r.p95 - r.mean),
+      arrayminus: rows.map((r) => r.mean - r.p5),
+      color: semanticColors.reference,
+    };
   return withTitle(figure, title);
 }
 
@@ -169,8 +170,8 @@ export function staffingChart(curve: StaffingCurve, text: Lang | ChartText = "zh
     yaxis: "y2",
     line: { color: palette[1], width: 2.5, dash: "dash" },
   });
-  figure.layout["yaxis2"] = { title: { text: t("simulation.rollout.roi", lang) }, overlaying: "y", side: "right", tickformat: ".0%", showgrid: false };
-  figure.layout["showlegend"] = true;
+  figure.layout.yaxis2 = { title: { text: t("simulation.rollout.roi", lang) }, overlaying: "y", side: "right", tickformat: ".0%", showgrid: false };
+  figure.layout.showlegend = true;
   return withTitle(figure, title);
 }
 
@@ -203,7 +204,7 @@ export function roiByAucChart(points: readonly DecisionPoint[], text: Lang | Cha
     yaxis: "y2",
     line: { color: palette[2], width: 2.5, dash: "dot" },
   });
-  figure.layout["yaxis2"] = { title: { text: t("simulation.rollout.retained", lang) }, overlaying: "y", side: "right", tickformat: ",.0f", showgrid: false };
+  figure.layout.yaxis2 = { title: { text: t("simulation.rollout.retained", lang) }, overlaying: "y", side: "right", tickformat: ",.0f", showgrid: false };
   return withTitle(figure, title);
 }
 
@@ -223,7 +224,7 @@ export function timingPolicyChart(points: readonly DecisionPoint[], text: Lang |
       {
         name: t("simulation.rollout.roi", lang),
         values: roi.mean,
-        color: points.map((_, i) => palette[i % palette.length]!),
+        color: points.map((_, i) => paletteColor(i)),
         text: roi.mean.map((r) => formatPercent(r)),
       },
     ],
@@ -232,13 +233,15 @@ export function timingPolicyChart(points: readonly DecisionPoint[], text: Lang |
     yTitle: t("simulation.rollout.roi", lang),
     valueTickFormat: ".0%",
   });
-  figure.data[0]!["error_y"] = {
-    type: "data",
-    symmetric: false,
-    array: roi.p95.map((v, i) => v - roi.mean[i]!),
-    arrayminus: roi.p5.map((v, i) => roi.mean[i]! - v),
-    color: semanticColors.reference,
-  };
+  const trace = figure.data[0];
+  if (trace?.type === "bar")
+    trace.error_y = {
+      type: "data",
+      symmetric: false,
+      array: roi.p95.map((v, i) => v - roi.mean[i]!),
+      arrayminus: roi.p5.map((v, i) => roi.mean[i]! - v),
+      color: semanticColors.reference,
+    };
   return withTitle(figure, title);
 }
 

@@ -20,10 +20,14 @@ interface SharedExport {
   queue: Promise<unknown>;
 }
 
+declare global {
+  /** The kernel's shared export browser, one per process (shared by every copy of this module the process loads). */
+  var __churnlabExport: SharedExport | undefined;
+}
+
 function shared(): SharedExport {
-  const holder = globalThis as typeof globalThis & { __churnlabExport?: SharedExport };
-  holder.__churnlabExport ??= { queue: Promise.resolve() };
-  return holder.__churnlabExport;
+  globalThis.__churnlabExport ??= { queue: Promise.resolve() };
+  return globalThis.__churnlabExport;
 }
 
 async function sharedBrowserOf(state: SharedExport, launch: BrowserLauncher): Promise<Browser> {

@@ -51,9 +51,18 @@ export type TableSource = readonly object[] | object;
  */
 export function isDataFrameLike(value: unknown): value is DataFrameLike {
   if (typeof value !== "object" || value === null) return false;
-  const v = value as Partial<DataFrameLike> & { constructor?: { name?: string } };
-  const name = v.constructor?.name;
-  return (name === "DataFrame" || name === "Series") && Array.isArray(v.columns) && Array.isArray(v.index) && Array.isArray(v.values) && Array.isArray(v.shape);
+  const name: unknown = value.constructor?.name;
+  if (name !== "DataFrame" && name !== "Series") return false;
+  return (
+    "columns" in value &&
+    Array.isArray(value.columns) &&
+    "index" in value &&
+    Array.isArray(value.index) &&
+    "values" in value &&
+    Array.isArray(value.values) &&
+    "shape" in value &&
+    Array.isArray(value.shape)
+  );
 }
 
 interface Grid {
@@ -64,12 +73,12 @@ interface Grid {
 const INDEX_KEY = "\u0000index";
 
 function dataFrameGrid(df: DataFrameLike): Grid {
-  const series = (df as { constructor: { name: string } }).constructor.name === "Series";
+  const series = df.constructor.name === "Series";
   const names = series ? [df.columns[0] === undefined || df.columns[0] === "0" ? "value" : df.columns[0]] : [...df.columns];
   const defaultIndex = df.index.every((label, i) => label === i);
   const rows = df.values.map((value, i) => {
     const row: Record<string, unknown> = defaultIndex ? {} : { [INDEX_KEY]: df.index[i] };
-    const cells = series ? [value] : (value as unknown[]);
+    const cells: readonly unknown[] = series || !Array.isArray(value) ? [value] : value;
     names.forEach((name, k) => (row[name] = cells[k]));
     return row;
   });

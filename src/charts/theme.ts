@@ -1,4 +1,6 @@
-import type { Figure } from "./Figure";
+import type { FigureSpec } from "./Figure";
+import { isPlainObject } from "./plainObject";
+import type { PlotlyAxis, PlotlyConfig, PlotlyLayout } from "./plotlyTypes";
 
 export { formatWan, formatPercent, formatNumber, tickFormats, yuanToWan, moneyAxis } from "./format";
 
@@ -14,7 +16,7 @@ export const fontFamily = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans 
  * Chosen to stay distinguishable for common colour-vision deficiencies and
  * distinct from {@link tierColors}' red/orange.
  */
-export const palette: readonly string[] = [
+export const palette = [
   "#1F4E79", // navy
   "#E69F00", // orange
   "#009E73", // green
@@ -23,7 +25,17 @@ export const palette: readonly string[] = [
   "#7F8C8D", // grey
   "#CC79A7", // pink
   "#B7950B", // olive
-];
+] as const;
+
+/**
+ * The palette's colour for the series at `index`, cycling past its end.
+ *
+ * @example
+ * paletteColor(9); // "#E69F00" (the second colour again)
+ */
+export function paletteColor(index: number): string {
+  return palette[index % palette.length] ?? palette[0];
+}
 
 /**
  * One colour per risk tier, used by every chart and the CEO page:
@@ -41,6 +53,9 @@ export const tierColors = {
 
 /** A risk tier number, 1 (very high) .. 4 (low). */
 export type TierNumber = keyof typeof tierColors;
+
+/** The risk tier numbers in order, 1 (very high) .. 4 (low). */
+export const tierNumbers: readonly TierNumber[] = [1, 2, 3, 4];
 
 /**
  * The colour of a risk tier.
@@ -77,7 +92,7 @@ export const semanticColors = {
 export const defaultSize = { width: 900, height: 500 } as const;
 
 /** The theme's layout defaults; a figure's own layout values take precedence. */
-export const themeLayout: Readonly<Record<string, unknown>> = {
+export const themeLayout: Readonly<PlotlyLayout> = {
   font: { family: fontFamily, size: 14, color: "#2C3E50" },
   title: { font: { size: 18 }, x: 0.02, xanchor: "left" },
   colorway: [...palette],
@@ -92,7 +107,7 @@ export const themeLayout: Readonly<Record<string, unknown>> = {
 };
 
 /** The theme's config defaults (no Plotly logo, responsive in notebooks). */
-export const themeConfig: Readonly<Record<string, unknown>> = {
+export const themeConfig: Readonly<PlotlyConfig> = {
   displaylogo: false,
   responsive: true,
 };
@@ -108,13 +123,25 @@ export const themeConfig: Readonly<Record<string, unknown>> = {
  * @example
  * baseLayout("首年成本", "项目", "金额（万元）").title; // { text: "首年成本", font: { size: 18 }, x: 0.02, xanchor: "left" }
  */
-export function baseLayout(title: string, xTitle: string, yTitle: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const layout = deepMerge(themeLayout, {
+export function baseLayout(title: string, xTitle: string, yTitle: string, extra: PlotlyLayout = {}): PlotlyLayout {
+  const layout = mergeLayout(themeLayout, {
     title: { text: title },
     xaxis: { title: { text: xTitle } },
     yaxis: { title: { text: yTitle } },
   });
-  return deepMerge(layout, extra);
+  return mergeLayout(layout, extra);
+}
+
+/**
+ * {@link deepMerge} of two layouts, or two axes (`over` wins). Every layout
+ * field is optional at every depth, so merging two layouts gives a layout.
+ *
+ * @example
+ * mergeLayout({ xaxis: { tickformat: ".0%" } }, { xaxis: { title: { text: "ROI" } } }).xaxis; // { tickformat: ".0%", title: { text: "ROI" } }
+ */
+export function mergeLayout<T extends PlotlyLayout | PlotlyAxis>(base: Readonly<T>, over: Readonly<T>): T {
+  // The one cast of the theme: deepMerge works on plain records; the merge of two layouts is a layout (see above).
+  return deepMerge(base, over) as T;
 }
 
 /**
@@ -126,8 +153,8 @@ export function baseLayout(title: string, xTitle: string, yTitle: string, extra:
  * @example
  * applyTheme({ data: [], layout: { title: { text: "ROI" } } }).layout.font; // { family: fontFamily, size: 14, color: "#2C3E50" }
  */
-export function applyTheme(figure: Figure): Figure {
-  const themed: Figure = {
+export function applyTheme(figure: FigureSpec): FigureSpec {
+  const themed: FigureSpec = {
     data: figure.data,
     layout: deepMerge(withAxisDefaults(figure.layout), normalizeTitles(figure.layout)),
     config: deepMerge(themeConfig, figure.config ?? {}),
@@ -145,7 +172,7 @@ function withAxisDefaults(layout: Readonly<Record<string, unknown>>): Record<str
   const out: Record<string, unknown> = { ...themeLayout };
   for (const key of Object.keys(layout)) {
     const axis = /^([xy])axis\d+$/.exec(key);
-    if (axis !== null) out[key] = themeLayout[`${axis[1]}axis`];
+    if (axis !== null) out[key] = axis[1] === "x" ? themeLayout.xaxis : themeLayout.yaxis;
   }
   return out;
 }
@@ -160,10 +187,6 @@ function normalizeTitles(layout: Readonly<Record<string, unknown>>): Record<stri
     }
   }
   return out;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value);
 }
 
 /**

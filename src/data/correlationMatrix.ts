@@ -18,15 +18,15 @@ export interface CorrelationMatrix {
  */
 export function correlationMatrix(columns: Readonly<Record<string, ArrayLike<number>>>): CorrelationMatrix {
   const names = Object.keys(columns);
-  const data = names.map((name) => columns[name] as ArrayLike<number>);
+  const data = names.map((name) => columns[name]!);
   const n = data[0]?.length ?? 0;
   for (const [k, col] of data.entries()) if (col.length !== n) throw new RangeError(`column ${names[k]} has ${col.length} values, expected ${n}`);
   const values = names.map(() => names.map(() => NaN));
   const counts = names.map(() => names.map(() => 0));
   for (let a = 0; a < names.length; a++) {
     for (let b = a; b < names.length; b++) {
-      const x = data[a] as ArrayLike<number>;
-      const y = data[b] as ArrayLike<number>;
+      const x = data[a]!;
+      const y = data[b]!;
       let m = 0;
       let sx = 0;
       let sy = 0;
@@ -54,10 +54,10 @@ export function correlationMatrix(columns: Readonly<Record<string, ArrayLike<num
         }
       }
       const r = m > 1 && sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
-      (values[a] as number[])[b] = r;
-      (values[b] as number[])[a] = r;
-      (counts[a] as number[])[b] = m;
-      (counts[b] as number[])[a] = m;
+      values[a]![b] = r;
+      values[b]![a] = r;
+      counts[a]![b] = m;
+      counts[b]![a] = m;
     }
   }
   return { names, values, counts };

@@ -1,7 +1,7 @@
 import type { DataFrame } from "danfojs-node";
 import { InputError, type InputProblem } from "../io/InputError";
 import { dayToIso } from "./dates";
-import { allocateColumn, cellSchema, type ColumnValues, type Table, type TableSchema } from "./schema";
+import { allocateColumn, cellSchema, typedColumns, type ColumnValues, type Table, type TableSchema } from "./schema";
 
 /** Options of {@link toDataFrame}. */
 export interface ToDataFrameOptions {
@@ -20,14 +20,16 @@ export interface ToDataFrameOptions {
  */
 export function toDataFrame<S extends TableSchema>(table: Table<S>, options: ToDataFrameOptions = {}): DataFrame {
   const iso = (options.dates ?? "iso") === "iso";
-  const columns = table.columns as unknown as Record<string, ColumnValues>;
+  const columns: Readonly<Record<string, ColumnValues>> = table.columns;
   const data: Record<string, Array<string | number | null>> = {};
   for (const spec of table.schema.columns) {
     const values = columns[spec.name];
     if (values === undefined) throw new RangeError(`table ${table.schema.name} lacks column ${spec.name}`);
-    if (spec.kind === "date") data[spec.name] = Array.from(values as Int32Array, (d) => (iso ? dayToIso(d) : d));
-    else if (spec.kind === "optionalDate") data[spec.name] = Array.from(values as Float64Array, (d) => (Number.isNaN(d) ? null : iso ? dayToIso(d) : d));
-    else data[spec.name] = Array.from(values as ArrayLike<string | number>);
+    // Dates are stored as day numbers: Int32Array, or Float64Array with NaN for an empty optional date.
+    if (spec.kind === "date" && values instanceof Int32Array) data[spec.name] = Array.from(values, (d) => (iso ? dayToIso(d) : d));
+    else if (spec.kind === "optionalDate" && values instanceof Float64Array)
+      data[spec.name] = Array.from(values, (d) => (Number.isNaN(d) ? null : iso ? dayToIso(d) : d));
+    else data[spec.name] = Array.from<string | number>(values);
   }
   // danfojs-node is loaded on first use, not at import: it takes about two seconds, and most notebooks never build a DataFrame.
   const danfo = require("danfojs-node") as typeof import("danfojs-node");
@@ -57,7 +59,7 @@ export function fromDataFrame<S extends TableSchema>(df: DataFrame, schema: S, s
   const columns: Record<string, ColumnValues> = {};
   for (const spec of schema.columns) {
     const raw = df[spec.name].values as unknown[];
-    const out = allocateColumn(spec.kind, length) as unknown as Array<string | number>;
+    const out = allocateColumn(spec.kind, length);
     const check = cellSchema(spec);
     for (let i = 0; i < length; i++) {
       const value = raw[i];
@@ -68,12 +70,18 @@ export function fromDataFrame<S extends TableSchema>(df: DataFrame, schema: S, s
         text = Number.isInteger(value) ? dayToIso(value) : String(value);
       else text = String(value);
       const parsed = check.safeParse(text);
-      if (parsed.success) out[i] = parsed.data;
+      if (parsed.success) setCell(out, i, parsed.data);
       else
         problems.push({ where: `row ${i}, column ${spec.name}`, message: `value ${JSON.stringify(value)}: ${parsed.error.issues[0]?.message ?? "invalid"}` });
     }
-    columns[spec.name] = out as unknown as ColumnValues;
+    columns[spec.name] = out;
   }
   if (problems.length > 0) throw new InputError(sourceName, problems);
-  return { schema, length, columns: columns as unknown as Table<S>["columns"] };
+  return { schema, length, columns: typedColumns(schema, columns) };
+}
+
+/** Stores a parsed cell: text in a text column, a number in a numeric one (the cell schema of the column's kind gave it). */
+function setCell(column: ColumnValues, index: number, value: string | number): void {
+  if (Array.isArray(column)) column[index] = String(value);
+  else column[index] = Number(value);
 }

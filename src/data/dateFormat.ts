@@ -49,11 +49,12 @@ export function compileDateFormat(format: string): DateReader {
     }
   }
   const count = (...names: Token[]): number => order.filter((t) => names.includes(t)).length;
-  for (const [what, names] of [
+  const parts: Array<[string, Token[]]> = [
     ["year (YYYY)", ["YYYY"]],
     ["month (MM or M)", ["MM", "M"]],
     ["day (DD or D)", ["DD", "D"]],
-  ] as Array<[string, Token[]]>) {
+  ];
+  for (const [what, names] of parts) {
     if (count(...names) !== 1) throw new RangeError(`date format "${format}" must contain the ${what} exactly once`);
   }
   if (count("HH", "H") > 1 || count("mm") > 1 || count("ss") > 1) throw new RangeError(`date format "${format}" repeats a part of the time`);

@@ -94,7 +94,7 @@ export function columnSourceProblems(spec: ColumnSpec, source: Exclude<ColumnSou
       try {
         compileDateFormat(source.date);
       } catch (err) {
-        out.push([["date"], (err as Error).message]);
+        out.push([["date"], err instanceof Error ? err.message : String(err)]);
       }
     }
   }

@@ -4,6 +4,7 @@ import { readCsvText } from "./readCsvText";
 import { detectCsvDelimiter } from "./detectCsvDelimiter";
 import type { Table, TableSchema } from "./schema";
 import { createTableBuilder, type DroppedRow } from "./tableBuilder";
+import { csvReadError } from "./parseCsvRecords";
 
 export type { DroppedRow } from "./tableBuilder";
 
@@ -82,7 +83,7 @@ export function loadTableText<S extends TableSchema>(text: string, schema: S, op
       builder.addProblem(line, { where: `line ${line}`, message: `has ${record.length} fields, the header has ${headerWidth}` });
       return;
     }
-    const pos = position as number[];
+    const pos = position!;
     for (let c = 0; c < cells.length; c++) cells[c] = record[pos[c] ?? 0] ?? "";
     builder.add(cells, line);
   };
@@ -99,8 +100,7 @@ export function loadTableText<S extends TableSchema>(text: string, schema: S, op
     });
   } catch (err) {
     if (err instanceof InputError) throw err;
-    const e = err as Error & { lines?: number };
-    throw new InputError(source, [{ where: e.lines === undefined ? "file" : `line ${e.lines}`, message: `not readable as CSV: ${e.message}` }]);
+    throw csvReadError(source, err);
   }
   if (position === null) throw new InputError(source, [{ where: "file", message: "file is empty: expected a header line and data rows" }]);
   if (records === 0) throw new InputError(source, [{ where: "file", message: "has a header line but no data rows" }]);

@@ -39,8 +39,7 @@ export function parseCsvRecords(text: string, source: string, options: { skipLin
     const parsing = { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true, from_line: skip + 1 };
     records = parse(text, parsing) as unknown as typeof records;
   } catch (err) {
-    const e = err as Error & { lines?: number };
-    throw new InputError(source, [{ where: e.lines === undefined ? "file" : `line ${e.lines}`, message: `not readable as CSV: ${e.message}` }]);
+    throw csvReadError(source, err);
   }
   const header = records[0]?.record ?? [];
   const rows = records.slice(1).map((r) => ({ cells: r.record, line: r.info.lines }));
@@ -59,4 +58,17 @@ export function parseCsvRecords(text: string, source: string, options: { skipLin
   if (ragged > 20) problems.push({ where: "file", message: `... and ${ragged - 20} more rows with the wrong number of cells` });
   if (problems.length > 0) throw new InputError(source, problems);
   return { header, rows };
+}
+
+/**
+ * The bad-input error for CSV text the parser rejected: the line it names
+ * (csv-parse sets `lines` on its errors) and its message.
+ *
+ * @example
+ * csvReadError("visits.csv", err).problems[0].where; // "line 3"
+ */
+export function csvReadError(source: string, err: unknown): InputError {
+  const line = typeof err === "object" && err !== null && "lines" in err && typeof err.lines === "number" ? err.lines : undefined;
+  const message = err instanceof Error ? err.message : String(err);
+  return new InputError(source, [{ where: line === undefined ? "file" : `line ${line}`, message: `not readable as CSV: ${message}` }]);
 }

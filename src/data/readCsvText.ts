@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import { InputError } from "../io/InputError";
+import { errnoCode } from "../io/errnoCode";
 
 /** Text encodings of exports churnlab reads: UTF-8 (default), and the Chinese code pages GB18030, GBK and Big5. */
 export const exportEncodings = ["utf-8", "gb18030", "gbk", "big5"] as const;
@@ -31,7 +32,7 @@ export function readCsvText(file: string, encoding: ExportEncoding = "utf-8"): s
   try {
     bytes = fs.readFileSync(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
+    const code = errnoCode(err);
     if (code === "ENOENT") return fail("file", "file not found");
     if (code === "EISDIR") return fail("file", "is a folder, not a CSV file");
     if (code === "EACCES") return fail("file", "permission denied");

@@ -144,6 +144,20 @@ export function rowSchema(schema: TableSchema): z.ZodType<Record<string, number 
 }
 
 /**
+ * A schema's typed columns from columns held by name, checking that every
+ * column of the schema is there (builders fill a plain record, then type it here).
+ *
+ * @throws RangeError naming the first schema column that is missing.
+ * @example
+ * typedColumns(visitsSchema, { customer_id: ["C1"], ... }).customer_id; // ["C1"]
+ */
+export function typedColumns<S extends TableSchema>(schema: S, columns: Readonly<Record<string, ColumnValues>>): ColumnsOf<S> {
+  for (const spec of schema.columns) if (columns[spec.name] === undefined) throw new RangeError(`table ${schema.name} lacks column ${spec.name}`);
+  // The one conversion from a record by name to the schema's column types: each column was checked above.
+  return columns as unknown as ColumnsOf<S>;
+}
+
+/**
  * Allocates empty storage for a column of a given kind and length.
  *
  * @example

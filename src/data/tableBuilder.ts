@@ -1,5 +1,5 @@
 import type { InputProblem } from "../io/InputError";
-import { allocateColumn, cellSchema, type ColumnValues, type Table, type TableSchema } from "./schema";
+import { allocateColumn, cellSchema, type ColumnValues, type Table, type TableSchema, typedColumns } from "./schema";
 
 /** A row removed by `dropBadRows`, with every reason. */
 export interface DroppedRow {
@@ -105,7 +105,7 @@ export function createTableBuilder<S extends TableSchema>(schema: S, options: Ta
     let bad = false;
     for (let c = 0; c < width; c++) {
       const cell = cells[c] ?? "";
-      const result = (checks[c] as CellCheck)(cell);
+      const result = checks[c]!(cell);
       if (typeof result === "object") {
         bad = true;
         for (const message of result.errors)
@@ -134,7 +134,7 @@ export function createTableBuilder<S extends TableSchema>(schema: S, options: Ta
       for (const p of rowProblems) addProblem(line, p);
       return;
     }
-    for (let c = 0; c < width; c++) (values[c] as Array<number | string>).push(parsed[c] as number | string);
+    for (let c = 0; c < width; c++) values[c]!.push(parsed[c]!);
   };
   const finish = (): { table: Table<S>; dropped: DroppedRow[] } => {
     const dropped = [...problemsByLine.entries()].sort((a, b) => a[0] - b[0]).map(([line, problems]) => ({ line, problems }));
@@ -142,14 +142,14 @@ export function createTableBuilder<S extends TableSchema>(schema: S, options: Ta
     const out: Record<string, ColumnValues> = {};
     columns.forEach((column, c) => {
       const stored = allocateColumn(column.kind, length);
-      const list = values[c] as Array<number | string>;
+      const list = values[c]!;
       if (Array.isArray(stored)) out[column.name] = list as string[];
       else {
         (stored as Float64Array).set(list as number[]);
         out[column.name] = stored;
       }
     });
-    return { table: { schema, length, columns: out as unknown as Table<S>["columns"] }, dropped };
+    return { table: { schema, length, columns: typedColumns(schema, out) }, dropped };
   };
   return {
     add,

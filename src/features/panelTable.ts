@@ -58,7 +58,7 @@ export function panelTable(panel: FeaturePanel, customerIds: readonly string[], 
   for (const name of numericFeatureNames) columns[name] = Float64Array.from(panel.numeric[name]);
   columns["segment"] = panel.segment;
   if (withLabel) columns[panelLabelColumn(panel.horizonDays)] = panel.label;
-  return { schema: panelTableSchema(panel.horizonDays, withLabel), length: panel.rows, columns: columns as Table<TableSchema>["columns"] };
+  return { schema: panelTableSchema(panel.horizonDays, withLabel), length: panel.rows, columns };
 }
 
 /** Snapshot Mondays of a history: for training (label windows complete) and the one to score. */

@@ -1,4 +1,5 @@
 import { InputError } from "./InputError";
+import { errnoCode } from "./errnoCode";
 
 /** The file-system error codes churnlab explains in words instead of passing on raw errno text. */
 const reasons: Readonly<Record<string, (where: string) => string>> = {
@@ -32,7 +33,7 @@ export const unwritableCodes: ReadonlySet<string> = new Set(Object.keys(reasons)
  * writeFailureReason(Object.assign(new Error("EROFS: ..."), { code: "EROFS" }), "out/q.csv") // "out/q.csv is on a read-only file system"
  */
 export function writeFailureReason(err: unknown, target: string): string | undefined {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const code = errnoCode(err);
   const reason = code === undefined ? undefined : reasons[code];
   return reason === undefined ? undefined : reason(target);
 }

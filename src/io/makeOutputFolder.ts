@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { InputError } from "./InputError";
 import { writeFailureReason } from "./fileSystemProblem";
+import { errnoCode } from "./errnoCode";
 
 /*
  * Why not `fs.mkdirSync(dir, { recursive: true })`: Node's recursive mkdir
@@ -26,7 +27,7 @@ function missingFolders(dir: string, absolute: string): string[] {
     try {
       stat = fs.statSync(current);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
+      const code = errnoCode(err);
       if (code !== "ENOENT" && code !== "ENOTDIR")
         throw folderProblem(dir, `cannot be created: ${writeFailureReason(err, current) ?? `${current} cannot be read (${code})`}`);
       if (code === "ENOENT" && isDanglingLink(current)) throw folderProblem(dir, `${current} is a symbolic link to a place that does not exist`);
@@ -74,7 +75,7 @@ export function createFolders(dir: string): string[] {
       fs.mkdirSync(folder);
       created.push(folder);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "EEXIST" && fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory() === true) continue;
+      if (errnoCode(err) === "EEXIST" && fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory() === true) continue;
       removeCreatedFolders(created);
       const reason = writeFailureReason(err, folder);
       if (reason === undefined) throw err;

@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import { InputError } from "./InputError";
+import { errnoCode } from "./errnoCode";
 
 /** Default largest input churnlab reads from one JSON file: 64 MB (`CHURNLAB_MAX_INPUT_MB` overrides it). */
 export const defaultMaxInputBytes = 64 * 1024 * 1024;
@@ -30,7 +31,7 @@ const stdinNames: ReadonlySet<string> = new Set(["-", "/dev/stdin", "/dev/fd/0",
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
 function openProblem(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
+  const code = errnoCode(err);
   if (code === "ENOENT") return "no such file";
   if (code === "EISDIR") return "is a folder, not a file";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
@@ -91,11 +92,11 @@ function readAll(fd: number, maxBytes: number, tooLarge: () => InputError, readE
       n = fs.readSync(fd, chunk, 0, chunk.length, null);
     } catch (err) {
       // A non-blocking standard input (a pipe shared with a parent) has no data yet: wait and try again.
-      if ((err as NodeJS.ErrnoException).code === "EAGAIN") {
+      if (errnoCode(err) === "EAGAIN") {
         Atomics.wait(sleeper, 0, 0, 10);
         continue;
       }
-      if ((err as NodeJS.ErrnoException).code === "EOF") break;
+      if (errnoCode(err) === "EOF") break;
       throw readError(err);
     }
     if (n === 0) break;

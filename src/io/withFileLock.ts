@@ -1,17 +1,21 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
+import { z } from "zod";
 import { asWriteProblem } from "./fileSystemProblem";
 import { InputError } from "./InputError";
+import { errnoCode } from "./errnoCode";
 
-/** What a lock file holds: who took the lock, where and when. */
-export interface LockHolder {
-  pid: number;
-  host: string;
+/** What a lock file holds: who took the lock, where and when (a lock without a process id and host is unreadable). */
+const lockHolderSchema = z.object({
+  pid: z.number().int().positive(),
+  host: z.string(),
   /** ISO time the lock was taken. */
-  since: string;
+  since: z.string().catch(""),
   /** What the holder is doing, e.g. "churnlab weekly --week 2025-01-13". */
-  purpose: string;
-}
+  purpose: z.string().catch(""),
+});
+/** What a lock file holds: who took the lock, where and when. */
+export type LockHolder = z.infer<typeof lockHolderSchema>;
 
 /** Options of {@link withFileLock}. */
 export interface FileLockOptions {
@@ -34,12 +38,12 @@ function readHolder(lockPath: string): LockHolder | null | "gone" {
   try {
     text = fs.readFileSync(lockPath, "utf8");
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return "gone";
+    if (errnoCode(err) === "ENOENT") return "gone";
     throw err;
   }
   try {
-    const h = JSON.parse(text) as LockHolder;
-    return Number.isInteger(h.pid) && h.pid > 0 && typeof h.host === "string" ? h : null;
+    const h = lockHolderSchema.safeParse(JSON.parse(text));
+    return h.success ? h.data : null;
   } catch {
     return null;
   }
@@ -59,7 +63,7 @@ function isStale(lockPath: string, holder: LockHolder | null): boolean {
     process.kill(holder.pid, 0);
     return false;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "ESRCH";
+    return errnoCode(err) === "ESRCH";
   }
 }
 
@@ -68,7 +72,7 @@ function tryCreate(lockPath: string, holder: LockHolder): boolean {
   try {
     fd = fs.openSync(lockPath, "wx"); // O_CREAT | O_EXCL: exactly one process succeeds
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
+    if (errnoCode(err) === "EEXIST") return false;
     throw asWriteProblem(err, lockPath, "lock");
   }
   try {

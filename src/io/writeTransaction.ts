@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { z } from "zod";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { asWriteProblem } from "./fileSystemProblem";
@@ -12,10 +13,8 @@ import { forgetTemp, isProcessAlive, journalOwner, releaseTemp, removeStaleTemps
 export type FileContent = string | Uint8Array | ((write: (chunk: string | Uint8Array) => void) => void);
 
 /** A journal's record of the renames of one unit: temporary file -> target, absolute paths. */
-interface Journal {
-  pid: number;
-  files: Array<{ temp: string; target: string }>;
-}
+const journalSchema = z.object({ pid: z.number(), files: z.array(z.object({ temp: z.string(), target: z.string() })) });
+type Journal = z.infer<typeof journalSchema>;
 
 function fsyncFolder(folder: string): void {
   let fd: number | undefined;
@@ -137,7 +136,7 @@ export function commitStagedFiles(staged: readonly StagedFile[], options: Commit
 
 function renameAll(staged: ReadonlyArray<{ temp: string; target: string }>, options: CommitOptions): void {
   for (let i = 0; i < staged.length; i += 1) {
-    const { temp, target } = staged[i] as { temp: string; target: string };
+    const { temp, target } = staged[i]!;
     try {
       fs.renameSync(temp, target);
       forgetTemp(temp);
@@ -173,7 +172,7 @@ export function recoverFolder(folder: string): { completed: string[]; removed: s
     if (owner === undefined || isProcessAlive(owner)) continue;
     const file = path.join(folder, name);
     try {
-      const journal = JSON.parse(fs.readFileSync(file, "utf8")) as Journal;
+      const journal = journalSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
       for (const { temp, target } of journal.files) if (fs.existsSync(temp)) fs.renameSync(temp, target);
       completed.push(file);
     } catch {

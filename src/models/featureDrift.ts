@@ -63,7 +63,7 @@ function sharesOf(profile: FeatureProfile, column: RawColumns[string], rows?: Ar
  */
 export function featureProfiles(preprocessor: Preprocessor, columns: RawColumns, rows: ArrayLike<number>): FeatureProfile[] {
   return preprocessor.inputs.map((input): FeatureProfile => {
-    const column = columns[input.name] as RawColumns[string];
+    const column = columns[input.name]!;
     if (input.kind === "numeric") {
       const all = numericValues(column);
       const values = Float64Array.from(rows, (r) => all[r] as number)

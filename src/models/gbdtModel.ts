@@ -2,9 +2,19 @@ import { balancedClassWeights } from "./classWeights";
 import type { ChurnModel, FitHistory, FitOptions, LabelledData, ModelFiles } from "./ChurnModel";
 import type { Matrix } from "./Matrix";
 
+/** An Emscripten argument or return type, and the JavaScript value it passes. */
+type WasmType = "number" | "string";
+type WasmValue<T extends WasmType> = T extends "number" ? number : string;
+type WasmArgs<A extends readonly WasmType[]> = { [K in keyof A]: WasmValue<A[K]> };
+
 /** The parts of the Emscripten module of ml-xgboost that churnlab uses. */
 interface XGBoostWasm {
-  cwrap(name: string, returns: string | null, args: string[]): (...args: Array<number | string>) => number;
+  /** Binds a C function: its JavaScript signature follows from the declared argument and return types ("number", "string"; null for void). */
+  cwrap<R extends "number" | null, const A extends readonly WasmType[]>(
+    name: string,
+    returns: R,
+    args: A,
+  ): (...args: WasmArgs<A>) => R extends "number" ? number : void;
   _malloc(bytes: number): number;
   _free(pointer: number): void;
   HEAPU8: Uint8Array;
@@ -46,14 +56,14 @@ export function loadXGBoost(): Promise<XGBoostApi> {
       const n = "number";
       return {
         wasm,
-        createModel: wasm.cwrap("create_model", n, [n, n, n, n]) as XGBoostApi["createModel"],
-        freeModel: wasm.cwrap("free_memory_model", null, [n]) as unknown as XGBoostApi["freeModel"],
-        setParam: wasm.cwrap("set_param", null, [n, "string", "string"]) as unknown as XGBoostApi["setParam"],
-        train: wasm.cwrap("train_full_model", null, [n, n]) as unknown as XGBoostApi["train"],
-        predictOne: wasm.cwrap("predict_one", n, [n, n, n, n]) as XGBoostApi["predictOne"],
-        saveModel: wasm.cwrap("save_model", n, [n]) as XGBoostApi["saveModel"],
-        getFileContent: wasm.cwrap("get_file_content", null, [n, n]) as unknown as XGBoostApi["getFileContent"],
-        loadModel: wasm.cwrap("load_model", n, [n, n]) as XGBoostApi["loadModel"],
+        createModel: wasm.cwrap("create_model", n, [n, n, n, n]),
+        freeModel: wasm.cwrap("free_memory_model", null, [n]),
+        setParam: wasm.cwrap("set_param", null, [n, "string", "string"]),
+        train: wasm.cwrap("train_full_model", null, [n, n]),
+        predictOne: wasm.cwrap("predict_one", n, [n, n, n, n]),
+        saveModel: wasm.cwrap("save_model", n, [n]),
+        getFileContent: wasm.cwrap("get_file_content", null, [n, n]),
+        loadModel: wasm.cwrap("load_model", n, [n, n]),
       };
     } finally {
       console.warn = warn;

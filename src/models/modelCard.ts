@@ -93,7 +93,7 @@ function tierLines(tiers: readonly Tier[] | undefined, test: ModelCardTest | und
     for (let i = 0; i < test.probabilities.length; i++) {
       const p = test.probabilities[i] as number;
       const k = tierNumberOf(p, thresholds) - 1;
-      const row = rows[k] as { count: number; churners: number };
+      const row = rows[k]!;
       row.count++;
       row.churners += test.labels[i] as number;
     }
@@ -107,7 +107,7 @@ function tierLines(tiers: readonly Tier[] | undefined, test: ModelCardTest | und
     `| tier | probability | plan share${test === undefined ? "" : " | test share | test churn rate"} |`,
     `|---|---|---${test === undefined ? "" : "|---|---"}|`,
     ...sorted.map((t, k) => {
-      const r = rows[k] as { count: number; churners: number };
+      const r = rows[k]!;
       const extra = test === undefined ? "" : ` | ${pct(total === 0 ? NaN : r.count / total)} | ${r.count === 0 ? "–" : pct(r.churners / r.count)}`;
       return `| ${t.id} | ${f3(t.probabilityMin)} – ${f3(t.probabilityMax)} | ${pct(t.shareStated)}${extra} |`;
     }),

@@ -9,7 +9,9 @@ export function predictNetwork(model: tf.LayersModel, x: Matrix): Float64Array {
     const m = Math.min(batch, x.rows - start);
     const values = tf.tidy(() => {
       const input = tf.tensor2d(x.data.subarray(start * x.cols, (start + m) * x.cols), [m, x.cols]);
-      return (model.apply(input) as tf.Tensor).sigmoid().dataSync();
+      const logits = model.apply(input);
+      if (!(logits instanceof tf.Tensor)) throw new Error("the network gave no single output tensor");
+      return logits.sigmoid().dataSync();
     });
     out.set(values, start);
   }

@@ -79,7 +79,7 @@ export function looksNumeric(column: readonly string[]): boolean {
  */
 export function numericValues(column: RawColumn): Float64Array {
   if (isTextColumn(column)) return Float64Array.from(column, parseNumberCell);
-  return Float64Array.from(column as ArrayLike<number>);
+  return Float64Array.from(column);
 }
 
 /**
@@ -90,7 +90,7 @@ export function numericValues(column: RawColumn): Float64Array {
  */
 export function textValues(column: RawColumn): string[] {
   if (isTextColumn(column)) return column.map((c) => (isMissingCell(c) ? "" : c.trim()));
-  return Array.from(column as ArrayLike<number>, (v) => (Number.isFinite(v) ? String(v) : ""));
+  return Array.from(column, (v) => (Number.isFinite(v) ? String(v) : ""));
 }
 
 /**

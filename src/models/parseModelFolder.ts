@@ -189,17 +189,16 @@ function crossFileProblems(
  */
 export function parseModelFolder(dir: string, read: ReadonlyMap<string, Uint8Array>): ParsedModelFolder {
   const problems: InputProblem[] = [];
-  const metadata = parseJsonFile(read, "metadata.json", metadataSchema, problems, "not a churnlab model folder") as unknown as ModelMetadata | undefined;
+  // metadataSchema checks the fields loading relies on; the rest (metrics, rows, profile) is what training wrote, shown as is.
+  const metadata = parseJsonFile(read, "metadata.json", metadataSchema, problems, "not a churnlab model folder") as ModelMetadata | undefined;
   if (metadata?.manifest !== undefined && !read.has(metadata.manifest)) {
     problems.push({
       where: metadata.manifest,
       message: "missing, but metadata.json says the folder was saved with it: the folder is incomplete or was tampered with",
     });
   }
-  const preprocessor = parseJsonFile(read, "preprocessing.json", preprocessingSchema, problems, "every model folder has it") as unknown as
-    | Preprocessor
-    | undefined;
-  const calibrator = parseJsonFile(read, "calibration.json", calibrationSchema, problems, "every model folder has it") as unknown as Calibrator | undefined;
+  const preprocessor: Preprocessor | undefined = parseJsonFile(read, "preprocessing.json", preprocessingSchema, problems, "every model folder has it");
+  const calibrator: Calibrator | undefined = parseJsonFile(read, "calibration.json", calibrationSchema, problems, "every model folder has it");
   if (metadata === undefined || preprocessor === undefined || calibrator === undefined) throw new InputError(dir, problems);
   const needs = `a ${metadata.kind} model needs it`;
   const network = metadata.kind === "gbdt" ? undefined : parseJsonFile(read, "model.json", networkJsonSchema, problems, needs);
@@ -211,7 +210,7 @@ export function parseModelFolder(dir: string, read: ReadonlyMap<string, Uint8Arr
   if (problems.length > 0) throw new InputError(dir, problems);
   const modelFiles: ModelFiles = {};
   for (const name of modelKindFiles[metadata.kind]) {
-    const bytes = read.get(name) as Uint8Array;
+    const bytes = read.get(name)!;
     modelFiles[name] = name.endsWith(".json") ? new TextDecoder().decode(bytes) : bytes;
   }
   return { metadata, preprocessor, calibrator, modelFiles };

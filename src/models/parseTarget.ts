@@ -26,7 +26,7 @@ export interface ParsedTarget {
  * parseTarget(["No", "Yes", "No"], "telco.csv", "Churn").labels; // Uint8Array [0, 1, 0]
  */
 export function parseTarget(values: RawColumn, source: string, column: string, positive?: string): ParsedTarget {
-  const text = Array.from(values as ArrayLike<string | number>, (v) => (typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : v.trim()));
+  const text = Array.from<string | number, string>(values, (v) => (typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : v.trim()));
   const problems: InputProblem[] = [];
   if (text.length === 0) throw new InputError(source, [{ where: `column ${column}`, message: "no data rows" }]);
   const counts = new Map<string, number>();
@@ -50,8 +50,8 @@ export function parseTarget(values: RawColumn, source: string, column: string, p
   if (positive !== undefined && !counts.has(positive)) {
     problems.push({ where: "--positive", message: `"${positive}" is not a value of ${column} (values: ${distinct.slice(0, 8).join(", ")})` });
   }
-  if (problems.length > 0) throw new InputError(source, problems);
-  const [a, b] = distinct as [string, string];
+  const [a, b] = distinct;
+  if (problems.length > 0 || a === undefined || b === undefined) throw new InputError(source, problems);
   let churn = positive;
   if (churn === undefined) {
     const aWord = POSITIVE_WORDS.includes(a.toLowerCase());

@@ -136,7 +136,7 @@ function fitCategorical(
     .map(([v]) => v);
   const other = levels.length < ranked.length;
   if (levels.length + (other ? 1 : 0) < 2 && missing === 0) return { dropped: "constant in training rows" };
-  return { name, kind: "categorical", levels, other, mode: (ranked[0] as [string, number])[0], missingIndicator: missing > 0 };
+  return { name, kind: "categorical", levels, other, mode: ranked[0]![0], missingIndicator: missing > 0 };
 }
 
 /**
@@ -188,15 +188,14 @@ export function preprocessorLayout(inputs: ReadonlyArray<NumericInput | Categori
  */
 export function fitPreprocessor(columns: RawColumns, options: PreprocessOptions = {}, rows?: ArrayLike<number>): Preprocessor {
   const names = Object.keys(columns);
-  const length = names.length === 0 ? 0 : (columns[names[0] as string] as RawColumn).length;
+  const length = names.length === 0 ? 0 : columns[names[0] as string]!.length;
   for (const name of names) {
-    if ((columns[name] as RawColumn).length !== length)
-      throw new RangeError(`fitPreprocessor: column "${name}" has ${(columns[name] as RawColumn).length} rows, expected ${length}`);
+    if (columns[name]!.length !== length) throw new RangeError(`fitPreprocessor: column "${name}" has ${columns[name]!.length} rows, expected ${length}`);
   }
   const index = rows ?? Int32Array.from({ length }, (_, i) => i);
   if (index.length === 0) throw new RangeError("fitPreprocessor: no training rows");
   const isNumeric = (name: string): boolean => {
-    const column = columns[name] as RawColumn;
+    const column = columns[name]!;
     if (options.numeric?.includes(name) ?? false) return true;
     return !(options.categorical?.includes(name) ?? false) && (!isTextColumn(column) || looksNumeric(column));
   };
@@ -206,7 +205,7 @@ export function fitPreprocessor(columns: RawColumns, options: PreprocessOptions 
   const inputs: Array<NumericInput | CategoricalInput> = [];
   const dropped: Array<{ name: string; reason: string }> = [];
   for (const name of names) {
-    const column = columns[name] as RawColumn;
+    const column = columns[name]!;
     const fitted = numericNames.includes(name)
       ? fitNumeric(name, numericValues(column), index)
       : fitCategorical(name, textValues(column), index, options.categorical?.includes(name) ?? false, options.maxLevels ?? 30, options.minLevelCount ?? 5);
@@ -241,12 +240,12 @@ export function transform(pre: Preprocessor, columns: RawColumns, source = "data
   const numeric = pre.inputs.filter((i) => i.kind === "numeric").map((i) => i.name);
   for (const p of outOfRangeNumericCells(columns, numeric)) problems.push(p);
   if (problems.length > 0) throw new InputError(source, problems);
-  const rows = pre.inputs.length === 0 ? 0 : (columns[(pre.inputs[0] as NumericInput | CategoricalInput).name] as RawColumn).length;
+  const rows = pre.inputs.length === 0 ? 0 : columns[pre.inputs[0]!.name]!.length;
   const cols = pre.outputNames.length;
   const data = new Float32Array(rows * cols);
   for (const input of pre.inputs) {
-    const start = (pre.groups[input.name] as number[])[0] as number;
-    const column = columns[input.name] as RawColumn;
+    const start = pre.groups[input.name]![0] as number;
+    const column = columns[input.name]!;
     if (column.length !== rows) throw new RangeError(`transform: column "${input.name}" has ${column.length} rows, expected ${rows}`);
     if (input.kind === "numeric") encodeNumeric(input, numericValues(column), data, cols, start, problems);
     else encodeCategorical(input, textValues(column), data, cols, start);

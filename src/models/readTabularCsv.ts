@@ -46,7 +46,7 @@ export function readTabularCsv(file: string): TabularCsv {
   });
   let ragged = 0;
   for (let r = 1; r < records.length; r++) {
-    const width = (records[r] as string[]).length;
+    const width = records[r]!.length;
     if (width !== header.length) {
       if (ragged < 20) problems.push({ where: `data row ${r}`, message: `has ${width} cells, the header has ${header.length}` });
       ragged++;

@@ -50,8 +50,8 @@ export function splitColumns(
   source: string,
 ): SplitColumns {
   const problems: InputProblem[] = [];
-  const ids = names.id === undefined ? undefined : (columns[names.id] as readonly string[]);
-  const snapshot = names.snapshot === undefined ? undefined : snapshotTimes(columns[names.snapshot] as readonly string[], source, names.snapshot);
+  const ids = names.id === undefined ? undefined : columns[names.id]!;
+  const snapshot = names.snapshot === undefined ? undefined : snapshotTimes(columns[names.snapshot]!, source, names.snapshot);
   if (ids !== undefined) {
     const first = new Map<string, number>();
     ids.forEach((raw, i) => {
@@ -81,7 +81,7 @@ export function splitColumns(
   }
   const groupColumn = names.group ?? (repeats ? (names.id as string) : null);
   return {
-    groups: groupColumn === null ? undefined : (columns[groupColumn] as readonly string[]).map((v) => v.trim()),
+    groups: groupColumn === null ? undefined : columns[groupColumn]!.map((v) => v.trim()),
     times: snapshot?.times,
     timeText: (t) => (snapshot?.dates === true && Number.isInteger(t) ? dayToIso(t) : String(t)),
     groupColumn,

@@ -18,7 +18,7 @@ export function stratifiedSplit(labels: ArrayLike<number>, heldOutShare: number,
   for (let i = 0; i < labels.length; i++) {
     const y = labels[i];
     if (y !== 0 && y !== 1) throw new RangeError(`stratifiedSplit: label ${i} is ${y}`);
-    (byClass[y] as number[]).push(i);
+    byClass[y]!.push(i);
   }
   const shuffled = byClass.map((rows) => {
     for (let i = rows.length - 1; i > 0; i--) {

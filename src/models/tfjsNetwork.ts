@@ -58,6 +58,9 @@ function buildNetwork(inputs: number, hidden: readonly number[], l2: number, see
   return model;
 }
 
+/** Class weights of an unweighted fit: churners and stayers count the same. */
+const equalClassWeights = (): [number, number] => [1, 1];
+
 /** Saves a layers model to in-memory files (model.json + weights.bin) through a custom IOHandler. */
 async function saveNetwork(model: tf.LayersModel, kind: ModelKind): Promise<ModelFiles> {
   let files: ModelFiles = {};
@@ -139,7 +142,7 @@ export async function trainNetwork(
   const maxEpochs = options.maxEpochs ?? 60;
   const patience = options.patience ?? 4;
   if (!(l2 >= 0) || !(learningRate > 0) || !(batchSize >= 1) || !(maxEpochs >= 1) || !(patience >= 1)) throw new RangeError(`${kind}: options out of range`);
-  const weights = options.classWeight === "balanced" ? balancedClassWeights(y) : ([1, 1] as [number, number]);
+  const weights = options.classWeight === "balanced" ? balancedClassWeights(y) : equalClassWeights();
   const validX = valid.x.rows > 0 ? valid : train;
   const solver = options.solver ?? (options.hidden.length === 0 ? "newton" : "adam");
   if (solver === "newton") {
@@ -187,7 +190,7 @@ export async function loadNetwork(kind: ModelKind, files: ModelFiles): Promise<C
   if (typeof json !== "string" || !(bin instanceof Uint8Array)) throw new Error(`${kind}: model.json and weights.bin are required`);
   const parsed = JSON.parse(json) as { modelTopology: object; weightsManifest: Array<{ weights: tf.io.WeightsManifestEntry[] }> };
   const weightSpecs = parsed.weightsManifest.flatMap((g) => g.weights);
-  const buffer = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer;
+  const buffer = bin.slice().buffer;
   const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: parsed.modelTopology, weightSpecs, weightData: buffer }));
   const inputShape = model.inputs[0]?.shape;
   const inputs = inputShape?.[1] ?? 0;

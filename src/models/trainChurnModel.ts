@@ -16,6 +16,9 @@ import { featureProfiles } from "./featureDrift";
 import { modelWarnings } from "./modelWarnings";
 import { trainNetwork, type NetworkOptions } from "./tfjsNetwork";
 
+/** A logistic model is a network without hidden layers. */
+const noHiddenLayers: readonly number[] = [];
+
 /** Row indices of the three parts of the data. */
 export interface DataSplit {
   train: ArrayLike<number>;
@@ -222,7 +225,7 @@ export async function trainChurnModel(features: RawColumns, labels: Uint8Array, 
     let fitted: { model: ChurnModel; history: FitHistory };
     if (kind === "gbdt") fitted = await trainGbdt(train, validation, { ...options.gbdt, seed, classWeight });
     else {
-      const base = kind === "logistic" ? { ...defaultLogistic, hidden: [] as readonly number[] } : { ...defaultMlp };
+      const base = kind === "logistic" ? { ...defaultLogistic, hidden: noHiddenLayers } : { ...defaultMlp };
       const overrides = options.network ?? {};
       fitted = await trainNetwork(kind, train, validation, { ...base, ...overrides, ...(kind === "logistic" ? { hidden: [] } : {}), seed, classWeight });
     }

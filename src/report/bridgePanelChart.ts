@@ -19,9 +19,8 @@ import { compactLayout } from "./compactLayout";
  */
 export function bridgePanelChart(inputs: CeoPageInputs, lang: Lang, size: { width: number; height: number } = { width: 420, height: 262 }): Figure {
   const figure = bridgeWaterfallFigure(inputs.bridge, { lang, title: "" });
-  const annotations = figure.layout["annotations"] as Array<Record<string, unknown>>;
-  figure.layout["annotations"] = annotations.map((a) => ({ ...a, font: { ...(a["font"] as Record<string, unknown>), size: 10 } }));
-  for (const trace of figure.data) trace["hoverinfo"] = "skip";
-  figure.layout["yaxis"] = { ...(figure.layout["yaxis"] as Record<string, unknown>), title: { text: "" } };
+  figure.layout.annotations = (figure.layout.annotations ?? []).map((a) => ({ ...a, font: { ...a.font, size: 10 } }));
+  for (const trace of figure.data) trace.hoverinfo = "skip";
+  figure.layout.yaxis = { ...figure.layout.yaxis, title: { text: "" } };
   return compactLayout(figure, size.width, size.height, { l: 8, r: lang === "zh" ? 92 : 88, t: 16, b: 30 });
 }

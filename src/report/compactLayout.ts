@@ -1,5 +1,6 @@
 import type { Figure } from "../charts/Figure";
-import { deepMerge } from "../charts/theme";
+import type { PlotlyAxis } from "../charts/plotlyTypes";
+import { mergeLayout } from "../charts/theme";
 
 /**
  * Fits a chart into a panel of the CEO page: a fixed size in CSS pixels,
@@ -18,7 +19,7 @@ import { deepMerge } from "../charts/theme";
 export function compactLayout(figure: Figure, width: number, height: number, margin: Partial<Record<"l" | "r" | "t" | "b", number>> = {}): Figure {
   if (!(Number.isFinite(width) && width > 0 && Number.isFinite(height) && height > 0))
     throw new RangeError(`chart size must be positive, got ${width}×${height}`);
-  const layout = deepMerge(figure.layout, {
+  const layout = mergeLayout(figure.layout, {
     width,
     height,
     autosize: false,
@@ -26,11 +27,10 @@ export function compactLayout(figure: Figure, width: number, height: number, mar
     font: { size: 10.5 },
     title: { font: { size: 12.5 }, x: 10 / width, xanchor: "left", xref: "container", y: 1 - 6 / height, yanchor: "top", yref: "container" },
   });
-  for (const axis of ["xaxis", "yaxis"]) {
+  const compactAxis = { title: { font: { size: 10.5 }, standoff: 4 }, tickfont: { size: 10 } };
+  for (const axis of ["xaxis", "yaxis"] as const) {
     const current = layout[axis];
-    if (typeof current === "object" && current !== null) {
-      layout[axis] = deepMerge(current as Record<string, unknown>, { title: { font: { size: 10.5 }, standoff: 4 }, tickfont: { size: 10 } });
-    }
+    if (current !== undefined) layout[axis] = mergeLayout<PlotlyAxis>(current, compactAxis);
   }
   return { data: figure.data, layout, config: { ...(figure.config ?? {}), staticPlot: true, displayModeBar: false, responsive: false } };
 }

@@ -1,6 +1,6 @@
 import type { Figure } from "../charts/Figure";
 import { t, type Lang } from "../charts/labels";
-import { tornadoFigure } from "../charts/simulationCharts";
+import { tornadoFigure } from "../charts/sensitivityCharts";
 import type { CeoPageInputs } from "./CeoPageInputs";
 import { compactLayout } from "./compactLayout";
 import { driverLabel } from "./driverLabel";
@@ -32,29 +32,28 @@ export function driversChart(inputs: CeoPageInputs, lang: Lang, count = 6, size:
     .reverse();
   const names = shown.map((b) => driverLabel(b.name, inputs.plan, lang));
   for (const trace of figure.data) {
-    trace["y"] = names;
-    trace["hoverinfo"] = "skip";
-    delete trace["hovertemplate"];
+    trace.y = names;
+    trace.hoverinfo = "skip";
+    delete trace.hovertemplate;
   }
   // No chart title: the page's panel heading names it (report.drivers.title).
-  figure.layout["title"] = { text: "" };
+  figure.layout.title = { text: "" };
   // A one-line key under the plot instead of a legend (a horizontal legend wraps in a narrow panel).
   const key = figure.data
     .map((trace) => {
-      const color = String((trace["marker"] as { color?: unknown } | undefined)?.color ?? "#2C3E50");
-      return `<span style="color:${color}">■</span> ${String(trace["name"] ?? "")}`;
+      const color = String(trace.marker?.color ?? "#2C3E50");
+      return `<span style="color:${color}">■</span> ${trace.name ?? ""}`;
     })
     .join(lang === "zh" ? "　　" : "\u2003\u2003");
-  figure.layout["showlegend"] = false;
-  figure.layout["yaxis"] = { ...(figure.layout["yaxis"] as Record<string, unknown>), title: { text: "" }, automargin: true };
-  const xaxis = figure.layout["xaxis"] as Record<string, unknown>;
-  figure.layout["xaxis"] = { ...xaxis, ticksuffix: "%", showgrid: true, gridcolor: "#EEF1F2", nticks: 5, tickangle: 0 };
+  figure.layout.showlegend = false;
+  figure.layout.yaxis = { ...figure.layout.yaxis, title: { text: "" }, automargin: true };
+  figure.layout.xaxis = { ...figure.layout.xaxis, ticksuffix: "%", showgrid: true, gridcolor: "#EEF1F2", nticks: 5, tickangle: 0 };
   const margin = { l: 8, r: 12, t: 26, b: 54 };
   const baseText = t("report.drivers.base", lang, { value: roiText(baseOutput) });
   const plotHeight = Math.max(1, size.height - margin.t - margin.b);
-  figure.layout["annotations"] = [
+  figure.layout.annotations = [
     // The base line's label says what "base" is: every input at its base value (the deterministic view), not the simulated mean.
-    ...(figure.layout["annotations"] as Array<Record<string, unknown>>).map((a) => ({ ...a, text: baseText, font: { size: 9.5 } })),
+    ...(figure.layout.annotations ?? []).map((a) => ({ ...a, text: baseText, font: { size: 9.5 } })),
     { xref: "paper", yref: "paper", x: 0.5, y: -38 / plotHeight, xanchor: "center", yanchor: "top", text: key, showarrow: false, font: { size: 9.5 } },
   ];
   return compactLayout(figure, size.width, size.height, margin);

@@ -1,4 +1,5 @@
 import type { Figure } from "../charts/Figure";
+import type { PlotlyAnnotation } from "../charts/plotlyTypes";
 import { barChart, type BarSeries } from "../charts/barChart";
 import { t, type Lang } from "../charts/labels";
 import { semanticColors } from "../charts/theme";
@@ -90,63 +91,77 @@ export function gatesChart(inputs: CeoPageInputs, lang: Lang, size: { width: num
     barmode: decisions ? "stack" : "group",
     valueTickFormat: ".0%",
   });
-  for (const trace of figure.data) {
-    trace["width"] = 0.6;
-    trace["cliponaxis"] = false;
-    trace["hoverinfo"] = "skip";
-    if (decisions) {
-      trace["textposition"] = "inside";
-      trace["insidetextanchor"] = "middle";
-      trace["textfont"] = { size: 10, color: "#FFFFFF" };
-    } else {
-      trace["textposition"] = "outside";
-      trace["textfont"] = { size: 10.5, color: "#2C3E50" };
-    }
-  }
-  figure.layout["showlegend"] = false;
-  figure.layout["xaxis"] = {
-    ...(figure.layout["xaxis"] as Record<string, unknown>),
+  styleGateBars(figure, decisions);
+  figure.layout.showlegend = false;
+  figure.layout.xaxis = {
+    ...figure.layout.xaxis,
     range: [0, 1.0001],
     dtick: 0.25,
     showgrid: true,
     gridcolor: "#EEF1F2",
     title: { text: "" },
   };
-  figure.layout["yaxis"] = { ...(figure.layout["yaxis"] as Record<string, unknown>), title: { text: "" } };
-  const notSimulated = gates
-    .map((g, i) => ({ g, i }))
+  figure.layout.yaxis = { ...figure.layout.yaxis, title: { text: "" } };
+  const rows = gates.map((g, i) => ({ g, category: categories[i] ?? "" }));
+  const notSimulated = rows
     .filter(({ g }) => g.passProbability === null)
-    .map(({ i }) => ({
-      xref: "x",
-      yref: "y",
-      x: 0.01,
-      y: categories[i],
-      xanchor: "left",
-      text: t(decisions ? "report.gate.source.yearEnd" : "report.gates.notSimulated", lang),
-      showarrow: false,
-      font: { size: 10, color: "#7F8C8D" },
-    }));
+    .map(
+      ({ category }): PlotlyAnnotation => ({
+        xref: "x",
+        yref: "y",
+        x: 0.01,
+        y: category,
+        xanchor: "left",
+        text: t(decisions ? "report.gate.source.yearEnd" : "report.gates.notSimulated", lang),
+        showarrow: false,
+        font: { size: 10, color: "#7F8C8D" },
+      }),
+    );
   // Every simulated gate's go and stop probabilities in a column right of the plot: a segment too small for its label (or empty, as a 0% go) is still read.
   const outcomeText = (go: number | null, stop: number | null): string =>
     t("report.gates.outcome", lang, { go: probabilityText(go ?? Number.NaN), stop: probabilityText(stop ?? Number.NaN) });
   const outcomes = decisions
-    ? gates
-        .map((g, i) => ({ g, i }))
+    ? rows
         .filter(({ g }) => g.passProbability !== null)
-        .map(({ g, i }) => ({
-          xref: "paper",
-          yref: "y",
-          x: 1,
-          xshift: 6,
-          y: categories[i],
-          xanchor: "left",
-          text: outcomeText(g.passProbability, g.stopProbability),
-          showarrow: false,
-          font: { size: 9.5, color: "#2C3E50" },
-        }))
+        .map(
+          ({ g, category }): PlotlyAnnotation => ({
+            xref: "paper",
+            yref: "y",
+            x: 1,
+            xshift: 6,
+            y: category,
+            xanchor: "left",
+            text: outcomeText(g.passProbability, g.stopProbability),
+            showarrow: false,
+            font: { size: 9.5, color: "#2C3E50" },
+          }),
+        )
     : [];
-  figure.layout["annotations"] = [...notSimulated, ...outcomes];
+  figure.layout.annotations = [...notSimulated, ...outcomes];
   const out = compactLayout(figure, size.width, size.height, { l: 8, r: decisions ? (lang === "zh" ? 98 : 96) : 30, t: 6, b: 22 });
-  out.layout["title"] = { text: "" };
+  out.layout.title = { text: "" };
   return out;
+}
+
+/**
+ * Narrow bars with their labels inside (stacked decisions) or after them (one
+ * bar per gate), not clipped, no hover. barChart draws one bar trace per
+ * series (a legend-only marker trace only for several series coloured per
+ * bar, which these are not).
+ */
+function styleGateBars(figure: Figure, decisions: boolean): void {
+  for (const trace of figure.data) {
+    if (trace.type !== "bar") continue;
+    trace.width = 0.6;
+    trace.cliponaxis = false;
+    trace.hoverinfo = "skip";
+    if (decisions) {
+      trace.textposition = "inside";
+      trace.insidetextanchor = "middle";
+      trace.textfont = { size: 10, color: "#FFFFFF" };
+    } else {
+      trace.textposition = "outside";
+      trace.textfont = { size: 10.5, color: "#2C3E50" };
+    }
+  }
 }

@@ -36,16 +36,15 @@ export function roiDistributionChart(inputs: CeoPageInputs, lang: Lang, size: { 
   const bins = Math.max(10, Math.min(400, Math.round((45 * (roi.max - roi.min)) / (hi - lo))));
   const figure = roiHistogramFigure(roiSamples, { stated, mvpBar: bar, bins, lang });
   const trace = figure.data[0]!;
-  const navy = palette[0] ?? "#1F4E79";
-  const centers = trace["x"] as number[];
-  trace["marker"] = {
-    ...(trace["marker"] as Record<string, unknown>),
-    color: centers.map((x) => (x < 0 ? semanticColors.bad : x < bar * 100 ? belowBarColor : navy)),
+  const navy = palette[0];
+  trace.marker = {
+    ...trace.marker,
+    color: Array.from(trace.x ?? [], (x) => (typeof x !== "number" ? navy : x < 0 ? semanticColors.bad : x < bar * 100 ? belowBarColor : navy)),
   };
   const middle = ((lo + hi) / 2) * 100;
   // Line labels inside the plot, on the side of their line facing the middle, stacked so they never overlap.
-  figure.layout["annotations"] = (figure.layout["annotations"] as Array<Record<string, unknown>>).map((a, i) => {
-    const right = (a["x"] as number) > middle;
+  figure.layout.annotations = (figure.layout.annotations ?? []).map((a, i) => {
+    const right = typeof a.x === "number" && a.x > middle;
     return {
       ...a,
       y: 0.98 - 0.1 * i,
@@ -53,9 +52,9 @@ export function roiDistributionChart(inputs: CeoPageInputs, lang: Lang, size: { 
       xanchor: right ? "right" : "left",
       xshift: right ? -3 : 3,
       bgcolor: "rgba(255,255,255,0.85)",
-      font: { ...((a["font"] as Record<string, unknown> | undefined) ?? {}), size: 9.5 },
+      font: { ...a.font, size: 9.5 },
     };
   });
-  figure.layout["xaxis"] = { ...(figure.layout["xaxis"] as Record<string, unknown>), range: [lo * 100, hi * 100], ticksuffix: "%" };
+  figure.layout.xaxis = { ...figure.layout.xaxis, range: [lo * 100, hi * 100], ticksuffix: "%" };
   return compactLayout(figure, size.width, size.height, { l: 44, b: 34, t: 30 });
 }

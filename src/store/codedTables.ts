@@ -30,7 +30,7 @@ export function stageName(schema: TableSchema): string {
  */
 export async function createCodedTable(store: Store, schema: TableSchema): Promise<DuckDBAppender> {
   const codes = codesOf(schema);
-  const columns = schema.columns.map((c, k) => `${sqlName(c.name)} ${isDouble(c, codes[k] as ColumnCode) ? "DOUBLE" : "INTEGER"}`);
+  const columns = schema.columns.map((c, k) => `${sqlName(c.name)} ${isDouble(c, codes[k]!) ? "DOUBLE" : "INTEGER"}`);
   await store.connection.run(`CREATE OR REPLACE TABLE ${stageName(schema)} (${columns.join(", ")})`);
   return store.connection.createAppender(`stage_${schema.name}`);
 }
@@ -48,11 +48,9 @@ export async function createCodedTable(store: Store, schema: TableSchema): Promi
  */
 export function appendCodedChunk(appender: DuckDBAppender, chunk: CodedChunk): void {
   const codes = codesOf(chunk.schema);
-  const types: DuckDBType[] = chunk.schema.columns.map((c, k) =>
-    isDouble(c, codes[k] as ColumnCode) ? DuckDBDoubleType.instance : DuckDBIntegerType.instance,
-  );
+  const types: DuckDBType[] = chunk.schema.columns.map((c, k) => (isDouble(c, codes[k]!) ? DuckDBDoubleType.instance : DuckDBIntegerType.instance));
   const columns = chunk.values.map((values, k) => {
-    const spec = chunk.schema.columns[k] as ColumnSpec;
+    const spec = chunk.schema.columns[k]!;
     if (values instanceof Float64Array !== (types[k] === DuckDBDoubleType.instance))
       throw new RangeError(`${chunk.schema.name}.${spec.name}: unexpected array type`);
     if (spec.decimals === undefined || !(values instanceof Float64Array)) return values;
@@ -108,7 +106,7 @@ function decodeSql(spec: ColumnSpec, code: ColumnCode, idWidth: number): string 
 export async function copyCodedToParquet(store: Store, schema: TableSchema, idWidth: number, file: string): Promise<void> {
   const codes = codesOf(schema);
   const select = schema.columns.map((c, k) => {
-    const expr = decodeSql(c, codes[k] as ColumnCode, idWidth);
+    const expr = decodeSql(c, codes[k]!, idWidth);
     return `${c.kind === "optionalCategory" ? `nullif(${expr}, '')` : expr} AS ${sqlName(c.name)}`;
   });
   await store.connection.run(

@@ -60,7 +60,7 @@ export async function* readBatches(store: Store, sql: string, batchRows: number)
       const take = Math.min(count - offset, batchRows - filled);
       for (let k = 0; k < names.length; k++) {
         const vector = chunk.getColumnVector(k);
-        const target = columns[k] as Float64Array | string[];
+        const target = columns[k]!;
         if (target instanceof Float64Array) {
           for (let i = 0; i < take; i++) {
             const v = vector.getItem(offset + i);

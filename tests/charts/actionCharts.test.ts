@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  advisorLoadChart,
-  decayCurveChart,
-  delayCostChart,
-  gainChart,
-  qiniChart,
-  targetingComparisonChart,
-  tierShareChart,
-  weeklyQueueChart,
-} from "../../src/charts/actionCharts";
+import { advisorLoadChart, delayCostChart, tierShareChart, weeklyQueueChart } from "../../src/charts/actionCharts";
+import { decayCurveChart } from "../../src/charts/decayCharts";
+import { gainChart, qiniChart, targetingComparisonChart } from "../../src/charts/targetingCharts";
 import { compareTargeting, decayBand, decayEvidence, delayCost, fitDecayModels, qiniCurve, summarizeTiers, weeklyQueue } from "../../src/actions";
 import { figureProblems } from "../../src/charts";
 import { loadPlan } from "../../src/plan";

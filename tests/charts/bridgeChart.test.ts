@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { numbersOf } from "./traceValues";
+import type { BarTrace } from "../../src/charts/plotlyTypes";
 import { bridgeWaterfallFigure, sePoints, signedPoints } from "../../src/charts/bridgeChart";
 import { figureProblems } from "../../src/charts/figureProblems";
 import { semanticColors } from "../../src/charts/theme";
@@ -24,7 +26,6 @@ const bridge: RoiBridge = {
   },
 };
 
-type BarTrace = { y: string[]; x: number[]; base: number[]; marker: { color: string[] }; orientation: string };
 const texts = (fig: ReturnType<typeof bridgeWaterfallFigure>): string[] => (fig.layout["annotations"] as Array<{ text: string }>).map((a) => a.text);
 
 describe("bridgeWaterfallFigure(bridge, { lang, title })", () => {
@@ -41,15 +42,16 @@ describe("bridgeWaterfallFigure(bridge, { lang, title })", () => {
       "Cash, not lifetime value",
       "Reconciled: first-year cash",
     ]);
-    const zh = bridgeWaterfallFigure(bridge, { lang: "zh" }).data[0] as BarTrace;
-    expect(zh.y[0]).toBe("方案所述ROI");
-    expect(zh.y.at(-1)).toBe("核算后：首年现金ROI");
-    expect(new Set(zh.y).size).toBe(9);
+    const zh = Array.from((bridgeWaterfallFigure(bridge, { lang: "zh" }).data[0] as BarTrace).y ?? []);
+    expect(zh[0]).toBe("方案所述ROI");
+    expect(zh.at(-1)).toBe("核算后：首年现金ROI");
+    expect(new Set(zh).size).toBe(9);
   });
 
   it("floats each step from the running total and ends at start + Σ steps, drawn from 0 (percent)", () => {
-    const trace = bridgeWaterfallFigure(bridge).data[0] as BarTrace;
-    expect(trace.orientation).toBe("h");
+    const bars = bridgeWaterfallFigure(bridge).data[0] as BarTrace;
+    expect(bars.orientation).toBe("h");
+    const trace = { base: numbersOf(bars.base), x: numbersOf(bars.x) };
     expect(trace.base[0]).toBe(0);
     expect(trace.x[0]).toBeCloseTo(359, 9);
     expect(trace.base[1]).toBeCloseTo(359, 9);
@@ -60,7 +62,7 @@ describe("bridgeWaterfallFigure(bridge, { lang, title })", () => {
   });
 
   it("colours the stated ROI grey, a fall red, a rise green and the reconciled figure navy", () => {
-    const colors = (bridgeWaterfallFigure(bridge).data[0] as BarTrace).marker.color;
+    const colors = (bridgeWaterfallFigure(bridge).data[0] as BarTrace).marker?.color;
     expect(colors).toEqual([semanticColors.stated, ...deltas.map((d) => (d < 0 ? semanticColors.bad : semanticColors.good)), semanticColors.recomputed]);
   });
 
@@ -78,16 +80,14 @@ describe("bridgeWaterfallFigure(bridge, { lang, title })", () => {
       "-94.6% ± 0.01",
       "points ± s.e.",
     ]);
-    expect(
-      (fig.layout["annotations"] as Array<{ xref: string; x: number; xanchor: string }>).every((a) => a.xref === "paper" && a.x === 1 && a.xanchor === "left"),
-    ).toBe(true);
+    expect((fig.layout.annotations ?? []).every((a) => a.xref === "paper" && a.x === 1 && a.xanchor === "left")).toBe(true);
   });
 
   it("has a title, axis titles and a break-even line; the title can be replaced or left out", () => {
     const fig = bridgeWaterfallFigure(bridge, { lang: "zh" });
     expect(figureProblems(fig)).toEqual([]);
     expect(fig.layout["title"]).toMatchObject({ text: "ROI桥：从方案所述到核算结果（20,000 次模拟）" });
-    expect((fig.layout["shapes"] as Array<{ x0: number; yref: string }>).at(-1)).toMatchObject({ x0: 0, yref: "paper" });
+    expect((fig.layout.shapes ?? []).at(-1)).toMatchObject({ x0: 0, yref: "paper" });
     expect(bridgeWaterfallFigure(bridge, { lang: "en", title: "Why 359% becomes −95%" }).layout["title"]).toMatchObject({ text: "Why 359% becomes −95%" });
     expect(bridgeWaterfallFigure(bridge, { title: "" }).layout["title"]).toMatchObject({ text: "" });
   });

@@ -62,7 +62,7 @@ describe("barChart", () => {
     expect(titleOf(h.layout, "xaxis")).toBe("ROI change (pp)");
     expect(titleOf(h.layout, "yaxis")).toBe("driver");
     expect(h.layout["yaxis"]).toMatchObject({ autorange: "reversed" });
-    expect((h.layout["shapes"] as Array<{ x0: number; yref: string }>)[1]).toMatchObject({ x0: 0, yref: "paper" });
+    expect((h.layout.shapes ?? [])[1]).toMatchObject({ x0: 0, yref: "paper" });
   });
 
   it("rejects mismatched lengths and no series", () => {

@@ -1,5 +1,6 @@
 // Chart builders of the data exploration (notebook 02): plain Plotly specs meeting the house rules.
 import { describe, expect, it } from "vitest";
+import type { HeatmapTrace, ScatterTrace } from "../../src/charts/plotlyTypes";
 import { churnRateByBucketChart, correlationHeatmap, survivalChart, visitGapsChart } from "../../src/charts/dataCharts";
 import { figureProblems } from "../../src/charts/figureProblems";
 import { isHalo } from "../../src/charts/referenceLines";
@@ -44,10 +45,10 @@ describe("survivalChart", () => {
     );
     expect(figureProblems(figure)).toEqual([]);
     expect(figure.data.length).toBe(6);
-    const line = figure.data[2] as { x: number[]; y: number[]; line: { shape: string }; name: string };
+    const line = figure.data[2] as ScatterTrace;
     expect(line.x).toEqual([0, 10, 20, 728]);
     expect(line.y).toEqual([1, 0.75, 0.5, 0.5]);
-    expect(line.line.shape).toBe("hv");
+    expect(line.line?.shape).toBe("hv");
     expect(line.name).toBe("economy (n=4)");
     expect((figure.data[1] as { fill: string }).fill).toBe("tonexty");
     expect((figure.layout["title"] as { text: string }).text).toBe("Customer retention (Kaplan–Meier, 95% band) by segment");
@@ -63,14 +64,14 @@ describe("visitGapsChart and correlationHeatmap", () => {
   it("histograms the gaps with the 180-day interval marked", () => {
     const figure = visitGapsChart([170, 185, 30, 400], "en");
     expect(figureProblems(figure)).toEqual([]);
-    expect((figure.layout["shapes"] as Array<{ x0: number }>).filter((s) => !isHalo(s))[0]?.x0).toBe(180);
+    expect((figure.layout.shapes ?? []).filter((s) => !isHalo(s))[0]?.x0).toBe(180);
   });
 
   it("shows correlations rounded to 2 decimals on a fixed −1..1 scale", () => {
     const matrix = correlationMatrix({ a: [1, 2, 3], b: [2, 4, 7], c: [1, 1, 1] });
     const figure = correlationHeatmap(matrix, ["A", "B", "C"], "en");
     expect(figureProblems(figure)).toEqual([]);
-    const trace = figure.data[0] as { z: Array<Array<number | null>>; zmin: number; zmax: number; x: string[] };
+    const trace = figure.data[0] as HeatmapTrace;
     expect(trace.z[0]).toEqual([1, 0.99, null]);
     expect([trace.zmin, trace.zmax]).toEqual([-1, 1]);
     expect(trace.x).toEqual(["A", "B", "C"]);

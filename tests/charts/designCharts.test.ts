@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { WaterfallTrace } from "../../src/charts/plotlyTypes";
 import { designBridgeChart, frontierChart, pilotErrorChart, stressBoundaryChart } from "../../src/charts/designCharts";
 import { figureProblems } from "../../src/charts/figureProblems";
 import type { FrontierPoint } from "../../src/simulation/design/designFrontier";
@@ -28,7 +29,7 @@ describe("design chart builders return valid Plotly specs with zh and en labels"
     ];
     const f = designBridgeChart(-25e6, steps, -7e6, "en");
     expect(figureProblems(f)).toEqual([]);
-    expect(f.data[0]!["measure"]).toEqual(["absolute", "relative", "relative", "total"]);
+    expect((f.data[0] as WaterfallTrace).measure).toEqual(["absolute", "relative", "relative", "total"]);
     expect(f.data[0]!["y"]).toEqual([-25, 20, -2, -7]);
     expect(title(designBridgeChart(-25e6, steps, -7e6, "zh"))).toBe("从方案设计到最优设计：3年NPV逐步变化");
   });

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  aucComparisonChart,
-  calibrationChart,
-  importanceChart,
-  liftGainChart,
-  precisionRecallChart,
-  rocChart,
-  tierDistributionChart,
-} from "../../src/charts/modelCharts";
+import { aucComparisonChart, importanceChart, liftGainChart, tierDistributionChart } from "../../src/charts/modelSummaryCharts";
+import { calibrationChart, precisionRecallChart, rocChart } from "../../src/charts/modelCharts";
 import { figureProblems } from "../../src/charts/figureProblems";
 import { applyTheme } from "../../src/charts/theme";
 import { calibrationCurve, liftTable, precisionRecallCurve, rocCurve } from "../../src/models/metrics/index";

@@ -60,7 +60,7 @@ describe("benefitBreakdownChart", () => {
     expect(ys(fig)[1]?.map((v) => Math.round(v * 100) / 100)).toEqual([172.8, 172.8, 112.32]);
     expect(fig.data[0]?.["x"]).toEqual(["As stated (line items)", "Recomputed from drivers", "At rollout reach (65%)"]);
     // dashed lines at the stated and recomputed first-year cost
-    expect((fig.layout["shapes"] as Array<{ y0: number }>).filter((s) => !isHalo(s)).map((s) => s.y0)).toEqual([1084, 1574]);
+    expect((fig.layout.shapes ?? []).filter((s) => !isHalo(s)).map((s) => s.y0)).toEqual([1084, 1574]);
   });
 });
 
@@ -75,7 +75,7 @@ describe("roiChart", () => {
     // (49,728,000 × 0.65 − 15,740,000) / 15,740,000
     expect(y[3]).toBeCloseTo((49_728_000 * 0.65 - 15_740_000) / 15_740_000, 12);
     expect(fig.data[0]?.["text"]).toEqual(["359%", "358.75%", "215.93%", "105.36%"]);
-    expect((fig.layout["shapes"] as Array<{ y0: number }>).filter((s) => !isHalo(s)).map((s) => s.y0)).toEqual([2]);
+    expect((fig.layout.shapes ?? []).filter((s) => !isHalo(s)).map((s) => s.y0)).toEqual([2]);
   });
 
   it("follows the plan: no success criteria, no threshold line; a loss-making view adds the break-even line", () => {
@@ -84,7 +84,7 @@ describe("roiChart", () => {
     expect((roiChart(planSummary(plan), "zh").layout["shapes"] as unknown[]).length).toBe(0);
     plan.benefits.ltvYuan = 1000; // 12,000 × 1,000 + 1,728,000 = 13,728,000 < 15,740,000 recomputed cost
     const fig = roiChart(planSummary(plan), "en");
-    expect((fig.layout["shapes"] as Array<{ y0: number }>).filter((s) => !isHalo(s)).map((s) => s.y0)).toEqual([0]);
+    expect((fig.layout.shapes ?? []).filter((s) => !isHalo(s)).map((s) => s.y0)).toEqual([0]);
     expect((fig.data[0]?.["y"] as number[])[2]).toBeCloseTo((13_728_000 - 15_740_000) / 15_740_000, 12);
   });
 });

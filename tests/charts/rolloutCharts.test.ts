@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { BarTrace } from "../../src/charts/plotlyTypes";
 import { cashFlowFanChart, churnComparisonChart, gateProbabilityChart, roiByAucChart, staffingChart, timingPolicyChart } from "../../src/charts/rolloutCharts";
 import { figureProblems } from "../../src/charts/figureProblems";
 import type { DecisionPoint, StaffingCurve } from "../../src/simulation/rollout/rolloutDecisions";
@@ -86,7 +87,7 @@ describe("rollout charts", () => {
   it("churnComparisonChart: baseline and programme bars with 5-95% error bars and the plan's 12% target", () => {
     const f = churnComparisonChart({ baseline: s(0.18, 0.01), programme: s(0.15, 0.01) }, 0.12, "zh");
     expect(f.data[0]!["y"]).toEqual([0.18, 0.15]);
-    expect((f.data[0]!["error_y"] as { array: number[] }).array[0]).toBeCloseTo(0.01, 12);
+    expect((f.data[0] as BarTrace).error_y?.array?.[0]).toBeCloseTo(0.01, 12);
     expect(JSON.stringify(f.layout)).toContain("方案目标 12%");
     expect(figureProblems(f)).toEqual([]);
   });

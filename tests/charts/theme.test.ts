@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyTheme, baseLayout, deepMerge, fontFamily, palette, tierColor, tierColors } from "../../src/charts/theme";
-import type { Figure } from "../../src/charts/Figure";
+import type { FigureSpec } from "../../src/charts/Figure";
 
 describe("theme colours", () => {
   it("gives the four risk tiers four distinct colours, none reused by the categorical palette", () => {
@@ -37,7 +37,8 @@ describe("baseLayout(title, xTitle, yTitle)", () => {
 });
 
 describe("applyTheme(figure)", () => {
-  const figure: Figure = {
+  // A figure as a file may hold it: legacy string titles.
+  const figure: FigureSpec = {
     data: [{ type: "bar", x: ["a"], y: [1] }],
     layout: { title: "ROI", xaxis: { title: "x" }, yaxis2: { title: "y2" }, font: { size: 20 } },
   };

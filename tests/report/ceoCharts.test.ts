@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { BarTrace } from "../../src/charts/plotlyTypes";
+import { numbersOf } from "../charts/traceValues";
 import { figureProblems } from "../../src/charts/figureProblems";
 import { isHalo } from "../../src/charts/referenceLines";
 import { compactLayout } from "../../src/report/compactLayout";
@@ -12,7 +14,7 @@ import { seedInputs } from "./fixtures";
 describe("roiDistributionChart(inputs, lang)", () => {
   it("draws the simulated ROI with break-even, the MVP's 200% and the plan's stated 359% as lines (percent)", async () => {
     const fig = roiDistributionChart(await seedInputs(), "zh");
-    const shapes = fig.layout["shapes"] as Array<{ x0: number }>;
+    const shapes = fig.layout.shapes ?? [];
     expect(shapes.filter((s) => !isHalo(s)).map((s) => s.x0)).toEqual([0, 200, 359]);
     const text = (fig.layout["annotations"] as Array<{ text: string }>).map((a) => a.text);
     expect(text).toEqual(["盈亏平衡 0%", "MVP门槛 200%", "方案所述 359%"]);
@@ -53,12 +55,12 @@ describe("driversChart(inputs, lang, count)", () => {
   it("shows the six widest tornado bars of the programme model's lifetime-value ROI, the widest (lifetime value) on top, from its value at base", async () => {
     const inputs = await seedInputs();
     const fig = driversChart(inputs, "zh");
-    const [low, high] = fig.data as Array<{ y: string[]; x: number[]; base: number }>;
+    const [low, high] = fig.data as BarTrace[];
     expect(low!.y).toHaveLength(6);
-    expect(low!.y[5]).toBe("剩余生命周期价值");
+    expect(low!.y?.[5]).toBe("剩余生命周期价值");
     expect(low!.base).toBeCloseTo(inputs.programmeBase.roi * 100, 6);
     const top = inputs.drivers.bars[0]!;
-    expect(high!.x[5]).toBeCloseTo((top.outputAtP90 - inputs.drivers.baseOutput) * 100, 9);
+    expect(high!.x?.[5]).toBeCloseTo((top.outputAtP90 - inputs.drivers.baseOutput) * 100, 9);
     // No title inside the plot: the panel heading names the chart; the base line says it is every input at base.
     expect(fig.layout["title"]).toMatchObject({ text: "" });
     expect((fig.layout["annotations"] as Array<{ text: string }>)[0]!.text).toBe(`各项取基准值 ${Math.round(inputs.programmeBase.roi * 100)}%`);
@@ -77,14 +79,15 @@ describe("gatesChart(inputs, lang)", () => {
     const inputs = await seedInputs();
     const fig = gatesChart(inputs, "zh");
     expect(fig.layout["barmode"]).toBe("stack");
-    const [go, hold, stop] = fig.data as Array<{ name: string; x: number[]; y: string[] }>;
+    const [go, hold, stop] = fig.data as BarTrace[];
     expect([go!.name, hold!.name, stop!.name]).toEqual(["通过", "暂缓", "止损"]);
     expect(go!.y).toEqual(["MVP验证 · 第 3 月", "区域推广 · 第 6 月", "全国部署 · 第 12 月"]);
-    for (const i of [0, 1]) expect(go!.x[i]! + hold!.x[i]! + stop!.x[i]!).toBeCloseTo(1, 12);
-    expect(go!.x[0]).toBe(inputs.rollout!.gates[0]!.probGo.value);
-    expect([go!.x[2], hold!.x[2], stop!.x[2]].every(Number.isNaN)).toBe(true);
+    const [goX, holdX, stopX] = [go, hold, stop].map((trace) => numbersOf(trace?.x)) as [number[], number[], number[]];
+    for (const i of [0, 1]) expect(goX[i]! + holdX[i]! + stopX[i]!).toBeCloseTo(1, 12);
+    expect(goX[0]).toBe(inputs.rollout!.gates[0]!.probGo.value);
+    expect([goX[2], holdX[2], stopX[2]].every(Number.isNaN)).toBe(true);
     const notes = (fig.layout["annotations"] as Array<{ text: string }>).map((a) => a.text);
-    const outcome = (i: number): string => `通过 ${probabilityText(go!.x[i]!)} · 止损 ${probabilityText(stop!.x[i]!)}`;
+    const outcome = (i: number): string => `通过 ${probabilityText(goX[i]!)} · 止损 ${probabilityText(stopX[i]!)}`;
     expect(notes).toEqual(["年末复盘，无下一阶段", outcome(0), outcome(1)]);
   });
 
@@ -92,18 +95,18 @@ describe("gatesChart(inputs, lang)", () => {
     const inputs = await seedInputs();
     const regional = { ...inputs.gates[1]!, passProbability: 0, holdProbability: 0.958, stopProbability: 0.042 };
     const fig = gatesChart({ ...inputs, gates: [inputs.gates[0]!, regional, inputs.gates[2]!] }, "en");
-    const [go, , stop] = fig.data as Array<{ text: string[] }>;
-    expect([go!.text[1], stop!.text[1]]).toEqual(["", ""]);
+    const [go, , stop] = fig.data as BarTrace[];
+    expect([go!.text?.[1], stop!.text?.[1]]).toEqual(["", ""]);
     expect((fig.layout["annotations"] as Array<{ text: string; y: string }>).find((a) => a.y === "regional · month 6")?.text).toBe("go 0% · stop 4.2%");
   });
 
   it("without the rollout, has one bar per gate, the MVP's at P(ROI > 200%), the unsimulated ones empty and labelled", async () => {
     const inputs = await seedInputs(4000, 1, undefined, false);
     const fig = gatesChart(inputs, "en");
-    const trace = fig.data[0] as { y: string[]; x: number[]; text: string[] };
+    const trace = fig.data[0] as BarTrace;
     expect(trace.y).toEqual(["MVP · month 3", "regional · month 6", "national · month 12"]);
-    expect(trace.x[0]).toBe(inputs.monteCarlo.probRoiAbove200.value);
-    expect(trace.x.slice(1).every(Number.isNaN)).toBe(true);
+    expect(numbersOf(trace.x)[0]).toBe(inputs.monteCarlo.probRoiAbove200.value);
+    expect(numbersOf(trace.x).slice(1).every(Number.isNaN)).toBe(true);
     expect((fig.layout["annotations"] as Array<{ text: string }>).map((a) => a.text)).toEqual(["not simulated", "not simulated"]);
   });
 
@@ -127,9 +130,9 @@ describe("bridgePanelChart(inputs, lang)", () => {
     expect([fig.layout["width"], fig.layout["height"]]).toEqual([428, 232]);
     expect(fig.config).toMatchObject({ staticPlot: true });
     expect(fig.layout["title"]).toMatchObject({ text: "" });
-    const trace = fig.data[0] as { y: string[]; x: number[]; base: number[] };
+    const trace = fig.data[0] as BarTrace;
     expect(trace.y).toHaveLength(inputs.bridge.steps.length + 2);
-    expect(trace.x.at(-1)).toBeCloseTo(inputs.headlineRoi.value * 100, 9);
+    expect(numbersOf(trace.x).at(-1)).toBeCloseTo(inputs.headlineRoi.value * 100, 9);
   });
 });
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { BarTrace } from "../../src/charts/plotlyTypes";
+import { numbersOf } from "../charts/traceValues";
 import { sePoints } from "../../src/charts/bridgeChart";
 import { formatNumber, formatPercent, formatWan } from "../../src/charts/format";
 import { t, type Lang } from "../../src/charts/labels";
@@ -137,9 +139,9 @@ describe.each(["zh", "en"] as const)("the CEO page's numbers agree with the run 
     const { bridge } = inputs;
     expect(textOf(html)).toContain(t("report.section.bridge", lang, { stated: roiText(bridge.start.roi), reconciled: roiText(inputs.headlineRoi.value) }));
     const spec = chartSpecs(html)["ceo-bridge"]!;
-    const trace = spec.data[0] as { x: number[]; base: number[] };
+    const trace = spec.data[0] as BarTrace;
     // The page's chart specs carry five significant digits (figureHtml): the end bar lands on the headline to within 0.01 points.
-    expect(Math.abs(trace.base.at(-1)! + trace.x.at(-1)! - inputs.headlineRoi.value * 100)).toBeLessThan(0.01);
+    expect(Math.abs(numbersOf(trace.base).at(-1)! + numbersOf(trace.x).at(-1)! - inputs.headlineRoi.value * 100)).toBeLessThan(0.01);
     const column = (spec.layout["annotations"] as Array<{ text: string }>).map((a) => a.text);
     expect(column.slice(0, -1)).toEqual([
       formatPercent(bridge.start.roi, 1),

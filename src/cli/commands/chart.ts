@@ -3,7 +3,8 @@ import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
 import { loadFigure } from "../../charts/figureFile";
 import { prepareOutputs } from "../../io/outputWriter";
-import { exportFigure, exportFormats, exportSize, exportSizeProblem, formatFromPath, type ExportFormat, type ExportOptions } from "../../charts/export";
+import { exportFigure, exportFormats, exportSize, exportSizeProblem, formatFromPath, type ExportOptions } from "../../charts/export";
+import { isOneOf } from "../isOneOf";
 
 /** Raw option values of `churnlab chart`, as commander hands them over (strings). */
 interface ChartFlags {
@@ -64,7 +65,7 @@ export function chartOptions(flags: ChartFlags): ExportOptions {
   const options: ExportOptions = {};
   if (flags.format !== undefined) {
     const format = flags.format.toLowerCase();
-    if ((exportFormats as readonly string[]).includes(format)) options.format = format as ExportFormat;
+    if (isOneOf(exportFormats, format)) options.format = format;
     else problems.push({ where: "--format", message: `must be one of ${exportFormats.join(", ")}, got "${flags.format}"` });
   } else {
     try {

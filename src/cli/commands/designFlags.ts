@@ -1,4 +1,5 @@
 import type { InputProblem } from "../../io/InputError";
+import { isOneOf } from "../isOneOf";
 
 /**
  * Parses a number flag into `problems` (collecting, not throwing): a finite
@@ -27,7 +28,7 @@ export function numberFlag(problems: InputProblem[], flag: string, text: string 
  */
 export function choiceFlag<T extends string>(problems: InputProblem[], flag: string, text: string | undefined, allowed: readonly T[]): T | undefined {
   if (text === undefined) return undefined;
-  if ((allowed as readonly string[]).includes(text)) return text as T;
+  if (isOneOf(allowed, text)) return text;
   problems.push({ where: flag, message: `must be one of ${allowed.join(", ")}, got "${text}"` });
   return undefined;
 }

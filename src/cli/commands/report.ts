@@ -3,13 +3,14 @@ import * as path from "node:path";
 import { Command } from "commander";
 import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
-import { languages, type Lang } from "../../charts/labels";
+import { languages } from "../../charts/labels";
 import { formatNumber, formatWan } from "../../charts/format";
 import { probabilityMeaning } from "../../simulation/recommendation";
 import type { CeoReportResult } from "../../report/writeCeoReport";
 import { defaultCeoRollout, defaultCeoTrials } from "../../report/collectCeoInputs";
 import { ceoReportFiles, writeCeoReport, type CeoReportOptions } from "../../report/writeCeoReport";
 import { prepareOutputs } from "../../io/outputWriter";
+import { isOneOf } from "../isOneOf";
 
 /** Raw option values of `churnlab report`, as commander hands them over (strings). */
 interface ReportFlags {
@@ -39,9 +40,9 @@ export function reportOptions(flags: ReportFlags): CeoReportOptions {
   if (flags.out.trim() === "") problems.push({ where: "--out", message: "must name a folder" });
   else if (fs.existsSync(flags.out) && !fs.statSync(flags.out).isDirectory())
     problems.push({ where: "--out", message: `"${flags.out}" is a file, not a folder` });
-  const lang = flags.lang.toLowerCase();
-  if (!(languages as readonly string[]).includes(lang))
-    problems.push({ where: "--lang", message: `must be one of ${languages.join(", ")}, got "${flags.lang}"` });
+  const langText = flags.lang.toLowerCase();
+  const lang = isOneOf(languages, langText) ? langText : undefined;
+  if (lang === undefined) problems.push({ where: "--lang", message: `must be one of ${languages.join(", ")}, got "${flags.lang}"` });
   const trials = Number(flags.trials);
   if (!/^\s*\d+\s*$/.test(flags.trials) || !(trials >= 1 && trials <= maxReportTrials))
     problems.push({ where: "--trials", message: `must be an integer from 1 to ${maxReportTrials}, got "${flags.trials}"` });
@@ -53,8 +54,8 @@ export function reportOptions(flags: ReportFlags): CeoReportOptions {
       where: "--rollout-trials",
       message: `must be an integer from 0 to ${maxRolloutTrials} (0 skips the rollout simulation), got "${flags.rolloutTrials}"`,
     });
-  if (problems.length > 0) throw new InputError("command line", problems);
-  return { outDir: flags.out, lang: lang as Lang, trials, seed, rollout: rolloutTrials === 0 ? false : { trials: rolloutTrials } };
+  if (problems.length > 0 || lang === undefined) throw new InputError("command line", problems);
+  return { outDir: flags.out, lang, trials, seed, rollout: rolloutTrials === 0 ? false : { trials: rolloutTrials } };
 }
 
 /**

@@ -139,7 +139,7 @@ export function rolloutCommand(): Command {
           try {
             checkAuc(calibration, parsed.modelAuc);
           } catch (err) {
-            throw new InputError("command line", [{ where: "--auc", message: (err as Error).message }]);
+            throw new InputError("command line", [{ where: "--auc", message: err instanceof Error ? err.message : String(err) }]);
           }
         }
         const gateProblems = rolloutGateProblems(plan.base);

@@ -118,7 +118,7 @@ export function scoreCommand(): Command {
           const idColumn = flags.id ?? pipeline.metadata.idColumn ?? undefined;
           if (idColumn !== undefined && !(idColumn in table.columns))
             throw new InputError(flags.csv, [{ where: flags.id === undefined ? "id column" : "--id", message: `no column "${idColumn}" in the header` }]);
-          const ids = idColumn === undefined ? Array.from({ length: table.rows }, (_, i) => String(i + 1)) : (table.columns[idColumn] as string[]);
+          const ids = idColumn === undefined ? Array.from({ length: table.rows }, (_, i) => String(i + 1)) : table.columns[idColumn]!;
           if (idColumn !== undefined) checkIds(ids, flags.csv, idColumn);
           const probabilities = scoreWithPipeline(pipeline, table.columns, flags.csv);
           for (const w of cellWarnings(pipeline.preprocessor, table.columns, flags.csv, "score")) process.stderr.write(`warning: ${w}\n`);

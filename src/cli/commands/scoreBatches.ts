@@ -157,7 +157,7 @@ export async function scoreInBatches(
         const probabilities = scoreWithPipeline(pipeline, batch.columns, where);
         warnings.add(batch.columns, batch.start);
         const tierOf = riskTiers(probabilities, [...thresholds]);
-        const ids = idColumn === undefined ? undefined : (batch.columns[idColumn] as ArrayLike<unknown>);
+        const ids: ArrayLike<unknown> | undefined = idColumn === undefined ? undefined : batch.columns[idColumn];
         const lines: string[] = new Array<string>(batch.rows);
         for (let i = 0; i < batch.rows; i++) {
           const tier = tiers[(tierOf[i] as number) - 1]?.id ?? "unknown";

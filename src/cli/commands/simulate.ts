@@ -5,6 +5,7 @@ import { InputError, type InputProblem } from "../../io/InputError";
 import { loadUncertainPlan, type UncertainPlan } from "../../simulation/inputs/uncertainPlan";
 import { runMonteCarlo, type MonteCarloOptions, type MonteCarloResult } from "../../simulation/montecarlo/monteCarlo";
 import { simulationJson } from "../../simulation/montecarlo/simulationJson";
+import { isOneOf } from "../isOneOf";
 
 /** Raw flags of `churnlab simulate` (strings, as commander hands them over). */
 interface SimulateFlags {
@@ -31,7 +32,7 @@ const intIn = (problems: InputProblem[], flag: string, text: string, min: number
 
 const oneOf = <T extends string>(problems: InputProblem[], flag: string, text: string | undefined, allowed: readonly T[]): T | undefined => {
   if (text === undefined) return undefined;
-  if ((allowed as readonly string[]).includes(text)) return text as T;
+  if (isOneOf(allowed, text)) return text;
   problems.push({ where: flag, message: `must be one of ${allowed.join(", ")}, got "${text}"` });
   return undefined;
 };

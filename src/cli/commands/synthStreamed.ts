@@ -41,7 +41,7 @@ export async function writeStreamedPopulation(
   const staged: StagedFile[] = targets.map((target) => ({ temp: tempPathFor(target), target }));
   const scratch = format === "parquet" ? makeTempFolder("synth") : undefined;
   try {
-    const temps = Object.fromEntries(synthSchemas.map((s, k) => [s.name, (staged[k] as StagedFile).temp]));
+    const temps = Object.fromEntries(synthSchemas.map((s, k) => [s.name, staged[k]!.temp]));
     const population =
       scratch === undefined
         ? await streamPopulationCsv(options, temps, workers, STREAM_BLOCK_CUSTOMERS)

@@ -13,6 +13,7 @@ import { NoUsableFeaturesError } from "../../models/preprocess";
 import { identifierLikeColumns } from "../../models/identifierLikeColumns";
 import type { CalibrationMethod } from "../../models/calibration";
 import { formatSummary, summarize } from "./trainSummary";
+import { isOneOf } from "../isOneOf";
 
 /** Raw option values of `churnlab train` (strings from commander). */
 export interface TrainFlags {
@@ -61,8 +62,8 @@ function contradictoryFlags(flags: TrainFlags): InputProblem[] {
   const problems: InputProblem[] = [];
   for (let a = 0; a < named.length; a++) {
     for (let b = a + 1; b < named.length; b++) {
-      const [flagA, columnsA] = named[a] as [string, string[]];
-      const [flagB, columnsB] = named[b] as [string, string[]];
+      const [flagA, columnsA] = named[a]!;
+      const [flagB, columnsB] = named[b]!;
       for (const column of new Set(columnsA.filter((c) => columnsB.includes(c)))) {
         problems.push({ where: `${flagA} and ${flagB}`, message: `both name column "${column}": they contradict each other; give it to one of them` });
       }
@@ -74,7 +75,7 @@ function contradictoryFlags(flags: TrainFlags): InputProblem[] {
 /** Checks the flags that need no data (model, seed, calibration, --out, contradictions); every problem at once. */
 function checkFlags(flags: TrainFlags): void {
   const problems: InputProblem[] = [];
-  if (!(flags.model === "auto" || (modelKinds as readonly string[]).includes(flags.model)))
+  if (!(flags.model === "auto" || isOneOf(modelKinds, flags.model)))
     problems.push({ where: "--model", message: `must be logistic, mlp, gbdt or auto, got "${flags.model}"` });
   if (!/^\d+$/.test(flags.seed.trim()) || !Number.isSafeInteger(Number(flags.seed)))
     problems.push({ where: "--seed", message: `must be a non-negative integer, got "${flags.seed}"` });
@@ -115,7 +116,7 @@ function readTrainingTable(flags: TrainFlags): { table: TabularCsv; target: Pars
         message: `no column "${name}" in the header (${table.header.slice(0, 12).join(", ")}${table.header.length > 12 ? ", ..." : ""})`,
       });
   if (problems.length > 0) throw new InputError(flags.csv, problems);
-  const target = parseTarget(table.columns[flags.target] as string[], flags.csv, flags.target, flags.positive);
+  const target = parseTarget(table.columns[flags.target]!, flags.csv, flags.target, flags.positive);
   const split = splitColumns(table.columns, { ...pickFlags(flags) }, flags.csv);
   if (target.positives < 5 || table.rows - target.positives < 5 || table.rows < 50) {
     throw new InputError(flags.csv, [
@@ -127,7 +128,7 @@ function readTrainingTable(flags: TrainFlags): { table: TabularCsv; target: Pars
   }
   const excluded = new Set([flags.target, ...keys, ...list(flags.drop)]);
   const features: Record<string, string[]> = {};
-  for (const name of table.header) if (!excluded.has(name)) features[name] = table.columns[name] as string[];
+  for (const name of table.header) if (!excluded.has(name)) features[name] = table.columns[name]!;
   if (Object.keys(features).length === 0) throw new InputError(flags.csv, [{ where: "header", message: "no feature columns left besides the target and id" }]);
   return { table, target, features, split };
 }

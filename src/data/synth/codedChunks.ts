@@ -9,7 +9,7 @@ import {
   visitTypes,
   visitsSchema,
 } from "../schemas";
-import type { TableSchema } from "../schema";
+import type { TableSchema, ColumnValues } from "../schema";
 import { cities, vehicleModels } from "./network";
 import type { SynthRun } from "./synthRun";
 
@@ -168,14 +168,14 @@ export function customerIds(first: number, count: number, width: number): string
 export function decodeChunk(chunk: CodedChunk, ids: readonly string[], first: number): import("../schema").Table {
   const codes = columnCodes[chunk.schema.name];
   if (codes === undefined) throw new RangeError(`decodeChunk: no codes for table ${chunk.schema.name}`);
-  const columns: Record<string, unknown> = {};
+  const columns: Record<string, ColumnValues> = {};
   chunk.schema.columns.forEach((spec, c) => {
-    const values = chunk.values[c] as Int32Array | Float64Array;
-    const code = codes[c] as ColumnCode;
+    const values = chunk.values[c]!;
+    const code = codes[c]!;
     if (code.kind === "customerId") columns[spec.name] = Array.from(values, (g) => ids[g - first] ?? "");
     else if (code.kind === "lookup") columns[spec.name] = Array.from(values, (k) => code.values[k] ?? "");
     else if (spec.kind === "flag") columns[spec.name] = Uint8Array.from(values);
     else columns[spec.name] = values;
   });
-  return { schema: chunk.schema, length: chunk.length, columns: columns as import("../schema").Table["columns"] };
+  return { schema: chunk.schema, length: chunk.length, columns };
 }

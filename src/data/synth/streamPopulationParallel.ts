@@ -84,14 +84,14 @@ export function streamPopulationParallel(
     const take = (message: BlockMessage): void => {
       const first = message.block * blockCustomers;
       for (const p of message.pieces) {
-        const schema = schemaOf[p.table] as TableSchema;
+        const schema = schemaOf[p.table]!;
         result.rows[p.table] = (result.rows[p.table] ?? 0) + p.length;
         sink({ chunk: { schema, length: p.length, values: p.values }, ids, first });
       }
       if (message.churnDay === undefined) return;
       countChurns(result, message.churnDay, settings.startDay);
       onProgress?.((next + 1) * settings.weeks, blocks * settings.weeks);
-      const worker = threads[next % threads.length] as Worker;
+      const worker = threads[next % threads.length]!;
       next++;
       if (next + threads.length - 1 < blocks) worker.postMessage(task(next + threads.length - 1));
       if (next < blocks) ids = customerIds(next * blockCustomers, task(next).count, width);
@@ -104,9 +104,9 @@ export function streamPopulationParallel(
         }
         (waiting.get(message.block) ?? waiting.set(message.block, []).get(message.block))?.push(message);
         while (next < blocks && (waiting.get(next)?.length ?? 0) > 0) {
-          const queue = waiting.get(next) as BlockMessage[];
+          const queue = waiting.get(next)!;
           const current = next;
-          while (queue.length > 0 && next === current) take(queue.shift() as BlockMessage);
+          while (queue.length > 0 && next === current) take(queue.shift()!);
           if (next !== current) waiting.delete(current);
         }
         if (next === blocks) finish();

@@ -3,6 +3,9 @@ import type { QueueRule } from "../population/rolloutScenario";
 import { allocateBudget, type TierCell } from "./designAllocation";
 import { channelOptions, contactedTiers, contactTierIds, NO_CHANNEL, type ProgrammeDesign, targetingRules } from "./programmeDesign";
 
+/** The queue rules a design move can switch to. */
+const queueRules: readonly QueueRule[] = ["value-first", "oldest-first", "newest-first"];
+
 /** The dimensions of a design the search moves along, in the order it tries them. */
 export const designDimensions = ["channels", "cutoffs", "stageTiers", "capacity", "targeting", "queueRule", "delay"] as const;
 /** One dimension. */
@@ -144,7 +147,7 @@ export function designMoves(dimension: DesignDimension, d: ProgrammeDesign, ctx:
     case "targeting":
       return targetingMoves(ctx.plan, d, ctx.cells, ctx.load);
     case "queueRule":
-      return (["value-first", "oldest-first", "newest-first"] as QueueRule[])
+      return queueRules
         .filter((r) => r !== d.queueRule)
         .map((r) => ({ dimension, design: { ...d, queueRule: r }, change: `queue rule ${d.queueRule} → ${r}` }));
     case "delay":

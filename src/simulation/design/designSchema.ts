@@ -28,7 +28,8 @@ export const designSchema = z.strictObject({
  * parseDesign(JSON.parse(text), "best.json", seedPlan).queueRule // "value-first"
  */
 export function parseDesign(json: unknown, source: string, plan: Plan): ProgrammeDesign {
-  const inner = (json as { best?: { design?: unknown } } | null)?.best?.design;
+  const best = typeof json === "object" && json !== null && "best" in json ? json.best : undefined;
+  const inner = typeof best === "object" && best !== null && "design" in best ? best.design : undefined;
   const prefix = inner !== undefined ? "$.best.design" : "$";
   const parsed = designSchema.safeParse(inner ?? json);
   if (!parsed.success)
@@ -57,7 +58,7 @@ export function parseDesign(json: unknown, source: string, plan: Plan): Programm
     try {
       checkDesign(plan, design);
     } catch (err) {
-      problems.push({ where: `${prefix}.cumulativeShares`, message: (err as Error).message });
+      problems.push({ where: `${prefix}.cumulativeShares`, message: err instanceof Error ? err.message : String(err) });
     }
   }
   if (problems.length > 0) throw new InputError(source, problems);

@@ -135,15 +135,17 @@ export async function reverseStressTest(
   };
   const rows = levers
     .filter((l) => options.levers === undefined || options.levers.includes(l.id))
-    .map((l) => ({
-      lever: l.id,
-      label: l.label,
-      unit: l.unit,
-      base: l.base,
-      range: [l.lo, l.hi] as [number, number],
-      roi: solve(l, "roi"),
-      npv: solve(l, "npv"),
-    }));
+    .map(
+      (l): StressRow => ({
+        lever: l.id,
+        label: l.label,
+        unit: l.unit,
+        base: l.base,
+        range: [l.lo, l.hi],
+        roi: solve(l, "roi"),
+        npv: solve(l, "npv"),
+      }),
+    );
   const baseRun = run();
   const saveBase = pairedMean(baseRun.mvpSaveRate).mean;
   const rate = levers.find((l) => l.id === "saveRate")!;

@@ -186,7 +186,7 @@ export async function runMonteCarlo(plan: UncertainPlan, options: MonteCarloOpti
   } else {
     await runBlocksInWorkers(plan, design, blockSize, trials, workers, blockOptions, onBlock);
   }
-  const done = results as BlockResult[];
+  const done = everyBlock(results);
   const { moments, convergence } = mergeBlocks(done);
   const S = SUMMARIZED_NAMES.length;
   const summary = (k: number): OutputSummary => {
@@ -264,4 +264,11 @@ function mergeBlocks(done: readonly BlockResult[]): { moments: Float64Array; con
     for (let k = 0; k < 5; k += 1) before[k] = before[k]! + r.roiSums[k]!;
   }
   return { moments, convergence };
+}
+
+/** The block results once every block has reported (a missing one is a bug in the runner). */
+function everyBlock(results: ReadonlyArray<BlockResult | undefined>): BlockResult[] {
+  const done = results.filter((r): r is BlockResult => r !== undefined);
+  if (done.length !== results.length) throw new Error(`Monte Carlo finished ${done.length} of ${results.length} blocks (bug)`);
+  return done;
 }

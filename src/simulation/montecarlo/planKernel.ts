@@ -82,6 +82,32 @@ export interface PlanKernel {
  * const k = compilePlanKernel(seedPlan, assumptions); const out = new Float64Array(OUTPUTS); k.evaluate(k.base, out); out[OUT.roi] // 3.5874538745387452
  */
 export function compilePlanKernel(plan: Plan, assumptions: SimulationAssumptions): PlanKernel {
+  const layout = layoutSlots(plan, assumptions);
+  const index = new Map(layout.paths.map((p, i) => [p, i]));
+  return {
+    slotPaths: layout.paths,
+    base: Float64Array.from(layout.values),
+    slotOf: (path) => index.get(path) ?? -1,
+    reads: slotsRead(layout, assumptions),
+    evaluate: asStatedEvaluator(layout, assumptions, plan.tiers.length),
+  };
+}
+
+/** The plan's single numbers the kernel reads, one slot each (in slot order: the list slots sit between `newValue` and `discount`). */
+export type PlanScalarSlot = "customers" | "churnBefore" | "churnAfter" | "ltv" | "referralRate" | "perReferrer" | "newValue" | "discount" | "margin";
+/** The plan's per-line numbers the kernel reads, one slot per cost line, tier or rollout stage. */
+export type PlanListSlot = "oneTime" | "annualFixed" | "annualTier" | "share" | "budget" | "stageStart" | "stageEnd" | "stageCustomers";
+
+/** Where each input of the as-stated model sits in the kernel's slots, with the JSON path and base value of every slot. */
+interface SlotLayout {
+  readonly paths: string[];
+  readonly values: number[];
+  readonly scalar: Readonly<Record<PlanScalarSlot, number>>;
+  readonly list: Readonly<Record<PlanListSlot, Int32Array>>;
+}
+
+/** Lays the plan's numbers out in slots: the order (and so every slot index) is part of the kernel's contract with its draws. */
+function layoutSlots(plan: Plan, assumptions: SimulationAssumptions): SlotLayout {
   const paths: string[] = [];
   const values: number[] = [];
   const slot = (path: ReadonlyArray<PropertyKey>, value: number): number => {
@@ -89,8 +115,10 @@ export function compilePlanKernel(plan: Plan, assumptions: SimulationAssumptions
     values.push(value);
     return paths.length - 1;
   };
-  const customers = slot(["customers"], plan.customers);
+  const perLine = <T>(items: readonly T[], key: string, field: string, value: (item: T) => number): Int32Array =>
+    Int32Array.from(items.map((item, i) => slot([key, i, field], value(item))));
   const b = plan.benefits;
+  const customers = slot(["customers"], plan.customers);
   const churnBefore = slot(["benefits", "churnBefore"], b.churnBefore);
   const churnAfter = slot(["benefits", "churnAfter"], b.churnAfter);
   const ltv = slot(["benefits", "ltvYuan"], b.ltvYuan);
@@ -104,33 +132,64 @@ export function compilePlanKernel(plan: Plan, assumptions: SimulationAssumptions
     const s = slot(["costs", "annual", i, "amountYuan"], line.amountYuan);
     (line.tierId === undefined ? annualFixed : annualTier).push(s);
   });
-  const share = Int32Array.from(plan.tiers.map((t, i) => slot(["tiers", i, "shareStated"], t.shareStated)));
-  const budget = Int32Array.from(plan.tiers.map((t, i) => slot(["tiers", i, "budgetYuanPerPerson"], t.budgetYuanPerPerson)));
-  const stageStart = Int32Array.from(plan.rollout.map((s, i) => slot(["rollout", i, "monthStart"], s.monthStart)));
-  const stageEnd = Int32Array.from(plan.rollout.map((s, i) => slot(["rollout", i, "monthEnd"], s.monthEnd)));
-  const stageCustomers = Int32Array.from(plan.rollout.map((s, i) => slot(["rollout", i, "customers"], s.customers)));
+  const share = perLine(plan.tiers, "tiers", "shareStated", (t) => t.shareStated);
+  const budget = perLine(plan.tiers, "tiers", "budgetYuanPerPerson", (t) => t.budgetYuanPerPerson);
+  const stageStart = perLine(plan.rollout, "rollout", "monthStart", (s) => s.monthStart);
+  const stageEnd = perLine(plan.rollout, "rollout", "monthEnd", (s) => s.monthEnd);
+  const stageCustomers = perLine(plan.rollout, "rollout", "customers", (s) => s.customers);
   const discount = slot(["simulation", "discountRate"], assumptions.discountRate);
   const margin = slot(["simulation", "annualMarginYuan"], assumptions.programme.annualMarginYuan);
+  return {
+    paths,
+    values,
+    scalar: { customers, churnBefore, churnAfter, ltv, referralRate, perReferrer, newValue, discount, margin },
+    list: {
+      oneTime,
+      annualFixed: Int32Array.from(annualFixed),
+      annualTier: Int32Array.from(annualTier),
+      share,
+      budget,
+      stageStart,
+      stageEnd,
+      stageCustomers,
+    },
+  };
+}
 
+/** The scalar slots every variant of the model reads. */
+const alwaysReadScalars: readonly PlanScalarSlot[] = [
+  "customers",
+  "ltv",
+  "referralRate",
+  "perReferrer",
+  "newValue",
+  "discount",
+  "churnBefore",
+  "churnAfter",
+  "margin",
+];
+
+/** 1 for each slot the chosen model reads, else 0. */
+function slotsRead(layout: SlotLayout, assumptions: SimulationAssumptions): Uint8Array {
+  const reads = new Uint8Array(layout.paths.length);
+  for (const name of alwaysReadScalars) reads[layout.scalar[name]] = 1;
+  const lists: PlanListSlot[] = ["oneTime", "annualFixed"];
+  if (assumptions.costs === "recomputed") lists.push("share", "budget");
+  else lists.push("annualTier");
+  if (assumptions.coverageRamp) lists.push("stageStart", "stageEnd", "stageCustomers");
+  for (const name of lists) for (const s of layout.list[name]) reads[s] = 1;
+  return reads;
+}
+
+/** The as-stated model over the slots (see {@link compilePlanKernel}); writes {@link OUT} order into `out`, no allocation. */
+function asStatedEvaluator(layout: SlotLayout, assumptions: SimulationAssumptions, nTiers: number): PlanKernel["evaluate"] {
+  const { customers, churnBefore, churnAfter, ltv, referralRate, perReferrer, newValue, discount, margin } = layout.scalar;
+  const { oneTime, annualFixed: fixedIdx, annualTier: tierIdx, share, budget, stageStart, stageEnd, stageCustomers } = layout.list;
   const recomputedCosts = assumptions.costs === "recomputed";
   const ramp = assumptions.coverageRamp;
-  const reads = new Uint8Array(paths.length);
-  const mark = (...slots: Array<number | ArrayLike<number>>): void => {
-    for (const x of slots) {
-      if (typeof x === "number") reads[x] = 1;
-      else for (let i = 0; i < x.length; i += 1) reads[x[i]!] = 1;
-    }
-  };
-  mark(customers, ltv, referralRate, perReferrer, newValue, oneTime, annualFixed, discount, churnBefore, churnAfter, margin);
-  if (recomputedCosts) mark(share, budget);
-  else mark(annualTier);
-  if (ramp) mark(stageStart, stageEnd, stageCustomers);
-  const fixedIdx = Int32Array.from(annualFixed);
-  const tierIdx = Int32Array.from(annualTier);
-  const nTiers = plan.tiers.length;
   const nStages = stageStart.length;
-
-  const evaluate = (p: Float64Array, out: Float64Array): void => {
+  // hot loop: one call per Monte Carlo trial; slot indices are locals so the loop reads no object fields.
+  return (p: Float64Array, out: Float64Array): void => {
     const n = p[customers]!;
     let coverage = 1;
     if (ramp) {
@@ -163,18 +222,15 @@ export function compilePlanKernel(plan: Plan, assumptions: SimulationAssumptions
       annuity = (v * (1 - v ** 12)) / (12 * (1 - v));
     }
     const cash = (retained * p[margin]!) / 2 + referralValue;
-    out[0] = cost === 0 ? Number.NaN : (benefit - cost) / cost;
-    out[1] = benefit - cost;
-    out[2] = benefit > 0 ? cost / (benefit / 12) : Number.POSITIVE_INFINITY;
-    out[3] = -oneTimeCost + (benefit - annualCost) * annuity;
-    out[4] = cost;
-    out[5] = benefit;
-    out[6] = retained;
-    out[7] = referrals;
-    out[8] = cost === 0 ? Number.NaN : (cash - cost) / cost;
-    out[9] = cash;
+    out[OUT.roi] = cost === 0 ? Number.NaN : (benefit - cost) / cost;
+    out[OUT.netBenefit] = benefit - cost;
+    out[OUT.paybackMonths] = benefit > 0 ? cost / (benefit / 12) : Number.POSITIVE_INFINITY;
+    out[OUT.npv] = -oneTimeCost + (benefit - annualCost) * annuity;
+    out[OUT.firstYearCost] = cost;
+    out[OUT.totalBenefit] = benefit;
+    out[OUT.retainedCustomers] = retained;
+    out[OUT.referralCustomers] = referrals;
+    out[OUT.cashRoi] = cost === 0 ? Number.NaN : (cash - cost) / cost;
+    out[OUT.cashYear1] = cash;
   };
-
-  const index = new Map(paths.map((p, i) => [p, i]));
-  return { slotPaths: paths, base: Float64Array.from(values), slotOf: (path) => index.get(path) ?? -1, reads, evaluate };
 }

@@ -14,9 +14,8 @@ function replacer(_key: string, value: unknown): unknown {
 
 function reviver(_key: string, value: unknown): unknown {
   if (typeof value === "object" && value !== null) {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v["$f64"])) return Float64Array.from(v["$f64"] as number[]);
-    if (Array.isArray(v["$i32"])) return Int32Array.from(v["$i32"] as number[]);
+    if ("$f64" in value && Array.isArray(value.$f64)) return Float64Array.from(value.$f64);
+    if ("$i32" in value && Array.isArray(value.$i32)) return Int32Array.from(value.$i32);
   }
   return value;
 }
