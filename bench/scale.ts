@@ -32,6 +32,23 @@ function snapshotDay(customers: number): number {
 
 const peakMb = (): number => process.resourceUsage().maxRSS / 1024;
 const seconds = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e9;
+/** CPU seconds of this process so far, every thread (DuckDB's and the workers' included): steadier than wall time on a shared machine. */
+const cpuSeconds = (): number => {
+  const u = process.resourceUsage();
+  return (u.userCPUTime + u.systemCPUTime) / 1e6;
+};
+
+/** Lines of a text file less the header, read 1 MB at a time (the bench must not hold the scores it measures). */
+function dataLines(file: string): number {
+  const fd = fs.openSync(file, "r");
+  const buffer = Buffer.alloc(1 << 20);
+  let lines = 0;
+  for (let read = fs.readSync(fd, buffer); read > 0; read = fs.readSync(fd, buffer)) {
+    for (let i = buffer.indexOf(10); i !== -1 && i < read; i = buffer.indexOf(10, i + 1)) lines++;
+  }
+  fs.closeSync(fd);
+  return lines - 1;
+}
 
 /** Child stages; each prints one JSON line. */
 const stages: Record<string, (customers: number, dir: string, model: string) => Promise<Record<string, number>>> = {
@@ -43,30 +60,50 @@ const stages: Record<string, (customers: number, dir: string, model: string) => 
     fs.rmSync(scratch, { recursive: true, force: true });
     const eventRows = (p.rows.visits ?? 0) + (p.rows.surveys ?? 0) + (p.rows.app_activity ?? 0) + (p.rows.truth_risk ?? 0);
     const bytes = schemas.reduce((sum, s) => sum + fs.statSync(files[s.name] as string).size, 0);
-    return { seconds: seconds(t0), peakMb: peakMb(), eventRows, mb: bytes / 1e6 };
+    return { seconds: seconds(t0), cpuSeconds: cpuSeconds(), peakMb: peakMb(), eventRows, mb: bytes / 1e6 };
   },
   async panel(customers, dir) {
     const store = await openStore(path.join(dir, "store.duckdb"), { memoryLimit: "4GB" });
     try {
       const t0 = process.hrtime.bigint();
+      const c0 = cpuSeconds();
       await loadFolder(store, dir, ["customers", "visits", "surveys", "app_activity", "truth"]);
       const loadSeconds = seconds(t0);
+      const loadCpuSeconds = cpuSeconds() - c0;
       const t1 = process.hrtime.bigint();
       const rows = await createPanelTable(store, [snapshotDay(customers)]);
       await store.connection.run(`COPY panel TO '${path.join(dir, "panel.parquet")}' (FORMAT parquet)`);
-      return { loadSeconds, seconds: seconds(t1), rows, peakMb: peakMb() };
+      return { loadSeconds, loadCpuSeconds, seconds: seconds(t1), cpuSeconds: cpuSeconds() - c0 - loadCpuSeconds, rows, peakMb: peakMb() };
     } finally {
       store.close();
     }
   },
   async score(_customers, dir, model) {
     const t0 = process.hrtime.bigint();
+    const c0 = cpuSeconds();
     const out = path.join(dir, "scores.csv");
     await scoreCommand()
       .exitOverride()
       .parseAsync(["node", "score", "--model", model, "--csv", path.join(dir, "panel.parquet"), "--id", "customer_id", "--out", out, "--json"]);
     if (process.exitCode) throw new Error(`score exited ${process.exitCode}`);
-    return { seconds: seconds(t0), peakMb: peakMb(), rows: fs.readFileSync(out, "utf8").split("\n").length - 2 };
+    return { seconds: seconds(t0), cpuSeconds: cpuSeconds() - c0, peakMb: peakMb(), rows: dataLines(out) };
+  },
+  /** A panel of `rows` rows (`customers` is the row count here) made by repeating dir's panel.parquet under new ids, for the scoring-memory check. */
+  async repeatPanel(rows, dir) {
+    const store = await openStore(":memory:", { memoryLimit: "1GB", threads: 2 });
+    try {
+      const source = `read_parquet('${path.join(dir, "panel.parquet")}')`;
+      const one = Number((await store.connection.runAndReadAll(`SELECT count(*) FROM ${source}`)).getColumnsJS()[0]?.[0] ?? 1);
+      const target = path.join(dir, `rows${rows}`);
+      fs.mkdirSync(target, { recursive: true });
+      await store.connection.run(
+        `COPY (SELECT p.* REPLACE (p.customer_id || '-' || k AS customer_id) FROM range(${Math.ceil(rows / one)}) r(k), ${source} p LIMIT ${rows}) ` +
+          `TO '${path.join(target, "panel.parquet")}' (FORMAT parquet)`,
+      );
+      return { rows };
+    } finally {
+      store.close();
+    }
   },
   async memory(customers) {
     const p = synthesize({ customers, seed: SEED });
@@ -107,7 +144,7 @@ async function trainModel(dir: string): Promise<string> {
 }
 
 function runStage(stage: string, customers: number, dir: string, model: string): Record<string, number> {
-  const result = spawnSync(process.execPath, ["--require", require.resolve("tsx/cjs"), __filename, "--child", stage, String(customers), dir, model], {
+  const result = spawnSync(process.execPath, ["--import", "tsx", __filename, "--child", stage, String(customers), dir, model], {
     cwd: path.resolve(__dirname, ".."),
     encoding: "utf8",
     maxBuffer: 1 << 24,
@@ -141,11 +178,42 @@ function tableLine(customers: number, r: Record<string, Record<string, number>>)
   return cells.join(" | ");
 }
 
+/** Seconds per million customers of each stage and end to end (wall, and CPU of every thread in brackets): flat when time is linear. */
+function linearityLine(customers: number, r: Record<string, Record<string, number>>): string {
+  const perM = (wall: number | undefined, cpu: number | undefined): string =>
+    `${fmt(wall === undefined ? undefined : (wall * 1e6) / customers).padStart(6)} (${fmt(cpu === undefined ? undefined : (cpu * 1e6) / customers).padStart(5)})`;
+  const { synth, panel, score } = r;
+  const cpuTotal = (synth?.cpuSeconds ?? 0) + (panel?.loadCpuSeconds ?? 0) + (panel?.cpuSeconds ?? 0) + (score?.cpuSeconds ?? 0);
+  return [
+    String(customers).padStart(9),
+    perM(synth?.seconds, synth?.cpuSeconds),
+    perM(panel?.loadSeconds, panel?.loadCpuSeconds),
+    perM(panel?.seconds, panel?.cpuSeconds),
+    perM(score?.seconds, score?.cpuSeconds),
+    perM(endToEnd(r).total, cpuTotal),
+  ].join(" | ");
+}
+
+/** Scores panels of 0.2M, 1M and 3M rows (dir's panel repeated under new ids): peak RSS should not grow with the rows. */
+function scoringMemory(dir: string, model: string): string[] {
+  const lines = ["scoring memory by rows (the first size's panel repeated under new ids)", "     rows | score s  cpu s | peak MB"];
+  for (const rows of [200_000, 1_000_000, 3_000_000]) {
+    runStage("repeatPanel", rows, dir, model);
+    const r = runStage("score", rows, path.join(dir, `rows${rows}`), model);
+    lines.push(`${String(r.rows).padStart(9)} | ${fmt(r.seconds).padStart(7)}  ${fmt(r.cpuSeconds).padStart(5)} | ${fmt(r.peakMb, 0).padStart(7)}`);
+    process.stdout.write(`${lines.at(-1)}\n`);
+    fs.rmSync(path.join(dir, `rows${rows}`), { recursive: true, force: true });
+  }
+  return lines;
+}
+
 /**
  * Runs the scale benchmark: for each size, synth to Parquet, load + panel in
  * DuckDB, scoring in batches, and the in-memory buildPanel beside (up to 1M),
- * each in a fresh child process; prints seconds and peak RSS per stage and
- * the end-to-end total against the targets (5M within 10 min and 8 GB).
+ * each in a fresh child process; prints seconds and peak RSS per stage, the
+ * seconds per million customers of each stage (linear time: flat), the
+ * scoring peak at 0.2M, 1M and 3M rows (flat memory), and the end-to-end
+ * total against the targets (5M within 10 min and 8 GB).
  *
  * @param sizes customer counts (default 200,000, 1,000,000 and 5,000,000).
  * @returns the measured stages by size.
@@ -158,10 +226,15 @@ export async function benchScale(sizes: readonly number[] = [200_000, 1_000_000,
     process.stdout.write(
       `machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, load average ${os.loadavg()[0]?.toFixed(1)} (shared)\n`,
     );
-    process.stdout.write(
-      "customers  event rows  Parquet MB | synth s    MB | load s  panel s  panel rows    MB | score s    MB | total s  peak MB | in-memory buildPanel s  MB\n",
-    );
-    for (const customers of sizes) {
+    const table = [
+      "customers  event rows  Parquet MB | synth s    MB | load s  panel s  panel rows    MB | score s    MB | total s  peak MB | in-memory buildPanel s  MB",
+    ];
+    const linear = [
+      "seconds per million customers, wall (CPU of all threads)",
+      "customers |  synth        |  load         |  panel        |  score        |  total",
+    ];
+    let memory: string[] = [];
+    for (const [k, customers] of sizes.entries()) {
       const dir = fs.mkdtempSync(path.join(work, `n${customers}-`));
       const r: Record<string, Record<string, number>> = {};
       for (const stage of ["synth", "panel", "score"]) {
@@ -169,10 +242,14 @@ export async function benchScale(sizes: readonly number[] = [200_000, 1_000_000,
         process.stdout.write(`  ${customers} ${stage}: ${JSON.stringify(r[stage])}\n`);
       }
       if (customers <= 1_000_000) r.memory = runStage("memory", customers, dir, model);
+      if (k === 0) memory = scoringMemory(dir, model);
       fs.rmSync(dir, { recursive: true, force: true });
-      process.stdout.write(`${tableLine(customers, r)}\n`);
+      table.push(tableLine(customers, r));
+      linear.push(linearityLine(customers, r));
+      process.stdout.write(`${table.at(-1)}\n`);
       all.push(r);
     }
+    process.stdout.write(`\n${[...table, "", ...linear, "", ...memory].join("\n")}\n`);
     const last = all.at(-1);
     if (last !== undefined) {
       const { total, peak } = endToEnd(last);

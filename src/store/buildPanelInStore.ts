@@ -38,9 +38,7 @@ export async function createPanelTable(store: Store, snapshots: readonly number[
   checkSnapshots(snapshots, horizon, options.historyEndDay);
   const db = store.connection;
   const unknown = await db.runAndReadAll(
-    ["visits", "surveys", "app_activity"]
-      .map((t) => `SELECT count(*) FROM ${t} WHERE customer_id NOT IN (SELECT customer_id FROM customers)`)
-      .join(" UNION ALL "),
+    ["visits", "surveys", "app_activity"].map((t) => `SELECT count(*) FROM ${t} e ANTI JOIN customers c ON c.customer_id = e.customer_id`).join(" UNION ALL "),
   );
   const orphans =
     unknown

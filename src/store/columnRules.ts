@@ -27,9 +27,12 @@ function rulesOf(spec: ColumnSpec): ColumnRule[] {
 }
 
 /**
- * Checks a loaded table against its schema's rules in one pass: required
- * cells, categories, flags, ranges, and the key. Data row numbers count
- * from 1 after the header, in file order.
+ * Checks a loaded table against its schema's rules: required cells,
+ * categories, flags and ranges in one streaming pass of aggregates (no row
+ * numbering: a table loaded in file order numbers its rows by `rowid`,
+ * counted from its first, as rows not yet committed start past 2^55), and
+ * the key by a grouping that spills to disk past DuckDB's memory limit. Data
+ * row numbers count from 1 after the header, in file order.
  *
  * @returns one problem per broken rule: how many rows break it and the first such data row.
  * @example
@@ -38,18 +41,17 @@ function rulesOf(spec: ColumnSpec): ColumnRule[] {
 export async function columnRuleChecks(store: Store, schema: TableSchema): Promise<InputProblem[]> {
   const rules = schema.columns.flatMap(rulesOf);
   const table = sqlName(schema.name);
-  const parts = rules.flatMap((r) => [`count_if(${r.breaks})`, `min(_row) FILTER (WHERE ${r.breaks})`]);
-  const key = schema.key.map(sqlName);
-  if (key.length > 0) parts.push(`count(*) - count(DISTINCT (${key.join(", ")}))`);
-  if (parts.length === 0) return [];
-  const values =
-    (await store.connection.runAndReadAll(`SELECT ${parts.join(", ")} FROM (SELECT *, row_number() OVER () AS _row FROM ${table})`)).getRowsJS()[0] ?? [];
+  const parts = rules.flatMap((r) => [`count_if(${r.breaks})`, `min(rowid) FILTER (WHERE ${r.breaks}) - min(rowid) + 1`]);
+  const values = parts.length === 0 ? [] : ((await store.connection.runAndReadAll(`SELECT ${parts.join(", ")} FROM ${table}`)).getRowsJS()[0] ?? []);
   const problems: InputProblem[] = [];
   rules.forEach((r, k) => {
     const count = Number(values[2 * k] ?? 0);
     if (count > 0) problems.push({ where: r.where, message: `${r.rule}: ${count} row${count === 1 ? "" : "s"}, first data row ${Number(values[2 * k + 1])}` });
   });
-  const repeated = key.length > 0 ? Number(values[2 * rules.length] ?? 0) : 0;
+  const key = schema.key.map(sqlName);
+  if (key.length === 0) return problems;
+  const repeatedSql = `SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM ${table} GROUP BY ${key.join(", ")}) WHERE n > 1`;
+  const repeated = Number((await store.connection.runAndReadAll(repeatedSql)).getRowsJS()[0]?.[0] ?? 0);
   if (repeated > 0) problems.push({ where: `key (${schema.key.join(", ")})`, message: `must be unique: ${repeated} repeated row${repeated === 1 ? "" : "s"}` });
   return problems;
 }

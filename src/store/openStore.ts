@@ -16,6 +16,8 @@ export interface StoreOptions {
   memoryLimit?: string;
   /** Worker threads (default: every core). */
   threads?: number;
+  /** Folder where work past the memory limit spills (default DuckDB's: `<file>.tmp`, or `.tmp` in the working folder for ":memory:"). */
+  tempDirectory?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
   const settings: Record<string, string> = { preserve_insertion_order: "true" };
   if (options.memoryLimit !== undefined) settings.memory_limit = options.memoryLimit;
   if (options.threads !== undefined) settings.threads = String(options.threads);
+  if (options.tempDirectory !== undefined) settings.temp_directory = options.tempDirectory;
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(file, settings);

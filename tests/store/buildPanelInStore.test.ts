@@ -41,4 +41,15 @@ describe("buildPanelInStore", () => {
     for (let r = 0; r < a.length; r++) if (!Object.is(a[r], b[r]) && !(a[r] === b[r])) differing.push(r);
     expect(differing.slice(0, 5).map((r) => [r, a[r], b[r]])).toEqual([]);
   });
+
+  it("refuses events naming a customer the customers table lacks, counting them (2 here)", async () => {
+    const other = await openStore(":memory:");
+    try {
+      await loadFolder(other, "data/sample");
+      await other.connection.run("INSERT INTO visits SELECT * REPLACE ('C9999999' AS customer_id) FROM visits LIMIT 2");
+      await expect(buildPanelInStore(other, snapshots.slice(0, 1))).rejects.toThrow("2 events name a customer id not in the customers table");
+    } finally {
+      other.close();
+    }
+  });
 });

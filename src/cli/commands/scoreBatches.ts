@@ -1,4 +1,6 @@
 import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { parse } from "csv-parse/sync";
 import { InputError } from "../../io/InputError";
 import type { OutputWriter } from "../../io/outputWriter";
@@ -11,6 +13,9 @@ import { duckdbReason, formatOf, openStore, readBatches, sqlName, sqlString, typ
 
 /** Rows scored per batch by default: memory holds one batch whatever the file's size. */
 export const SCORE_BATCH_ROWS = 100_000;
+
+/** DuckDB's memory limit while scoring: the id check spills to a temporary folder past it. */
+const SCORE_MEMORY_LIMIT = "128MB";
 
 /** A plan tier as score uses it. */
 export interface ScoreTier {
@@ -45,11 +50,19 @@ function inputSql(file: string): string {
   );
 }
 
-/** Blank and repeated ids, checked by DuckDB over the whole file (memory bounded by DuckDB, not by the rows). */
+/**
+ * Blank and repeated ids, checked by DuckDB over the whole file. The common case (no problem) takes two queries that
+ * need no row order: a streaming count of blanks and a grouping of the ids, which spills to disk past DuckDB's
+ * memory limit, so memory does not grow with the rows. Data row numbers are computed only when a problem is found.
+ */
 async function checkIdsInStore(store: Store, sql: string, file: string, idColumn: string): Promise<void> {
   const id = `trim(CAST(${sqlName(idColumn)} AS VARCHAR))`;
+  const ids = `SELECT ${id} AS id FROM (${sql})`;
+  const blankCount = await store.connection.runAndReadAll(`SELECT count(*) FROM (${ids}) WHERE id IS NULL OR id = ''`);
+  const anyRepeated = await store.connection.runAndReadAll(`SELECT id FROM (${ids}) GROUP BY id HAVING count(*) > 1 LIMIT 1`);
+  if (Number(blankCount.getColumnsJS()[0]?.[0] ?? 0) === 0 && anyRepeated.currentRowCount === 0) return;
   const numbered = `SELECT ${id} AS id, row_number() OVER () AS data_row FROM (${sql})`;
-  const blanks = await store.connection.runAndReadAll(`SELECT data_row FROM (${numbered}) WHERE id IS NULL OR id = '' LIMIT 5`);
+  const blanks = await store.connection.runAndReadAll(`SELECT data_row FROM (${numbered}) WHERE id IS NULL OR id = '' ORDER BY data_row LIMIT 5`);
   const repeated = await store.connection.runAndReadAll(
     `SELECT id, count(*) AS n, list(data_row ORDER BY data_row)[1:5] FROM (${numbered}) GROUP BY id HAVING n > 1 ORDER BY min(data_row) LIMIT 10`,
   );
@@ -75,7 +88,9 @@ function warningCollector(
       for (const u of unparsedNumericCells(pipeline.preprocessor, columns)) {
         const entry = unparsed.get(u.column) ?? { count: 0, examples: [] };
         entry.count += u.count;
-        u.rows.forEach((r, k) => entry.examples.length < 5 && entry.examples.push(`data row ${r + start}: "${u.examples[k]}"`));
+        u.rows.forEach((r, k) => {
+          if (entry.examples.length < 5) entry.examples.push(`data row ${r + start}: "${u.examples[k]}"`);
+        });
         unparsed.set(u.column, entry);
       }
       for (const u of unseenCategoryLevels(pipeline.preprocessor, columns)) {
@@ -128,7 +143,8 @@ export async function scoreInBatches(
   out: OutputWriter,
   batchRows = SCORE_BATCH_ROWS,
 ): Promise<{ rows: number; counts: Record<string, number>; warnings: string[] }> {
-  const store = await openStore(":memory:", { memoryLimit: "1GB" });
+  const spill = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-score-"));
+  const store = await openStore(":memory:", { memoryLimit: SCORE_MEMORY_LIMIT, threads: 2, tempDirectory: spill });
   const temp = tempPathFor(target);
   const kind = formatOf(file) === "parquet" ? "Parquet" : "CSV";
   try {
@@ -141,7 +157,15 @@ export async function scoreInBatches(
       });
     if (idColumn !== undefined && !names.includes(idColumn))
       throw new InputError(file, [{ where: "id column", message: `no column "${idColumn}" in the header` }]);
-    if (idColumn !== undefined) await checkIdsInStore(store, sql, file, idColumn).catch(rethrowAs(file, kind));
+    if (idColumn !== undefined) {
+      // In a DuckDB of its own, closed before scoring: the memory its grouping took is given back.
+      const check = await openStore(":memory:", { memoryLimit: SCORE_MEMORY_LIMIT, threads: 2, tempDirectory: spill });
+      try {
+        await checkIdsInStore(check, sql, file, idColumn).catch(rethrowAs(file, kind));
+      } finally {
+        check.close();
+      }
+    }
     const fd = fs.openSync(temp, "w");
     const counts: Record<string, number> = Object.fromEntries(tiers.map((t) => [t.id, 0]));
     const warnings = warningCollector(pipeline, file);
@@ -180,6 +204,7 @@ export async function scoreInBatches(
     throw err;
   } finally {
     store.close();
+    fs.rmSync(spill, { recursive: true, force: true });
   }
 }
 
