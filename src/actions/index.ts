@@ -15,7 +15,6 @@ export { fitDecay, fitDecayModels, decayModels, type DecayCurve, type DecayModel
 export {
   assumedArmSize,
   decayEvidence,
-  isotonicDecreasing,
   drawDecayCurve,
   decayCurveSampler,
   decayBand,

@@ -4,6 +4,7 @@ import { readJsonFile } from "../io/readJson";
 import { InputError } from "../io/InputError";
 import { isoToDay } from "../data/dates";
 import type { Ledger, QueueEntry } from "./queueTypes";
+import { csvField } from "../data/writeCsv";
 
 const isoDate = z.string().refine((s) => !Number.isNaN(isoToDay(s)), "must be a date YYYY-MM-DD");
 
@@ -94,10 +95,6 @@ export const queueCsvColumns = [
   "overflow_reason",
 ] as const;
 
-function quote(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * The queue as CSV text for the CRM: header {@link queueCsvColumns}, one row
  * per entry in priority order, `\n` line ends, probabilities to 4 decimals,
@@ -129,7 +126,7 @@ export function queueToCsv(queue: readonly QueueEntry[]): string {
         e.status,
         e.overflowReason,
       ]
-        .map(quote)
+        .map(csvField)
         .join(","),
     );
   }

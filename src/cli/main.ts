@@ -17,6 +17,7 @@ import { chartCommand } from "./commands/chart";
 import { reportCommand } from "./commands/report";
 import { optimizeCommand } from "./commands/optimize";
 import { pilotCommand } from "./commands/pilot";
+import { churnlabVersion } from "../io/churnlabVersion";
 
 /**
  * The `churnlab` command line: a thin shell over the library. Each command
@@ -25,7 +26,7 @@ import { pilotCommand } from "./commands/pilot";
 export function buildProgram(): Command {
   const program = new Command("churnlab")
     .description("Customer-retention programme lab: plan audit, synthetic data, churn models, weekly scoring, Monte Carlo and rollout simulation, CEO report")
-    .version(require("../../package.json").version as string)
+    .version(churnlabVersion())
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   const commands: Array<() => Command> = [

@@ -22,3 +22,6 @@ export { readInputBytes, maxInputBytes, defaultMaxInputBytes, type ReadInputOpti
 export { readJsonFile, parseJsonBytes, parseJsonText, firstInvalidUtf8, defaultMaxJsonDepth, type JsonReadOptions } from "./readJson";
 export { jsonStructureProblems, lineAndColumn } from "./jsonStructure";
 export { withFileLock, type FileLockOptions, type LockHolder } from "./withFileLock";
+export { groupDigits, wanAmount, yuanText, percentText, type Decimals } from "./numberText";
+export { stripBom, utf8WithoutBom, readTextHead } from "./stripBom";
+export { churnlabVersion } from "./churnlabVersion";

@@ -23,6 +23,7 @@ export { trainNetwork, loadNetwork, type NetworkOptions } from "./tfjsNetwork";
 export { fitLogisticNewton, type NewtonOptions, type LogisticFit } from "./fitLogisticNewton";
 export { solveSymmetricPositive } from "./solveSymmetricPositive";
 export { trainGbdt, loadGbdt, loadXGBoost, type GbdtOptions } from "./gbdtModel";
+export { isotonicRegression, type IsotonicOrder } from "./isotonicRegression";
 export { fitPlatt, fitIsotonic, fitCalibration, applyCalibration, type Calibrator, type CalibrationMethod } from "./calibration";
 export { stratifiedSplit } from "./stratifiedSplit";
 export { customerSplit, groupCodes, latestSnapshotsCut } from "./customerSplit";

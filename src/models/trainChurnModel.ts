@@ -15,6 +15,7 @@ import { cellWarnings } from "./cellWarnings";
 import { featureProfiles } from "./featureDrift";
 import { modelWarnings } from "./modelWarnings";
 import { trainNetwork, type NetworkOptions } from "./tfjsNetwork";
+import { churnlabVersion } from "../io/churnlabVersion";
 
 /** Row indices of the three parts of the data. */
 export interface DataSplit {
@@ -89,14 +90,6 @@ export interface TrainResult {
    * encoded features than training rows. Empty when there is nothing to say. See `cellWarnings`, `modelWarnings`.
    */
   warnings: string[];
-}
-
-function packageVersion(): string {
-  try {
-    return (require("../../package.json") as { version: string }).version;
-  } catch {
-    return "unknown";
-  }
 }
 
 /** The named options that are set (for `exactOptionalPropertyTypes`). */
@@ -244,7 +237,7 @@ export async function trainChurnModel(features: RawColumns, labels: Uint8Array, 
     ...modelWarnings(testMetrics, all.cols, parts.train.length),
   ];
   const metadata: ModelMetadata = {
-    churnlabVersion: packageVersion(),
+    churnlabVersion: churnlabVersion(),
     kind: best.kind,
     backend: best.kind === "gbdt" ? "xgboost-wasm" : `tfjs-${tf.getBackend()}`,
     features: preprocessor.inputs.map((i) => i.name),

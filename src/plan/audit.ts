@@ -1,6 +1,6 @@
 import { asStated } from "./asStated";
 import type { Finding, Severity } from "./Finding";
-import { groupDigits, percentText, yuanText } from "./formatText";
+import { groupDigits, percentText, yuanText } from "../io/numberText";
 import { cleanFigure } from "./PlanFigures";
 import { recomputed } from "./recomputed";
 import { customerMonthsCovered, firstYearMonths, paybackMonthsWithRollout, rolloutCoverage } from "./rolloutCoverage";

@@ -31,5 +31,4 @@ export { tierCount, tierCosts, type TierCost } from "./tierCounts";
 export { rolloutCoverage, customerMonthsCovered, coverageAtMonth, paybackMonthsWithRollout, firstYearMonths } from "./rolloutCoverage";
 export { type Finding, type Severity, severities } from "./Finding";
 export { auditPlan } from "./audit";
-export { groupDigits, yuanText, percentText } from "./formatText";
 export { costBreakdown, planSummary, type CostBreakdownLine, type PlanSummary } from "./planSummary";

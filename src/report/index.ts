@@ -14,6 +14,6 @@ export { bridgePanelChart } from "./bridgePanelChart";
 export { decisionBox, headlineCards, planClaims, reasonLine, decisionLabels } from "./decisionBox";
 export { ceoPageCss } from "./ceoPageCss";
 export { buildCeoPage } from "./buildCeoPage";
-export { collectCeoInputs, churnlabVersion, defaultCeoTrials, defaultCeoRollout, type CeoRunOptions } from "./collectCeoInputs";
+export { collectCeoInputs, defaultCeoTrials, defaultCeoRollout, type CeoRunOptions } from "./collectCeoInputs";
 export { probabilityAbove } from "./probabilityAbove";
 export { writeCeoReport, exportCeoPage, ceoReportFiles, type CeoReportOptions, type CeoReportResult } from "./writeCeoReport";

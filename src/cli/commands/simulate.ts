@@ -5,6 +5,7 @@ import { InputError, type InputProblem } from "../../io/InputError";
 import { loadUncertainPlan, type UncertainPlan } from "../../simulation/inputs/uncertainPlan";
 import { runMonteCarlo, type MonteCarloOptions, type MonteCarloResult } from "../../simulation/montecarlo/monteCarlo";
 import { simulationJson } from "../../simulation/montecarlo/simulationJson";
+import { wanAmount } from "../../io/numberText";
 
 /** Raw flags of `churnlab simulate` (strings, as commander hands them over). */
 interface SimulateFlags {
@@ -102,7 +103,7 @@ function summaryLine(label: string, s: MonteCarloResult["roi"], trials: number, 
  * simulateText(result, "plan.json", "the programme loses customers").includes("no payback in any trial: the programme loses customers") // true
  */
 export function simulateText(r: MonteCarloResult, source: string, noPaybackReason?: string): string {
-  const wan = shown((x) => `${(x / 10_000).toFixed(0)}万`);
+  const wan = shown((x) => `${wanAmount(x)}万`);
   const months = (x: number): string => x.toFixed(2);
   const programme = r.model === "programme";
   return [

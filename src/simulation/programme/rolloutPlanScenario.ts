@@ -2,7 +2,7 @@ import { rankTiers } from "../../actions/riskTiers";
 import { pchipInterpolant } from "../../actions/pchip";
 import { saveRateAfterDelay } from "../../actions/saveRateAfterDelay";
 import type { DecayCurve } from "../../actions/decayFit";
-import { isotonicDecreasing } from "../../actions/decayUncertainty";
+import { isotonicRegression } from "../../models/isotonicRegression";
 import type { Plan } from "../../plan/index";
 import type { ProgrammeSettings } from "./programmeSettings";
 import { stageCapacities } from "./stageCapacity";
@@ -75,9 +75,10 @@ export function settingsWithPolicy(settings: ProgrammeSettings, policy: RolloutP
 export function planDecayCurve(plan: Plan): DecayCurve {
   const ab = [...plan.timing.abTest].sort((a, b) => a.delayDays - b.delayDays);
   // Drawn A/B rates can break the order the test measured: pool them back to a non-increasing curve (weights: arm sizes).
-  const rates = isotonicDecreasing(
+  const rates = isotonicRegression(
     ab.map((p) => p.saveRate),
     ab.map((p) => p.n ?? 1),
+    "decreasing",
   );
   return pchipInterpolant(
     ab.map((p) => p.delayDays),
