@@ -13,7 +13,7 @@ import { isotonicRegression } from "../models/isotonicRegression";
  * @example
  * decayEvidence(seedPlan.timing.abTest).n; // [150, 150, 150, 150]
  */
-export const assumedArmSize = 150;
+const assumedArmSize = 150;
 
 /** The A/B evidence as Beta posteriors of each arm's save rate. */
 export interface DecayEvidence {

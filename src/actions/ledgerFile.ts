@@ -33,7 +33,7 @@ const queueEntrySchema = z.strictObject({
  * @example
  * ledgerSchema.safeParse({ version: 1, weeks: [] }).success; // true
  */
-export const ledgerSchema = z
+const ledgerSchema = z
   .strictObject({
     version: z.literal(1),
     weeks: z.array(z.strictObject({ week: isoDate, entries: z.array(queueEntrySchema), expired: z.array(z.string()) })),
@@ -76,7 +76,7 @@ export function loadLedger(file: string): Ledger {
  * @example
  * queueCsvColumns[1]; // "customer_id"
  */
-export const queueCsvColumns = [
+const queueCsvColumns = [
   "week",
   "customer_id",
   "outlet_id",

@@ -23,7 +23,7 @@ import { churnlabVersion } from "../io/churnlabVersion";
  * The `churnlab` command line: a thin shell over the library. Each command
  * lives in `commands/` and is registered here.
  */
-export function buildProgram(): Command {
+function buildProgram(): Command {
   const program = new Command("churnlab")
     .description("Customer-retention programme lab: plan audit, synthetic data, churn models, weekly scoring, Monte Carlo and rollout simulation, CEO report")
     .version(churnlabVersion())

@@ -5,7 +5,7 @@ import { readInputBytes, type ReadInputOptions } from "./readInputBytes";
 import { stripBom, utf8WithoutBom } from "./stripBom";
 
 /** Default most nested objects and arrays in a JSON input: 64 (a plan needs 5, a Plotly figure about 8). */
-export const defaultMaxJsonDepth = 64;
+const defaultMaxJsonDepth = 64;
 
 /** Options of the JSON reader. */
 export interface JsonReadOptions extends ReadInputOptions {

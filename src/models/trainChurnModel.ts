@@ -155,7 +155,7 @@ function splitWarnings(split: SplitDescription): string[] {
 }
 
 /** Default MLP architecture and settings. */
-export const defaultMlp = { hidden: [32, 16], learningRate: 0.003, batchSize: 256, maxEpochs: 60, patience: 5, l2: 1e-4 } as const;
+const defaultMlp = { hidden: [32, 16], learningRate: 0.003, batchSize: 256, maxEpochs: 60, patience: 5, l2: 1e-4 } as const;
 /**
  * Default logistic-regression settings: full-batch Newton steps to the exact optimum of the weighted
  * mean log loss + l2·Σβ² (at most 50 steps; 5 on both panels below). l2 = 1e-5 is scikit-learn's

@@ -11,7 +11,7 @@ export { roiDistributionChart } from "./roiDistributionChart";
 export { driversChart } from "./driversChart";
 export { gatesChart, gateColor, holdColor } from "./gatesChart";
 export { bridgePanelChart } from "./bridgePanelChart";
-export { decisionBox, headlineCards, planClaims, reasonLine, decisionLabels } from "./decisionBox";
+export { decisionBox, headlineCards, planClaims, decisionLabels } from "./decisionBox";
 export { ceoPageCss } from "./ceoPageCss";
 export { buildCeoPage } from "./buildCeoPage";
 export { collectCeoInputs, defaultCeoTrials, defaultCeoRollout, type CeoRunOptions } from "./collectCeoInputs";

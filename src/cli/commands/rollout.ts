@@ -63,7 +63,7 @@ const wan = (yuan: number): string => (Number.isFinite(yuan) ? wanAmount(yuan, 1
  * @example
  * formatRolloutReport(report).startsWith("Rollout:") // true
  */
-export function formatRolloutReport(r: RolloutReport): string {
+function formatRolloutReport(r: RolloutReport): string {
   const lines = [
     `Rollout: ${r.plan} (${r.source})`,
     `  ${r.trials} trials × ${r.replicates} runs of ${r.customers.toLocaleString("en-US")} customers × ${r.weeks} weeks, seed ${r.seed}; model AUC ${r.modelAuc.mean.toFixed(3)} (oracle ${r.calibration.oracleAuc.toFixed(3)})`,

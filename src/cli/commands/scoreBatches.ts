@@ -12,7 +12,7 @@ import { csvField } from "../../data/writeCsv";
 import { readTextHead } from "../../io/stripBom";
 
 /** Rows scored per batch by default: memory holds one batch whatever the file's size. */
-export const SCORE_BATCH_ROWS = 100_000;
+const SCORE_BATCH_ROWS = 100_000;
 
 /** A plan tier as score uses it. */
 export interface ScoreTier {

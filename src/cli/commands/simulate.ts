@@ -103,7 +103,7 @@ function summaryLine(label: string, s: MonteCarloResult["roi"], trials: number, 
  * simulateText(result, "plan.json", "the programme loses customers").includes("no payback in any trial: the programme loses customers") // true
  */
 export function simulateText(r: MonteCarloResult, source: string, noPaybackReason?: string): string {
-  const wan = shown((x) => `${wanAmount(x)}万`);
+  const wan = shown((x) => `${wanAmount(x, 0, "fixed", "")}万`);
   const months = (x: number): string => x.toFixed(2);
   const programme = r.model === "programme";
   return [

@@ -92,7 +92,7 @@ export function planDecayCurve(plan: Plan): DecayCurve {
  * @example
  * weekOfMonth(3) // 13
  */
-export function weekOfMonth(month: number): number {
+function weekOfMonth(month: number): number {
   return Math.round((month * 52) / 12);
 }
 
@@ -106,16 +106,6 @@ export function weekOfMonth(month: number): number {
 export function valuePerSaveYuan(plan: Plan): number {
   const b = plan.benefits;
   return b.ltvYuan + b.referralRate * b.referralsPerReferrer * b.newCustomerValueYuan;
-}
-
-/**
- * The plan's first-year cost from its lines (one-time + annual, as stated line by line), yuan.
- *
- * @example
- * planFirstYearCostYuan(seedPlan) // 2,800,000 + 8,040,000 = 10,840,000
- */
-export function planFirstYearCostYuan(plan: Plan): number {
-  return plan.costs.oneTime.reduce((s, l) => s + l.amountYuan, 0) + plan.costs.annual.reduce((s, l) => s + l.amountYuan, 0);
 }
 
 /**
