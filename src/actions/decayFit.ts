@@ -20,7 +20,7 @@ export type DecayModel = "exponential" | "logistic" | "logistic-plateau";
  * @example
  * decayModels.length; // 3
  */
-export const decayModels: readonly DecayModel[] = ["exponential", "logistic", "logistic-plateau"];
+const decayModels: readonly DecayModel[] = ["exponential", "logistic", "logistic-plateau"];
 
 /**
  * How a model is fitted: "least-squares" minimises the sum of squared

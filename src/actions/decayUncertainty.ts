@@ -5,6 +5,7 @@ import type { RandomSource } from "../random/RandomSource";
 import { sampleBeta } from "../random/beta";
 import { refitCurve, type DecayCurve, type DecayModel } from "./decayFit";
 import { pchipInterpolant } from "./pchip";
+import { isotonicRegression } from "../models/isotonicRegression";
 
 /**
  * Default customers per A/B arm when the plan does not state them: the seed
@@ -64,29 +65,6 @@ export function decayEvidence(points: readonly AbTestPoint[], assumedN: number =
   };
 }
 
-/**
- * Weighted isotonic regression onto a non-increasing sequence by the
- * pool-adjacent-violators algorithm (Barlow et al., Statistical Inference
- * under Order Restrictions, 1972).
- *
- * @example
- * isotonicDecreasing([0.5, 0.6, 0.3], [1, 1, 1]); // [0.55, 0.55, 0.3]
- */
-export function isotonicDecreasing(values: readonly number[], weights: readonly number[]): number[] {
-  const blocks: Array<{ value: number; weight: number; size: number }> = [];
-  values.forEach((v, i) => {
-    blocks.push({ value: v, weight: weights[i] ?? 1, size: 1 });
-    while (blocks.length > 1) {
-      const last = blocks[blocks.length - 1]!;
-      const prev = blocks[blocks.length - 2]!;
-      if (prev.value >= last.value) break;
-      const weight = prev.weight + last.weight;
-      blocks.splice(blocks.length - 2, 2, { value: (prev.value * prev.weight + last.value * last.weight) / weight, weight, size: prev.size + last.size });
-    }
-  });
-  return blocks.flatMap((b) => new Array<number>(b.size).fill(b.value));
-}
-
 /** How a drawn curve is shaped: a parametric model refitted to the drawn rates, or the monotone interpolation through them. */
 export type CurveShape = DecayModel | "pchip";
 
@@ -110,7 +88,7 @@ export type CurveShape = DecayModel | "pchip";
 export function drawDecayCurve(rng: RandomSource, evidence: DecayEvidence, shape: CurveShape = "logistic-plateau"): DecayCurve {
   if (evidence.delays.length < 2) throw new RangeError("drawDecayCurve: needs at least 2 A/B arms");
   const rates = evidence.alpha.map((a, i) => sampleBeta(rng, a, evidence.beta[i] as number));
-  if (shape === "pchip") return pchipInterpolant(evidence.delays, isotonicDecreasing(rates, evidence.n));
+  if (shape === "pchip") return pchipInterpolant(evidence.delays, isotonicRegression(rates, evidence.n, "decreasing"));
   return refitCurve(shape, evidence.delays, rates, warmStart(evidence, shape)).curve;
 }
 

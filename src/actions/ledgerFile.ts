@@ -4,6 +4,7 @@ import { readJsonFile } from "../io/readJson";
 import { InputError } from "../io/InputError";
 import { isoToDay } from "../data/dates";
 import type { Ledger, QueueEntry } from "./queueTypes";
+import { csvField } from "../data/writeCsv";
 
 const isoDate = z.string().refine((s) => !Number.isNaN(isoToDay(s)), "must be a date YYYY-MM-DD");
 
@@ -32,7 +33,7 @@ const queueEntrySchema = z.strictObject({
  * @example
  * ledgerSchema.safeParse({ version: 1, weeks: [] }).success; // true
  */
-export const ledgerSchema = z
+const ledgerSchema = z
   .strictObject({
     version: z.literal(1),
     weeks: z.array(z.strictObject({ week: isoDate, entries: z.array(queueEntrySchema), expired: z.array(z.string()) })),
@@ -75,7 +76,7 @@ export function loadLedger(file: string): Ledger {
  * @example
  * queueCsvColumns[1]; // "customer_id"
  */
-export const queueCsvColumns = [
+const queueCsvColumns = [
   "week",
   "customer_id",
   "outlet_id",
@@ -93,10 +94,6 @@ export const queueCsvColumns = [
   "status",
   "overflow_reason",
 ] as const;
-
-function quote(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
  * The queue as CSV text for the CRM: header {@link queueCsvColumns}, one row
@@ -129,7 +126,7 @@ export function queueToCsv(queue: readonly QueueEntry[]): string {
         e.status,
         e.overflowReason,
       ]
-        .map(quote)
+        .map(csvField)
         .join(","),
     );
   }

@@ -11,7 +11,7 @@ import type { ScoredCustomer } from "./riskTiers";
  * @example
  * scoreColumns.probability[0]; // "probability"
  */
-export const scoreColumns = {
+const scoreColumns = {
   customerId: ["customer_id", "customerId", "customer", "id"],
   probability: ["probability", "churn_probability", "p_churn", "score"],
   outletId: ["outlet_id", "outletId", "outlet"],

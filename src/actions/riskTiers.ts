@@ -13,12 +13,6 @@ export interface ScoredCustomer {
   outletId?: string;
 }
 
-/** A customer with their tier. */
-export interface TieredCustomer extends ScoredCustomer {
-  tierNumber: number;
-  tierId: string;
-}
-
 /**
  * Assigns every scored customer to a plan tier (edges as {@link tierOf}).
  * Pure: returns new objects in input order.

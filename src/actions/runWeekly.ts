@@ -14,7 +14,7 @@ import { weekWindowProblems } from "./weekWindow";
 import type { Advisor, WeeklySummary } from "./queueTypes";
 
 /** File name of the lock a weekly run holds in its output folder while it reads, updates and writes the ledger: "weekly.lock". */
-export const weeklyLockFileName = "weekly.lock";
+const weeklyLockFileName = "weekly.lock";
 
 /** Options of {@link runWeekly}: the files of one Monday run. */
 export interface RunWeeklyOptions {

@@ -17,7 +17,7 @@ export interface BetaComponent {
  * a drifting group around 0.4 and a small at-risk group around 0.7.
  * Illustrative, until a trained model scores real customers.
  */
-export const planLikeMixture: readonly BetaComponent[] = [
+const planLikeMixture: readonly BetaComponent[] = [
   { weight: 0.765, alpha: 2, beta: 14 },
   { weight: 0.165, alpha: 6, beta: 8 },
   { weight: 0.07, alpha: 9, beta: 4 },

@@ -22,7 +22,7 @@ export type TargetingPolicy = "risk" | "expected-value" | "value-per-yuan" | "up
  * @example
  * targetingPolicies; // ["risk", "expected-value", "value-per-yuan", "uplift"]
  */
-export const targetingPolicies: readonly TargetingPolicy[] = ["risk", "expected-value", "value-per-yuan", "uplift"];
+const targetingPolicies: readonly TargetingPolicy[] = ["risk", "expected-value", "value-per-yuan", "uplift"];
 
 /** A customer who could be contacted. */
 export interface TargetCustomer {

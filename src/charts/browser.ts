@@ -10,7 +10,7 @@ import { inNotebookKernel } from "./notebookKernel";
 import { withSharedBrowser } from "./sharedBrowser";
 
 /** Chromium flags for a quiet, offline, headless run (no sandbox: runs as root in CI). */
-export const chromiumArgs: readonly string[] = [
+const chromiumArgs: readonly string[] = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -29,7 +29,7 @@ export const chromiumArgs: readonly string[] = [
  * @example
  * chromiumExecutable(); // "/usr/bin/chromium"
  */
-export function chromiumExecutable(): string {
+function chromiumExecutable(): string {
   const fromEnv = process.env["CHURNLAB_CHROMIUM"];
   return fromEnv !== undefined && fromEnv !== "" ? fromEnv : "/usr/bin/chromium";
 }

@@ -159,11 +159,6 @@ export function resetDisplay(): void {
   displayState().bundleSent = false;
 }
 
-/** Whether the plotly bundle has been sent to the notebook by this kernel. */
-export function isBundleSent(): boolean {
-  return displayState().bundleSent;
-}
-
 function sizeOptions(options: ShowOptions): { width?: string; height?: string } {
   const out: { width?: string; height?: string } = {};
   if (options.width !== undefined) out.width = options.width;

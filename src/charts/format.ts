@@ -1,3 +1,4 @@
+import { groupDigits, wanAmount } from "../io/numberText";
 import type { Lang } from "./labels";
 
 /**
@@ -16,11 +17,11 @@ export function formatWan(yuan: number, lang: Lang = "zh", digits?: number): str
   if (!Number.isFinite(yuan)) return "–";
   if (lang === "zh") {
     const d = digits ?? 0;
-    return `${groupThousands(yuan / 10_000, d)} 万元`;
+    return `${wanAmount(yuan, d, "fixed")} 万元`;
   }
   const d = digits ?? 2;
   const sign = yuan < 0 ? "-" : "";
-  return `${sign}¥${groupThousands(Math.abs(yuan) / 1_000_000, d)}M`;
+  return `${sign}¥${groupDigits(Math.abs(yuan) / 1_000_000, d, "fixed")}M`;
 }
 
 /**
@@ -35,7 +36,7 @@ export function formatWan(yuan: number, lang: Lang = "zh", digits?: number): str
  */
 export function formatPercent(fraction: number, digits = 0): string {
   if (!Number.isFinite(fraction)) return "–";
-  return `${groupThousands(fraction * 100, digits)}%`;
+  return `${groupDigits(fraction * 100, digits, "fixed")}%`;
 }
 
 /**
@@ -49,16 +50,7 @@ export function formatPercent(fraction: number, digits = 0): string {
  */
 export function formatNumber(value: number, digits = 0): string {
   if (!Number.isFinite(value)) return "–";
-  return groupThousands(value, digits);
-}
-
-function groupThousands(value: number, digits: number): string {
-  if (!Number.isInteger(digits) || digits < 0 || digits > 10) throw new RangeError(`digits must be an integer 0..10, got ${digits}`);
-  const fixed = Math.abs(value).toFixed(digits);
-  const [whole = "0", frac] = fixed.split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const negative = value < 0 && Number(fixed) !== 0;
-  return `${negative ? "-" : ""}${grouped}${frac === undefined ? "" : `.${frac}`}`;
+  return groupDigits(value, digits, "fixed");
 }
 
 /**
@@ -151,7 +143,7 @@ export function formatCell(value: unknown, format: CellFormat = "auto", lang: La
     case "yuan":
       return lang === "zh" ? `${formatNumber(value, digits ?? 0)} 元` : `${value < 0 ? "-" : ""}¥${formatNumber(Math.abs(value), digits ?? 0)}`;
     case "wan":
-      return lang === "zh" ? formatWan(value, "zh", digits) : `${formatNumber(yuanToWan(value), digits ?? 0)}万`;
+      return lang === "zh" ? formatWan(value, "zh", digits) : `${wanAmount(value, digits ?? 0, "fixed")}万`;
     case "money":
       return formatWan(value, lang, digits);
     default:

@@ -19,7 +19,7 @@ export {
   type TierNumber,
 } from "./theme";
 export { formatWan, formatPercent, formatNumber, formatCell, numericCellFormats, tickFormats, yuanToWan, moneyAxis, type CellFormat } from "./format";
-export { show, showMany, showTable, showPage, setDisplayLanguage, resetDisplay, isBundleSent, type HtmlDisplay, type ShowOptions } from "./display";
+export { show, showMany, showTable, showPage, setDisplayLanguage, resetDisplay, type HtmlDisplay, type ShowOptions } from "./display";
 export { tableHtml, isDataFrameLike, type TableColumn, type TableOptions, type TableSource, type DataFrameLike } from "./tableHtml";
 export { registerDisplayFormatter, richBundle, type DisplayFormatter, type MimeBundle } from "./richDisplay";
 export { inNotebookKernel } from "./notebookKernel";
@@ -52,8 +52,6 @@ export { withSharedExportPage, withSharedBrowser, closeSharedBrowser, isSharedBr
 export { openExportPage, takePageErrors, type ExportPage } from "./exportPage";
 export { renderStatic, maxCanvasPixels, type StaticJob } from "./renderStatic";
 export {
-  chromiumArgs,
-  chromiumExecutable,
   launchBrowser,
   withBrowser,
   openHtmlPage,

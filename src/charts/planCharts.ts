@@ -6,10 +6,11 @@ import { chartText, withTitle, type ChartText } from "./chartText";
 import { formatNumber, formatPercent, tickFormats, yuanToWan } from "./format";
 import { t, type Lang } from "./labels";
 import { palette, semanticColors, tierColor } from "./theme";
+import { wanAmount } from "../io/numberText";
 
 const wanUnit = (lang: Lang): string => t("unit.wanYuan", lang);
 const moneyTitle = (lang: Lang): string => t("axis.amountIn", lang, { unit: wanUnit(lang) });
-const wanText = (yuan: number, lang: Lang): string => `${formatNumber(yuanToWan(yuan), yuanToWan(yuan) % 1 === 0 ? 0 : 1)}${lang === "zh" ? "万" : ""}`;
+const wanText = (yuan: number, lang: Lang): string => `${wanAmount(yuan, yuanToWan(yuan) % 1 === 0 ? 0 : 1, "fixed")}${lang === "zh" ? "万" : ""}`;
 
 function lineName(line: CostBreakdownLine, lang: Lang): string {
   const label = lang === "zh" && line.labelZh !== undefined ? line.labelZh : line.label;

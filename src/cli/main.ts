@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { EXIT } from "./run";
 import { lazyModule } from "./lazyModule";
+import { churnlabVersion } from "../io/churnlabVersion";
 import { InputError } from "../io/InputError";
 import { installTempCleanup, removeStaleOsTemps } from "../io/tempFiles";
 import { settlePreparedOutputs } from "../io/outputWriter";
@@ -118,7 +119,7 @@ const commandModules: Record<string, () => Promise<Command>> = {
 export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command("churnlab")
     .description("Customer-retention programme lab: plan audit, synthetic data, churn models, weekly scoring, Monte Carlo and rollout simulation, CEO report")
-    .version(require("../../package.json").version as string)
+    .version(churnlabVersion())
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   const named = argv?.slice(2).find((arg) => !arg.startsWith("-"));

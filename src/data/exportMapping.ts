@@ -83,7 +83,7 @@ function tableMappingIssues(schema: TableSchema, mapping: TableMapping, ctx: z.R
 }
 
 /** Rules of one column's full form against its column spec: [path, message] pairs. */
-export function columnSourceProblems(spec: ColumnSpec, source: Exclude<ColumnSource, string>): Array<[string[], string]> {
+function columnSourceProblems(spec: ColumnSpec, source: Exclude<ColumnSource, string>): Array<[string[], string]> {
   const out: Array<[string[], string]> = [];
   if ((source.from === undefined) === (source.value === undefined)) out.push([[], 'must give either "from" (a column of the export) or "value" (a constant)']);
   const isDate = spec.kind === "date" || spec.kind === "optionalDate";

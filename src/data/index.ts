@@ -2,9 +2,7 @@
 export { isoToDay, dayToIso, isoWeekday } from "./dates";
 export {
   cellSchema,
-  rowSchema,
   allocateColumn,
-  columnSpec,
   type ColumnKind,
   type ColumnStorage,
   type ColumnSpec,
@@ -60,14 +58,13 @@ export {
   exportMappingSchema,
   mappedSchemas,
   unitFactors,
-  columnSourceProblems,
   type ExportMapping,
   type TableMapping,
   type ColumnSource,
   type MappedTableName,
 } from "./exportMapping";
 export { columnReader, type ColumnReader, type ReadCell } from "./columnReader";
-export { loadExportMapping, mapExport, mapExportTable, type MappedExport, type MappedTableReport } from "./mapExport";
+export { loadExportMapping, mapExport, type MappedExport, type MappedTableReport } from "./mapExport";
 export { alignChurn } from "./alignChurn";
 export { toDataFrame, fromDataFrame, type ToDataFrameOptions } from "./dataFrame";
 export { defaultChurnEffects, type ChurnEffects } from "./churnEffects";

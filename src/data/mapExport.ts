@@ -83,7 +83,7 @@ function encodingHint(file: string, encoding: ExportEncoding): InputProblem[] {
  * @example
  * mapExportTable(mapping.tables.visits, visitsSchema, "visits", "data/examples/dms-export-zh", { customerIds });
  */
-export function mapExportTable<S extends TableSchema>(
+function mapExportTable<S extends TableSchema>(
   mapping: TableMapping,
   schema: S,
   table: MappedTableName,

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import { InputError } from "../io/InputError";
 import { errnoCode } from "../io/errnoCode";
+import { stripBom } from "../io/stripBom";
 
 /** Text encodings of exports churnlab reads: UTF-8 (default), and the Chinese code pages GB18030, GBK and Big5. */
 export const exportEncodings = ["utf-8", "gb18030", "gbk", "big5"] as const;
@@ -65,7 +66,7 @@ export function readCsvText(file: string, encoding: ExportEncoding = "utf-8"): s
           're-export it as UTF-8 (or, with churnlab map, give its "encoding", e.g. "gb18030")',
       );
     }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = stripBom(text);
   if (text.trim() === "") return fail("file", "file is empty (only whitespace): expected a header line and data rows");
   return text;
 }

@@ -130,20 +130,6 @@ export function cellSchema(spec: ColumnSpec): z.ZodType<number | string, string>
 }
 
 /**
- * The zod schema of a whole CSV row (column name -> raw text), built from the
- * table's column specs: every cell is checked and every problem reported with
- * the column as its path.
- *
- * @example
- * rowSchema(visitsSchema).safeParse({ customer_id: "C1", date: "2024-13-01", ... }).error.issues[0].path; // ["date"]
- */
-export function rowSchema(schema: TableSchema): z.ZodType<Record<string, number | string>, Record<string, string>> {
-  const shape: Record<string, z.ZodType<number | string, string>> = {};
-  for (const column of schema.columns) shape[column.name] = cellSchema(column);
-  return z.object(shape) as unknown as z.ZodType<Record<string, number | string>, Record<string, string>>;
-}
-
-/**
  * A schema's typed columns from columns held by name, checking that every
  * column of the schema is there (builders fill a plain record, then type it here).
  *
@@ -179,14 +165,4 @@ export function allocateColumn(kind: ColumnKind, length: number): ColumnValues {
     case "flag":
       return new Uint8Array(length);
   }
-}
-
-/**
- * Looks up a column spec by name.
- * @throws RangeError when the schema has no such column.
- */
-export function columnSpec(schema: TableSchema, name: string): ColumnSpec {
-  const spec = schema.columns.find((c) => c.name === name);
-  if (spec === undefined) throw new RangeError(`table ${schema.name} has no column ${name}`);
-  return spec;
 }

@@ -13,5 +13,5 @@ export {
   type PanelOptions,
   type ChurnDates,
 } from "./buildPanel";
-export { panelTable, panelTableSchema, panelLabelColumn, panelSnapshots, type PanelSnapshots } from "./panelTable";
+export { panelTable, panelSnapshots, type PanelSnapshots } from "./panelTable";
 export { timeSplit, type TimeSplit } from "./timeSplit";

@@ -5,7 +5,7 @@ import { segments } from "../data/schemas";
 import { mondaysBetween, numericFeatureNames, type FeaturePanel } from "./buildPanel";
 
 /** Name of the label column of a panel table with a horizon of `horizonDays`: "churned_30d" for 30 days. */
-export const panelLabelColumn = (horizonDays: number): string => `churned_${horizonDays}d`;
+const panelLabelColumn = (horizonDays: number): string => `churned_${horizonDays}d`;
 
 /**
  * The schema of a feature panel written as a table: `customer_id`,
@@ -16,7 +16,7 @@ export const panelLabelColumn = (horizonDays: number): string => `churned_${hori
  * @example
  * panelTableSchema(30, true).columns.at(-1)?.name; // "churned_30d"
  */
-export function panelTableSchema(horizonDays: number, withLabel: boolean): TableSchema {
+function panelTableSchema(horizonDays: number, withLabel: boolean): TableSchema {
   const columns: ColumnSpec[] = [
     { name: "customer_id", kind: "text", unit: "", description: "Customer id (repeats: one row per snapshot)." },
     { name: "snapshot_date", kind: "date", unit: "", description: "Snapshot Monday: features use only events before it." },

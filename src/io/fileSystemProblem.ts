@@ -19,13 +19,10 @@ const reasons: Readonly<Record<string, (where: string) => string>> = {
   EXDEV: (p) => `${p} is on another device than its temporary file`,
 };
 
-/** Error codes that mean "this place cannot be written": an environment problem (exit 2), not a bug in churnlab. */
-export const unwritableCodes: ReadonlySet<string> = new Set(Object.keys(reasons));
-
 /**
  * A plain sentence for a file-system error met while writing `target`, or
  * undefined when the error is not one of the codes churnlab explains
- * ({@link unwritableCodes}). No errno text, no temporary-file name.
+ * (the codes of `reasons`: this place cannot be written, an environment problem, exit 2, not a bug). No errno text, no temporary-file name.
  *
  * @param err the error thrown by `node:fs`
  * @param target the user's path (file or folder) the write was for

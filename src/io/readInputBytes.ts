@@ -3,7 +3,7 @@ import { InputError } from "./InputError";
 import { errnoCode } from "./errnoCode";
 
 /** Default largest input churnlab reads from one JSON file: 64 MB (`CHURNLAB_MAX_INPUT_MB` overrides it). */
-export const defaultMaxInputBytes = 64 * 1024 * 1024;
+const defaultMaxInputBytes = 64 * 1024 * 1024;
 
 /**
  * The largest input to read, bytes: `CHURNLAB_MAX_INPUT_MB` (a positive number of
@@ -12,7 +12,7 @@ export const defaultMaxInputBytes = 64 * 1024 * 1024;
  * @example
  * maxInputBytes() // 67108864
  */
-export function maxInputBytes(): number {
+function maxInputBytes(): number {
   const mb = Number(process.env["CHURNLAB_MAX_INPUT_MB"]);
   return Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : defaultMaxInputBytes;
 }

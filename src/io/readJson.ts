@@ -2,9 +2,10 @@ import { isUtf8 } from "node:buffer";
 import { InputError } from "./InputError";
 import { jsonStructureProblems, lineAndColumn } from "./jsonStructure";
 import { readInputBytes, type ReadInputOptions } from "./readInputBytes";
+import { stripBom, utf8WithoutBom } from "./stripBom";
 
 /** Default most nested objects and arrays in a JSON input: 64 (a plan needs 5, a Plotly figure about 8). */
-export const defaultMaxJsonDepth = 64;
+const defaultMaxJsonDepth = 64;
 
 /** Options of the JSON reader. */
 export interface JsonReadOptions extends ReadInputOptions {
@@ -52,7 +53,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
  * parseJsonBytes(Buffer.from('{"a":1,"a":2}'), "x.json") // throws InputError: x.json: $.a: duplicate key "a" (line 1, column 8): ...
  */
 export function parseJsonBytes(bytes: Uint8Array, source: string, options: JsonReadOptions = {}): unknown {
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const body = utf8WithoutBom(bytes);
   if (!isUtf8(body)) {
     const offset = firstInvalidUtf8(body) + (body === bytes ? 0 : 3);
     const line = Buffer.from(bytes.subarray(0, offset)).toString("latin1").split("\n").length;
@@ -75,7 +76,7 @@ export function parseJsonBytes(bytes: Uint8Array, source: string, options: JsonR
  * parseJsonText('[1, 2]', "inline") // [1, 2]
  */
 export function parseJsonText(text: string, source: string, options: JsonReadOptions = {}): unknown {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = stripBom(text);
   if (body.trim() === "") throw new InputError(source, [{ where: "$", message: "not valid JSON: the file is empty" }]);
   let value: unknown;
   try {

@@ -131,7 +131,7 @@ export function forgetTemp(p: string): void {
  * @example
  * removeOwnTemps();
  */
-export function removeOwnTemps(): void {
+function removeOwnTemps(): void {
   for (const p of [...live]) if (!tryReleaseTemp(p)) live.delete(p);
 }
 

@@ -1,3 +1,5 @@
+import { isotonicRegression } from "./isotonicRegression";
+
 /** A fitted probability calibration map. Saved as calibration.json. */
 export type Calibrator =
   | { method: "none" }
@@ -105,7 +107,7 @@ export function fitIsotonic(probabilities: ArrayLike<number>, labels: ArrayLike<
   const n = probabilities.length;
   if (n === 0 || labels.length !== n) throw new RangeError("fitIsotonic: needs equal, non-empty probabilities and labels");
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (probabilities[a] as number) - (probabilities[b] as number));
-  // Group equal x first (sklearn pools ties before PAV).
+  // Group equal x first (sklearn pools ties into their mean before PAV).
   const xs: number[] = [];
   const sums: number[] = [];
   const weights: number[] = [];
@@ -121,30 +123,14 @@ export function fitIsotonic(probabilities: ArrayLike<number>, labels: ArrayLike<
       weights.push(1);
     }
   }
-  // PAV over blocks of consecutive unique x values: each block keeps its label sum, weight and first unique index.
-  const blockY: number[] = [];
-  const blockW: number[] = [];
-  const blockStart: number[] = [];
-  for (let k = 0; k < xs.length; k++) {
-    blockY.push(sums[k] as number);
-    blockW.push(weights[k] as number);
-    blockStart.push(k);
-    while (blockY.length > 1) {
-      const m = blockY.length - 1;
-      if ((blockY[m - 1] as number) / (blockW[m - 1] as number) <= (blockY[m] as number) / (blockW[m] as number)) break;
-      blockY[m - 1] = (blockY[m - 1] as number) + (blockY[m] as number);
-      blockW[m - 1] = (blockW[m - 1] as number) + (blockW[m] as number);
-      blockY.pop();
-      blockW.pop();
-      blockStart.pop();
-    }
-  }
-  const fitted = new Array<number>(xs.length);
-  for (let b = 0; b < blockStart.length; b++) {
-    const end = b + 1 < blockStart.length ? (blockStart[b + 1] as number) : xs.length;
-    for (let k = blockStart[b] as number; k < end; k++) fitted[k] = (blockY[b] as number) / (blockW[b] as number);
-  }
-  return { method: "isotonic", x: xs, y: fitted };
+  return {
+    method: "isotonic",
+    x: xs,
+    y: isotonicRegression(
+      sums.map((s, k) => s / (weights[k] as number)),
+      weights,
+    ),
+  };
 }
 
 /**

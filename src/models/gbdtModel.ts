@@ -46,7 +46,7 @@ let api: Promise<XGBoostApi> | undefined;
  * @example
  * const xgb = await loadXGBoost();
  */
-export function loadXGBoost(): Promise<XGBoostApi> {
+function loadXGBoost(): Promise<XGBoostApi> {
   api ??= (async () => {
     const warn = console.warn;
     console.warn = () => undefined;

@@ -17,12 +17,13 @@ export {
   type NumericInput,
   type CategoricalInput,
 } from "./preprocess";
-export { parseNumberCell, isMissingCell, looksNumeric, largestModelNumber, outOfRangeNumericCells } from "./numberCells";
+export { parseNumberCell, isMissingCell, looksNumeric, outOfRangeNumericCells } from "./numberCells";
 export { cellWarnings, unparsedNumericCells, unseenCategoryLevels, type UnparsedCells, type UnseenLevels } from "./cellWarnings";
 export { trainNetwork, loadNetwork, type NetworkOptions } from "./tfjsNetwork";
 export { fitLogisticNewton, type NewtonOptions, type LogisticFit } from "./fitLogisticNewton";
 export { solveSymmetricPositive } from "./solveSymmetricPositive";
-export { trainGbdt, loadGbdt, loadXGBoost, type GbdtOptions } from "./gbdtModel";
+export { trainGbdt, loadGbdt, type GbdtOptions } from "./gbdtModel";
+export { isotonicRegression, type IsotonicOrder } from "./isotonicRegression";
 export { fitPlatt, fitIsotonic, fitCalibration, applyCalibration, type Calibrator, type CalibrationMethod } from "./calibration";
 export { stratifiedSplit } from "./stratifiedSplit";
 export { customerSplit, groupCodes, latestSnapshotsCut } from "./customerSplit";
@@ -33,11 +34,11 @@ export { modelCard, type ModelCardTest } from "./modelCard";
 export { parseTarget, checkIds, type ParsedTarget } from "./parseTarget";
 export { readTabularCsv, type TabularCsv } from "./readTabularCsv";
 export { scoreWithPipeline, type ChurnPipeline, type ModelMetadata } from "./ChurnPipeline";
-export { savePipeline, loadPipeline, modelCardFileName, type LoadedPipeline, type SaveOptions } from "./persistence";
+export { savePipeline, loadPipeline, type LoadedPipeline, type SaveOptions } from "./persistence";
 export { buildModelManifest, checkModelManifest, modelManifestSchema, manifestFileName, sha256Hex, type ModelManifest } from "./modelManifest";
-export { readModelFolder, modelFolderFiles, largestModelFileBytes } from "./readModelFolder";
+export { readModelFolder, modelFolderFiles } from "./readModelFolder";
 export { parseModelFolder, modelKindFiles, type ParsedModelFolder } from "./parseModelFolder";
 export { modelWarnings } from "./modelWarnings";
-export { trainChurnModel, defaultLogistic, defaultMlp, type TrainOptions, type TrainResult, type DataSplit, type Candidate } from "./trainChurnModel";
+export { trainChurnModel, defaultLogistic, type TrainOptions, type TrainResult, type DataSplit, type Candidate } from "./trainChurnModel";
 export * from "./metrics/index";
 export { identifierLikeColumns } from "./identifierLikeColumns";

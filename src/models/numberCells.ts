@@ -9,7 +9,7 @@ const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
  * The model matrix is float32, so a larger number (or one written like `1e400`,
  * which overflows to Infinity even in float64) cannot be represented.
  */
-export const largestModelNumber = 3.4028234663852886e38;
+const largestModelNumber = 3.4028234663852886e38;
 
 /**
  * Parses a cell as a number: surrounding spaces and thousands separators

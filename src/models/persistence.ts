@@ -15,7 +15,7 @@ import { seedPlanFile } from "../plan/seedPlanFile";
 import type { Tier } from "../plan/schema";
 
 /** The model card's file name: written beside the model, not in the manifest (people may annotate it). */
-export const modelCardFileName = "MODEL_CARD.md";
+const modelCardFileName = "MODEL_CARD.md";
 
 /** Options of {@link savePipeline}: what the model card can show besides the metadata. */
 export interface SaveOptions {

@@ -16,7 +16,7 @@ export const modelFolderFiles = [
 ] as const;
 
 /** The largest model file churnlab reads: 256 MiB (a 2,000-column MLP's weights are about 0.3 MB, boosted trees a few MB). */
-export const largestModelFileBytes = 256 * 1024 * 1024;
+const largestModelFileBytes = 256 * 1024 * 1024;
 
 /**
  * Reads the known files of a model folder ({@link modelFolderFiles}) as

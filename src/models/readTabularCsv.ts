@@ -26,7 +26,7 @@ export interface TabularCsv {
  * readTabularCsv("telco.csv").columns["Churn"]; // ["No", "Yes", ...]
  */
 export function readTabularCsv(file: string): TabularCsv {
-  const text = readCsvText(file).replace(/^\uFEFF/, "");
+  const text = readCsvText(file);
   const delimiter = detectCsvDelimiter(text);
   let records: string[][];
   try {

@@ -15,6 +15,7 @@ import { cellWarnings } from "./cellWarnings";
 import { featureProfiles } from "./featureDrift";
 import { modelWarnings } from "./modelWarnings";
 import { trainNetwork, type NetworkOptions } from "./tfjsNetwork";
+import { churnlabVersion } from "../io/churnlabVersion";
 
 /** A logistic model is a network without hidden layers. */
 const noHiddenLayers: readonly number[] = [];
@@ -94,14 +95,6 @@ export interface TrainResult {
   warnings: string[];
 }
 
-function packageVersion(): string {
-  try {
-    return (require("../../package.json") as { version: string }).version;
-  } catch {
-    return "unknown";
-  }
-}
-
 /** The named options that are set (for `exactOptionalPropertyTypes`). */
 function pick<T extends object, K extends keyof T>(object: T, ...keys: K[]): Partial<Pick<T, K>> {
   const out: Partial<Pick<T, K>> = {};
@@ -165,7 +158,7 @@ function splitWarnings(split: SplitDescription): string[] {
 }
 
 /** Default MLP architecture and settings. */
-export const defaultMlp = { hidden: [32, 16], learningRate: 0.003, batchSize: 256, maxEpochs: 60, patience: 5, l2: 1e-4 } as const;
+const defaultMlp = { hidden: [32, 16], learningRate: 0.003, batchSize: 256, maxEpochs: 60, patience: 5, l2: 1e-4 } as const;
 /**
  * Default logistic-regression settings: full-batch Newton steps to the exact optimum of the weighted
  * mean log loss + l2·Σβ² (at most 50 steps; 5 on both panels below). l2 = 1e-5 is scikit-learn's
@@ -247,7 +240,7 @@ export async function trainChurnModel(features: RawColumns, labels: Uint8Array, 
     ...modelWarnings(testMetrics, all.cols, parts.train.length),
   ];
   const metadata: ModelMetadata = {
-    churnlabVersion: packageVersion(),
+    churnlabVersion: churnlabVersion(),
     kind: best.kind,
     backend: best.kind === "gbdt" ? "xgboost-wasm" : `tfjs-${tf.getBackend()}`,
     features: preprocessor.inputs.map((i) => i.name),

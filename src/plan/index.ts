@@ -35,5 +35,4 @@ export { type Finding, type FindingId, type FindingSubject, type PlanField, type
 export { auditPlan } from "./audit";
 export { auditRules } from "./audit/auditRules";
 export type { AuditRule } from "./audit/AuditRule";
-export { groupDigits, yuanText, percentText } from "./formatText";
 export { costBreakdown, planSummary, type CostBreakdownLine, type PlanSummary } from "./planSummary";

@@ -11,7 +11,7 @@ const STIRLING_TAIL = [
 ] as const;
 
 /** Stirling remainder (internal; Hörmann 1993, BTRS `fc`). */
-export function stirlingTail(k: number): number {
+function stirlingTail(k: number): number {
   if (k <= 9) return STIRLING_TAIL[k]!;
   const kp1 = k + 1;
   const kp1sq = kp1 * kp1;

@@ -15,6 +15,7 @@ import { probabilityAbove } from "./probabilityAbove";
 import { readInputBytes } from "../io/readInputBytes";
 import { parseJsonBytes } from "../io/readJson";
 import { stageGates } from "./stageGates";
+import { churnlabVersion } from "../io/churnlabVersion";
 
 /** Options of {@link collectCeoInputs}. */
 export interface CeoRunOptions {
@@ -150,14 +151,4 @@ export async function collectCeoInputs(planFile: string, options: CeoRunOptions 
       uncertainInputs: uncertain.inputs.filter((x) => x.distribution.dist !== "fixed").length,
     },
   };
-}
-
-/**
- * The churnlab version from package.json.
- *
- * @example
- * churnlabVersion() // "0.1.0"
- */
-export function churnlabVersion(): string {
-  return (require("../../package.json") as { version: string }).version;
 }

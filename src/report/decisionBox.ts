@@ -34,7 +34,7 @@ const probabilityLabels: Readonly<Record<ProbabilityBasis, LabelKey>> = {
  * @example
  * reasonLine({ id: "npvPositive", probability: 0, years: 3, decisive: true }, "zh") // "3 年净现值为正：0%"
  */
-export function reasonLine(r: RecommendationReason, lang: Lang): string {
+function reasonLine(r: RecommendationReason, lang: Lang): string {
   switch (r.id) {
     case "roiLine":
       return t("report.reason.roiLine", lang, { line: roiText(r.line), p: probabilityText(r.probability) });

@@ -11,7 +11,7 @@ export interface DrawnField {
 }
 
 /** Lines a plan text may take before it counts as the reason a page overflows. */
-export const maxFieldLines = 2;
+const maxFieldLines = 2;
 
 /** Tiers and rollout stages the page's panels hold on one A4 sheet (more push it onto a second page). */
 const roomFor = { tiers: 4, stages: 4 } as const;
@@ -25,7 +25,7 @@ const roomFor = { tiers: 4, stages: 4 } as const;
  * @param size the page size in CSS px (A4: 794 × 1123)
  * @returns one entry per marked text, in page order
  */
-export async function measureFields(browser: Browser, html: string, size: { width: number; height: number }): Promise<DrawnField[]> {
+async function measureFields(browser: Browser, html: string, size: { width: number; height: number }): Promise<DrawnField[]> {
   // The texts' lines depend on the page's widths and fonts, not on the charts: measure without the inlined plotly bundle
   // (11 MB of script to parse) and without waiting for charts to draw.
   const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });

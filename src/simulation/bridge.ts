@@ -1,4 +1,3 @@
-import { asStated } from "../plan/asStated";
 import { recomputed } from "../plan/recomputed";
 import { runMonteCarlo, type MonteCarloResult } from "./montecarlo/monteCarlo";
 import { programmeCalibration } from "./programme/programmeModel";
@@ -162,9 +161,4 @@ export async function roiBridgeWithRun(plan: UncertainPlan, options: BridgeOptio
     },
   };
   return { bridge, run: last };
-}
-
-/** The plan's stated and as-stated ROIs (the bridge starts from the stated one; as-stated recomputes it from the stated lines). */
-export function statedRois(plan: UncertainPlan): { stated: number; asStated: number } {
-  return { stated: plan.base.benefits.roiStated, asStated: asStated(plan.base).roi };
 }

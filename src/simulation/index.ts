@@ -46,7 +46,7 @@ export {
   type ProbabilityEstimate,
   type ConvergenceTrace,
 } from "./stats/summaries";
-export { sobolIndices, ishigami, type SobolOptions, type SobolResult } from "./montecarlo/sobol";
+export { sobolIndices, type SobolOptions, type SobolResult } from "./montecarlo/sobol";
 export {
   planEvaluator,
   tornado,
@@ -76,7 +76,6 @@ export {
   interceptForChurn,
   noiseForAuc,
   thresholdsForNoise,
-  calibrationSnapshotWeeks,
   type RolloutCalibration,
   type CalibrationOptions,
 } from "./population/rolloutCalibration";
@@ -85,8 +84,6 @@ export {
   planDecayCurve,
   fixedCostByMonth,
   valuePerSaveYuan,
-  planFirstYearCostYuan,
-  weekOfMonth,
   scopeByMonth,
   settingsWithPolicy,
   type RolloutPolicy,
@@ -106,10 +103,7 @@ export { rolloutGateProblems } from "./rollout/rolloutGateProblems";
 export { summarizeRolloutRun, projectedRoi, type RolloutRunSummary, type GateOutcome } from "./rollout/rolloutRunSummary";
 export {
   createTrialContext,
-  trialParameters,
   runRolloutTrial,
-  defaultModelAuc,
-  PARAMETER_BLOCK,
   type RolloutDesign,
   type RolloutTrialContext,
   type TrialParameters,
@@ -127,13 +121,13 @@ export {
   type GateSummary,
   type VarianceDecomposition,
 } from "./rollout/rolloutSummary";
-export { runRollout, calibrationForPlan, defaultRolloutWorkers, type RolloutOptions, type RolloutResult } from "./rollout/rolloutSimulation";
+export { runRollout, calibrationForPlan, type RolloutOptions, type RolloutResult } from "./rollout/rolloutSimulation";
 export { controlledMean, type ControlledMean } from "./stats/controlledMean";
 // The programme model: one definition of the programme, three resolutions (deterministic, Monte Carlo, customer level).
 export * from "./programme/index";
 export { staffingCurve, roiByAuc, timingPolicies, type DecisionOptions, type DecisionPoint, type StaffingCurve } from "./rollout/rolloutDecisions";
 export { gateAuc } from "./population/gateAuc";
-export { runOnWorkers, terminateWorkerPool, idleWorkerCount, type PoolJob } from "./workers/workerPool";
+export { runOnWorkers, terminateWorkerPool, type PoolJob } from "./workers/workerPool";
 export { workerScript, type WorkerScript } from "./workers/workerBundle";
 export { exportBetaTables, importBetaTables } from "./inputs/distributions";
 export {

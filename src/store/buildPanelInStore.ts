@@ -3,6 +3,7 @@ import { numericFeatureNames } from "../features/buildPanel";
 import { dayToIso, isoWeekday } from "../data/dates";
 import type { Store } from "./openStore";
 import { panelSql } from "./panelSql";
+import { sqlName } from "./sourceSql";
 
 /** Options of {@link createPanelTable} and {@link buildPanelInStore}: those of `buildPanel` without the in-memory index. */
 export type StorePanelOptions = Omit<PanelOptions, "index">;
@@ -48,8 +49,8 @@ export async function createPanelTable(store: Store, snapshots: readonly number[
   if (orphans > 0) throw new RangeError(`buildPanelInStore: ${orphans} events name a customer id not in the customers table`);
   await db.run("CREATE OR REPLACE TEMP TABLE snapshot_days (day INTEGER)");
   if (snapshots.length > 0) await db.run(`INSERT INTO snapshot_days VALUES ${snapshots.map((d) => `(${d})`).join(", ")}`);
-  await db.run(`CREATE OR REPLACE TABLE "${table.replace(/"/g, '""')}" AS ${panelSql(horizon)}`);
-  const rows = await db.runAndReadAll(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`);
+  await db.run(`CREATE OR REPLACE TABLE ${sqlName(table)} AS ${panelSql(horizon)}`);
+  const rows = await db.runAndReadAll(`SELECT count(*) FROM ${sqlName(table)}`);
   return Number(rows.getColumnsJS()[0]?.[0] ?? 0);
 }
 

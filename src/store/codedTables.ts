@@ -17,7 +17,7 @@ function codesOf(schema: TableSchema): readonly ColumnCode[] {
 }
 
 /** The staging table of a generated table: its codes as they come from the generator. */
-export function stageName(schema: TableSchema): string {
+function stageName(schema: TableSchema): string {
   return sqlName(`stage_${schema.name}`);
 }
 

@@ -2,9 +2,8 @@ export { openStore, firstLine, sqlString, type Store, type StoreOptions } from "
 export { loadSource } from "./loadSource";
 export { columnRuleChecks } from "./columnRules";
 export { duckdbReason } from "./duckdbReason";
-export { csvSourceSql, parquetSourceSql, formatOf, sqlName, sqlTypeOf, type SourceFormat } from "./sourceSql";
+export { csvSourceSql, parquetSourceSql, formatOf, sqlName, type SourceFormat } from "./sourceSql";
 export { loadFolder } from "./loadFolder";
-export { csvToParquet } from "./writeParquet";
 export { buildPanelInStore, createPanelTable, type StorePanelOptions } from "./buildPanelInStore";
 export { panelSql } from "./panelSql";
 export { readBatches, type RowBatch } from "./readBatches";

@@ -5,6 +5,7 @@ import { duckdbReason } from "./duckdbReason";
 import { sqlString, type Store } from "./openStore";
 import { csvSourceSql, formatOf, parquetSourceSql, sqlName } from "./sourceSql";
 import { columnRuleChecks } from "./columnRules";
+import { readTextHead } from "../io/stripBom";
 
 /**
  * Streams a CSV or Parquet export into the store as table `schema.name`
@@ -52,16 +53,7 @@ export async function loadSource(store: Store, schema: TableSchema, file: string
 
 /** The header of a CSV file; every schema column must be in it (any order, other columns ignored). */
 function csvHeader(file: string, schema: TableSchema): string[] {
-  const fd = fs.openSync(file, "r");
-  const head = Buffer.alloc(65536);
-  const read = fs.readSync(fd, head, 0, head.length, 0);
-  fs.closeSync(fd);
-  const line =
-    head
-      .subarray(0, read)
-      .toString("utf8")
-      .replace(/^\uFEFF/, "")
-      .split(/\r?\n/)[0] ?? "";
+  const line = readTextHead(file).split(/\r?\n/)[0] ?? "";
   const header = line.split(",").map((h) => h.trim().replace(/^"(.*)"$/, "$1"));
   const problems: InputProblem[] = schema.columns
     .filter((c) => !header.includes(c.name))

@@ -6,7 +6,7 @@ import { sqlString } from "./openStore";
 export type SourceFormat = "csv" | "parquet";
 
 /** DuckDB type of each column kind (dates are DATE, i.e. day numbers like the in-memory tables). */
-export const sqlTypeOf: Readonly<Record<ColumnKind, string>> = {
+const sqlTypeOf: Readonly<Record<ColumnKind, string>> = {
   text: "VARCHAR",
   category: "VARCHAR",
   optionalCategory: "VARCHAR",

@@ -7,7 +7,6 @@ import {
   drawDecayCurve,
   fitDecay,
   fitDecayModels,
-  isotonicDecreasing,
   nelderMead,
   pchipInterpolant,
   saveRateAfterDelay,
@@ -145,11 +144,6 @@ describe("uncertainty: Beta posteriors per A/B arm and posterior curves", () => 
     expect(stated.beta[0]).toBeCloseTo(39, 10);
     expect(() => decayEvidence([])).toThrow(RangeError);
     expect(() => decayEvidence(ab, 0)).toThrow(RangeError);
-  });
-  it("isotonic regression pools adjacent violators (Barlow et al. 1972)", () => {
-    expect(isotonicDecreasing([0.5, 0.6, 0.3], [1, 1, 1])).toEqual([0.55, 0.55, 0.3]);
-    expect(isotonicDecreasing([0.1, 0.2, 0.3], [1, 1, 2])).toEqual([0.225, 0.225, 0.225]);
-    expect(isotonicDecreasing([], [])).toEqual([]);
   });
   it("drawn curves are reproducible at a seed and decreasing", () => {
     const ev = decayEvidence(ab);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatNumber } from "../../src/charts/format";
 import { buildCeoPage } from "../../src/report/buildCeoPage";
-import { churnlabVersion } from "../../src/report/collectCeoInputs";
+import { churnlabVersion } from "../../src/io/churnlabVersion";
 import { probabilityText } from "../../src/report/pageFormat";
 import { seedInputs, seedPlanFile } from "./fixtures";
 

@@ -4,7 +4,8 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCeoPage } from "../../src/report/buildCeoPage";
 import { InputError } from "../../src/io/InputError";
-import { churnlabVersion, collectCeoInputs } from "../../src/report/collectCeoInputs";
+import { churnlabVersion } from "../../src/io/churnlabVersion";
+import { collectCeoInputs } from "../../src/report/collectCeoInputs";
 import { planFileInfo } from "../../src/report/planFileInfo";
 import { fixedNow, seedInputs, seedPlanFile, seedUncertainFile } from "./fixtures";
 

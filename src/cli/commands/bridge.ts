@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { action, intOption, printJson } from "../run";
 import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
 import { roiBridge, type RoiBridge } from "../../simulation/bridge";
+import { wanAmount } from "../../io/numberText";
 
 /** Raw option values of `churnlab bridge`. */
 interface BridgeFlags {
@@ -21,7 +22,7 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
  * @example
  * bridgeText(b).split("\n")[0] // "ROI as the plan states it                                  359.0%"
  */
-export function bridgeText(b: RoiBridge): string {
+function bridgeText(b: RoiBridge): string {
   const w = 62;
   const lines = [`${b.start.label.padEnd(w)} ${pct(b.start.roi).padStart(8)}`];
   for (const s of b.steps) lines.push(`  ${s.label.padEnd(w - 2)} ${points(s.delta).padStart(8)}  (±${(s.se * 100).toFixed(2)})`);
@@ -29,7 +30,7 @@ export function bridgeText(b: RoiBridge): string {
   const p = b.programme;
   lines.push(
     "",
-    `Programme model, same draws: lifetime-value ROI ${pct(p.roi.mean)} (±${(p.roi.se * 100).toFixed(2)} points), first-year cash ROI ${pct(p.cashRoi.mean)}, ${p.npvYears}-year NPV ${(p.npv.mean / 10_000).toFixed(0)}万 (±${(p.npv.se / 10_000).toFixed(0)}万); P(ROI > 200%) ${pct(p.probMvpRoiBar.value)}.`,
+    `Programme model, same draws: lifetime-value ROI ${pct(p.roi.mean)} (±${(p.roi.se * 100).toFixed(2)} points), first-year cash ROI ${pct(p.cashRoi.mean)}, ${p.npvYears}-year NPV ${wanAmount(p.npv.mean, 0, "fixed", "")}万 (±${wanAmount(p.npv.se, 0, "fixed", "")}万); P(ROI > 200%) ${pct(p.probMvpRoiBar.value)}.`,
     `${b.trials.toLocaleString("en-US")} trials per variant, seed ${b.seed}; ROI points in brackets are Monte Carlo standard errors of each step (same draws for every variant).`,
     "",
   );

@@ -1,11 +1,11 @@
 import { Command } from "commander";
-import { formatWan } from "../../charts/format";
 import { InputError, type InputProblem } from "../../io/InputError";
 import { optimizeProgramme, type OptimizedDesignJson, type OptimizeOptions, type OptimizeResult } from "../../simulation/design/optimizeProgramme";
 import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
 import { capacitySourceText } from "../../simulation/design/programmeDesign";
 import { action, printJson } from "../run";
 import { choiceFlag, numberFlag } from "./designFlags";
+import { wanAmount } from "../../io/numberText";
 
 /** Raw flags of `churnlab optimize` (strings, as commander hands them over). */
 export interface OptimizeFlags {
@@ -52,7 +52,7 @@ export function optimizeOptions(flags: OptimizeFlags): OptimizeOptions {
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-const wan = (x: number): string => formatWan(x, "zh", Math.abs(x) < 1e6 ? 1 : 0).replace(" 万元", "万");
+const wan = (x: number): string => (Number.isFinite(x) ? `${wanAmount(x, Math.abs(x) < 1e6 ? 1 : 0, "fixed")}万` : "–");
 const signed = (x: number): string => `${x >= 0 ? "+" : ""}${wan(x)}`;
 const channels = (d: OptimizedDesignJson["design"]): string =>
   Object.entries(d.channels)

@@ -4,6 +4,7 @@ import { InputError } from "../../io/InputError";
 import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
 import { programmeSummary, type ProgrammeSummary } from "../../simulation/programme/programmeSummary";
 import { asStated, auditPlan, planFigureKeys, recomputed, type Finding, type Plan, type PlanFigures } from "../../plan/index";
+import { wanAmount } from "../../io/numberText";
 
 /** Output languages of `churnlab plan`'s tables. */
 export type PlanLang = "en" | "zh";
@@ -167,7 +168,7 @@ function reconcileHint(file: string): string {
  */
 export function formatProgrammeSummary(p: ProgrammeSummary): string {
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-  const wan = (x: number): string => (x / 10_000).toLocaleString("en-US", { maximumFractionDigits: 1 });
+  const wan = (x: number): string => wanAmount(x, 1);
   const n = (x: number): string => Math.round(x).toLocaleString("en-US");
   const lines = [
     "",

@@ -7,6 +7,7 @@ import { rolloutGateProblems } from "../../simulation/rollout/rolloutGateProblem
 import { calibrationForPlan, checkAuc, runRollout, type RolloutOptions, type RolloutResult } from "../../simulation/rollout/rolloutSimulation";
 import { callsPerAdvisor } from "../../simulation/programme/stageCapacity";
 import { rankTiers } from "../../actions/riskTiers";
+import { wanAmount } from "../../io/numberText";
 
 /** Raw option values of `churnlab rollout` (commander hands strings, parsed integers via intOption). */
 interface RolloutFlags {
@@ -54,7 +55,7 @@ function parseFlags(flags: RolloutFlags): Partial<RolloutOptions> {
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "—");
 const controlNote = (m: RolloutResult["estimates"]["roi"]): string =>
   Number.isFinite(m.beta) ? `; plain mean ${pct(m.naiveMean)} ±${pct(m.naiveSe)}, control variate r = ${m.correlation.toFixed(2)}` : "";
-const wan = (yuan: number): string => (Number.isFinite(yuan) ? (yuan / 10000).toLocaleString("en-US", { maximumFractionDigits: 1 }) : "—");
+const wan = (yuan: number): string => (Number.isFinite(yuan) ? wanAmount(yuan, 1) : "—");
 
 /**
  * Plain-text summary of a rollout study (money in 万元).
@@ -62,7 +63,7 @@ const wan = (yuan: number): string => (Number.isFinite(yuan) ? (yuan / 10000).to
  * @example
  * formatRolloutReport(report).startsWith("Rollout:") // true
  */
-export function formatRolloutReport(r: RolloutReport): string {
+function formatRolloutReport(r: RolloutReport): string {
   const lines = [
     `Rollout: ${r.plan} (${r.source})`,
     `  ${r.trials} trials × ${r.replicates} runs of ${r.customers.toLocaleString("en-US")} customers × ${r.weeks} weeks, seed ${r.seed}; model AUC ${r.modelAuc.mean.toFixed(3)} (oracle ${r.calibration.oracleAuc.toFixed(3)})`,

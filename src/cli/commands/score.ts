@@ -18,6 +18,7 @@ import { driftMinimumRows, featureDrift, featureProfilesSchema, type FeatureDrif
 import type { ModelMetadata } from "../../models/ChurnPipeline";
 import type { RawColumns } from "../../models/preprocess";
 import type { scoreInBatches as ScoreInBatches } from "./scoreBatches";
+import { csvField } from "../../data/writeCsv";
 
 interface ScoreFlags {
   model: string;
@@ -31,10 +32,6 @@ interface ScoreFlags {
 
 /** CSV files larger than this are scored in batches (as are Parquet files and any run with --batch-rows). */
 const BATCH_ABOVE_BYTES = 64 * 1024 * 1024;
-
-function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
  * Drift of the scored table's features from the training rows (population stability index), with a warning on
@@ -124,12 +121,12 @@ export function scoreCommand(): Command {
           for (const w of cellWarnings(pipeline.preprocessor, table.columns, flags.csv, "score")) process.stderr.write(`warning: ${w}\n`);
           const drift = driftWarnings(pipeline.metadata, table.columns, table.rows, flags.csv);
           const tierOf = riskTiers(probabilities, thresholds);
-          const lines = [`${csvCell(idColumn ?? "row")},probability,tier`];
+          const lines = [`${csvField(idColumn ?? "row")},probability,tier`];
           const counts: Record<string, number> = Object.fromEntries(tiers.map((t) => [t.id, 0]));
           for (let i = 0; i < probabilities.length; i++) {
             const tier = tiers[(tierOf[i] as number) - 1]?.id ?? "unknown";
             counts[tier] = (counts[tier] ?? 0) + 1;
-            lines.push(`${csvCell((ids[i] as string).trim())},${(probabilities[i] as number).toFixed(6)},${tier}`);
+            lines.push(`${csvField((ids[i] as string).trim())},${(probabilities[i] as number).toFixed(6)},${tier}`);
           }
           out.write(new Map([[flags.out, `${lines.join("\n")}\n`]]));
           report(flags, pipeline.metadata.kind, probabilities.length, counts, tiers, drift);

@@ -10,9 +10,11 @@ import { scoreWithPipeline, type ChurnPipeline } from "../../models/ChurnPipelin
 import { unparsedNumericCells, unseenCategoryLevels } from "../../models/cellWarnings";
 import { riskTiers } from "../../models/metrics/tierConfusion";
 import { duckdbReason, formatOf, openStore, readBatches, sqlName, sqlString, type Store } from "../../store";
+import { csvField } from "../../data/writeCsv";
+import { readTextHead } from "../../io/stripBom";
 
 /** Rows scored per batch by default: memory holds one batch whatever the file's size. */
-export const SCORE_BATCH_ROWS = 100_000;
+const SCORE_BATCH_ROWS = 100_000;
 
 /** DuckDB's memory limit while scoring: the id check spills to a temporary folder past it. */
 const SCORE_MEMORY_LIMIT = "128MB";
@@ -22,21 +24,10 @@ export interface ScoreTier {
   id: string;
 }
 
-function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** SQL reading a table to score: Parquet as typed, CSV as text (header first, delimiter from the header line). */
 function inputSql(file: string): string {
   if (formatOf(file) === "parquet") return `SELECT * FROM read_parquet(${sqlString(file)})`;
-  const fd = fs.openSync(file, "r");
-  const head = Buffer.alloc(65536);
-  const read = fs.readSync(fd, head, 0, head.length, 0);
-  fs.closeSync(fd);
-  const text = head
-    .subarray(0, read)
-    .toString("utf8")
-    .replace(/^\uFEFF/, "");
+  const text = readTextHead(file);
   const delimiter = detectCsvDelimiter(text);
   const firstLine = text.split(/\r?\n/)[0] ?? "";
   const names = ((parse(firstLine, { delimiter }) as string[][])[0] ?? []).map((h) => h.trim());
@@ -171,7 +162,7 @@ export async function scoreInBatches(
     const warnings = warningCollector(pipeline, file);
     let rows = 0;
     try {
-      fs.writeSync(fd, `${csvCell(idColumn ?? "row")},probability,tier\n`);
+      fs.writeSync(fd, `${csvField(idColumn ?? "row")},probability,tier\n`);
       const batches = readBatches(store, sql, batchRows);
       for (;;) {
         const next = await batches.next().catch(rethrowAs(file, kind));
@@ -187,7 +178,7 @@ export async function scoreInBatches(
           const tier = tiers[(tierOf[i] as number) - 1]?.id ?? "unknown";
           counts[tier] = (counts[tier] ?? 0) + 1;
           const id = ids === undefined ? String(batch.start + i + 1) : String(ids[i]).trim();
-          lines[i] = `${csvCell(id)},${(probabilities[i] as number).toFixed(6)},${tier}`;
+          lines[i] = `${csvField(id)},${(probabilities[i] as number).toFixed(6)},${tier}`;
         }
         fs.writeSync(fd, `${lines.join("\n")}\n`);
         rows += batch.rows;

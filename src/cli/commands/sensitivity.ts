@@ -3,6 +3,7 @@ import { action, printJson } from "../run";
 import { InputError, type InputProblem } from "../../io/InputError";
 import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
 import { sensitivityReport, type SensitivityReport } from "../../simulation/montecarlo/sensitivity";
+import { wanAmount } from "../../io/numberText";
 
 /** Raw flags of `churnlab sensitivity`. */
 interface SensitivityFlags {
@@ -105,7 +106,7 @@ export function sensitivityText(r: SensitivityReport, source: string): string {
   const v = r.valueOfInformation;
   lines.push(
     "",
-    `Value of information on go/no-go: decision ${v.decision}, E[net benefit] ${(v.expectedNetBenefit / 10_000).toFixed(0)}万, EVPI ${(v.evpi / 10_000).toFixed(2)}万 yuan`,
+    `Value of information on go/no-go: decision ${v.decision}, E[net benefit] ${wanAmount(v.expectedNetBenefit, 0, "fixed", "")}万, EVPI ${wanAmount(v.evpi, 2, "fixed", "")}万 yuan`,
   );
   for (const p of v.perInput.filter((x) => x.evppi >= 0.5).slice(0, 8)) lines.push(`  EVPPI ${p.name.padEnd(42)} ${p.evppi.toFixed(0)} yuan`);
   return `${lines.join("\n")}\n`;

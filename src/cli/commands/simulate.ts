@@ -6,6 +6,7 @@ import { loadUncertainPlan, type UncertainPlan } from "../../simulation/inputs/u
 import { runMonteCarlo, type MonteCarloOptions, type MonteCarloResult } from "../../simulation/montecarlo/monteCarlo";
 import { simulationJson } from "../../simulation/montecarlo/simulationJson";
 import { isOneOf } from "../isOneOf";
+import { wanAmount } from "../../io/numberText";
 
 /** Raw flags of `churnlab simulate` (strings, as commander hands them over). */
 interface SimulateFlags {
@@ -103,7 +104,7 @@ function summaryLine(label: string, s: MonteCarloResult["roi"], trials: number, 
  * simulateText(result, "plan.json", "the programme loses customers").includes("no payback in any trial: the programme loses customers") // true
  */
 export function simulateText(r: MonteCarloResult, source: string, noPaybackReason?: string): string {
-  const wan = shown((x) => `${(x / 10_000).toFixed(0)}万`);
+  const wan = shown((x) => `${wanAmount(x, 0, "fixed", "")}万`);
   const months = (x: number): string => x.toFixed(2);
   const programme = r.model === "programme";
   return [

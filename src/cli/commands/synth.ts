@@ -112,7 +112,7 @@ export function synthCommand(): Command {
  * @example
  * synthOptions({ customers: "3000", seed: "42", out: "x", weeks: "104", start: "2024-01-01", snapshotWeeks: "4", progress: false }).customers; // 3000
  */
-export function synthOptions(flags: SynthFlags): SynthOptions {
+function synthOptions(flags: SynthFlags): SynthOptions {
   const problems: InputProblem[] = [];
   const integer = (flag: string, text: string, min: number, max: number): number => {
     const value = Number(text);

@@ -37,7 +37,7 @@ export interface SynthSettings {
 }
 
 /** Largest population the generator accepts. */
-export const MAX_CUSTOMERS = 5_000_000;
+const MAX_CUSTOMERS = 5_000_000;
 
 /**
  * Checks a generator's options and fills in the defaults.

@@ -1,4 +1,4 @@
-import { groupDigits, percentText } from "../formatText";
+import { groupDigits, percentText } from "../../io/numberText";
 
 /** How a stated figure compares with its recomputation: equal, off only by the precision it is written with, or different. */
 export type Agreement = "equal" | "rounded" | "different";

@@ -5,7 +5,7 @@ import { objectiveSeries } from "./designSummary";
 import { capacitySourceText, contactTierIds, designKey, NO_CHANNEL, type ProgrammeDesign } from "./programmeDesign";
 
 /** The steps of a design bridge, in the order they are applied. */
-export const bridgeDimensions = ["channels", "cutoffs", "stageTiers", "capacity", "queueRule", "delay"] as const;
+const bridgeDimensions = ["channels", "cutoffs", "stageTiers", "capacity", "queueRule", "delay"] as const;
 /** One step's dimension. */
 export type BridgeDimension = (typeof bridgeDimensions)[number];
 

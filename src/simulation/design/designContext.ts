@@ -80,7 +80,7 @@ export interface DesignContextOptions {
  * @example
  * staffingLimits(seedPlan, settings, 2) // [{ channel: "very-high", maxPerWeek: 230.8 }, { channel: "high", maxPerWeek: 615.4 }]
  */
-export function staffingLimits(plan: UncertainPlan, multiple: number): StaffingLimit[] {
+function staffingLimits(plan: UncertainPlan, multiple: number): StaffingLimit[] {
   const design = planDesign(plan.base, plan.assumptions.programme);
   const contact = new Set(contactTierIds(plan.base));
   return rankTiers(plan.base)
@@ -155,7 +155,7 @@ function violationsOf(ctx: DesignContext, summary: DesignSummary, load: Record<s
  * @example
  * evaluateDesign(ctx, planDesign(plan.base, plan.assumptions.programme), "the plan's design").summary.npv.mean // ≈ −24.8 M yuan on the seed plan
  */
-export function evaluateDesign(
+function evaluateDesign(
   ctx: DesignContext,
   design: ProgrammeDesign,
   change: string,

@@ -33,7 +33,7 @@ export interface SearchResult {
 }
 
 /** The objective's mean of an evaluated design. */
-export function objectiveMean(ctx: DesignContext, e: EvaluatedDesign): number {
+function objectiveMean(ctx: DesignContext, e: EvaluatedDesign): number {
   return ctx.objective === "npv" ? e.summary.npv.mean : e.summary.cashNet.mean;
 }
 

@@ -26,9 +26,7 @@ export { summarizeDesign, objectiveSeries, designDifference, type DesignObjectiv
 export { tierCells, allocateBudget, allocationValue, type TierCell } from "./designAllocation";
 export {
   createDesignContext,
-  evaluateDesign,
   evaluateDesigns,
-  staffingLimits,
   type DesignContext,
   type DesignContextOptions,
   type DesignConstraints,
@@ -36,9 +34,9 @@ export {
   type StaffingLimit,
 } from "./designContext";
 export { designDimensions, designMoves, type DesignDimension, type DesignMove, type MoveContext } from "./designMoves";
-export { searchDesigns, objectiveMean, type SearchOptions, type SearchResult, type SearchStep } from "./designSearch";
+export { searchDesigns, type SearchOptions, type SearchResult, type SearchStep } from "./designSearch";
 export { efficientFrontier, frontierSweep, designFrontier, type FrontierPoint } from "./designFrontier";
-export { designBridge, bridgeDimensions, type BridgeDimension, type DesignBridge, type DesignBridgeStep } from "./designBridge";
+export { designBridge, type BridgeDimension, type DesignBridge, type DesignBridgeStep } from "./designBridge";
 export { optimizeProgramme, type OptimizeOptions, type OptimizeResult, type OptimizedDesignJson } from "./optimizeProgramme";
 export { stressLevers, solveThreshold, stressLeverIds, type StressLever, type StressLeverId, type ThresholdSolution } from "./stressLevers";
 export { reverseStressTest, nearestOnPolyline, type ReverseStress, type ReverseStressOptions, type StressRow, type StressTarget } from "./reverseStress";

@@ -1,11 +1,10 @@
 import type { UncertainPlan } from "../inputs/uncertainPlan";
 import type { MeanEstimate } from "../stats/pairedMean";
-import type { ProbabilityEstimate } from "../stats/summaries";
 import { type DesignBridgeStep, designBridge } from "./designBridge";
 import { createDesignContext, type DesignConstraints, type DesignContextOptions, type EvaluatedDesign } from "./designContext";
 import type { DesignDraws } from "./designDraws";
 import { designFrontier, type FrontierPoint, frontierSweep } from "./designFrontier";
-import { type DesignObjective, designDifference } from "./designSummary";
+import { type DesignObjective, type DesignSummary, designDifference } from "./designSummary";
 import { type SearchStep, searchDesigns } from "./designSearch";
 import { type DesignAssumptions, designJson, planDesign } from "./programmeDesign";
 
@@ -21,19 +20,11 @@ export interface OptimizeOptions extends Omit<DesignContextOptions, "trials"> {
 }
 
 /** One design in the result (plain JSON). */
-export interface OptimizedDesignJson {
-  npv: MeanEstimate;
+export interface OptimizedDesignJson
+  extends Pick<DesignSummary, "npv" | "npvQuantiles" | "probNpvPositive" | "cashNet" | "roi" | "cashRoi" | "firstYearCost" | "retained" | "mvpSaveRate"> {
   /** P(the design truly meets the MVP gate: AUC, save rate and projected first-year ROI above their lines). */
   probMvpGate: number;
   probMvpGateSe: number;
-  npvQuantiles: { p5: number; p50: number; p95: number };
-  probNpvPositive: ProbabilityEstimate;
-  cashNet: MeanEstimate;
-  roi: MeanEstimate;
-  cashRoi: MeanEstimate;
-  firstYearCost: MeanEstimate;
-  retained: MeanEstimate;
-  mvpSaveRate: MeanEstimate;
   contactsPerWeek: Record<string, number>;
   feasible: boolean;
   violations: string[];

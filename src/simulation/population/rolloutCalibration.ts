@@ -46,7 +46,7 @@ export interface CalibrationOptions {
 }
 
 /** Scoring weeks pooled for the AUC and the tier bounds: every 8 weeks over the year, each with its 4-week outcome inside the year. */
-export const calibrationSnapshotWeeks: readonly number[] = [0, 8, 16, 24, 32, 40, 48];
+const calibrationSnapshotWeeks: readonly number[] = [0, 8, 16, 24, 32, 40, 48];
 
 const NOISE_GRID = [0, 0.15, 0.3, 0.45, 0.6, 0.8, 1, 1.25, 1.5, 1.8, 2.2, 2.7, 3.3, 4, 5, 6.5, 8.5, 12];
 

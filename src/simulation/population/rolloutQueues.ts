@@ -36,7 +36,7 @@ const TWO32 = 4294967296;
  * @example
  * hashUniform(1, 2, 0) === hashUniform(1, 2, 0) // true; hashUniform(1, 2, 1) differs
  */
-export function hashUniform(salt: number, customer: number, contact: number): number {
+function hashUniform(salt: number, customer: number, contact: number): number {
   let h = (salt ^ Math.imul(customer + 1, 0x9e3779b1) ^ Math.imul(contact + 1, 0x85ebca77)) >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x7feb352d);

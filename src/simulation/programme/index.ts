@@ -2,8 +2,8 @@ export { programmeSettingsFor, programmeSettingsShape, type ProgrammeSettings, t
 export { stageCapacities, callsPerAdvisor, ADVISOR_TIER_NUMBER, type StageTierCapacity } from "./stageCapacity";
 export { basisFromPanel, type ProgrammeBasis } from "./programmeBasis";
 export { evaluateProgramme, programmeFlowsFor, programmeOutputs, type ProgrammeEconomics, type ProgrammeFlows, type WeightedBasis } from "./programmeCash";
-export { buildProgrammeModel, programmeCalibration, serviceOrder, type ProgrammeModel, type ProgrammeModelOptions } from "./programmeModel";
+export { buildProgrammeModel, programmeCalibration, type ProgrammeModel, type ProgrammeModelOptions } from "./programmeModel";
 export { programmeGrids, programmeModelFor } from "./programmeModelFor";
-export { blendBasis, cornersAt, economicsFor, evaluateProgrammeModel, type EvaluationValues, type ProgrammeEvaluation } from "./programmeEvaluation";
+export { cornersAt, economicsFor, evaluateProgrammeModel, type EvaluationValues, type ProgrammeEvaluation } from "./programmeEvaluation";
 export { compileProgrammeKernel } from "./programmeKernel";
 export { programmeSummary, type ProgrammeSummary } from "./programmeSummary";

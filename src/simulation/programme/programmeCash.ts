@@ -1,4 +1,5 @@
 import type { ProgrammeBasis } from "./programmeBasis";
+import { kernelOutputs } from "../montecarlo/planKernel";
 
 /** The numbers of one evaluation of the programme that vary from trial to trial (money in yuan). */
 export interface ProgrammeEconomics {
@@ -30,19 +31,8 @@ export interface ProgrammeEconomics {
   discountRate: number;
 }
 
-/** Outputs of one evaluation, in this order in the output array. */
-export const programmeOutputs = [
-  "roi",
-  "netBenefit",
-  "paybackMonths",
-  "npv",
-  "firstYearCost",
-  "totalBenefit",
-  "retainedCustomers",
-  "referralCustomers",
-  "cashRoi",
-  "cashYear1",
-] as const;
+/** Outputs of one evaluation, in this order in the output array: the Monte Carlo kernel's, as the engine reads both alike. */
+export const programmeOutputs = kernelOutputs;
 
 /** The monthly detail of one evaluation. */
 export interface ProgrammeFlows {

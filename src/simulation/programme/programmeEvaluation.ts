@@ -58,7 +58,7 @@ export function cornersAt(model: ProgrammeModel, churn: number, auc: number, out
  * @example
  * blendBasis(model, model.plan.benefits.churnBefore, model.settings.modelAuc) === model.bases[0] // true for a one-point grid
  */
-export function blendBasis(model: ProgrammeModel, churn: number, auc: number): ProgrammeBasis {
+function blendBasis(model: ProgrammeModel, churn: number, auc: number): ProgrammeBasis {
   const corners = cornersAt(model, churn, auc);
   if (corners.length === 1) return corners[0]!.basis;
   const b = corners[0]!.basis;

@@ -1,4 +1,4 @@
-import { isotonicDecreasing } from "../../actions/decayUncertainty";
+import { isotonicRegression } from "../../models/isotonicRegression";
 import { pchipInterpolant } from "../../actions/pchip";
 import { rankTiers } from "../../actions/riskTiers";
 import { jsonPath, type Plan } from "../../plan/index";
@@ -98,9 +98,10 @@ function decayOf(p: Float64Array, s: Slots, memo: DecayMemo): (d: number) => num
   }
   memo.curve = pchipInterpolant(
     xs,
-    isotonicDecreasing(
+    isotonicRegression(
       ys,
       ys.map(() => 1),
+      "decreasing",
     ),
   );
   return memo.curve;

@@ -61,16 +61,6 @@ export interface ProgrammeModel {
 
 const ageCount = (settings: ProgrammeSettings): number => Math.max(0, Math.floor((Math.max(settings.maxWaitDays, settings.minContactDelayDays) - 3.5) / 7)) + 1;
 
-/** Ages in service order per tier for a rule (value-first: by priority, highest first, ties younger first). */
-export function serviceOrder(rule: ProgrammeSettings["queueRule"], priority: readonly number[], K: number, A: number): number[][] {
-  const ages = Array.from({ length: A }, (_, a) => a);
-  return Array.from({ length: K + 1 }, (_, k) => {
-    if (rule === "oldest-first") return [...ages].reverse();
-    if (rule === "newest-first" || priority.length === 0) return ages;
-    return ages.filter((a) => priority[k * A + a]! > 0).sort((x, y) => priority[k * A + y]! - priority[k * A + x]! || x - y);
-  });
-}
-
 /** A panel run of the programme at (churn, AUC): every contact recorded and a save, so both its outcomes are seen. */
 function runPanel(plan: Plan, settings: ProgrammeSettings, cal: RolloutCalibration, churn: number, auc: number, o: PanelOptions): RolloutRun {
   const sure: Plan = { ...plan, benefits: { ...plan.benefits, churnBefore: churn }, tiers: plan.tiers.map((t) => ({ ...t, saveRate: 1 })) };

@@ -2,7 +2,7 @@ import { rankTiers } from "../../actions/riskTiers";
 import { pchipInterpolant } from "../../actions/pchip";
 import { saveRateAfterDelay } from "../../actions/saveRateAfterDelay";
 import type { DecayCurve } from "../../actions/decayFit";
-import { isotonicDecreasing } from "../../actions/decayUncertainty";
+import { isotonicRegression } from "../../models/isotonicRegression";
 import type { Plan } from "../../plan/index";
 import type { ProgrammeSettings } from "./programmeSettings";
 import { stageCapacities } from "./stageCapacity";
@@ -75,9 +75,10 @@ export function settingsWithPolicy(settings: ProgrammeSettings, policy: RolloutP
 export function planDecayCurve(plan: Plan): DecayCurve {
   const ab = [...plan.timing.abTest].sort((a, b) => a.delayDays - b.delayDays);
   // Drawn A/B rates can break the order the test measured: pool them back to a non-increasing curve (weights: arm sizes).
-  const rates = isotonicDecreasing(
+  const rates = isotonicRegression(
     ab.map((p) => p.saveRate),
     ab.map((p) => p.n ?? 1),
+    "decreasing",
   );
   return pchipInterpolant(
     ab.map((p) => p.delayDays),
@@ -91,7 +92,7 @@ export function planDecayCurve(plan: Plan): DecayCurve {
  * @example
  * weekOfMonth(3) // 13
  */
-export function weekOfMonth(month: number): number {
+function weekOfMonth(month: number): number {
   return Math.round((month * 52) / 12);
 }
 
@@ -105,16 +106,6 @@ export function weekOfMonth(month: number): number {
 export function valuePerSaveYuan(plan: Plan): number {
   const b = plan.benefits;
   return b.ltvYuan + b.referralRate * b.referralsPerReferrer * b.newCustomerValueYuan;
-}
-
-/**
- * The plan's first-year cost from its lines (one-time + annual, as stated line by line), yuan.
- *
- * @example
- * planFirstYearCostYuan(seedPlan) // 2,800,000 + 8,040,000 = 10,840,000
- */
-export function planFirstYearCostYuan(plan: Plan): number {
-  return plan.costs.oneTime.reduce((s, l) => s + l.amountYuan, 0) + plan.costs.annual.reduce((s, l) => s + l.amountYuan, 0);
 }
 
 /**

@@ -100,7 +100,7 @@ export interface RolloutResult {
 }
 
 /** Default worker threads for `trials` trials. */
-export function defaultRolloutWorkers(trials: number): number {
+function defaultRolloutWorkers(trials: number): number {
   return trials <= 1 ? 0 : Math.max(1, Math.min(availableParallelism(), trials));
 }
 

@@ -24,17 +24,8 @@ export interface RolloutDesign {
   policy: RolloutPolicy;
 }
 
-/** The default prior on the model's AUC on unseen data: PERT(0.78, 0.86, 0.92). */
-export const defaultModelAuc: Distribution = {
-  dist: "pert",
-  min: 0.78,
-  mode: 0.86,
-  max: 0.92,
-  why: "a gradient-boosted churn model on workshop, CRM and app signals: 0.80-0.90 is typical; the article targets > 0.85",
-};
-
 /** Trials per parameter block: trial r's inputs come from block floor(r / 16), drawn as the Monte Carlo engine draws a block. */
-export const PARAMETER_BLOCK = 16;
+const PARAMETER_BLOCK = 16;
 
 /** Everything a thread needs to run trials. */
 export interface RolloutTrialContext {
@@ -118,7 +109,7 @@ function trialUniforms(ctx: RolloutTrialContext, trial: number): { u: Float64Arr
  *
  * @throws RangeError when the trial index is out of range.
  */
-export function trialParameters(ctx: RolloutTrialContext, trial: number): TrialParameters {
+function trialParameters(ctx: RolloutTrialContext, trial: number): TrialParameters {
   const { design, plan } = ctx;
   if (!(Number.isSafeInteger(trial) && trial >= 0 && trial < design.trials)) throw new RangeError(`trial must be 0..${design.trials - 1}, got ${trial}`);
   const json = structuredClone(plan.base) as Plan;

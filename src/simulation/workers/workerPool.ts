@@ -134,16 +134,6 @@ export function runOnWorkers<V>(job: PoolJob<V>): Promise<void> {
 }
 
 /**
- * Workers waiting in the pool (for tests and benchmarks).
- *
- * @example
- * await runMonteCarlo(plan, { trials: 200_000, seed: 1, workers: 2 }); idleWorkerCount() // 2
- */
-export function idleWorkerCount(): number {
-  return idle.length;
-}
-
-/**
  * Terminates the pool's idle workers (the next job starts fresh ones: cold
  * start-up, for benchmarks). Not needed before exit: idle workers are unref'd.
  *

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ishigami, sobolIndices } from "../../../src/simulation/montecarlo/sobol";
+import { sobolIndices } from "../../../src/simulation/montecarlo/sobol";
+import { ishigami } from "../../helpers/ishigami";
 
 // Analytic indices of the Ishigami function (a = 7, b = 0.1): Saltelli et al. (2008), Global Sensitivity Analysis: The Primer, §4.7.
 const a = 7;

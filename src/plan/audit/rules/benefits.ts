@@ -1,5 +1,5 @@
 import { finding, type Finding, type FindingId, type FindingSubject, type PlanField } from "../../Finding";
-import { groupDigits, yuanText } from "../../formatText";
+import { groupDigits, yuanText } from "../../../io/numberText";
 import { cleanFigure } from "../../PlanFigures";
 import type { Plan } from "../../schema";
 import { agreement, n, pct } from "../agreement";

@@ -1,6 +1,6 @@
 import { asStated } from "../../asStated";
 import { finding, type Finding } from "../../Finding";
-import { groupDigits } from "../../formatText";
+import { groupDigits } from "../../../io/numberText";
 import { recomputed } from "../../recomputed";
 import type { Plan } from "../../schema";
 import { agreement, n, pct } from "../agreement";

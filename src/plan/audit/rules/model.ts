@@ -1,6 +1,6 @@
 import { asStated } from "../../asStated";
 import { finding, type Finding } from "../../Finding";
-import { groupDigits, yuanText } from "../../formatText";
+import { groupDigits, yuanText } from "../../../io/numberText";
 import { cleanFigure } from "../../PlanFigures";
 import { recomputed } from "../../recomputed";
 import { paybackMonthsWithRollout } from "../../rolloutCoverage";

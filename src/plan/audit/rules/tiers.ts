@@ -1,5 +1,5 @@
 import { finding, type Finding } from "../../Finding";
-import { groupDigits } from "../../formatText";
+import { groupDigits } from "../../../io/numberText";
 import { cleanFigure } from "../../PlanFigures";
 import type { Plan } from "../../schema";
 import { tierCount } from "../../tierCounts";
