@@ -2,14 +2,14 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mapCommand } from "../../src/cli/commands/map";
-import { scoreCommand } from "../../src/cli/commands/score";
-import { trainCommand } from "../../src/cli/commands/train";
-import { encodeGb18030 } from "../../scripts/encodeGb18030";
-import { folderHash } from "../helpers/folderHash";
-import { runCommand } from "../helpers/captureOutput";
+import { mapCommand } from "../../../src/cli/commands/map";
+import { scoreCommand } from "../../../src/cli/commands/score";
+import { trainCommand } from "../../../src/cli/commands/train";
+import { encodeGb18030 } from "../../../scripts/encodeGb18030";
+import { folderHash } from "../../helpers/folderHash";
+import { runCommand } from "../../helpers/captureOutput";
 
-const example = path.resolve(__dirname, "../../data/examples/dms-export-zh");
+const example = path.resolve(__dirname, "../../../data/examples/dms-export-zh");
 let dir = "";
 
 /** A copy of the example export in a fresh folder, with `edit` applied to one file's text. */

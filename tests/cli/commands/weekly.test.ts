@@ -3,10 +3,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { weeklyCommand } from "../../src/cli/commands/weekly";
-import { runWeekly } from "../../src/actions";
-import { loadPlan } from "../../src/plan";
-import { captureOutput } from "../helpers/captureOutput";
+import { weeklyCommand } from "../../../src/cli/commands/weekly";
+import { runWeekly } from "../../../src/actions";
+import { loadPlan } from "../../../src/plan";
+import { captureOutput } from "../../helpers/captureOutput";
 
 // Fault injection for the atomicity test: node:fs.writeFileSync fails for matching paths.
 const failWrites = vi.hoisted(() => ({ pattern: null as RegExp | null }));

@@ -4,12 +4,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { synthCommand } from "../../src/cli/commands/synth";
-import { makeTempFolder, releaseTemp } from "../../src/io/tempFiles";
-import { sourceSchemas, truthSchemas } from "../../src/data/schemas";
-import { loadSource, openStore } from "../../src/store";
-import { streamPopulationParquet } from "../../src/store/streamPopulationParquet";
-import { captureOutput } from "../helpers/captureOutput";
+import { synthCommand } from "../../../src/cli/commands/synth";
+import { makeTempFolder, releaseTemp } from "../../../src/io/tempFiles";
+import { sourceSchemas, truthSchemas } from "../../../src/data/schemas";
+import { loadSource, openStore } from "../../../src/store";
+import { streamPopulationParquet } from "../../../src/store/streamPopulationParquet";
+import { captureOutput } from "../../helpers/captureOutput";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-synth-format-"));
 let stdout = "";

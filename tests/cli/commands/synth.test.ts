@@ -3,8 +3,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { synthCommand } from "../../src/cli/commands/synth";
-import { captureOutput } from "../helpers/captureOutput";
+import { synthCommand } from "../../../src/cli/commands/synth";
+import { captureOutput } from "../../helpers/captureOutput";
 
 let dir: string;
 let stdout: string;

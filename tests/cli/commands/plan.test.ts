@@ -1,11 +1,11 @@
-import { evaluateProgrammeModel, programmeModelFor } from "../../src/simulation/programme/index";
-import { loadUncertainPlan } from "../../src/simulation/inputs/uncertainPlan";
+import { evaluateProgrammeModel, programmeModelFor } from "../../../src/simulation/programme/index";
+import { loadUncertainPlan } from "../../../src/simulation/inputs/uncertainPlan";
 import { spawnSync } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { formatPlanReport, planCommand, planReport } from "../../src/cli/commands/plan";
-import { loadPlan } from "../../src/plan";
-import { captureOutput, runCommand } from "../helpers/captureOutput";
-import { repoFile } from "../simulation/fixtures";
+import { formatPlanReport, planCommand, planReport } from "../../../src/cli/commands/plan";
+import { loadPlan } from "../../../src/plan";
+import { captureOutput, runCommand } from "../../helpers/captureOutput";
+import { repoFile } from "../../simulation/fixtures";
 
 let stdout: string;
 let stderr: string;

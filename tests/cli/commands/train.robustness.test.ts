@@ -2,8 +2,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { trainCommand } from "../../src/cli/commands/train";
-import { runCommand } from "../helpers/captureOutput";
+import { trainCommand } from "../../../src/cli/commands/train";
+import { runCommand } from "../../helpers/captureOutput";
 
 // Regressions of issue 11 (red team) on `churnlab train`: scale, overflowing numbers, text in numeric columns,
 // contradictory flags and weak-model warnings.

@@ -3,14 +3,14 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Ledger } from "../../src/actions/queueTypes";
+import type { Ledger } from "../../../src/actions/queueTypes";
 
 // Issue 11, item 2: two `weekly` runs at once lost a week (both exit 0, the ledger dropped one week's hand-offs and
 // customers in their cool-down were queued again). Real child processes race on one folder here.
 
 // Each child runs the weekly command itself (src/cli/commands/weekly.ts, exit codes as the CLI sets them), without
 // loading the other commands' libraries: about half the start-up time of bin/churnlab.js.
-const command = path.resolve(__dirname, "../../src/cli/commands/weekly.ts");
+const command = path.resolve(__dirname, "../../../src/cli/commands/weekly.ts");
 const script = `require(${JSON.stringify(command)}).weeklyCommand().parseAsync(process.argv.slice(1), { from: "user" }).then(() => process.exit(process.exitCode ?? 0))`;
 const population = 3000;
 const weeks = ["2024-12-30", "2025-01-06", "2025-01-13", "2025-01-20", "2025-01-27"];

@@ -2,8 +2,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { simulateCommand } from "../../src/cli/commands/simulate";
-import { runCommand } from "../helpers/captureOutput";
+import { simulateCommand } from "../../../src/cli/commands/simulate";
+import { runCommand } from "../../helpers/captureOutput";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-simtext-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -2,9 +2,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { chartCommand } from "../../src/cli/commands/chart";
-import { saveFigure } from "../../src/charts/figureFile";
-import { captureOutput } from "../helpers/captureOutput";
+import { chartCommand } from "../../../src/cli/commands/chart";
+import { saveFigure } from "../../../src/charts/figureFile";
+import { captureOutput } from "../../helpers/captureOutput";
 
 let dir: string;
 let stdout: string;

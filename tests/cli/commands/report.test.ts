@@ -4,10 +4,10 @@ import * as path from "node:path";
 import { createHash } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { CommanderError } from "commander";
-import { bridgeCommand } from "../../src/cli/commands/bridge";
-import { reportCommand, reportOptions } from "../../src/cli/commands/report";
-import { pdfPageCount } from "../../src/charts/browser";
-import { captureOutput } from "../helpers/captureOutput";
+import { bridgeCommand } from "../../../src/cli/commands/bridge";
+import { reportCommand, reportOptions } from "../../../src/cli/commands/report";
+import { pdfPageCount } from "../../../src/charts/browser";
+import { captureOutput } from "../../helpers/captureOutput";
 
 const seedUncertain = "data/plans/seed-plan-uncertain.json";
 let dir: string;

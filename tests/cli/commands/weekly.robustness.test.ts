@@ -2,8 +2,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { weeklyCommand } from "../../src/cli/commands/weekly";
-import { runCommand } from "../helpers/captureOutput";
+import { weeklyCommand } from "../../../src/cli/commands/weekly";
+import { runCommand } from "../../helpers/captureOutput";
 
 // Regressions of issue 11 (red team) on `churnlab weekly`: a week typo locking the ledger (item 6), ragged score
 // files (20), two files with identical content (24).
@@ -114,9 +114,9 @@ describe("churnlab weekly: two files with the same scores (item 24)", () => {
 
 describe("churnlab weekly: one writer at a time (item 2)", () => {
   it("a second run while another holds the ledger's lock fails with exit 2 naming the holder and writes nothing", async () => {
-    const { runWeekly } = await import("../../src/actions/runWeekly");
-    const { loadPlan } = await import("../../src/plan/loadPlan");
-    const { seedPlanFile } = await import("../../src/plan/seedPlanFile");
+    const { runWeekly } = await import("../../../src/actions/runWeekly");
+    const { loadPlan } = await import("../../../src/plan/loadPlan");
+    const { seedPlanFile } = await import("../../../src/plan/seedPlanFile");
     fs.mkdirSync(out());
     const lock = path.join(out(), "weekly.lock");
     fs.writeFileSync(

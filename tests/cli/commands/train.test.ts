@@ -2,9 +2,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { trainCommand } from "../../src/cli/commands/train";
-import { scoreCommand } from "../../src/cli/commands/score";
-import { telcoLikeCsv } from "../models/fixtures/telcoLike";
+import { trainCommand } from "../../../src/cli/commands/train";
+import { scoreCommand } from "../../../src/cli/commands/score";
+import { telcoLikeCsv } from "../../models/fixtures/telcoLike";
 
 async function run(factory: () => import("commander").Command, args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   let stdout = "";

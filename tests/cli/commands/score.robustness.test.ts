@@ -2,9 +2,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scoreCommand } from "../../src/cli/commands/score";
-import { trainCommand } from "../../src/cli/commands/train";
-import { runCommand } from "../helpers/captureOutput";
+import { scoreCommand } from "../../../src/cli/commands/score";
+import { trainCommand } from "../../../src/cli/commands/train";
+import { runCommand } from "../../helpers/captureOutput";
 
 // Regressions of issue 11 (red team) on `churnlab score`: damaged or mismatched model folders (items 5, 10),
 // overflowing numbers (7), unseen category levels (8).

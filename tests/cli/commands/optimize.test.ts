@@ -2,11 +2,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { optimizeCommand, optimizeOptions } from "../../src/cli/commands/optimize";
-import { pilotCommand, pilotOptions } from "../../src/cli/commands/pilot";
-import { InputError } from "../../src/io/InputError";
-import { repoFile } from "../simulation/fixtures";
-import { runCommand } from "../helpers/captureOutput";
+import { optimizeCommand, optimizeOptions } from "../../../src/cli/commands/optimize";
+import { pilotCommand, pilotOptions } from "../../../src/cli/commands/pilot";
+import { InputError } from "../../../src/io/InputError";
+import { repoFile } from "../../simulation/fixtures";
+import { runCommand } from "../../helpers/captureOutput";
 
 afterEach(() => {
   vi.restoreAllMocks();

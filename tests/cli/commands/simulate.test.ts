@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { simulateCommand, simulateOptions } from "../../src/cli/commands/simulate";
-import { sensitivityCommand } from "../../src/cli/commands/sensitivity";
-import { InputError } from "../../src/io/InputError";
-import { repoFile } from "../simulation/fixtures";
-import { runCommand } from "../helpers/captureOutput";
+import { simulateCommand, simulateOptions } from "../../../src/cli/commands/simulate";
+import { sensitivityCommand } from "../../../src/cli/commands/sensitivity";
+import { InputError } from "../../../src/io/InputError";
+import { repoFile } from "../../simulation/fixtures";
+import { runCommand } from "../../helpers/captureOutput";
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -4,10 +4,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scoreCommand } from "../../src/cli/commands/score";
-import { trainCommand } from "../../src/cli/commands/train";
-import { openStore } from "../../src/store";
-import { runCommand } from "../helpers/captureOutput";
+import { scoreCommand } from "../../../src/cli/commands/score";
+import { trainCommand } from "../../../src/cli/commands/train";
+import { openStore } from "../../../src/store";
+import { runCommand } from "../../helpers/captureOutput";
 
 let dir = "";
 let csv = "";
