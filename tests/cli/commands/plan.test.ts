@@ -1,36 +1,13 @@
 import { evaluateProgrammeModel, programmeModelFor } from "../../../src/simulation/programme/index";
 import { loadUncertainPlan } from "../../../src/simulation/inputs/uncertainPlan";
 import { spawnSync } from "node:child_process";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatPlanReport, planCommand, planReport } from "../../../src/cli/commands/plan";
 import { loadPlan } from "../../../src/plan";
-import { captureOutput, runCommand } from "../../helpers/captureOutput";
+import { commandSession, runCommand } from "../../helpers/captureOutput";
 import { repoFile } from "../../simulation/fixtures";
 
-let stdout: string;
-let stderr: string;
-
-beforeEach(() => {
-  stdout = "";
-  stderr = "";
-  captureOutput(
-    (text) => (stdout += text),
-    (text) => (stderr += text),
-  );
-  process.exitCode = undefined;
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
-
-async function run(...args: string[]): Promise<number> {
-  await planCommand()
-    .exitOverride()
-    .parseAsync(["node", "plan", ...args]);
-  return Number(process.exitCode ?? 0);
-}
+const cli = commandSession(planCommand);
 
 const keys = [
   "oneTimeCost",
@@ -47,9 +24,9 @@ const keys = [
 
 describe("churnlab plan <file> --json", () => {
   it("prints only JSON {asStated, recomputed, findings} reproducing the article: 10,840,000 yuan, 49,728,000 yuan, ROI 3.5875, payback 2.6158", async () => {
-    expect(await run("data/plans/seed-plan.json", "--json")).toBe(0);
-    expect(stderr).toBe("");
-    const out = JSON.parse(stdout);
+    expect(await cli.run("data/plans/seed-plan.json", "--json")).toBe(0);
+    expect(cli.stderr).toBe("");
+    const out = JSON.parse(cli.stdout);
     expect(Object.keys(out)).toEqual(["asStated", "recomputed", "findings"]);
     expect(Object.keys(out.asStated)).toEqual(keys);
     expect(Object.keys(out.recomputed)).toEqual(keys);
@@ -77,27 +54,27 @@ describe("churnlab plan <file> --json", () => {
 
 describe("churnlab plan <file> (tables)", () => {
   it("reads an uncertain plan at its base values (the seed's uncertain plan reproduces the article), with a note on stderr", async () => {
-    expect(await run("data/plans/seed-plan-uncertain.json", "--json")).toBe(0);
-    const out = JSON.parse(stdout);
+    expect(await cli.run("data/plans/seed-plan-uncertain.json", "--json")).toBe(0);
+    const out = JSON.parse(cli.stdout);
     expect(Object.keys(out)).toEqual(["asStated", "recomputed", "findings"]);
     expect(out.asStated).toMatchObject({ firstYearCost: 10_840_000, totalBenefit: 49_728_000, roi: 3.5875, paybackMonths: 2.6158 });
     expect(out).toEqual(planReport(loadPlan("data/plans/seed-plan.json")));
-    expect(stderr).toMatch(/^note: data\/plans\/seed-plan-uncertain.json is an uncertain plan/);
+    expect(cli.stderr).toMatch(/^note: data\/plans\/seed-plan-uncertain.json is an uncertain plan/);
   });
 
   it("shows both views in 万元 and every finding with its path", async () => {
-    expect(await run("data/plans/seed-plan.json")).toBe(0);
-    expect(stdout).toMatch(/First-year cost \(万元\)\s+1,084\.0\s+1,574\.0/);
-    expect(stdout).toMatch(/ROI\s+358\.75%\s+215\.93%/);
-    expect(stdout).toMatch(/Total benefit \(万元\)\s+4,972\.8\s+4,972\.8/);
-    expect(stdout).toContain("[error] cost.tier.missing  $.tiers[3].budgetYuanPerPerson");
-    expect(stdout).toContain("Findings: 6 errors, 7 warnings, 7 info");
+    expect(await cli.run("data/plans/seed-plan.json")).toBe(0);
+    expect(cli.stdout).toMatch(/First-year cost \(万元\)\s+1,084\.0\s+1,574\.0/);
+    expect(cli.stdout).toMatch(/ROI\s+358\.75%\s+215\.93%/);
+    expect(cli.stdout).toMatch(/Total benefit \(万元\)\s+4,972\.8\s+4,972\.8/);
+    expect(cli.stdout).toContain("[error] cost.tier.missing  $.tiers[3].budgetYuanPerPerson");
+    expect(cli.stdout).toContain("Findings: 6 errors, 7 warnings, 7 info");
   });
 
   it("--lang zh labels the tables in Chinese", async () => {
-    expect(await run("data/plans/seed-plan.json", "--lang", "zh")).toBe(0);
-    expect(stdout).toMatch(/首年总投资\(万元\)\s+1,084\.0\s+1,574\.0/);
-    expect(stdout).toContain("错误 6 项");
+    expect(await cli.run("data/plans/seed-plan.json", "--lang", "zh")).toBe(0);
+    expect(cli.stdout).toMatch(/首年总投资\(万元\)\s+1,084\.0\s+1,574\.0/);
+    expect(cli.stdout).toContain("错误 6 项");
   });
 
   it("formatPlanReport is a pure function of the report", () => {
@@ -119,16 +96,16 @@ describe("bad input: exit 2, problems on stderr, nothing on stdout", () => {
   for (const [file, message] of cases) {
     it(`${file}.json`, async () => {
       const path = `tests/fixtures/plans/${file}.json`;
-      expect(await run(path, "--json")).toBe(2);
-      expect(stdout).toBe("");
-      expect(stderr).toContain(`${path}: ${message}`);
+      expect(await cli.run(path, "--json")).toBe(2);
+      expect(cli.stdout).toBe("");
+      expect(cli.stderr).toContain(`${path}: ${message}`);
     });
   }
 
   it("an unknown --lang is a command-line problem", async () => {
-    expect(await run("data/plans/seed-plan.json", "--lang", "fr")).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toContain('--lang: must be en or zh, got "fr"');
+    expect(await cli.run("data/plans/seed-plan.json", "--lang", "fr")).toBe(2);
+    expect(cli.stdout).toBe("");
+    expect(cli.stderr).toContain('--lang: must be en or zh, got "fr"');
   });
 });
 

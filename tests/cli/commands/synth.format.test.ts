@@ -3,38 +3,20 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { synthCommand } from "../../../src/cli/commands/synth";
 import { makeTempFolder, releaseTemp } from "../../../src/io/tempFiles";
 import { sourceSchemas, truthSchemas } from "../../../src/data/schemas";
 import { loadSource, openStore } from "../../../src/store";
 import { streamPopulationParquet } from "../../../src/store/streamPopulationParquet";
-import { captureOutput } from "../../helpers/captureOutput";
+import { commandSession } from "../../helpers/captureOutput";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-synth-format-"));
-let stdout = "";
-let stderr = "";
-beforeEach(() => {
-  stdout = "";
-  stderr = "";
-  captureOutput(
-    (text) => (stdout += text),
-    (text) => (stderr += text),
-  );
-  process.exitCode = undefined;
-});
 afterAll(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<number> {
-  await synthCommand()
-    .exitOverride()
-    .parseAsync(["node", "synth", ...args, "--no-progress"]);
-  return Number(process.exitCode ?? 0);
-}
+const cli = commandSession(synthCommand, ["--no-progress"]);
 const bytesOf = (folder: string): Record<string, Buffer> =>
   Object.fromEntries(
     fs
@@ -47,9 +29,9 @@ const schemas = [...sourceSchemas, ...truthSchemas];
 describe("churnlab synth --format", () => {
   it("synth --format parquet is byte-identical for a seed, and holds the values of the CSV files", async () => {
     const [a, b, csv] = ["pa", "pb", "csv"].map((name) => path.join(dir, name)) as [string, string, string];
-    expect(await run("-n", "800", "-s", "4", "-o", a, "--format", "parquet")).toBe(0);
-    expect(await run("-n", "800", "-s", "4", "-o", b, "--format", "parquet")).toBe(0);
-    expect(await run("-n", "800", "-s", "4", "-o", csv)).toBe(0);
+    expect(await cli.run("-n", "800", "-s", "4", "-o", a, "--format", "parquet")).toBe(0);
+    expect(await cli.run("-n", "800", "-s", "4", "-o", b, "--format", "parquet")).toBe(0);
+    expect(await cli.run("-n", "800", "-s", "4", "-o", csv)).toBe(0);
     expect(Object.keys(bytesOf(a))).toEqual([...schemas.map((s) => `${s.name}.parquet`), "manifest.json"].sort());
     expect(bytesOf(b)).toEqual(bytesOf(a));
     const store = await openStore(":memory:");
@@ -68,8 +50,8 @@ describe("churnlab synth --format", () => {
 
   it("synth --format csv of one block gives the files of the default (in-memory) synth", async () => {
     const [streamed, inMemory] = [path.join(dir, "s"), path.join(dir, "m")];
-    expect(await run("-n", "500", "-s", "6", "-o", streamed, "--format", "csv")).toBe(0);
-    expect(await run("-n", "500", "-s", "6", "-o", inMemory)).toBe(0);
+    expect(await cli.run("-n", "500", "-s", "6", "-o", streamed, "--format", "csv")).toBe(0);
+    expect(await cli.run("-n", "500", "-s", "6", "-o", inMemory)).toBe(0);
     for (const schema of schemas) expect(bytesOf(streamed)[`${schema.name}.csv`], schema.name).toEqual(bytesOf(inMemory)[`${schema.name}.csv`]);
     const manifest = JSON.parse(fs.readFileSync(path.join(streamed, "manifest.json"), "utf8")) as { rows: Record<string, number>; options: { format: string } };
     expect(manifest.options.format).toBe("csv");
@@ -93,8 +75,8 @@ describe("churnlab synth --format", () => {
 
   it("synth --format xml exits 2 naming --format and writes nothing", async () => {
     const out = path.join(dir, "bad");
-    expect(await run("-n", "100", "-o", out, "--format", "xml")).toBe(2);
-    expect(stderr).toMatch(/--format: must be csv or parquet, got "xml"/);
+    expect(await cli.run("-n", "100", "-o", out, "--format", "xml")).toBe(2);
+    expect(cli.stderr).toMatch(/--format: must be csv or parquet, got "xml"/);
     expect(fs.existsSync(out)).toBe(false);
   });
 });

@@ -2,42 +2,26 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { synthCommand } from "../../../src/cli/commands/synth";
-import { captureOutput } from "../../helpers/captureOutput";
+import { commandSession } from "../../helpers/captureOutput";
 
 let dir: string;
-let stdout: string;
-let stderr: string;
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-synth-cli-"));
-  stdout = "";
-  stderr = "";
-  captureOutput(
-    (text) => (stdout += text),
-    (text) => (stderr += text),
-  );
-  process.exitCode = undefined;
 });
 
 afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<number> {
-  await synthCommand()
-    .exitOverride()
-    .parseAsync(["node", "synth", ...args]);
-  return Number(process.exitCode ?? 0);
-}
+const cli = commandSession(synthCommand);
 
 describe("churnlab synth --customers N --seed S --out DIR", () => {
   it("writes the six tables and a manifest, and prints a summary", async () => {
     const out = path.join(dir, "pop");
-    expect(await run("--customers", "300", "--seed", "42", "--out", out, "--no-progress")).toBe(0);
+    expect(await cli.run("--customers", "300", "--seed", "42", "--out", out, "--no-progress")).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual([
       "app_activity.csv",
       "customers.csv",
@@ -56,21 +40,21 @@ describe("churnlab synth --customers N --seed S --out DIR", () => {
     };
     expect(manifest.options).toEqual({ customers: 300, seed: 42, weeks: 104, startDate: "2024-01-01", snapshotWeeks: 4 });
     expect(manifest.summary.customers).toBe(300);
-    expect(stdout).toMatch(/^wrote 7 files to .*pop in [\d.]+ s\n {2}300 customers, \d+ visits/);
-    expect(stderr).toBe("");
+    expect(cli.stdout).toMatch(/^wrote 7 files to .*pop in [\d.]+ s\n {2}300 customers, \d+ visits/);
+    expect(cli.stderr).toBe("");
   });
 
   it("gives byte-identical files for the same seed", async () => {
     const a = path.join(dir, "a");
     const b = path.join(dir, "b");
-    expect(await run("-n", "200", "-s", "9", "-o", a, "--no-progress")).toBe(0);
-    expect(await run("-n", "200", "-s", "9", "-o", b, "--no-progress")).toBe(0);
+    expect(await cli.run("-n", "200", "-s", "9", "-o", a, "--no-progress")).toBe(0);
+    expect(await cli.run("-n", "200", "-s", "9", "-o", b, "--no-progress")).toBe(0);
     for (const name of fs.readdirSync(a)) expect(fs.readFileSync(path.join(b, name)), name).toEqual(fs.readFileSync(path.join(a, name)));
   });
 
   it("prints the manifest as JSON with --json", async () => {
-    expect(await run("-n", "100", "-o", path.join(dir, "j"), "--json", "--snapshot-weeks", "0")).toBe(0);
-    const result = JSON.parse(stdout) as { options: { snapshotWeeks: number }; files: string[] };
+    expect(await cli.run("-n", "100", "-o", path.join(dir, "j"), "--json", "--snapshot-weeks", "0")).toBe(0);
+    const result = JSON.parse(cli.stdout) as { options: { snapshotWeeks: number }; files: string[] };
     expect(result.options.snapshotWeeks).toBe(0);
     expect(result.files).toContain("truth.csv");
   });
@@ -78,20 +62,20 @@ describe("churnlab synth --customers N --seed S --out DIR", () => {
   it("refuses --out naming an existing file: exit 2 naming it, the file untouched (it used to exit 1 with EEXIST)", async () => {
     const file = path.join(dir, "notes.txt");
     fs.writeFileSync(file, "mine\n");
-    expect(await run("--customers", "100", "--seed", "1", "--out", file, "--no-progress")).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toContain(`--out: "${file}" is a file, not a folder`);
+    expect(await cli.run("--customers", "100", "--seed", "1", "--out", file, "--no-progress")).toBe(2);
+    expect(cli.stdout).toBe("");
+    expect(cli.stderr).toContain(`--out: "${file}" is a file, not a folder`);
     expect(fs.readFileSync(file, "utf8")).toBe("mine\n");
   });
 
   it("reports every bad flag at once, exits 2 and writes nothing", async () => {
     const out = path.join(dir, "bad");
-    expect(await run("--customers", "0", "--weeks", "12", "--start", "2024-01-03", "--snapshot-weeks", "x", "--out", out)).toBe(2);
-    expect(stderr).toContain("command line: 4 problems");
-    expect(stderr).toContain('--customers: must be an integer from 1 to 5000000, got "0"');
-    expect(stderr).toContain('--weeks: must be an integer from 53 to 520, got "12"');
-    expect(stderr).toContain('--start: must be a Monday, got "2024-01-03"');
-    expect(stderr).toContain('--snapshot-weeks: must be an integer from 0 to 52, got "x"');
+    expect(await cli.run("--customers", "0", "--weeks", "12", "--start", "2024-01-03", "--snapshot-weeks", "x", "--out", out)).toBe(2);
+    expect(cli.stderr).toContain("command line: 4 problems");
+    expect(cli.stderr).toContain('--customers: must be an integer from 1 to 5000000, got "0"');
+    expect(cli.stderr).toContain('--weeks: must be an integer from 53 to 520, got "12"');
+    expect(cli.stderr).toContain('--start: must be a Monday, got "2024-01-03"');
+    expect(cli.stderr).toContain('--snapshot-weeks: must be an integer from 0 to 52, got "x"');
     expect(fs.existsSync(out)).toBe(false);
   });
 });

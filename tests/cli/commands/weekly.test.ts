@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { weeklyCommand } from "../../../src/cli/commands/weekly";
 import { runWeekly } from "../../../src/actions";
 import { loadPlan } from "../../../src/plan";
-import { captureOutput } from "../../helpers/captureOutput";
+import { commandSession } from "../../helpers/captureOutput";
 
 // Fault injection for the atomicity test: node:fs.writeFileSync fails for matching paths.
 const failWrites = vi.hoisted(() => ({ pattern: null as RegExp | null }));
@@ -25,34 +25,17 @@ vi.mock("node:fs", async (importOriginal) => {
   return { ...actual, writeFileSync, openSync, default: { ...actual, writeFileSync, openSync } };
 });
 
-let stdout: string;
-let stderr: string;
 let dir: string;
 
 beforeEach(() => {
-  stdout = "";
-  stderr = "";
-  captureOutput(
-    (text) => (stdout += text),
-    (text) => (stderr += text),
-  );
-  process.exitCode = undefined;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-weekly-"));
 });
 
 afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(...args: string[]): Promise<number> {
-  process.exitCode = undefined;
-  await weeklyCommand()
-    .exitOverride()
-    .parseAsync(["node", "weekly", ...args]);
-  return Number(process.exitCode ?? 0);
-}
+const cli = commandSession(weeklyCommand);
 
 function write(name: string, text: string): string {
   const file = path.join(dir, name);
@@ -73,8 +56,8 @@ describe("churnlab weekly: the Monday hand-off", () => {
     const s1 = write("scores-2025-01-06.csv", scores1);
     const s2 = write("scores-2025-01-13.csv", scores2);
     const a = write("advisors.csv", advisors);
-    expect(await run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out(), "--advisors", a)).toBe(0);
-    expect(stderr).toBe("");
+    expect(await cli.run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out(), "--advisors", a)).toBe(0);
+    expect(cli.stderr).toBe("");
     expect(listOut()).toEqual(["queue-2025-01-13.csv", "queue-2025-01-13.json", "queue-ledger.json"]);
     const text = fs.readFileSync(path.join(out(), "queue-2025-01-13.csv"), "utf8");
     const csv = text.trim().split("\n");
@@ -90,30 +73,30 @@ describe("churnlab weekly: the Monday hand-off", () => {
       ["c4", "2", "crossed", "adv2", "assigned"],
     ]);
     expect(csv[1]).toContain("2025-01-13,2025-01-20,2025-01-27");
-    expect(stdout).toContain("Week 2025-01-13: 7 scored, 5 above 0.5");
-    expect(stdout).toContain("assigned 3, unassigned 0, overflow 1");
+    expect(cli.stdout).toContain("Week 2025-01-13: 7 scored, 5 above 0.5");
+    expect(cli.stdout).toContain("assigned 3, unassigned 0, overflow 1");
   });
 
   it("--json prints only JSON on stdout and the summary on stderr", async () => {
     const s1 = write("s1.csv", scores1);
     const s2 = write("s2.csv", scores2);
-    expect(await run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out(), "--json")).toBe(0);
-    const doc = JSON.parse(stdout);
+    expect(await cli.run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out(), "--json")).toBe(0);
+    const doc = JSON.parse(cli.stdout);
     expect(doc.summary).toMatchObject({ week: "2025-01-13", crossed: 3, firstSeen: 1, queued: 4, unassigned: 4, byTier: [1, 3, 0, 0], budgetYuan: 1700 });
     expect(doc.queue).toHaveLength(4);
-    expect(stderr).toContain("Week 2025-01-13");
+    expect(cli.stderr).toContain("Week 2025-01-13");
   });
 
   it("re-running a week rewrites identical files and never duplicates; last week's files stay untouched", async () => {
     const s0 = write("s0.csv", "customer_id,probability,outlet_id\nc1,0.2,O1\nc2,0.2,O1\n");
     const s1 = write("s1.csv", scores1);
     const s2 = write("s2.csv", scores2);
-    expect(await run("--scores", s1, "--previous", s0, "--week", "2025-01-06", "--out", out())).toBe(0);
+    expect(await cli.run("--scores", s1, "--previous", s0, "--week", "2025-01-06", "--out", out())).toBe(0);
     const lastWeek = fs.readFileSync(path.join(out(), "queue-2025-01-06.csv"), "utf8");
-    expect(await run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out())).toBe(0);
+    expect(await cli.run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out())).toBe(0);
     const first = Object.fromEntries(listOut().map((f) => [f, fs.readFileSync(path.join(out(), f), "utf8")]));
-    expect(await run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out())).toBe(0);
-    expect(stdout).toContain("re-run");
+    expect(await cli.run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out())).toBe(0);
+    expect(cli.stdout).toContain("re-run");
     const second = Object.fromEntries(listOut().map((f) => [f, fs.readFileSync(path.join(out(), f), "utf8")]));
     expect(second).toEqual(first);
     expect(second["queue-2025-01-06.csv"]).toBe(lastWeek);
@@ -127,17 +110,17 @@ describe("churnlab weekly: the Monday hand-off", () => {
     const s0 = write("s0.csv", "customer_id,probability\nc1,0.2\nc2,0.2\n");
     const s1 = write("s1.csv", scores1);
     const s2 = write("s2.csv", scores2);
-    expect(await run("--scores", s1, "--previous", s0, "--week", "2025-01-06", "--out", out())).toBe(0);
+    expect(await cli.run("--scores", s1, "--previous", s0, "--week", "2025-01-06", "--out", out())).toBe(0);
     const before = Object.fromEntries(listOut().map((f) => [f, fs.readFileSync(path.join(out(), f), "utf8")]));
     // The queue CSV and JSON are staged first; staging the ledger then fails (disk full).
     failWrites.pattern = /queue-ledger/;
     try {
-      expect(await run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out())).toBe(2);
+      expect(await cli.run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out())).toBe(2);
     } finally {
       failWrites.pattern = null;
     }
-    expect(stderr).toContain(`cannot be written: no space left on the device holding ${path.join(out(), "queue-ledger.json")}`);
-    expect(stderr).not.toMatch(/ENOSPC|\.tmp/);
+    expect(cli.stderr).toContain(`cannot be written: no space left on the device holding ${path.join(out(), "queue-ledger.json")}`);
+    expect(cli.stderr).not.toMatch(/ENOSPC|\.tmp/);
     const after = Object.fromEntries(listOut().map((f) => [f, fs.readFileSync(path.join(out(), f), "utf8")]));
     expect(after).toEqual(before);
   });
@@ -189,9 +172,9 @@ describe("churnlab weekly: bad input exits 2 and writes nothing", () => {
       const args = ["--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out()];
       const i = extra.indexOf("--week");
       if (i >= 0) args[5] = extra[i + 1] as string;
-      expect(await run(...args)).toBe(2);
-      expect(stderr).toMatch(message);
-      expect(stdout).toBe("");
+      expect(await cli.run(...args)).toBe(2);
+      expect(cli.stderr).toMatch(message);
+      expect(cli.stdout).toBe("");
       expect(listOut()).toEqual([]);
     });
   }
@@ -200,22 +183,22 @@ describe("churnlab weekly: bad input exits 2 and writes nothing", () => {
     const s1 = write("prev.csv", "customer_id,probability\nc1,0.2\n");
     const s2 = write("cur.csv", "customer_id,probability\nc1,0.8\n");
     const file = write("queue.txt", "mine\n");
-    expect(await run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", file)).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toContain(`--out: "${file}" is a file`);
+    expect(await cli.run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", file)).toBe(2);
+    expect(cli.stdout).toBe("");
+    expect(cli.stderr).toContain(`--out: "${file}" is a file`);
     expect(fs.readFileSync(file, "utf8")).toBe("mine\n");
   });
 
   it("rejects a previous file whose week is not before --week, and a score file for another week", async () => {
     const s1 = write("scores-2025-01-13.csv", scores1);
     const s2 = write("scores-2025-01-13b.csv", "customer_id,probability,week\nc1,0.6,2025-01-13\n");
-    expect(await run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out())).toBe(2);
-    expect(stderr).toMatch(/previous scores are for week 2025-01-13, which is not before --week 2025-01-13/);
+    expect(await cli.run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out())).toBe(2);
+    expect(cli.stderr).toMatch(/previous scores are for week 2025-01-13, which is not before --week 2025-01-13/);
     const s3 = write("s3.csv", "customer_id,probability,week\nc1,0.6,2025-01-20\n");
     const s4 = write("s4.csv", scores1);
-    stderr = "";
-    expect(await run("--scores", s3, "--previous", s4, "--week", "2025-01-13", "--out", out())).toBe(2);
-    expect(stderr).toMatch(/scores are for week 2025-01-20, but --week is 2025-01-13/);
+    cli.clear();
+    expect(await cli.run("--scores", s3, "--previous", s4, "--week", "2025-01-13", "--out", out())).toBe(2);
+    expect(cli.stderr).toMatch(/scores are for week 2025-01-20, but --week is 2025-01-13/);
     expect(listOut()).toEqual([]);
   });
 
@@ -223,16 +206,16 @@ describe("churnlab weekly: bad input exits 2 and writes nothing", () => {
     const s1 = write("s1.csv", scores1);
     const s2 = write("s2.csv", scores2);
     const bad = write("adv.csv", "advisor_id,outlet_id,weekly_capacity\nadv1,O1,-1\nadv1,O2,3\n");
-    expect(await run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out(), "--advisors", bad)).toBe(2);
-    expect(stderr).toMatch(/weekly_capacity: must be a whole number >= 0, got "-1"[\s\S]*duplicate advisor id "adv1"/);
-    stderr = "";
-    await expect(run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out(), "--cooldown-days", "x")).rejects.toThrow();
+    expect(await cli.run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out(), "--advisors", bad)).toBe(2);
+    expect(cli.stderr).toMatch(/weekly_capacity: must be a whole number >= 0, got "-1"[\s\S]*duplicate advisor id "adv1"/);
+    cli.clear();
+    await expect(cli.run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out(), "--cooldown-days", "x")).rejects.toThrow();
     expect(listOut()).toEqual([]);
-    const code = await run("--scores", s2, "--previous", s1, "--week", "2025-01-20", "--out", out());
-    expect(stderr).toBe("");
+    const code = await cli.run("--scores", s2, "--previous", s1, "--week", "2025-01-20", "--out", out());
+    expect(cli.stderr).toBe("");
     expect(code).toBe(0);
-    stderr = "";
-    expect(await run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out())).toBe(2);
-    expect(stderr).toMatch(/only the latest week can be re-run/);
+    cli.clear();
+    expect(await cli.run("--scores", s2, "--previous", s1, "--week", "2025-01-13", "--out", out())).toBe(2);
+    expect(cli.stderr).toMatch(/only the latest week can be re-run/);
   });
 });
