@@ -2,10 +2,10 @@
 // customer numbering with their own streams, and the pieces do not depend on the number of workers.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { synthesize } from "../../src/data/synthesize";
-import { tableToCsv, writeCsvChunks } from "../../src/data/writeCsv";
-import { decodePiece, streamPopulation, type PopulationPiece } from "../../src/data/synth/streamPopulation";
-import { streamPopulationParallel } from "../../src/data/synth/streamPopulationParallel";
+import { synthesize } from "../../../src/data/synthesize";
+import { tableToCsv, writeCsvChunks } from "../../../src/data/writeCsv";
+import { decodePiece, streamPopulation, type PopulationPiece } from "../../../src/data/synth/streamPopulation";
+import { streamPopulationParallel } from "../../../src/data/synth/streamPopulationParallel";
 
 /** The CSV text of every table a stream produced, by table name. */
 function csvOf(pieces: PopulationPiece[]): Record<string, string> {
