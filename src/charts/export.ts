@@ -131,7 +131,9 @@ export async function exportFigures(jobs: readonly ExportJob[], browser?: Browse
   };
   const outputs = planned.some((job) => job.format !== "html") ? await renderInBrowser(render, browser) : await render(undefined);
   const files = new Map<string, Uint8Array>();
-  planned.forEach((job, i) => files.set(job.path, outputs[i] as Uint8Array));
+  planned.forEach((job, i) => {
+    files.set(job.path, outputs[i] as Uint8Array);
+  });
   writeFilesAtomic(files);
   return planned.map((job, i) => ({ path: job.path, format: job.format, bytes: (outputs[i] as Uint8Array).length, width: job.width, height: job.height }));
 }

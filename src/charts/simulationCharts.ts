@@ -1,5 +1,5 @@
 import type { Figure } from "./Figure";
-import { chartText, withTitle, type ChartText } from "./chartText";
+import { withTitle, type ChartText } from "./chartText";
 import { baseLayout, palette, semanticColors } from "./theme";
 import { histogram } from "./histogram";
 import { labels, t, type Lang } from "./labels";

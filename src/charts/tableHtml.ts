@@ -70,7 +70,9 @@ function dataFrameGrid(df: DataFrameLike): Grid {
   const rows = df.values.map((value, i) => {
     const row: Record<string, unknown> = defaultIndex ? {} : { [INDEX_KEY]: df.index[i] };
     const cells = series ? [value] : (value as unknown[]);
-    names.forEach((name, k) => (row[name] = cells[k]));
+    names.forEach((name, k) => {
+      row[name] = cells[k];
+    });
     return row;
   });
   const columns: TableColumn[] = names.map((key) => ({ key }));

@@ -31,7 +31,9 @@ function paths(
 ) {
   if (Array.isArray(value)) {
     out.lists.push(at);
-    value.forEach((v, i) => paths(v, [...at, i], out));
+    value.forEach((v, i) => {
+      paths(v, [...at, i], out);
+    });
   } else if (typeof value === "object" && value !== null) for (const [k, v] of Object.entries(value)) paths(v, [...at, k], out);
   else if (typeof value === "number") out.numbers.push(at);
   return out;
@@ -41,7 +43,7 @@ const { numbers, lists } = paths(seed);
 /** Values at the edges of the schema's ranges (fractions, days, months, money, counts), and just past them. */
 const edges = [0, 1e-9, 0.01, 0.5, 0.95, 1, 2, 7, 30, 120, 365, 3650, 5_000_000, 1e9, 1e12, 1e15, -1];
 
-const at = (path: Array<string | number>): number => path.reduce<any>((node, key) => node[key], seed) as number;
+const at = (path: Array<string | number>): number => path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], seed) as number;
 
 /** One change: a number set to an edge value or scaled (which keeps more plans valid), or a list cut to its first 0-2 items. */
 const mutation = fc.oneof(

@@ -29,7 +29,7 @@ describe("barChart", () => {
   it("draws one bar per category with the tier colours and texts", () => {
     const [trace] = figure.data;
     expect(trace).toMatchObject({ type: "bar", x: ["一级 极高风险", "二级 高风险", "三级 中风险"], y: [144, 480, 120], text: ["144", "480", "120"] });
-    expect((trace?.["marker"] as { color: string[] }).color).toEqual(["#C0392B", "#E67E22", "#D4AC0D"]);
+    expect((trace!["marker"] as { color: string[] }).color).toEqual(["#C0392B", "#E67E22", "#D4AC0D"]);
   });
 
   it("hides the legend for one series and shows it for several", () => {

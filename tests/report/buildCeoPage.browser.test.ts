@@ -21,15 +21,6 @@ interface ChartState {
   drawnBars: number;
 }
 
-/** A piece of text on the page with its bounding box (CSS px): an HTML text line or an SVG text of a chart. */
-interface TextBox {
-  text: string;
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
 interface PageState {
   errors: string[];
   charts: ChartState[];

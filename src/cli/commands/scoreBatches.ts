@@ -75,7 +75,9 @@ function warningCollector(
       for (const u of unparsedNumericCells(pipeline.preprocessor, columns)) {
         const entry = unparsed.get(u.column) ?? { count: 0, examples: [] };
         entry.count += u.count;
-        u.rows.forEach((r, k) => entry.examples.length < 5 && entry.examples.push(`data row ${r + start}: "${u.examples[k]}"`));
+        u.rows.forEach((r, k) => {
+          if (entry.examples.length < 5) entry.examples.push(`data row ${r + start}: "${u.examples[k]}"`);
+        });
         unparsed.set(u.column, entry);
       }
       for (const u of unseenCategoryLevels(pipeline.preprocessor, columns)) {

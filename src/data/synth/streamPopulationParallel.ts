@@ -86,7 +86,10 @@ export function streamPopulationParallel(
     };
     const receive = (message: BlockMessage): void => {
       try {
-        if (message.error !== undefined) return finish(new Error(`synth block ${message.block}: ${message.error}`));
+        if (message.error !== undefined) {
+          finish(new Error(`synth block ${message.block}: ${message.error}`));
+          return;
+        }
         (waiting.get(message.block) ?? waiting.set(message.block, []).get(message.block))?.push(message);
         while (next < blocks && (waiting.get(next)?.length ?? 0) > 0) {
           const queue = waiting.get(next) as BlockMessage[];

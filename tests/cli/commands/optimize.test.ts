@@ -3,6 +3,7 @@ import { optimizeCommand, optimizeOptions } from "../../../src/cli/commands/opti
 import { InputError } from "../../../src/io/InputError";
 import { repoFile } from "../../simulation/fixtures";
 import { runCommand } from "../../helpers/captureOutput";
+import type { JsonDocument } from "../../helpers/jsonDocument";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -13,7 +14,7 @@ const uncertain = repoFile("data/plans/seed-plan-uncertain.json");
 const quick = ["--trials", "1000", "--search-trials", "500", "--panel", "10000", "--workers", "0"];
 
 describe("churnlab optimize", () => {
-  let json: Record<string, any>;
+  let json: JsonDocument;
   let stderr = "";
   beforeAll(async () => {
     const run = await runCommand(optimizeCommand, [uncertain, ...quick, "--seed", "3", "--json"]);

@@ -108,7 +108,10 @@ describe("churnlab train: warnings about a model not to trust", () => {
   it("warns when the held-out AUC is below 0.5 or its interval includes 0.5, and when encoded features outnumber training rows", async () => {
     // 100 rows of pure noise in 150 columns: no signal, 64 training rows
     let x = 7;
-    const u = (): number => ((x = (x * 1103515245 + 12345) % 2147483648), x / 2147483648);
+    const u = (): number => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return x / 2147483648;
+    };
     const lines = [["id", ...Array.from({ length: 150 }, (_, j) => `f${j}`), "churn"].join(",")];
     for (let i = 0; i < 100; i++) lines.push([i, ...Array.from({ length: 150 }, () => u().toFixed(3)), u() < 0.3 ? 1 : 0].join(","));
     const csv = write("noise.csv", `${lines.join("\n")}\n`);

@@ -20,7 +20,10 @@ let dir = "";
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-weekly-race-"));
   let x = 5;
-  const u = (): number => ((x = (x * 1103515245 + 12345) % 2147483648), x / 2147483648);
+  const u = (): number => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
   for (const week of weeks) {
     const lines = ["customer_id,probability,outlet_id"];
     for (let i = 0; i < population; i++) lines.push(`c${i},${(u() ** 2.5).toFixed(4)},O${i % 12}`);

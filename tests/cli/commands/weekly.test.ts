@@ -13,12 +13,11 @@ const failWrites = vi.hoisted(() => ({ pattern: null as RegExp | null }));
 vi.mock("node:fs", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:fs")>();
   const writeFileSync: typeof actual.writeFileSync = (file, data, options) => {
-    if (failWrites.pattern !== null && failWrites.pattern.test(String(file)))
-      throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+    if (failWrites.pattern?.test(String(file))) throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
     return actual.writeFileSync(file, data, options);
   };
   const openSync: typeof actual.openSync = (file, flags, mode) => {
-    if (failWrites.pattern !== null && failWrites.pattern.test(String(file)) && String(flags).startsWith("w"))
+    if (failWrites.pattern?.test(String(file)) && String(flags).startsWith("w"))
       throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
     return actual.openSync(file, flags, mode);
   };

@@ -12,7 +12,8 @@ function csvOf(pieces: PopulationPiece[]): Record<string, string> {
   const parts: Record<string, string[]> = {};
   for (const piece of pieces) {
     const table = decodePiece(piece);
-    const out = (parts[table.schema.name] ??= []);
+    const out = parts[table.schema.name] ?? [];
+    parts[table.schema.name] = out;
     let header = true;
     writeCsvChunks(table, (text) => {
       if (!(header && out.length > 0)) out.push(text);

@@ -5,6 +5,7 @@ import type { RolloutCalibration } from "../../../src/simulation/population/roll
 import { loadUncertainPlan, parseUncertainPlan, type UncertainPlan } from "../../../src/simulation/inputs/uncertainPlan";
 import { programmeSummary } from "../../../src/simulation/programme/programmeSummary";
 import { repoFile } from "../fixtures";
+import type { JsonDocument } from "../../helpers/jsonDocument";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -77,7 +78,7 @@ describe("runRollout", () => {
   it("with a strong model (AUC 0.92), enough capacity and valuable customers the MVP is truly good, and false stops are counted against the good runs", async () => {
     // The seed plan's programme cannot reach its 200% line (see the bridge); with customers worth 5 times more it can.
     const rich = loadUncertainPlan(uncertainFile);
-    const json = structuredClone(rich.json) as Record<string, any>;
+    const json = structuredClone(rich.json) as JsonDocument;
     json.benefits.ltvYuan = 20_000;
     const valuable = parseUncertainPlan(json, "valuable.json");
     const r = await runRollout(valuable, {
