@@ -111,9 +111,7 @@ export function createPopulation(sc: RolloutScenario, state: Uint32Array): Popul
   const d = sc.dynamics;
   const K = sc.tierThresholds.length + 1;
   const thr = new Float64Array(7).fill(-Infinity);
-  sc.tierThresholds.forEach((x, k) => {
-    thr[k] = x;
-  });
+  for (const [k, x] of sc.tierThresholds.entries()) thr[k] = x;
   const lambda = d.shockProbability;
   const derived = (salt: number): Uint32Array =>
     Uint32Array.from([state[0]! ^ salt, state[1]! ^ Math.imul(salt, 3), state[2]! ^ Math.imul(salt, 5), state[3]! ^ Math.imul(salt, 7)]);
