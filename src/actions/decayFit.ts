@@ -179,7 +179,9 @@ function finishFit(
   }
   const aic = method === "binomial" ? -2 * logLik + 2 * shape.k : m * Math.log(Math.max(sse, 1e-300) / m) + 2 * (shape.k + 1);
   const params: Record<string, number> = {};
-  shape.names.forEach((name, i) => (params[name] = p[i] as number));
+  shape.names.forEach((name, i) => {
+    params[name] = p[i] as number;
+  });
   const curve: DecayCurve = (d) => shape.rate(p, d);
   return { model, method, params, curve, delays, observed: rates, fitted, residuals, sse, k: shape.k, aic, logLik };
 }

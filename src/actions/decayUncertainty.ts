@@ -161,7 +161,9 @@ export function decayBand(
   const columns = delays.map(() => new Float64Array(draws));
   for (let j = 0; j < draws; j++) {
     const curve = drawDecayCurve(rng, evidence, options.shape ?? "logistic-plateau");
-    delays.forEach((d, i) => ((columns[i] as Float64Array)[j] = curve(d)));
+    delays.forEach((d, i) => {
+      (columns[i] as Float64Array)[j] = curve(d);
+    });
   }
   const q = (col: Float64Array, p: number): number => {
     const h = (col.length - 1) * p;

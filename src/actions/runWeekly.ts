@@ -177,7 +177,6 @@ export function runWeekly(options: RunWeeklyOptions): RunWeeklyReport {
     advisors = loadAdvisors(options.advisorsFile);
     for (const w of advisorWarnings(advisors, current)) warnings.push(w);
   }
-  const ledgerPath = path.join(options.outDir, ledgerFileName);
   const created = !fs.existsSync(options.outDir);
   makeOutputFolder(options.outDir);
   const lockOptions = { purpose: `churnlab weekly --week ${week}`, ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) };

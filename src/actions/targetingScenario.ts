@@ -64,7 +64,9 @@ export function targetingScenario(options: TargetingScenarioOptions): TargetingS
   const truth = trueUplifts(createStream(seed, `truth-${gamma}`), customers, saveRates, gamma);
   const pilotIdx: number[] = [];
   const targetIdx: number[] = [];
-  customers.forEach((_, i) => (i % pilotEvery === 0 ? pilotIdx : targetIdx).push(i));
+  customers.forEach((_, i) => {
+    (i % pilotEvery === 0 ? pilotIdx : targetIdx).push(i);
+  });
   const pilot = simulateExperiment(
     createStream(seed, `pilot-${gamma}`),
     pilotIdx.map((i) => customers[i]!),

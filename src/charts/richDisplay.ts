@@ -25,7 +25,8 @@ interface NamedFormatter extends DisplayFormatter {
  */
 export function registerDisplayFormatter(name: string, formatter: DisplayFormatter): void {
   const holder = globalThis as unknown as Record<symbol, NamedFormatter[] | undefined>;
-  const list = (holder[formattersKey] ??= []);
+  holder[formattersKey] ??= [];
+  const list = holder[formattersKey];
   const named: NamedFormatter = (value) => formatter(value);
   named.formatterName = name;
   const at = list.findIndex((f) => f.formatterName === name);

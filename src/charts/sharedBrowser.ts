@@ -33,7 +33,7 @@ function shared(): SharedExport {
 async function sharedBrowserOf(state: SharedExport, launch: BrowserLauncher): Promise<Browser> {
   if (state.browser !== undefined) {
     const browser = await state.browser.catch(() => undefined);
-    if (browser !== undefined && browser.isConnected()) return browser;
+    if (browser?.isConnected()) return browser;
     state.browser = undefined;
     state.page = undefined;
   }

@@ -79,7 +79,9 @@ function dataFrameGrid(df: DataFrameLike): Grid {
   const rows = df.values.map((value, i) => {
     const row: Record<string, unknown> = defaultIndex ? {} : { [INDEX_KEY]: df.index[i] };
     const cells: readonly unknown[] = series || !Array.isArray(value) ? [value] : value;
-    names.forEach((name, k) => (row[name] = cells[k]));
+    names.forEach((name, k) => {
+      row[name] = cells[k];
+    });
     return row;
   });
   const columns: TableColumn[] = names.map((key) => ({ key }));

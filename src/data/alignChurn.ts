@@ -13,7 +13,9 @@ import { churnSchema } from "./schemas";
  */
 export function alignChurn(customers: CustomersTable, churn: ChurnTable): ChurnTable {
   const dayOf = new Map<string, number>();
-  churn.columns.customer_id.forEach((id, k) => dayOf.set(id, churn.columns.churn_date[k] as number));
+  churn.columns.customer_id.forEach((id, k) => {
+    dayOf.set(id, churn.columns.churn_date[k] as number);
+  });
   const ids = [...customers.columns.customer_id];
   const churnDate = Float64Array.from(ids, (id) => dayOf.get(id) ?? NaN);
   return { schema: churnSchema, length: ids.length, columns: { customer_id: ids, churn_date: churnDate } };

@@ -32,7 +32,7 @@ function numberReader(spec: ColumnSpec, source: Exclude<ColumnSource, string>, h
   if (source.decimalComma === true) how.push("decimal comma");
   return (cell) => {
     let text = cell;
-    if (grouped !== null && grouped.test(text)) text = text.split(separator as string).join("");
+    if (grouped?.test(text)) text = text.split(separator as string).join("");
     if (source.decimalComma === true) text = text.replace(",", ".");
     if ((source.unit === "%" || source.unit === "percent") && text.endsWith("%")) text = text.slice(0, -1).trim();
     if (factor === 1) return { text };

@@ -163,7 +163,9 @@ export function signalSnapshot(dataset: Dataset, truth: TruthTable, day: number,
   const horizon = options.horizonDays ?? 90;
   if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError(`horizonDays must be a positive integer, got ${horizon}`);
   const index = new Map<string, number>();
-  customers.columns.customer_id.forEach((id, i) => index.set(id, i));
+  customers.columns.customer_id.forEach((id, i) => {
+    index.set(id, i);
+  });
   let firstDay = options.firstDay ?? Infinity;
   if (options.firstDay === undefined) for (const d of visits.columns.date) if (d < firstDay) firstDay = d;
   if (!Number.isFinite(firstDay)) firstDay = day;

@@ -88,7 +88,9 @@ function cumulative(values: ArrayLike<number>, order: Int32Array): Float64Array 
 export function indexEvents(dataset: Dataset): EventIndex {
   const n = dataset.customers.length;
   const idOf = new Map<string, number>();
-  dataset.customers.columns.customer_id.forEach((id, i) => idOf.set(id, i));
+  dataset.customers.columns.customer_id.forEach((id, i) => {
+    idOf.set(id, i);
+  });
 
   const v = dataset.visits.columns;
   const vg = group(idOf, v.customer_id, v.date, n);

@@ -39,7 +39,7 @@ export function passOverRows(
     const w = label === 1 ? w1 : w0;
     const e = Math.exp(-Math.abs(eta));
     const p = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
-    loss += w * ((eta > 0 ? eta : 0) + Math.log1p(e) - label * eta);
+    loss += w * (Math.max(eta, 0) + Math.log1p(e) - label * eta);
     const r = w * (p - label);
     curvature[i] = w * p * (1 - p);
     for (let j = 0; j < d; j++) gradient[j] = (gradient[j] as number) + r * (data[offset + j] as number);

@@ -143,7 +143,9 @@ export async function roiBridgeWithRun(plan: UncertainPlan, options: BridgeOptio
     stepOf("uncertainty", means[0]! - corrected, paired(series[0]!, undefined, keep).se),
   ];
   const ids: BridgeStepId[] = ["rolloutRamp", "flows", "capacityDelay", "modelAccuracy", "cash"];
-  ids.forEach((id, j) => steps.push(stepOf(id, means[j + 1]! - means[j]!, paired(series[j + 1]!, series[j]!, keep).se)));
+  ids.forEach((id, j) => {
+    steps.push(stepOf(id, means[j + 1]! - means[j]!, paired(series[j + 1]!, series[j]!, keep).se));
+  });
   const endSeries = series[series.length - 1]!;
   const last = runs[runs.length - 1]!;
   const bridge: RoiBridge = {

@@ -139,7 +139,9 @@ describe("synthetic scores (seeded Beta mixture)", () => {
     const scores = syntheticScores(createStream(42, "scores"), 20000);
     const s = summarizeTiers(scores, plan);
     expect(s.differences).toEqual([]);
-    s.rows.forEach((r) => expect(Math.abs(r.shareDifference)).toBeLessThan(0.01));
+    s.rows.forEach((r) => {
+      expect(Math.abs(r.shareDifference)).toBeLessThan(0.01);
+    });
     expect(scores[0]?.customerId).toBe("C000001");
     expect(new Set(scores.map((c) => c.outletId)).size).toBe(8);
   });

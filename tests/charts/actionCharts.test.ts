@@ -21,7 +21,7 @@ describe("action chart builders return valid Plotly specs", () => {
     expect(f.data[0]?.["y"]).toEqual([0.25, 0.25, 0.25, 0.25]);
     expect(f.data[1]?.["y"]).toEqual([0.03, 0.08, 0.12, 0.77]);
     expect(f.data[0]?.["x"]).toEqual(["Tier 1 very high", "Tier 2 high", "Tier 3 medium", "Tier 4 low"]);
-    expect((f.data[0]?.["marker"] as { color: string[] }).color[0]).toBe("#C0392B");
+    expect((f.data[0]!["marker"] as { color: string[] }).color[0]).toBe("#C0392B");
     expect(figureProblems(f)).toEqual([]);
   });
 
@@ -68,7 +68,7 @@ describe("action chart builders return valid Plotly specs", () => {
     const curve = fitDecayModels(plan.timing.abTest).interpolation;
     const d = delayCostChart(delayCost(plan, curve), "zh");
     expect(d.data).toHaveLength(4);
-    expect((d.data[1]?.["y"] as number[])[1]).toBeCloseTo(delayCost(plan, curve, { delays: [14] })[1]!.yuanLostPerDay / 10000, 9);
+    expect((d.data[1]!["y"] as number[])[1]).toBeCloseTo(delayCost(plan, curve, { delays: [14] })[1]!.yuanLostPerDay / 10000, 9);
     expect(figureProblems(d)).toEqual([]);
     const outcomes = compareTargeting(
       scores.map((s) => ({ ...s, uplift: 0.1 })),

@@ -45,8 +45,8 @@ describe("model charts", () => {
       aucComparisonChart([{ name: "GBDT", auc: 0.86, low: 0.84, high: 0.88 }], 0.85, 0.8, "en"),
     ];
     for (const fig of figs) expect(figureProblems(fig)).toEqual([]);
-    expect((figs[2]?.data[0]?.["y"] as string[])[1]).toBe("recency_days"); // most important on top
-    expect((figs[4]?.layout["shapes"] as unknown[]).length).toBe(2);
+    expect((figs[2]!.data[0]!["y"] as string[])[1]).toBe("recency_days"); // most important on top
+    expect((figs[4]!.layout["shapes"] as unknown[]).length).toBe(2);
     expect(() => tierDistributionChart([1], [1, 2, 3, 4])).toThrow(RangeError);
   });
 

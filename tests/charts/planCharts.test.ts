@@ -85,6 +85,6 @@ describe("roiChart", () => {
     plan.benefits.ltvYuan = 1000; // 12,000 × 1,000 + 1,728,000 = 13,728,000 < 15,740,000 recomputed cost
     const fig = roiChart(planSummary(plan), "en");
     expect((fig.layout.shapes ?? []).filter((s) => !isHalo(s)).map((s) => s.y0)).toEqual([0]);
-    expect((fig.data[0]?.["y"] as number[])[2]).toBeCloseTo((13_728_000 - 15_740_000) / 15_740_000, 12);
+    expect((fig.data[0]!["y"] as number[])[2]).toBeCloseTo((13_728_000 - 15_740_000) / 15_740_000, 12);
   });
 });

@@ -6,7 +6,7 @@ import type { DecisionPoint, StaffingCurve } from "../../src/simulation/rollout/
 import type { GateSummary, MonthPercentiles, Spread } from "../../src/simulation/rollout/rolloutSummary";
 
 const s = (mean: number, width = 0.1): Spread => ({ mean, sd: width / 2, p5: mean - width, p50: mean, p95: mean + width });
-const p = (value: number, hits: number, n = 10) => ({ value: n > 0 ? hits / n : Number.NaN, se: 0 });
+const p = (hits: number, n = 10) => ({ value: n > 0 ? hits / n : Number.NaN, se: 0 });
 
 const months: MonthPercentiles[] = Array.from({ length: 12 }, (_, m) => ({
   month: m + 1,
@@ -22,16 +22,16 @@ const gate = (stageId: string, nextStageId: string, go: number, hold: number, pa
   stageId,
   nextStageId,
   criteria: { aucMin: 0.85, saveRateMin: 0.5, roiMin: 2, aucPause: 0.8, saveRateRedesign: 0.4 },
-  probGo: p(0, go),
-  probHold: p(0, hold),
-  probPause: p(0, pause),
-  probRedesign: p(0, redesign),
-  probStop: p(0, pause + redesign),
-  probTrulyGood: p(0, 5),
-  probFalseStop: p(0, 1),
-  falseStopRate: p(0, 1, 5),
-  probFalseGo: p(0, 2),
-  falseGoRate: p(0, 2, 5),
+  probGo: p(go),
+  probHold: p(hold),
+  probPause: p(pause),
+  probRedesign: p(redesign),
+  probStop: p(pause + redesign),
+  probTrulyGood: p(5),
+  probFalseStop: p(1),
+  falseStopRate: p(1, 5),
+  probFalseGo: p(2),
+  falseGoRate: p(2, 5),
   measuredAuc: s(0.86, 0.01),
   measuredSaveRate: s(0.5),
   measuredProjectedRoi: s(3),

@@ -98,7 +98,9 @@ describe("synthesize at seed 42, 20,000 customers (calibration, data/README.md)"
 
   it("makes churn observable: no visit, survey or app activity on or after the churn date", () => {
     const churn = new Map<string, number>();
-    population.truth.columns.customer_id.forEach((id, i) => churn.set(id, population.truth.columns.churn_date[i] ?? NaN));
+    population.truth.columns.customer_id.forEach((id, i) => {
+      churn.set(id, population.truth.columns.churn_date[i] ?? NaN);
+    });
     const late = (ids: string[], days: ArrayLike<number>): number => ids.filter((id, k) => (days[k] ?? 0) >= (churn.get(id) ?? Infinity)).length;
     expect(late(population.visits.columns.customer_id, population.visits.columns.date)).toBe(0);
     expect(late(population.surveys.columns.customer_id, population.surveys.columns.date)).toBe(0);

@@ -68,7 +68,10 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** Every path to a value in a JSON document. */
 function jsonPaths(value: Json, at: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
   out.push(at);
-  if (Array.isArray(value)) value.forEach((v, i) => jsonPaths(v, [...at, i], out));
+  if (Array.isArray(value))
+    value.forEach((v, i) => {
+      jsonPaths(v, [...at, i], out);
+    });
   else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) jsonPaths(v, [...at, k], out);
   return out;
 }

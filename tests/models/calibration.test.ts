@@ -48,7 +48,9 @@ describe("fitPlatt", () => {
 describe("fitIsotonic", () => {
   it("matches scikit-learn's IsotonicRegression (clip) at query points", () => {
     const out = applyCalibration(fitIsotonic(p, y), q);
-    q.forEach((_, k) => expect(out[k]).toBeCloseTo(sklearnIsotonic[k] as number, 12));
+    q.forEach((_, k) => {
+      expect(out[k]).toBeCloseTo(sklearnIsotonic[k] as number, 12);
+    });
   });
   it("is non-decreasing and pools violators", () => {
     const c = fitIsotonic([0.1, 0.2, 0.3, 0.4], [0, 1, 0, 1]);

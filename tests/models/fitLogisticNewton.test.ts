@@ -43,7 +43,9 @@ function expectCoefficients(
   reference: { coefficients: number[]; intercept: number },
   digits: number,
 ): void {
-  reference.coefficients.forEach((c, j) => expect(fit.coefficients[j]).toBeCloseTo(c, digits));
+  reference.coefficients.forEach((c, j) => {
+    expect(fit.coefficients[j]).toBeCloseTo(c, digits);
+  });
   expect(fit.intercept).toBeCloseTo(reference.intercept, digits);
 }
 
@@ -140,7 +142,9 @@ describe("trainNetwork with the Newton solver", () => {
   it("and Adam mini-batches (solver 'adam') reach nearly the same model", async () => {
     const { model } = await trainNetwork("logistic", data, data, { hidden: [], l2: 1e-3, solver: "adam", learningRate: 0.05, maxEpochs: 60, seed: 1 });
     const weights = new Float32Array(((await model.save())["weights.bin"] as Uint8Array).slice().buffer);
-    sklearn.penalised.coefficients.forEach((c, j) => expect(Math.abs((weights[j] as number) - c)).toBeLessThan(0.1));
+    sklearn.penalised.coefficients.forEach((c, j) => {
+      expect(Math.abs((weights[j] as number) - c)).toBeLessThan(0.1);
+    });
     model.dispose();
   });
   it("refuses hidden layers", async () => {

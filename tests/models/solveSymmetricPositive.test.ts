@@ -32,7 +32,9 @@ describe("solveSymmetricPositive", () => {
     const g = Array.from({ length: 5 }, (_, j) => Array.from({ length: 5 }, (_, k) => a.reduce((s, row) => s + row[j]! * row[k]!, 0) + (j === k ? 1 : 0)));
     const b = [1, -2, 0.5, 3, -1];
     const x = solveSymmetricPositive(Float64Array.from(g.flat()), Float64Array.from(b), 5);
-    gaussSolve(g, b).forEach((v, j) => expect(x[j]).toBeCloseTo(v, 12));
+    gaussSolve(g, b).forEach((v, j) => {
+      expect(x[j]).toBeCloseTo(v, 12);
+    });
   });
   it("reads only the lower triangle", () => {
     expect(Array.from(solveSymmetricPositive(new Float64Array([4, 999, 2, 3]), new Float64Array([2, 1]), 2))).toEqual([0.5, 0]);

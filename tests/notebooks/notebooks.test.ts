@@ -69,7 +69,7 @@ describe("notebooks", () => {
       expect(result.stderr).toMatch(/cell 2 \(1\/3 code\) ok .*\n.*cell 3 \(2\/3 code\) FAILED/);
       const html = fs.readFileSync(path.join(dir, "fails-in-cell-3.html"), "utf8");
       expect(html).toContain("This run stopped at cell 3");
-      expect(html).toMatch(/data-mime-type="application\/vnd.jupyter.stderr">\s*<pre>[^]*Error: boom in cell three/);
+      expect(html).toMatch(/data-mime-type="application\/vnd.jupyter.stderr">\s*<pre>[\s\S]*Error: boom in cell three/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

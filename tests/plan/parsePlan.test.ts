@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/io/InputError";
 import { jsonPath, loadPlan, parsePlan } from "../../src/plan";
+import type { JsonDocument } from "../helpers/jsonDocument";
 
-const seedJson = (): Record<string, any> => JSON.parse(readFileSync("data/plans/seed-plan.json", "utf8"));
+const seedJson = (): JsonDocument => JSON.parse(readFileSync("data/plans/seed-plan.json", "utf8"));
 
 function problemsOf(fn: () => unknown): Array<{ where: string; message: string }> {
   try {

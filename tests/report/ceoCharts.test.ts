@@ -26,7 +26,9 @@ describe("roiDistributionChart(inputs, lang)", () => {
     const x = trace["x"] as number[];
     const y = trace["y"] as number[];
     const colors = (trace["marker"] as { color: string[] }).color;
-    x.forEach((center, i) => expect(colors[i]).toBe(center < 0 ? "#C0392B" : center < 200 ? "#9DB4CC" : "#1F4E79"));
+    x.forEach((center, i) => {
+      expect(colors[i]).toBe(center < 0 ? "#C0392B" : center < 200 ? "#9DB4CC" : "#1F4E79");
+    });
     expect(y.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 9);
   });
 

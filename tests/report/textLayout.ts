@@ -8,7 +8,7 @@
 // down; a box is clipped when it passes its clipping box by more than 1 px.
 
 /** Adds `window.textLayout()` to a page (pass to `page.addScriptTag({ content })`). */
-export const textLayoutScript = String.raw`
+export const textLayoutScript = `
 window.textLayout = function () {
   var boxes = [];
   var sheet = document.querySelector(".sheet");

@@ -1,15 +1,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { JsonDocument } from "../helpers/jsonDocument";
 
 const root = join(__dirname, "..", "..");
 
 /** The article's plan as JSON (a fresh copy each call). */
-export function seedPlanJson(): Record<string, any> {
+export function seedPlanJson(): JsonDocument {
   return JSON.parse(readFileSync(join(root, "data/plans/seed-plan.json"), "utf8"));
 }
 
 /** The article's plan with distributions (a fresh copy each call). */
-export function seedUncertainJson(): Record<string, any> {
+export function seedUncertainJson(): JsonDocument {
   return JSON.parse(readFileSync(join(root, "data/plans/seed-plan-uncertain.json"), "utf8"));
 }
 

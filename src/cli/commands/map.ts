@@ -46,7 +46,7 @@ function panelFiles(mapped: MappedExport, dir: string, flags: MapFlags): { files
   const dataset = mapped.dataset;
   const churn = mapped.churn;
   if (dataset === undefined || churn === undefined || mapped.historyEndDay === null) throw new RangeError("map: panel asked for without tables");
-  let snapshots;
+  let snapshots: ReturnType<typeof panelSnapshots>;
   try {
     snapshots = panelSnapshots(dataset, mapped.historyEndDay, flags.every, flags.horizon);
   } catch (err) {

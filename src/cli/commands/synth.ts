@@ -93,12 +93,12 @@ export function synthCommand(): Command {
           const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
           const p = summary.peakTierSharesYear2;
           process.stdout.write(
-            [
+            `${[
               `wrote ${files.length + 1} files to ${flags.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
               `  ${summary.customers} customers, ${summary.visits} visits, ${summary.surveys} surveys, ${summary.appActivityRows} app-activity rows`,
               `  churn rate: year 1 ${pct(summary.churnRateYear1)}, year 2 ${pct(summary.churnRateYear2)} (target 18%)`,
               `  peak 30-day risk tiers in year 2: ${pct(p.tier1)} / ${pct(p.tier2)} / ${pct(p.tier3)} / ${pct(p.tier4)} (plan: 3% / 8% / 12% / 77%)`,
-            ].join("\n") + "\n",
+            ].join("\n")}\n`,
           );
         }
       }),

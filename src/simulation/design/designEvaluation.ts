@@ -77,7 +77,7 @@ function rowMapper(
   f: number,
 ): { map: (raw: Float64Array, p: Float64Array) => void; rateSlots: number[] } {
   const terms = saveRateTerms(plan, design);
-  const tierSlots = plan.tiers.map((t, i) => {
+  const tierSlots = plan.tiers.map((_, i) => {
     const intervened = model.plan.tiers[i]!.budgetYuanPerPerson > 0 || model.plan.tiers[i]!.saveRate > 0;
     return {
       rate: slotOf(paths, `$.tiers[${i}].saveRate`),

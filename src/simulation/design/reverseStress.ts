@@ -155,7 +155,10 @@ export async function reverseStressTest(
   for (const a of aucs) {
     const at = (m: number): number =>
       share(
-        run((p) => (auc.apply(p, a), rate.apply(p, m))),
+        run((p) => {
+          auc.apply(p, a);
+          rate.apply(p, m);
+        }),
         "mvp",
       );
     const sol = solveThreshold(at, rate.lo, rate.hi, level, true, (options.tolerance ?? 0.001) * (rate.hi - rate.lo));
@@ -207,7 +210,9 @@ export function nearestOnPolyline(
     const d = Math.hypot((auc - auc0) / sx, (m - 1) / sy);
     if (best === undefined || d < best.distanceSd) best = { auc, multiplier: m, saveRate: rate, distanceSd: d };
   };
-  line.forEach((p) => consider(p.auc, p.multiplier, p.saveRate));
+  line.forEach((p) => {
+    consider(p.auc, p.multiplier, p.saveRate);
+  });
   for (let i = 1; i < line.length; i += 1) {
     const a = line[i - 1]!;
     const b = line[i]!;

@@ -46,11 +46,16 @@ export function stressLevers(plan: UncertainPlan, slotPaths: readonly string[], 
     return [i];
   };
   // A lever that sets its slots to v, or (a multiplier) scales them by v.
-  const set = (slots: number[]) => (p: Float64Array, v: number) => slots.forEach((i) => (p[i] = v));
+  const set = (slots: number[]) => (p: Float64Array, v: number) =>
+    slots.forEach((i) => {
+      p[i] = v;
+    });
   const scale =
     (slots: number[], cap = Number.POSITIVE_INFINITY) =>
     (p: Float64Array, v: number) =>
-      slots.forEach((i) => (p[i] = Math.min(cap, p[i]! * v)));
+      slots.forEach((i) => {
+        p[i] = Math.min(cap, p[i]! * v);
+      });
   const b = plan.base;
   const s = plan.assumptions.programme;
   const lever = (

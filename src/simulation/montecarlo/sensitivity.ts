@@ -94,7 +94,7 @@ export function jointSample(plan: UncertainPlan, options: SensitivityOptions & {
   if (options.costs !== undefined) design.costs = options.costs;
   const ctx = createBlockContext(plan, design);
   const dims = plan.inputs.length;
-  const keep = plan.inputs.map((x, i) => i).filter((i) => ctx.inputSlots[i]! >= 0 && plan.inputs[i]!.distribution.dist !== "fixed");
+  const keep = plan.inputs.map((_, i) => i).filter((i) => ctx.inputSlots[i]! >= 0 && plan.inputs[i]!.distribution.dist !== "fixed");
   const inputValues = keep.map(() => new Float64Array(trials));
   const roi = new Float64Array(trials);
   const net = new Float64Array(trials);

@@ -61,8 +61,7 @@ export function createTrialContext(
 function setAtPath(target: unknown, path: string, value: number): void {
   const keys: Array<string | number> = [];
   const re = /\.([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(path.slice(1))) !== null) keys.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : (JSON.parse(m[3]!) as string)));
+  for (const m of path.slice(1).matchAll(re)) keys.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : (JSON.parse(m[3]!) as string)));
   let node = target as Record<string | number, unknown>;
   for (let k = 0; k < keys.length - 1; k += 1) {
     const next = node[keys[k]!];

@@ -14,7 +14,7 @@
 export function radixSortFloat32(values: Float32Array, scratch?: Float32Array): Float32Array {
   const n = values.length;
   if (n < 2) return values;
-  for (let i = 0; i < n; i += 1) if (values[i] !== values[i]) values[i] = Number.NaN; // canonical (positive) NaN
+  for (let i = 0; i < n; i += 1) if (Number.isNaN(values[i]!)) values[i] = Number.NaN; // canonical (positive) NaN
   const tmp = scratch !== undefined && scratch.length >= n ? scratch : new Float32Array(n);
   let src = new Uint32Array(values.buffer, values.byteOffset, n);
   let dst = new Uint32Array(tmp.buffer, tmp.byteOffset, n);

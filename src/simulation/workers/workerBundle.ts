@@ -55,7 +55,10 @@ function tsxScript(): WorkerScript {
  */
 export function workerScript(): WorkerScript {
   if (memo !== undefined && (memo.mode === "tsx" || fs.existsSync(memo.file))) return memo;
-  if (process.env.CHURNLAB_WORKER_TSX === "1") return (memo = tsxScript());
+  if (process.env.CHURNLAB_WORKER_TSX === "1") {
+    memo = tsxScript();
+    return memo;
+  }
   try {
     const esbuild = require("esbuild") as typeof import("esbuild");
     const file = join(CACHE, `simulation-worker-${sourceHash()}-${esbuild.version}.js`);

@@ -99,7 +99,9 @@ describe("efficientFrontier: cost against customers retained", () => {
         const got = efficientFrontier(points);
         expect(new Set(got.map((p) => `${p.cost}/${p.retained}`))).toEqual(expected);
         expect(got.length).toBe(expected.size);
-        got.forEach((p, i) => i > 0 && expect(p.cost > got[i - 1]!.cost && p.retained > got[i - 1]!.retained).toBe(true));
+        got.forEach((p, i) => {
+          if (i > 0) expect(p.cost > got[i - 1]!.cost && p.retained > got[i - 1]!.retained).toBe(true);
+        });
       }),
       { numRuns: 300, seed: 16 },
     );

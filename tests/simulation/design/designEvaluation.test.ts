@@ -28,7 +28,9 @@ describe("the plan's design is the programme model itself", () => {
     const model = designModel(plan, own, defaultDesignAssumptions, { panelCustomers: PANEL, grid: "full" });
     const reference = buildProgrammeModel(plan.base, plan.assumptions.programme, { panelCustomers: PANEL, churnGrid: model.churnGrid, aucGrid: model.aucGrid });
     expect(model.bases.length).toBe(9);
-    model.bases.forEach((b, i) => expect(Array.from(b.retained)).toEqual(Array.from(reference.bases[i]!.retained)));
+    model.bases.forEach((b, i) => {
+      expect(Array.from(b.retained)).toEqual(Array.from(reference.bases[i]!.retained));
+    });
     const draws = drawDesignInputs(plan, model, 3000, 7);
     const run = runDesign(plan, own, model, draws, defaultDesignAssumptions);
     const mc = await runMonteCarlo(plan, { trials: 3000, seed: 7, model: "programme", programme: reference, workers: 0 });

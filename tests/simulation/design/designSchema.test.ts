@@ -7,10 +7,11 @@ import { loadUncertainPlan } from "../../../src/simulation/inputs/uncertainPlan"
 import { loadDesign, parseDesign } from "../../../src/simulation/design/designSchema";
 import { designJson, planDesign } from "../../../src/simulation/design/programmeDesign";
 import { repoFile } from "../fixtures";
+import type { JsonDocument } from "../../helpers/jsonDocument";
 
 const plan = loadUncertainPlan(repoFile("data/plans/seed-plan-uncertain.json")).base;
 const own = planDesign(plan, loadUncertainPlan(repoFile("data/plans/seed-plan-uncertain.json")).assumptions.programme);
-const json = (): Record<string, any> =>
+const json = (): JsonDocument =>
   JSON.parse(JSON.stringify(designJson({ ...own, capacityPerWeek: { ...own.capacityPerWeek, medium: Number.POSITIVE_INFINITY } })));
 
 describe("parseDesign: a design file at the boundary", () => {

@@ -111,7 +111,9 @@ describe("designCalibration", () => {
     expect(a.intercept).toBe(programmeCalibration(plan).intercept);
     // The same week-0 score quantiles as the plan's own calibration, through the dense table (shares just off the plan's).
     const viaDense = designCalibration(plan, [0.03, 0.11, 0.2300000001]);
-    programmeCalibration(plan).thresholdGrid.forEach((x, i) => expect(viaDense.thresholdGrid[i]!).toBeCloseTo(x, 6));
+    programmeCalibration(plan).thresholdGrid.forEach((x, i) => {
+      expect(viaDense.thresholdGrid[i]!).toBeCloseTo(x, 6);
+    });
     expect(() => designCalibration(plan, [0.001, 0.11, 0.3])).toThrow(/0.5% to 80%/);
   });
 });

@@ -79,11 +79,16 @@ describe("resolvePlanOverlay", () => {
       path.join(dir, "plans", "x.json"),
     );
     expect(r.baseFile).toBe(path.join(dir, "plans", "base.json"));
-    const json = r.json as Record<string, any>;
-    expect(json["benefits"].churnBefore).toEqual(churnBefore);
-    expect(json["tiers"][1].saveRate).toBe(0.61);
-    expect(json["timing"].abTest[0].saveRate).toBe(0.6);
-    expect(json["sampling"]).toEqual({ method: "latin-hypercube" });
+    const json = r.json as {
+      benefits: { churnBefore: unknown };
+      tiers: Array<{ saveRate: unknown }>;
+      timing: { abTest: Array<{ saveRate: unknown }> };
+      sampling: unknown;
+    };
+    expect(json.benefits.churnBefore).toEqual(churnBefore);
+    expect(json.tiers[1]?.saveRate).toBe(0.61);
+    expect(json.timing.abTest[0]?.saveRate).toBe(0.6);
+    expect(json.sampling).toEqual({ method: "latin-hypercube" });
   });
   it("leaves the base file's JSON and the overlay untouched", () => {
     const overlay = { base: "base.json", overlay: { customers: 1000 } };

@@ -3,7 +3,7 @@ import { InputError } from "../../../src/io/InputError";
 import { asStated, parsePlan } from "../../../src/plan";
 import { loadUncertainPlan, parseUncertainPlan, inputCorrelationMatrix } from "../../../src/simulation/inputs/uncertainPlan";
 import { cholesky, rankToPearson, spearman, ranks } from "../../../src/simulation/inputs/correlation";
-import { repoFile, seedPlanJson, seedUncertainJson } from "../fixtures";
+import { repoFile, seedPlanJson } from "../fixtures";
 
 function problems(fn: () => unknown): Array<{ where: string; message: string }> {
   try {

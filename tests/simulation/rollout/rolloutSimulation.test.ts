@@ -1,15 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { rolloutCommand } from "../../../src/cli/commands/rollout";
 import { calibrationForPlan, runRollout } from "../../../src/simulation/rollout/rolloutSimulation";
 import { roiByAuc, staffingCurve, timingPolicies } from "../../../src/simulation/rollout/rolloutDecisions";
 import type { RolloutCalibration } from "../../../src/simulation/population/rolloutCalibration";
 import { loadUncertainPlan, parseUncertainPlan, type UncertainPlan } from "../../../src/simulation/inputs/uncertainPlan";
 import { programmeSummary } from "../../../src/simulation/programme/programmeSummary";
 import { repoFile } from "../fixtures";
-import { runCommand } from "../../helpers/captureOutput";
-
-/** Runs `churnlab rollout` in-process. */
-const cli = (args: string[]) => runCommand(rolloutCommand, args);
+import type { JsonDocument } from "../../helpers/jsonDocument";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -82,7 +78,7 @@ describe("runRollout", () => {
   it("with a strong model (AUC 0.92), enough capacity and valuable customers the MVP is truly good, and false stops are counted against the good runs", async () => {
     // The seed plan's programme cannot reach its 200% line (see the bridge); with customers worth 5 times more it can.
     const rich = loadUncertainPlan(uncertainFile);
-    const json = structuredClone(rich.json) as Record<string, any>;
+    const json = structuredClone(rich.json) as JsonDocument;
     json.benefits.ltvYuan = 20_000;
     const valuable = parseUncertainPlan(json, "valuable.json");
     const r = await runRollout(valuable, {
@@ -151,51 +147,5 @@ describe("decision studies", () => {
   it("contacting at 7 days keeps more customers than at 30 days (the A/B decay)", async () => {
     const points = await timingPolicies(plan, [7, 30], { ...base, calibration, capacityPerWeek: { "very-high": Infinity, high: Infinity } });
     expect(points[0]!.retainedCustomers.mean).toBeGreaterThan(points[1]!.retainedCustomers.mean);
-  });
-});
-
-describe("churnlab rollout", () => {
-  it("prints the JSON contract, the same for 1 and 2 workers", async () => {
-    const args = [uncertainFile, "--trials", "2", "--seed", "4", "--customers", "5000", "--replicates", "1", "--json", "--no-progress"];
-    const one = await cli([...args, "--workers", "1"]);
-    const two = await cli([...args, "--workers", "2"]);
-    expect(one.exitCode).toBe(0);
-    expect(two.stdout).toBe(one.stdout);
-    const json = JSON.parse(one.stdout);
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(["roi", "paybackMonth", "cumulativeCashFlow", "gates", "churn", "byTier"]));
-    expect(json.workers).toBeUndefined();
-    expect(json.cumulativeCashFlow).toHaveLength(36);
-    expect(Object.keys(json.estimates)).toEqual(["roi", "cashRoi", "npv"]);
-    expect(Object.keys(json.gates[0])).toEqual(expect.arrayContaining(["probGo", "probStop", "probFalseStop", "probFalseGo", "sampleSize"]));
-    for (const key of ["mean", "p5", "p50", "p95"]) expect(typeof json.roi[key]).toBe("number");
-  });
-
-  it("prints a text summary without --json", async () => {
-    const { stdout, exitCode } = await cli([uncertainFile, "--trials", "1", "--customers", "2000", "--replicates", "1", "--workers", "0", "--no-progress"]);
-    expect(exitCode).toBe(0);
-    expect(stdout).toContain("Rollout:");
-    expect(stdout).toContain("mvp→regional");
-  });
-
-  it("exits 2 with every bad flag named and nothing on stdout", async () => {
-    const { stdout, stderr, exitCode } = await cli([uncertainFile, "--auc", "1.2", "--delay", "-3", "--queue", "random", "--no-progress"]);
-    expect(exitCode).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toContain("--auc");
-    expect(stderr).toContain("--delay");
-    expect(stderr).toContain("--queue");
-  });
-
-  it("exits 2 for a model AUC above what the latent risk allows (the oracle AUC), naming --auc", async () => {
-    const { stdout, stderr, exitCode } = await cli([uncertainFile, "--auc", "0.99", "--no-progress"]);
-    expect(exitCode).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toContain("--auc");
-  });
-
-  it("exits 2 on a missing plan file", async () => {
-    const { stdout, exitCode } = await cli(["no-such-plan.json", "--no-progress"]);
-    expect(exitCode).toBe(2);
-    expect(stdout).toBe("");
   });
 });

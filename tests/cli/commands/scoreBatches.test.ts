@@ -1,0 +1,99 @@
+// `churnlab score` in batches (issue 17): Parquet and large CSVs are read by DuckDB batch by batch;
+// the scores equal the in-memory path's, and damaged files exit 2 with nothing written.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scoreCommand } from "../../../src/cli/commands/score";
+import { trainCommand } from "../../../src/cli/commands/train";
+import { openStore } from "../../../src/store";
+import { runCommand } from "../../helpers/captureOutput";
+
+let dir = "";
+let csv = "";
+let parquet = "";
+let model = "";
+const header = "id,age,city,churn";
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-score-batches-"));
+  const rows: string[] = [];
+  let x = 5;
+  for (let i = 0; i < 2500; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    const age = 20 + (x % 50);
+    const city = ["A", "B", "C"][x % 3] as string;
+    rows.push(`C${i + 1},${age},${city},${(x >> 8) % 10 < (age > 50 ? 4 : 1) + (city === "C" ? 3 : 0) ? 1 : 0}`);
+  }
+  csv = path.join(dir, "customers.csv");
+  fs.writeFileSync(csv, `${header}\n${rows.join("\n")}\n`);
+  model = path.join(dir, "model");
+  expect(
+    (await runCommand(trainCommand, ["--csv", csv, "--target", "churn", "--id", "id", "--model", "logistic", "--seed", "1", "--out", model])).exitCode,
+  ).toBe(0);
+  parquet = path.join(dir, "customers.parquet");
+  const store = await openStore(":memory:");
+  await store.connection.run(`COPY (SELECT id, CAST(age AS INTEGER) AS age, city FROM read_csv('${csv}', header = true)) TO '${parquet}' (FORMAT parquet)`);
+  store.close();
+}, 60_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const score = (input: string, out: string, ...more: string[]) =>
+  runCommand(scoreCommand, ["--model", model, "--csv", input, "--out", path.join(dir, out), ...more]);
+const read = (out: string): string => fs.readFileSync(path.join(dir, out), "utf8");
+
+describe("churnlab score in batches", () => {
+  it("scores a CSV in batches of 300 rows to the very file of the in-memory path", async () => {
+    expect((await score(csv, "whole.csv")).exitCode).toBe(0);
+    const batched = await score(csv, "batched.csv", "--batch-rows", "300");
+    expect(batched.exitCode).toBe(0);
+    expect(read("batched.csv")).toBe(read("whole.csv"));
+    expect(read("whole.csv").split("\n")[0]).toBe("id,probability,tier");
+    expect(batched.stdout).toMatch(/^scored 2500 rows with the logistic model/);
+  });
+
+  it("scores a Parquet file (typed columns) to the same scores", async () => {
+    const r = await score(parquet, "parquet.csv", "--batch-rows", "1000");
+    expect(r.exitCode).toBe(0);
+    expect(read("parquet.csv")).toBe(read("whole.csv"));
+  });
+
+  it("score refuses a truncated Parquet file (exit 2, naming it, no output)", async () => {
+    const bytes = fs.readFileSync(parquet);
+    const truncated = path.join(dir, "truncated.parquet");
+    fs.writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    const r = await score(truncated, "t.csv");
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(truncated);
+    expect(fs.existsSync(path.join(dir, "t.csv"))).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
+  });
+
+  it("score refuses a CSV with a row of the wrong width past the first batch (exit 2, line named, old output kept)", async () => {
+    const lines = fs.readFileSync(csv, "utf8").trimEnd().split("\n");
+    lines[2000] = "C2000,44";
+    const ragged = path.join(dir, "ragged.csv");
+    fs.writeFileSync(ragged, `${lines.join("\n")}\n`);
+    fs.writeFileSync(path.join(dir, "kept.csv"), "old\n");
+    const r = await score(ragged, "kept.csv", "--batch-rows", "300");
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/ragged\.csv.*Line: 2001/s);
+    expect(read("kept.csv")).toBe("old\n");
+  });
+
+  it("score in batches names repeated ids with their data rows over the whole file", async () => {
+    const lines = fs.readFileSync(csv, "utf8").trimEnd().split("\n");
+    lines[2400] = lines[3]?.replace(/,\d+,/, ",30,") ?? "";
+    const twice = path.join(dir, "twice.csv");
+    fs.writeFileSync(twice, `${lines.join("\n")}\n`);
+    const r = await score(twice, "twice-out.csv", "--batch-rows", "500");
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('duplicate id "C3" (data rows 3, 2400)');
+  });
+
+  it("--batch-rows 0 exits 2 naming the flag", async () => {
+    const r = await score(csv, "zero.csv", "--batch-rows", "0");
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/--batch-rows: must be a positive integer, got "0"/);
+  });
+});
