@@ -1,6 +1,8 @@
 // The actions domain: risk tiers, the Monday scoring loop and its CRM
 // hand-off, the timing decay of save rates, and targeting beyond risk.
-export { rankTiers, tierOf, assignTiers, type RankedTier, type ScoredCustomer } from "./riskTiers";
+// rankTiers/tierOf live in the plan layer; re-exported here only because notebooks 04 and 08 import them from ./lib/actions.
+export { rankTiers, tierOf, type RankedTier } from "../plan/tiers";
+export { assignTiers, type ScoredCustomer } from "./riskTiers";
 export { summarizeTiers, type TierSummary, type TierSummaryRow, type TierSummaryOptions } from "./summarizeTiers";
 export type { Advisor, QueueReason, QueueStatus, QueueEntry, LedgerWeek, Ledger, WeeklySummary } from "./queueTypes";
 export { newlyHighRisk, weeklyQueue, type NewlyHighRisk, type WeeklyQueueInput, type WeeklyQueueResult } from "./weeklyQueue";

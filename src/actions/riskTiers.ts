@@ -1,8 +1,7 @@
 import type { Plan } from "../plan/schema";
 import { rankTiers, tierOf } from "../plan/tiers";
 
-// Tier ranking and the probability → tier rule are plan facts: they live in src/plan/tiers.ts.
-export { rankTiers, tierOf, type RankedTier } from "../plan/tiers";
+// Tier ranking and the probability → tier rule are plan facts: they live in src/plan/tiers.ts (import them from there).
 
 /** A scored customer: id, churn probability and (optionally) home outlet. */
 export interface ScoredCustomer {

@@ -1,7 +1,7 @@
 import type { Plan, Tier } from "../plan/schema";
 import { bandMidpoint } from "../plan/tiers";
 import type { DecayCurve } from "./decayFit";
-import { rankTiers } from "./riskTiers";
+import { rankTiers } from "../plan/tiers";
 
 /**
  * Expected save rate of a tier's intervention when contact happens

@@ -1,6 +1,7 @@
 import type { Plan } from "../plan/schema";
 import { bandText } from "../plan/tiers";
-import { assignTiers, rankTiers, type ScoredCustomer } from "./riskTiers";
+import { rankTiers } from "../plan/tiers";
+import { assignTiers, type ScoredCustomer } from "./riskTiers";
 
 /** One row of {@link summarizeTiers}: a tier of a scored population set against the plan. */
 export interface TierSummaryRow {

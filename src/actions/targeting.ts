@@ -1,6 +1,6 @@
 import type { Plan } from "../plan/schema";
 import type { DecayCurve } from "./decayFit";
-import { rankTiers, tierOf } from "./riskTiers";
+import { rankTiers, tierOf } from "../plan/tiers";
 import { saveRateAfterDelay } from "./saveRateAfterDelay";
 
 /**

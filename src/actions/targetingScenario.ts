@@ -2,7 +2,8 @@ import type { Plan } from "../plan/schema";
 import { createStream } from "../random/createStream";
 import type { DecayCurve } from "./decayFit";
 import { qiniCurve, upliftBySegment, type QiniCurve, type SegmentUplift } from "./qini";
-import { rankTiers, tierOf, type ScoredCustomer } from "./riskTiers";
+import { rankTiers, tierOf } from "../plan/tiers";
+import type { ScoredCustomer } from "./riskTiers";
 import { simulateExperiment, trueUplifts } from "./syntheticScores";
 import { compareTargeting, scoreTargets, type TargetingOutcome, type TargetingPolicy } from "./targeting";
 

@@ -1,5 +1,6 @@
 import type { Plan } from "../plan/schema";
-import { rankTiers, type ScoredCustomer } from "./riskTiers";
+import { rankTiers } from "../plan/tiers";
+import type { ScoredCustomer } from "./riskTiers";
 import type { Advisor, Ledger, QueueEntry, WeeklySummary } from "./queueTypes";
 import {
   assignAdvisors,

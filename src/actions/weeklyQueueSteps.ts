@@ -3,7 +3,8 @@
  * the order it runs them. Internal to `actions/`: not part of the barrel.
  */
 import { dayToIso, isoToDay, isoWeekday } from "../data/dates";
-import { tierOf, type RankedTier, type ScoredCustomer } from "./riskTiers";
+import { tierOf, type RankedTier } from "../plan/tiers";
+import type { ScoredCustomer } from "./riskTiers";
 import type { Advisor, Ledger, LedgerWeek, QueueEntry, QueueReason, WeeklySummary } from "./queueTypes";
 import type { NewlyHighRisk } from "./weeklyQueue";
 

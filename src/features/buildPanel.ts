@@ -1,4 +1,5 @@
 import type { Dataset } from "../data/loaders";
+import { seedPlan } from "../plan/seedPlan";
 /**
  * Churn dates per customer (row i = customer i of the customers table; NaN = still a customer): the
  * synthetic `truth` table and a real export's `churn` table both fit.
@@ -58,7 +59,7 @@ export interface FeaturePanel {
 
 /** Options of {@link buildPanel}. */
 export interface PanelOptions {
-  /** Label horizon in days (default 30, the plan's prediction window). */
+  /** Label horizon in days (default the seed plan's predictionHorizonDays, 30). */
   horizonDays?: number;
   /** Last day the truth is known (exclusive end of history); snapshots need day + horizon ≤ this. Default: no check. */
   historyEndDay?: number;
@@ -109,7 +110,7 @@ export function mondaysBetween(fromDay: number, toDay: number): number[] {
  * panel.rows; // ≈ customers × 26 weeks (minus churned)
  */
 export function buildPanel(dataset: Dataset, truth: ChurnDates, snapshots: readonly number[], options: PanelOptions = {}): FeaturePanel {
-  const horizon = options.horizonDays ?? 30;
+  const horizon = options.horizonDays ?? seedPlan().predictionHorizonDays;
   checkPanelInputs(dataset, truth, snapshots, horizon, options.historyEndDay);
   const n = dataset.customers.length;
   const index = options.index ?? indexEvents(dataset);

@@ -1,4 +1,5 @@
 import type { FeaturePanel, NumericFeature, PanelOptions } from "../features/buildPanel";
+import { seedPlan } from "../plan/seedPlan";
 import { numericFeatureNames } from "../features/buildPanel";
 import { dayToIso, isoWeekday } from "../data/dates";
 import type { Store } from "./openStore";
@@ -35,7 +36,7 @@ function checkSnapshots(snapshots: readonly number[], horizon: number, historyEn
  * await createPanelTable(store, [isoToDay("2025-06-02")]); // 4_100_000
  */
 export async function createPanelTable(store: Store, snapshots: readonly number[], options: StorePanelOptions = {}, table = "panel"): Promise<number> {
-  const horizon = options.horizonDays ?? 30;
+  const horizon = options.horizonDays ?? seedPlan().predictionHorizonDays;
   checkSnapshots(snapshots, horizon, options.historyEndDay);
   const db = store.connection;
   const unknown = await db.runAndReadAll(
@@ -77,7 +78,7 @@ export async function buildPanelInStore(store: Store, snapshots: readonly number
     customerIndex: Int32Array.from(numbers("customer_index")),
     snapshotDay: Int32Array.from(numbers("snapshot_day")),
     label: Uint8Array.from(numbers("label")),
-    horizonDays: options.horizonDays ?? 30,
+    horizonDays: options.horizonDays ?? seedPlan().predictionHorizonDays,
     snapshots: [...snapshots],
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assignTiers, rankTiers, tierOf, summarizeTiers } from "../../src/actions";
-import { loadPlan } from "../../src/plan";
+import { assignTiers, summarizeTiers } from "../../src/actions";
+import { loadPlan, rankTiers, tierOf } from "../../src/plan";
 
 const plan = loadPlan("data/plans/seed-plan.json");
 const ranked = rankTiers(plan);

@@ -6,7 +6,7 @@ import { loadUncertainPlan } from "../../simulation/inputs/uncertainPlan";
 import { rolloutGateProblems } from "../../simulation/rollout/rolloutGateProblems";
 import { calibrationForPlan, checkAuc, runRollout, type RolloutOptions, type RolloutResult } from "../../simulation/rollout/rolloutSimulation";
 import { callsPerAdvisor } from "../../simulation/programme/stageCapacity";
-import { rankTiers } from "../../actions/riskTiers";
+import { rankTiers } from "../../plan/tiers";
 import { wanAmount } from "../../io/numberText";
 
 /** Raw option values of `churnlab rollout` (commander hands strings, parsed integers via intOption). */

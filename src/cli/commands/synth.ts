@@ -8,6 +8,9 @@ import { prepareOutputs } from "../../io/outputWriter";
 import { isoToDay, isoWeekday } from "../../data/dates";
 import { synthesize, type SynthOptions } from "../../data/synthesize";
 import { summarizePopulation } from "../../data/summarizePopulation";
+import { percentText } from "../../io/numberText";
+import { seedPlan } from "../../plan/seedPlan";
+import { tiersByRisk } from "../../plan/tiers";
 import { tableCsvFiles } from "../../data/writeCsv";
 import { sourceSchemas, truthSchemas } from "../../data/schemas";
 import type { SynthFormat } from "./synthStreamed";
@@ -92,12 +95,16 @@ export function synthCommand(): Command {
         else {
           const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
           const p = summary.peakTierSharesYear2;
+          const plan = seedPlan(); // the plan the population is calibrated to
+          const planShares = tiersByRisk(plan)
+            .map((t) => percentText(t.shareStated))
+            .join(" / ");
           process.stdout.write(
             `${[
               `wrote ${files.length + 1} files to ${flags.out} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
               `  ${summary.customers} customers, ${summary.visits} visits, ${summary.surveys} surveys, ${summary.appActivityRows} app-activity rows`,
-              `  churn rate: year 1 ${pct(summary.churnRateYear1)}, year 2 ${pct(summary.churnRateYear2)} (target 18%)`,
-              `  peak 30-day risk tiers in year 2: ${pct(p.tier1)} / ${pct(p.tier2)} / ${pct(p.tier3)} / ${pct(p.tier4)} (plan: 3% / 8% / 12% / 77%)`,
+              `  churn rate: year 1 ${pct(summary.churnRateYear1)}, year 2 ${pct(summary.churnRateYear2)} (target ${percentText(plan.benefits.churnBefore)})`,
+              `  peak 30-day risk tiers in year 2: ${pct(p.tier1)} / ${pct(p.tier2)} / ${pct(p.tier3)} / ${pct(p.tier4)} (plan: ${planShares})`,
             ].join("\n")}\n`,
           );
         }
@@ -176,7 +183,7 @@ async function synthStreamed(flags: SynthFlags, options: SynthOptions, format: S
       `wrote ${files.length + 1} files (${format}) to ${flags.out} in ${seconds.toFixed(1)} s\n` +
         `  ${population.customers} customers in ${population.blocks} blocks, ${r.visits ?? 0} visits, ${r.surveys ?? 0} surveys, ` +
         `${r.app_activity ?? 0} app-activity rows\n` +
-        `  churn rate year 1: ${((population.churnedYear1 / population.customers) * 100).toFixed(1)}% (target 18%)\n`,
+        `  churn rate year 1: ${((population.churnedYear1 / population.customers) * 100).toFixed(1)}% (target ${percentText(seedPlan().benefits.churnBefore)})\n`,
     );
   }
 }

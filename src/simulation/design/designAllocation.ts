@@ -1,4 +1,4 @@
-import { rankTiers } from "../../actions/riskTiers";
+import { rankTiers } from "../../plan/tiers";
 import { saveRateAfterDelay } from "../../actions/saveRateAfterDelay";
 import { contactDelayDays } from "../population/rolloutQueues";
 import type { ProgrammeModel } from "../programme/programmeModel";

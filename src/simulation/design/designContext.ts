@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { rankTiers } from "../../actions/riskTiers";
+import { rankTiers } from "../../plan/tiers";
 import type { UncertainPlan } from "../inputs/uncertainPlan";
 import { ADVISOR_TIER_NUMBER } from "../programme/stageCapacity";
 import type { ProgrammeModel } from "../programme/programmeModel";

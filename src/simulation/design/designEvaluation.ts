@@ -1,4 +1,4 @@
-import { rankTiers } from "../../actions/riskTiers";
+import { rankTiers } from "../../plan/tiers";
 import { saveRateAfterDelay } from "../../actions/saveRateAfterDelay";
 import type { Plan } from "../../plan/index";
 import type { UncertainPlan } from "../inputs/uncertainPlan";

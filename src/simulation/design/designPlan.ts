@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { rankTiers } from "../../actions/riskTiers";
+import { rankTiers } from "../../plan/tiers";
 import type { Plan } from "../../plan/index";
 import { calibrateRollout, type RolloutCalibration } from "../population/rolloutCalibration";
 import { defaultRolloutDynamics, type RolloutDynamics } from "../population/rolloutScenario";

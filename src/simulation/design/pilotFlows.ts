@@ -1,4 +1,4 @@
-import { rankTiers } from "../../actions/riskTiers";
+import { rankTiers } from "../../plan/tiers";
 import { FastRng } from "../../random/FastRng";
 import type { UncertainPlan } from "../inputs/uncertainPlan";
 import { NEVER, runRolloutKernel } from "../population/rolloutKernel";

@@ -1,4 +1,4 @@
-import { rankTiers } from "../../actions/riskTiers";
+import { rankTiers } from "../../plan/tiers";
 import type { Plan } from "../../plan/index";
 import type { QueueRule } from "../population/rolloutScenario";
 import type { ProgrammeSettings } from "../programme/programmeSettings";

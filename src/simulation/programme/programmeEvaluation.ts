@@ -1,5 +1,5 @@
 import type { DecayCurve } from "../../actions/decayFit";
-import { rankTiers } from "../../actions/riskTiers";
+import { rankTiers } from "../../plan/tiers";
 import { saveRateAfterDelay } from "../../actions/saveRateAfterDelay";
 import type { Plan } from "../../plan/index";
 import { planDecayCurve } from "./rolloutPlanScenario";

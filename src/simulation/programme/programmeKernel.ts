@@ -1,6 +1,6 @@
 import { isotonicRegression } from "../../models/isotonicRegression";
 import { pchipInterpolant } from "../../actions/pchip";
-import { rankTiers } from "../../actions/riskTiers";
+import { rankTiers } from "../../plan/tiers";
 import { jsonPath, type Plan } from "../../plan/index";
 import type { PlanKernel } from "../montecarlo/planKernel";
 import { contactDelayDays } from "../population/rolloutQueues";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { rankTiers } from "../../actions/riskTiers";
+import { rankTiers } from "../../plan/tiers";
 import { sourceHash } from "../workers/workerBundle";
 import { loadCached, saveCached } from "./modelCache";
 import type { Plan } from "../../plan/index";

@@ -111,7 +111,7 @@ export function programmeSettingsFor(
     {
       path: "$.simulation.modelAuc",
       value: settings.modelAuc,
-      source: src("modelAuc", gate?.aucMin !== undefined ? "the plan's MVP success line (AUC > 0.85)" : "a typical churn model"),
+      source: src("modelAuc", gate?.aucMin !== undefined ? `the plan's MVP success line (AUC > ${gate.aucMin})` : "a typical churn model"),
     },
     {
       path: "$.simulation.protectionWeeks",

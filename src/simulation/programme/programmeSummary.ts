@@ -1,4 +1,4 @@
-import { rankTiers } from "../../actions/riskTiers";
+import { rankTiers } from "../../plan/tiers";
 import type { UncertainPlan } from "../inputs/uncertainPlan";
 import type { AssumptionSource } from "./programmeSettings";
 import { evaluateProgrammeModel } from "./programmeEvaluation";

@@ -1,4 +1,4 @@
-import { rankTiers } from "../../actions/riskTiers";
+import { rankTiers } from "../../plan/tiers";
 import { pchipInterpolant } from "../../actions/pchip";
 import { saveRateAfterDelay } from "../../actions/saveRateAfterDelay";
 import type { DecayCurve } from "../../actions/decayFit";

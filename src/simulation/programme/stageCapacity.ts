@@ -1,4 +1,4 @@
-import { rankTiers } from "../../actions/riskTiers";
+import { rankTiers } from "../../plan/tiers";
 import type { Plan } from "../../plan/index";
 import type { ProgrammeSettings } from "./programmeSettings";
 

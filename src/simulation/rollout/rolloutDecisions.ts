@@ -1,4 +1,4 @@
-import { rankTiers } from "../../actions/riskTiers";
+import { rankTiers } from "../../plan/tiers";
 import type { RolloutCalibration } from "../population/rolloutCalibration";
 import { callsPerAdvisor } from "../programme/stageCapacity";
 import { calibrationForPlan, runRollout, type RolloutOptions, type RolloutResult } from "./rolloutSimulation";

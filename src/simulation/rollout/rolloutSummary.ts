@@ -1,4 +1,4 @@
-import { rankTiers } from "../../actions/riskTiers";
+import { rankTiers } from "../../plan/tiers";
 import type { Plan } from "../../plan/index";
 import { aucSampleSizeForPower, saveRateSampleSizeForPower, type GateCriteria } from "./rolloutGates";
 import type { RolloutRunSummary } from "./rolloutRunSummary";
