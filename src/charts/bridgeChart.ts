@@ -74,6 +74,40 @@ export function bridgeWaterfallFigure(bridge: RoiBridge, options: BridgeWaterfal
   const values = [bridge.start.roi, ...bridge.steps.flatMap((s) => [s.delta, s.se]), bridge.end.roi, bridge.end.se];
   if (!values.every(Number.isFinite)) throw new RangeError("the bridge's start, steps and end must be finite");
   const rows = (["start", ...bridge.steps.map((s) => s.id), "end"] as const).map((id) => t(bridgeRowLabels[id], lang));
+  const { bases, lengths, colors, text, totals } = bridgeSegments(bridge);
+  const hover = [bridge.start.label, ...bridge.steps.map((s) => s.label), bridge.end.label];
+  const trace: BarTrace = {
+    type: "bar",
+    orientation: "h",
+    y: rows,
+    x: lengths,
+    base: bases,
+    marker: { color: colors },
+    width: 0.62,
+    customdata: hover.map((label, i) => [label, text[i] ?? ""]),
+    hovertemplate: "%{customdata[0]}: %{customdata[1]}<extra></extra>",
+    name: t("simulation.bridge.legend", lang),
+  };
+  const lo = Math.min(0, ...totals, bridge.end.roi) * 100;
+  const hi = Math.max(0, ...totals, bridge.end.roi) * 100;
+  const pad = Math.max(hi - lo, 1) * 0.04;
+  const title = options.title ?? t("simulation.bridge.title", lang, { trials: formatNumber(bridge.trials) });
+  return {
+    data: [trace],
+    layout: baseLayout(title, t("simulation.roi.axis", lang), t("simulation.bridge.axis", lang), {
+      showlegend: false,
+      height: 120 + 36 * rows.length,
+      margin: { l: 200, r: 150, t: title === "" ? 40 : 80 },
+      xaxis: { range: [lo - pad, hi + pad], ticksuffix: "%", showgrid: true, gridcolor: "#EEF1F2" },
+      yaxis: { type: "category", autorange: "reversed", automargin: true },
+      shapes: bridgeShapes(totals),
+      annotations: bridgeAnnotations(rows, text, colors, lang),
+    }),
+  };
+}
+
+/** The waterfall's bars (base and length in ROI points, colour, column text) and the running total after each row. */
+function bridgeSegments(bridge: RoiBridge): { bases: number[]; lengths: number[]; colors: string[]; text: string[]; totals: number[] } {
   const bases: number[] = [0];
   const lengths: number[] = [bridge.start.roi * 100];
   const colors: string[] = [semanticColors.stated];
@@ -92,21 +126,12 @@ export function bridgeWaterfallFigure(bridge: RoiBridge, options: BridgeWaterfal
   lengths.push(bridge.end.roi * 100);
   colors.push(endColor);
   text.push(`${formatPercent(bridge.end.roi, 1)} ${sePoints(bridge.end.se)}`);
-  const hover = [bridge.start.label, ...bridge.steps.map((s) => s.label), bridge.end.label];
-  const trace: BarTrace = {
-    type: "bar",
-    orientation: "h",
-    y: rows,
-    x: lengths,
-    base: bases,
-    marker: { color: colors },
-    width: 0.62,
-    customdata: hover.map((label, i) => [label, text[i] ?? ""]),
-    hovertemplate: "%{customdata[0]}: %{customdata[1]}<extra></extra>",
-    name: t("simulation.bridge.legend", lang),
-  };
+  return { bases, lengths, colors, text, totals };
+}
+
+/** Connectors from each bar's running total down to the next row (category rows at integer positions, bars 0.62 wide), and the break-even line. */
+function bridgeShapes(totals: readonly number[]): PlotlyShape[] {
   const connector: PlotlyLine = { color: "#95A5A6", width: 1, dash: "dot" };
-  // Connectors from each bar's running total down to the next row (category rows at integer positions, bars 0.62 wide).
   const shapes: PlotlyShape[] = totals.map((total, i) => ({
     type: "line",
     xref: "x",
@@ -118,6 +143,11 @@ export function bridgeWaterfallFigure(bridge: RoiBridge, options: BridgeWaterfal
     line: connector,
   }));
   shapes.push({ type: "line", xref: "x", yref: "paper", x0: 0, x1: 0, y0: 0, y1: 1, line: { color: semanticColors.reference, width: 1 } });
+  return shapes;
+}
+
+/** The column right of the plot: each row's figure in its bar's colour (the start in grey), under a header. */
+function bridgeAnnotations(rows: readonly string[], text: readonly string[], colors: readonly string[], lang: Lang): PlotlyAnnotation[] {
   const annotations: PlotlyAnnotation[] = rows.map((row, i) => ({
     xref: "paper",
     yref: "y",
@@ -143,20 +173,5 @@ export function bridgeWaterfallFigure(bridge: RoiBridge, options: BridgeWaterfal
     showarrow: false,
     font: headerFont,
   });
-  const lo = Math.min(0, ...totals, bridge.end.roi) * 100;
-  const hi = Math.max(0, ...totals, bridge.end.roi) * 100;
-  const pad = Math.max(hi - lo, 1) * 0.04;
-  const title = options.title ?? t("simulation.bridge.title", lang, { trials: formatNumber(bridge.trials) });
-  return {
-    data: [trace],
-    layout: baseLayout(title, t("simulation.roi.axis", lang), t("simulation.bridge.axis", lang), {
-      showlegend: false,
-      height: 120 + 36 * rows.length,
-      margin: { l: 200, r: 150, t: title === "" ? 40 : 80 },
-      xaxis: { range: [lo - pad, hi + pad], ticksuffix: "%", showgrid: true, gridcolor: "#EEF1F2" },
-      yaxis: { type: "category", autorange: "reversed", automargin: true },
-      shapes,
-      annotations,
-    }),
-  };
+  return annotations;
 }

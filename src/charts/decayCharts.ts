@@ -35,11 +35,27 @@ export interface DecayCurveChartOptions {
 export function decayCurveChart(options: DecayCurveChartOptions, text: Lang | ChartText = "zh"): Figure {
   const { lang, title } = chartText(text);
   const delays = [...(options.delays ?? options.band?.delays ?? Array.from({ length: 36 }, (_, i) => i))];
-  const data: PlotlyTrace[] = [];
-  if (options.band !== undefined) {
-    const b = options.band;
-    const name = t("legend.band", lang, { low: Math.round(b.levels[0] * 100), high: Math.round(b.levels[1] * 100) });
-    data.push({
+  const data: PlotlyTrace[] = [
+    ...(options.band === undefined ? [] : bandTraces(options.band, lang)),
+    ...fitTraces(options.fits, options.chosen, delays, lang),
+    ...(options.interpolation === undefined ? [] : [interpolationTrace(options.interpolation, delays, lang)]),
+    pointsTrace(options.points, lang),
+  ];
+  const { shapes, annotations } = goldenWindowMarks(options.goldenWindow, lang);
+  const layout = baseLayout(t("actions.decay.title", lang), t("actions.axis.delayDays", lang), t("actions.axis.saveRate", lang), {
+    yaxis: { tickformat: tickFormats.percent, rangemode: "tozero" },
+    shapes,
+    annotations,
+    showlegend: true,
+  });
+  return withTitle({ data, layout }, title);
+}
+
+/** The posterior band: an invisible lower edge and the upper edge filled down to it. */
+function bandTraces(b: DecayBand, lang: Lang): PlotlyTrace[] {
+  const name = t("legend.band", lang, { low: Math.round(b.levels[0] * 100), high: Math.round(b.levels[1] * 100) });
+  return [
+    {
       type: "scatter",
       mode: "lines",
       x: b.delays,
@@ -49,8 +65,8 @@ export function decayCurveChart(options: DecayCurveChartOptions, text: Lang | Ch
       showlegend: false,
       hoverinfo: "skip",
       name,
-    });
-    data.push({
+    },
+    {
       type: "scatter",
       mode: "lines",
       x: b.delays,
@@ -60,31 +76,39 @@ export function decayCurveChart(options: DecayCurveChartOptions, text: Lang | Ch
       fillcolor: semanticColors.band,
       legendgroup: "band",
       name,
-    });
-  }
-  options.fits.forEach((fit, i) => {
-    const chosen = fit.model === options.chosen;
-    data.push({
+    },
+  ];
+}
+
+/** One line per parametric fit; the chosen model solid and thicker, the others dashed. */
+function fitTraces(fits: readonly DecayFit[], chosenModel: string | undefined, delays: number[], lang: Lang): PlotlyTrace[] {
+  return fits.map((fit, i) => {
+    const chosen = fit.model === chosenModel;
+    return {
       type: "scatter",
       mode: "lines",
       x: delays,
       y: delays.map((d) => fit.curve(d)),
       name: t(chosen ? "actions.series.fitChosen" : "actions.series.fit", lang, { model: fit.model }),
       line: { color: paletteColor(i), width: chosen ? 3 : 1.5, dash: chosen ? "solid" : "dash" },
-    });
+    };
   });
-  if (options.interpolation !== undefined) {
-    const f = options.interpolation;
-    data.push({
-      type: "scatter",
-      mode: "lines",
-      x: delays,
-      y: delays.map((d) => f(d)),
-      name: t("actions.series.interpolation", lang),
-      line: { color: semanticColors.reference, dash: "dot", width: 2 },
-    });
-  }
-  const p = options.points;
+}
+
+/** The monotone interpolation, dotted. */
+function interpolationTrace(f: (d: number) => number, delays: number[], lang: Lang): PlotlyTrace {
+  return {
+    type: "scatter",
+    mode: "lines",
+    x: delays,
+    y: delays.map((d) => f(d)),
+    name: t("actions.series.interpolation", lang),
+    line: { color: semanticColors.reference, dash: "dot", width: 2 },
+  };
+}
+
+/** The A/B points, with asymmetric error bars when both interval ends are given. */
+function pointsTrace(p: DecayCurveChartOptions["points"], lang: Lang): ScatterTrace {
   const point: ScatterTrace = {
     type: "scatter",
     mode: "markers",
@@ -104,40 +128,35 @@ export function decayCurveChart(options: DecayCurveChartOptions, text: Lang | Ch
       color: semanticColors.bad,
     };
   }
-  data.push(point);
-  const shapes: PlotlyShape[] = [];
-  const annotations: PlotlyAnnotation[] = [];
-  const from = options.goldenWindow?.[0];
-  const to = options.goldenWindow?.[1];
-  if (from !== undefined && to !== undefined) {
-    shapes.push({
-      type: "rect",
-      xref: "x",
-      yref: "paper",
-      x0: from,
-      x1: to,
-      y0: 0,
-      y1: 1,
-      fillcolor: "rgba(0, 158, 115, 0.10)",
-      line: { width: 0 },
-      layer: "below",
-    });
-    annotations.push({
-      xref: "x",
-      yref: "paper",
-      x: (from + to) / 2,
-      y: 1,
-      yanchor: "bottom",
-      text: t("actions.line.goldenWindow", lang, { from, to }),
-      showarrow: false,
-      font: { color: semanticColors.good },
-    });
-  }
-  const layout = baseLayout(t("actions.decay.title", lang), t("actions.axis.delayDays", lang), t("actions.axis.saveRate", lang), {
-    yaxis: { tickformat: tickFormats.percent, rangemode: "tozero" },
-    shapes,
-    annotations,
-    showlegend: true,
-  });
-  return withTitle({ data, layout }, title);
+  return point;
+}
+
+/** The golden window's shaded band and its label (none unless both ends are given). */
+function goldenWindowMarks(window: readonly number[] | undefined, lang: Lang): { shapes: PlotlyShape[]; annotations: PlotlyAnnotation[] } {
+  const from = window?.[0];
+  const to = window?.[1];
+  if (from === undefined || to === undefined) return { shapes: [], annotations: [] };
+  const shape: PlotlyShape = {
+    type: "rect",
+    xref: "x",
+    yref: "paper",
+    x0: from,
+    x1: to,
+    y0: 0,
+    y1: 1,
+    fillcolor: "rgba(0, 158, 115, 0.10)",
+    line: { width: 0 },
+    layer: "below",
+  };
+  const annotation: PlotlyAnnotation = {
+    xref: "x",
+    yref: "paper",
+    x: (from + to) / 2,
+    y: 1,
+    yanchor: "bottom",
+    text: t("actions.line.goldenWindow", lang, { from, to }),
+    showarrow: false,
+    font: { color: semanticColors.good },
+  };
+  return { shapes: [shape], annotations: [annotation] };
 }

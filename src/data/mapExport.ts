@@ -8,11 +8,11 @@ import { columnReader, type ColumnReader } from "./columnReader";
 import { isoToDay } from "./dates";
 import { exportMappingSchema, mappedSchemas, type ExportMapping, type MappedTableName, type TableMapping } from "./exportMapping";
 import type { Dataset } from "./loaders";
-import { parseCsvRecords } from "./parseCsvRecords";
+import { parseCsvRecords, type CsvRecords } from "./parseCsvRecords";
 import { readCsvText, type ExportEncoding } from "./readCsvText";
 import type { Table, TableSchema } from "./schema";
 import type { ChurnTable } from "./schemas";
-import { createTableBuilder } from "./tableBuilder";
+import { createTableBuilder, type DroppedRow, type TableBuilder } from "./tableBuilder";
 
 /** What mapping one export file gave: its columns, what was read and what was left. */
 export interface MappedTableReport {
@@ -116,11 +116,7 @@ function mapExportTable<S extends TableSchema>(
   }
   const headerLine = mapping.skipLines + 1;
   const index = readers.map((r) => (r.from === null ? -1 : records.header.indexOf(r.from)));
-  const missing = readers.flatMap((r, c) => {
-    if (r.from === null || index[c] !== -1) return [];
-    const message = `missing column "${r.from}" (mapped to ${schema.name}.${schema.columns[c]?.name}); found: ${records.header.join(", ")}`;
-    return [{ where: `line ${headerLine} (header)`, message }];
-  });
+  const missing = missingColumns(readers, index, schema, records.header, headerLine);
   if (missing.length > 0) return fail([...missing, ...encodingHint(file, mapping.encoding)]);
   if (records.rows.length === 0) return fail([{ where: "file", message: "has a header line but no data rows" }]);
   report.ignored = records.header.filter((h) => !readers.some((r) => r.from === h));
@@ -134,9 +130,43 @@ function mapExportTable<S extends TableSchema>(
     ...(options.customerIds === undefined ? {} : { customerIds: options.customerIds }),
     columnLabel: (c) => label.get(c) ?? c,
   });
+  addRows(builder, records.rows, readers, index, schema, label);
+  const { table: built, dropped } = builder.finish();
+  report.rows = records.rows.length;
+  report.kept = built.length;
+  countColumnProblems(report, label, dropped);
+  const problems = dropped.flatMap((d) => d.problems).map((p) => ({ where: `${mapping.file}: ${p.where}`, message: p.message }));
+  report.problems = problems.length;
+  return { table: built, report, problems };
+}
+
+/** Problems for the mapped columns not found in the export's header (line `headerLine`). */
+function missingColumns(
+  readers: readonly ColumnReader[],
+  index: readonly number[],
+  schema: TableSchema,
+  header: readonly string[],
+  headerLine: number,
+): InputProblem[] {
+  return readers.flatMap((r, c) => {
+    if (r.from === null || index[c] !== -1) return [];
+    const message = `missing column "${r.from}" (mapped to ${schema.name}.${schema.columns[c]?.name}); found: ${header.join(", ")}`;
+    return [{ where: `line ${headerLine} (header)`, message }];
+  });
+}
+
+/** Converts each row's mapped cells and adds the row to the builder, or (a cell unreadable) its problems under the row's line. */
+function addRows<S extends TableSchema>(
+  builder: TableBuilder<S>,
+  rows: CsvRecords["rows"],
+  readers: readonly ColumnReader[],
+  index: readonly number[],
+  schema: S,
+  label: ReadonlyMap<string, string>,
+): void {
   const cells = new Array<string>(readers.length);
   const shown = new Array<string>(readers.length);
-  for (const row of records.rows) {
+  for (const row of rows) {
     let bad = false;
     readers.forEach((reader, c) => {
       const raw = index[c] === -1 ? "" : (row.cells[index[c] as number] ?? "");
@@ -152,18 +182,16 @@ function mapExportTable<S extends TableSchema>(
     });
     if (!bad) builder.add(cells, row.line, shown);
   }
-  const { table: built, dropped } = builder.finish();
-  report.rows = records.rows.length;
-  report.kept = built.length;
+}
+
+/** Counts the dropped rows' problems against the report's columns (found by the column label in each problem's `where`). */
+function countColumnProblems(report: MappedTableReport, label: ReadonlyMap<string, string>, dropped: readonly DroppedRow[]): void {
   const columnOf = new Map([...label.values()].map((text, c) => [text, report.columns[c]]));
   for (const d of dropped)
     for (const p of d.problems) {
       const column = columnOf.get(/, column (.+)$/.exec(p.where)?.[1] ?? "");
       if (column !== undefined) column.problems++;
     }
-  const problems = dropped.flatMap((d) => d.problems).map((p) => ({ where: `${mapping.file}: ${p.where}`, message: p.message }));
-  report.problems = problems.length;
-  return { table: built, report, problems };
 }
 
 /** The day after the last event of the tables (exclusive end of history), or null without events. */

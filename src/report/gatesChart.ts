@@ -50,37 +50,8 @@ export function gateColor(p: number | null): string {
 export function gatesChart(inputs: CeoPageInputs, lang: Lang, size: { width: number; height: number } = { width: 342, height: 128 }): Figure {
   const gates = inputs.gates.length > 0 ? inputs.gates : [];
   const categories = gates.map((g) => `${lang === "zh" ? (g.nameZh ?? g.name) : g.name} · ${t("report.gate.when", lang, { month: g.decisionMonth })}`);
-  const label = (p: number | null, min = 0): string => (p === null || !(p > min) ? "" : probabilityText(p));
   const decisions = gates.some((g) => g.source === "rollout");
-  const series: BarSeries[] = decisions
-    ? [
-        {
-          name: t("report.gates.go", lang),
-          values: gates.map((g) => g.passProbability ?? Number.NaN),
-          color: semanticColors.good,
-          text: gates.map((g) => label(g.passProbability, 0.1)),
-        },
-        {
-          name: t("report.gates.hold", lang),
-          values: gates.map((g) => g.holdProbability ?? Number.NaN),
-          color: holdColor,
-          text: gates.map((g) => label(g.holdProbability, 0.1)),
-        },
-        {
-          name: t("report.gates.stop", lang),
-          values: gates.map((g) => g.stopProbability ?? Number.NaN),
-          color: semanticColors.bad,
-          text: gates.map((g) => label(g.stopProbability, 0.1)),
-        },
-      ]
-    : [
-        {
-          name: t("report.gates.axis", lang),
-          values: gates.map((g) => g.passProbability ?? Number.NaN),
-          color: gates.map((g) => gateColor(g.passProbability)),
-          text: gates.map((g) => label(g.passProbability)),
-        },
-      ];
+  const series = decisions ? decisionSeries(gates, lang) : [passSeries(gates, lang)];
   const figure = barChart({
     categories: categories.length > 0 ? categories : ["–"],
     series: categories.length > 0 ? series : [{ name: t("report.gates.axis", lang), values: [Number.NaN] }],
@@ -102,6 +73,55 @@ export function gatesChart(inputs: CeoPageInputs, lang: Lang, size: { width: num
     title: { text: "" },
   };
   figure.layout.yaxis = { ...figure.layout.yaxis, title: { text: "" } };
+  figure.layout.annotations = gateAnnotations(gates, categories, decisions, lang);
+  const out = compactLayout(figure, size.width, size.height, { l: 8, r: decisions ? (lang === "zh" ? 98 : 96) : 30, t: 6, b: 22 });
+  out.layout.title = { text: "" };
+  return out;
+}
+
+type Gate = CeoPageInputs["gates"][number];
+
+/** A probability's bar label: empty when unknown or not above `min`. */
+function barLabel(p: number | null, min = 0): string {
+  return p === null || !(p > min) ? "" : probabilityText(p);
+}
+
+/** The rollout's decisions as three stacked series: go (green), hold (grey), stop (red), labelled from 10%. */
+function decisionSeries(gates: readonly Gate[], lang: Lang): BarSeries[] {
+  return [
+    {
+      name: t("report.gates.go", lang),
+      values: gates.map((g) => g.passProbability ?? Number.NaN),
+      color: semanticColors.good,
+      text: gates.map((g) => barLabel(g.passProbability, 0.1)),
+    },
+    {
+      name: t("report.gates.hold", lang),
+      values: gates.map((g) => g.holdProbability ?? Number.NaN),
+      color: holdColor,
+      text: gates.map((g) => barLabel(g.holdProbability, 0.1)),
+    },
+    {
+      name: t("report.gates.stop", lang),
+      values: gates.map((g) => g.stopProbability ?? Number.NaN),
+      color: semanticColors.bad,
+      text: gates.map((g) => barLabel(g.stopProbability, 0.1)),
+    },
+  ];
+}
+
+/** One series of pass probabilities in traffic-light colours. */
+function passSeries(gates: readonly Gate[], lang: Lang): BarSeries {
+  return {
+    name: t("report.gates.axis", lang),
+    values: gates.map((g) => g.passProbability ?? Number.NaN),
+    color: gates.map((g) => gateColor(g.passProbability)),
+    text: gates.map((g) => barLabel(g.passProbability)),
+  };
+}
+
+/** "Not simulated" notes on the gates without a probability, then (for decisions) the go/stop column right of the plot. */
+function gateAnnotations(gates: readonly Gate[], categories: readonly string[], decisions: boolean, lang: Lang): PlotlyAnnotation[] {
   const rows = gates.map((g, i) => ({ g, category: categories[i] ?? "" }));
   const notSimulated = rows
     .filter(({ g }) => g.passProbability === null)
@@ -137,10 +157,7 @@ export function gatesChart(inputs: CeoPageInputs, lang: Lang, size: { width: num
           }),
         )
     : [];
-  figure.layout.annotations = [...notSimulated, ...outcomes];
-  const out = compactLayout(figure, size.width, size.height, { l: 8, r: decisions ? (lang === "zh" ? 98 : 96) : 30, t: 6, b: 22 });
-  out.layout.title = { text: "" };
-  return out;
+  return [...notSimulated, ...outcomes];
 }
 
 /**

@@ -79,8 +79,19 @@ export function programmeSettingsFor(
   plan: Plan,
   input: ProgrammeSettingsInput & { discountRate?: number | undefined },
 ): { settings: ProgrammeSettings; sources: AssumptionSource[] } {
+  const settings = settingsOf(plan, input);
+  return { settings, sources: assumptionSources(plan, input, settings) };
+}
+
+/** The first gate's success criteria (stages by start month), if any stage states them. */
+function firstGateCriteria(plan: Plan) {
+  return [...plan.rollout].sort((x, y) => x.monthStart - y.monthStart).find((s) => s.successCriteria !== undefined)?.successCriteria;
+}
+
+/** The settings: each the plan file's value, else its default. */
+function settingsOf(plan: Plan, input: ProgrammeSettingsInput & { discountRate?: number | undefined }): ProgrammeSettings {
   const b = plan.benefits;
-  const gate = [...plan.rollout].sort((x, y) => x.monthStart - y.monthStart).find((s) => s.successCriteria !== undefined)?.successCriteria;
+  const gate = firstGateCriteria(plan);
   const protectionWeeks = input.protectionWeeks ?? 52;
   const settings: ProgrammeSettings = {
     annualMarginYuan: input.annualMarginYuan ?? b.ltvYuan * b.churnBefore,
@@ -97,6 +108,14 @@ export function programmeSettingsFor(
     stageCapacityPerWeek: structuredClone(input.stageCapacityPerWeek ?? {}),
     callsPerAdvisorPerWeek: input.callsPerAdvisorPerWeek,
   };
+  return settings;
+}
+
+/** Each setting with its value and source: "the plan file" when given there, else why the default. */
+function assumptionSources(plan: Plan, input: ProgrammeSettingsInput & { discountRate?: number | undefined }, settings: ProgrammeSettings): AssumptionSource[] {
+  const b = plan.benefits;
+  const gate = firstGateCriteria(plan);
+  const protectionWeeks = settings.protectionWeeks;
   const given = (key: keyof ProgrammeSettingsInput): boolean => input[key] !== undefined;
   const src = (key: keyof ProgrammeSettingsInput, fallback: string): string => (given(key) ? "the plan file" : fallback);
   const sources: AssumptionSource[] = [
@@ -155,5 +174,5 @@ export function programmeSettingsFor(
   ];
   if (settings.callsPerAdvisorPerWeek !== undefined)
     sources.push({ path: "$.simulation.callsPerAdvisorPerWeek", value: settings.callsPerAdvisorPerWeek, source: "the plan file" });
-  return { settings, sources };
+  return sources;
 }

@@ -168,6 +168,52 @@ function stageScores(
   return { scores: scores.subarray(0, scored), labels: labels.subarray(0, scored), positives };
 }
 
+/** The run's outputs by tier (tiers 1..K-1; tier 0, not flagged, is left out): counts, spend, delays, shares within 7 days, delay histograms. */
+function tierOutputs(
+  run: RolloutRun,
+): Pick<
+  RolloutRunSummary,
+  | "flaggedByTier"
+  | "contactsByTier"
+  | "savedByTier"
+  | "spendByTier"
+  | "meanDelayDaysByTier"
+  | "within7DaysShareByTier"
+  | "flaggedWithin7DaysShareByTier"
+  | "lostBeforeContactByTier"
+  | "expiredByTier"
+  | "delayHistogramByTier"
+> {
+  const tiers = Array.from({ length: run.tiers - 1 }, (_, j) => j + 1);
+  const per = (a: Float64Array): number[] => tiers.map((k) => a[k]!);
+  return {
+    flaggedByTier: per(run.flagged),
+    contactsByTier: per(run.contacts),
+    savedByTier: per(run.saves),
+    spendByTier: per(run.spendYuan),
+    meanDelayDaysByTier: tiers.map((k) => ratio(run.delaySumDays[k]!, run.contacts[k]!)),
+    within7DaysShareByTier: tiers.map((k) => ratio(run.contactsWithin7Days[k]!, run.contacts[k]!)),
+    flaggedWithin7DaysShareByTier: tiers.map((k) =>
+      ratio(run.contactsWithin7Days[k]!, run.contacts[k]! + run.expired[k]! + run.lostBeforeContact[k]! + run.stillQueued[k]!),
+    ),
+    lostBeforeContactByTier: per(run.lostBeforeContact),
+    expiredByTier: per(run.expired),
+    delayHistogramByTier: tiers.map((k) => Array.from(run.delayHistogram.subarray(k * 5, k * 5 + 5))),
+  };
+}
+
+/** First-year spend of each stage: the months (of the first 12) whose starting week falls in the stage. */
+function stageSpendOf(sc: RolloutScenario, months: number, costByMonth: readonly number[]): number[] {
+  return sc.stages.map((s) => {
+    let total = 0;
+    for (let m = 0; m < Math.min(12, months); m += 1) {
+      const week = Math.ceil((m * 52) / 12);
+      if (week >= s.weekStart && week < s.weekEnd) total += costByMonth[m]!;
+    }
+    return total;
+  });
+}
+
 /**
  * Turns a kernel run into its outputs: churn with and without the
  * programme, saves, contacts, delays and spend by tier, the money over the
@@ -197,9 +243,6 @@ export function summarizeRolloutRun(
   replicate: number,
 ): RolloutRunSummary {
   const plan = params.plan;
-  const K = run.tiers;
-  const tiers = Array.from({ length: K - 1 }, (_, j) => j + 1);
-  const per = (a: Float64Array): number[] => tiers.map((k) => a[k]!);
   const b = plan.benefits;
   const referralYuan = b.referralRate * b.referralsPerReferrer * b.newCustomerValueYuan;
   const aggregate = evaluateProgrammeModel(model, {
@@ -218,14 +261,6 @@ export function summarizeRolloutRun(
   };
   const flows = runCashFlows(run, money, aggregate);
   const kept = run.retainedByWeek[Math.min(run.weeks, 52) - 1]!;
-  const stageSpend = sc.stages.map((s) => {
-    let total = 0;
-    for (let m = 0; m < Math.min(12, run.months); m += 1) {
-      const week = Math.ceil((m * 52) / 12);
-      if (week >= s.weekStart && week < s.weekEnd) total += flows.costByMonth[m]!;
-    }
-    return total;
-  });
   return {
     trial,
     replicate,
@@ -241,18 +276,7 @@ export function summarizeRolloutRun(
       run.customers,
     ),
     retainedCustomers: kept,
-    flaggedByTier: per(run.flagged),
-    contactsByTier: per(run.contacts),
-    savedByTier: per(run.saves),
-    spendByTier: per(run.spendYuan),
-    meanDelayDaysByTier: tiers.map((k) => ratio(run.delaySumDays[k]!, run.contacts[k]!)),
-    within7DaysShareByTier: tiers.map((k) => ratio(run.contactsWithin7Days[k]!, run.contacts[k]!)),
-    flaggedWithin7DaysShareByTier: tiers.map((k) =>
-      ratio(run.contactsWithin7Days[k]!, run.contacts[k]! + run.expired[k]! + run.lostBeforeContact[k]! + run.stillQueued[k]!),
-    ),
-    lostBeforeContactByTier: per(run.lostBeforeContact),
-    expiredByTier: per(run.expired),
-    delayHistogramByTier: tiers.map((k) => Array.from(run.delayHistogram.subarray(k * 5, k * 5 + 5))),
+    ...tierOutputs(run),
     costYuan: flows.costYear1,
     benefitYuan: kept * sc.valuePerSaveYuan,
     retainedValueYuan: kept * b.ltvYuan,
@@ -268,7 +292,7 @@ export function summarizeRolloutRun(
     cumulativeCashFlowYuan: flows.cumulativeCashFlow,
     cumulativeRoi: flows.cumulativeRoi,
     stageIds: sc.stages.map((s) => s.id),
-    stageSpendYuan: stageSpend,
+    stageSpendYuan: stageSpendOf(sc, run.months, flows.costByMonth),
     stageBudgetYuan: sc.stages.map((s) => s.budgetYuan),
     gates: gateOutcomes(run, sc, params, model),
   };

@@ -1,32 +1,19 @@
 import { availableParallelism } from "node:os";
 import type { Distribution } from "../inputs/distributions";
 import type { RolloutCalibration } from "../population/rolloutCalibration";
-import { controlledMean, type ControlledMean } from "../stats/controlledMean";
+import type { ControlledMean } from "../stats/controlledMean";
 import { runMonteCarlo } from "../montecarlo/monteCarlo";
 import { programmeCalibration, type ProgrammeModel } from "../programme/programmeModel";
 import { programmeModelFor } from "../programme/programmeModelFor";
-import { gateCriteriaFor } from "./rolloutGates";
 import type { RolloutPolicy } from "../programme/rolloutPlanScenario";
 import type { RolloutRunSummary } from "./rolloutRunSummary";
 import type { RolloutDynamics } from "../population/rolloutScenario";
-import {
-  gateSummaries,
-  monthlyPercentiles,
-  outputSummary,
-  spread,
-  tierRollout,
-  varianceDecomposition,
-  type GateSummary,
-  type MonthPercentiles,
-  type Spread,
-  type TierRollout,
-  type VarianceDecomposition,
-} from "./rolloutSummary";
+import type { GateSummary, MonthPercentiles, Spread, TierRollout, VarianceDecomposition } from "./rolloutSummary";
 import { createTrialContext, runRolloutTrial, type RolloutDesign } from "./rolloutTrials";
 import type { OutputSummary, ProbabilityEstimate } from "../stats/summaries";
-import { probabilityEstimate } from "../stats/summaries";
 import type { UncertainPlan } from "../inputs/uncertainPlan";
 import { runOnWorkers } from "../workers/workerPool";
+import { rolloutResultOf } from "./rolloutResult";
 
 /** Options of {@link runRollout}. */
 export interface RolloutOptions extends Omit<RolloutPolicy, "tailWeeks" | "lastStageRunsOn"> {
@@ -199,12 +186,7 @@ async function aggregateMeans(
  */
 export async function runRollout(plan: UncertainPlan, options: RolloutOptions): Promise<RolloutResult> {
   const { trials, seed } = options;
-  const replicates = options.replicates ?? 1;
-  if (!(Number.isSafeInteger(trials) && trials >= 1)) throw new RangeError(`trials must be an integer >= 1, got ${trials}`);
-  if (!(Number.isSafeInteger(replicates) && replicates >= 1)) throw new RangeError(`replicates must be an integer >= 1, got ${replicates}`);
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-  const workers = options.workers ?? defaultRolloutWorkers(trials);
-  if (!(Number.isSafeInteger(workers) && workers >= 0)) throw new RangeError(`workers must be an integer >= 0, got ${workers}`);
+  const { replicates, workers } = checkedRunOptions(options);
   const calibration = options.calibration ?? calibrationForPlan(plan, options.dynamics);
   if (typeof options.modelAuc === "number") checkAuc(calibration, options.modelAuc);
   const policy = policyOf(options);
@@ -214,78 +196,48 @@ export async function runRollout(plan: UncertainPlan, options: RolloutOptions): 
   const programme = programmeModelFor(plan, { calibration, policy: settingsPolicy, baseOnly: !controlled });
   const design: RolloutDesign = { seed, trials, replicates, parameterUncertainty: options.parameterUncertainty ?? true, policy };
   if (options.modelAuc !== undefined) design.modelAuc = options.modelAuc;
+  const byTrial = await runTrials(plan, design, calibration, programme, workers, options.onProgress);
+  const control = await aggregateMeans(plan, options, programme);
+  return rolloutResultOf(plan, options, byTrial, control, { replicates, workers, calibration, weeks: policy.weeks ?? 52 });
+}
+
+/** The run's replicates and worker count (defaults applied), after checking trials, replicates, seed and workers. */
+function checkedRunOptions(options: RolloutOptions): { replicates: number; workers: number } {
+  const { trials, seed } = options;
+  const replicates = options.replicates ?? 1;
+  if (!(Number.isSafeInteger(trials) && trials >= 1)) throw new RangeError(`trials must be an integer >= 1, got ${trials}`);
+  if (!(Number.isSafeInteger(replicates) && replicates >= 1)) throw new RangeError(`replicates must be an integer >= 1, got ${replicates}`);
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  const workers = options.workers ?? defaultRolloutWorkers(trials);
+  if (!(Number.isSafeInteger(workers) && workers >= 0)) throw new RangeError(`workers must be an integer >= 0, got ${workers}`);
+  return { replicates, workers };
+}
+
+/** Every trial's run summaries in trial order, in this thread (workers 0, yielding between trials when reporting progress) or on the pool. */
+async function runTrials(
+  plan: UncertainPlan,
+  design: RolloutDesign,
+  calibration: RolloutCalibration,
+  programme: ProgrammeModel,
+  workers: number,
+  onProgress: RolloutOptions["onProgress"],
+): Promise<RolloutRunSummary[][]> {
+  const trials = design.trials;
   const byTrial: Array<RolloutRunSummary[] | undefined> = new Array(trials);
   let done = 0;
   const onTrial = (trial: number, runs: RolloutRunSummary[]): void => {
     byTrial[trial] = runs;
     done += 1;
-    options.onProgress?.(done, trials);
+    onProgress?.(done, trials);
   };
   if (workers === 0) {
     const ctx = createTrialContext(plan, design, calibration, programme);
     for (let r = 0; r < trials; r += 1) {
       onTrial(r, runRolloutTrial(ctx, r));
-      if (options.onProgress !== undefined && r + 1 < trials) await new Promise((res) => setImmediate(res));
+      if (onProgress !== undefined && r + 1 < trials) await new Promise((res) => setImmediate(res));
     }
   } else {
     await runTrialsInWorkers(plan, design, calibration, programme, workers, onTrial);
   }
-  const runs = byTrial.flatMap((r) => r!);
-  const control = await aggregateMeans(plan, options, programme);
-  const perTrial = (f: (r: RolloutRunSummary) => number): number[] => byTrial.map((rs) => rs!.reduce((s, r) => s + f(r), 0) / rs!.length);
-  const estimate = (key: "roi" | "cashRoi" | "npv"): ControlledMean =>
-    controlledMean(
-      perTrial((r) => r[key]),
-      perTrial((r) => r.aggregate[key]),
-      control?.[key],
-    );
-  const criteria = (runs[0]?.gates ?? []).map((g) =>
-    gateCriteriaFor(
-      plan.base,
-      plan.base.rollout.findIndex((s) => s.id === g.stageId),
-    ),
-  );
-  const first = runs[0]!;
-  const weeks = policy.weeks ?? 52;
-  const result: RolloutResult = {
-    plan: plan.base.name,
-    source: plan.source,
-    seed,
-    trials,
-    replicates,
-    workers,
-    customers: first.customers,
-    weeks,
-    customerWeeks: first.customers * weeks * runs.length,
-    calibration: { oracleAuc: calibration.oracleAuc, annualChurn: calibration.annualChurn, intercept: calibration.intercept },
-    modelAuc: spread(byTrial.map((r) => r![0]!.modelAuc)),
-    churn: {
-      baseline: spread(runs.map((r) => r.baselineChurnRate)),
-      programme: spread(runs.map((r) => r.programmeChurnRate)),
-      reduction: spread(runs.map((r) => r.baselineChurnRate - r.programmeChurnRate)),
-    },
-    roi: outputSummary(runs.map((r) => r.roi)),
-    cashRoi: outputSummary(runs.map((r) => r.cashRoi)),
-    npv: outputSummary(runs.map((r) => r.npv)),
-    estimates: { roi: estimate("roi"), cashRoi: estimate("cashRoi"), npv: estimate("npv") },
-    paybackMonth: outputSummary(runs.map((r) => r.paybackMonth)),
-    probPaybackWithinRun: probabilityEstimate(runs.filter((r) => Number.isFinite(r.paybackMonth)).length, runs.length),
-    probRoiPositive: probabilityEstimate(runs.filter((r) => r.roi > 0).length, runs.length),
-    retainedCustomers: spread(runs.map((r) => r.retainedCustomers)),
-    retainedValueYuan: spread(runs.map((r) => r.retainedValueYuan)),
-    costYuan: spread(runs.map((r) => r.costYuan)),
-    benefitYuan: spread(runs.map((r) => r.benefitYuan)),
-    byTier: tierRollout(plan.base, runs),
-    cumulativeCashFlow: monthlyPercentiles(runs, (r) => r.cumulativeCashFlowYuan),
-    cumulativeRoi: monthlyPercentiles(runs, (r) => r.cumulativeRoi),
-    stages: first.stageBudgetYuan.map((budget, j) => ({
-      id: first.stageIds[j]!,
-      budgetYuan: budget,
-      spendYuan: spread(runs.map((r) => r.stageSpendYuan[j]!)),
-    })),
-    gates: gateSummaries(runs, criteria, options.power ?? 0.8),
-    roiVariance: varianceDecomposition(byTrial.map((r) => r!.map((x) => x.roi))),
-  };
-  if (options.keepRuns === true) result.runs = runs;
-  return result;
+  return byTrial.map((r) => r!);
 }
