@@ -49,14 +49,7 @@ export function rocChart(curves: ReadonlyArray<{ name: string; curve: RocCurve; 
       line: { color: paletteColor(k), width: 2.5 },
     };
   });
-  data.push({
-    type: "scatter",
-    mode: "lines",
-    x: [0, 1],
-    y: [0, 1],
-    name: t("models.roc.chance", lang),
-    line: { color: semanticColors.reference, dash: "dot", width: 1 },
-  });
+  data.push(diagonalTrace(t("models.roc.chance", lang)));
   return withTitle(
     {
       data,
@@ -139,14 +132,7 @@ export function calibrationChart(series: ReadonlyArray<{ name: string; curve: Ca
     line: { color: paletteColor(k), width: 2 },
     name: t("models.calibration.legend", lang, { model: s.name, ece: fixed(s.curve.ece) }),
   }));
-  data.push({
-    type: "scatter",
-    mode: "lines",
-    x: [0, 1],
-    y: [0, 1],
-    name: t("models.calibration.perfect", lang),
-    line: { color: semanticColors.reference, dash: "dot", width: 1 },
-  });
+  data.push(diagonalTrace(t("models.calibration.perfect", lang)));
   return withTitle(
     {
       data,
@@ -157,4 +143,9 @@ export function calibrationChart(series: ReadonlyArray<{ name: string; curve: Ca
     },
     title,
   );
+}
+
+/** The dotted y = x reference line of a ROC curve (chance) or a calibration plot (perfect calibration). */
+function diagonalTrace(name: string): PlotlyTrace {
+  return { type: "scatter", mode: "lines", x: [0, 1], y: [0, 1], name, line: { color: semanticColors.reference, dash: "dot", width: 1 } };
 }

@@ -3,17 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadLedger, queueToCsv, type QueueEntry } from "../../src/actions";
-import { InputError } from "../../src/io";
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err.problems.map((p) => `${p.where}: ${p.message}`);
-    throw err;
-  }
-  throw new Error("expected an InputError");
-}
+import { problemsOf } from "../helpers/inputProblems";
 
 describe("loadLedger and queueToCsv", () => {
   it("treats a missing ledger as empty and rejects a corrupt one with JSON paths", () => {

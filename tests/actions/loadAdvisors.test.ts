@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseAdvisors } from "../../src/actions";
-import { InputError } from "../../src/io";
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof InputError) return err.problems.map((p) => `${p.where}: ${p.message}`);
-    throw err;
-  }
-  throw new Error("expected an InputError");
-}
+import { problemsOf } from "../helpers/inputProblems";
 
 describe("parseAdvisors", () => {
   it("reads the roster and lists every problem", () => {
