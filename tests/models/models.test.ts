@@ -123,6 +123,7 @@ describe("model folders", () => {
       expect(result.testMetrics.auc).toBeGreaterThan(0.75);
       result.pipeline.model.dispose();
       loaded.model.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
     }, 30_000);
   }
   it("loading against data with another feature set is a clear InputError", async () => {
