@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { writeFileAtomic } from "../io/writeFileAtomic";
 import { makeTempFolder, releaseTemp, tryReleaseTemp } from "../io/tempFiles";
-import { plotlyBundle, plotlyBundleFile, plotlyBundles, plotlyScriptTag, type PlotlyBundleName } from "./plotlyBundle";
+import { inlinedBundle, plotlyBundleFile, plotlyScriptTag, type PlotlyBundleName } from "./plotlyBundle";
 import { inNotebookKernel } from "./notebookKernel";
 import { withSharedBrowser } from "./sharedBrowser";
 
@@ -140,8 +140,7 @@ export async function openHtmlPage(browser: Browser, html: string, options: Open
  * pipe and compiles it while parsing (about a third faster).
  */
 async function loadHtml(page: Page, html: string): Promise<void> {
-  // Each bundle opens with its own banner ("plotly.js (basic - minified) v3.7.0"): a cheap test before the exact one.
-  const inlined = plotlyBundles.find((b) => html.includes(plotlyBundle(b.name).slice(0, 120)) && html.includes(plotlyScriptTag(b.name)))?.name;
+  const inlined = inlinedBundle(html);
   const bundle = inlined === undefined ? undefined : bundleFileUrl(inlined);
   if (inlined === undefined || bundle === undefined) {
     await page.setContent(html, { waitUntil: "load" });

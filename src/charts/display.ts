@@ -1,7 +1,7 @@
 import type { FigureSpec } from "./Figure";
 import { titleTextOf } from "./plainObject";
 import { escapeHtml, figureElementHtml } from "./figureHtml";
-import { plotlyScriptTag } from "./plotlyBundle";
+import { inlinedBundle, plotlyScriptTag } from "./plotlyBundle";
 import { t, type Lang } from "./labels";
 import { isDataFrameLike, tableHtml, type TableOptions, type TableSource } from "./tableHtml";
 import { registerDisplayFormatter } from "./richDisplay";
@@ -121,7 +121,7 @@ export function setDisplayLanguage(lang: Lang): void {
 /**
  * Shows a complete HTML page (e.g. the CEO page) in an `<iframe>` in a
  * notebook cell, so its styles stay apart from the notebook's. A page that
- * inlines the plotly bundle runs the notebook's copy of it instead (sent once
+ * inlines a plotly bundle runs the notebook's (full) copy instead (sent once
  * per kernel), so the notebook does not carry the 4.6 MB bundle twice.
  *
  * @param html - a page from `htmlDocument` (or any complete HTML document).
@@ -130,7 +130,9 @@ export function setDisplayLanguage(lang: Lang): void {
  * showPage(buildCeoPage(inputs, "en"), { width: "820px", height: "1150px" });
  */
 export function showPage(html: string, options: ShowOptions = {}): void {
-  const page = html.split(plotlyScriptTag()).join(parentBundleScript);
+  // The notebook's copy is the full bundle, which draws whatever the page's own (maybe smaller) bundle draws.
+  const inlined = inlinedBundle(html);
+  const page = inlined === undefined ? html : html.split(plotlyScriptTag(inlined)).join(parentBundleScript);
   const frame = `<iframe class="churnlab-page" srcdoc="${escapeHtml(page)}" style="width:${escapeHtml(options.width ?? "820px")};height:${escapeHtml(options.height ?? "1150px")};border:1px solid #D5DBDF;background:#E9ECEF"></iframe>`;
   emit(frame, options.display, [t("chart.outputNotInNotebook", "en", { title: t("chart.page", "en") })], page !== html);
 }

@@ -112,3 +112,15 @@ export function plotlyScriptTag(name: PlotlyBundleName = "full"): string {
     `</script>`
   );
 }
+
+/**
+ * Which bundle a page inlines with {@link plotlyScriptTag}, if any: each opens
+ * with its own banner ("plotly.js (basic - minified) v3.7.0"), a cheap test
+ * before the exact tag.
+ *
+ * @example
+ * inlinedBundle(htmlDocument({ title: "x", body: "", bundle: "basic" })); // "basic"
+ */
+export function inlinedBundle(html: string): PlotlyBundleName | undefined {
+  return plotlyBundles.find((b) => html.includes(plotlyBundle(b.name).slice(0, 120)) && html.includes(plotlyScriptTag(b.name)))?.name;
+}

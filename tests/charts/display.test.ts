@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { resetDisplay, show, showMany } from "../../src/charts/display";
+import { resetDisplay, show, showMany, showPage } from "../../src/charts/display";
+import { htmlDocument } from "../../src/charts/htmlDocument";
 import { plotlyBundle } from "../../src/charts/plotlyBundle";
 import type { Figure } from "../../src/charts/Figure";
 
@@ -70,5 +71,18 @@ describe("show(figure) outside a notebook", () => {
     const display = recorder();
     show(figure, { display });
     expect(count(display.outputs[0] as string, bundleMarker)).toBe(1);
+  });
+});
+
+describe("showPage(html) in a notebook", () => {
+  it("runs the notebook's full bundle in place of whichever bundle the page inlines (a CEO page inlines the finance one)", () => {
+    for (const bundle of ["full", "finance", "basic"] as const) {
+      resetDisplay();
+      const display = recorder();
+      showPage(htmlDocument({ title: "page", body: "<p>x</p>", bundle }), { display });
+      const srcdoc = /srcdoc="([^"]*)"/.exec(display.outputs.join(""))?.[1] ?? "";
+      expect(srcdoc, bundle).toContain("&lt;p&gt;x&lt;/p&gt;");
+      expect(srcdoc.length, bundle).toBeLessThan(100_000); // the page without any bundle of its own
+    }
   });
 });
