@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
+import { bundledWorkerScript } from "../../io/workerScript";
 import { appActivitySchema, customersSchema, surveysSchema, truthRiskSchema, truthSchema, visitsSchema } from "../schemas";
 import type { TableSchema } from "../schema";
 import type { BlockMessage, BlockTask } from "./blockWorker";
@@ -25,9 +26,10 @@ function emptyResult(settings: SynthSettings, blocks: number): StreamedPopulatio
   };
 }
 
-/** `count` worker threads running blockWorker.ts (through tsx). */
+/** `count` worker threads running blockWorker.ts, bundled (see `bundledWorkerScript`: its hot loops run about a quarter faster than through tsx). */
 function startBlockWorkers(count: number): Worker[] {
-  return Array.from({ length: count }, () => new Worker(path.join(__dirname, "blockWorker.ts"), { execArgv: ["--require", require.resolve("tsx/cjs")] }));
+  const { file, execArgv } = bundledWorkerScript(path.join(__dirname, "blockWorker.ts"), "synth-worker");
+  return Array.from({ length: count }, () => new Worker(file, { execArgv }));
 }
 
 /** Adds a block's churn days (NaN: still a customer) to the churn counts, in the history and in its first 364 days. */

@@ -6,7 +6,7 @@ import { loadModel, saveModel } from "../programme/modelCache";
 import { buildProgrammeModel, type ProgrammeModel } from "../programme/programmeModel";
 import { programmeGrids } from "../programme/programmeModelFor";
 import { runOnWorkers } from "../workers/workerPool";
-import { sourceHash } from "../workers/workerBundle";
+import { sourceHash } from "../../io/workerScript";
 import { designCalibration, designPlan } from "./designPlan";
 import { designKey, type DesignAssumptions, type ProgrammeDesign } from "./programmeDesign";
 

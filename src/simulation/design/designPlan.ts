@@ -6,7 +6,7 @@ import { defaultRolloutDynamics, type RolloutDynamics } from "../population/roll
 import { loadCached, saveCached } from "../programme/modelCache";
 import { programmeCalibration } from "../programme/programmeModel";
 import type { ProgrammeSettings } from "../programme/programmeSettings";
-import { sourceHash } from "../workers/workerBundle";
+import { sourceHash } from "../../io/workerScript";
 import { channelSaveRate, contactedTiers, contactTierIds, type DesignAssumptions, NO_CHANNEL, type ProgrammeDesign, saveRateTerms } from "./programmeDesign";
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { rankTiers } from "../../plan/tiers";
-import { sourceHash } from "../workers/workerBundle";
+import { sourceHash } from "../../io/workerScript";
 import { loadCached, saveCached } from "./modelCache";
 import type { Plan } from "../../plan/index";
 import { FastRng } from "../../random/FastRng";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { UncertainInput, UncertainPlan } from "../inputs/uncertainPlan";
-import { sourceHash } from "../workers/workerBundle";
+import { sourceHash } from "../../io/workerScript";
 import { loadModel, saveModel } from "./modelCache";
 import type { RolloutCalibration } from "../population/rolloutCalibration";
 import { buildProgrammeModel, programmeCalibration, type ProgrammeModel, type ProgrammeModelOptions } from "./programmeModel";
