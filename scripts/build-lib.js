@@ -27,7 +27,8 @@ const STAMP = path.join(LIB, ".build-stamp.json");
 const LOCK = path.join(ROOT, "node_modules", ".cache", "churnlab", "build-lib.lock");
 // This script is among them: a change to how lib/ is built rebuilds it.
 const CONFIGS = ["tsconfig.json", "tsconfig.lib.json", "package-lock.json", "scripts/build-lib.js"].map((f) => path.join(ROOT, f));
-const WORKER = path.join("simulation", "workers", "simulationWorker.ts");
+// Worker entries started from their TypeScript source (see linkWorkers).
+const WORKERS = [path.join("simulation", "workers", "simulationWorker.ts"), path.join("data", "synth", "blockWorker.ts")];
 
 /** Every .ts file under src/, relative, sorted. */
 function sourceFiles(dir = SRC, out = []) {
@@ -94,7 +95,7 @@ function removeOrphans(files) {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isSymbolicLink() && path.relative(LIB, full) !== WORKER)
+      else if (entry.isSymbolicLink() && !WORKERS.includes(path.relative(LIB, full)))
         fs.rmSync(full); // a worker link from an older layout
       else {
         const rel = path.relative(LIB, full);
@@ -107,16 +108,19 @@ function removeOrphans(files) {
 }
 
 /**
- * The simulation starts its worker threads from `simulationWorker.ts` next to
- * its own module (bundled by esbuild, or run through tsx), and keys its bundle
- * cache on a hash of the .ts files around it. In lib/ the worker is a link to
- * the source, and a stamp file carries a hash of src/, so the cache key
- * changes whenever any source does.
+ * The simulation and the streamed synth start their worker threads from a
+ * TypeScript entry next to their own module (`simulationWorker.ts`,
+ * `blockWorker.ts`; bundled by esbuild, or run through tsx), and key the
+ * bundle cache on a hash of the .ts files around it. In lib/ each entry is a
+ * link to the source, and a stamp file carries a hash of src/, so the cache
+ * key changes whenever any source does.
  */
-function linkWorker(files) {
-  const link = path.join(LIB, WORKER);
-  fs.rmSync(link, { force: true });
-  fs.symlinkSync(path.relative(path.dirname(link), path.join(SRC, WORKER)), link);
+function linkWorkers(files) {
+  for (const worker of WORKERS) {
+    const link = path.join(LIB, worker);
+    fs.rmSync(link, { force: true });
+    fs.symlinkSync(path.relative(path.dirname(link), path.join(SRC, worker)), link);
+  }
   const hash = crypto.createHash("sha256");
   for (const file of files) hash.update(file).update(fs.readFileSync(path.join(SRC, file)));
   fs.writeFileSync(path.join(LIB, "sourceStamp.d.ts"), `// sha256 of src/ at this build: ${hash.digest("hex")}\nexport {};\n`);
@@ -135,7 +139,7 @@ function build() {
   }
   if (tsc.status !== 0) process.stderr.write(`build-lib: lib/ built, but src/ has type errors:\n${tsc.stdout}${tsc.stderr}`);
   removeOrphans(files);
-  linkWorker(files);
+  linkWorkers(files);
   fs.writeFileSync(STAMP, `${JSON.stringify({ files, newest, builtAt: new Date().toISOString() })}\n`);
   process.stderr.write(`build-lib: lib/ built from src/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return 0;
