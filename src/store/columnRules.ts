@@ -31,7 +31,8 @@ function rulesOf(spec: ColumnSpec): ColumnRule[] {
  * categories, flags and ranges in one streaming pass of aggregates (no row
  * numbering: a table loaded in file order numbers its rows by `rowid`,
  * counted from its first, as rows not yet committed start past 2^55), and
- * the key by a grouping that spills to disk past DuckDB's memory limit. Data
+ * the key by a distinct count that spills to disk past DuckDB's memory limit
+ * (see {@link repeatedKeys}). Data
  * row numbers count from 1 after the header, in file order.
  *
  * @returns one problem per broken rule: how many rows break it and the first such data row.
@@ -50,8 +51,21 @@ export async function columnRuleChecks(store: Store, schema: TableSchema): Promi
   });
   const key = schema.key.map(sqlName);
   if (key.length === 0) return problems;
-  const repeatedSql = `SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM ${table} GROUP BY ${key.join(", ")}) WHERE n > 1`;
-  const repeated = Number((await store.connection.runAndReadAll(repeatedSql)).getRowsJS()[0]?.[0] ?? 0);
+  const repeated = await repeatedKeys(store, table, key);
   if (repeated > 0) problems.push({ where: `key (${schema.key.join(", ")})`, message: `must be unique: ${repeated} repeated row${repeated === 1 ? "" : "s"}` });
   return problems;
+}
+
+/**
+ * Rows whose key repeats an earlier row's. Counted first on a 64-bit hash of
+ * the key (one integer per row: at 1M customers the app_activity key took
+ * about a quarter less CPU than grouping its text and date), then, only when
+ * some hashes repeat, exactly on the key itself (a repeated hash is either a
+ * repeated key or, with odds of about n^2 / 2^65, a collision).
+ */
+async function repeatedKeys(store: Store, table: string, key: readonly string[]): Promise<number> {
+  const count = async (sql: string): Promise<number> => Number((await store.connection.runAndReadAll(sql)).getRowsJS()[0]?.[0] ?? 0);
+  const hashed = await count(`SELECT count(*) - count(DISTINCT hash(${key.join(", ")})) FROM ${table}`);
+  if (hashed === 0) return 0;
+  return count(`SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM ${table} GROUP BY ${key.join(", ")}) WHERE n > 1`);
 }

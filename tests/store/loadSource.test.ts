@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../../src/io/InputError";
-import { customersSchema, visitsSchema } from "../../src/data/schemas";
+import { appActivitySchema, customersSchema, visitsSchema } from "../../src/data/schemas";
 import { loadFolder, loadSource, openStore, type Store } from "../../src/store";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-store-"));
@@ -95,6 +95,28 @@ describe("loadSource", () => {
     expect((await inputError(() => loadSource(store, customersSchema, twice))).problems).toEqual([
       { where: "key (customer_id)", message: "must be unique: 1 repeated row" },
     ]);
+  });
+});
+
+describe("loadSource's key check", () => {
+  it("counts repeats of a two-column key exactly: one key three times and another twice are 3 repeated rows", async () => {
+    const header = "customer_id,week_start,active_days,coupon_redemptions";
+    const rows = [
+      "C1,2024-01-01,3,0",
+      "C1,2024-01-08,3,0",
+      "C2,2024-01-01,3,0",
+      "C1,2024-01-01,5,1",
+      "C2,2024-01-01,1,0",
+      "C1,2024-01-01,2,0",
+      "C2,2024-01-08,3,0",
+    ];
+    const repeated = write("app_repeated.csv", `${header}\n${rows.join("\n")}\n`);
+    expect((await inputError(() => loadSource(store, appActivitySchema, repeated))).problems).toEqual([
+      { where: "key (customer_id, week_start)", message: "must be unique: 3 repeated rows" },
+    ]);
+    // Same customers and weeks, no pair twice: loads.
+    const distinct = write("app_distinct.csv", `${header}\n${rows.filter((_, k) => k !== 3 && k !== 4 && k !== 5).join("\n")}\n`);
+    expect(await loadSource(store, appActivitySchema, distinct)).toBe(4);
   });
 });
 
