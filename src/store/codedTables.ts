@@ -114,8 +114,7 @@ export async function copyCodedToParquet(store: Store, schema: TableSchema, idWi
     const expr = decodeSql(c, codes[k]!, idWidth);
     return `${c.kind === "optionalCategory" ? `nullif(${expr}, '')` : expr} AS ${sqlName(c.name)}`;
   });
-  await store.connection.run(
-    `COPY (SELECT ${select.join(", ")} FROM ${stageName(schema)}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1048576, DICTIONARY_SIZE_LIMIT 65536)`,
-  );
+  const options = "FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 1048576, DICTIONARY_SIZE_LIMIT 65536";
+  await store.connection.run(`COPY (SELECT ${select.join(", ")} FROM ${stageName(schema)}) TO ${sqlString(file)} (${options})`);
   await store.connection.run(`DROP TABLE ${stageName(schema)}`);
 }

@@ -17,12 +17,14 @@ import { riskTiers } from "../../models/metrics/tierConfusion";
 import { driftMinimumRows, featureDrift, featureProfilesSchema, type FeatureDrift } from "../../models/featureDrift";
 import type { ModelMetadata } from "../../models/ChurnPipeline";
 import type { RawColumns } from "../../models/preprocess";
-import type { scoreInBatches as ScoreInBatches } from "./scoreBatches";
+import type { scoreInBatches as ScoreInBatches, ScoreSource } from "./scoreBatches";
 import { csvField } from "../../data/writeCsv";
 
 interface ScoreFlags {
   model: string;
-  csv: string;
+  csv?: string;
+  store?: string;
+  table?: string;
   out: string;
   plan?: string;
   id?: string;
@@ -52,7 +54,7 @@ function driftWarnings(meta: ModelMetadata, columns: RawColumns, rows: number, s
 }
 
 /**
- * `churnlab score --model DIR --csv FILE --out FILE [--plan FILE] [--id COL] [--json]`:
+ * `churnlab score --model DIR (--csv FILE | --store FILE [--table NAME]) --out FILE [--plan FILE] [--id COL] [--json]`:
  * scores a churn table with a saved model and writes `id,probability,tier`
  * (tier = the plan's tier id, e.g. very-high / high / medium / low, from its
  * probability thresholds; default data/plans/seed-plan.json). The id column
@@ -71,7 +73,10 @@ function driftWarnings(meta: ModelMetadata, columns: RawColumns, rows: number, s
  * written is refused before scoring (exit 2). A Parquet file, a CSV over
  * 64 MB, or any run with `--batch-rows N` is read by DuckDB and scored in
  * batches (memory independent of the rows; ids checked over the whole file;
- * a damaged or truncated file exits 2 with nothing written).
+ * a damaged or truncated file exits 2 with nothing written). `--store` scores
+ * a table of a churnlab store (default `panel`, where the store's feature
+ * panel goes) the same way, in batches, attaching the store read-only: a
+ * store another process is writing, or one lacking the table, exits 2.
  *
  * @example
  * // churnlab score --model models/telco --csv telco.csv --out scores.csv
@@ -80,7 +85,9 @@ export function scoreCommand(): Command {
   return new Command("score")
     .description("Score a churn table with a saved model: id, calibrated 30-day churn probability, plan tier")
     .requiredOption("--model <dir>", "model folder written by churnlab train")
-    .requiredOption("--csv <file>", "table to score (same columns as the training table; the target may be absent)")
+    .option("--csv <file>", "table to score, CSV or Parquet (same columns as the training table; the target may be absent)")
+    .option("--store <file>", "or: a churnlab store (DuckDB file) holding the table to score, read in batches")
+    .option("--table <name>", "the store's table to score (with --store; default panel, the table the store's feature panel is written to)")
     .requiredOption("--out <file>", "CSV to write: id,probability,tier")
     .option("--plan <file>", "plan whose tier thresholds to use (default: churnlab's data/plans/seed-plan.json, wherever it is run from)")
     .option("--id <column>", "id column (default: the model's)")
@@ -92,34 +99,39 @@ export function scoreCommand(): Command {
         if (batchRows !== undefined && !(Number.isSafeInteger(batchRows) && batchRows >= 1 && /^\d+$/.test(flags.batchRows ?? ""))) {
           throw new InputError("command line", [{ where: "--batch-rows", message: `must be a positive integer, got "${flags.batchRows}"` }]);
         }
-        const out = prepareOutputs({ inputs: { "--model": flags.model, "--csv": flags.csv, "--plan": flags.plan }, files: { "--out": flags.out } });
+        const source = sourceOf(flags);
+        const out = prepareOutputs({
+          inputs: { "--model": flags.model, "--csv": flags.csv, "--store": flags.store, "--plan": flags.plan },
+          files: { "--out": flags.out },
+        });
         const plan = loadUncertainPlan(flags.plan ?? seedPlanFile).base;
         const tiers = tiersByRisk(plan);
         const thresholds = tierThresholds(plan);
         const pipeline = await loadPipeline(flags.model);
         for (const w of pipeline.warnings) process.stderr.write(`warning: ${w}\n`);
         try {
-          if (batchRows !== undefined || isLarge(flags.csv)) {
+          if (batchRows !== undefined || source.table !== undefined || isLarge(source.file)) {
             const idColumn = flags.id ?? pipeline.metadata.idColumn ?? undefined;
             // DuckDB is loaded only when a table is scored in batches (the other commands start without its native module).
             const batches: { scoreInBatches: typeof ScoreInBatches } = await lazyModule(
               () => require("./scoreBatches"),
               () => import("./scoreBatches"),
             );
-            const { rows, counts, warnings } = await batches.scoreInBatches(pipeline, flags.csv, flags.out, idColumn, tiers, thresholds, out, batchRows);
+            const { rows, counts, warnings } = await batches.scoreInBatches(pipeline, source, flags.out, idColumn, tiers, thresholds, out, batchRows);
             for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
             report(flags, pipeline.metadata.kind, rows, counts, tiers, null);
             return;
           }
-          const table = readTabularCsv(flags.csv);
+          const csv = source.file;
+          const table = readTabularCsv(csv);
           const idColumn = flags.id ?? pipeline.metadata.idColumn ?? undefined;
           if (idColumn !== undefined && !(idColumn in table.columns))
-            throw new InputError(flags.csv, [{ where: flags.id === undefined ? "id column" : "--id", message: `no column "${idColumn}" in the header` }]);
+            throw new InputError(csv, [{ where: flags.id === undefined ? "id column" : "--id", message: `no column "${idColumn}" in the header` }]);
           const ids = idColumn === undefined ? Array.from({ length: table.rows }, (_, i) => String(i + 1)) : table.columns[idColumn]!;
-          if (idColumn !== undefined) checkIds(ids, flags.csv, idColumn);
-          const probabilities = scoreWithPipeline(pipeline, table.columns, flags.csv);
-          for (const w of cellWarnings(pipeline.preprocessor, table.columns, flags.csv, "score")) process.stderr.write(`warning: ${w}\n`);
-          const drift = driftWarnings(pipeline.metadata, table.columns, table.rows, flags.csv);
+          if (idColumn !== undefined) checkIds(ids, csv, idColumn);
+          const probabilities = scoreWithPipeline(pipeline, table.columns, csv);
+          for (const w of cellWarnings(pipeline.preprocessor, table.columns, csv, "score")) process.stderr.write(`warning: ${w}\n`);
+          const drift = driftWarnings(pipeline.metadata, table.columns, table.rows, csv);
           const tierOf = riskTiers(probabilities, thresholds);
           const lines = [`${csvField(idColumn ?? "row")},probability,tier`];
           const counts: Record<string, number> = Object.fromEntries(tiers.map((t) => [t.id, 0]));
@@ -135,6 +147,20 @@ export function scoreCommand(): Command {
         }
       }),
     );
+}
+
+/** The rows to score: `--csv FILE`, or `--store FILE [--table NAME]` (exactly one of --csv and --store). */
+function sourceOf(flags: ScoreFlags): ScoreSource {
+  const wrong = (where: string, message: string): InputError => new InputError("command line", [{ where, message }]);
+  if ((flags.csv === undefined) === (flags.store === undefined))
+    throw wrong("--csv / --store", "give the table to score as exactly one of --csv FILE (CSV or Parquet) and --store FILE [--table NAME]");
+  if (flags.store !== undefined) {
+    const table = flags.table ?? "panel";
+    if (table.trim() === "") throw wrong("--table", "must name a table of the store");
+    return { file: flags.store, table };
+  }
+  if (flags.table !== undefined) throw wrong("--table", "names a table of a store: use it with --store, not --csv");
+  return { file: flags.csv ?? "" };
 }
 
 /** Whether a table is scored in batches: Parquet, or a CSV over 64 MB. */

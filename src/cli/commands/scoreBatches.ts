@@ -24,7 +24,50 @@ export interface ScoreTier {
   id: string;
 }
 
-/** SQL reading a table to score: Parquet as typed, CSV as text (header first, delimiter from the header line). */
+/** Where the rows to score come from: a CSV or Parquet file, or a table of a store (a DuckDB file written by churnlab). */
+export interface ScoreSource {
+  file: string;
+  /** A table of the store `file` (e.g. "panel", as `createPanelTable` writes it); absent for CSV and Parquet files. */
+  table?: string;
+}
+
+/** The source's kind in messages: "CSV", "Parquet" or "store table panel". */
+function kindOf(source: ScoreSource): string {
+  if (source.table !== undefined) return `store table ${source.table}`;
+  return formatOf(source.file) === "parquet" ? "Parquet" : "CSV";
+}
+
+/**
+ * Makes a store's DuckDB see the source and returns the SQL reading it: a store
+ * table through a read-only attachment (its file stays as it is, and other
+ * readers may attach it too), Parquet as typed, CSV as text.
+ */
+async function sourceSql(store: Store, source: ScoreSource): Promise<string> {
+  if (source.table === undefined) return inputSql(source.file);
+  checkStoreFile(source.file);
+  await store.connection.run(`ATTACH ${sqlString(source.file)} AS scored_store (READ_ONLY)`);
+  return `SELECT * FROM scored_store.${sqlName(source.table)}`;
+}
+
+/** A store file must exist and start as DuckDB files do ("DUCK" at byte 8), so that a wrong path gets a plain message. */
+function checkStoreFile(file: string): void {
+  const head = Buffer.alloc(12);
+  let read = 0;
+  try {
+    const fd = fs.openSync(file, "r");
+    try {
+      read = fs.readSync(fd, head, 0, 12, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (err) {
+    throw new InputError(file, [{ where: "--store", message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` }]);
+  }
+  if (read < 12 || head.toString("latin1", 8, 12) !== "DUCK")
+    throw new InputError(file, [{ where: "--store", message: "is not a churnlab store (a DuckDB database file)" }]);
+}
+
+/** SQL reading a file to score: Parquet as typed, CSV as text (header first, delimiter from the header line). */
 function inputSql(file: string): string {
   if (formatOf(file) === "parquet") return `SELECT * FROM read_parquet(${sqlString(file)})`;
   const text = readTextHead(file);
@@ -111,22 +154,24 @@ function warningCollector(
 }
 
 /**
- * `churnlab score` for tables of any size: the file (CSV or Parquet) is read
- * by DuckDB in batches of `batchRows` rows, each batch is scored and its
+ * `churnlab score` for tables of any size: the file (CSV or Parquet) or the
+ * store's table is read by DuckDB in batches of `batchRows` rows, each batch is scored and its
  * lines appended to a temporary file committed when every row is scored, so
  * memory does not grow with the rows. Ids are checked (blank, repeated) by
  * DuckDB over the whole file first; warnings are summed over batches.
  *
  * @param thresholds the tier probability thresholds, ascending; `tiers` highest first.
  * @returns rows scored and rows by tier id.
- * @throws InputError naming the file for a damaged or truncated file, a missing id column, blank or repeated ids,
+ * @throws InputError naming the file for a damaged or truncated file, a store that is not one, is being written by another
+ *   process or lacks the table, a missing id column, blank or repeated ids,
  *   or cells the model cannot take (the batch's data rows named); nothing is written then.
  * @example
- * await scoreInBatches(pipeline, "panel.parquet", "scores.csv", "customer_id", tiers, thresholds, out);
+ * await scoreInBatches(pipeline, { file: "panel.parquet" }, "scores.csv", "customer_id", tiers, thresholds, out);
+ * await scoreInBatches(pipeline, { file: "national.duckdb", table: "panel" }, "scores.csv", "customer_id", tiers, thresholds, out);
  */
 export async function scoreInBatches(
   pipeline: ChurnPipeline,
-  file: string,
+  source: ScoreSource,
   target: string,
   idColumn: string | undefined,
   tiers: readonly ScoreTier[],
@@ -137,9 +182,10 @@ export async function scoreInBatches(
   const spill = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-score-"));
   const store = await openStore(":memory:", { memoryLimit: SCORE_MEMORY_LIMIT, threads: 2, tempDirectory: spill });
   const temp = tempPathFor(target);
-  const kind = formatOf(file) === "parquet" ? "Parquet" : "CSV";
+  const { file } = source;
+  const kind = kindOf(source);
   try {
-    const sql = inputSql(file);
+    const sql = await sourceSql(store, source).catch(rethrowAs(file, kind));
     const names = await store.connection
       .runAndReadAll(`DESCRIBE ${sql}`)
       .then((r) => (r.getColumnsJS()[0] ?? []).map(String))
@@ -152,7 +198,7 @@ export async function scoreInBatches(
       // In a DuckDB of its own, closed before scoring: the memory its grouping took is given back.
       const check = await openStore(":memory:", { memoryLimit: SCORE_MEMORY_LIMIT, threads: 2, tempDirectory: spill });
       try {
-        await checkIdsInStore(check, sql, file, idColumn).catch(rethrowAs(file, kind));
+        await checkIdsInStore(check, await sourceSql(check, source), file, idColumn).catch(rethrowAs(file, kind));
       } finally {
         check.close();
       }
@@ -168,7 +214,7 @@ export async function scoreInBatches(
         const next = await batches.next().catch(rethrowAs(file, kind));
         if (next.done) break;
         const batch = next.value;
-        const where = `${file} (data rows ${batch.start + 1}-${batch.start + batch.rows})`;
+        const where = `${file} (${source.table === undefined ? "" : `table ${source.table}, `}data rows ${batch.start + 1}-${batch.start + batch.rows})`;
         const probabilities = scoreWithPipeline(pipeline, batch.columns, where);
         warnings.add(batch.columns, batch.start);
         const tierOf = riskTiers(probabilities, [...thresholds]);
@@ -187,7 +233,10 @@ export async function scoreInBatches(
     } finally {
       fs.closeSync(fd);
     }
-    if (rows === 0) throw new InputError(file, [{ where: "file", message: "no data rows after the header" }]);
+    if (rows === 0)
+      throw new InputError(file, [
+        source.table === undefined ? { where: "file", message: "no data rows after the header" } : { where: `table ${source.table}`, message: "has no rows" },
+      ]);
     out.commitStaged([{ temp, target }]);
     return { rows, counts, warnings: warnings.lines() };
   } catch (err) {

@@ -97,3 +97,80 @@ describe("churnlab score in batches", () => {
     expect(r.stderr).toMatch(/--batch-rows: must be a positive integer, got "0"/);
   });
 });
+
+describe("churnlab score --store", () => {
+  let storeFile = "";
+  beforeAll(async () => {
+    storeFile = path.join(dir, "national.duckdb");
+    const store = await openStore(storeFile);
+    await store.connection.run(`CREATE TABLE panel AS SELECT * FROM read_parquet('${parquet}')`);
+    await store.connection.run("CREATE TABLE empty AS SELECT * FROM panel LIMIT 0");
+    store.close();
+  });
+  const fromStore = (out: string, ...more: string[]) =>
+    runCommand(scoreCommand, ["--model", model, "--store", storeFile, "--out", path.join(dir, out), ...more]);
+
+  it("scores the store's panel table (the default) in batches to the scores of its Parquet file, and leaves the store as it was", async () => {
+    const before = fs.readFileSync(storeFile);
+    expect((await score(parquet, "from-parquet.csv")).exitCode).toBe(0);
+    const r = await fromStore("from-store.csv", "--batch-rows", "700");
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^scored 2500 rows with the logistic model/);
+    expect(read("from-store.csv")).toBe(read("from-parquet.csv"));
+    expect(fs.readFileSync(storeFile).equals(before)).toBe(true);
+  });
+
+  it("refuses a missing table, an empty one and a file that is not a store, naming them (exit 2, nothing written)", async () => {
+    const missing = await fromStore("m.csv", "--table", "scores_2026");
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain(storeFile);
+    expect(missing.stderr).toMatch(/store table scores_2026: .*scores_2026/);
+    const empty = await fromStore("e.csv", "--table", "empty");
+    expect(empty.exitCode).toBe(2);
+    expect(empty.stderr).toMatch(/table empty: has no rows/);
+    const notStore = await runCommand(scoreCommand, ["--model", model, "--store", csv, "--out", path.join(dir, "n.csv")]);
+    expect(notStore.exitCode).toBe(2);
+    expect(notStore.stderr).toContain(`${csv}: --store: is not a churnlab store (a DuckDB database file)`);
+    const absent = await runCommand(scoreCommand, ["--model", model, "--store", path.join(dir, "absent.duckdb"), "--out", path.join(dir, "n.csv")]);
+    expect(absent.exitCode).toBe(2);
+    expect(absent.stderr).toMatch(/absent\.duckdb: --store: cannot be read \(ENOENT\)/);
+    for (const f of ["m.csv", "e.csv", "n.csv"]) expect(fs.existsSync(path.join(dir, f))).toBe(false);
+  });
+
+  it("refuses a store another process is writing (exit 2, naming it)", async () => {
+    const { spawn } = await import("node:child_process");
+    const holder = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const { DuckDBInstance } = require("@duckdb/node-api"); DuckDBInstance.create(${JSON.stringify(storeFile)}).then(() => { console.log("open"); setInterval(() => {}, 1000); });`,
+      ],
+      { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] },
+    );
+    try {
+      await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
+      const r = await fromStore("locked.csv");
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain(storeFile);
+      expect(r.stderr).toMatch(/lock/i);
+      expect(fs.existsSync(path.join(dir, "locked.csv"))).toBe(false);
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it("takes exactly one of --csv and --store, --table only with --store, and never writes over the store", async () => {
+    const both = await runCommand(scoreCommand, ["--model", model, "--csv", csv, "--store", storeFile, "--out", path.join(dir, "b.csv")]);
+    expect(both.exitCode).toBe(2);
+    expect(both.stderr).toMatch(/--csv \/ --store: give the table to score as exactly one/);
+    const neither = await runCommand(scoreCommand, ["--model", model, "--out", path.join(dir, "b.csv")]);
+    expect(neither.exitCode).toBe(2);
+    const tableWithCsv = await score(csv, "b.csv", "--table", "panel");
+    expect(tableWithCsv.exitCode).toBe(2);
+    expect(tableWithCsv.stderr).toMatch(/--table: names a table of a store/);
+    const before = fs.readFileSync(storeFile);
+    const over = await runCommand(scoreCommand, ["--model", model, "--store", storeFile, "--out", storeFile]);
+    expect(over.exitCode).toBe(2);
+    expect(fs.readFileSync(storeFile).equals(before)).toBe(true);
+  });
+});
