@@ -27,8 +27,9 @@ function checkSnapshots(snapshots: readonly number[], horizon: number, historyEn
 
 /**
  * Computes the feature panel of `buildPanel` inside the store, by window
- * queries or, for few snapshots, grouped aggregation (`options.method`) over its customers, visits, surveys, app_activity and truth
- * tables, into the table `table` (snapshot_day, customer_index, label, the
+ * queries or, for few snapshots, grouped aggregation (`options.method`,
+ * default `panelMethodFor`) over its customers, visits, surveys,
+ * app_activity and truth tables, into the table `table` (snapshot_day, customer_index, label, the
  * numeric features as DOUBLE, segment), ordered by snapshot day and
  * customer row. Memory is DuckDB's (it spills to disk past its limit), so
  * this scales to the national base; export it with `COPY panel TO 'x.parquet'`.
@@ -61,7 +62,7 @@ export async function createPanelTable(store: Store, snapshots: readonly number[
 
 /**
  * The store-backed twin of `buildPanel`: the same panel (rows, features,
- * labels, keys), computed by SQL window queries in the store
+ * labels, keys), computed by SQL in the store
  * ({@link createPanelTable}) and read back into typed arrays. For panels that
  * fit in memory; larger ones stay in the store or go to Parquet.
  *

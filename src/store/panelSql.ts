@@ -72,7 +72,7 @@ function appFeaturesSql(): string {
 export type PanelMethod = "window" | "aggregate";
 
 /** Largest number of snapshot days computed by grouped aggregation (measured at 1M customers, see docs/architecture.md). */
-export const maxAggregateSnapshots = 4;
+export const maxAggregateSnapshots = 8;
 
 /**
  * The faster method for a number of snapshot days: "aggregate" up to
