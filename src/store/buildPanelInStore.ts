@@ -3,11 +3,14 @@ import { seedPlan } from "../plan/seedPlan";
 import { numericFeatureNames } from "../features/buildPanel";
 import { dayToIso, isoWeekday } from "../data/dates";
 import type { Store } from "./openStore";
-import { panelSql } from "./panelSql";
+import { type PanelMethod, panelMethodFor, panelSql } from "./panelSql";
 import { sqlName } from "./sourceSql";
 
 /** Options of {@link createPanelTable} and {@link buildPanelInStore}: those of `buildPanel` without the in-memory index. */
-export type StorePanelOptions = Omit<PanelOptions, "index">;
+export type StorePanelOptions = Omit<PanelOptions, "index"> & {
+  /** How the event features are computed (same result): default `panelMethodFor(snapshots.length)`, grouped aggregation for few snapshots. */
+  method?: PanelMethod;
+};
 
 function checkSnapshots(snapshots: readonly number[], horizon: number, historyEndDay: number | undefined): void {
   if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError(`buildPanelInStore: horizonDays must be a positive integer, got ${horizon}`);
@@ -24,8 +27,9 @@ function checkSnapshots(snapshots: readonly number[], horizon: number, historyEn
 
 /**
  * Computes the feature panel of `buildPanel` inside the store, by window
- * queries over its customers, visits, surveys, app_activity and truth
- * tables, into the table `table` (snapshot_day, customer_index, label, the
+ * queries or, for few snapshots, grouped aggregation (`options.method`,
+ * default `panelMethodFor`) over its customers, visits, surveys,
+ * app_activity and truth tables, into the table `table` (snapshot_day, customer_index, label, the
  * numeric features as DOUBLE, segment), ordered by snapshot day and
  * customer row. Memory is DuckDB's (it spills to disk past its limit), so
  * this scales to the national base; export it with `COPY panel TO 'x.parquet'`.
@@ -50,14 +54,15 @@ export async function createPanelTable(store: Store, snapshots: readonly number[
   if (orphans > 0) throw new RangeError(`buildPanelInStore: ${orphans} events name a customer id not in the customers table`);
   await db.run("CREATE OR REPLACE TEMP TABLE snapshot_days (day INTEGER)");
   if (snapshots.length > 0) await db.run(`INSERT INTO snapshot_days VALUES ${snapshots.map((d) => `(${d})`).join(", ")}`);
-  await db.run(`CREATE OR REPLACE TABLE ${sqlName(table)} AS ${panelSql(horizon)}`);
+  const method = options.method ?? panelMethodFor(snapshots.length);
+  await db.run(`CREATE OR REPLACE TABLE ${sqlName(table)} AS ${panelSql(horizon, method, snapshots)}`);
   const rows = await db.runAndReadAll(`SELECT count(*) FROM ${sqlName(table)}`);
   return Number(rows.getColumnsJS()[0]?.[0] ?? 0);
 }
 
 /**
  * The store-backed twin of `buildPanel`: the same panel (rows, features,
- * labels, keys), computed by SQL window queries in the store
+ * labels, keys), computed by SQL in the store
  * ({@link createPanelTable}) and read back into typed arrays. For panels that
  * fit in memory; larger ones stay in the store or go to Parquet.
  *

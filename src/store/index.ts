@@ -5,5 +5,5 @@ export { duckdbReason } from "./duckdbReason";
 export { csvSourceSql, parquetSourceSql, formatOf, sqlName, type SourceFormat } from "./sourceSql";
 export { loadFolder } from "./loadFolder";
 export { buildPanelInStore, createPanelTable, type StorePanelOptions } from "./buildPanelInStore";
-export { panelSql } from "./panelSql";
+export { panelSql, panelMethodFor, maxAggregateSnapshots, type PanelMethod } from "./panelSql";
 export { readBatches, type RowBatch } from "./readBatches";

@@ -1,7 +1,5 @@
-import { longWaitHours, visitTypes } from "../data/schemas";
-
-/** Day number (days since 1970-01-01) of a DATE column, as SQL. */
-const dayOf = (column: string): string => `CAST(${column} - DATE '1970-01-01' AS INTEGER)`;
+import { aggregateFeaturesSql } from "./panelAggregateSql";
+import { dayOf, visitEventsSql } from "./panelEventsSql";
 
 /** Sum of `value` over events of the customer in [d - from, d - to] (days, inclusive), d the snapshot row's day. */
 const windowSum = (value: string, from: number | "UNBOUNDED", to: number): string =>
@@ -15,13 +13,7 @@ const windowSum = (value: string, from: number | "UNBOUNDED", to: number): strin
  * marker rows are kept.
  */
 function visitFeaturesSql(): string {
-  const longWait = `CASE ${longWaitHours.map((h, t) => `WHEN type = '${visitTypes[t]}' THEN wait_hours > ${h}`).join(" ")} ELSE false END`;
-  return `visit_events AS (
-    SELECT idx, day, spend_yuan AS spend, CAST(${longWait} AS INTEGER) AS long_wait,
-      coalesce(CAST(type = 'repair' AND day - lag(day) OVER (PARTITION BY idx, type = 'repair' ORDER BY day, pos) <= 60 AS INTEGER), 0) AS repeat_repair,
-      CASE WHEN type = 'maintenance' THEN day END AS maintenance_day
-    FROM (SELECT k.idx, ${dayOf("v.date")} AS day, v.type, v.spend_yuan, v.wait_hours, v.rowid AS pos FROM visits v JOIN keyed k USING (customer_id))
-  ),
+  return `${visitEventsSql()},
   visit_stack AS (
     SELECT idx, day, 0 AS marker, 1 AS one, spend, long_wait, repeat_repair, day AS visit_day, maintenance_day FROM visit_events
     UNION ALL SELECT idx, day, 1, 0, 0, 0, 0, NULL, NULL FROM markers
@@ -76,6 +68,24 @@ function appFeaturesSql(): string {
   )`;
 }
 
+/** How the panel's event features are computed: window queries over all events (many snapshots), or grouped aggregation (few). */
+export type PanelMethod = "window" | "aggregate";
+
+/** Largest number of snapshot days computed by grouped aggregation (measured at 1M customers, see docs/architecture.md). */
+export const maxAggregateSnapshots = 8;
+
+/**
+ * The faster method for a number of snapshot days: "aggregate" up to
+ * {@link maxAggregateSnapshots} (the weekly scoring run has one), "window" beyond.
+ *
+ * @example
+ * panelMethodFor(1); // "aggregate"
+ * panelMethodFor(104); // "window"
+ */
+export function panelMethodFor(snapshotCount: number): PanelMethod {
+  return snapshotCount <= maxAggregateSnapshots ? "aggregate" : "window";
+}
+
 /**
  * The SQL of the feature panel of `buildPanel`, over the store's customers,
  * visits, surveys, app_activity and truth tables and a `snapshot_days`
@@ -84,20 +94,29 @@ function appFeaturesSql(): string {
  * day and customer row, with the same features, computed only from events
  * strictly before the day, the label (churn within `horizonDays`) and the customer's id.
  *
+ * Both methods give the same table. "window" sorts every event of the base
+ * once, whatever the number of snapshots; "aggregate" joins the events to
+ * each snapshot and groups, so its work grows with the number of snapshots
+ * (see `panelMethodFor`).
+ *
+ * @param snapshots for "aggregate", the days of `snapshot_days` (their range bounds the app rows read).
  * @example
  * await store.connection.run(`CREATE TABLE panel AS ${panelSql(30)}`);
+ * await store.connection.run(`CREATE TABLE panel AS ${panelSql(30, "aggregate", [20600])}`);
  */
-export function panelSql(horizonDays: number): string {
+export function panelSql(horizonDays: number, method: PanelMethod = "window", snapshots: readonly number[] = []): string {
   const f = (name: string, expr: string): string => `CAST(${expr} AS DOUBLE) AS ${name}`;
+  const features =
+    method === "window"
+      ? `${visitFeaturesSql()},\n  ${surveyFeaturesSql()},\n  ${appFeaturesSql()}`
+      : aggregateFeaturesSql(snapshots.length === 0 ? 0 : Math.min(...snapshots), snapshots.length === 0 ? 0 : Math.max(...snapshots));
   return `WITH keyed AS (SELECT customer_id, rowid AS idx FROM customers),
   churn AS (SELECT k.idx, ${dayOf("t.churn_date")} AS churn_day FROM truth t JOIN keyed k USING (customer_id)),
   markers AS (
     SELECT k.idx, s.day FROM keyed k CROSS JOIN snapshot_days s LEFT JOIN churn c ON c.idx = k.idx
     WHERE c.churn_day IS NULL OR c.churn_day >= s.day
   ),
-  ${visitFeaturesSql()},
-  ${surveyFeaturesSql()},
-  ${appFeaturesSql()}
+  ${features}
   SELECT m.day AS snapshot_day, m.idx AS customer_index, cu.customer_id,
     CAST(c.churn_day IS NOT NULL AND c.churn_day < m.day + ${horizonDays} AS INTEGER) AS label,
     ${f("recency_days", "m.day - v.last_visit")},
