@@ -1,6 +1,6 @@
 // Benchmark of national scale (issue 17): the population streamed to Parquet, loaded into a
-// DuckDB store, the feature panel by SQL window queries at one snapshot, and scoring of the
-// whole base in batches; seconds and peak memory at 200k, 1M and 5M customers x 104 weeks.
+// DuckDB store, the feature panel by SQL at one snapshot (grouped aggregation, see panelSql) into
+// the store, and scoring of the whole base in batches from the store (score --store); seconds and peak memory at 200k, 1M and 5M customers x 104 weeks.
 // Loading checks every source against its schema (types, ranges, unique keys), as for a real export.
 // Each stage runs in its own child process so that its peak RSS (maxRSS, DuckDB included) is
 // its own. Beside it, the in-memory buildPanel on the same data (200k: one block, the very
@@ -50,6 +50,10 @@ function dataLines(file: string): number {
   return lines - 1;
 }
 
+/** What the score stage reads: the panel table of dir's store, or the Parquet panel of a scoring-memory folder. */
+const source = (dir: string): string[] =>
+  fs.existsSync(path.join(dir, "store.duckdb")) ? ["--store", path.join(dir, "store.duckdb"), "--table", "panel"] : ["--csv", path.join(dir, "panel.parquet")];
+
 /** Child stages; each prints one JSON line. */
 const stages: Record<string, (customers: number, dir: string, model: string) => Promise<Record<string, number>>> = {
   async synth(customers, dir) {
@@ -72,7 +76,6 @@ const stages: Record<string, (customers: number, dir: string, model: string) => 
       const loadCpuSeconds = cpuSeconds() - c0;
       const t1 = process.hrtime.bigint();
       const rows = await createPanelTable(store, [snapshotDay(customers)]);
-      await store.connection.run(`COPY panel TO '${path.join(dir, "panel.parquet")}' (FORMAT parquet)`);
       return { loadSeconds, loadCpuSeconds, seconds: seconds(t1), cpuSeconds: cpuSeconds() - c0 - loadCpuSeconds, rows, peakMb: peakMb() };
     } finally {
       store.close();
@@ -84,15 +87,16 @@ const stages: Record<string, (customers: number, dir: string, model: string) => 
     const out = path.join(dir, "scores.csv");
     await scoreCommand()
       .exitOverride()
-      .parseAsync(["node", "score", "--model", model, "--csv", path.join(dir, "panel.parquet"), "--id", "customer_id", "--out", out, "--json"]);
+      .parseAsync(["node", "score", "--model", model, ...source(dir), "--id", "customer_id", "--out", out, "--json"]);
     if (process.exitCode) throw new Error(`score exited ${process.exitCode}`);
     return { seconds: seconds(t0), cpuSeconds: cpuSeconds() - c0, peakMb: peakMb(), rows: dataLines(out) };
   },
-  /** A panel of `rows` rows (`customers` is the row count here) made by repeating dir's panel.parquet under new ids, for the scoring-memory check. */
+  /** A panel of `rows` rows (`customers` is the row count here) made by repeating the panel of dir's store under new ids, as Parquet, for the scoring-memory check. */
   async repeatPanel(rows, dir) {
     const store = await openStore(":memory:", { memoryLimit: "1GB", threads: 2 });
     try {
-      const source = `read_parquet('${path.join(dir, "panel.parquet")}')`;
+      await store.connection.run(`ATTACH '${path.join(dir, "store.duckdb")}' AS national (READ_ONLY)`);
+      const source = "national.panel";
       const one = Number((await store.connection.runAndReadAll(`SELECT count(*) FROM ${source}`)).getColumnsJS()[0]?.[0] ?? 1);
       const target = path.join(dir, `rows${rows}`);
       fs.mkdirSync(target, { recursive: true });
