@@ -28,11 +28,10 @@ function numericBin(value: number, edges: readonly number[]): number {
   return lo;
 }
 
-/** Bin counts of one column under a profile, as shares (the profile's bins, "(other)" levels and "missing" last). */
-function sharesOf(profile: FeatureProfile, column: RawColumns[string], rows?: ArrayLike<number>): number[] {
+/** Bin counts of one column under a profile (the profile's bins, "(other)" levels and "missing" last), added to `counts`. */
+function addCounts(counts: Float64Array, profile: FeatureProfile, column: RawColumns[string], rows?: ArrayLike<number>): void {
   const n = rows?.length ?? column.length;
   const at = (k: number): number => (rows === undefined ? k : (rows[k] as number));
-  const counts = new Float64Array(profile.shares.length);
   if (profile.kind === "numeric") {
     const values = numericValues(column);
     for (let k = 0; k < n; k++) {
@@ -48,6 +47,13 @@ function sharesOf(profile: FeatureProfile, column: RawColumns[string], rows?: Ar
       counts[j] = (counts[j] as number) + 1;
     }
   }
+}
+
+/** Bin counts of one column under a profile, as shares. */
+function sharesOf(profile: FeatureProfile, column: RawColumns[string], rows?: ArrayLike<number>): number[] {
+  const n = rows?.length ?? column.length;
+  const counts = new Float64Array(profile.shares.length);
+  addCounts(counts, profile, column, rows);
   return Array.from(counts, (c) => (n === 0 ? 0 : c / n));
 }
 
@@ -104,6 +110,78 @@ export interface FeatureDrift {
 }
 
 /**
+ * The training profiles saved with a model (metadata.json's `trainingProfile`),
+ * or undefined for a folder saved without them or with ones that do not parse.
+ *
+ * @example
+ * savedProfiles(pipeline.metadata.trainingProfile)?.length; // the model's input features
+ */
+export function savedProfiles(trainingProfile: unknown): FeatureProfile[] | undefined {
+  if (trainingProfile === undefined) return undefined;
+  const parsed = featureProfilesSchema.safeParse(trainingProfile);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Drift counted batch by batch: `add` each batch of the scored table, then `result` (see {@link featureDrift}). */
+export interface DriftAccumulator {
+  add(columns: RawColumns): void;
+  /** Rows added so far. */
+  rows(): number;
+  result(): FeatureDrift[];
+}
+
+/**
+ * Population stability index of each profiled feature between the training
+ * rows and a table scored in batches: bin counts are summed over the batches
+ * (memory holds one count per bin), so the result equals {@link featureDrift}
+ * of the whole table, to the bit.
+ *
+ * @example
+ * const drift = driftAccumulator(profiles);
+ * for (const batch of batches) drift.add(batch.columns);
+ * drift.result(); // e.g. [{ feature: "recency_days", psi: 0.31, band: "major" }, ...]
+ */
+export function driftAccumulator(profiles: readonly FeatureProfile[]): DriftAccumulator {
+  const counts = profiles.map((p) => new Float64Array(p.shares.length));
+  const seen = profiles.map(() => false);
+  let rows = 0;
+  return {
+    add(columns) {
+      let batchRows = 0;
+      profiles.forEach((profile, k) => {
+        const column = columns[profile.name];
+        if (column === undefined) return;
+        addCounts(counts[k]!, profile, column);
+        seen[k] = true;
+        batchRows = column.length;
+      });
+      rows += batchRows;
+    },
+    rows: () => rows,
+    result() {
+      const out: FeatureDrift[] = [];
+      profiles.forEach((profile, k) => {
+        if (!seen[k]) return;
+        const actual = Array.from(counts[k]!, (c) => (rows === 0 ? 0 : c / rows));
+        out.push(psiOf(profile, actual));
+      });
+      return out.sort((a, b) => b.psi - a.psi);
+    },
+  };
+}
+
+/** PSI of one feature from its scored shares, floored at 0.0001 on both sides. */
+function psiOf(profile: FeatureProfile, actual: readonly number[]): FeatureDrift {
+  let psi = 0;
+  profile.shares.forEach((e, k) => {
+    const ee = Math.max(e, 1e-4);
+    const aa = Math.max(actual[k] as number, 1e-4);
+    psi += (aa - ee) * Math.log(aa / ee);
+  });
+  return { feature: profile.name, psi, band: psi >= 0.25 ? "major" : psi >= 0.1 ? "moderate" : "stable" };
+}
+
+/**
  * Population stability index of each profiled feature between the training
  * rows and a table to score: PSI = Σ (a − e) · ln(a / e) over the profile's
  * bins, e the training share and a the scored share, both floored at 0.0001
@@ -114,18 +192,7 @@ export interface FeatureDrift {
  * featureDrift(profiles, table.columns).filter((d) => d.band !== "stable"); // e.g. [{ feature: "recency_days", psi: 0.31, band: "major" }]
  */
 export function featureDrift(profiles: readonly FeatureProfile[], columns: RawColumns): FeatureDrift[] {
-  const out: FeatureDrift[] = [];
-  for (const profile of profiles) {
-    const column = columns[profile.name];
-    if (column === undefined) continue;
-    const actual = sharesOf(profile, column);
-    let psi = 0;
-    profile.shares.forEach((e, k) => {
-      const ee = Math.max(e, 1e-4);
-      const aa = Math.max(actual[k] as number, 1e-4);
-      psi += (aa - ee) * Math.log(aa / ee);
-    });
-    out.push({ feature: profile.name, psi, band: psi >= 0.25 ? "major" : psi >= 0.1 ? "moderate" : "stable" });
-  }
-  return out.sort((a, b) => b.psi - a.psi);
+  const drift = driftAccumulator(profiles);
+  drift.add(columns);
+  return drift.result();
 }

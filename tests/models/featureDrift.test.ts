@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { featureDrift, featureProfiles, type FeatureProfile } from "../../src/models/featureDrift";
+import { driftAccumulator, featureDrift, featureProfiles, type FeatureProfile } from "../../src/models/featureDrift";
 import { fitPreprocessor } from "../../src/models/preprocess";
 
 describe("featureDrift (population stability index)", () => {
@@ -17,6 +17,24 @@ describe("featureDrift (population stability index)", () => {
     expect(featureDrift([profile, { ...profile, name: "absent" }], { c })).toEqual([
       { feature: "c", psi: expect.closeTo(0.16 * Math.log(1.32) - 0.16 * Math.log(0.68), 10), band: "moderate" },
     ]);
+  });
+
+  it("summed over batches of 3, 4 and 3 rows, gives the whole table's indices exactly", () => {
+    const numeric: FeatureProfile = { name: "x", kind: "numeric", edges: [0], shares: [0.5, 0.5, 0] };
+    const levels: FeatureProfile = { name: "c", kind: "categorical", levels: ["a", "b"], shares: [0.5, 0.5, 0, 0] };
+    const x = ["-1", "1", "-1", "-1", "-1", "", "-1", "-1", "1", "-1"];
+    const c = ["a", "a", "b", "a", "z", "a", "", "b", "a", "a"];
+    const drift = driftAccumulator([numeric, levels, { ...levels, name: "absent" }]);
+    for (const [from, to] of [
+      [0, 3],
+      [3, 7],
+      [7, 10],
+    ] as const)
+      drift.add({ x: x.slice(from, to), c: c.slice(from, to) });
+    expect(drift.rows()).toBe(10);
+    expect(drift.result()).toEqual(featureDrift([numeric, levels], { x, c }));
+    // x: 7 below the edge, 2 above, 1 missing against 0.5 / 0.5 / 0 (floored at 0.0001)
+    expect(drift.result().find((d) => d.feature === "x")?.psi).toBeCloseTo(0.2 * Math.log(1.4) + 0.3 * Math.log(2.5) + 0.0999 * Math.log(1000), 12);
   });
 
   it("profiles the training rows only: deciles of numbers, levels with (other) and missing last", () => {

@@ -14,7 +14,7 @@ import { readTabularCsv } from "../../models/readTabularCsv";
 import { cellWarnings } from "../../models/cellWarnings";
 import { scoreWithPipeline } from "../../models/ChurnPipeline";
 import { riskTiers } from "../../models/metrics/tierConfusion";
-import { driftMinimumRows, featureDrift, featureProfilesSchema, type FeatureDrift } from "../../models/featureDrift";
+import { driftMinimumRows, featureDrift, savedProfiles, type FeatureDrift } from "../../models/featureDrift";
 import type { ModelMetadata } from "../../models/ChurnPipeline";
 import type { RawColumns } from "../../models/preprocess";
 import type { scoreInBatches as ScoreInBatches, ScoreSource } from "./scoreBatches";
@@ -36,21 +36,22 @@ interface ScoreFlags {
 const BATCH_ABOVE_BYTES = 64 * 1024 * 1024;
 
 /**
- * Drift of the scored table's features from the training rows (population stability index), with a warning on
- * stderr per feature at 0.1 or more ("moderate") and 0.25 or more ("major"); [] for folders saved without profiles
- * and tables under `driftMinimumRows` rows (too few to tell drift from noise).
+ * Prints a warning on stderr per feature whose population stability index against the training rows is 0.1 or more
+ * ("moderate") or 0.25 or more ("major").
  */
-function driftWarnings(meta: ModelMetadata, columns: RawColumns, rows: number, source: string): FeatureDrift[] {
-  const profiles = featureProfilesSchema.safeParse(meta.trainingProfile);
-  if (meta.trainingProfile === undefined || !profiles.success || rows < driftMinimumRows) return [];
-  const drift = featureDrift(profiles.data, columns);
+function warnDrift(drift: readonly FeatureDrift[], source: string): void {
   for (const d of drift.filter((x) => x.band !== "stable")) {
     process.stderr.write(
       `warning: ${source}: feature "${d.feature}" has drifted from the training data (population stability index ${d.psi.toFixed(3)}, ` +
         `${d.band === "major" ? "major shift, >= 0.25" : "moderate shift, >= 0.1"}): its scores may be less reliable; check the export or retrain\n`,
     );
   }
-  return drift;
+}
+
+/** Drift of a table read whole: [] for folders saved without profiles and tables under `driftMinimumRows` rows (too few to tell drift from noise). */
+function tableDrift(meta: ModelMetadata, columns: RawColumns, rows: number): FeatureDrift[] {
+  const profiles = savedProfiles(meta.trainingProfile);
+  return profiles === undefined || rows < driftMinimumRows ? [] : featureDrift(profiles, columns);
 }
 
 /**
@@ -67,7 +68,7 @@ function driftWarnings(meta: ModelMetadata, columns: RawColumns, rows: number, s
  * large for the model ("1e400") exits 2 naming the column and data row.
  * A feature whose distribution has drifted from the training rows (population
  * stability index per feature: 0.1 moderate, 0.25 major) gets a warning
- * (tables of 500 rows or more, read whole: not in batch mode).
+ * (tables of 500 rows or more; in batch mode the bins are counted batch by batch).
  * `--plan` may be an uncertain plan (its base values are used). An --out
  * that is an input (`--csv`, a file in `--model`, `--plan`) or cannot be
  * written is refused before scoring (exit 2). A Parquet file, a CSV over
@@ -117,9 +118,10 @@ export function scoreCommand(): Command {
               () => require("./scoreBatches"),
               () => import("./scoreBatches"),
             );
-            const { rows, counts, warnings } = await batches.scoreInBatches(pipeline, source, flags.out, idColumn, tiers, thresholds, out, batchRows);
+            const { rows, counts, warnings, drift } = await batches.scoreInBatches(pipeline, source, flags.out, idColumn, tiers, thresholds, out, batchRows);
             for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-            report(flags, pipeline.metadata.kind, rows, counts, tiers, null);
+            warnDrift(drift, source.file);
+            report(flags, pipeline.metadata.kind, rows, counts, tiers, drift);
             return;
           }
           const csv = source.file;
@@ -131,7 +133,8 @@ export function scoreCommand(): Command {
           if (idColumn !== undefined) checkIds(ids, csv, idColumn);
           const probabilities = scoreWithPipeline(pipeline, table.columns, csv);
           for (const w of cellWarnings(pipeline.preprocessor, table.columns, csv, "score")) process.stderr.write(`warning: ${w}\n`);
-          const drift = driftWarnings(pipeline.metadata, table.columns, table.rows, csv);
+          const drift = tableDrift(pipeline.metadata, table.columns, table.rows);
+          warnDrift(drift, csv);
           const tierOf = riskTiers(probabilities, thresholds);
           const lines = [`${csvField(idColumn ?? "row")},probability,tier`];
           const counts: Record<string, number> = Object.fromEntries(tiers.map((t) => [t.id, 0]));
@@ -175,10 +178,10 @@ function isLarge(file: string): boolean {
 
 /**
  * Prints the tier counts and shares beside the plan's (text or --json), and with --json the features' drift from the
- * training rows (null when the table was scored in batches: the drift check needs the whole table in memory).
+ * training rows.
  */
 type PlanTier = { id: string; shareStated: number };
-function report(flags: ScoreFlags, kind: string, rows: number, counts: Record<string, number>, tiers: readonly PlanTier[], drift: FeatureDrift[] | null): void {
+function report(flags: ScoreFlags, kind: string, rows: number, counts: Record<string, number>, tiers: readonly PlanTier[], drift: FeatureDrift[]): void {
   const shares = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / rows]));
   const planShares = Object.fromEntries(tiers.map((t) => [t.id, t.shareStated]));
   if (flags.json) printJson({ model: kind, rows, out: flags.out, tierCounts: counts, tierShares: shares, planShares, drift });

@@ -9,6 +9,7 @@ import { detectCsvDelimiter } from "../../data/detectCsvDelimiter";
 import { scoreWithPipeline, type ChurnPipeline } from "../../models/ChurnPipeline";
 import { unparsedNumericCells, unseenCategoryLevels } from "../../models/cellWarnings";
 import { riskTiers } from "../../models/metrics/tierConfusion";
+import { driftAccumulator, driftMinimumRows, savedProfiles, type FeatureDrift } from "../../models/featureDrift";
 import { duckdbReason, formatOf, openStore, readBatches, sqlName, sqlString, type Store } from "../../store";
 import { csvField } from "../../data/writeCsv";
 import { readTextHead } from "../../io/stripBom";
@@ -158,10 +159,11 @@ function warningCollector(
  * store's table is read by DuckDB in batches of `batchRows` rows, each batch is scored and its
  * lines appended to a temporary file committed when every row is scored, so
  * memory does not grow with the rows. Ids are checked (blank, repeated) by
- * DuckDB over the whole file first; warnings are summed over batches.
+ * DuckDB over the whole file first; warnings and the features' drift bins
+ * (against the model's training profiles) are summed over batches.
  *
  * @param thresholds the tier probability thresholds, ascending; `tiers` highest first.
- * @returns rows scored and rows by tier id.
+ * @returns rows scored, rows by tier id, warnings, and the drift of each profiled feature ([] without profiles or under 500 rows).
  * @throws InputError naming the file for a damaged or truncated file, a store that is not one, is being written by another
  *   process or lacks the table, a missing id column, blank or repeated ids,
  *   or cells the model cannot take (the batch's data rows named); nothing is written then.
@@ -178,7 +180,7 @@ export async function scoreInBatches(
   thresholds: readonly number[],
   out: OutputWriter,
   batchRows = SCORE_BATCH_ROWS,
-): Promise<{ rows: number; counts: Record<string, number>; warnings: string[] }> {
+): Promise<{ rows: number; counts: Record<string, number>; warnings: string[]; drift: FeatureDrift[] }> {
   const spill = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-score-"));
   const store = await openStore(":memory:", { memoryLimit: SCORE_MEMORY_LIMIT, threads: 2, tempDirectory: spill });
   const temp = tempPathFor(target);
@@ -206,6 +208,8 @@ export async function scoreInBatches(
     const fd = fs.openSync(temp, "w");
     const counts: Record<string, number> = Object.fromEntries(tiers.map((t) => [t.id, 0]));
     const warnings = warningCollector(pipeline, file);
+    const profiles = savedProfiles(pipeline.metadata.trainingProfile);
+    const drift = profiles === undefined ? undefined : driftAccumulator(profiles);
     let rows = 0;
     try {
       fs.writeSync(fd, `${csvField(idColumn ?? "row")},probability,tier\n`);
@@ -217,6 +221,7 @@ export async function scoreInBatches(
         const where = `${file} (${source.table === undefined ? "" : `table ${source.table}, `}data rows ${batch.start + 1}-${batch.start + batch.rows})`;
         const probabilities = scoreWithPipeline(pipeline, batch.columns, where);
         warnings.add(batch.columns, batch.start);
+        drift?.add(batch.columns);
         const tierOf = riskTiers(probabilities, [...thresholds]);
         const ids: ArrayLike<unknown> | undefined = idColumn === undefined ? undefined : batch.columns[idColumn];
         const lines: string[] = new Array<string>(batch.rows);
@@ -238,7 +243,7 @@ export async function scoreInBatches(
         source.table === undefined ? { where: "file", message: "no data rows after the header" } : { where: `table ${source.table}`, message: "has no rows" },
       ]);
     out.commitStaged([{ temp, target }]);
-    return { rows, counts, warnings: warnings.lines() };
+    return { rows, counts, warnings: warnings.lines(), drift: drift === undefined || rows < driftMinimumRows ? [] : drift.result() };
   } catch (err) {
     releaseTemp(temp);
     throw err;

@@ -81,6 +81,24 @@ describe("churnlab score", () => {
     expect(loud.stderr).toMatch(/feature "Contract" has drifted from the training data \(population stability index \d\.\d{3}, major shift/);
     expect(loud.stderr).toMatch(/feature "MonthlyCharges" has drifted/);
     expect(loud.stderr).not.toMatch(/feature "tenure" has drifted/);
+    // In batches of 200 rows (DuckDB reads the CSV as text), the drift bins are summed batch by batch: the same indices, to the bit.
+    const whole = await runCommand(scoreCommand, ["--model", model, "--csv", file, "--out", path.join(dir, "shifted-whole.csv"), "--json"]);
+    const batched = await runCommand(scoreCommand, [
+      "--model",
+      model,
+      "--csv",
+      file,
+      "--out",
+      path.join(dir, "shifted-batched.csv"),
+      "--json",
+      "--batch-rows",
+      "200",
+    ]);
+    expect(batched.exitCode).toBe(0);
+    const driftOf = (stdout: string) => (JSON.parse(stdout) as { drift: Array<{ feature: string; psi: number; band: string }> }).drift;
+    expect(driftOf(batched.stdout)).toEqual(driftOf(whole.stdout));
+    expect(driftOf(batched.stdout).find((d) => d.feature === "Contract")?.band).toBe("major");
+    expect(batched.stderr).toMatch(/feature "Contract" has drifted from the training data \(population stability index \d\.\d{3}, major shift/);
   }, 30_000);
 
   it("names the columns a table lacks (exit 2)", async () => {
