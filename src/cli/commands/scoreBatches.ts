@@ -44,7 +44,10 @@ function kindOf(source: ScoreSource): string {
  * readers may attach it too), Parquet as typed, CSV as text.
  */
 async function sourceSql(store: Store, source: ScoreSource): Promise<string> {
-  if (source.table === undefined) return inputSql(source.file);
+  if (source.table === undefined) {
+    const { sql, delimiter, names } = inputSql(source.file);
+    return delimiter === ";" ? decimalCommaSql(store, sql, names) : sql;
+  }
   checkStoreFile(source.file);
   await store.connection.run(`ATTACH ${sqlString(source.file)} AS scored_store (READ_ONLY)`);
   return `SELECT * FROM scored_store.${sqlName(source.table)}`;
@@ -68,9 +71,26 @@ function checkStoreFile(file: string): void {
     throw new InputError(file, [{ where: "--store", message: "is not a churnlab store (a DuckDB database file)" }]);
 }
 
-/** SQL reading a file to score: Parquet as typed, CSV as text (header first, delimiter from the header line). */
-function inputSql(file: string): string {
-  if (formatOf(file) === "parquet") return `SELECT * FROM read_parquet(${sqlString(file)})`;
+/**
+ * A semicolon-separated export's columns whose non-blank cells are all numbers
+ * with a decimal comma ("38356,9"), some with a comma, read with decimal points,
+ * as `readTabularCsv` does for a table read whole: one pass over the file decides
+ * it for each column, so every batch reads a column the same way.
+ */
+async function decimalCommaSql(store: Store, sql: string, names: readonly string[]): Promise<string> {
+  const checks = names.flatMap((n) => {
+    const c = sqlName(n);
+    return [`bool_and(${c} IS NULL OR trim(${c}) = '' OR regexp_full_match(trim(${c}), '[+-]?\\d+(,\\d+)?'))`, `count_if(contains(${c}, ','))`];
+  });
+  const row = (await store.connection.runAndReadAll(`SELECT ${checks.join(", ")} FROM (${sql})`)).getRowsJS()[0] ?? [];
+  const converted = names.filter((_, k) => row[2 * k] === true && Number(row[2 * k + 1]) > 0);
+  if (converted.length === 0) return sql;
+  return `SELECT * REPLACE (${converted.map((n) => `replace(${sqlName(n)}, ',', '.') AS ${sqlName(n)}`).join(", ")}) FROM (${sql})`;
+}
+
+/** SQL reading a file to score: Parquet as typed, CSV as text (header first, delimiter from the header line), with the CSV's delimiter and column names. */
+function inputSql(file: string): { sql: string; delimiter?: string; names: string[] } {
+  if (formatOf(file) === "parquet") return { sql: `SELECT * FROM read_parquet(${sqlString(file)})`, names: [] };
   const text = readTextHead(file);
   const delimiter = detectCsvDelimiter(text);
   const firstLine = text.split(/\r?\n/)[0] ?? "";
@@ -79,10 +99,10 @@ function inputSql(file: string): string {
     throw new InputError(file, [{ where: "line 1", message: "the header needs distinct, non-blank column names" }]);
   }
   const columns = names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(", ");
-  return (
+  const sql =
     `SELECT * FROM read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ` +
-    `strict_mode = true, columns = {${columns}})`
-  );
+    `strict_mode = true, columns = {${columns}})`;
+  return { sql, delimiter, names };
 }
 
 /**
@@ -200,7 +220,8 @@ export async function scoreInBatches(
       // In a DuckDB of its own, closed before scoring: the memory its grouping took is given back.
       const check = await openStore(":memory:", { memoryLimit: SCORE_MEMORY_LIMIT, threads: 2, tempDirectory: spill });
       try {
-        await checkIdsInStore(check, await sourceSql(check, source), file, idColumn).catch(rethrowAs(file, kind));
+        const checkSql = source.table === undefined ? sql : await sourceSql(check, source);
+        await checkIdsInStore(check, checkSql, file, idColumn).catch(rethrowAs(file, kind));
       } finally {
         check.close();
       }

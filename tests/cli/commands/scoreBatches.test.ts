@@ -52,6 +52,23 @@ describe("churnlab score in batches", () => {
     expect(batched.stdout).toMatch(/^scored 2500 rows with the logistic model/);
   });
 
+  it("reads a semicolon export's decimal commas as the in-memory path does: the same scores, no warning", async () => {
+    const lines = fs.readFileSync(csv, "utf8").trimEnd().split("\n");
+    const eu = path.join(dir, "eu.csv");
+    // age as "45,0" (decimal comma) in every row, and one text column holding a comma ("A, north") that must stay text
+    const euLines = lines.slice(1).map((line) => {
+      const [id, age, city, churn] = line.split(",");
+      return [id, `${age},0`, city === "A" ? '"A, north"' : city, churn].join(";");
+    });
+    fs.writeFileSync(eu, `${header.replaceAll(",", ";")}\n${euLines.join("\n")}\n`);
+    const whole = await score(eu, "eu-whole.csv");
+    const batched = await score(eu, "eu-batched.csv", "--batch-rows", "300");
+    expect(batched.exitCode).toBe(0);
+    expect(read("eu-batched.csv")).toBe(read("eu-whole.csv"));
+    expect(batched.stderr).not.toMatch(/not numbers/);
+    expect(batched.stderr).toBe(whole.stderr);
+  });
+
   it("scores a Parquet file (typed columns) to the same scores", async () => {
     const r = await score(parquet, "parquet.csv", "--batch-rows", "1000");
     expect(r.exitCode).toBe(0);
