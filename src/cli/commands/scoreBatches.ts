@@ -208,24 +208,7 @@ export async function scoreInBatches(
   const kind = kindOf(source);
   try {
     const sql = await sourceSql(store, source).catch(rethrowAs(file, kind));
-    const names = await store.connection
-      .runAndReadAll(`DESCRIBE ${sql}`)
-      .then((r) => (r.getColumnsJS()[0] ?? []).map(String))
-      .catch((err: unknown) => {
-        throw new InputError(file, [{ where: kind, message: duckdbReason(err) }]);
-      });
-    if (idColumn !== undefined && !names.includes(idColumn))
-      throw new InputError(file, [{ where: "id column", message: `no column "${idColumn}" in the header` }]);
-    if (idColumn !== undefined) {
-      // In a DuckDB of its own, closed before scoring: the memory its grouping took is given back.
-      const check = await openStore(":memory:", { memoryLimit: SCORE_MEMORY_LIMIT, threads: 2, tempDirectory: spill });
-      try {
-        const checkSql = source.table === undefined ? sql : await sourceSql(check, source);
-        await checkIdsInStore(check, checkSql, file, idColumn).catch(rethrowAs(file, kind));
-      } finally {
-        check.close();
-      }
-    }
+    if (idColumn !== undefined) await checkIdColumn(store, source, sql, idColumn, spill);
     const fd = fs.openSync(temp, "w");
     const counts: Record<string, number> = Object.fromEntries(tiers.map((t) => [t.id, 0]));
     const warnings = warningCollector(pipeline, file);
@@ -271,6 +254,28 @@ export async function scoreInBatches(
   } finally {
     store.close();
     fs.rmSync(spill, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The id column must be in the source, and its ids non-blank and distinct over
+ * every row: checked in a DuckDB of its own, closed before scoring, so the
+ * memory its grouping took is given back.
+ */
+async function checkIdColumn(store: Store, source: ScoreSource, sql: string, idColumn: string, spill: string): Promise<void> {
+  const { file } = source;
+  const kind = kindOf(source);
+  const names = await store.connection
+    .runAndReadAll(`DESCRIBE ${sql}`)
+    .then((r) => (r.getColumnsJS()[0] ?? []).map(String))
+    .catch(rethrowAs(file, kind));
+  if (!names.includes(idColumn)) throw new InputError(file, [{ where: "id column", message: `no column "${idColumn}" in the header` }]);
+  const check = await openStore(":memory:", { memoryLimit: SCORE_MEMORY_LIMIT, threads: 2, tempDirectory: spill });
+  try {
+    const checkSql = source.table === undefined ? sql : await sourceSql(check, source);
+    await checkIdsInStore(check, checkSql, file, idColumn).catch(rethrowAs(file, kind));
+  } finally {
+    check.close();
   }
 }
 
