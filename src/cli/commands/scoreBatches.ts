@@ -269,7 +269,10 @@ async function checkIdColumn(store: Store, source: ScoreSource, sql: string, idC
     .runAndReadAll(`DESCRIBE ${sql}`)
     .then((r) => (r.getColumnsJS()[0] ?? []).map(String))
     .catch(rethrowAs(file, kind));
-  if (!names.includes(idColumn)) throw new InputError(file, [{ where: "id column", message: `no column "${idColumn}" in the header` }]);
+  if (!names.includes(idColumn)) {
+    const where = source.table === undefined ? "the header" : `table ${source.table} (its columns: ${names.join(", ")})`;
+    throw new InputError(file, [{ where: "id column", message: `no column "${idColumn}" in ${where}` }]);
+  }
   const check = await openStore(":memory:", { memoryLimit: SCORE_MEMORY_LIMIT, threads: 2, tempDirectory: spill });
   try {
     const checkSql = source.table === undefined ? sql : await sourceSql(check, source);

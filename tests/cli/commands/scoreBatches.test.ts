@@ -142,6 +142,9 @@ describe("churnlab score --store", () => {
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain(storeFile);
     expect(missing.stderr).toMatch(/store table scores_2026: .*scores_2026/);
+    const noId = await fromStore("i.csv", "--id", "customer_id");
+    expect(noId.exitCode).toBe(2);
+    expect(noId.stderr).toContain('id column: no column "customer_id" in table panel (its columns: id, age, city)');
     const empty = await fromStore("e.csv", "--table", "empty");
     expect(empty.exitCode).toBe(2);
     expect(empty.stderr).toMatch(/table empty: has no rows/);
@@ -151,7 +154,7 @@ describe("churnlab score --store", () => {
     const absent = await runCommand(scoreCommand, ["--model", model, "--store", path.join(dir, "absent.duckdb"), "--out", path.join(dir, "n.csv")]);
     expect(absent.exitCode).toBe(2);
     expect(absent.stderr).toMatch(/absent\.duckdb: --store: cannot be read \(ENOENT\)/);
-    for (const f of ["m.csv", "e.csv", "n.csv"]) expect(fs.existsSync(path.join(dir, f))).toBe(false);
+    for (const f of ["m.csv", "i.csv", "e.csv", "n.csv"]) expect(fs.existsSync(path.join(dir, f))).toBe(false);
   });
 
   it("refuses a store another process is writing (exit 2, naming it)", async () => {
