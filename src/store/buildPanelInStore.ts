@@ -32,7 +32,8 @@ function checkSnapshots(snapshots: readonly number[], horizon: number, historyEn
  * app_activity and truth tables, into the table `table` (snapshot_day, customer_index, label, the
  * numeric features as DOUBLE, segment), ordered by snapshot day and
  * customer row. Memory is DuckDB's (it spills to disk past its limit), so
- * this scales to the national base; export it with `COPY panel TO 'x.parquet'`.
+ * this scales to the national base; score it in place with
+ * `churnlab score --store FILE --table panel`, or export it with `COPY panel TO 'x.parquet'`.
  *
  * @returns the number of rows.
  * @throws RangeError as `buildPanel` (snapshots not ascending Mondays, censored labels), or when an event names an unknown customer.
