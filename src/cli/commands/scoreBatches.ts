@@ -1,16 +1,16 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "csv-parse/sync";
 import { InputError } from "../../io/InputError";
 import type { OutputWriter } from "../../io/outputWriter";
-import { releaseTemp, tempPathFor } from "../../io/tempFiles";
+import { makeTempFolder, releaseTemp, tempPathFor } from "../../io/tempFiles";
+import { asWriteProblem } from "../../io/fileSystemProblem";
 import { detectCsvDelimiter } from "../../data/detectCsvDelimiter";
 import { scoreWithPipeline, type ChurnPipeline } from "../../models/ChurnPipeline";
 import { unparsedNumericCells, unseenCategoryLevels } from "../../models/cellWarnings";
 import { riskTiers } from "../../models/metrics/tierConfusion";
 import { driftAccumulator, driftMinimumRows, savedProfiles, type FeatureDrift } from "../../models/featureDrift";
-import { duckdbReason, formatOf, openStore, readBatches, sqlName, sqlString, type Store } from "../../store";
+import { duckdbReason, openStore, readBatches, sqlName, sqlString, type Store } from "../../store";
 import { csvField } from "../../data/writeCsv";
 import { readTextHead } from "../../io/stripBom";
 
@@ -35,7 +35,12 @@ export interface ScoreSource {
 /** The source's kind in messages: "CSV", "Parquet" or "store table panel". */
 function kindOf(source: ScoreSource): string {
   if (source.table !== undefined) return `store table ${source.table}`;
-  return formatOf(source.file) === "parquet" ? "Parquet" : "CSV";
+  return isParquet(source.file) ? "Parquet" : "CSV";
+}
+
+/** A file is read as Parquet when its name ends in .parquet (any case); any other is read as CSV, as the whole-table path does. */
+function isParquet(file: string): boolean {
+  return path.extname(file).toLowerCase() === ".parquet";
 }
 
 /**
@@ -90,7 +95,7 @@ async function decimalCommaSql(store: Store, sql: string, names: readonly string
 
 /** SQL reading a file to score: Parquet as typed, CSV as text (header first, delimiter from the header line), with the CSV's delimiter and column names. */
 function inputSql(file: string): { sql: string; delimiter?: string; names: string[] } {
-  if (formatOf(file) === "parquet") return { sql: `SELECT * FROM read_parquet(${sqlString(file)})`, names: [] };
+  if (isParquet(file)) return { sql: `SELECT * FROM read_parquet(${sqlString(file)})`, names: [] };
   const text = readTextHead(file);
   const delimiter = detectCsvDelimiter(text);
   const firstLine = text.split(/\r?\n/)[0] ?? "";
@@ -201,12 +206,15 @@ export async function scoreInBatches(
   out: OutputWriter,
   batchRows = SCORE_BATCH_ROWS,
 ): Promise<{ rows: number; counts: Record<string, number>; warnings: string[]; drift: FeatureDrift[] }> {
-  const spill = fs.mkdtempSync(path.join(os.tmpdir(), "churnlab-score-"));
-  const store = await openStore(":memory:", { memoryLimit: SCORE_MEMORY_LIMIT, threads: 2, tempDirectory: spill });
+  // Owned by this process (churnlab-<pid>-score-*): removed on signals, and by the next run after a kill.
+  const spill = makeTempFolder("score");
   const temp = tempPathFor(target);
   const { file } = source;
   const kind = kindOf(source);
+  let store: Store | undefined;
   try {
+    if (source.table === undefined && !fs.existsSync(file)) throw new InputError(file, [{ where: "file", message: "not found" }]);
+    store = await openStore(":memory:", { memoryLimit: SCORE_MEMORY_LIMIT, threads: 2, tempDirectory: spill });
     const sql = await sourceSql(store, source).catch(rethrowAs(file, kind));
     if (idColumn !== undefined) await checkIdColumn(store, source, sql, idColumn, spill);
     const fd = fs.openSync(temp, "w");
@@ -223,7 +231,7 @@ export async function scoreInBatches(
         if (next.done) break;
         const batch = next.value;
         const where = `${file} (${source.table === undefined ? "" : `table ${source.table}, `}data rows ${batch.start + 1}-${batch.start + batch.rows})`;
-        const probabilities = scoreWithPipeline(pipeline, batch.columns, where);
+        const probabilities = withAbsoluteRows(() => scoreWithPipeline(pipeline, batch.columns, where), batch.start);
         warnings.add(batch.columns, batch.start);
         drift?.add(batch.columns);
         const tierOf = riskTiers(probabilities, [...thresholds]);
@@ -250,10 +258,23 @@ export async function scoreInBatches(
     return { rows, counts, warnings: warnings.lines(), drift: drift === undefined || rows < driftMinimumRows ? [] : drift.result() };
   } catch (err) {
     releaseTemp(temp);
-    throw err;
+    throw asWriteProblem(err, target, "--out");
   } finally {
-    store.close();
-    fs.rmSync(spill, { recursive: true, force: true });
+    store?.close();
+    releaseTemp(spill);
+  }
+}
+
+/** Runs a batch's scoring with the "data row N" of its problems counted from the table's first row, not the batch's. */
+function withAbsoluteRows<T>(run: () => T, start: number): T {
+  try {
+    return run();
+  } catch (err) {
+    if (!(err instanceof InputError) || start === 0) throw err;
+    throw new InputError(
+      err.source,
+      err.problems.map((p) => ({ ...p, where: p.where.replace(/data row (\d+)/, (_, row: string) => `data row ${Number(row) + start}`) })),
+    );
   }
 }
 

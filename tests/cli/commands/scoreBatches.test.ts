@@ -69,6 +69,29 @@ describe("churnlab score in batches", () => {
     expect(batched.stderr).toBe(whole.stderr);
   });
 
+  it("reads a file of any other extension as CSV, as the in-memory path does, and names a missing file (exit 2)", async () => {
+    const txt = path.join(dir, "export.txt");
+    fs.copyFileSync(csv, txt);
+    expect((await score(txt, "txt.csv", "--batch-rows", "300")).exitCode).toBe(0);
+    expect(read("txt.csv")).toBe(read("whole.csv"));
+    const missing = await score(path.join(dir, "absent.tsv"), "absent.csv", "--batch-rows", "300");
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toMatch(/absent\.tsv: file: not found/);
+  });
+
+  it("names a bad cell by its data row in the whole table, not in its batch", async () => {
+    const lines = fs.readFileSync(csv, "utf8").trimEnd().split("\n");
+    lines[1500] = lines[1500]!.replace(/^([^,]*),[^,]*,/, "$1,1e300,");
+    const huge = path.join(dir, "huge.csv");
+    fs.writeFileSync(huge, `${lines.join("\n")}\n`);
+    const whole = await score(huge, "huge-whole.csv");
+    const batched = await score(huge, "huge-batched.csv", "--batch-rows", "1000");
+    expect(whole.exitCode).toBe(2);
+    expect(batched.exitCode).toBe(2);
+    expect(whole.stderr).toMatch(/column age, data row 1500:/);
+    expect(batched.stderr).toMatch(/\(data rows 1001-2000\): column age, data row 1500:/);
+  });
+
   it("scores a Parquet file (typed columns) to the same scores", async () => {
     const r = await score(parquet, "parquet.csv", "--batch-rows", "1000");
     expect(r.exitCode).toBe(0);
@@ -177,6 +200,26 @@ describe("churnlab score --store", () => {
     } finally {
       holder.kill();
     }
+  });
+
+  it("never writes the scores over the store's write-ahead log, whether it exists or not (exit 2, store unchanged)", async () => {
+    const before = fs.readFileSync(storeFile);
+    const r = await fromStore("never.csv");
+    expect(r.exitCode).toBe(0);
+    const noLog = await runCommand(scoreCommand, ["--model", model, "--store", storeFile, "--out", `${storeFile}.wal`]);
+    expect(noLog.exitCode).toBe(2);
+    expect(noLog.stderr).toContain(`--out: is the write-ahead log of --store "${storeFile}"`);
+    expect(fs.existsSync(`${storeFile}.wal`)).toBe(false);
+    fs.writeFileSync(`${storeFile}.wal`, "");
+    try {
+      const viaDots = path.join(dir, "..", path.basename(dir), "national.duckdb.wal");
+      const existing = await runCommand(scoreCommand, ["--model", model, "--store", storeFile, "--out", viaDots]);
+      expect(existing.exitCode).toBe(2);
+      expect(fs.readFileSync(`${storeFile}.wal`, "utf8")).toBe("");
+    } finally {
+      fs.rmSync(`${storeFile}.wal`);
+    }
+    expect(fs.readFileSync(storeFile).equals(before)).toBe(true);
   });
 
   it("takes exactly one of --csv and --store, --table only with --store, and never writes over the store", async () => {
