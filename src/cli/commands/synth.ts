@@ -1,4 +1,5 @@
 import * as path from "node:path";
+import * as fs from "node:fs";
 import { lazyModule } from "../lazyModule";
 import { Command } from "commander";
 import { SingleBar, Presets } from "cli-progress";
@@ -140,6 +141,7 @@ function synthOptions(flags: SynthFlags): SynthOptions {
   if (flags.format !== undefined && flags.format !== "csv" && flags.format !== "parquet") {
     problems.push({ where: "--format", message: `must be csv or parquet, got "${flags.format}"` });
   }
+  if (flags.out.trim() !== "") problems.push(...otherFormatFiles(flags.out, flags.format === "parquet" ? "parquet" : "csv"));
   if (problems.length > 0) throw new InputError("command line", problems);
   const seed = /^-?\d+$/.test(flags.seed) && Number.isSafeInteger(Number(flags.seed)) ? Number(flags.seed) : flags.seed;
   return { customers, seed, weeks, startDate: flags.start, riskSnapshotEveryWeeks: snapshotWeeks };
@@ -186,4 +188,23 @@ async function synthStreamed(flags: SynthFlags, options: SynthOptions, format: S
         `  churn rate year 1: ${((population.churnedYear1 / population.customers) * 100).toFixed(1)}% (target ${percentText(seedPlan().benefits.churnBefore)})\n`,
     );
   }
+}
+
+/**
+ * A folder already holding population tables in the other format would end up
+ * with two populations (the store's loader takes `.parquet` before `.csv`):
+ * refused, naming the files, rather than deleting anything the user has.
+ */
+function otherFormatFiles(dir: string, format: "csv" | "parquet"): InputProblem[] {
+  const other = format === "csv" ? "parquet" : "csv";
+  const stale = [...sourceSchemas, ...truthSchemas].map((s) => `${s.name}.${other}`).filter((f) => fs.existsSync(path.join(dir, f)));
+  if (stale.length === 0) return [];
+  return [
+    {
+      where: "--out",
+      message:
+        `already holds population tables as ${other} (${stale.join(", ")}): writing ${format} beside them would leave two populations in one folder; ` +
+        "choose another folder or remove those files",
+    },
+  ];
 }

@@ -73,6 +73,18 @@ describe("churnlab synth --format", () => {
     expect(await write(2)).toEqual(await write(1));
   }, 60_000);
 
+  it("refuses to write one format into a folder holding the other's tables (two populations in one folder), keeping every file", async () => {
+    const out = path.join(dir, "mixed");
+    expect(await cli.run("-n", "300", "-s", "1", "-o", out, "--format", "parquet")).toBe(0);
+    const before = bytesOf(out);
+    expect(await cli.run("-n", "500", "-s", "2", "-o", out, "--format", "csv")).toBe(2);
+    expect(cli.stderr).toMatch(/--out: already holds population tables as parquet \(customers\.parquet, visits\.parquet, .*truth_risk\.parquet\)/);
+    expect(await cli.run("-n", "500", "-s", "2", "-o", out)).toBe(2);
+    expect(bytesOf(out)).toEqual(before);
+    // the same format again replaces the population, as before
+    expect(await cli.run("-n", "300", "-s", "3", "-o", out, "--format", "parquet")).toBe(0);
+  });
+
   it("synth --format xml exits 2 naming --format and writes nothing", async () => {
     const out = path.join(dir, "bad");
     expect(await cli.run("-n", "100", "-o", out, "--format", "xml")).toBe(2);
