@@ -118,22 +118,30 @@ function inputSql(file: string): { sql: string; delimiter?: string; names: strin
 async function checkIdsInStore(store: Store, sql: string, file: string, idColumn: string): Promise<void> {
   const id = `trim(CAST(${sqlName(idColumn)} AS VARCHAR))`;
   const ids = `SELECT ${id} AS id FROM (${sql})`;
-  const blankCount = await store.connection.runAndReadAll(`SELECT count(*) FROM (${ids}) WHERE id IS NULL OR id = ''`);
-  const anyRepeated = await store.connection.runAndReadAll(`SELECT id FROM (${ids}) GROUP BY id HAVING count(*) > 1 LIMIT 1`);
-  if (Number(blankCount.getColumnsJS()[0]?.[0] ?? 0) === 0 && anyRepeated.currentRowCount === 0) return;
+  const blank = "id IS NULL OR id = ''";
+  const blankCount = Number((await store.connection.runAndReadAll(`SELECT count(*) FROM (${ids}) WHERE ${blank}`)).getColumnsJS()[0]?.[0] ?? 0);
+  const repeatedCount = Number(
+    (
+      await store.connection.runAndReadAll(`SELECT count(*) FROM (SELECT id FROM (${ids}) WHERE NOT (${blank}) GROUP BY id HAVING count(*) > 1)`)
+    ).getColumnsJS()[0]?.[0] ?? 0,
+  );
+  if (blankCount === 0 && repeatedCount === 0) return;
+  // As checkIds for a table read whole: every blank id by data row, the first 10 repeated ids with up to 5 data rows each.
   const numbered = `SELECT ${id} AS id, row_number() OVER () AS data_row FROM (${sql})`;
-  const blanks = await store.connection.runAndReadAll(`SELECT data_row FROM (${numbered}) WHERE id IS NULL OR id = '' ORDER BY data_row LIMIT 5`);
+  const blanks = await store.connection.runAndReadAll(`SELECT data_row FROM (${numbered}) WHERE ${blank} ORDER BY data_row LIMIT 50`);
   const repeated = await store.connection.runAndReadAll(
-    `SELECT id, count(*) AS n, list(data_row ORDER BY data_row)[1:5] FROM (${numbered}) GROUP BY id HAVING n > 1 ORDER BY min(data_row) LIMIT 10`,
+    `SELECT id, count(*) AS n, list(data_row ORDER BY data_row)[1:5] FROM (${numbered}) WHERE NOT (${blank}) GROUP BY id HAVING n > 1 ORDER BY min(data_row) LIMIT 10`,
   );
   const problems = [
     ...blanks.getRowsJS().map(([row]) => ({ where: `column ${idColumn}, data row ${Number(row)}`, message: "blank id" })),
+    ...(blankCount > 50 ? [{ where: `column ${idColumn}`, message: `... and ${blankCount - 50} more blank ids` }] : []),
     ...repeated.getRowsJS().map(([value, , rows]) => ({
       where: `column ${idColumn}`,
       message: `duplicate id "${String(value)}" (data rows ${(rows as unknown[]).map(Number).join(", ")})`,
     })),
+    ...(repeatedCount > 10 ? [{ where: `column ${idColumn}`, message: `... and ${repeatedCount - 10} more duplicated ids` }] : []),
   ];
-  if (problems.length > 0) throw new InputError(file, problems);
+  throw new InputError(file, problems);
 }
 
 /** Warnings about text in numeric columns and unseen levels, summed over batches. */

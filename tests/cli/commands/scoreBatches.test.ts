@@ -109,6 +109,21 @@ describe("churnlab score in batches", () => {
     expect(fs.readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 
+  it("lists blank and repeated ids in batches as the in-memory path does (blank ids are not a repeated id)", async () => {
+    const lines = fs.readFileSync(csv, "utf8").trimEnd().split("\n");
+    for (const row of [5, 9, 1700]) lines[row] = lines[row]!.replace(/^[^,]*/, "");
+    lines[2400] = lines[2400]!.replace(/^[^,]*/, "C7");
+    const blanks = path.join(dir, "blank-ids.csv");
+    fs.writeFileSync(blanks, `${lines.join("\n")}\n`);
+    const whole = await score(blanks, "b-whole.csv");
+    const batched = await score(blanks, "b-batched.csv", "--batch-rows", "300");
+    expect(batched.exitCode).toBe(2);
+    expect(batched.stderr).toBe(whole.stderr);
+    expect(batched.stderr).toMatch(/column id, data row 1700: blank id/);
+    expect(batched.stderr).toMatch(/duplicate id "C7" \(data rows 7, 2400\)/);
+    expect(batched.stderr).not.toMatch(/duplicate id "(null)?"/);
+  });
+
   it("score refuses a CSV with a row of the wrong width past the first batch (exit 2, line named, old output kept)", async () => {
     const lines = fs.readFileSync(csv, "utf8").trimEnd().split("\n");
     lines[2000] = "C2000,44";
