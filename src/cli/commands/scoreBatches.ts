@@ -171,7 +171,7 @@ function warningCollector(
     lines() {
       const text = [...unparsed.entries()].map(
         ([c, u]) =>
-          `${file}: column ${c}: ${u.count} values are not numbers (${u.examples.join(", ")}${u.count > u.examples.length ? ", ..." : ""}); ` +
+          `${file}: column ${c}: ${u.count} value${u.count === 1 ? " is" : "s are"} not a number (${u.examples.join(", ")}${u.count > u.examples.length ? ", ..." : ""}); ` +
           "scored as missing (the training median)",
       );
       const levels = [...unseen.entries()].map(([c, u]) => {
@@ -179,8 +179,11 @@ function warningCollector(
           .sort((a, b) => b[1] - a[1])
           .slice(0, 8)
           .map(([l, n]) => `${l}: ${n}`);
-        const as = u.scoredAs === "(other)" ? '"(other)"' : `the most frequent training level "${u.scoredAs}"`;
-        return `${file}: column ${c}: ${u.rows} rows hold levels the model was not trained with (${ranked.join(", ")}); scored as ${as}`;
+        const more = u.levels.size > ranked.length ? `, ... ${u.levels.size} levels in all` : "";
+        // The wording of cellWarnings, for a table read whole.
+        const as = u.scoredAs === "(other)" ? 'scored as "(other)", the column of rare levels' : `scored as the most frequent training level "${u.scoredAs}"`;
+        const rows = `${u.rows} row${u.rows === 1 ? " holds a level" : "s hold levels"}`;
+        return `${file}: column ${c}: ${rows} the model was not trained with (${ranked.join(", ")}${more}); ${as}`;
       });
       return [...text, ...levels];
     },

@@ -109,6 +109,21 @@ describe("churnlab score in batches", () => {
     expect(fs.readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
   });
 
+  it("warns about text in a numeric column and unseen levels in the words of the in-memory path", async () => {
+    const lines = fs.readFileSync(csv, "utf8").trimEnd().split("\n");
+    lines[10] = lines[10]!.replace(/^([^,]*),[^,]*,/, "$1,abc,");
+    for (const row of [20, 1900]) lines[row] = lines[row]!.replace(/^([^,]*),([^,]*),[^,]*/, "$1,$2,Z");
+    const odd = path.join(dir, "odd-cells.csv");
+    fs.writeFileSync(odd, `${lines.join("\n")}\n`);
+    const whole = await score(odd, "o-whole.csv");
+    const batched = await score(odd, "o-batched.csv", "--batch-rows", "300");
+    expect(batched.exitCode).toBe(0);
+    expect(batched.stderr).toMatch(/column age: 1 value is not a number \(data row 10: "abc"\)/);
+    expect(batched.stderr).toMatch(/column city: 2 rows hold levels the model was not trained with \(Z: 2\)/);
+    expect(batched.stderr).toBe(whole.stderr);
+    expect(read("o-batched.csv")).toBe(read("o-whole.csv"));
+  });
+
   it("lists blank and repeated ids in batches as the in-memory path does (blank ids are not a repeated id)", async () => {
     const lines = fs.readFileSync(csv, "utf8").trimEnd().split("\n");
     for (const row of [5, 9, 1700]) lines[row] = lines[row]!.replace(/^[^,]*/, "");
