@@ -1,18 +1,17 @@
 import * as fs from "node:fs";
-import * as path from "node:path";
-import { parse } from "csv-parse/sync";
 import { InputError } from "../../io/InputError";
 import type { OutputWriter } from "../../io/outputWriter";
 import { makeTempFolder, releaseTemp, tempPathFor } from "../../io/tempFiles";
 import { asWriteProblem } from "../../io/fileSystemProblem";
-import { detectCsvDelimiter } from "../../data/detectCsvDelimiter";
 import { scoreWithPipeline, type ChurnPipeline } from "../../models/ChurnPipeline";
 import { unparsedNumericCells, unseenCategoryLevels } from "../../models/cellWarnings";
 import { riskTiers } from "../../models/metrics/tierConfusion";
 import { driftAccumulator, driftMinimumRows, savedProfiles, type FeatureDrift } from "../../models/featureDrift";
-import { duckdbReason, openStore, readBatches, sqlName, sqlString, type Store } from "../../store";
+import { duckdbReason, openStore, readBatches, sqlName, type Store } from "../../store";
 import { csvField } from "../../data/writeCsv";
-import { readTextHead } from "../../io/stripBom";
+import { kindOf, sourceSql, type ScoreSource } from "./scoreSource";
+
+export type { ScoreSource } from "./scoreSource";
 
 /** Rows scored per batch by default: memory holds one batch whatever the file's size. */
 const SCORE_BATCH_ROWS = 100_000;
@@ -23,91 +22,6 @@ const SCORE_MEMORY_LIMIT = "128MB";
 /** A plan tier as score uses it. */
 export interface ScoreTier {
   id: string;
-}
-
-/** Where the rows to score come from: a CSV or Parquet file, or a table of a store (a DuckDB file written by churnlab). */
-export interface ScoreSource {
-  file: string;
-  /** A table of the store `file` (e.g. "panel", as `createPanelTable` writes it); absent for CSV and Parquet files. */
-  table?: string;
-}
-
-/** The source's kind in messages: "CSV", "Parquet" or "store table panel". */
-function kindOf(source: ScoreSource): string {
-  if (source.table !== undefined) return `store table ${source.table}`;
-  return isParquet(source.file) ? "Parquet" : "CSV";
-}
-
-/** A file is read as Parquet when its name ends in .parquet (any case); any other is read as CSV, as the whole-table path does. */
-function isParquet(file: string): boolean {
-  return path.extname(file).toLowerCase() === ".parquet";
-}
-
-/**
- * Makes a store's DuckDB see the source and returns the SQL reading it: a store
- * table through a read-only attachment (its file stays as it is, and other
- * readers may attach it too), Parquet as typed, CSV as text.
- */
-async function sourceSql(store: Store, source: ScoreSource): Promise<string> {
-  if (source.table === undefined) {
-    const { sql, delimiter, names } = inputSql(source.file);
-    return delimiter === ";" ? decimalCommaSql(store, sql, names) : sql;
-  }
-  checkStoreFile(source.file);
-  await store.connection.run(`ATTACH ${sqlString(source.file)} AS scored_store (READ_ONLY)`);
-  return `SELECT * FROM scored_store.${sqlName(source.table)}`;
-}
-
-/** A store file must exist and start as DuckDB files do ("DUCK" at byte 8), so that a wrong path gets a plain message. */
-function checkStoreFile(file: string): void {
-  const head = Buffer.alloc(12);
-  let read = 0;
-  try {
-    const fd = fs.openSync(file, "r");
-    try {
-      read = fs.readSync(fd, head, 0, 12, 0);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch (err) {
-    throw new InputError(file, [{ where: "--store", message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` }]);
-  }
-  if (read < 12 || head.toString("latin1", 8, 12) !== "DUCK")
-    throw new InputError(file, [{ where: "--store", message: "is not a churnlab store (a DuckDB database file)" }]);
-}
-
-/**
- * A semicolon-separated export's columns whose non-blank cells are all numbers
- * with a decimal comma ("38356,9"), some with a comma, read with decimal points,
- * as `readTabularCsv` does for a table read whole: one pass over the file decides
- * it for each column, so every batch reads a column the same way.
- */
-async function decimalCommaSql(store: Store, sql: string, names: readonly string[]): Promise<string> {
-  const checks = names.flatMap((n) => {
-    const c = sqlName(n);
-    return [`bool_and(${c} IS NULL OR trim(${c}) = '' OR regexp_full_match(trim(${c}), '[+-]?\\d+(,\\d+)?'))`, `count_if(contains(${c}, ','))`];
-  });
-  const row = (await store.connection.runAndReadAll(`SELECT ${checks.join(", ")} FROM (${sql})`)).getRowsJS()[0] ?? [];
-  const converted = names.filter((_, k) => row[2 * k] === true && Number(row[2 * k + 1]) > 0);
-  if (converted.length === 0) return sql;
-  return `SELECT * REPLACE (${converted.map((n) => `replace(${sqlName(n)}, ',', '.') AS ${sqlName(n)}`).join(", ")}) FROM (${sql})`;
-}
-
-/** SQL reading a file to score: Parquet as typed, CSV as text (header first, delimiter from the header line), with the CSV's delimiter and column names. */
-function inputSql(file: string): { sql: string; delimiter?: string; names: string[] } {
-  if (isParquet(file)) return { sql: `SELECT * FROM read_parquet(${sqlString(file)})`, names: [] };
-  const text = readTextHead(file);
-  const delimiter = detectCsvDelimiter(text);
-  const firstLine = text.split(/\r?\n/)[0] ?? "";
-  const names = ((parse(firstLine, { delimiter }) as string[][])[0] ?? []).map((h) => h.trim());
-  if (names.length === 0 || names.some((n) => n === "") || new Set(names).size !== names.length) {
-    throw new InputError(file, [{ where: "line 1", message: "the header needs distinct, non-blank column names" }]);
-  }
-  const columns = names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(", ");
-  const sql =
-    `SELECT * FROM read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ` +
-    `strict_mode = true, columns = {${columns}})`;
-  return { sql, delimiter, names };
 }
 
 /**
@@ -130,7 +44,8 @@ async function checkIdsInStore(store: Store, sql: string, file: string, idColumn
   const numbered = `SELECT ${id} AS id, row_number() OVER () AS data_row FROM (${sql})`;
   const blanks = await store.connection.runAndReadAll(`SELECT data_row FROM (${numbered}) WHERE ${blank} ORDER BY data_row LIMIT 50`);
   const repeated = await store.connection.runAndReadAll(
-    `SELECT id, count(*) AS n, list(data_row ORDER BY data_row)[1:5] FROM (${numbered}) WHERE NOT (${blank}) GROUP BY id HAVING n > 1 ORDER BY min(data_row) LIMIT 10`,
+    `SELECT id, count(*) AS n, list(data_row ORDER BY data_row)[1:5] FROM (${numbered}) WHERE NOT (${blank}) ` +
+      "GROUP BY id HAVING n > 1 ORDER BY min(data_row) LIMIT 10",
   );
   const problems = [
     ...blanks.getRowsJS().map(([row]) => ({ where: `column ${idColumn}, data row ${Number(row)}`, message: "blank id" })),
@@ -171,7 +86,8 @@ function warningCollector(
     lines() {
       const text = [...unparsed.entries()].map(
         ([c, u]) =>
-          `${file}: column ${c}: ${u.count} value${u.count === 1 ? " is" : "s are"} not a number (${u.examples.join(", ")}${u.count > u.examples.length ? ", ..." : ""}); ` +
+          `${file}: column ${c}: ${u.count} value${u.count === 1 ? " is" : "s are"} not a number ` +
+          `(${u.examples.join(", ")}${u.count > u.examples.length ? ", ..." : ""}); ` +
           "scored as missing (the training median)",
       );
       const levels = [...unseen.entries()].map(([c, u]) => {
