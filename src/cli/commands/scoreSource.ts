@@ -44,6 +44,8 @@ function checkStoreFile(file: string): void {
   const head = Buffer.alloc(12);
   let read = 0;
   try {
+    // A pipe or device would block the open or never end: only a regular file can be a store.
+    if (!fs.statSync(file).isFile()) throw new InputError(file, [{ where: "--store", message: "is not a churnlab store (not a regular file)" }]);
     const fd = fs.openSync(file, "r");
     try {
       read = fs.readSync(fd, head, 0, 12, 0);
@@ -51,6 +53,7 @@ function checkStoreFile(file: string): void {
       fs.closeSync(fd);
     }
   } catch (err) {
+    if (err instanceof InputError) throw err;
     throw new InputError(file, [{ where: "--store", message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` }]);
   }
   if (read < 12 || head.toString("latin1", 8, 12) !== "DUCK")

@@ -1,5 +1,6 @@
 // `churnlab score` in batches (issue 17): Parquet and large CSVs are read by DuckDB batch by batch;
 // the scores equal the in-memory path's, and damaged files exit 2 with nothing written.
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -204,6 +205,11 @@ describe("churnlab score --store", () => {
     const notStore = await runCommand(scoreCommand, ["--model", model, "--store", csv, "--out", path.join(dir, "n.csv")]);
     expect(notStore.exitCode).toBe(2);
     expect(notStore.stderr).toContain(`${csv}: --store: is not a churnlab store (a DuckDB database file)`);
+    const fifo = path.join(dir, "pipe.duckdb");
+    execFileSync("mkfifo", [fifo]);
+    const piped = await runCommand(scoreCommand, ["--model", model, "--store", fifo, "--out", path.join(dir, "n.csv")]);
+    expect(piped.exitCode).toBe(2);
+    expect(piped.stderr).toContain(`${fifo}: --store: is not a churnlab store (not a regular file)`);
     const absent = await runCommand(scoreCommand, ["--model", model, "--store", path.join(dir, "absent.duckdb"), "--out", path.join(dir, "n.csv")]);
     expect(absent.exitCode).toBe(2);
     expect(absent.stderr).toMatch(/absent\.duckdb: --store: cannot be read \(ENOENT\)/);
