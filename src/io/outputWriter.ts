@@ -13,6 +13,11 @@ export type PathsByFlag = Readonly<Record<string, string | readonly string[] | u
 export interface OutputSpec {
   /** Everything the command reads: files, or folders it reads from (a model folder). Missing paths, `-` and pipes are skipped. */
   inputs: PathsByFlag;
+  /**
+   * Files an input owns whether they exist yet or not, by what they are (e.g. `the write-ahead log of --store "x.duckdb"`:
+   * `x.duckdb.wal`): never an output, since writing one would corrupt its input or lose changes it holds.
+   */
+  sidecars?: PathsByFlag;
   /** Files the command will write. */
   files?: PathsByFlag;
   /** Folders the command will write files into (created when missing). */
@@ -41,6 +46,8 @@ interface Input {
   given: string;
   real: string;
   folder: boolean;
+  /** A file the input owns (see `OutputSpec.sidecars`), -1 / -1 when it does not exist yet. */
+  sidecar?: boolean;
   dev: number;
   ino: number;
 }
@@ -75,8 +82,11 @@ function realPathOf(p: string): string {
   }
 }
 
-function resolveInputs(paths: PathsByFlag): Input[] {
-  const inputs: Input[] = [];
+function resolveInputs(paths: PathsByFlag, sidecars?: PathsByFlag): Input[] {
+  const inputs: Input[] = entries(sidecars).map(([flag, given]) => {
+    const stat = statOf(given);
+    return { flag, given, real: realPathOf(given), folder: false, sidecar: true, dev: stat?.dev ?? -1, ino: stat?.ino ?? -1 };
+  });
   for (const [flag, given] of entries(paths)) {
     if (given === "-" || given === "") continue;
     const stat = statOf(given);
@@ -96,6 +106,7 @@ function clashWithInputs(given: string, inputs: readonly Input[]): string | unde
       const where = `"${given}" lies in the folder ${input.flag} "${input.given}", which this command reads`;
       return `${where}: churnlab never writes into its inputs; choose a place outside it`;
     }
+    if (input.sidecar && same) return `is ${input.flag} (${input.given}): churnlab never writes over its inputs; choose another file`;
     if (!input.folder && same)
       return `"${given}" is the same file as ${input.flag} "${input.given}": churnlab never writes over its inputs; choose another file`;
   }
@@ -170,7 +181,7 @@ const pending = new Set<OutputWriter>();
  * out.write(new Map([[flags.out, csvText]]));
  */
 export function prepareOutputs(spec: OutputSpec): OutputWriter {
-  const inputs = resolveInputs(spec.inputs);
+  const inputs = resolveInputs(spec.inputs, spec.sidecars);
   const problems: InputProblem[] = [];
   const folders = new Map<string, string>();
   for (const [flag, given] of entries(spec.files)) {

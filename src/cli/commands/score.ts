@@ -101,9 +101,10 @@ export function scoreCommand(): Command {
           throw new InputError("command line", [{ where: "--batch-rows", message: `must be a positive integer, got "${flags.batchRows}"` }]);
         }
         const source = sourceOf(flags);
-        if (source.table !== undefined) refuseStoreLog(source.file, flags.out);
         const out = prepareOutputs({
           inputs: { "--model": flags.model, "--csv": flags.csv, "--store": flags.store, "--plan": flags.plan },
+          // A store's write-ahead log holds committed changes not yet in the store file.
+          sidecars: flags.store === undefined ? {} : { [`the write-ahead log of --store "${flags.store}"`]: `${flags.store}.wal` },
           files: { "--out": flags.out },
         });
         const plan = loadUncertainPlan(flags.plan ?? seedPlanFile).base;
@@ -165,29 +166,6 @@ function sourceOf(flags: ScoreFlags): ScoreSource {
   }
   if (flags.table !== undefined) throw wrong("--table", "names a table of a store: use it with --store, not --csv");
   return { file: flags.csv ?? "" };
-}
-
-/**
- * A store's write-ahead log (`<store>.wal`) holds committed changes not yet in
- * the store file: writing the scores there would lose them, or break the store
- * if no log exists yet. Refused like any other input, whether it exists or not.
- */
-function refuseStoreLog(store: string, out: string): void {
-  const settled = (file: string): string => {
-    try {
-      return path.join(fs.realpathSync(path.dirname(file)), path.basename(file));
-    } catch {
-      return path.resolve(file);
-    }
-  };
-  const log = `${store}.wal`;
-  if (
-    settled(out) === settled(log) ||
-    (fs.existsSync(out) && fs.existsSync(log) && fs.statSync(out).ino === fs.statSync(log).ino && fs.statSync(out).dev === fs.statSync(log).dev)
-  )
-    throw new InputError(out, [
-      { where: "--out", message: `is the write-ahead log of --store "${store}" (${log}): churnlab never writes over its inputs; choose another file` },
-    ]);
 }
 
 /** Whether a table is scored in batches: Parquet, or a CSV over 64 MB. */
